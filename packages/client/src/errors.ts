@@ -1,0 +1,72 @@
+/**
+ * Errors raised by the cluster client.
+ *
+ * Every failure that reaches a user is a {@link ClusterError}: one line saying
+ * what failed, the Kubernetes reason and what to do next. Tokens never appear
+ * in the message.
+ */
+import { WfcError } from "./wfc-error.js";
+
+/**
+ * Machine-readable reason of a {@link ClusterError}. Mirrors the Kubernetes
+ * `Status.reason` values where one exists, plus transport failures.
+ */
+export type ClusterErrorCode =
+  | "Unauthorized"
+  | "Forbidden"
+  | "NotFound"
+  | "AlreadyExists"
+  | "Conflict"
+  | "Invalid"
+  | "BadRequest"
+  | "Gone"
+  | "TooManyRequests"
+  | "ServerError"
+  | "ConnectionRefused"
+  | "TLSError"
+  | "Timeout"
+  | "NetworkError"
+  | "ConfigError";
+
+/** One field-level cause of an `Invalid` (422) error, as in `Status.details.causes`. */
+export interface ClusterErrorCause {
+  /** Field path, e.g. `spec.templates[0].container.image`. */
+  readonly field?: string;
+  /** Human-readable message for this field. */
+  readonly message: string;
+}
+
+/** Options for {@link ClusterError}. */
+export interface ClusterErrorOptions {
+  /** HTTP status code when the server answered. @default undefined */
+  readonly status?: number;
+  /** Field-level causes of a validation failure. @default [] */
+  readonly causes?: readonly ClusterErrorCause[];
+  /** Underlying error. @default undefined */
+  readonly cause?: unknown;
+}
+
+/**
+ * A failed cluster operation.
+ *
+ * @example
+ * ```ts
+ * try { await client.get("Workflow", "missing") }
+ * catch (e) { if (e instanceof ClusterError && e.code === "NotFound") console.log("gone") }
+ * ```
+ */
+export class ClusterError extends WfcError {
+  /** Reason for the failure. */
+  declare readonly code: ClusterErrorCode;
+  /** HTTP status code, when the server answered. */
+  readonly status: number | undefined;
+  /** Field-level causes (for `Invalid`). */
+  readonly causes: readonly ClusterErrorCause[];
+
+  constructor(code: ClusterErrorCode, message: string, options: ClusterErrorOptions = {}) {
+    super(code, message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "ClusterError";
+    this.status = options.status;
+    this.causes = options.causes ?? [];
+  }
+}

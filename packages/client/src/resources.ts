@@ -1,0 +1,71 @@
+/**
+ * The Argo kinds wfc manages, and how they map to API paths.
+ */
+import { ClusterError } from "./errors.js";
+
+/** An Argo kind wfc can create, read and delete. */
+export type ArgoKind = "Workflow" | "WorkflowTemplate" | "ClusterWorkflowTemplate" | "CronWorkflow";
+
+/** API group and version of every Argo kind. */
+export const ARGO_GROUP = "argoproj.io";
+/** API version of every Argo kind. */
+export const ARGO_VERSION = "v1alpha1";
+
+/** How a kind is addressed on the Kubernetes API. */
+export interface ArgoResource {
+  readonly kind: ArgoKind;
+  /** Plural resource name, e.g. `workflows`. */
+  readonly plural: string;
+  /** False for `ClusterWorkflowTemplate`. */
+  readonly namespaced: boolean;
+  /** Short names accepted on the command line, e.g. `wf`, `wftmpl`. */
+  readonly aliases: readonly string[];
+}
+
+const RESOURCES: readonly ArgoResource[] = [
+  { kind: "Workflow", plural: "workflows", namespaced: true, aliases: ["workflow", "wf"] },
+  { kind: "WorkflowTemplate", plural: "workflowtemplates", namespaced: true, aliases: ["workflowtemplate", "wftmpl"] },
+  {
+    kind: "ClusterWorkflowTemplate",
+    plural: "clusterworkflowtemplates",
+    namespaced: false,
+    aliases: ["clusterworkflowtemplate", "cwftmpl"],
+  },
+  { kind: "CronWorkflow", plural: "cronworkflows", namespaced: true, aliases: ["cronworkflow", "cronwf", "cwf"] },
+];
+
+/**
+ * Looks up a kind by its name, plural or short name (case-insensitive).
+ *
+ * @example
+ * ```ts
+ * resourceFor("wftmpl").plural // "workflowtemplates"
+ * ```
+ */
+export function resourceFor(kindOrAlias: string): ArgoResource {
+  const k = kindOrAlias.toLowerCase();
+  const r = RESOURCES.find((x) => x.kind.toLowerCase() === k || x.plural === k || x.aliases.includes(k));
+  if (!r) {
+    throw new ClusterError(
+      "BadRequest",
+      `unknown kind "${kindOrAlias}": expected one of ${RESOURCES.map((x) => x.kind).join(", ")}`,
+    );
+  }
+  return r;
+}
+
+/**
+ * Parses `kind/name` as written after `--from`, e.g. `workflowtemplate/build`.
+ *
+ * @example
+ * ```ts
+ * parseKindName("cronworkflow/nightly") // { resource: { kind: "CronWorkflow", ... }, name: "nightly" }
+ * ```
+ */
+export function parseKindName(ref: string): { readonly resource: ArgoResource; readonly name: string } {
+  const slash = ref.indexOf("/");
+  if (slash <= 0 || slash === ref.length - 1) {
+    throw new ClusterError("BadRequest", `"${ref}" is not KIND/NAME (e.g. workflowtemplate/my-template)`);
+  }
+  return { resource: resourceFor(ref.slice(0, slash)), name: ref.slice(slash + 1) };
+}

@@ -1,0 +1,87 @@
+/**
+ * The one interface both connection modes implement, so commands do not care
+ * whether they talk to the Kubernetes API or to the Argo Server.
+ */
+import type { ArgoKind } from "./resources.js";
+import type { ResilientWatchOptions } from "./resilient-watch.js";
+import type { KubeObject, Workflow } from "./types.js";
+
+/** How the client reaches the cluster. */
+export type ConnectionMode = "kubernetes" | "argo-server";
+
+/** Options for {@link WorkflowClient.create}. */
+export interface CreateOptions {
+  /** `"server"` asks the server to validate without persisting (`dryRun=All`). @default undefined */
+  readonly dryRun?: "server";
+}
+
+/** Options for {@link WorkflowClient.list}. */
+export interface ListOptions {
+  /** Kubernetes label selector, e.g. `app=ci,tier!=test`. @default undefined */
+  readonly labelSelector?: string;
+  /** Kubernetes field selector, e.g. `metadata.name=x`. @default undefined */
+  readonly fieldSelector?: string;
+  /** List across all namespaces. @default false */
+  readonly allNamespaces?: boolean;
+}
+
+/** Options for {@link WorkflowClient.watchWorkflow}. */
+export type WatchWorkflowOptions = ResilientWatchOptions;
+
+/** Options for {@link WorkflowClient.logs}. */
+export interface LogsOptions {
+  /** Keep streaming until the workflow completes. @default false */
+  readonly follow?: boolean;
+  /** Only the node (task or step) with this name or display name. @default undefined (all) */
+  readonly task?: string;
+  /** Container to read. @default "main" */
+  readonly container?: string;
+  /** Stops streaming. @default undefined */
+  readonly signal?: AbortSignal;
+}
+
+/** One line of a workflow's logs. */
+export interface LogLine {
+  /** Pod the line came from. */
+  readonly podName: string;
+  /** Display name of the node that ran the pod (falls back to the pod name). */
+  readonly nodeName: string;
+  /** The text, without trailing newline. */
+  readonly text: string;
+}
+
+/**
+ * A connection to a cluster that runs Argo Workflows.
+ *
+ * @example
+ * ```ts
+ * const client = await connect({ namespace: "ci" });
+ * const wf = await client.create(manifest);
+ * for await (const w of client.watchWorkflow(wf.metadata!.name!)) console.log(w.status?.phase);
+ * ```
+ */
+export interface WorkflowClient {
+  /** Which transport this client uses. */
+  readonly mode: ConnectionMode;
+  /** Namespace used when a manifest does not name one. */
+  readonly namespace: string;
+  /** Server URL, for messages. */
+  readonly server: string;
+  /** Creates an object (`generateName` honoured); returns it as stored. */
+  create<T extends KubeObject = KubeObject>(manifest: KubeObject, options?: CreateOptions): Promise<T>;
+  /** Reads one object. Throws `ClusterError` `NotFound` when absent. */
+  get<T extends KubeObject = KubeObject>(kind: ArgoKind, name: string, namespace?: string): Promise<T>;
+  /** Lists objects of a kind. */
+  list<T extends KubeObject = KubeObject>(kind: ArgoKind, options?: ListOptions): Promise<T[]>;
+  /** Replaces an object; `manifest.metadata.resourceVersion` must be the current one. */
+  update<T extends KubeObject = KubeObject>(manifest: KubeObject): Promise<T>;
+  /** Deletes an object. Throws `ClusterError` `NotFound` when absent. */
+  delete(kind: ArgoKind, name: string, namespace?: string): Promise<void>;
+  /**
+   * Yields the workflow each time it changes, starting with its current state,
+   * surviving dropped connections. Ends when the signal aborts or the consumer stops.
+   */
+  watchWorkflow(name: string, options?: WatchWorkflowOptions): AsyncIterable<Workflow>;
+  /** Streams the logs of a workflow's pods, prefixed with their node names. */
+  logs(name: string, options?: LogsOptions): AsyncIterable<LogLine>;
+}
