@@ -1,0 +1,177 @@
+import type { ArgoDAGTemplate, ArgoSequence } from "../core/argo.js";
+import { AuthoringError } from "../core/errors.js";
+import type { ScopeModel, TaskModel, TemplateModel } from "../core/model.js";
+import { createItemRef, isRef, type ArtifactRef, type Item, type Ref } from "../core/ref.js";
+import { recordScope, withLoop, withParallelGroup } from "./context.js";
+import { ioSpec, type Decls, type InputRefs, type OutputRefs } from "./decl.js";
+import { deepLower, lowerValue } from "./lower.js";
+import { inputRefs, makeTemplate, newTemplateModel, type Template } from "./template.js";
+import type { TemplateOptions } from "./factories.js";
+
+/** What a DAG or steps body may return: values for the template's declared outputs. */
+export type OutputValues<O> = { readonly [K in keyof O]?: OutputRefs<O>[K] | string };
+
+/** Options of a `dag()` template. */
+export interface DagTemplateOptions<I extends Decls, O extends Decls> extends TemplateOptions<I, O> {
+  /**
+   * How dependencies are written in the manifest: `depends: "a && b"` or `dependencies: [a, b]`.
+   * @default "depends"
+   */
+  readonly dependencyStyle?: "depends" | "dependencies";
+  /** Stop scheduling new tasks after one fails. @default Argo's default (true) */
+  readonly failFast?: boolean;
+  /** Run only these target tasks (and what they need). */
+  readonly target?: string;
+}
+
+/**
+ * A DAG template. The body runs once, at build time, and records the tasks it calls; passing
+ * one task's output to another makes the dependency. Return values for declared outputs.
+ *
+ * @example
+ * ```ts
+ * const etl = dag({ name: "etl" }, () => {
+ *   const raw = extract();
+ *   load({ rows: transform({ data: raw.outputs.data }).outputs.rows });
+ * });
+ * ```
+ */
+export function dag<const I extends Decls = {}, const O extends Decls = {}>(
+  options: DagTemplateOptions<I, O>,
+  body: (inputs: InputRefs<I>) => OutputValues<O> | void,
+): Template<I, O, never> {
+  return bodyTemplate("dag", options, body as (inputs: unknown) => unknown, undefined);
+}
+
+/**
+ * A steps template: each call in the body is a step that runs after the previous one; calls
+ * inside `parallel(() => { ... })` form one group that runs in parallel.
+ *
+ * @example
+ * ```ts
+ * const flow = steps({ name: "flow" }, () => {
+ *   const a = hello({ msg: "first" });
+ *   parallel(() => { hello({ msg: "second" }); hello({ msg: "also second" }); });
+ * });
+ * ```
+ */
+export function steps<const I extends Decls = {}, const O extends Decls = {}>(
+  options: TemplateOptions<I, O>,
+  body: (inputs: InputRefs<I>) => OutputValues<O> | void,
+): Template<I, O, never> {
+  return bodyTemplate("steps", options, body as (inputs: unknown) => unknown, undefined);
+}
+
+/** Builds a DAG or steps template model by running its body. Used by dag(), steps() and workflows. */
+export function bodyTemplate<I, O>(
+  kind: "dag" | "steps",
+  options: TemplateOptions<Decls, Decls> & { dependencyStyle?: "depends" | "dependencies"; failFast?: boolean; target?: string },
+  body: (inputs: unknown) => unknown,
+  workflow: object | undefined,
+  extraInputs?: Record<string, unknown>,
+): Template<I, O, never> {
+  const { name, inputs, outputs, dependencyStyle, failFast, target, ...rest } = options;
+  const model = newTemplateModel({
+    name,
+    kind,
+    inputs: ioSpec(inputs, "input"),
+    outputs: ioSpec(outputs, "output"),
+    result: undefined,
+    fields: {},
+  });
+  const refs = { ...inputRefs(model), ...extraInputs };
+  const { scope, result, problems } = recordScope(kind, workflow, () => body(refs));
+  scope.template = model;
+  const dagFields: Record<string, unknown> = {};
+  if (target !== undefined) dagFields.target = target;
+  if (failFast !== undefined) dagFields.failFast = failFast;
+  const m = model as { -readonly [K in keyof TemplateModel]: TemplateModel[K] };
+  m.fields = Object.freeze(deepLower(rest) as Record<string, unknown>);
+  if (kind === "dag") {
+    m.tasks = Object.freeze([...scope.tasks]);
+    m.dag = Object.freeze({ dependencyStyle: dependencyStyle ?? "depends", fields: Object.freeze(dagFields) });
+  } else {
+    m.steps = Object.freeze(scope.groups.map((g) => Object.freeze([...g])));
+  }
+  if (result && typeof result === "object") m.outputs = mergeOutputs(model, result as Record<string, unknown>);
+  m.problems = Object.freeze([...problems]);
+  Object.freeze(scope);
+  return makeTemplate<I, O, never>(Object.freeze(model));
+}
+
+function mergeOutputs(model: TemplateModel, values: Record<string, unknown>): TemplateModel["outputs"] {
+  const parameters = model.outputs.parameters.map((p) => {
+    if (!(p.name in values)) return p;
+    const v = values[p.name];
+    return Object.freeze({ ...p, fields: Object.freeze({ ...p.fields, valueFrom: { parameter: lowerValue(v) } }) });
+  });
+  const artifacts = model.outputs.artifacts.map((a) => {
+    if (!(a.name in values)) return a;
+    const v = values[a.name];
+    return Object.freeze({ ...a, fields: Object.freeze({ ...a.fields, from: isRef(v) ? String(v) : v }) });
+  });
+  for (const k of Object.keys(values)) {
+    if (!model.outputs.parameters.some((p) => p.name === k) && !model.outputs.artifacts.some((a) => a.name === k)) {
+      throw new AuthoringError("E_UNKNOWN_OUTPUT", `template "${model.name}" returns "${k}" but declares no output of that name`, model.location);
+    }
+  }
+  return Object.freeze({ parameters: Object.freeze(parameters), artifacts: Object.freeze(artifacts) });
+}
+
+/**
+ * Loops a task over a literal list (`withItems`). The callback gets a typed item reference
+ * (`item.field` for object items) and calls the template once; the task runs once per item.
+ *
+ * @example
+ * ```ts
+ * forEach(["a", "b"], (item) => hello({ msg: item }));
+ * forEach([{ os: "debian", v: 12 }], (item) => test({ os: item.os, version: item.v }));
+ * ```
+ */
+export function forEach<const T, R>(items: readonly T[], fn: (item: Item<T>) => R): R {
+  const owner = {};
+  return withLoop({ kind: "withItems", items: deepLower(items) as unknown[] }, owner, () => fn(createItemRef<T>(owner)));
+}
+
+/**
+ * Loops a task over a JSON list produced at run time (`withParam`), typed per item.
+ *
+ * @example
+ * ```ts
+ * const list = gen();   // result: Ref<string[]>
+ * forEachParam(list.result, (item) => process({ name: item }));
+ * ```
+ */
+export function forEachParam<T, R>(list: Ref<readonly T[]> | Ref<string> | string, fn: (item: Item<T>) => R): R {
+  const owner = {};
+  return withLoop({ kind: "withParam", value: lowerValue(list) }, owner, () => fn(createItemRef<T>(owner)));
+}
+
+/**
+ * Loops a task over a number sequence (`withSequence`); the item is the number as a string.
+ *
+ * @example
+ * ```ts
+ * forSequence({ count: 5 }, (i) => shard({ index: i }));
+ * ```
+ */
+export function forSequence<R>(sequence: { readonly count?: number | string | Ref; readonly start?: number | string | Ref; readonly end?: number | string | Ref; readonly format?: string }, fn: (item: Item<string>) => R): R {
+  const owner = {};
+  const seq: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(sequence)) if (v !== undefined) seq[k] = typeof v === "string" ? v : isRef(v) ? String(v) : v;
+  return withLoop({ kind: "withSequence", sequence: seq as ArgoSequence }, owner, () => fn(createItemRef<string>(owner)));
+}
+
+/**
+ * Runs the steps called inside `fn` in parallel, as one step group (steps bodies only).
+ *
+ * @example
+ * ```ts
+ * parallel(() => { a(); b(); });
+ * ```
+ */
+export function parallel(fn: () => void): void {
+  withParallelGroup(fn);
+}
+
+export type { ArtifactRef, ArgoDAGTemplate, ScopeModel, TaskModel };

@@ -1,0 +1,74 @@
+import { AuthoringError, type Diagnostic } from "../core/errors.js";
+import type { LoopSpec, ScopeModel, TaskModel } from "../core/model.js";
+
+/** The body being recorded, and the loop frames around the current call. */
+interface Frame {
+  readonly scope: ScopeModel;
+  /** The step group being filled by `parallel()`, if any. */
+  group: TaskModel[] | undefined;
+  loop: { readonly spec: LoopSpec; readonly owner: object } | undefined;
+  readonly problems: Diagnostic[];
+}
+
+const stack: Frame[] = [];
+
+/** Runs `body` with a new DAG or steps scope active and returns the recorded scope. */
+export function recordScope<R>(kind: "dag" | "steps", workflow: object | undefined, body: () => R): { scope: ScopeModel; result: R; problems: Diagnostic[] } {
+  const scope: ScopeModel = { kind, template: undefined, workflow, tasks: [], groups: [], names: new Map() };
+  const frame: Frame = { scope, group: undefined, loop: undefined, problems: [] };
+  stack.push(frame);
+  try {
+    const result = body();
+    if (result && typeof (result as { then?: unknown }).then === "function") {
+      throw new AuthoringError("E_ASYNC_BODY", "a workflow, DAG or steps body must be synchronous: it runs once at build time to record the tasks");
+    }
+    return { scope, result, problems: frame.problems };
+  } finally {
+    stack.pop();
+  }
+}
+
+/** The innermost frame, or undefined outside any body. */
+export function currentFrame(): Frame | undefined {
+  return stack[stack.length - 1];
+}
+
+/** The innermost frame; throws a clear error outside any body. */
+export function requireFrame(what: string): Frame {
+  const f = currentFrame();
+  if (!f) {
+    throw new AuthoringError(
+      "E_OUTSIDE_BODY",
+      `${what} was called outside a workflow, dag() or steps() body; call templates inside a body, e.g. workflow({ name: "x" }, () => { ${what}(...) })`,
+    );
+  }
+  return f;
+}
+
+/** Runs `fn` with a loop frame set, so the tasks it creates carry the loop. */
+export function withLoop<R>(spec: LoopSpec, owner: object, fn: () => R): R {
+  const frame = requireFrame("forEach");
+  const prev = frame.loop;
+  if (prev) throw new AuthoringError("E_NESTED_LOOP", "loops cannot be nested inside one body: Argo loops over one task; loop inside a dag() or steps() template instead");
+  frame.loop = { spec, owner };
+  try {
+    return fn();
+  } finally {
+    frame.loop = prev;
+  }
+}
+
+/** Runs `fn` collecting every step it creates into one parallel group. */
+export function withParallelGroup(fn: () => void): void {
+  const frame = requireFrame("parallel");
+  if (frame.scope.kind !== "steps") throw new AuthoringError("E_PARALLEL_OUTSIDE_STEPS", "parallel() is for steps() bodies; in a DAG, tasks without dependencies already run in parallel");
+  if (frame.group) throw new AuthoringError("E_NESTED_PARALLEL", "parallel() groups cannot be nested");
+  const group: TaskModel[] = [];
+  frame.group = group;
+  try {
+    fn();
+  } finally {
+    frame.group = undefined;
+  }
+  if (group.length) frame.scope.groups.push(group);
+}

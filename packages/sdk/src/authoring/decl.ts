@@ -1,0 +1,184 @@
+import { z, type ZodType } from "zod";
+import { BRAND, hasBrand } from "../core/brand.js";
+import type { ArgoArtifact, ArgoValueFrom } from "../core/argo.js";
+import type { ArtifactRef, Ref } from "../core/ref.js";
+import type { ArtifactSpec, ParamSpec } from "../core/model.js";
+import { lowerValue } from "./lower.js";
+
+/** Options of a parameter declaration beyond its zod schema. */
+export interface ParamOptions {
+  /** Shown in the Argo UI. @default the schema's `.describe()` text */
+  readonly description?: string;
+  /** Where an output parameter's value comes from (a file path, a JSON path, an expression...). */
+  readonly valueFrom?: ArgoValueFrom;
+  /** Export this output parameter to the workflow's global scope under this name. */
+  readonly globalName?: string;
+  /** A fixed value (for inputs: the value used when the caller passes none; for outputs: a literal). */
+  readonly value?: unknown;
+  /** The allowed values. @default the values of a `z.enum` schema */
+  readonly enum?: readonly string[];
+}
+
+/**
+ * A parameter declaration: a zod schema plus Argo's parameter options. A bare zod schema in an
+ * `inputs` or `outputs` object is a parameter declaration with no options.
+ *
+ * @example
+ * ```ts
+ * outputs: { count: param(z.number(), { valueFrom: { path: "/tmp/count" } }) }
+ * ```
+ */
+export interface ParamDecl<S extends ZodType = ZodType> {
+  readonly [BRAND.param]: true;
+  readonly schema: S;
+  readonly options: ParamOptions;
+}
+
+/** Declares a parameter with options. See {@link ParamDecl}. */
+export function param<S extends ZodType>(schema: S, options: ParamOptions = {}): ParamDecl<S> {
+  return Object.freeze({ [BRAND.param]: true as const, schema, options: Object.freeze({ ...options }) });
+}
+
+/** Declares an output parameter read from a file in the container. */
+export function outputFromPath<S extends ZodType>(schema: S, path: string, options: Omit<ParamOptions, "valueFrom"> = {}): ParamDecl<S> {
+  return param(schema, { ...options, valueFrom: { path } });
+}
+
+/** Artifact fields a declaration may set (everything of Argo's Artifact but its name). */
+export type ArtifactOptions = Omit<ArgoArtifact, "name" | "from"> & {
+  /** Where an output artifact of a DAG or steps template comes from: a task's artifact. */
+  readonly from?: ArtifactRef | string;
+};
+
+type SourceKey =
+  | "from" | "fromExpression" | "s3" | "gcs" | "git" | "http" | "artifactory" | "hdfs" | "oss" | "raw" | "azure" | "plugin" | "optional";
+
+/**
+ * An artifact declaration. `HasSource` is true when the declaration says where the artifact comes
+ * from (so a caller need not pass it).
+ */
+export interface ArtifactDecl<HasSource extends boolean = boolean> {
+  readonly [BRAND.artifact]: true;
+  readonly options: ArtifactOptions;
+  /** @internal phantom */
+  readonly __hasSource?: HasSource;
+}
+
+/**
+ * Declares an input or output artifact: a file or directory at `path` in the container.
+ *
+ * @example
+ * ```ts
+ * const wc = container({ name: "count", inputs: { text: artifact({ path: "/tmp/in.txt" }) } }, () => ({
+ *   image: "alpine", command: ["wc", "-l", "/tmp/in.txt"],
+ * }));
+ * ```
+ */
+export function artifact<const O extends ArtifactOptions = {}>(
+  options?: O,
+): ArtifactDecl<[Extract<keyof O, SourceKey>] extends [never] ? false : true> {
+  return Object.freeze({ [BRAND.artifact]: true as const, options: Object.freeze({ ...(options ?? {}) }) as ArtifactOptions });
+}
+
+/** What an `inputs` or `outputs` object holds per name. */
+export type Decl = ZodType | ParamDecl | ArtifactDecl;
+/** An `inputs` or `outputs` object. */
+export type Decls = { readonly [name: string]: Decl };
+
+/** The zod schema of a parameter declaration. */
+export type SchemaOf<D> = D extends ParamDecl<infer S> ? S : D extends ZodType ? D : never;
+
+/** A value or a reference to one. */
+export type Value<T> = T | Ref<T>;
+
+/** What may be passed for an artifact input: another task's artifact, or a location. */
+export type ArtifactArg = ArtifactRef | ArtifactOptions;
+
+/** The value a caller passes for one declared input. */
+export type ArgOf<D> = D extends ArtifactDecl ? ArtifactArg : Value<z.output<SchemaOf<D>>>;
+
+type OptionalKey<I, K extends keyof I> = I[K] extends ArtifactDecl<infer H>
+  ? H extends true ? K : never
+  : undefined extends z.input<SchemaOf<I[K]>> ? K : I[K] extends ParamDecl ? ("value" extends keyof I[K]["options"] ? never : never) : never;
+
+type OptionalKeys<I> = { [K in keyof I]-?: OptionalKey<I, K> }[keyof I];
+
+/**
+ * The arguments object of a template call, derived from its declared inputs: required unless the
+ * schema has a default (or is optional), typed per input.
+ */
+export type Args<I> = [keyof I] extends [never]
+  ? { readonly [k: string]: never }
+  : { readonly [K in Exclude<keyof I, OptionalKeys<I>>]: ArgOf<I[K]> } & { readonly [K in OptionalKeys<I>]?: ArgOf<I[K]> };
+
+/** References to a task's declared outputs. */
+export type OutputRefs<O> = { readonly [K in keyof O]: O[K] extends ArtifactDecl ? ArtifactRef : Ref<z.output<SchemaOf<O[K]>>> };
+
+/** References to a template's own inputs, as seen inside its body. */
+export type InputRefs<I> = OutputRefs<I>;
+
+/** True when `d` is a parameter declaration or a zod schema. */
+export function isParamDecl(d: unknown): d is ParamDecl | ZodType {
+  return hasBrand(d, BRAND.param) || d instanceof z.ZodType || isZodLike(d);
+}
+
+/** True when `d` is an artifact declaration. */
+export function isArtifactDecl(d: unknown): d is ArtifactDecl {
+  return hasBrand(d, BRAND.artifact);
+}
+
+function isZodLike(d: unknown): d is ZodType {
+  // zod 4 schemas from another copy of zod: recognise by their `_zod` internals.
+  return typeof d === "object" && d !== null && "_zod" in d && "safeParse" in d;
+}
+
+interface ZodIntrospect {
+  readonly def: { readonly type: string; readonly defaultValue?: unknown; readonly innerType?: ZodIntrospect; readonly entries?: Record<string, string> };
+  readonly description?: string;
+  readonly options?: readonly unknown[];
+}
+
+function unwrap(schema: ZodType): ZodIntrospect {
+  let s = schema as unknown as ZodIntrospect;
+  while (["default", "optional", "nullable", "readonly", "prefault"].includes(s.def.type) && s.def.innerType) s = s.def.innerType;
+  return s;
+}
+
+/** The zod type name under wrappers (`number`, `string`, `enum`, `object`...). */
+export function baseTypeOf(schema: ZodType): string {
+  return unwrap(schema).def.type;
+}
+
+/** Lowers a parameter declaration to the model, in Argo's field order. */
+export function paramSpec(name: string, decl: ParamDecl | ZodType, role: "input" | "output"): ParamSpec {
+  const p: ParamDecl = hasBrand(decl, BRAND.param) ? (decl as ParamDecl) : param(decl as ZodType);
+  const schema = p.schema as unknown as ZodIntrospect;
+  const fields: Record<string, unknown> = {};
+  if (role === "input" && schema.def.type === "default") fields.default = lowerValue(schema.def.defaultValue);
+  if (p.options.value !== undefined) fields.value = lowerValue(p.options.value);
+  if (p.options.valueFrom) fields.valueFrom = p.options.valueFrom;
+  if (p.options.globalName) fields.globalName = p.options.globalName;
+  const inner = unwrap(p.schema);
+  const en = p.options.enum ?? (inner.def.type === "enum" && inner.options ? inner.options.map(String) : undefined);
+  if (en) fields.enum = [...en];
+  const description = p.options.description ?? (p.schema as unknown as ZodIntrospect).description ?? inner.description;
+  if (description) fields.description = description;
+  return Object.freeze({ name, schema: p.schema, fields: Object.freeze(fields) });
+}
+
+/** Lowers an artifact declaration to the model. */
+export function artifactSpec(name: string, decl: ArtifactDecl): ArtifactSpec {
+  return Object.freeze({ name, fields: Object.freeze({ ...(decl.options as Record<string, unknown>) }) });
+}
+
+/** Splits an inputs/outputs object into parameter and artifact specs. */
+export function ioSpec(decls: Decls | undefined, role: "input" | "output"): { parameters: ParamSpec[]; artifacts: ArtifactSpec[] } {
+  const parameters: ParamSpec[] = [];
+  const artifacts: ArtifactSpec[] = [];
+  for (const [name, d] of Object.entries(decls ?? {})) {
+    if (isArtifactDecl(d)) artifacts.push(artifactSpec(name, d));
+    else if (isParamDecl(d)) parameters.push(paramSpec(name, d, role));
+    else throw new TypeError(`${role} "${name}" is neither a zod schema, a param() nor an artifact() declaration`);
+  }
+  return { parameters, artifacts };
+}

@@ -1,0 +1,209 @@
+import type { ZodType, z } from "zod";
+import type {
+  ArgoContainer,
+  ArgoContainerSetTemplate,
+  ArgoData,
+  ArgoHTTP,
+  ArgoPlugin,
+  ArgoResourceTemplate,
+  ArgoScriptTemplate,
+  ArgoSuspendTemplate,
+  ArgoTemplate,
+} from "../core/argo.js";
+import type { TemplateKind, TemplateModel } from "../core/model.js";
+import type { Ref } from "../core/ref.js";
+import { ioSpec, type Decls, type InputRefs } from "./decl.js";
+import { deepLower } from "./lower.js";
+import { inputRefs, makeTemplate, newTemplateModel, type Template } from "./template.js";
+
+/** Any Argo object where every string may also be a reference (it is interpolated). */
+export type Refable<T> = T extends string
+  ? string | Ref<string | number | boolean>
+  : T extends readonly (infer U)[]
+    ? readonly Refable<U>[]
+    : T extends object
+      ? { readonly [K in keyof T]: Refable<T[K]> }
+      : T;
+
+/** Template-level Argo fields every factory accepts (retryStrategy, timeout, metadata, ...). */
+export type TemplateFields = Omit<
+  ArgoTemplate,
+  "name" | "inputs" | "outputs" | "container" | "script" | "dag" | "steps" | "resource" | "suspend" | "http" | "data" | "containerSet" | "plugin"
+>;
+
+/** Options every template factory takes. */
+export interface TemplateOptions<I extends Decls = {}, O extends Decls = {}> extends Refable<TemplateFields> {
+  /** The template's name: DNS-1123, unique in the workflow. */
+  readonly name: string;
+  /** Declared inputs: zod schemas (parameters), `param()` or `artifact()` declarations. */
+  readonly inputs?: I;
+  /** Declared outputs: `param(schema, { valueFrom })` or `artifact({ path })`. */
+  readonly outputs?: O;
+}
+
+/** A template spec, given directly or as a function of the template's input references. */
+export type SpecOf<I, S> = S | ((inputs: InputRefs<I>) => S);
+
+type Kinds = {
+  container: ArgoContainer;
+  script: ArgoScriptTemplate;
+  resource: ArgoResourceTemplate;
+  suspend: ArgoSuspendTemplate;
+  http: ArgoHTTP;
+  data: ArgoData;
+  containerSet: ArgoContainerSetTemplate;
+  plugin: ArgoPlugin;
+};
+
+/**
+ * Defines a template of any leaf kind. The typed factories (`container`, `resource`, ...) are
+ * thin wrappers over this.
+ */
+export function leafTemplate<K extends keyof Kinds, I extends Decls, O extends Decls, R>(
+  kind: K,
+  options: TemplateOptions<I, O> & { readonly result?: ZodType },
+  spec: SpecOf<I, Refable<Kinds[K]>> | undefined,
+): Template<I, O, R> {
+  const { name, inputs, outputs, result, ...rest } = options as TemplateOptions<I, O> & { result?: ZodType };
+  const model = newTemplateModel({
+    name,
+    kind: kind as TemplateKind,
+    inputs: ioSpec(inputs, "input"),
+    outputs: ioSpec(outputs, "output"),
+    result,
+    fields: {},
+  });
+  const body = typeof spec === "function" ? (spec as (i: unknown) => unknown)(inputRefs(model)) : spec;
+  const fields: Record<string, unknown> = {};
+  fields[kind] = deepLower(body ?? {});
+  Object.assign(fields, deepLower(rest));
+  (model as { fields: unknown }).fields = Object.freeze(fields);
+  return makeTemplate<I, O, R>(Object.freeze(model) as TemplateModel);
+}
+
+/**
+ * A container template: runs an image.
+ *
+ * @example
+ * ```ts
+ * const say = container({ name: "say", inputs: { msg: z.string() } }, ({ msg }) => ({
+ *   image: "busybox", command: ["echo"], args: [msg],
+ * }));
+ * ```
+ */
+export function container<const I extends Decls = {}, const O extends Decls = {}, R = string>(
+  options: TemplateOptions<I, O> & { readonly result?: ZodType<R> },
+  spec: SpecOf<I, Refable<ArgoContainer>>,
+): Template<I, O, R> {
+  return leafTemplate("container", options, spec);
+}
+
+/**
+ * A resource template: creates, applies, patches or deletes a Kubernetes object.
+ *
+ * @example
+ * ```ts
+ * const mk = resource({ name: "mk" }, { action: "create", manifest: "apiVersion: v1\nkind: ConfigMap\n..." });
+ * ```
+ */
+export function resource<const I extends Decls = {}, const O extends Decls = {}>(
+  options: TemplateOptions<I, O>,
+  spec: SpecOf<I, Refable<ArgoResourceTemplate>>,
+): Template<I, O, string> {
+  return leafTemplate("resource", options, spec);
+}
+
+/**
+ * A suspend template: pauses the workflow until resumed or for a duration.
+ *
+ * @example
+ * ```ts
+ * const wait = suspend({ name: "wait" }, { duration: "20s" });
+ * ```
+ */
+export function suspend<const I extends Decls = {}, const O extends Decls = {}>(
+  options: TemplateOptions<I, O>,
+  spec: SpecOf<I, Refable<ArgoSuspendTemplate>> = {},
+): Template<I, O, string> {
+  return leafTemplate("suspend", options, spec);
+}
+
+/**
+ * An HTTP template: the Argo agent makes an HTTP request.
+ *
+ * @example
+ * ```ts
+ * const get = http({ name: "get", inputs: { url: z.string() } }, ({ url }) => ({ url, method: "GET" }));
+ * ```
+ */
+export function http<const I extends Decls = {}, const O extends Decls = {}>(
+  options: TemplateOptions<I, O>,
+  spec: SpecOf<I, Refable<ArgoHTTP>>,
+): Template<I, O, string> {
+  return leafTemplate("http", options, spec);
+}
+
+/**
+ * A data template: lists and transforms artifacts.
+ *
+ * @example
+ * ```ts
+ * const list = data({ name: "list" }, { source: { artifactPaths: { name: "p", s3: { key: "in/" } } }, transformation: [] });
+ * ```
+ */
+export function data<const I extends Decls = {}, const O extends Decls = {}>(
+  options: TemplateOptions<I, O>,
+  spec: SpecOf<I, Refable<ArgoData>>,
+): Template<I, O, string> {
+  return leafTemplate("data", options, spec);
+}
+
+/**
+ * A container-set template: several containers in one pod, with their own dependencies.
+ *
+ * @example
+ * ```ts
+ * const set = containerSet({ name: "set" }, { containers: [{ name: "main", image: "alpine" }] });
+ * ```
+ */
+export function containerSet<const I extends Decls = {}, const O extends Decls = {}>(
+  options: TemplateOptions<I, O>,
+  spec: SpecOf<I, Refable<ArgoContainerSetTemplate>>,
+): Template<I, O, string> {
+  return leafTemplate("containerSet", options, spec);
+}
+
+/**
+ * A plugin template: runs an executor plugin.
+ *
+ * @example
+ * ```ts
+ * const hi = plugin({ name: "hi" }, { hello: { text: "hi" } });
+ * ```
+ */
+export function plugin<const I extends Decls = {}, const O extends Decls = {}>(
+  options: TemplateOptions<I, O>,
+  spec: SpecOf<I, Refable<ArgoPlugin>>,
+): Template<I, O, string> {
+  return leafTemplate("plugin", options, spec);
+}
+
+/** Options of a script template given as source text. */
+export type ScriptSpec = Refable<ArgoScriptTemplate>;
+
+/**
+ * A script template from source text in any language (`command` picks the interpreter).
+ *
+ * @example
+ * ```ts
+ * const flip = script({ name: "flip" }, { image: "python:alpine3.6", command: ["python"], source: "print('heads')" });
+ * ```
+ */
+export function script<const I extends Decls = {}, const O extends Decls = {}, R = string>(
+  options: TemplateOptions<I, O> & { readonly result?: ZodType<R> },
+  spec: SpecOf<I, ScriptSpec>,
+): Template<I, O, R> {
+  return leafTemplate("script", options, spec);
+}
+
+export type { TemplateModel, z };

@@ -1,0 +1,103 @@
+import type { ZodType, z } from "zod";
+import { AuthoringError } from "../core/errors.js";
+import { callerLocation } from "../core/location.js";
+import { toDnsName } from "../compiler/names.js";
+import { baseTypeOf, isArtifactDecl, type ArtifactDecl, type Decls, type SchemaOf } from "./decl.js";
+import { leafTemplate, type Refable, type TemplateFields } from "./factories.js";
+import type { Template } from "./template.js";
+
+/** The values a TypeScript script function receives: its declared parameters, typed. */
+export type ScriptInputs<I> = { readonly [K in keyof I as I[K] extends ArtifactDecl ? never : K]: z.output<SchemaOf<I[K]>> };
+
+/** Options of a script template written as a TypeScript function. */
+export interface FunctionScriptOptions<I extends Decls, O extends Decls, R> extends Refable<TemplateFields> {
+  /**
+   * The function that runs in the container. It must be self-contained: it is sent as source
+   * text, so it cannot use variables or imports from the surrounding module.
+   */
+  readonly run: (inputs: ScriptInputs<I>) => R | Promise<R>;
+  /** The template's name. @default the function's name in kebab case (`plusOne` -> `plus-one`) */
+  readonly name?: string;
+  readonly inputs?: I;
+  readonly outputs?: O;
+  /** Schema of the return value (`outputs.result`). */
+  readonly result?: ZodType<R>;
+  /** The Node.js image. @default "node:22-alpine" */
+  readonly image?: string;
+  /** Other fields of the script (env, resources, volumeMounts...). */
+  readonly container?: Refable<Record<string, unknown>>;
+}
+
+const DEFAULT_IMAGE = "node:22-alpine";
+
+function decoder(schema: ZodType): string {
+  switch (baseTypeOf(schema)) {
+    case "string":
+    case "enum":
+    case "literal":
+      return "(v) => v";
+    case "number":
+    case "int":
+    case "bigint":
+      return "Number";
+    case "boolean":
+      return '(v) => v === "true"';
+    default:
+      return "(v) => JSON.parse(v)";
+  }
+}
+
+function functionSource(fn: (...args: never[]) => unknown): string {
+  const src = fn.toString();
+  try {
+    new Function(`return (${src});`);
+    return src;
+  } catch {
+    // A method shorthand (`run(x) { ... }`): wrap it in an object literal.
+    const key = JSON.stringify(fn.name || "run");
+    return `({ ${src} })[${key}]`;
+  }
+}
+
+/**
+ * A script template from a TypeScript function: the function's source runs on a Node.js image;
+ * its typed inputs arrive as arguments and its return value becomes `outputs.result` (strings as
+ * they are, everything else as JSON).
+ *
+ * @example
+ * ```ts
+ * const plusOne = nodeScript({ inputs: { x: z.number() }, result: z.number(), run: function plusOne({ x }) { return x + 1; } });
+ * ```
+ */
+export function nodeScript<const I extends Decls = {}, const O extends Decls = {}, R = unknown>(options: FunctionScriptOptions<I, O, R>): Template<I, O, R> {
+  const { run, name, inputs, outputs, result, image, container, ...templateFields } = options;
+  const templateName = name ?? (run.name && run.name !== "run" ? toDnsName(run.name) : undefined);
+  if (!templateName) {
+    throw new AuthoringError("E_NO_NAME", "a script made from an anonymous function needs a `name` (or name the function: `run: function plusOne() {...}`)", callerLocation());
+  }
+  const env: { name: string; value: string }[] = [];
+  const decode: string[] = [];
+  let i = 0;
+  for (const [key, decl] of Object.entries(inputs ?? {})) {
+    if (isArtifactDecl(decl)) continue;
+    const schema = ("schema" in decl ? decl.schema : decl) as ZodType;
+    const envName = `WFC_INPUT_${i++}`;
+    env.push({ name: envName, value: `{{inputs.parameters.${key}}}` });
+    decode.push(`  ${JSON.stringify(key)}: (${decoder(schema)})(process.env.${envName}),`);
+  }
+  const source = [
+    "const __name = (f) => f;",
+    `const run = ${functionSource(run as (...args: never[]) => unknown)};`,
+    "const inputs = {",
+    ...decode,
+    "};",
+    "Promise.resolve(run(inputs)).then((r) => {",
+    '  if (r !== undefined) process.stdout.write(typeof r === "string" ? r : JSON.stringify(r));',
+    "});",
+    "",
+  ].join("\n");
+  const spec: Record<string, unknown> = { image: image ?? DEFAULT_IMAGE, command: ["node"], ...(container ?? {}) };
+  if (env.length) spec.env = [...env, ...(((container as { env?: unknown[] } | undefined)?.env as unknown[]) ?? [])];
+  spec.source = source;
+  return leafTemplate("script", { name: templateName, inputs, outputs, result, ...templateFields } as never, spec as never) as Template<I, O, R>;
+}

@@ -1,0 +1,280 @@
+import type { ZodType, z } from "zod";
+import { BRAND, hasBrand } from "../core/brand.js";
+import type { ArgoDAGTask } from "../core/argo.js";
+import { AuthoringError, type Diagnostic } from "../core/errors.js";
+import { callerLocation } from "../core/location.js";
+import type { IOSpec, TaskModel, TemplateKind, TemplateModel } from "../core/model.js";
+import { createRef, isRef, refData, type ArtifactRef, type Ref } from "../core/ref.js";
+import { requireFrame } from "./context.js";
+import type { Args, Decls, OutputRefs } from "./decl.js";
+import { dependsOf, toNode, type Depends, type DependsLike } from "./depends.js";
+import { deepLower, lowerValue } from "./lower.js";
+
+let nextTemplateId = 1;
+
+/** Options of one call of a template (one task or step). */
+export interface TaskOptions {
+  /** The task's name in its DAG or steps body. @default the template's name, suffixed `-2`, `-3`... when taken */
+  readonly name?: string;
+  /** Tasks that must finish first, in addition to those whose outputs are passed in. */
+  readonly after?: DependsLike | readonly DependsLike[];
+  /** An explicit `depends` expression (use `a.failed`, `and()`, `or()`, `not()`). */
+  readonly depends?: Depends;
+  /** Run only when this holds: a condition built with `eq()`, `gt()`... or a string with references. */
+  readonly when?: Condition | string;
+  /** Other fields of Argo's DAGTask / WorkflowStep (continueOn, hooks, onExit, ...). */
+  readonly extra?: Partial<Omit<ArgoDAGTask, "name" | "template" | "arguments" | "dependencies" | "depends" | "when">>;
+}
+
+/** A `when` condition: a string whose references are resolved by the compiler. */
+export interface Condition {
+  readonly [BRAND.expr]: "condition";
+  readonly text: string;
+}
+
+/**
+ * A task: one call of a template in a DAG or steps body. Its outputs are typed references;
+ * its status fields build `depends` expressions.
+ *
+ * @example
+ * ```ts
+ * const a = produce();
+ * consume({ data: a.outputs.data }, { depends: a.succeeded });
+ * ```
+ */
+export interface Task<O = {}, R = string> extends Depends {
+  readonly [BRAND.task]: TaskModel;
+  /** The task's name. */
+  readonly name: string;
+  /** References to the declared outputs. */
+  readonly outputs: OutputRefs<O>;
+  /** `outputs.result`: the container's stdout or the script's return value. */
+  readonly result: Ref<R>;
+  /** `outputs.exitCode`. */
+  readonly exitCode: Ref<number>;
+  /** The task's status (`Succeeded`, `Failed`...), for `when` conditions and hooks. */
+  readonly status: Ref<string>;
+  /** Argo's other task fields: `id`, `ip`, `startedAt`, `finishedAt`, `hostNodeName`. */
+  readonly attr: (name: "id" | "ip" | "startedAt" | "finishedAt" | "hostNodeName") => Ref<string>;
+  readonly succeeded: Depends;
+  readonly failed: Depends;
+  readonly errored: Depends;
+  readonly skipped: Depends;
+  readonly omitted: Depends;
+  readonly daemoned: Depends;
+  /** For a task with a loop: any iteration succeeded. */
+  readonly anySucceeded: Depends;
+  /** For a task with a loop: all iterations failed. */
+  readonly allFailed: Depends;
+}
+
+type CallArgs<I> = {} extends Args<I> ? [args?: Args<I>, options?: TaskOptions] : [args: Args<I>, options?: TaskOptions];
+
+/**
+ * A template: call it inside a workflow, `dag()` or `steps()` body to create a task.
+ * `I` and `O` are its declared inputs and outputs, `R` the type of its `result`.
+ *
+ * @example
+ * ```ts
+ * const hello = container({ name: "hello", inputs: { msg: z.string() } }, ({ msg }) => ({ image: "alpine", args: [msg] }));
+ * workflow({ name: "hi" }, () => { hello({ msg: "hi" }); });
+ * ```
+ */
+export interface Template<I = {}, O = {}, R = string> {
+  (...args: CallArgs<I>): Task<O, R>;
+  readonly [BRAND.template]: TemplateModel;
+  /** The template's name in `spec.templates`. */
+  readonly templateName: string;
+}
+
+/** The model behind a template value (from any copy of the SDK). */
+export function templateModel(t: unknown): TemplateModel {
+  if (!isTemplate(t)) throw new TypeError("not a wfc template");
+  return t[BRAND.template];
+}
+
+/** True when `value` is a template made by a wfc factory. */
+export function isTemplate(value: unknown): value is Template<never, never, never> {
+  return hasBrand(value, BRAND.template);
+}
+
+/** Everything a factory knows to build a template model. */
+export interface TemplateParts {
+  readonly name: string;
+  readonly kind: TemplateKind;
+  readonly inputs: IOSpec;
+  readonly outputs: IOSpec;
+  readonly result: ZodType | undefined;
+  readonly fields: Record<string, unknown>;
+  readonly tasks?: readonly TaskModel[];
+  readonly steps?: readonly (readonly TaskModel[])[];
+  readonly dag?: TemplateModel["dag"];
+  readonly templateRef?: TemplateModel["templateRef"];
+  readonly location?: TemplateModel["location"];
+}
+
+/** Creates an (unfrozen) template model; factories freeze it after filling bodies. */
+export function newTemplateModel(parts: TemplateParts): TemplateModel {
+  return {
+    id: nextTemplateId++,
+    name: parts.name,
+    kind: parts.kind,
+    inputs: parts.inputs,
+    outputs: parts.outputs,
+    result: parts.result,
+    fields: parts.fields,
+    tasks: parts.tasks,
+    steps: parts.steps,
+    dag: parts.dag,
+    templateRef: parts.templateRef,
+    problems: [],
+    location: parts.location ?? callerLocation(),
+  };
+}
+
+/** Makes the callable template value for a model. */
+export function makeTemplate<I, O, R>(model: TemplateModel): Template<I, O, R> {
+  const fn = function (args?: Record<string, unknown>, options?: TaskOptions) {
+    return callTemplate(model, args ?? {}, options ?? {});
+  } as unknown as Template<I, O, R>;
+  Object.defineProperty(fn, BRAND.template, { value: model });
+  Object.defineProperty(fn, "templateName", { value: model.name, enumerable: true });
+  Object.defineProperty(fn, "name", { value: model.name });
+  return fn;
+}
+
+/** References to a template's own inputs, for use inside its body. */
+export function inputRefs(model: TemplateModel): Record<string, Ref | ArtifactRef> {
+  const out: Record<string, Ref> = {};
+  for (const p of model.inputs.parameters) out[p.name] = createRef({ kind: "input", template: model, what: "parameters", name: p.name });
+  for (const a of model.inputs.artifacts) out[a.name] = createRef({ kind: "input", template: model, what: "artifacts", name: a.name });
+  return out;
+}
+
+const STATUSES = {
+  succeeded: "Succeeded",
+  failed: "Failed",
+  errored: "Errored",
+  skipped: "Skipped",
+  omitted: "Omitted",
+  daemoned: "Daemoned",
+  anySucceeded: "AnySucceeded",
+  allFailed: "AllFailed",
+} as const;
+
+function callTemplate(model: TemplateModel, args: Record<string, unknown>, options: TaskOptions): Task<Decls, unknown> {
+  const frame = requireFrame(model.name);
+  const location = callerLocation();
+  const scope = frame.scope;
+  const problems: Diagnostic[] = frame.problems;
+  const report = (code: string, message: string, task: string) => problems.push({ code, message, task, location });
+
+  let name = options.name ?? model.name;
+  const named = options.name !== undefined;
+  if (scope.names.has(name)) {
+    if (named) report("E_DUPLICATE_TASK", `task name "${name}" is already used in this body`, name);
+    else {
+      let i = 2;
+      while (scope.names.has(`${name}-${i}`)) i++;
+      name = `${name}-${i}`;
+    }
+  }
+
+  const parameters: [string, unknown][] = [];
+  const artifacts: [string, unknown][] = [];
+  const declaredParams = new Map(model.inputs.parameters.map((p) => [p.name, p]));
+  const declaredArts = new Set(model.inputs.artifacts.map((a) => a.name));
+  for (const [key, value] of Object.entries(args)) {
+    if (value === undefined) continue;
+    const p = declaredParams.get(key);
+    if (p) {
+      if (!isRef(value) && p.schema) {
+        const r = (p.schema as ZodType).safeParse(value);
+        if (!r.success) {
+          const why = r.error.issues.map((i) => i.message).join("; ");
+          report("E_INVALID_ARGUMENT", `input "${key}" of template "${model.name}": ${JSON.stringify(value)} fails its schema: ${why}`, name);
+        }
+      }
+      parameters.push([key, lowerValue(value)]);
+    } else if (declaredArts.has(key)) {
+      artifacts.push([key, isRef(value) ? value : deepLower(value)]);
+    } else {
+      const known = [...declaredParams.keys(), ...declaredArts].join(", ") || "none";
+      report("E_UNKNOWN_INPUT", `template "${model.name}" has no input "${key}" (declared: ${known})`, name);
+    }
+  }
+  for (const p of model.inputs.parameters) {
+    const optional = p.fields.default !== undefined || p.fields.value !== undefined || (p.schema && (p.schema as ZodType).safeParse(undefined).success);
+    if (!optional && !(p.name in args)) report("E_MISSING_INPUT", `input "${p.name}" of template "${model.name}" is required`, name);
+  }
+  for (const a of model.inputs.artifacts) {
+    const f = a.fields;
+    const hasSource = ["from", "fromExpression", "s3", "gcs", "git", "http", "artifactory", "hdfs", "oss", "raw", "azure", "plugin", "optional"].some((k) => f[k] !== undefined);
+    if (!hasSource && !(a.name in args)) report("E_MISSING_INPUT", `input artifact "${a.name}" of template "${model.name}" is required`, name);
+  }
+
+  const after = options.after === undefined ? [] : Array.isArray(options.after) ? options.after : [options.after as DependsLike];
+  const afterTasks: TaskModel[] = [];
+  for (const a of after) {
+    const node = toNode(a as DependsLike);
+    if (node.op === "task" && node.status === undefined) afterTasks.push(node.task);
+    else report("E_BAD_AFTER", "`after` takes tasks; use `depends` for expressions like a.failed", name);
+  }
+
+  const whenValue = options.when === undefined ? undefined : typeof options.when === "string" ? options.when : options.when.text;
+  const task: TaskModel = Object.freeze({
+    name,
+    named,
+    template: model,
+    scope,
+    parameters,
+    artifacts,
+    after: afterTasks,
+    depends: options.depends ? toNode(options.depends) : undefined,
+    when: whenValue,
+    loop: frame.loop?.spec,
+    loopOwner: frame.loop?.owner,
+    fields: Object.freeze((deepLower(options.extra ?? {}) ?? {}) as Record<string, unknown>),
+    location,
+  });
+  scope.names.set(name, task);
+  scope.tasks.push(task);
+  if (scope.kind === "steps") {
+    if (frame.group) frame.group.push(task);
+    else scope.groups.push([task]);
+  }
+
+  const outputs: Record<string, Ref> = {};
+  for (const p of model.outputs.parameters) outputs[p.name] = createRef({ kind: "task-output", task, what: "parameters", name: p.name }, location);
+  for (const a of model.outputs.artifacts) outputs[a.name] = createRef({ kind: "task-output", task, what: "artifacts", name: a.name }, location);
+  const attr = (a: string) => createRef<string>({ kind: "task-attr", task, attr: a }, location);
+  const base = dependsOf({ op: "task", task, status: undefined });
+  const handle: Record<string | symbol, unknown> = {
+    ...base,
+    [BRAND.task]: task,
+    name,
+    outputs: Object.freeze(outputs),
+    attr,
+  };
+  let result: Ref | undefined;
+  Object.defineProperty(handle, "result", { get: () => (result ??= attr("outputs.result")), enumerable: false });
+  Object.defineProperty(handle, "exitCode", { get: () => attr("outputs.exitCode"), enumerable: false });
+  Object.defineProperty(handle, "status", { get: () => attr("status"), enumerable: false });
+  for (const [k, status] of Object.entries(STATUSES)) {
+    Object.defineProperty(handle, k, { get: () => dependsOf({ op: "task", task, status }), enumerable: false });
+  }
+  return Object.freeze(handle) as unknown as Task<Decls, unknown>;
+}
+
+/** True when `value` is a task handle. */
+export function isTask(value: unknown): value is Task<unknown, unknown> {
+  return hasBrand(value, BRAND.task);
+}
+
+/** Checks at build time that a reference is a reference (for better errors in JS callers). */
+export function assertRef(value: unknown, what: string): asserts value is Ref {
+  if (!isRef(value)) throw new AuthoringError("E_NOT_A_REF", `${what} must be a reference (a task output, input or parameter)`);
+  void refData(value);
+}
+
+export type { z };

@@ -1,0 +1,197 @@
+import type { ArgoCronWorkflowSpec, ArgoObjectMeta, ArgoWorkflowSpec } from "../core/argo.js";
+import { BRAND, hasBrand } from "../core/brand.js";
+import { AuthoringError } from "../core/errors.js";
+import { callerLocation } from "../core/location.js";
+import type { TemplateModel, WorkflowKind, WorkflowModel } from "../core/model.js";
+import { createRef, type Ref } from "../core/ref.js";
+import { bodyTemplate, type OutputValues } from "./body.js";
+import { ioSpec, type Decls, type InputRefs } from "./decl.js";
+import type { Refable } from "./factories.js";
+import { deepLower } from "./lower.js";
+import { isTemplate, templateModel, type Template } from "./template.js";
+
+/** `spec` fields a workflow accepts directly (everything but what wfc derives). */
+export type WorkflowSpecFields = Omit<ArgoWorkflowSpec, "templates" | "entrypoint" | "arguments" | "onExit" | "workflowTemplateRef">;
+
+/** Options shared by every workflow kind. */
+export interface WorkflowOptions<P extends Decls = {}> extends Refable<WorkflowSpecFields> {
+  /** `metadata.name`. One of `name` or `generateName` is required (`generateName` only for Workflows). */
+  readonly name?: string;
+  /** `metadata.generateName`, e.g. `"hello-"`. */
+  readonly generateName?: string;
+  /** `metadata.namespace`. @default the namespace chosen at submit time */
+  readonly namespace?: string;
+  /** `metadata.labels`. */
+  readonly labels?: Readonly<Record<string, string>>;
+  /** `metadata.annotations`. */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** Workflow parameters (zod schemas, `param()`) and artifacts (`artifact()`); typed references in the body. */
+  readonly parameters?: P;
+  /** The entrypoint template, when there is no body. */
+  readonly entrypoint?: Template<never, never, never>;
+  /** The name of the template the body makes. @default "main" */
+  readonly entrypointName?: string;
+  /** Whether the body is a DAG or a steps body. @default "dag" */
+  readonly bodyKind?: "dag" | "steps";
+  /** How the body writes dependencies. @default "depends" */
+  readonly dependencyStyle?: "depends" | "dependencies";
+  /** Extra templates to emit, e.g. ones only referred to by name or used by `onExit`. */
+  readonly templates?: readonly Template<never, never, never>[];
+  /** The exit handler template (`spec.onExit`). */
+  readonly onExit?: Template<never, never, never>;
+  /** Escape hatch: more `metadata` fields. */
+  readonly metadata?: Refable<ArgoObjectMeta>;
+}
+
+/** A body: gets typed references to the workflow's parameters and records the tasks. */
+export type WorkflowBody<P> = (params: InputRefs<P>) => OutputValues<{}> | void;
+
+/**
+ * A workflow object of any kind, ready to compile. Export it from a module and `wfc build`
+ * finds it.
+ */
+export interface WorkflowObject<P extends Decls = Decls> {
+  readonly [BRAND.workflow]: WorkflowModel;
+  readonly kind: WorkflowKind;
+  /** `metadata.name` or `generateName`. */
+  readonly name: string;
+  /** The declared parameters, by name (their zod schemas check `-p` values at submit time). */
+  readonly parameters: P;
+}
+
+/** True when `value` is a workflow object (from any copy of the SDK). */
+export function isWorkflow(value: unknown): value is WorkflowObject {
+  return hasBrand(value, BRAND.workflow);
+}
+
+/** The model behind a workflow object. */
+export function workflowModel(wf: WorkflowObject): WorkflowModel {
+  return wf[BRAND.workflow];
+}
+
+function makeWorkflow<P extends Decls>(
+  kind: WorkflowKind,
+  options: WorkflowOptions<P>,
+  body: WorkflowBody<P> | undefined,
+  cron: Record<string, unknown> | undefined,
+): WorkflowObject<P> {
+  const location = callerLocation();
+  const {
+    name, generateName, namespace, labels, annotations, parameters, entrypoint, entrypointName, bodyKind,
+    dependencyStyle, templates, onExit, metadata, ...spec
+  } = options;
+  if (!name && !generateName) throw new AuthoringError("E_NO_NAME", `a ${kind} needs a name (or generateName)`, location);
+  if (generateName && kind !== "Workflow" && !name) throw new AuthoringError("E_NO_NAME", `a ${kind} needs a name; generateName is for Workflows`, location);
+  const meta: Record<string, unknown> = {};
+  if (name) meta.name = name;
+  if (generateName) meta.generateName = generateName;
+  if (namespace) meta.namespace = namespace;
+  if (labels) meta.labels = { ...labels };
+  if (annotations) meta.annotations = { ...annotations };
+  if (metadata) Object.assign(meta, deepLower(metadata));
+
+  const holder: { model?: WorkflowModel } = {};
+  const io = ioSpec(parameters, "input");
+  const paramRefs: Record<string, Ref> = {};
+  for (const p of io.parameters) paramRefs[p.name] = createRef({ kind: "workflow-param", workflow: holder, name: p.name });
+  for (const a of io.artifacts) paramRefs[a.name] = createRef({ kind: "global", expr: `workflow.artifacts.${a.name}` });
+
+  let entry: TemplateModel | undefined = entrypoint ? templateModel(entrypoint) : undefined;
+  if (body) {
+    if (entry) throw new AuthoringError("E_TWO_ENTRYPOINTS", `${kind} ${name ?? generateName}: give either an entrypoint template or a body, not both`, location);
+    const t = bodyTemplate(bodyKind ?? "dag", { name: entrypointName ?? "main", dependencyStyle }, () => body(paramRefs as InputRefs<P>), holder);
+    entry = templateModel(t);
+  }
+  const extra = (templates ?? []).map((t) => {
+    if (!isTemplate(t)) throw new AuthoringError("E_NOT_A_TEMPLATE", `${kind} ${name ?? generateName}: templates[] must hold wfc templates`, location);
+    return templateModel(t);
+  });
+  const specFields = deepLower(spec) as Record<string, unknown>;
+  if (onExit) specFields.onExit = templateModel(onExit);
+
+  const model: WorkflowModel = Object.freeze({
+    kind,
+    metadata: Object.freeze(meta),
+    parameters: io.parameters,
+    artifacts: io.artifacts,
+    entrypoint: entry,
+    templates: Object.freeze(extra),
+    spec: Object.freeze(specFields),
+    cron: cron ? Object.freeze(deepLower(cron) as Record<string, unknown>) : undefined,
+    location,
+  });
+  holder.model = model;
+  const wf = {
+    [BRAND.workflow]: model,
+    kind,
+    name: (name ?? generateName) as string,
+    parameters: (parameters ?? {}) as P,
+  };
+  return Object.freeze(wf);
+}
+
+/**
+ * A Workflow. With a body, the body is the entrypoint DAG (or steps, with `bodyKind`).
+ *
+ * @example
+ * ```ts
+ * export default workflow({ generateName: "hello-", parameters: { who: z.string().default("world") } }, ({ who }) => {
+ *   say({ msg: `hello ${who}` });
+ * });
+ * ```
+ */
+export function workflow<const P extends Decls = {}>(options: WorkflowOptions<P>, body?: WorkflowBody<P>): WorkflowObject<P> {
+  return makeWorkflow("Workflow", options, body, undefined);
+}
+
+/**
+ * A WorkflowTemplate: a reusable workflow stored in the cluster.
+ *
+ * @example
+ * ```ts
+ * export const tpl = workflowTemplate({ name: "greet", parameters: { who: z.string() } }, ({ who }) => { say({ msg: who }); });
+ * ```
+ */
+export function workflowTemplate<const P extends Decls = {}>(options: WorkflowOptions<P>, body?: WorkflowBody<P>): WorkflowObject<P> {
+  return makeWorkflow("WorkflowTemplate", options, body, undefined);
+}
+
+/**
+ * A ClusterWorkflowTemplate: a WorkflowTemplate available in every namespace.
+ *
+ * @example
+ * ```ts
+ * export const tpl = clusterWorkflowTemplate({ name: "greet" }, () => { say({ msg: "hi" }); });
+ * ```
+ */
+export function clusterWorkflowTemplate<const P extends Decls = {}>(options: WorkflowOptions<P>, body?: WorkflowBody<P>): WorkflowObject<P> {
+  return makeWorkflow("ClusterWorkflowTemplate", options, body, undefined);
+}
+
+/** The CronWorkflow fields besides the workflow spec (Argo v4: `schedules` is a list). */
+export type CronFields = Omit<ArgoCronWorkflowSpec, "workflowSpec" | "workflowMetadata" | "schedule">;
+
+/** Options of a CronWorkflow: the workflow options plus the cron fields. */
+export interface CronWorkflowOptions<P extends Decls = {}> extends WorkflowOptions<P> {
+  /** When to run: cron expressions. */
+  readonly schedules: readonly string[];
+  /** The other cron fields (timezone, concurrencyPolicy, startingDeadlineSeconds, ...). */
+  readonly cron?: Refable<Omit<CronFields, "schedules">>;
+  /** `spec.workflowMetadata`: labels and annotations of the workflows it creates. */
+  readonly workflowMetadata?: Refable<ArgoObjectMeta>;
+}
+
+/**
+ * A CronWorkflow: runs the workflow on a schedule.
+ *
+ * @example
+ * ```ts
+ * export const nightly = cronWorkflow({ name: "nightly", schedules: ["0 2 * * *"], cron: { timezone: "UTC" } }, () => { backup(); });
+ * ```
+ */
+export function cronWorkflow<const P extends Decls = {}>(options: CronWorkflowOptions<P>, body?: WorkflowBody<P>): WorkflowObject<P> {
+  const { schedules, cron, workflowMetadata, ...wf } = options;
+  const cronFields: Record<string, unknown> = { schedules: [...schedules], ...(cron ?? {}) };
+  if (workflowMetadata) cronFields.workflowMetadata = workflowMetadata;
+  return makeWorkflow("CronWorkflow", wf as WorkflowOptions<P>, body, cronFields);
+}

@@ -1,0 +1,490 @@
+import { CompileError, type Diagnostic, type SourceLocation } from "../core/errors.js";
+import type { ArtifactSpec, ParamSpec, TaskModel, TemplateModel, WorkflowModel } from "../core/model.js";
+import { isRef, refById, refData, TOKEN_RE, type RefTarget } from "../core/ref.js";
+import { dependsTasks, printDepends } from "../authoring/depends.js";
+import { isWorkflow, workflowModel, type WorkflowObject } from "../authoring/workflow.js";
+import { checkGenerateName, checkObjectName, checkParamName, checkTemplateName } from "./names.js";
+
+/** An Argo manifest as a plain object, keys in emission order. */
+export type Manifest = { apiVersion: string; kind: string; metadata: Record<string, unknown>; spec: Record<string, unknown> } & Record<string, unknown>;
+
+const API_VERSION = "argoproj.io/v1alpha1";
+const HAND_REF = /\{\{\s*(tasks|steps)\.([A-Za-z0-9-]+)\.outputs\.(parameters|artifacts)\.([A-Za-z0-9_-]+)\s*\}\}/g;
+const HAS_RESULT = new Set(["container", "script", "http", "data", "plugin", "containerSet", "external"]);
+
+/** Where the placeholders in a value are being resolved. */
+interface Ctx {
+  readonly wf: WorkflowModel;
+  readonly template: TemplateModel | undefined;
+  readonly task: TaskModel | undefined;
+  /** Tasks referenced (for dependency inference), in order of appearance. */
+  readonly refs: TaskModel[];
+  readonly label: string;
+}
+
+class Compilation {
+  readonly problems: Diagnostic[] = [];
+  readonly wfLabel: string;
+  /** Emitted templates by name, with the model they came from. */
+  readonly byName = new Map<string, { model: TemplateModel; lowered: Record<string, unknown> | undefined; json: string | undefined }>();
+  readonly order: TemplateModel[] = [];
+  readonly seen = new Set<TemplateModel>();
+
+  constructor(readonly wf: WorkflowModel) {
+    this.wfLabel = `${wf.kind}/${String(wf.metadata.name ?? wf.metadata.generateName)}`;
+  }
+
+  report(code: string, message: string, where: { template?: string; task?: string; location?: SourceLocation | undefined } = {}): void {
+    this.problems.push({ code, message, workflow: this.wfLabel, ...where, location: where.location ?? this.wf.location });
+  }
+
+  /** Adds a template and everything it calls, depth-first, in first-use order. */
+  collect(root: TemplateModel): void {
+    const stack: TemplateModel[] = [root];
+    while (stack.length) {
+      const t = stack.pop()!;
+      if (this.seen.has(t)) continue;
+      this.seen.add(t);
+      if (t.templateRef) continue; // lives in another WorkflowTemplate
+      this.order.push(t);
+      const children: TemplateModel[] = [];
+      for (const task of t.tasks ?? []) children.push(task.template);
+      for (const g of t.steps ?? []) for (const task of g) children.push(task.template);
+      for (const task of [...(t.tasks ?? []), ...(t.steps ?? []).flat()]) {
+        for (const v of Object.values(task.fields)) collectTemplatesIn(v, children);
+      }
+      collectTemplatesIn(t.fields, children);
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    }
+  }
+}
+
+function collectTemplatesIn(v: unknown, out: TemplateModel[]): void {
+  if (isTemplateModel(v)) out.push(v);
+  else if (Array.isArray(v)) for (const x of v) collectTemplatesIn(x, out);
+  else if (v && typeof v === "object" && !isRef(v)) for (const x of Object.values(v)) collectTemplatesIn(x, out);
+}
+
+function isTemplateModel(v: unknown): v is TemplateModel {
+  return typeof v === "object" && v !== null && "kind" in v && "inputs" in v && "outputs" in v && "problems" in v && "id" in v;
+}
+
+/** Resolves one reference target to its Argo expression, or reports why it cannot be used here. */
+function resolveTarget(c: Compilation, ctx: Ctx, target: RefTarget, where: { task?: string; template?: string }): string | undefined {
+  const tmpl = ctx.template;
+  switch (target.kind) {
+    case "global":
+      return target.expr;
+    case "workflow-param":
+      if (target.workflow.model !== ctx.wf) {
+        c.report("E_FOREIGN_REF", `parameter "${target.name}" belongs to another workflow; pass it in as an input instead`, { ...where, location: ctx.task?.location });
+        return undefined;
+      }
+      return `workflow.parameters.${target.name}`;
+    case "input":
+      if (target.template !== tmpl) {
+        c.report("E_FOREIGN_REF", `input "${target.name}" of template "${target.template.name}" is used outside that template${tmpl ? ` (in "${tmpl.name}")` : ""}; pass it as an argument`, { ...where, location: ctx.task?.location ?? tmpl?.location });
+        return undefined;
+      }
+      return `inputs.${target.what}.${target.name}`;
+    case "item":
+      if (!ctx.task || ctx.task.loopOwner !== target.loop) {
+        c.report("E_ITEM_OUTSIDE_LOOP", "a loop item is used outside the forEach() callback that made it", { ...where, location: ctx.task?.location });
+        return undefined;
+      }
+      return ["item", ...target.path].join(".");
+    case "task-output":
+    case "task-attr": {
+      const t = target.task;
+      const wfOfTask = workflowOf(t);
+      if (wfOfTask && wfOfTask !== ctx.wf && t.scope.template !== tmpl) {
+        c.report("E_FOREIGN_REF", `a reference to task "${t.name}" of another workflow is used here`, { ...where, location: ctx.task?.location });
+        return undefined;
+      }
+      if (!tmpl || t.scope.template !== tmpl) {
+        c.report(
+          "E_REF_OUTSIDE_DAG",
+          `task "${t.name}" of template "${t.scope.template?.name ?? "?"}" is referenced from ${tmpl ? `template "${tmpl.name}"` : "outside any template"}; a reference can only be used in the DAG or steps body that made the task (pass it through inputs/outputs)`,
+          { ...where, location: ctx.task?.location ?? t.location },
+        );
+        return undefined;
+      }
+      if (ctx.task === t) {
+        c.report("E_CYCLE", `task "${t.name}" refers to its own output`, { ...where, location: t.location });
+        return undefined;
+      }
+      if (target.kind === "task-attr" && target.attr === "outputs.result" && !HAS_RESULT.has(t.template.kind)) {
+        c.report("E_UNKNOWN_OUTPUT", `task "${t.name}" has no result: template "${t.template.name}" is a ${t.template.kind} template`, { ...where, location: ctx.task?.location });
+        return undefined;
+      }
+      ctx.refs.push(t);
+      const prefix = t.scope.kind === "dag" ? "tasks" : "steps";
+      return target.kind === "task-attr" ? `${prefix}.${t.name}.${target.attr}` : `${prefix}.${t.name}.outputs.${target.what}.${target.name}`;
+    }
+  }
+}
+
+function workflowOf(t: TaskModel): WorkflowModel | undefined {
+  const holder = t.scope.workflow as { model?: WorkflowModel } | undefined;
+  return holder?.model;
+}
+
+/** Replaces placeholders in every string inside `v`, checks hand-written task references. */
+function resolve(c: Compilation, ctx: Ctx, v: unknown, where: { task?: string; template?: string }): unknown {
+  if (typeof v === "string") return resolveString(c, ctx, v, where);
+  if (isRef(v)) return resolveString(c, ctx, String(v), where);
+  if (Array.isArray(v)) return v.map((x) => resolve(c, ctx, x, where));
+  if (v !== null && typeof v === "object") {
+    if (isTemplateModel(v)) return v.name;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) out[k] = resolve(c, ctx, x, where);
+    return out;
+  }
+  return v;
+}
+
+function resolveString(c: Compilation, ctx: Ctx, s: string, where: { task?: string; template?: string }): string {
+  let out = s;
+  if (s.includes("⟦wfc:")) {
+    out = s.replace(TOKEN_RE, (_m, id: string, e: string | undefined) => {
+      const ref = refById(Number(id));
+      if (!ref) {
+        c.report("E_BAD_REF", `unknown reference placeholder ${_m}`, where);
+        return _m;
+      }
+      const expr = resolveTarget(c, ctx, refData(ref).target, where);
+      if (expr === undefined) return _m;
+      return e ? exprForm(expr) : `{{${expr}}}`;
+    });
+  }
+  if (out.includes("{{") && ctx.template && (out.includes("tasks.") || out.includes("steps."))) checkHandRefs(c, ctx, out, where);
+  return out;
+}
+
+/** `tasks.flip-coin.outputs.result` -> `tasks['flip-coin'].outputs.result` inside expressions. */
+function exprForm(expr: string): string {
+  return expr
+    .split(".")
+    .map((part, i) => (i > 0 && /[^A-Za-z0-9_]/.test(part) ? `['${part}']` : (i > 0 ? "." : "") + part))
+    .join("");
+}
+
+function checkHandRefs(c: Compilation, ctx: Ctx, s: string, where: { task?: string; template?: string }): void {
+  const tmpl = ctx.template!;
+  const tasks = tmpl.tasks ?? tmpl.steps?.flat() ?? [];
+  for (const m of s.matchAll(HAND_REF)) {
+    const [, kind, name, what, out] = m as unknown as [string, string, string, "parameters" | "artifacts", string];
+    const expected = tmpl.kind === "dag" ? "tasks" : "steps";
+    const t = tasks.find((x) => x.name === name);
+    if (!t || kind !== expected) {
+      c.report("E_UNKNOWN_TASK", `"${m[0]}" refers to ${kind} "${name}", which is not in template "${tmpl.name}"`, { ...where, location: ctx.task?.location ?? tmpl.location });
+      continue;
+    }
+    if (t.template.kind !== "external" && !t.template.outputs[what].some((p) => p.name === out)) {
+      const declared = t.template.outputs[what].map((p) => p.name).join(", ") || "none";
+      c.report("E_UNKNOWN_OUTPUT", `"${m[0]}": template "${t.template.name}" declares no output ${what === "parameters" ? "parameter" : "artifact"} "${out}" (declared: ${declared})`, { ...where, location: ctx.task?.location });
+      continue;
+    }
+    if (ctx.task !== t) ctx.refs.push(t);
+  }
+}
+
+function lowerParam(p: ParamSpec, asArgument: boolean): Record<string, unknown> {
+  const o: Record<string, unknown> = { name: p.name };
+  for (const [k, v] of Object.entries(p.fields)) {
+    if (asArgument && k === "default" && p.fields.value === undefined) o.value = v;
+    else o[k] = v;
+  }
+  return o;
+}
+
+function lowerArtifact(a: ArtifactSpec): Record<string, unknown> {
+  return { name: a.name, ...a.fields };
+}
+
+function lowerIO(io: TemplateModel["inputs"], asArgument = false): Record<string, unknown> | undefined {
+  const o: Record<string, unknown> = {};
+  if (io.parameters.length) o.parameters = io.parameters.map((p) => lowerParam(p, asArgument));
+  if (io.artifacts.length) o.artifacts = io.artifacts.map(lowerArtifact);
+  return Object.keys(o).length ? o : undefined;
+}
+
+function lowerTask(c: Compilation, tmpl: TemplateModel, task: TaskModel, style: "depends" | "dependencies" | undefined): Record<string, unknown> {
+  const where = { template: tmpl.name, task: task.name };
+  const ctx: Ctx = { wf: c.wf, template: tmpl, task, refs: [], label: task.name };
+  const nameProblem = checkTemplateName(task.name);
+  if (nameProblem) c.report("E_BAD_NAME", `task name ${nameProblem}`, { ...where, location: task.location });
+
+  const o: Record<string, unknown> = { name: task.name };
+  if (task.template.templateRef) o.templateRef = { ...task.template.templateRef };
+  else o.template = task.template.name;
+  const args: Record<string, unknown> = {};
+  if (task.parameters.length) args.parameters = task.parameters.map(([name, value]) => ({ name, value: resolve(c, ctx, value, where) }));
+  if (task.artifacts.length) {
+    args.artifacts = task.artifacts.map(([name, value]) =>
+      isRef(value) || typeof value === "string" ? { name, from: resolve(c, ctx, value, where) } : { name, ...(resolve(c, ctx, value, where) as object) },
+    );
+  }
+  if (Object.keys(args).length) o.arguments = args;
+  const loop = task.loop;
+  const loopOut: Record<string, unknown> = {};
+  if (loop?.kind === "withItems") loopOut.withItems = loop.items;
+  if (loop?.kind === "withParam") loopOut.withParam = resolve(c, ctx, loop.value, where);
+  if (loop?.kind === "withSequence") loopOut.withSequence = resolve(c, ctx, loop.sequence, where);
+  const when = task.when === undefined ? undefined : resolve(c, ctx, task.when, where);
+  const fields = resolve(c, ctx, task.fields, where) as Record<string, unknown>;
+
+  if (style) {
+    // Dependencies: explicit `after` and `depends`, plus every task whose output is used.
+    const explicit = new Set<TaskModel>(task.after);
+    const inDepends = task.depends ? dependsTasks(task.depends) : [];
+    for (const t of [...task.after, ...inDepends]) {
+      if (t.scope !== task.scope) c.report("E_REF_OUTSIDE_DAG", `task "${task.name}" depends on "${t.name}", which is not in template "${tmpl.name}"`, { ...where, location: task.location });
+    }
+    const mentioned = new Set<TaskModel>([...explicit, ...inDepends]);
+    const inferred: TaskModel[] = [];
+    for (const t of ctx.refs) if (!mentioned.has(t) && !inferred.includes(t)) inferred.push(t);
+    const needed = inferred.filter((t) => !impliedBy(t, [...mentioned, ...inferred.filter((x) => x !== t)]));
+    if (task.depends) {
+      const parts = [printDepends(task.depends, needed.length === 0 && task.after.length === 0), ...task.after.map((t) => t.name), ...needed.map((t) => t.name)];
+      o.depends = parts.join(" && ");
+    } else {
+      const all = [...task.after, ...needed];
+      if (all.length) {
+        if (style === "dependencies") o.dependencies = all.map((t) => t.name);
+        else o.depends = all.map((t) => t.name).join(" && ");
+      }
+    }
+    depsOf.set(task, [...mentioned, ...needed]);
+  } else if (task.after.length || task.depends) {
+    c.report("E_STEPS_DEPENDS", "`after` and `depends` are for DAG tasks; in steps, order comes from the step groups", { ...where, location: task.location });
+  }
+  Object.assign(o, loopOut);
+  if (when !== undefined) o.when = when;
+  Object.assign(o, fields);
+  return o;
+}
+
+/** Direct dependencies of every lowered task (for cycle checks and transitive reduction). */
+const depsOf = new WeakMap<TaskModel, TaskModel[]>();
+
+/** True when `t` is reachable from one of `others` through dependencies (bounded search). */
+function impliedBy(t: TaskModel, others: TaskModel[]): boolean {
+  const seen = new Set<TaskModel>();
+  const queue = [...others];
+  let budget = 256;
+  while (queue.length && budget-- > 0) {
+    const x = queue.shift()!;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    for (const d of depsOf.get(x) ?? []) {
+      if (d === t) return true;
+      queue.push(d);
+    }
+  }
+  return false;
+}
+
+function findCycle(tasks: readonly TaskModel[]): TaskModel[] | undefined {
+  const state = new Map<TaskModel, 1 | 2>();
+  const path: TaskModel[] = [];
+  const visit = (t: TaskModel): TaskModel[] | undefined => {
+    const s = state.get(t);
+    if (s === 2) return undefined;
+    if (s === 1) return [...path.slice(path.indexOf(t)), t];
+    state.set(t, 1);
+    path.push(t);
+    for (const d of depsOf.get(t) ?? []) {
+      const cyc = visit(d);
+      if (cyc) return cyc;
+    }
+    path.pop();
+    state.set(t, 2);
+    return undefined;
+  };
+  for (const t of tasks) {
+    const cyc = visit(t);
+    if (cyc) return cyc;
+  }
+  return undefined;
+}
+
+function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, unknown> {
+  const where = { template: t.name };
+  const ctx: Ctx = { wf: c.wf, template: t, task: undefined, refs: [], label: t.name };
+  const nameProblem = checkTemplateName(t.name);
+  if (nameProblem) c.report("E_BAD_NAME", `template name ${nameProblem}`, { ...where, location: t.location });
+  for (const p of [...t.inputs.parameters, ...t.inputs.artifacts, ...t.outputs.parameters, ...t.outputs.artifacts]) {
+    const why = checkParamName(p.name);
+    if (why) c.report("E_BAD_NAME", `input/output ${why}`, { ...where, location: t.location });
+  }
+  for (const d of t.problems) c.problems.push({ ...d, workflow: c.wfLabel, template: t.name });
+
+  const o: Record<string, unknown> = { name: t.name };
+  const inputs = lowerIO(t.inputs);
+  if (inputs) o.inputs = inputs;
+  if (t.kind === "dag") {
+    const style = t.dag!.dependencyStyle;
+    const tasks = t.tasks!.map((task) => lowerTask(c, t, task, style));
+    const cyc = findCycle(t.tasks!);
+    if (cyc) c.report("E_CYCLE", `dependency cycle: ${cyc.map((x) => x.name).join(" -> ")}`, { ...where, task: cyc[0]!.name, location: cyc[0]!.location });
+    o.dag = { ...t.dag!.fields, tasks };
+    if (!tasks.length) c.report("E_EMPTY_BODY", `DAG template "${t.name}" has no tasks`, { ...where, location: t.location });
+  } else if (t.kind === "steps") {
+    const seenSoFar = new Set<TaskModel>();
+    o.steps = t.steps!.map((group) => {
+      const lowered = group.map((task) => {
+        const ctxTask: Ctx = { wf: c.wf, template: t, task, refs: [], label: task.name };
+        void ctxTask;
+        const l = lowerTask(c, t, task, undefined);
+        return l;
+      });
+      for (const task of group) {
+        for (const r of stepRefs(c, t, task)) {
+          if (!seenSoFar.has(r)) c.report("E_STEP_ORDER", `step "${task.name}" uses an output of step "${r.name}", which does not run before it`, { ...where, task: task.name, location: task.location });
+        }
+      }
+      for (const task of group) seenSoFar.add(task);
+      return lowered;
+    });
+  }
+  const outputs = lowerIO(t.outputs);
+  const fields = resolve(c, ctx, t.fields, where) as Record<string, unknown>;
+  if (outputs) o.outputs = resolve(c, ctx, outputs, where);
+  const body = o.dag ?? o.steps;
+  if (body !== undefined) {
+    // keep name, inputs, outputs first, then the body
+    delete o.dag;
+    delete o.steps;
+    o[t.kind] = body;
+  }
+  Object.assign(o, fields);
+  return o;
+}
+
+function stepRefs(c: Compilation, t: TemplateModel, task: TaskModel): TaskModel[] {
+  const ctx: Ctx = { wf: c.wf, template: t, task, refs: [], label: task.name };
+  const probe = new Compilation(c.wf);
+  resolve(probe, ctx, [task.parameters.map((p) => p[1]), task.artifacts.map((a) => a[1]), task.when, task.loop?.kind === "withParam" ? task.loop.value : undefined, task.fields], {});
+  return ctx.refs;
+}
+
+function lowerWorkflowSpec(c: Compilation): Record<string, unknown> {
+  const wf = c.wf;
+  if (wf.entrypoint) c.collect(wf.entrypoint);
+  for (const t of wf.templates) c.collect(t);
+  const specFields: Record<string, unknown> = { ...wf.spec };
+  if (isTemplateModel(specFields.onExit)) c.collect(specFields.onExit);
+  collectTemplatesIn(specFields, []);
+  const extra: TemplateModel[] = [];
+  collectTemplatesIn(specFields, extra);
+  for (const t of extra) c.collect(t);
+
+  const spec: Record<string, unknown> = {};
+  if (wf.entrypoint) spec.entrypoint = wf.entrypoint.templateRef ? wf.entrypoint.templateRef.template : wf.entrypoint.name;
+  const args = lowerIO({ parameters: wf.parameters, artifacts: wf.artifacts }, true);
+  const ctx: Ctx = { wf, template: undefined, task: undefined, refs: [], label: "spec" };
+  const rest = resolve(c, ctx, specFields, {}) as Record<string, unknown>;
+  const rawEntrypoint = rest.entrypoint;
+  if (typeof rawEntrypoint === "string") {
+    spec.entrypoint = rawEntrypoint;
+    delete rest.entrypoint;
+  }
+  if (args) spec.arguments = args;
+
+  const templates: Record<string, unknown>[] = [];
+  for (const t of c.order) {
+    const lowered = lowerTemplate(c, t);
+    const prev = c.byName.get(t.name);
+    if (prev) {
+      const json = JSON.stringify(lowered);
+      if (prev.json !== json) {
+        c.report("E_DUPLICATE_TEMPLATE", `two different templates are named "${t.name}" (the other is at ${prev.model.location ? `${prev.model.location.file}:${prev.model.location.line}` : "?"}); rename one`, { template: t.name, location: t.location });
+      }
+      continue; // identical templates are emitted once
+    }
+    c.byName.set(t.name, { model: t, lowered, json: JSON.stringify(lowered) });
+    templates.push(lowered);
+  }
+  Object.assign(spec, rest);
+  if (typeof spec.entrypoint === "string" && !c.byName.has(spec.entrypoint) && !wf.entrypoint?.templateRef && !rest.workflowTemplateRef) {
+    c.report("E_NO_ENTRYPOINT", `entrypoint "${spec.entrypoint}" is not a template of this workflow (templates: ${[...c.byName.keys()].join(", ") || "none"})`);
+  }
+  if (typeof rest.onExit === "string" && !c.byName.has(rest.onExit)) {
+    c.report("E_NO_TEMPLATE", `onExit "${rest.onExit}" is not a template of this workflow`);
+  }
+  if (wf.kind === "Workflow" && !spec.entrypoint && !rest.workflowTemplateRef) {
+    c.report("E_NO_ENTRYPOINT", "a Workflow needs an entrypoint: give a body, an `entrypoint` template, or a workflowTemplateRef");
+  }
+  if (templates.length) spec.templates = templates;
+  return spec;
+}
+
+/**
+ * Compiles one workflow object to its Argo manifest. Throws a {@link CompileError} listing every
+ * problem (with workflow, template, task and the file:line of the code that made it).
+ *
+ * @example
+ * ```ts
+ * const manifest = compile(myWorkflow);
+ * console.log(manifest.kind, manifest.metadata.name);
+ * ```
+ */
+export function compile(wf: WorkflowObject): Manifest {
+  if (!isWorkflow(wf)) throw new TypeError("compile() takes a workflow object made by workflow(), workflowTemplate(), clusterWorkflowTemplate() or cronWorkflow()");
+  const model = workflowModel(wf);
+  const c = new Compilation(model);
+  const { name, generateName } = model.metadata as { name?: string; generateName?: string };
+  if (name) {
+    const why = checkObjectName(name);
+    if (why) c.report("E_BAD_NAME", `metadata.name ${why}`);
+  } else if (generateName) {
+    const why = checkGenerateName(generateName);
+    if (why) c.report("E_BAD_NAME", why);
+  }
+  for (const p of model.parameters) {
+    const why = checkParamName(p.name);
+    if (why) c.report("E_BAD_NAME", `workflow parameter ${why}`);
+  }
+  const workflowSpec = lowerWorkflowSpec(c);
+  if (c.problems.length) throw new CompileError(dedupe(c.problems));
+  let spec: Record<string, unknown> = workflowSpec;
+  if (model.kind === "CronWorkflow") {
+    const cron = resolve(c, { wf: model, template: undefined, task: undefined, refs: [], label: "cron" }, model.cron ?? {}, {}) as Record<string, unknown>;
+    spec = { ...cron, workflowSpec };
+  }
+  return { apiVersion: API_VERSION, kind: model.kind, metadata: { ...model.metadata }, spec };
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds.filter((d) => {
+    const k = `${d.code}|${d.message}|${d.task}|${d.template}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/**
+ * Compiles several workflow objects; collects the problems of all of them before throwing.
+ *
+ * @example
+ * ```ts
+ * const manifests = compileAll([etl, nightly]);
+ * ```
+ */
+export function compileAll(workflows: readonly WorkflowObject[]): Manifest[] {
+  const out: Manifest[] = [];
+  const problems: Diagnostic[] = [];
+  for (const wf of workflows) {
+    try {
+      out.push(compile(wf));
+    } catch (e) {
+      if (e instanceof CompileError) problems.push(...e.diagnostics);
+      else throw e;
+    }
+  }
+  if (problems.length) throw new CompileError(problems);
+  return out;
+}
