@@ -1,1 +1,22 @@
-export {};
+/**
+ * # @wfc/cli
+ *
+ * The `wfc` command line: `build`, `lint` and `graph` work on files; `submit`, `apply`, `get`,
+ * `list`, `logs` and `delete` talk to a cluster. This entry exposes the pieces for embedding:
+ *
+ * @example
+ * ```ts
+ * import { main } from "@wfc/cli";
+ * process.exitCode = await main(["node", "wfc", "build", "pipeline.ts"]);
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { main, createProgram } from "./main.js";
+export { loadManifests, exportedObjects, InputError } from "./load.js";
+export type { LoadedManifest } from "./load.js";
+export { writeFileAtomic } from "./io.js";
+export { renderGraph } from "./commands/graph.js";
+export { lintSemantics } from "./lint-semantics.js";
+export type { SemanticIssue } from "./lint-semantics.js";
+export { manifestFileName } from "./commands/build.js";

@@ -66,3 +66,8 @@ export { toYaml, toJson } from "./compiler/emit.js";
 export { toDnsName, checkObjectName, checkTemplateName } from "./compiler/names.js";
 export { MANIFESTS, isManifestable } from "./compiler/manifestable.js";
 export type { Manifestable } from "./compiler/manifestable.js";
+
+// Validation against Argo's CRD schemas, and Kubernetes-compatible YAML reading
+export { validateManifest, validateManifests, ManifestValidationError } from "./validate/index.js";
+export type { ValidationIssue } from "./validate/index.js";
+export { parseK8sYaml, YamlError } from "./yaml/index.js";

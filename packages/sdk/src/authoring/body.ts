@@ -1,4 +1,4 @@
-import type { ArgoDAGTemplate, ArgoSequence } from "../core/argo.js";
+import type { ArgoDAGTemplate } from "../core/argo.js";
 import { AuthoringError } from "../core/errors.js";
 import type { ScopeModel, TaskModel, TemplateModel } from "../core/model.js";
 import { createItemRef, isRef, type ArtifactRef, type Item, type Ref } from "../core/ref.js";
@@ -159,7 +159,7 @@ export function forSequence<R>(sequence: { readonly count?: number | string | Re
   const owner = {};
   const seq: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(sequence)) if (v !== undefined) seq[k] = typeof v === "string" ? v : isRef(v) ? String(v) : v;
-  return withLoop({ kind: "withSequence", sequence: seq as ArgoSequence }, owner, () => fn(createItemRef<string>(owner)));
+  return withLoop({ kind: "withSequence", sequence: seq }, owner, () => fn(createItemRef<string>(owner)));
 }
 
 /**

@@ -1,27 +1,30 @@
 /**
  * The Argo types the authoring API uses, under stable local names. They are generated from Argo's
- * schema (see `src/argo/types.gen.ts`); this file only picks and renames.
+ * schema by `scripts/gen-argo-types.mjs` (see `src/argo/types.gen.ts`); this file only picks and
+ * renames.
  */
-// Placeholder until the generated types land; replaced by re-exports of src/argo/types.gen.ts.
-type Loose = { [key: string]: unknown };
-export type ArgoTemplate = Loose;
-export type ArgoContainer = Loose;
-export type ArgoScriptTemplate = Loose;
-export type ArgoDAGTask = Loose;
-export type ArgoWorkflowStep = Loose;
-export type ArgoWorkflowSpec = Loose;
-export type ArgoCronWorkflowSpec = Loose;
-export type ArgoParameter = Loose;
-export type ArgoArtifact = Loose;
-export type ArgoValueFrom = Loose;
-export type ArgoObjectMeta = Loose;
-export type ArgoResourceTemplate = Loose;
-export type ArgoSuspendTemplate = Loose;
-export type ArgoHTTP = Loose;
-export type ArgoData = Loose;
-export type ArgoContainerSetTemplate = Loose;
-export type ArgoPlugin = Loose;
-export type ArgoDAGTemplate = Loose;
-export type ArgoSequence = Loose;
-export type ArgoLifecycleHook = Loose;
-export type ArgoContinueOn = Loose;
+export type {
+  Template as ArgoTemplate,
+  Container as ArgoContainer,
+  ScriptTemplate as ArgoScriptTemplate,
+  DAGTask as ArgoDAGTask,
+  WorkflowStep as ArgoWorkflowStep,
+  WorkflowSpec as ArgoWorkflowSpec,
+  CronWorkflowSpec as ArgoCronWorkflowSpec,
+  Parameter as ArgoParameter,
+  Artifact as ArgoArtifact,
+  ValueFrom as ArgoValueFrom,
+  ObjectMeta as ArgoObjectMeta,
+  ResourceTemplate as ArgoResourceTemplate,
+  SuspendTemplate as ArgoSuspendTemplate,
+  HTTP as ArgoHTTP,
+  Data as ArgoData,
+  ContainerSetTemplate as ArgoContainerSetTemplate,
+  DAGTemplate as ArgoDAGTemplate,
+  Sequence as ArgoSequence,
+  LifecycleHook as ArgoLifecycleHook,
+  ContinueOn as ArgoContinueOn,
+} from "../argo/types.gen.js";
+
+/** A plugin template's body: the plugin's name as the only key, its free-form configuration as the value. */
+export type ArgoPlugin = { readonly [pluginName: string]: unknown };

@@ -1,0 +1,72 @@
+import { Command, Option } from "commander";
+import { loadManifests } from "../load.js";
+
+type Obj = Record<string, unknown>;
+
+function deps(task: Obj): string[] {
+  if (Array.isArray(task.dependencies)) return task.dependencies as string[];
+  if (typeof task.depends === "string") return [...new Set([...task.depends.matchAll(/([A-Za-z0-9][-A-Za-z0-9]*)(?:\.[A-Za-z]+)?/g)].map((m) => m[1]!))];
+  return [];
+}
+
+function id(template: string, task: string): string {
+  return `${template}__${task}`.replace(/[^A-Za-z0-9_]/g, "_");
+}
+
+/** Renders the DAG and steps templates of manifests as a Mermaid flowchart or a Graphviz digraph. */
+export function renderGraph(manifests: Obj[], format: "mermaid" | "dot"): string {
+  const lines: string[] = format === "mermaid" ? ["flowchart TD"] : ["digraph workflows {", "  rankdir=TB;", "  node [shape=box];"];
+  for (const m of manifests) {
+    const spec = (m.kind === "CronWorkflow" ? (m.spec as Obj).workflowSpec : m.spec) as Obj;
+    const meta = m.metadata as { name?: string; generateName?: string };
+    const wfName = `${m.kind}/${meta.name ?? meta.generateName}`;
+    for (const t of (spec?.templates as Obj[] | undefined) ?? []) {
+      const tname = String(t.name);
+      const label = `${wfName} ${tname}`;
+      const nodes: [string, string][] = [];
+      const edges: [string, string, string?][] = [];
+      if (t.dag) {
+        for (const task of ((t.dag as Obj).tasks as Obj[]) ?? []) {
+          const n = String(task.name);
+          nodes.push([id(tname, n), `${n}\\n(${String(task.template ?? (task.templateRef as Obj | undefined)?.template ?? "")})`]);
+          for (const d of deps(task)) edges.push([id(tname, d), id(tname, n)]);
+        }
+      } else if (t.steps) {
+        let prev: string[] = [];
+        for (const group of t.steps as Obj[][]) {
+          const cur = group.map((s) => id(tname, String(s.name)));
+          group.forEach((s, i) => nodes.push([cur[i]!, `${String(s.name)}\\n(${String(s.template ?? "")})`]));
+          for (const p of prev) for (const c of cur) edges.push([p, c]);
+          prev = cur;
+        }
+      } else continue;
+      if (format === "mermaid") {
+        lines.push(`  subgraph ${id(wfName, tname)}["${label}"]`);
+        for (const [n, l] of nodes) lines.push(`    ${n}["${l.replace(/\\n/g, "<br/>").replace(/"/g, "#quot;")}"]`);
+        for (const [a, b] of edges) lines.push(`    ${a} --> ${b}`);
+        lines.push("  end");
+      } else {
+        lines.push(`  subgraph "cluster_${id(wfName, tname)}" {`, `    label="${label}";`);
+        for (const [n, l] of nodes) lines.push(`    ${n} [label="${l.replace(/"/g, '\\"')}"];`);
+        for (const [a, b] of edges) lines.push(`    ${a} -> ${b};`);
+        lines.push("  }");
+      }
+    }
+  }
+  if (format === "dot") lines.push("}");
+  return lines.join("\n") + "\n";
+}
+
+/** Registers `wfc graph`. */
+export function registerGraph(program: Command): void {
+  program
+    .command("graph")
+    .description("print the DAG and steps of workflows as a Mermaid flowchart or a Graphviz digraph")
+    .argument("<files...>", "pipeline modules (.ts, .js) or manifests (.yaml)")
+    .addOption(new Option("-f, --format <format>", "graph format").choices(["mermaid", "dot"]).default("mermaid"))
+    .addHelpText("after", "\nExamples:\n  wfc graph pipeline.ts\n  wfc graph pipeline.ts --format dot | dot -Tsvg > graph.svg")
+    .action(async (files: string[], opts: { format: "mermaid" | "dot" }) => {
+      const loaded = await loadManifests(files);
+      process.stdout.write(renderGraph(loaded.map((l) => l.manifest as Obj), opts.format));
+    });
+}

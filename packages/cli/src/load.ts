@@ -1,0 +1,113 @@
+import { readFile } from "node:fs/promises";
+import { extname, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { WfcError, compile, isManifestable, isWorkflow, MANIFESTS, type Manifest, type WorkflowObject } from "@wfc/sdk";
+
+/** One manifest found in an input file, with the object it came from. */
+export interface LoadedManifest {
+  readonly manifest: Manifest;
+  /** The input file (absolute path). */
+  readonly file: string;
+  /** The wfc workflow object, for TypeScript/JavaScript inputs. */
+  readonly workflow?: WorkflowObject;
+}
+
+/** Thrown when an input file cannot be read or loaded. */
+export class InputError extends WfcError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super("E_INPUT", message, options);
+    this.name = "InputError";
+  }
+}
+
+const CODE_EXT = new Set([".ts", ".mts", ".cts", ".tsx", ".js", ".mjs", ".cjs"]);
+const DATA_EXT = new Set([".yaml", ".yml", ".json"]);
+let tsxRegistered = false;
+
+async function registerTsx(): Promise<void> {
+  if (tsxRegistered) return;
+  const { register } = await import("tsx/esm/api");
+  register();
+  tsxRegistered = true;
+}
+
+/** Finds the workflow objects (and other wfc manifest objects) a module exports, default first. */
+export function exportedObjects(ns: Record<string, unknown>): unknown[] {
+  const out: unknown[] = [];
+  const keys = Object.keys(ns).sort((a, b) => (a === "default" ? -1 : b === "default" ? 1 : 0));
+  for (const k of keys) {
+    const v = ns[k];
+    if ((isWorkflow(v) || isManifestable(v)) && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+/** Imports a TypeScript or JavaScript module (TypeScript through tsx's `register()`). */
+export async function importModule(file: string): Promise<Record<string, unknown>> {
+  const ext = extname(file);
+  if (ext.endsWith("ts") || ext === ".tsx") await registerTsx();
+  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+}
+
+/** Reads YAML or JSON manifests (a multi-document stream), the way Kubernetes reads them. */
+export async function readManifestFile(file: string): Promise<Manifest[]> {
+  const text = await readFile(file, "utf8");
+  if (extname(file) === ".json") {
+    try {
+      const v = JSON.parse(text) as Manifest | { kind: "List"; items: Manifest[] };
+      return v.kind === "List" ? (v as { items: Manifest[] }).items : [v as Manifest];
+    } catch (e) {
+      throw new InputError(`${file}: not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  const { parseK8sYaml } = await import("@wfc/sdk");
+  return parseK8sYaml(text, file) as Manifest[];
+}
+
+/**
+ * Loads input files: compiles the workflows that `.ts`/`.js` modules export (default and named
+ * exports) and parses `.yaml`/`.json` files. Every compile problem of every file is collected
+ * before throwing.
+ *
+ * @example
+ * ```ts
+ * const loaded = await loadManifests(["pipeline.ts"]);
+ * ```
+ */
+export async function loadManifests(files: readonly string[]): Promise<LoadedManifest[]> {
+  const out: LoadedManifest[] = [];
+  for (const f of files) {
+    const file = resolve(f);
+    const ext = extname(file);
+    if (CODE_EXT.has(ext)) {
+      let ns: Record<string, unknown>;
+      try {
+        ns = await importModule(file);
+      } catch (e) {
+        if (e instanceof WfcError) throw e;
+        const err = e as NodeJS.ErrnoException;
+        if (err.code === "ERR_MODULE_NOT_FOUND" && String(err.message).includes(file)) throw new InputError(`${f}: no such file`);
+        throw new InputError(`${f}: failed to load: ${err.message}`, { cause: e });
+      }
+      const objects = exportedObjects(ns);
+      if (!objects.length) throw new InputError(`${f}: exports no workflow (export a workflow(), workflowTemplate(), clusterWorkflowTemplate() or cronWorkflow() object)`);
+      for (const o of objects) {
+        if (isWorkflow(o)) out.push({ manifest: compile(o), file, workflow: o });
+        else for (const m of (o as { [MANIFESTS]: () => Manifest[] })[MANIFESTS]()) out.push({ manifest: m, file });
+      }
+    } else if (DATA_EXT.has(ext)) {
+      let docs: Manifest[];
+      try {
+        docs = await readManifestFile(file);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new InputError(`${f}: no such file`);
+        if (e instanceof WfcError) throw e;
+        throw new InputError(`${f}: ${(e as Error).message}`, { cause: e });
+      }
+      for (const m of docs) out.push({ manifest: m, file });
+    } else {
+      throw new InputError(`${f}: unsupported file type "${ext || "(none)"}": give .ts, .js, .mjs, .yaml, .yml or .json`);
+    }
+  }
+  return out;
+}

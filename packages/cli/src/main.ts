@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import { Command, CommanderError } from "commander";
+import { WfcError } from "@wfc/sdk";
+import { registerBuild } from "./commands/build.js";
+import { registerGraph } from "./commands/graph.js";
+import { registerLint } from "./commands/lint.js";
+
+const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+/** Commands that talk to a cluster: loaded only when used, so `wfc build` stays fast. */
+const CLUSTER_COMMANDS: Record<string, string> = {
+  submit: "registerSubmit",
+  apply: "registerApply",
+  get: "registerGet",
+  list: "registerList",
+  logs: "registerLogs",
+  delete: "registerDelete",
+};
+
+async function loadCommand(name: string): Promise<((program: Command) => void) | undefined> {
+  try {
+    const mod = (await import(`./commands/${name}.js`)) as Record<string, (program: Command) => void>;
+    return mod[CLUSTER_COMMANDS[name]!];
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") return undefined;
+    throw e;
+  }
+}
+
+/** Builds the `wfc` program; cluster commands are registered when `which` asks for them. */
+export async function createProgram(which: "all" | string | undefined): Promise<Command> {
+  const program = new Command("wfc")
+    .description("wfc: write Argo Workflows in typed TypeScript; build, lint, graph, submit and watch them")
+    .version(VERSION, "-v, --version")
+    .showHelpAfterError("(run with --help for usage)")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
+  registerBuild(program);
+  registerLint(program);
+  registerGraph(program);
+  const names = which === "all" ? Object.keys(CLUSTER_COMMANDS) : which && which in CLUSTER_COMMANDS ? [which] : [];
+  for (const n of names) (await loadCommand(n))?.(program);
+  for (const c of program.commands) c.exitOverride();
+  return program;
+}
+
+/**
+ * Runs the CLI and returns the exit code: 0 success, 1 invalid input or failed operation,
+ * 2 usage error.
+ */
+export async function main(argv: readonly string[]): Promise<number> {
+  const first = argv.slice(2).find((a) => !a.startsWith("-"));
+  const wantsAll = !first || first === "help";
+  try {
+    const program = await createProgram(wantsAll ? "all" : first);
+    await program.parseAsync(argv as string[]);
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      if (e.code === "commander.executeSubCommandAsync") return e.exitCode;
+      return 2;
+    }
+    if (e instanceof WfcError || (e instanceof Error && e.name === "YamlError")) {
+      process.stderr.write(`error: ${e.message}\n`);
+      return 1;
+    }
+    process.stderr.write(`internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    return 70;
+  }
+}
