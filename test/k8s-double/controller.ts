@@ -1,0 +1,305 @@
+/**
+ * A scripted stand-in for the Argo workflow controller. When a Workflow is
+ * created it moves it through Pending -> Running -> Succeeded/Failed, fills
+ * `status.nodes` like Argo does (DAG tasks, step groups, pods), creates the
+ * pods (labelled `workflows.argoproj.io/workflow=<name>`) and writes their
+ * `main` container logs.
+ *
+ * The script: a leaf template fails when its command, args or source contain
+ * `exit N` with N > 0; its log lines are the text after each `echo`, `print(`
+ * or `console.log(`, with `{{workflow.parameters.x}}` and
+ * `{{inputs.parameters.x}}` substituted.
+ */
+import { podName } from "../../packages/client/src/pod-name.js";
+import type { Obj, Store, StoreEvent } from "./store.js";
+
+/** Options of the controller. */
+export interface ControllerOptions {
+  /** Milliseconds between two state changes. @default 15 */
+  readonly stepMs?: number;
+  /** Wait until someone watches a workflow before running it. @default false */
+  readonly startWhenWatched?: boolean;
+}
+
+function fnv32a(s: string): number {
+  let h = 0x811c9dc5;
+  for (const byte of Buffer.from(s, "utf8")) {
+    h ^= byte;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+const now = (): string => new Date().toISOString().replace(/\.\d+Z$/, "Z");
+
+interface Leaf {
+  readonly nodeName: string;
+  readonly displayName: string;
+  readonly template: Obj;
+  readonly params: Record<string, string>;
+}
+
+/** The controller. Call {@link Controller.stop} when done. */
+export class Controller {
+  private readonly onChange = (ev: StoreEvent): void => {
+    if (ev.resource === "workflows" && ev.type === "ADDED") void this.run(ev.namespace, ev.object.metadata.name);
+  };
+  private stopped = false;
+  readonly options: { stepMs: number; startWhenWatched: boolean };
+  /** Set by the server: is anyone watching this workflow? */
+  isWatched: (namespace: string, name: string) => boolean = () => true;
+  private readonly running = new Set<Promise<void>>();
+
+  constructor(
+    private readonly store: Store,
+    options: ControllerOptions = {},
+  ) {
+    this.options = { stepMs: options.stepMs ?? 15, startWhenWatched: options.startWhenWatched ?? false };
+    store.events.on("change", this.onChange);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.store.events.off("change", this.onChange);
+  }
+
+  private async tick(): Promise<void> {
+    await new Promise((r) => setTimeout(r, this.options.stepMs));
+  }
+
+  private async waitWatched(ns: string, name: string): Promise<void> {
+    while (!this.stopped && !this.isWatched(ns, name)) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  private resolveSpec(ns: string, wf: Obj): Obj {
+    const ref = wf.spec?.workflowTemplateRef;
+    if (!ref) return wf.spec ?? {};
+    const tmpl = ref.clusterScope
+      ? this.store.get("clusterworkflowtemplates", "", ref.name)
+      : this.store.get("workflowtemplates", ns, ref.name);
+    const params = new Map<string, Obj>();
+    for (const p of tmpl.spec?.arguments?.parameters ?? []) params.set(p.name, p);
+    for (const p of wf.spec?.arguments?.parameters ?? []) params.set(p.name, { ...params.get(p.name), ...p });
+    const { workflowTemplateRef: _ignored, ...rest } = wf.spec;
+    return { ...tmpl.spec, ...rest, arguments: { ...tmpl.spec?.arguments, parameters: [...params.values()] } };
+  }
+
+  private run(ns: string, name: string): Promise<void> {
+    const p = this.execute(ns, name).catch(() => undefined);
+    this.running.add(p);
+    void p.finally(() => this.running.delete(p));
+    return p;
+  }
+
+  private async execute(ns: string, name: string): Promise<void> {
+    if (this.options.startWhenWatched) await this.waitWatched(ns, name);
+    const store = this.store;
+    let alive = true;
+    const update = (fn: (wf: Obj) => void): void => {
+      if (!alive || this.stopped) return;
+      alive = store.mutate("workflows", ns, name, fn) !== undefined;
+    };
+    await this.tick();
+    update((wf) => {
+      wf.metadata.labels = { ...wf.metadata.labels, "workflows.argoproj.io/phase": "Pending" };
+      wf.status = { phase: "Pending", startedAt: now(), finishedAt: null, progress: "0/0" };
+    });
+    let spec: Obj;
+    try {
+      spec = this.resolveSpec(ns, store.get("workflows", ns, name));
+    } catch (err) {
+      update((wf) => {
+        wf.status = { ...wf.status, phase: "Error", finishedAt: now(), message: (err as Error).message };
+      });
+      return;
+    }
+    const wfParams: Record<string, string> = {};
+    for (const p of spec.arguments?.parameters ?? []) wfParams[p.name] = String(p.value ?? p.default ?? "");
+    const templates = new Map<string, Obj>((spec.templates ?? []).map((t: Obj) => [t.name, t]));
+    const entry = templates.get(spec.entrypoint);
+    await this.tick();
+    if (!entry) {
+      update((wf) => {
+        wf.status = { ...wf.status, phase: "Error", finishedAt: now(), message: `spec.entrypoint "${spec.entrypoint}" is not a template` };
+      });
+      return;
+    }
+    const nodes: Record<string, Obj> = {};
+    const idOf = (nodeName: string): string => (nodeName === name ? name : `${name}-${fnv32a(nodeName)}`);
+    const addNode = (n: Obj): Obj => {
+      nodes[n.id] = n;
+      return n;
+    };
+    const root = addNode({
+      id: name,
+      name,
+      displayName: name,
+      type: entry.dag ? "DAG" : entry.steps ? "Steps" : "Pod",
+      templateName: entry.name,
+      templateScope: "local/",
+      phase: "Running",
+      startedAt: now(),
+      finishedAt: null,
+      children: [],
+    });
+    const publish = (phase?: string, message?: string): void =>
+      update((wf) => {
+        const pods = Object.values(nodes).filter((n) => n.type === "Pod");
+        wf.metadata.labels = { ...wf.metadata.labels, "workflows.argoproj.io/phase": phase ?? "Running" };
+        if (phase) wf.metadata.labels["workflows.argoproj.io/completed"] = "true";
+        wf.status = {
+          ...wf.status,
+          phase: phase ?? "Running",
+          nodes: structuredClone(nodes),
+          progress: `${pods.filter((n) => n.phase === "Succeeded").length}/${pods.length}`,
+          ...(phase ? { finishedAt: now() } : {}),
+          ...(message ? { message } : {}),
+        };
+      });
+    publish();
+
+    const subst = (s: string, inputs: Record<string, string>): string =>
+      s
+        .replace(/\{\{\s*workflow\.parameters\.([\w-]+)\s*\}\}/g, (_m, k: string) => wfParams[k] ?? "")
+        .replace(/\{\{\s*inputs\.parameters\.([\w-]+)\s*\}\}/g, (_m, k: string) => inputs[k] ?? "")
+        .replace(/\{\{\s*workflow\.name\s*\}\}/g, name);
+    const leafParams = (tmpl: Obj, args: Obj | undefined): Record<string, string> => {
+      const out: Record<string, string> = {};
+      for (const p of tmpl.inputs?.parameters ?? []) out[p.name] = String(p.value ?? p.default ?? "");
+      for (const p of args?.parameters ?? []) out[p.name] = subst(String(p.value ?? ""), {});
+      return out;
+    };
+
+    let failed: Obj | undefined;
+    const runLeaf = async (leaf: Leaf, boundaryID: string, parent: Obj): Promise<Obj> => {
+      const node = addNode({
+        id: idOf(leaf.nodeName),
+        name: leaf.nodeName,
+        displayName: leaf.displayName,
+        type: "Pod",
+        templateName: leaf.template.name,
+        templateScope: "local/",
+        phase: "Pending",
+        boundaryID,
+        startedAt: now(),
+        finishedAt: null,
+      });
+      parent.children = [...(parent.children ?? []), node.id];
+      const pod = podName(name, leaf.nodeName, leaf.template.name);
+      node.podName = pod;
+      const container = leaf.template.container ?? leaf.template.script ?? {};
+      store.create("pods", ns, {
+        apiVersion: "v1",
+        kind: "Pod",
+        metadata: {
+          name: pod,
+          labels: { "workflows.argoproj.io/workflow": name, "workflows.argoproj.io/completed": "false" },
+          annotations: { "workflows.argoproj.io/node-id": node.id, "workflows.argoproj.io/node-name": leaf.nodeName },
+          ownerReferences: [{ apiVersion: "argoproj.io/v1alpha1", kind: "Workflow", name, uid: "" }],
+        },
+        spec: { containers: [{ name: "wait", image: "argoproj/argoexec" }, { name: "main", image: container.image ?? "busybox" }] },
+        status: { phase: "Pending" },
+      });
+      publish();
+      await this.tick();
+      node.phase = "Running";
+      store.mutate("pods", ns, pod, (p) => (p.status = { phase: "Running", startTime: now() }));
+      publish();
+      const text = subst(
+        [...(container.command ?? []), ...(container.args ?? []), container.source ?? ""].join(" "),
+        leaf.params,
+      );
+      const lines = [...text.matchAll(/(?:echo\s+|print\(\s*|console\.log\(\s*)(["']?)([^"'\n;)]*)\1/g)].map((m) => m[2].trim());
+      store.appendLog(ns, pod, ...(lines.length ? lines : [`${leaf.displayName}: done`]));
+      await this.tick();
+      const exit = /exit\s+(\d+)/.exec(text);
+      const code = exit ? Number(exit[1]) : 0;
+      node.phase = code === 0 ? "Succeeded" : "Failed";
+      node.finishedAt = now();
+      if (code !== 0) node.message = `Error (exit code ${code})`;
+      store.mutate("pods", ns, pod, (p) => {
+        p.status = { phase: code === 0 ? "Succeeded" : "Failed" };
+        p.metadata.labels["workflows.argoproj.io/completed"] = "true";
+      });
+      store.endLog(ns, pod);
+      if (code !== 0 && !failed) failed = node;
+      publish();
+      return node;
+    };
+
+    const leafFor = (taskName: string, task: Obj, nodeName: string): Leaf => {
+      const tmplName = task.template ?? task.templateRef?.template;
+      const template = templates.get(tmplName) ?? { name: tmplName, container: { image: "busybox" } };
+      return { nodeName, displayName: taskName, template, params: leafParams(template, task.arguments) };
+    };
+
+    if (entry.dag) {
+      const tasks: Obj[] = entry.dag.tasks ?? [];
+      const names = new Set(tasks.map((t) => t.name));
+      const deps = new Map<string, string[]>(
+        tasks.map((t) => [
+          t.name,
+          t.dependencies ?? (t.depends ? [...String(t.depends).matchAll(/[\w-]+/g)].map((m) => m[0]).filter((n) => names.has(n)) : []),
+        ]),
+      );
+      const done = new Map<string, Obj>();
+      const started = new Set<string>();
+      const inflight = new Map<string, Promise<Obj>>();
+      while (alive && !this.stopped) {
+        for (const t of tasks) {
+          if (started.has(t.name)) continue;
+          const ds = deps.get(t.name) ?? [];
+          if (!ds.every((d) => done.get(d)?.phase === "Succeeded")) continue;
+          started.add(t.name);
+          inflight.set(t.name, runLeaf(leafFor(t.name, t, `${name}.${t.name}`), root.id, root));
+        }
+        if (inflight.size === 0) break;
+        const [taskName, node] = await Promise.race([...inflight].map(([k, p]) => p.then((n) => [k, n] as const)));
+        inflight.delete(taskName);
+        done.set(taskName, node);
+      }
+    } else if (entry.steps) {
+      const groups: Obj[][] = entry.steps;
+      let prev: Obj = root;
+      for (let i = 0; i < groups.length && alive && !failed; i++) {
+        const group = addNode({
+          id: idOf(`${name}[${i}]`),
+          name: `${name}[${i}]`,
+          displayName: `[${i}]`,
+          type: "StepGroup",
+          templateName: entry.name,
+          templateScope: "local/",
+          phase: "Running",
+          boundaryID: root.id,
+          startedAt: now(),
+          finishedAt: null,
+        });
+        prev.children = [...(prev.children ?? []), group.id];
+        publish();
+        await Promise.all(
+          (groups[i] ?? []).map((s) => runLeaf(leafFor(s.name, s, `${name}[${i}].${s.name}`), root.id, group)),
+        );
+        group.phase = failed ? "Failed" : "Succeeded";
+        group.finishedAt = now();
+        prev = group;
+      }
+    } else {
+      // single-pod workflow: the root is the pod
+      delete nodes[root.id];
+      const leaf = await runLeaf({ nodeName: name, displayName: name, template: entry, params: leafParams(entry, undefined) }, "", {});
+      nodes[leaf.id] = { ...leaf, children: undefined };
+      publish(failed ? "Failed" : "Succeeded", failed ? String(leaf.message) : undefined);
+      return;
+    }
+    await this.tick();
+    root.phase = failed ? "Failed" : "Succeeded";
+    root.finishedAt = now();
+    if (failed) root.message = `child '${failed.id}' failed`;
+    publish(failed ? "Failed" : "Succeeded", failed ? `child '${failed.id}' failed` : undefined);
+  }
+
+  /** Waits for every running workflow script to end. */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+}
