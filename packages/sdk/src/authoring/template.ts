@@ -3,7 +3,7 @@ import { BRAND, hasBrand } from "../core/brand.js";
 import type { ArgoDAGTask } from "../core/argo.js";
 import { AuthoringError, type Diagnostic } from "../core/errors.js";
 import { callerLocation } from "../core/location.js";
-import type { IOSpec, TaskModel, TemplateKind, TemplateModel } from "../core/model.js";
+import type { DependsNode, IOSpec, TaskModel, TemplateKind, TemplateModel } from "../core/model.js";
 import { createRef, isRef, refData, type ArtifactRef, type Ref } from "../core/ref.js";
 import { requireFrame } from "./context.js";
 import type { Args, Decls, OutputRefs } from "./decl.js";
@@ -244,26 +244,75 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
     else scope.groups.push([task]);
   }
 
-  const outputs: Record<string, Ref> = {};
-  for (const p of model.outputs.parameters) outputs[p.name] = createRef({ kind: "task-output", task, what: "parameters", name: p.name }, location);
-  for (const a of model.outputs.artifacts) outputs[a.name] = createRef({ kind: "task-output", task, what: "artifacts", name: a.name }, location);
-  const attr = (a: string) => createRef<string>({ kind: "task-attr", task, attr: a }, location);
-  const base = dependsOf({ op: "task", task, status: undefined });
-  const handle: Record<string | symbol, unknown> = {
-    ...base,
-    [BRAND.task]: task,
-    name,
-    outputs: Object.freeze(outputs),
-    attr,
-  };
-  let result: Ref | undefined;
-  Object.defineProperty(handle, "result", { get: () => (result ??= attr("outputs.result")), enumerable: false });
-  Object.defineProperty(handle, "exitCode", { get: () => attr("outputs.exitCode"), enumerable: false });
-  Object.defineProperty(handle, "status", { get: () => attr("status"), enumerable: false });
-  for (const [k, status] of Object.entries(STATUSES)) {
-    Object.defineProperty(handle, k, { get: () => dependsOf({ op: "task", task, status }), enumerable: false });
+  return new TaskHandle(task) as unknown as Task<Decls, unknown>;
+}
+
+/** The value a template call returns; getters live on the prototype so a call stays cheap. */
+class TaskHandle {
+  readonly [BRAND.task]!: TaskModel;
+  readonly [BRAND.expr]!: DependsNode;
+  #outputs: Record<string, Ref> | undefined;
+  #result: Ref | undefined;
+  constructor(task: TaskModel) {
+    this[BRAND.task] = task;
+    this[BRAND.expr] = { op: "task", task, status: undefined };
   }
-  return Object.freeze(handle) as unknown as Task<Decls, unknown>;
+  get name(): string {
+    return this[BRAND.task].name;
+  }
+  get outputs(): Record<string, Ref> {
+    if (this.#outputs) return this.#outputs;
+    const task = this[BRAND.task];
+    const outputs: Record<string, Ref> = {};
+    for (const p of task.template.outputs.parameters) outputs[p.name] = createRef({ kind: "task-output", task, what: "parameters", name: p.name }, task.location);
+    for (const a of task.template.outputs.artifacts) outputs[a.name] = createRef({ kind: "task-output", task, what: "artifacts", name: a.name }, task.location);
+    return (this.#outputs = Object.freeze(outputs));
+  }
+  attr(a: string): Ref<string> {
+    return createRef<string>({ kind: "task-attr", task: this[BRAND.task], attr: a }, this[BRAND.task].location);
+  }
+  get result(): Ref {
+    return (this.#result ??= this.attr("outputs.result"));
+  }
+  get exitCode(): Ref {
+    return this.attr("outputs.exitCode");
+  }
+  get status(): Ref {
+    return this.attr("status");
+  }
+  and(...others: DependsLike[]): Depends {
+    return dependsOf(this[BRAND.expr]).and(...others);
+  }
+  or(...others: DependsLike[]): Depends {
+    return dependsOf(this[BRAND.expr]).or(...others);
+  }
+  #status(status: string): Depends {
+    return dependsOf({ op: "task", task: this[BRAND.task], status });
+  }
+  get succeeded(): Depends {
+    return this.#status(STATUSES.succeeded);
+  }
+  get failed(): Depends {
+    return this.#status(STATUSES.failed);
+  }
+  get errored(): Depends {
+    return this.#status(STATUSES.errored);
+  }
+  get skipped(): Depends {
+    return this.#status(STATUSES.skipped);
+  }
+  get omitted(): Depends {
+    return this.#status(STATUSES.omitted);
+  }
+  get daemoned(): Depends {
+    return this.#status(STATUSES.daemoned);
+  }
+  get anySucceeded(): Depends {
+    return this.#status(STATUSES.anySucceeded);
+  }
+  get allFailed(): Depends {
+    return this.#status(STATUSES.allFailed);
+  }
 }
 
 /** True when `value` is a task handle. */

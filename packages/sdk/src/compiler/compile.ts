@@ -144,21 +144,20 @@ function resolve(c: Compilation, ctx: Ctx, v: unknown, where: { task?: string; t
 }
 
 function resolveString(c: Compilation, ctx: Ctx, s: string, where: { task?: string; template?: string }): string {
-  let out = s;
-  if (s.includes("⟦wfc:")) {
-    out = s.replace(TOKEN_RE, (_m, id: string, e: string | undefined) => {
-      const ref = refById(Number(id));
-      if (!ref) {
-        c.report("E_BAD_REF", `unknown reference placeholder ${_m}`, where);
-        return _m;
-      }
-      const expr = resolveTarget(c, ctx, refData(ref).target, where);
-      if (expr === undefined) return _m;
-      return e ? exprForm(expr) : `{{${expr}}}`;
-    });
-  }
-  if (out.includes("{{") && ctx.template && (out.includes("tasks.") || out.includes("steps."))) checkHandRefs(c, ctx, out, where);
-  return out;
+  // Hand-written references (`{{tasks.x.outputs.parameters.y}}`) are checked in the text as the
+  // user wrote it; placeholders are resolved (and checked) by target.
+  if (ctx.template && s.includes("{{") && (s.includes("tasks.") || s.includes("steps."))) checkHandRefs(c, ctx, s, where);
+  if (!s.includes("⟦wfc:")) return s;
+  return s.replace(TOKEN_RE, (m, id: string, e: string | undefined) => {
+    const ref = refById(Number(id));
+    if (!ref) {
+      c.report("E_BAD_REF", `unknown reference placeholder ${m}`, where);
+      return m;
+    }
+    const expr = resolveTarget(c, ctx, refData(ref).target, where);
+    if (expr === undefined) return m;
+    return e ? exprForm(expr) : `{{${expr}}}`;
+  });
 }
 
 /** `tasks.flip-coin.outputs.result` -> `tasks['flip-coin'].outputs.result` inside expressions. */
@@ -169,13 +168,16 @@ function exprForm(expr: string): string {
     .join("");
 }
 
+const taskIndex = new WeakMap<TemplateModel, Map<string, TaskModel>>();
+
 function checkHandRefs(c: Compilation, ctx: Ctx, s: string, where: { task?: string; template?: string }): void {
   const tmpl = ctx.template!;
-  const tasks = tmpl.tasks ?? tmpl.steps?.flat() ?? [];
+  let tasks = taskIndex.get(tmpl);
+  if (!tasks) taskIndex.set(tmpl, (tasks = new Map((tmpl.tasks ?? tmpl.steps?.flat() ?? []).map((x) => [x.name, x]))));
   for (const m of s.matchAll(HAND_REF)) {
     const [, kind, name, what, out] = m as unknown as [string, string, string, "parameters" | "artifacts", string];
     const expected = tmpl.kind === "dag" ? "tasks" : "steps";
-    const t = tasks.find((x) => x.name === name);
+    const t = tasks.get(name);
     if (!t || kind !== expected) {
       c.report("E_UNKNOWN_TASK", `"${m[0]}" refers to ${kind} "${name}", which is not in template "${tmpl.name}"`, { ...where, location: ctx.task?.location ?? tmpl.location });
       continue;
@@ -268,18 +270,25 @@ function lowerTask(c: Compilation, tmpl: TemplateModel, task: TaskModel, style: 
 /** Direct dependencies of every lowered task (for cycle checks and transitive reduction). */
 const depsOf = new WeakMap<TaskModel, TaskModel[]>();
 
-/** True when `t` is reachable from one of `others` through dependencies (bounded search). */
+/** Creation order of tasks: a task can only depend on tasks created before it. */
+const orderOf = new WeakMap<TaskModel, number>();
+
+/**
+ * True when `t` is reachable from one of `others` through dependencies. Tasks created before
+ * `t` cannot reach it, which keeps the search short (constant for chains).
+ */
 function impliedBy(t: TaskModel, others: TaskModel[]): boolean {
+  const floor = orderOf.get(t) ?? 0;
   const seen = new Set<TaskModel>();
-  const queue = [...others];
-  let budget = 256;
+  const queue = others.filter((x) => (orderOf.get(x) ?? 0) > floor);
+  let budget = 512;
   while (queue.length && budget-- > 0) {
-    const x = queue.shift()!;
+    const x = queue.pop()!;
     if (seen.has(x)) continue;
     seen.add(x);
     for (const d of depsOf.get(x) ?? []) {
       if (d === t) return true;
-      queue.push(d);
+      if ((orderOf.get(d) ?? 0) > floor) queue.push(d);
     }
   }
   return false;
@@ -325,6 +334,7 @@ function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, unknown
   if (inputs) o.inputs = inputs;
   if (t.kind === "dag") {
     const style = t.dag!.dependencyStyle;
+    t.tasks!.forEach((task, i) => orderOf.set(task, i));
     const tasks = t.tasks!.map((task) => lowerTask(c, t, task, style));
     const cyc = findCycle(t.tasks!);
     if (cyc) c.report("E_CYCLE", `dependency cycle: ${cyc.map((x) => x.name).join(" -> ")}`, { ...where, task: cyc[0]!.name, location: cyc[0]!.location });

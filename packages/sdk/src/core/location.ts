@@ -1,3 +1,4 @@
+import { findSourceMap } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { SourceLocation } from "./errors.js";
 
@@ -7,23 +8,79 @@ const SDK_DIR = (() => {
   return here.slice(0, here.lastIndexOf("/core/") + 1);
 })();
 
+interface CallSiteLike {
+  getFileName(): string | null | undefined;
+  getLineNumber(): number | null;
+  getColumnNumber(): number | null;
+}
+
+const captureSites = (_: Error, sites: CallSiteLike[]): CallSiteLike[] => sites;
+
+/**
+ * A location read from the raw stack, mapped through the module's source map (TypeScript
+ * loaded by tsx) only when it is read: capturing stays cheap for the thousands of tasks that
+ * never get an error.
+ */
+class LazyLocation implements SourceLocation {
+  #mapped: { file: string; line: number; column: number } | undefined;
+  constructor(
+    private readonly rawFile: string,
+    private readonly rawLine: number,
+    private readonly rawColumn: number,
+  ) {}
+  #map(): { file: string; line: number; column: number } {
+    if (this.#mapped) return this.#mapped;
+    let file = this.rawFile.startsWith("file://") ? fileURLToPath(this.rawFile) : this.rawFile;
+    let line = this.rawLine;
+    let column = this.rawColumn;
+    try {
+      const map = findSourceMap(this.rawFile) ?? findSourceMap(file);
+      const entry = map?.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
+      if (entry && entry.originalLine !== undefined && entry.originalSource) {
+        line = entry.originalLine + 1;
+        column = (entry.originalColumn ?? 0) + 1;
+        file = entry.originalSource.startsWith("file://") ? fileURLToPath(entry.originalSource) : file;
+      }
+    } catch {
+      // no source map: raw position
+    }
+    return (this.#mapped = { file, line, column });
+  }
+  get file(): string {
+    return this.#map().file;
+  }
+  get line(): number {
+    return this.#map().line;
+  }
+  get column(): number {
+    return this.#map().column;
+  }
+  toJSON(): SourceLocation {
+    return { ...this.#map() };
+  }
+}
+
 /**
  * Returns the location of the first stack frame outside the SDK: the line of user code that
  * called into the authoring API. Cheap enough to call once per template and task.
  */
 export function callerLocation(): SourceLocation | undefined {
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 16;
-  const stack = new Error().stack;
+  const prepare = Error.prepareStackTrace;
+  Error.stackTraceLimit = 12;
+  Error.prepareStackTrace = captureSites as typeof Error.prepareStackTrace;
+  const holder: { stack?: unknown } = {};
+  Error.captureStackTrace(holder, callerLocation);
+  const sites = holder.stack as CallSiteLike[] | undefined;
   Error.stackTraceLimit = limit;
-  if (!stack) return undefined;
-  for (const line of stack.split("\n").slice(1)) {
-    const m = /\(?((?:file:\/\/)?[^()\s]+):(\d+):(\d+)\)?\s*$/.exec(line);
-    if (!m) continue;
-    let file = m[1]!;
-    if (file.startsWith("file://")) file = fileURLToPath(file);
-    if (file.startsWith(SDK_DIR) || file.startsWith("node:") || file.includes("/node_modules/")) continue;
-    return { file, line: Number(m[2]), column: Number(m[3]) };
+  Error.prepareStackTrace = prepare;
+  if (!Array.isArray(sites)) return undefined;
+  for (const site of sites) {
+    const raw = site.getFileName();
+    if (!raw) continue;
+    const file = raw.startsWith("file://") ? raw.slice(7) : raw;
+    if (file.startsWith(SDK_DIR) || raw.startsWith("node:") || file.includes("/node_modules/")) continue;
+    return new LazyLocation(raw, site.getLineNumber() ?? 0, site.getColumnNumber() ?? 0);
   }
   return undefined;
 }
