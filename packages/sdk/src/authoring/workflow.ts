@@ -27,8 +27,8 @@ export interface WorkflowOptions<P extends Decls = {}> extends Refable<WorkflowS
   readonly annotations?: Readonly<Record<string, string>>;
   /** Workflow parameters (zod schemas, `param()`) and artifacts (`artifact()`); typed references in the body. */
   readonly parameters?: P;
-  /** The entrypoint template, when there is no body. */
-  readonly entrypoint?: Template<never, never, never>;
+  /** The entrypoint template, when there is no body (a name only for templates emitted by other means). */
+  readonly entrypoint?: Template<never, never, never> | string;
   /** The name of the template the body makes. @default "main" */
   readonly entrypointName?: string;
   /** Whether the body is a DAG or a steps body. @default "dag" */
@@ -96,7 +96,7 @@ function makeWorkflow<P extends Decls>(
   for (const p of io.parameters) paramRefs[p.name] = createRef({ kind: "workflow-param", workflow: holder, name: p.name });
   for (const a of io.artifacts) paramRefs[a.name] = createRef({ kind: "global", expr: `workflow.artifacts.${a.name}` });
 
-  let entry: TemplateModel | undefined = entrypoint ? templateModel(entrypoint) : undefined;
+  let entry: TemplateModel | undefined = entrypoint && typeof entrypoint !== "string" ? templateModel(entrypoint) : undefined;
   if (body) {
     if (entry) throw new AuthoringError("E_TWO_ENTRYPOINTS", `${kind} ${name ?? generateName}: give either an entrypoint template or a body, not both`, location);
     const t = bodyTemplate(bodyKind ?? "dag", { name: entrypointName ?? "main", dependencyStyle }, () => body(paramRefs as InputRefs<P>), holder);
@@ -107,6 +107,7 @@ function makeWorkflow<P extends Decls>(
     return templateModel(t);
   });
   const specFields = deepLower(spec) as Record<string, unknown>;
+  if (typeof entrypoint === "string") specFields.entrypoint = entrypoint;
   if (onExit) specFields.onExit = templateModel(onExit);
 
   const model: WorkflowModel = Object.freeze({

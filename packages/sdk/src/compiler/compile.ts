@@ -9,7 +9,7 @@ import { checkGenerateName, checkObjectName, checkParamName, checkTemplateName }
 export type Manifest = { apiVersion: string; kind: string; metadata: Record<string, unknown>; spec: Record<string, unknown> } & Record<string, unknown>;
 
 const API_VERSION = "argoproj.io/v1alpha1";
-const HAND_REF = /\{\{\s*(tasks|steps)\.([A-Za-z0-9-]+)\.outputs\.(parameters|artifacts)\.([A-Za-z0-9_-]+)\s*\}\}/g;
+const HAND_REF = /\{\{\s*(tasks|steps)\.([A-Za-z0-9-]+)\.(?:outputs\.(parameters|artifacts)\.([A-Za-z0-9_-]+)|outputs\.result|outputs\.exitCode|exitCode|status|id|ip|startedAt|finishedAt|hostNodeName)\s*\}\}/g;
 const HAS_RESULT = new Set(["container", "script", "http", "data", "plugin", "containerSet", "external"]);
 
 /** Where the placeholders in a value are being resolved. */
@@ -175,14 +175,14 @@ function checkHandRefs(c: Compilation, ctx: Ctx, s: string, where: { task?: stri
   let tasks = taskIndex.get(tmpl);
   if (!tasks) taskIndex.set(tmpl, (tasks = new Map((tmpl.tasks ?? tmpl.steps?.flat() ?? []).map((x) => [x.name, x]))));
   for (const m of s.matchAll(HAND_REF)) {
-    const [, kind, name, what, out] = m as unknown as [string, string, string, "parameters" | "artifacts", string];
+    const [, kind, name, what, out] = m as unknown as [string, string, string, "parameters" | "artifacts" | undefined, string | undefined];
     const expected = tmpl.kind === "dag" ? "tasks" : "steps";
     const t = tasks.get(name);
     if (!t || kind !== expected) {
       c.report("E_UNKNOWN_TASK", `"${m[0]}" refers to ${kind} "${name}", which is not in template "${tmpl.name}"`, { ...where, location: ctx.task?.location ?? tmpl.location });
       continue;
     }
-    if (t.template.kind !== "external" && !t.template.outputs[what].some((p) => p.name === out)) {
+    if (what && t.template.kind !== "external" && !t.template.outputs[what].some((p) => p.name === out)) {
       const declared = t.template.outputs[what].map((p) => p.name).join(", ") || "none";
       c.report("E_UNKNOWN_OUTPUT", `"${m[0]}": template "${t.template.name}" declares no output ${what === "parameters" ? "parameter" : "artifact"} "${out}" (declared: ${declared})`, { ...where, location: ctx.task?.location });
       continue;

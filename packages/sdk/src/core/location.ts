@@ -14,6 +14,9 @@ interface CallSiteLike {
   getColumnNumber(): number | null;
 }
 
+/** The SDK's own test files live beside its sources but count as user code. */
+const TEST_FILE = /\.test(-d)?\.[cm]?[jt]s$/;
+
 const captureSites = (_: Error, sites: CallSiteLike[]): CallSiteLike[] => sites;
 
 /**
@@ -79,7 +82,7 @@ export function callerLocation(): SourceLocation | undefined {
     const raw = site.getFileName();
     if (!raw) continue;
     const file = raw.startsWith("file://") ? raw.slice(7) : raw;
-    if (file.startsWith(SDK_DIR) || raw.startsWith("node:") || file.includes("/node_modules/")) continue;
+    if ((file.startsWith(SDK_DIR) && !TEST_FILE.test(file)) || raw.startsWith("node:") || file.includes("/node_modules/")) continue;
     return new LazyLocation(raw, site.getLineNumber() ?? 0, site.getColumnNumber() ?? 0);
   }
   return undefined;
