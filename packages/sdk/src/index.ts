@@ -47,7 +47,7 @@ export type { FunctionScriptOptions, ScriptInputs } from "./authoring/node-scrip
 export { dag, steps, forEach, forEachParam, forSequence, parallel } from "./authoring/body.js";
 export type { DagTemplateOptions, OutputValues } from "./authoring/body.js";
 export { isTemplate, isTask } from "./authoring/template.js";
-export type { Template, Task, TaskOptions, Condition } from "./authoring/template.js";
+export type { Template, AnyTemplate, Task, TaskOptions, Condition } from "./authoring/template.js";
 
 // Dependencies and conditions
 export { and, or, not } from "./authoring/depends.js";

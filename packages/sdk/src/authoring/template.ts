@@ -87,6 +87,12 @@ export interface Template<I = {}, O = {}, R = string> {
   readonly templateName: string;
 }
 
+/** Any template, whatever its inputs and outputs: what `entrypoint`, `templates` and `onExit` take. */
+export interface AnyTemplate {
+  readonly [BRAND.template]: TemplateModel;
+  readonly templateName: string;
+}
+
 /** The model behind a template value (from any copy of the SDK). */
 export function templateModel(t: unknown): TemplateModel {
   if (!isTemplate(t)) throw new TypeError("not a wfc template");

@@ -8,7 +8,7 @@ import { bodyTemplate, type OutputValues } from "./body.js";
 import { ioSpec, type Decls, type InputRefs } from "./decl.js";
 import type { Refable } from "./factories.js";
 import { deepLower } from "./lower.js";
-import { isTemplate, templateModel, type Template } from "./template.js";
+import { isTemplate, templateModel, type AnyTemplate } from "./template.js";
 
 /** `spec` fields a workflow accepts directly (everything but what wfc derives). */
 export type WorkflowSpecFields = Omit<ArgoWorkflowSpec, "templates" | "entrypoint" | "arguments" | "onExit" | "workflowTemplateRef">;
@@ -28,7 +28,7 @@ export interface WorkflowOptions<P extends Decls = {}> extends Refable<WorkflowS
   /** Workflow parameters (zod schemas, `param()`) and artifacts (`artifact()`); typed references in the body. */
   readonly parameters?: P;
   /** The entrypoint template, when there is no body (a name only for templates emitted by other means). */
-  readonly entrypoint?: Template<never, never, never> | string;
+  readonly entrypoint?: AnyTemplate | string;
   /** The name of the template the body makes. @default "main" */
   readonly entrypointName?: string;
   /** Whether the body is a DAG or a steps body. @default "dag" */
@@ -36,9 +36,9 @@ export interface WorkflowOptions<P extends Decls = {}> extends Refable<WorkflowS
   /** How the body writes dependencies. @default "depends" */
   readonly dependencyStyle?: "depends" | "dependencies";
   /** Extra templates to emit, e.g. ones only referred to by name or used by `onExit`. */
-  readonly templates?: readonly Template<never, never, never>[];
+  readonly templates?: readonly AnyTemplate[];
   /** The exit handler template (`spec.onExit`). */
-  readonly onExit?: Template<never, never, never>;
+  readonly onExit?: AnyTemplate;
   /** Escape hatch: more `metadata` fields. */
   readonly metadata?: Refable<ArgoObjectMeta>;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import {
-  artifact, CompileError, compile, container, cronWorkflow, dag, eq, forEach, forEachParam, forSequence, nodeScript, param, parallel,
+  artifact, CompileError, compile as compileTyped, container, cronWorkflow, dag, eq, forEach, forEachParam, forSequence, nodeScript, param, parallel,
   script, steps, suspend, toYaml, workflow, workflowTemplate, z, and, or, not, validateManifest, clusterWorkflowTemplate, applyParameterOverrides, ParameterError,
 } from "../index.js";
+import type { Ref } from "../index.js";
 
 const echo = container({ name: "echo", inputs: { msg: z.string() } }, ({ msg }) => ({ image: "alpine:3.20", command: ["echo", msg] }));
 const gen = container(
@@ -23,6 +24,7 @@ function errorsOf(fn: () => unknown): CompileError {
 }
 
 type Obj = Record<string, any>;
+const compile = (wf: Parameters<typeof compileTyped>[0]): any => compileTyped(wf);
 const tasksOf = (m: Obj, template = "main"): Obj[] => m.spec.templates.find((t: Obj) => t.name === template).dag.tasks;
 
 describe("compile: shape", () => {
@@ -86,7 +88,7 @@ describe("compile: shape", () => {
     const wf = workflow({ name: "loops" }, () => {
       forEach([{ os: "debian", v: 12 }, { os: "alpine", v: 3 }], (item) => echo({ msg: `${item.os}:${item.v}` }, { name: "os" }));
       const g = gen();
-      forEachParam(g.outputs.n, (item) => echo({ msg: `${item}` }, { name: "each" }));
+      forEachParam(g.outputs.n as unknown as Ref<number[]>, (item) => echo({ msg: `${item}` }, { name: "each" }));
       forSequence({ count: 3 }, (i) => echo({ msg: `${i}` }, { name: "seq" }));
     });
     const t = tasksOf(compile(wf));
@@ -284,9 +286,9 @@ describe("compile: errors name the workflow, the task and the user's file:line",
   });
 
   it("rejects a missing entrypoint", () => {
-    const wf = workflow({ name: "no-entry", templates: [echo as never], ...({ entrypoint: undefined } as object) });
+    const wf = workflow({ name: "no-entry", templates: [echo] });
     expect(errorsOf(() => compile(wf)).code).toBe("E_NO_ENTRYPOINT");
-    const wf2 = workflowTemplate({ name: "tpl", templates: [echo as never], ...({ entrypoint: "missing" } as object) } as never);
+    const wf2 = workflowTemplate({ name: "tpl", templates: [echo], entrypoint: "missing" });
     expect(errorsOf(() => compile(wf2)).code).toBe("E_NO_ENTRYPOINT");
   });
 
