@@ -229,7 +229,36 @@ function checkObject(c: Compiled, v: Record<string, unknown>, path: string, st: 
   }
 }
 
-function runRules(rules: CelRule[], value: unknown, path: string, st: WalkState): void {
+// The API server runs CEL on the object after pruning non-nullable nulls, so `has(self.x)` is false for
+// `x: null`. Rules here look at `self`'s fields or its items' fields: prune those two levels.
+function withoutNulls(o: Record<string, unknown>): Record<string, unknown> {
+  for (const k in o) {
+    if (o[k] === null) {
+      const copy: Record<string, unknown> = {};
+      for (const j in o) if (o[j] !== null) copy[j] = o[j];
+      return copy;
+    }
+  }
+  return o;
+}
+
+function celView(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < value.length; i++) {
+      const x = value[i];
+      if (typeof x !== "object" || x === null || Array.isArray(x)) continue;
+      const y = withoutNulls(x as Record<string, unknown>);
+      if (y !== x) (out ??= value.slice())[i] = y;
+    }
+    return out ?? value;
+  }
+  if (typeof value === "object" && value !== null) return withoutNulls(value as Record<string, unknown>);
+  return value;
+}
+
+function runRules(rules: CelRule[], raw: unknown, path: string, st: WalkState): void {
+  const value = celView(raw);
   for (const rule of rules) {
     const out = evalCelRule(rule, value);
     if ("error" in out) st.celErrors.push({ path, message: out.error });

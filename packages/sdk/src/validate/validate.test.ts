@@ -103,6 +103,8 @@ describe("negative cases", () => {
     expect(validateManifest(main({ container: { image: "a" }, outputs: { artifacts: [{ name: "a", s3: { key: "k" }, gcs: { key: "k" } }] } }))).toEqual([
       { path: "spec.templates[0].outputs.artifacts[0]", message: "at most one artifact location can be specified" },
     ]);
+    // nulls are pruned before CEL runs, as on the API server
+    expect(validateManifest(dag({ depends: null, dependencies: ["b"] }))).toEqual([]);
     expect(validateManifest(dag({ name: "1a", depends: "b" }))).toEqual([
       { path: "spec.templates[0].dag.tasks[1]", message: "task name cannot begin with a digit when using 'depends' or 'dependencies'" },
     ]);
