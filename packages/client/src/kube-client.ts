@@ -159,20 +159,19 @@ class KubernetesWorkflowClient implements WorkflowClient {
   private callOptions(): k8s.ConfigurationOptions | undefined {
     const ms = this.timeoutMs;
     if (!ms) return undefined;
-    const options: k8s.PromiseConfigurationOptions = {
+    const { Observable } = this.mod;
+    return {
       middleware: [
         {
-          pre: async (req) => {
+          pre: (req) => {
             req.setSignal(AbortSignal.timeout(ms));
-            return req;
+            return new Observable(Promise.resolve(req));
           },
-          post: async (res) => res,
+          post: (res) => new Observable(Promise.resolve(res)),
         },
       ],
       middlewareMergeStrategy: "append",
     };
-    // the object-parameter API is typed with observable middleware but wraps promise middleware at runtime
-    return options as unknown as k8s.ConfigurationOptions;
   }
 
   private async call<T>(ctx: ErrorContext, fn: (opts: k8s.ConfigurationOptions | undefined) => Promise<T>): Promise<T> {
@@ -182,7 +181,7 @@ class KubernetesWorkflowClient implements WorkflowClient {
     } catch (err) {
       if (isApiException(err) && err.code > 0) throw httpError(err.code, err.body, ctx);
       if (this.timeoutMs && err instanceof Error && err.name === "AbortError" && Date.now() - started >= this.timeoutMs - 50) {
-        throw transportError(Object.assign(new Error(`no response within ${this.timeoutMs / 1000}s`), { code: "ETIMEDOUT" }), ctx);
+        throw transportError(Object.assign(new Error(`no response within ${this.timeoutMs < 1000 ? `${this.timeoutMs}ms` : `${this.timeoutMs / 1000}s`}`), { code: "ETIMEDOUT" }), ctx);
       }
       throw transportError(err, ctx);
     }
@@ -463,14 +462,16 @@ function kubeLogs(client: KubernetesWorkflowClient, name: string, options: LogsO
     if (!options.follow) {
       const wf = await client.get<Workflow>("Workflow", name);
       const index = podIndex(wf);
+      const order = Object.keys(wf.status?.nodes ?? {});
       const pods = (await client.workflowPods(name))
         .map((p) => ({ pod: p, node: index.get(p.metadata.name) }))
         .filter((x) => matchesTask(x.node, options.task))
-        .sort((a, b) =>
-          String(a.node?.startedAt ?? a.pod.metadata.creationTimestamp ?? "").localeCompare(
+        .sort((a, b) => {
+          const t = String(a.node?.startedAt ?? a.pod.metadata.creationTimestamp ?? "").localeCompare(
             String(b.node?.startedAt ?? b.pod.metadata.creationTimestamp ?? ""),
-          ),
-        );
+          );
+          return t !== 0 ? t : order.indexOf(a.node?.id ?? "") - order.indexOf(b.node?.id ?? "");
+        });
       for (const { pod, node } of pods) {
         for await (const text of client.podLog(pod.metadata.name, container, false, signal)) {
           q.push({ podName: pod.metadata.name, nodeName: nodeLabel(node, pod.metadata.name), text });

@@ -1,12 +1,5 @@
 /**
- * Base class of wfc errors (local copy until `@wfc/sdk` exports `WfcError`).
+ * Base class of wfc errors, from `@wfc/sdk`: the CLI prints any `WfcError` as
+ * `error: <message>` and exits 1.
  */
-export class WfcError extends Error {
-  /** A stable, machine-readable code. */
-  readonly code: string;
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "WfcError";
-    this.code = code;
-  }
-}
+export { WfcError } from "@wfc/sdk";

@@ -1,0 +1,77 @@
+/**
+ * Printing of cluster objects: `-o name|yaml|json`, durations and ages.
+ */
+import { stringify } from "yaml";
+import type { KubeObject } from "@wfc/client";
+
+/**
+ * `workflow.argoproj.io/hello-x7k2p`, as kubectl's `-o name` prints it.
+ *
+ * @example
+ * ```ts
+ * objectName({ kind: "WorkflowTemplate", metadata: { name: "ci" } }) // "workflowtemplate.argoproj.io/ci"
+ * ```
+ */
+export function objectName(obj: KubeObject): string {
+  return `${String(obj.kind ?? "Workflow").toLowerCase()}.argoproj.io/${obj.metadata?.name ?? obj.metadata?.generateName ?? ""}`;
+}
+
+/**
+ * Formats objects for `-o`: names one per line, YAML documents, or JSON (a `List` for several).
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(formatObjects([wf], "yaml"));
+ * ```
+ */
+export function formatObjects(objs: readonly KubeObject[], format: "name" | "yaml" | "json", asList = objs.length !== 1): string {
+  if (format === "name") return objs.map((o) => `${objectName(o)}\n`).join("");
+  if (format === "json") {
+    const v = asList ? { apiVersion: "v1", kind: "List", items: objs, metadata: {} } : objs[0];
+    return `${JSON.stringify(v, null, 2)}\n`;
+  }
+  if (asList) return stringify({ apiVersion: "v1", kind: "List", items: objs, metadata: {} });
+  return objs.map((o) => stringify(o)).join("---\n");
+}
+
+/**
+ * Human duration: `45s`, `3m12s`, `2h5m`, `3d4h`.
+ *
+ * @example
+ * ```ts
+ * formatDuration(192_000) // "3m12s"
+ * ```
+ */
+export function formatDuration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}m${s % 60 ? `${s % 60}s` : ""}`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return `${h}h${m % 60 ? `${m % 60}m` : ""}`;
+  return `${Math.floor(h / 24)}d${h % 24 ? `${h % 24}h` : ""}`;
+}
+
+/** Duration between two timestamps (end defaults to now); empty when not started. @example `between(node.startedAt, node.finishedAt)` */
+export function between(start: string | undefined | null, end: string | undefined | null, now = Date.now()): string {
+  if (!start) return "";
+  const a = Date.parse(start);
+  const b = end ? Date.parse(end) : now;
+  return Number.isNaN(a) || Number.isNaN(b) ? "" : formatDuration(b - a);
+}
+
+/**
+ * Renders rows as aligned columns (two spaces apart), like kubectl's tables.
+ *
+ * @example
+ * ```ts
+ * table([["NAME", "STATUS"], ["hello", "Running"]]) // "NAME   STATUS\nhello  Running\n"
+ * ```
+ */
+export function table(rows: readonly (readonly string[])[]): string {
+  const widths: number[] = [];
+  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
+  return rows
+    .map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + " ".repeat(widths[i]! - [...c].length))).join("  ").trimEnd() + "\n")
+    .join("");
+}

@@ -1,0 +1,87 @@
+/**
+ * Options shared by the cluster commands (`submit`, `apply`, `get`, `list`,
+ * `logs`, `delete`), like kubectl's and the argo CLI's, and the client they build.
+ */
+import { Command, InvalidArgumentError, Option } from "commander";
+import type { WorkflowClient } from "@wfc/client";
+
+/** Parsed values of the shared cluster options. */
+export interface ClusterOptions {
+  readonly kubeconfig?: string;
+  readonly context?: string;
+  readonly namespace?: string;
+  readonly argoServer?: string;
+  readonly token?: string;
+  readonly insecureSkipTlsVerify?: boolean;
+  readonly caFile?: string;
+  readonly requestTimeout?: number;
+}
+
+/**
+ * Parses a duration like `30s`, `500ms`, `2m` or a bare number of seconds; `0` means no timeout.
+ *
+ * @example
+ * ```ts
+ * parseDuration("1.5s") // 1500
+ * ```
+ */
+export function parseDuration(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(value.trim());
+  if (!m) throw new InvalidArgumentError(`"${value}" is not a duration (e.g. 30s, 500ms, 2m, 0)`);
+  const n = Number(m[1]);
+  const unit = m[2] ?? "s";
+  return Math.round(n * { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[unit]!);
+}
+
+/**
+ * Adds `--kubeconfig`, `--context`, `-n`, `--argo-server`, `--token`, `-k`,
+ * `--ca-file` and `--request-timeout` to a command.
+ *
+ * @example
+ * ```ts
+ * addClusterOptions(program.command("get").argument("<name>"));
+ * ```
+ */
+export function addClusterOptions(cmd: Command): Command {
+  return cmd
+    .option("-n, --namespace <namespace>", "namespace (default: the context's namespace)")
+    .option("--kubeconfig <file>", "kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster)")
+    .option("--context <name>", "kubeconfig context to use")
+    .option("--argo-server <url>", "talk to this Argo Server instead of the Kubernetes API (default: $ARGO_SERVER)")
+    .option("--token <token>", "bearer token for the Argo Server (default: $ARGO_TOKEN)")
+    .option("-k, --insecure-skip-tls-verify", "do not verify the Argo Server's certificate (default: $ARGO_INSECURE_SKIP_VERIFY)")
+    .option("--ca-file <file>", "CA certificate bundle for the Argo Server")
+    .addOption(new Option("--request-timeout <duration>", "give up on a request after this long (0: never)").argParser(parseDuration).default(30_000, "30s"));
+}
+
+/**
+ * Connects with the parsed options (Argo Server mode when `--argo-server` or `ARGO_SERVER` is set).
+ *
+ * @example
+ * ```ts
+ * const client = await clientFrom(cmd.opts<ClusterOptions>());
+ * ```
+ */
+export async function clientFrom(opts: ClusterOptions): Promise<WorkflowClient> {
+  const { connect } = await import("@wfc/client");
+  return connect({
+    ...(opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}),
+    ...(opts.context ? { context: opts.context } : {}),
+    ...(opts.namespace ? { namespace: opts.namespace } : {}),
+    ...(opts.argoServer ? { argoServer: opts.argoServer } : {}),
+    ...(opts.token ? { token: opts.token } : {}),
+    ...(opts.insecureSkipTlsVerify ? { insecureSkipTlsVerify: true } : {}),
+    ...(opts.caFile ? { caFile: opts.caFile } : {}),
+    ...(opts.requestTimeout !== undefined ? { requestTimeoutMs: opts.requestTimeout } : {}),
+  });
+}
+
+/** Values of `-o/--output` for objects. */
+export const OUTPUT_FORMATS = ["name", "yaml", "json"] as const;
+/** One of {@link OUTPUT_FORMATS}. */
+export type OutputFormat = (typeof OUTPUT_FORMATS)[number];
+
+/** The `-o, --output` option with the given choices. @example `cmd.addOption(outputOption(["name","yaml","json","wide"]))` */
+export function outputOption(choices: readonly string[] = OUTPUT_FORMATS): Option {
+  return new Option("-o, --output <format>", "output format").choices(choices as string[]);
+}

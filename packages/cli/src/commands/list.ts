@@ -1,0 +1,82 @@
+/**
+ * `wfc list`: workflows (or other Argo kinds) with label and phase filters.
+ */
+import { Option, type Command } from "commander";
+import type { KubeObject, Workflow } from "@wfc/client";
+import { addClusterOptions, clientFrom, outputOption, type ClusterOptions, type OutputFormat } from "../cluster/options.js";
+import { between, formatObjects, table } from "../cluster/format.js";
+
+interface ListOptions extends ClusterOptions {
+  readonly output?: OutputFormat;
+  readonly selector?: string;
+  readonly phase?: string;
+  readonly allNamespaces?: boolean;
+}
+
+const PHASES = ["Pending", "Running", "Succeeded", "Failed", "Error"];
+
+/**
+ * Registers `wfc list`.
+ *
+ * @example
+ * ```ts
+ * registerList(program); // wfc list --phase Failed -l app=ci
+ * ```
+ */
+export function registerList(program: Command): void {
+  const cmd = program
+    .command("list")
+    .alias("ls")
+    .description("list workflows (or workflowtemplates, clusterworkflowtemplates, cronworkflows)")
+    .argument("[kind]", "what to list", "workflows")
+    .option("-l, --selector <selector>", "label selector, e.g. app=ci,tier!=test")
+    .option("--phase <phases>", `only workflows in these phases (comma-separated: ${PHASES.join(", ")})`)
+    .option("-A, --all-namespaces", "list across all namespaces")
+    .addOption(outputOption());
+  addClusterOptions(cmd);
+  cmd.addHelpText("after", "\nExamples:\n  wfc list\n  wfc list --phase Running,Failed -l app=ci\n  wfc list workflowtemplates -o name");
+  cmd.action(async (kindArg: string, opts: ListOptions) => {
+    const { resourceFor } = await import("@wfc/client");
+    const { ClusterInputError } = await import("../cluster/errors.js");
+    const res = resourceFor(kindArg);
+    const phases = opts.phase ? opts.phase.split(",").map((p) => p.trim()).filter(Boolean) : [];
+    for (const p of phases) if (!PHASES.includes(p)) throw new ClusterInputError(`unknown phase "${p}": use ${PHASES.join(", ")}`);
+    if (phases.length && res.kind !== "Workflow") throw new ClusterInputError("--phase only applies to workflows");
+    const selectors = [opts.selector, phases.length ? `workflows.argoproj.io/phase in (${phases.join(",")})` : undefined].filter(Boolean);
+    const client = await clientFrom(opts);
+    let items = await client.list<KubeObject>(res.kind, {
+      ...(selectors.length ? { labelSelector: selectors.join(",") } : {}),
+      ...(opts.allNamespaces ? { allNamespaces: true } : {}),
+    });
+    if (phases.length) items = items.filter((w) => phases.includes(String((w as Workflow).status?.phase || "Pending")));
+    if (opts.output) {
+      process.stdout.write(formatObjects(items, opts.output, true));
+      return;
+    }
+    if (items.length === 0) {
+      process.stderr.write(`No ${res.plural} found${opts.allNamespaces || !res.namespaced ? "" : ` in namespace ${client.namespace}`}.\n`);
+      return;
+    }
+    const ns = opts.allNamespaces && res.namespaced;
+    const rows: string[][] = [];
+    if (res.kind === "Workflow") {
+      rows.push([...(ns ? ["NAMESPACE"] : []), "NAME", "STATUS", "AGE", "DURATION", "PROGRESS", "MESSAGE"]);
+      for (const o of items) {
+        const s = (o as Workflow).status ?? {};
+        rows.push([
+          ...(ns ? [o.metadata?.namespace ?? ""] : []),
+          o.metadata?.name ?? "",
+          s.phase || "Pending",
+          between(o.metadata?.creationTimestamp, undefined),
+          between(s.startedAt, s.finishedAt),
+          s.progress ?? "",
+          s.message ?? "",
+        ]);
+      }
+    } else {
+      rows.push([...(ns ? ["NAMESPACE"] : []), "NAME", "AGE"]);
+      for (const o of items) rows.push([...(ns ? [o.metadata?.namespace ?? ""] : []), o.metadata?.name ?? "", between(o.metadata?.creationTimestamp, undefined)]);
+    }
+    process.stdout.write(table(rows));
+  });
+}
