@@ -70,4 +70,5 @@ export type { Manifestable } from "./compiler/manifestable.js";
 // Validation against Argo's CRD schemas, and Kubernetes-compatible YAML reading
 export { validateManifest, validateManifests, ManifestValidationError } from "./validate/index.js";
 export type { ValidationIssue } from "./validate/index.js";
-export { parseK8sYaml, YamlError } from "./yaml/index.js";
+export { parseK8sYaml, YamlError, k8sEqual, emitYaml } from "./yaml/index.js";
+export type { K8sDiff } from "./yaml/index.js";

@@ -1,9 +1,10 @@
-import { stringify } from "yaml";
+import { emitYaml } from "../yaml/emit.js";
 import type { Manifest } from "./compile.js";
 
 /**
- * Prints manifests as a multi-document YAML stream (or JSON), deterministic and safe for YAML 1.1
- * readers (kubectl, argo).
+ * Prints manifests as a multi-document YAML stream: deterministic, keys in the order the compiler
+ * built them, and quoted so that YAML 1.1 readers (kubectl, argo) read back exactly the same
+ * values (`"yes"`, `"0755"` stay strings).
  *
  * @example
  * ```ts
@@ -11,10 +12,17 @@ import type { Manifest } from "./compile.js";
  * ```
  */
 export function toYaml(manifests: readonly Manifest[]): string {
-  return manifests.map((m) => stringify(m, { version: "1.1", lineWidth: 0, aliasDuplicateObjects: false })).join("---\n");
+  return emitYaml(manifests);
 }
 
-/** Prints manifests as JSON: one object, or a `List` when there are several. */
+/**
+ * Prints manifests as JSON: the object itself for one manifest, a `List` for several.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(toJson([compile(wf)]));
+ * ```
+ */
 export function toJson(manifests: readonly Manifest[]): string {
   const value = manifests.length === 1 ? manifests[0] : { apiVersion: "v1", kind: "List", items: manifests };
   return JSON.stringify(value, null, 2) + "\n";

@@ -1,0 +1,36 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseK8sYaml, validateManifest } from "@wfc/sdk";
+import { ROOT, wfc } from "../helpers.js";
+
+// Every example in examples/ is built through the real CLI and compared, byte for byte, with
+// its golden file. Regenerate the golden files with UPDATE_GOLDEN=1 after reviewing the change.
+const EXAMPLES = ["quickstart", "etl", "data-ingestion", "cron", "workflow-template"];
+
+describe.each(EXAMPLES)("examples/%s.ts", (name) => {
+  const result = wfc(["build", `examples/${name}.ts`]);
+
+  it("builds", () => {
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  });
+
+  it("matches its golden file", () => {
+    const golden = join(ROOT, "examples/golden", `${name}.yaml`);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(golden, result.stdout);
+    expect(result.stdout).toBe(readFileSync(golden, "utf8"));
+  });
+
+  it("passes Argo's full CRD schema with unknown fields rejected", () => {
+    const docs = parseK8sYaml(result.stdout, `${name}.yaml`);
+    expect(docs.length).toBeGreaterThan(0);
+    for (const d of docs) expect(validateManifest(d)).toEqual([]);
+  });
+
+  it("passes wfc lint", () => {
+    const r = wfc(["lint", `examples/${name}.ts`]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
+});
