@@ -20,34 +20,34 @@ const TEST_FILE = /\.test(-d)?\.[cm]?[jt]s$/;
 const captureSites = (_: Error, sites: CallSiteLike[]): CallSiteLike[] => sites;
 
 /**
- * A location read from the raw stack, mapped through the module's source map (TypeScript
- * loaded by tsx) only when it is read: capturing stays cheap for the thousands of tasks that
- * never get an error.
+ * A location captured as an unformatted stack and resolved only when read: the frames are found,
+ * the first one outside the SDK picked, and its position mapped through the module's source map
+ * (TypeScript loaded by tsx). Capturing stays cheap for the thousands of tasks that never get an
+ * error.
  */
 class LazyLocation implements SourceLocation {
+  #holder: { stack?: unknown } | undefined;
   #mapped: { file: string; line: number; column: number } | undefined;
-  constructor(
-    private readonly rawFile: string,
-    private readonly rawLine: number,
-    private readonly rawColumn: number,
-  ) {}
+  constructor(holder: { stack?: unknown }) {
+    this.#holder = holder;
+  }
   #map(): { file: string; line: number; column: number } {
     if (this.#mapped) return this.#mapped;
-    let file = this.rawFile.startsWith("file://") ? fileURLToPath(this.rawFile) : this.rawFile;
-    let line = this.rawLine;
-    let column = this.rawColumn;
-    try {
-      const map = findSourceMap(this.rawFile) ?? findSourceMap(file);
-      const entry = map?.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
-      if (entry && entry.originalLine !== undefined && entry.originalSource) {
-        line = entry.originalLine + 1;
-        column = (entry.originalColumn ?? 0) + 1;
-        file = entry.originalSource.startsWith("file://") ? fileURLToPath(entry.originalSource) : file;
-      }
-    } catch {
-      // no source map: raw position
+    const prepare = Error.prepareStackTrace;
+    Error.prepareStackTrace = captureSites as typeof Error.prepareStackTrace;
+    const sites = this.#holder?.stack as CallSiteLike[] | undefined;
+    Error.prepareStackTrace = prepare;
+    this.#holder = undefined;
+    let found = { file: "<unknown>", line: 0, column: 0 };
+    for (const site of Array.isArray(sites) ? sites : []) {
+      const raw = site.getFileName();
+      if (!raw) continue;
+      const file = raw.startsWith("file://") ? fileURLToPath(raw) : raw;
+      if ((file.startsWith(SDK_DIR) && !TEST_FILE.test(file)) || raw.startsWith("node:") || file.includes("/node_modules/")) continue;
+      found = mapPosition(raw, file, site.getLineNumber() ?? 0, site.getColumnNumber() ?? 0);
+      break;
     }
-    return (this.#mapped = { file, line, column });
+    return (this.#mapped = found);
   }
   get file(): string {
     return this.#map().file;
@@ -63,27 +63,29 @@ class LazyLocation implements SourceLocation {
   }
 }
 
+function mapPosition(raw: string, file: string, line: number, column: number): { file: string; line: number; column: number } {
+  try {
+    const map = findSourceMap(raw) ?? findSourceMap(file);
+    const entry = map?.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
+    if (entry && entry.originalLine !== undefined && entry.originalSource) {
+      const src = entry.originalSource.startsWith("file://") ? fileURLToPath(entry.originalSource) : file;
+      return { file: src, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };
+    }
+  } catch {
+    // no source map: raw position
+  }
+  return { file, line, column };
+}
+
 /**
  * Returns the location of the first stack frame outside the SDK: the line of user code that
- * called into the authoring API. Cheap enough to call once per template and task.
+ * called into the authoring API. Only the raw frames are captured here; see {@link LazyLocation}.
  */
 export function callerLocation(): SourceLocation | undefined {
   const limit = Error.stackTraceLimit;
-  const prepare = Error.prepareStackTrace;
-  Error.stackTraceLimit = 12;
-  Error.prepareStackTrace = captureSites as typeof Error.prepareStackTrace;
+  Error.stackTraceLimit = 10;
   const holder: { stack?: unknown } = {};
   Error.captureStackTrace(holder, callerLocation);
-  const sites = holder.stack as CallSiteLike[] | undefined;
   Error.stackTraceLimit = limit;
-  Error.prepareStackTrace = prepare;
-  if (!Array.isArray(sites)) return undefined;
-  for (const site of sites) {
-    const raw = site.getFileName();
-    if (!raw) continue;
-    const file = raw.startsWith("file://") ? raw.slice(7) : raw;
-    if ((file.startsWith(SDK_DIR) && !TEST_FILE.test(file)) || raw.startsWith("node:") || file.includes("/node_modules/")) continue;
-    return new LazyLocation(raw, site.getLineNumber() ?? 0, site.getColumnNumber() ?? 0);
-  }
-  return undefined;
+  return new LazyLocation(holder);
 }
