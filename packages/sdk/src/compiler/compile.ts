@@ -26,7 +26,7 @@ class Compilation {
   readonly problems: Diagnostic[] = [];
   readonly wfLabel: string;
   /** Emitted templates by name, with the model they came from. */
-  readonly byName = new Map<string, { model: TemplateModel; lowered: Record<string, unknown> | undefined; json: string | undefined }>();
+  readonly byName = new Map<string, { model: TemplateModel; lowered: Record<string, unknown> }>();
   readonly order: TemplateModel[] = [];
   readonly seen = new Set<TemplateModel>();
 
@@ -407,13 +407,13 @@ function lowerWorkflowSpec(c: Compilation): Record<string, unknown> {
     const lowered = lowerTemplate(c, t);
     const prev = c.byName.get(t.name);
     if (prev) {
-      const json = JSON.stringify(lowered);
-      if (prev.json !== json) {
+      // Only on a name collision: compare the two lowered templates.
+      if (JSON.stringify(prev.lowered) !== JSON.stringify(lowered)) {
         c.report("E_DUPLICATE_TEMPLATE", `two different templates are named "${t.name}" (the other is at ${prev.model.location ? `${prev.model.location.file}:${prev.model.location.line}` : "?"}); rename one`, { template: t.name, location: t.location });
       }
       continue; // identical templates are emitted once
     }
-    c.byName.set(t.name, { model: t, lowered, json: JSON.stringify(lowered) });
+    c.byName.set(t.name, { model: t, lowered });
     templates.push(lowered);
   }
   Object.assign(spec, rest);
