@@ -44,7 +44,7 @@ export { container, script, resource, suspend, http, data, containerSet, plugin 
 export type { TemplateOptions, TemplateFields, Refable, SpecOf, ScriptSpec } from "./authoring/factories.js";
 export { nodeScript } from "./authoring/node-script.js";
 export type { FunctionScriptOptions, ScriptInputs } from "./authoring/node-script.js";
-export { dag, steps, forEach, forEachParam, forSequence, parallel } from "./authoring/body.js";
+export { dag, steps, forEach, forEachParam, forSequence, parallel, chain } from "./authoring/body.js";
 export type { DagTemplateOptions, OutputValues } from "./authoring/body.js";
 export { isTemplate, isTask } from "./authoring/template.js";
 export type { Template, AnyTemplate, Task, TaskOptions, Condition } from "./authoring/template.js";

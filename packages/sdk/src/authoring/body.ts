@@ -2,7 +2,7 @@ import type { ArgoDAGTemplate } from "../core/argo.js";
 import { AuthoringError } from "../core/errors.js";
 import type { ScopeModel, TaskModel, TemplateModel } from "../core/model.js";
 import { createItemRef, isRef, type ArtifactRef, type Item, type Ref } from "../core/ref.js";
-import { recordScope, withLoop, withParallelGroup } from "./context.js";
+import { recordScope, runChain, withLoop, withParallelGroup } from "./context.js";
 import { ioSpec, type Decls, type InputRefs, type OutputRefs } from "./decl.js";
 import { deepLower, lowerValue } from "./lower.js";
 import { inputRefs, makeTemplate, newTemplateModel, type Template } from "./template.js";
@@ -175,3 +175,20 @@ export function parallel(fn: () => void): void {
 }
 
 export type { ArtifactRef, ArgoDAGTemplate, ScopeModel, TaskModel };
+
+/**
+ * Runs groups of calls one after another: every task a link creates depends on every task the
+ * previous link created. Links that create several tasks fan out; the next link fans them in.
+ *
+ * @example
+ * ```ts
+ * chain(
+ *   () => extract(),
+ *   () => { clean({ part: "a" }); clean({ part: "b" }); },  // both after extract
+ *   () => load(),                                            // after both cleans
+ * );
+ * ```
+ */
+export function chain(...links: readonly (() => unknown)[]): void {
+  runChain(links);
+}

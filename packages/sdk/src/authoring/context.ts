@@ -7,6 +7,10 @@ interface Frame {
   /** The step group being filled by `parallel()`, if any. */
   group: TaskModel[] | undefined;
   loop: { readonly spec: LoopSpec; readonly owner: object } | undefined;
+  /** Tasks every new task must run after (set by `chain()`). */
+  implicitAfter: readonly TaskModel[];
+  /** Tasks created since the current `chain()` link started. */
+  created: TaskModel[] | undefined;
   readonly problems: Diagnostic[];
 }
 
@@ -15,7 +19,7 @@ const stack: Frame[] = [];
 /** Runs `body` with a new DAG or steps scope active and returns the recorded scope. */
 export function recordScope<R>(kind: "dag" | "steps", workflow: object | undefined, body: () => R): { scope: ScopeModel; result: R; problems: Diagnostic[] } {
   const scope: ScopeModel = { kind, template: undefined, workflow, tasks: [], groups: [], names: new Map() };
-  const frame: Frame = { scope, group: undefined, loop: undefined, problems: [] };
+  const frame: Frame = { scope, group: undefined, loop: undefined, implicitAfter: [], created: undefined, problems: [] };
   stack.push(frame);
   try {
     const result = body();
@@ -71,4 +75,29 @@ export function withParallelGroup(fn: () => void): void {
     frame.group = undefined;
   }
   if (group.length) frame.scope.groups.push(group);
+}
+
+/**
+ * Runs each link in order so that every task a link creates runs after every task the previous
+ * link created (DAG bodies only).
+ */
+export function runChain(links: readonly (() => unknown)[]): TaskModel[] {
+  const frame = requireFrame("chain");
+  if (frame.scope.kind !== "dag") throw new AuthoringError("E_CHAIN_OUTSIDE_DAG", "chain() is for dag() and workflow bodies; a steps body is already sequential");
+  const outerAfter = frame.implicitAfter;
+  const outerCreated = frame.created;
+  let previous: readonly TaskModel[] = outerAfter;
+  try {
+    for (const link of links) {
+      frame.implicitAfter = previous;
+      frame.created = [];
+      link();
+      if (frame.created.length) previous = frame.created;
+      outerCreated?.push(...frame.created);
+    }
+  } finally {
+    frame.implicitAfter = outerAfter;
+    frame.created = outerCreated;
+  }
+  return [...previous];
 }

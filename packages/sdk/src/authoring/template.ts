@@ -220,7 +220,7 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
   }
 
   const after = options.after === undefined ? [] : Array.isArray(options.after) ? options.after : [options.after as DependsLike];
-  const afterTasks: TaskModel[] = [];
+  const afterTasks: TaskModel[] = [...frame.implicitAfter];
   for (const a of after) {
     const node = toNode(a as DependsLike);
     if (node.op === "task" && node.status === undefined) afterTasks.push(node.task);
@@ -243,6 +243,7 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
     fields: Object.freeze((deepLower(options.extra ?? {}) ?? {}) as Record<string, unknown>),
     location,
   });
+  frame.created?.push(task);
   scope.names.set(name, task);
   scope.tasks.push(task);
   if (scope.kind === "steps") {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  artifact, CompileError, compile as compileTyped, container, cronWorkflow, dag, eq, forEach, forEachParam, forSequence, nodeScript, param, parallel,
+  artifact, chain, CompileError, compile as compileTyped, container, cronWorkflow, dag, eq, forEach, forEachParam, forSequence, nodeScript, param, parallel,
   script, steps, suspend, toYaml, workflow, workflowTemplate, z, and, or, not, validateManifest, clusterWorkflowTemplate, applyParameterOverrides, ParameterError,
 } from "../index.js";
 import type { Ref } from "../index.js";
@@ -73,6 +73,22 @@ describe("compile: shape", () => {
     expect(t[3].depends).toBe("a.Failed || (b.Succeeded && !a.Skipped)");
     expect(t[4].depends).toBe("b.Failed"); // a is implied: b ran after a
     expect(t[6].depends).toBe("b.Failed && f");
+  });
+
+  it("chain() orders groups of calls: fan-out then fan-in", () => {
+    const wf = workflow({ name: "chained" }, () => {
+      chain(
+        () => echo({ msg: "start" }, { name: "start" }),
+        () => {
+          echo({ msg: "a" }, { name: "a" });
+          echo({ msg: "b" }, { name: "b" });
+        },
+        () => echo({ msg: "end" }, { name: "end" }),
+      );
+      echo({ msg: "free" }, { name: "free" });
+    });
+    const t = tasksOf(compile(wf));
+    expect(t.map((x) => [x.name, x.depends])).toEqual([["start", undefined], ["a", "start"], ["b", "start"], ["end", "a && b"], ["free", undefined]]);
   });
 
   it("writes dependencies lists with dependencyStyle: dependencies", () => {
