@@ -139,12 +139,20 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
     const onlyPod = q.get("podName") || undefined;
     res.writeHead(200, { "Content-Type": "application/json", "Transfer-Encoding": "chunked" });
     const written = new Map<string, number>();
+    // pods in the order the controller started their nodes
+    const order = (pod: Obj): number => {
+      try {
+        return Object.keys(store.get("workflows", ns, name).status?.nodes ?? {}).indexOf(pod.metadata.annotations?.["workflows.argoproj.io/node-id"]);
+      } catch {
+        return 0;
+      }
+    };
     let ended = false;
     const pass = (): boolean => {
       const pods = store
         .list("pods", ns)
         .filter((p) => p.metadata.labels?.["workflows.argoproj.io/workflow"] === name && (!onlyPod || p.metadata.name === onlyPod))
-        .sort((a, b) => String(a.metadata.creationTimestamp).localeCompare(String(b.metadata.creationTimestamp)));
+        .sort((a, b) => order(a) - order(b));
       let allDone = true;
       for (const p of pods) {
         const l = store.log(ns, p.metadata.name);

@@ -22,13 +22,14 @@ export interface Run {
 }
 
 /** Runs `wfc args...` with `env` added to a clean environment (no ambient KUBECONFIG/ARGO_*). */
-export function wfc(args: readonly string[], env: Record<string, string> = {}, opts: { onStdout?: (chunk: string) => void } = {}): Promise<Run> {
+export function wfc(args: readonly string[], env: Record<string, string> = {}, opts: { onStdout?: (chunk: string) => void; onSpawn?: (child: { kill(signal: NodeJS.Signals): void }) => void } = {}): Promise<Run> {
   const base: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v !== undefined && !k.startsWith("ARGO_") && k !== "KUBECONFIG") base[k] = v;
   }
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...base, HOME: tmpHome, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    opts.onSpawn?.(child);
     let stdout = "";
     let stderr = "";
     child.stdout.setEncoding("utf8").on("data", (c: string) => {

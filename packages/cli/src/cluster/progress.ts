@@ -2,7 +2,7 @@
  * Live progress of a workflow for `--watch`: on a terminal the tree is redrawn
  * in place; otherwise one line is printed per node change.
  */
-import type { Workflow } from "@wfc/client";
+import { isCompleted, type Workflow, type WorkflowPhase } from "@wfc/client";
 import { between } from "./format.js";
 import { icon, renderSummary, renderTree, treeRows } from "./tree.js";
 
@@ -53,10 +53,9 @@ function linePrinter(out: ProgressStream): ProgressPrinter {
     update(wf) {
       const name = wf.metadata?.name ?? "";
       const p = wf.status?.phase || "Pending";
-      if (p !== phase) {
-        phase = p;
-        out.write(`${icon(p)} ${name} ${p}${wf.status?.message ? `: ${wf.status.message}` : ""}\n`);
-      }
+      const phaseLine = p !== phase ? `${icon(p)} ${name} ${p}${wf.status?.message ? `: ${wf.status.message}` : ""}\n` : "";
+      phase = p;
+      const nodeLines: string[] = [];
       for (const r of treeRows(wf)) {
         const n = r.node;
         if (n.id === name) continue;
@@ -72,8 +71,10 @@ function linePrinter(out: ProgressStream): ProgressPrinter {
           ...(n.finishedAt ? [between(n.startedAt, n.finishedAt)] : []),
           ...(n.message ? [n.message] : []),
         ];
-        out.write(`  ${parts.join("  ")}\n`);
+        nodeLines.push(`  ${parts.join("  ")}\n`);
       }
+      // the workflow's own line comes first while it runs, last when it completed
+      out.write(isCompleted(p as WorkflowPhase) ? nodeLines.join("") + phaseLine : phaseLine + nodeLines.join(""));
     },
     finish() {
       /* every change was printed */
