@@ -21,6 +21,9 @@ function pipeline(n) {
   return `import { container, param, workflow, z } from "@wfc/sdk";
 
 const N = ${n};
+// Schemas are values: one per type, shared by every template (as a generator of templates would).
+const Text = z.string();
+const TextOut = param(Text, { valueFrom: { path: "/tmp/y" } });
 
 export default workflow({ name: "bench-${n}" }, () => {
   let prev: ReturnType<typeof makeStep>["call"] | undefined;
@@ -36,8 +39,8 @@ function makeStep(i: number, prev: any, prev2: any) {
   const step = container(
     {
       name: \`step-\${i}\`,
-      inputs: { x: z.string() },
-      outputs: { y: param(z.string(), { valueFrom: { path: "/tmp/y" } }) },
+      inputs: { x: Text },
+      outputs: { y: TextOut },
     },
     ({ x }) => ({ image: "alpine:3.20", command: ["sh", "-c"], args: [\`echo \${x}-\${i} > /tmp/y\`] }),
   );
