@@ -1,3 +1,4 @@
+import { transformSync } from "esbuild";
 import type { ZodType, z } from "zod";
 import { AuthoringError } from "../core/errors.js";
 import { callerLocation } from "../core/location.js";
@@ -30,20 +31,22 @@ export interface FunctionScriptOptions<I extends Decls, O extends Decls, R> exte
 
 const DEFAULT_IMAGE = "node:22-alpine";
 
-function decoder(schema: ZodType): string {
+/** The expression that turns the parameter's string (from an environment variable) into its type. */
+function decode(schema: ZodType, env: string): string {
+  const v = `process.env.${env}`;
   switch (baseTypeOf(schema)) {
     case "string":
     case "enum":
     case "literal":
-      return "(v) => v";
+      return `${v} ?? ""`;
     case "number":
     case "int":
     case "bigint":
-      return "Number";
+      return `Number(${v})`;
     case "boolean":
-      return '(v) => v === "true"';
+      return `${v} === "true"`;
     default:
-      return "(v) => JSON.parse(v)";
+      return `JSON.parse(${v})`;
   }
 }
 
@@ -56,6 +59,19 @@ function functionSource(fn: (...args: never[]) => unknown): string {
     // A method shorthand (`run(x) { ... }`): wrap it in an object literal.
     const key = JSON.stringify(fn.name || "run");
     return `({ ${src} })[${key}]`;
+  }
+}
+
+/**
+ * Prints the script readably. Loaders such as tsx hand us whitespace-minified function code;
+ * esbuild re-prints the whole script the same way whatever loaded the module, so the YAML is
+ * readable and stable.
+ */
+function formatScript(src: string): string {
+  try {
+    return transformSync(src, { loader: "js", charset: "utf8" }).code;
+  } catch {
+    return src;
   }
 }
 
@@ -76,26 +92,27 @@ export function nodeScript<const I extends Decls = {}, const O extends Decls = {
     throw new AuthoringError("E_NO_NAME", "a script made from an anonymous function needs a `name` (or name the function: `run: function plusOne() {...}`)", callerLocation());
   }
   const env: { name: string; value: string }[] = [];
-  const decode: string[] = [];
+  const decoders: string[] = [];
   let i = 0;
   for (const [key, decl] of Object.entries(inputs ?? {})) {
     if (isArtifactDecl(decl)) continue;
     const schema = ("schema" in decl ? decl.schema : decl) as ZodType;
     const envName = `WFC_INPUT_${i++}`;
     env.push({ name: envName, value: `{{inputs.parameters.${key}}}` });
-    decode.push(`  ${JSON.stringify(key)}: (${decoder(schema)})(process.env.${envName}),`);
+    decoders.push(`${JSON.stringify(key)}: ${decode(schema, envName)}`);
   }
-  const source = [
-    "const __name = (f) => f;",
-    `const run = ${functionSource(run as (...args: never[]) => unknown)};`,
-    "const inputs = {",
-    ...decode,
-    "};",
-    "Promise.resolve(run(inputs)).then((r) => {",
-    '  if (r !== undefined) process.stdout.write(typeof r === "string" ? r : JSON.stringify(r));',
-    "});",
-    "",
-  ].join("\n");
+  const runCode = `const run = ${functionSource(run as (...args: never[]) => unknown)};`;
+  const source = formatScript(
+    [
+      // esbuild's keepNames helper, which tsx-loaded functions may call.
+      ...(runCode.includes("__name(") ? ["const __name = (f) => f;"] : []),
+      runCode,
+      `const inputs = { ${decoders.join(", ")} };`,
+      "Promise.resolve(run(inputs)).then((r) => {",
+      '  if (r !== undefined) process.stdout.write(typeof r === "string" ? r : JSON.stringify(r));',
+      "});",
+    ].join("\n"),
+  );
   const spec: Record<string, unknown> = { image: image ?? DEFAULT_IMAGE, command: ["node"], ...(container ?? {}) };
   if (env.length) spec.env = [...env, ...(((container as { env?: unknown[] } | undefined)?.env as unknown[]) ?? [])];
   spec.source = source;
