@@ -4,7 +4,8 @@ import { dagYaml, file, startCluster, TEMPLATE_YAML, CRON_YAML, wfc, type Cluste
 
 let c: Cluster;
 beforeAll(async () => {
-  c = await startCluster();
+  // workflows start once watched, so --watch sees every transition however slow the machine is
+  c = await startCluster({ controller: { stepMs: 5, startWhenWatched: true } });
 });
 afterAll(() => c.close());
 
@@ -30,24 +31,17 @@ describe.concurrent("wfc submit (Kubernetes API)", () => {
     expect(r.stderr).toMatch(/^error: workflow hello-\w+ Failed: child 'hello-\w+-\d+' failed \(see wfc get hello-\w+ and wfc logs hello-\w+\)\n$/);
   });
 
-  it("--wait exits 0 on success and 1 on failure, printing no progress", async () => {
-    const ok = await wfc(["submit", file("wf.yaml", dagYaml()), "--wait", "-o", "name"], c.env);
+  it("--wait exits 0 on success (with -p reaching the pod) and 1 on failure, printing no progress", async () => {
+    const ok = await wfc(["submit", file("wf.yaml", dagYaml()), "-p", "message=bonjour", "--wait", "-o", "name"], c.env);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^workflow\.argoproj\.io\/hello-\w+\n$/);
     expect(ok.stderr).toMatch(/Succeeded/);
+    const name = ok.stdout.trim().split("/")[1]!;
+    expect(c.k8s.store.get("workflows", "ci", name).spec.arguments.parameters[0].value).toBe("bonjour");
+    expect((await wfc(["logs", name], c.env)).stdout).toContain("a: bonjour\n");
     const bad = await wfc(["submit", file("wf.yaml", dagYaml({ fail: true })), "--wait"], c.env);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/Failed/);
-  });
-
-  it("-p overrides a declared parameter and the value reaches the pod", async () => {
-    const r = await wfc(["submit", file("wf.yaml", dagYaml()), "-p", "message=bonjour", "--wait", "-o", "name"], c.env);
-    expect(r.code).toBe(0);
-    const name = r.stdout.trim().split("/")[1]!;
-    const wf = c.k8s.store.get("workflows", "ci", name);
-    expect(wf.spec.arguments.parameters[0].value).toBe("bonjour");
-    const logs = await wfc(["logs", name], c.env);
-    expect(logs.stdout).toContain("a: bonjour\n");
   });
 
   it("-p with an undeclared name or a value outside the enum is rejected before anything is created", async () => {
