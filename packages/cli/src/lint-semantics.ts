@@ -2,6 +2,11 @@
  * Checks on manifests (hand-written or compiled) that the CRD schema cannot express: the
  * entrypoint and every referenced template exist, DAG dependencies name tasks of the same DAG,
  * and there is no dependency cycle.
+ *
+ * @example
+ * ```ts
+ * for (const i of lintSemantics(manifest)) console.error(`${i.path}: ${i.message}`);
+ * ```
  */
 export interface SemanticIssue {
   readonly path: string;
@@ -19,7 +24,14 @@ function depsOf(task: Obj): string[] {
   return [...out];
 }
 
-/** Semantic problems of one Argo manifest. */
+/**
+ * Semantic problems of one Argo manifest.
+ *
+ * @example
+ * ```ts
+ * lintSemantics(parseK8sYaml(text)[0]) // [{ path: "spec.entrypoint", message: ... }]
+ * ```
+ */
 export function lintSemantics(manifest: unknown): SemanticIssue[] {
   const issues: SemanticIssue[] = [];
   if (!manifest || typeof manifest !== "object") return issues;

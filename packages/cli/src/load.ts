@@ -3,7 +3,14 @@ import { extname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { WfcError, compile, isManifestable, isWorkflow, MANIFESTS, type Manifest, type WorkflowObject } from "@wfc/sdk";
 
-/** One manifest found in an input file, with the object it came from. */
+/**
+ * One manifest found in an input file, with the object it came from.
+ *
+ * @example
+ * ```ts
+ * for (const { manifest, file } of await loadManifests(["pipeline.ts"])) console.log(file, manifest.kind);
+ * ```
+ */
 export interface LoadedManifest {
   readonly manifest: Manifest;
   /** The input file (absolute path). */
@@ -12,7 +19,14 @@ export interface LoadedManifest {
   readonly workflow?: WorkflowObject;
 }
 
-/** Thrown when an input file cannot be read or loaded. */
+/**
+ * Thrown when an input file cannot be read or loaded.
+ *
+ * @example
+ * ```ts
+ * try { await loadManifests(["missing.ts"]); } catch (e) { if (e instanceof InputError) console.error(e.message); }
+ * ```
+ */
 export class InputError extends WfcError {
   constructor(message: string, options?: { cause?: unknown }) {
     super("E_INPUT", message, options);
@@ -31,7 +45,14 @@ async function registerTsx(): Promise<void> {
   tsxRegistered = true;
 }
 
-/** Finds the workflow objects (and other wfc manifest objects) a module exports, default first. */
+/**
+ * Finds the workflow objects (and other wfc manifest objects) a module exports, default first.
+ *
+ * @example
+ * ```ts
+ * const objects = exportedObjects(await import("./pipeline.ts"));
+ * ```
+ */
 export function exportedObjects(ns: Record<string, unknown>): unknown[] {
   const out: unknown[] = [];
   const keys = Object.keys(ns).sort((a, b) => (a === "default" ? -1 : b === "default" ? 1 : 0));

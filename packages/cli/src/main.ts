@@ -27,7 +27,14 @@ async function loadCommand(name: string): Promise<((program: Command) => void) |
   }
 }
 
-/** Builds the `wfc` program; cluster commands are registered when `which` asks for them. */
+/**
+ * Builds the `wfc` program; cluster commands are registered when `which` asks for them.
+ *
+ * @example
+ * ```ts
+ * const program = await createProgram("all"); await program.parseAsync(["node", "wfc", "--help"]);
+ * ```
+ */
 export async function createProgram(which: "all" | string | undefined): Promise<Command> {
   const program = new Command("wfc")
     .description("wfc: write Argo Workflows in typed TypeScript; build, lint, graph, submit and watch them")
@@ -47,6 +54,11 @@ export async function createProgram(which: "all" | string | undefined): Promise<
 /**
  * Runs the CLI and returns the exit code: 0 success, 1 invalid input or failed operation,
  * 2 usage error.
+ *
+ * @example
+ * ```ts
+ * process.exitCode = await main(["node", "wfc", "build", "pipeline.ts"]);
+ * ```
  */
 export async function main(argv: readonly string[]): Promise<number> {
   const first = argv.slice(2).find((a) => !a.startsWith("-"));

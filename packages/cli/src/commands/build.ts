@@ -4,7 +4,14 @@ import { toJson, toYaml, WfcError, type Manifest } from "@wfc/sdk";
 import { writeFileAtomic } from "../io.js";
 import { loadManifests } from "../load.js";
 
-/** The file name `wfc build -o DIR` writes a manifest to: `<kind-lowercase>-<name>.<ext>`. */
+/**
+ * The file name `wfc build -o DIR` writes a manifest to: `<kind-lowercase>-<name>.<ext>`.
+ *
+ * @example
+ * ```ts
+ * manifestFileName(manifest, "yaml") // "workflow-hello.yaml"
+ * ```
+ */
 export function manifestFileName(m: Manifest, ext: string): string {
   const meta = m.metadata as { name?: string; generateName?: string };
   const name = meta.name ?? (meta.generateName ?? "unnamed").replace(/-$/, "");

@@ -13,7 +13,14 @@ function id(template: string, task: string): string {
   return `${template}__${task}`.replace(/[^A-Za-z0-9_]/g, "_");
 }
 
-/** Renders the DAG and steps templates of manifests as a Mermaid flowchart or a Graphviz digraph. */
+/**
+ * Renders the DAG and steps templates of manifests as a Mermaid flowchart or a Graphviz digraph.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(renderGraph([manifest], "mermaid"));
+ * ```
+ */
 export function renderGraph(manifests: Obj[], format: "mermaid" | "dot"): string {
   const lines: string[] = format === "mermaid" ? ["flowchart TD"] : ["digraph workflows {", "  rankdir=TB;", "  node [shape=box];"];
   for (const m of manifests) {

@@ -8,10 +8,24 @@ import { deepLower, lowerValue } from "./lower.js";
 import { inputRefs, makeTemplate, newTemplateModel, type Template } from "./template.js";
 import type { TemplateOptions } from "./factories.js";
 
-/** What a DAG or steps body may return: values for the template's declared outputs. */
+/**
+ * What a DAG or steps body may return: values for the template's declared outputs.
+ *
+ * @example
+ * ```ts
+ * dag({ name: "d", outputs: { out: param(z.string()) } }, () => ({ out: gen().outputs.label }));
+ * ```
+ */
 export type OutputValues<O> = { readonly [K in keyof O]?: OutputRefs<O>[K] | string };
 
-/** Options of a `dag()` template. */
+/**
+ * Options of a `dag()` template.
+ *
+ * @example
+ * ```ts
+ * dag({ name: "etl", dependencyStyle: "dependencies", failFast: false }, () => { extract(); });
+ * ```
+ */
 export interface DagTemplateOptions<I extends Decls, O extends Decls> extends TemplateOptions<I, O> {
   /**
    * How dependencies are written in the manifest: `depends: "a && b"` or `dependencies: [a, b]`.

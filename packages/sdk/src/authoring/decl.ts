@@ -5,7 +5,14 @@ import type { ArtifactRef, Ref } from "../core/ref.js";
 import type { ArtifactSpec, ParamSpec } from "../core/model.js";
 import { lowerValue } from "./lower.js";
 
-/** Options of a parameter declaration beyond its zod schema. */
+/**
+ * Options of a parameter declaration beyond its zod schema.
+ *
+ * @example
+ * ```ts
+ * param(z.string(), { description: "the target", globalName: "target", valueFrom: { path: "/tmp/t" } });
+ * ```
+ */
 export interface ParamOptions {
   /** Shown in the Argo UI. @default the schema's `.describe()` text */
   readonly description?: string;
@@ -34,17 +41,38 @@ export interface ParamDecl<S extends ZodType = ZodType> {
   readonly options: ParamOptions;
 }
 
-/** Declares a parameter with options. See {@link ParamDecl}. */
+/**
+ * Declares a parameter with options. See {@link ParamDecl}.
+ *
+ * @example
+ * ```ts
+ * outputs: { count: param(z.number(), { valueFrom: { path: "/tmp/count" } }) }
+ * ```
+ */
 export function param<S extends ZodType>(schema: S, options: ParamOptions = {}): ParamDecl<S> {
   return Object.freeze({ [BRAND.param]: true as const, schema, options: Object.freeze({ ...options }) });
 }
 
-/** Declares an output parameter read from a file in the container. */
+/**
+ * Declares an output parameter read from a file in the container.
+ *
+ * @example
+ * ```ts
+ * outputs: { n: outputFromPath(z.number(), "/tmp/n") }
+ * ```
+ */
 export function outputFromPath<S extends ZodType>(schema: S, path: string, options: Omit<ParamOptions, "valueFrom"> = {}): ParamDecl<S> {
   return param(schema, { ...options, valueFrom: { path } });
 }
 
-/** Artifact fields a declaration may set (everything of Argo's Artifact but its name). */
+/**
+ * Artifact fields a declaration may set (everything of Argo's Artifact but its name).
+ *
+ * @example
+ * ```ts
+ * artifact({ path: "/data", s3: { key: "runs/data.tgz" }, archive: { tar: {} } });
+ * ```
+ */
 export type ArtifactOptions = Omit<ArgoArtifact, "name" | "from"> & {
   /** Where an output artifact of a DAG or steps template comes from: a task's artifact. */
   readonly from?: ArtifactRef | string;
@@ -56,6 +84,11 @@ type SourceKey =
 /**
  * An artifact declaration. `HasSource` is true when the declaration says where the artifact comes
  * from (so a caller need not pass it).
+ *
+ * @example
+ * ```ts
+ * const decl: ArtifactDecl = artifact({ path: "/tmp/out.txt" });
+ * ```
  */
 export interface ArtifactDecl<HasSource extends boolean = boolean> {
   readonly [BRAND.artifact]: true;
@@ -82,13 +115,27 @@ export function artifact<const O extends ArtifactOptions = {}>(
 
 /** What an `inputs` or `outputs` object holds per name. */
 export type Decl = ZodType | ParamDecl | ArtifactDecl;
-/** An `inputs` or `outputs` object. */
+/**
+ * An `inputs` or `outputs` object.
+ *
+ * @example
+ * ```ts
+ * const inputs = { msg: z.string(), data: artifact({ path: "/in" }) } satisfies Decls;
+ * ```
+ */
 export type Decls = { readonly [name: string]: Decl };
 
 /** The zod schema of a parameter declaration. */
 export type SchemaOf<D> = D extends ParamDecl<infer S> ? S : D extends ZodType ? D : never;
 
-/** A value or a reference to one. */
+/**
+ * A value or a reference to one.
+ *
+ * @example
+ * ```ts
+ * const v: Value<number> = 3; // or a Ref<number>
+ * ```
+ */
 export type Value<T> = T | Ref<T>;
 
 /** What may be passed for an artifact input: another task's artifact, or a location. */
@@ -106,15 +153,34 @@ type OptionalKeys<I> = { [K in keyof I]-?: OptionalKey<I, K> }[keyof I];
 /**
  * The arguments object of a template call, derived from its declared inputs: required unless the
  * schema has a default (or is optional), typed per input.
+ *
+ * @example
+ * ```ts
+ * type HelloArgs = Args<{ msg: z.ZodString }>; // { readonly msg: string | Ref<string> }
+ * ```
  */
 export type Args<I> = [keyof I] extends [never]
   ? { readonly [k: string]: never }
   : { readonly [K in Exclude<keyof I, OptionalKeys<I>>]: ArgOf<I[K]> } & { readonly [K in OptionalKeys<I>]?: ArgOf<I[K]> };
 
-/** References to a task's declared outputs. */
+/**
+ * References to a task's declared outputs.
+ *
+ * @example
+ * ```ts
+ * const t = gen(); add({ a: t.outputs.n }); // t.outputs: OutputRefs<{ n: ... }>
+ * ```
+ */
 export type OutputRefs<O> = { readonly [K in keyof O]: O[K] extends ArtifactDecl ? ArtifactRef : Ref<z.output<SchemaOf<O[K]>>> };
 
-/** References to a template's own inputs, as seen inside its body. */
+/**
+ * References to a template's own inputs, as seen inside its body.
+ *
+ * @example
+ * ```ts
+ * dag({ name: "inner", inputs: { x: z.number() } }, ({ x }) => { add({ a: x }); }); // x: Ref<number>
+ * ```
+ */
 export type InputRefs<I> = OutputRefs<I>;
 
 /** True when `d` is a parameter declaration or a zod schema. */

@@ -19,7 +19,14 @@ export interface Depends {
   or(...others: DependsLike[]): Depends;
 }
 
-/** A task (meaning: it succeeded, was skipped or daemoned, as in Argo) or a depends expression. */
+/**
+ * A task (meaning: it succeeded, was skipped or daemoned, as in Argo) or a depends expression.
+ *
+ * @example
+ * ```ts
+ * report({}, { depends: or(train, fallback.failed) });
+ * ```
+ */
 export type DependsLike = Depends | { readonly [BRAND.task]: TaskModel };
 
 /** Builds a depends expression node. */

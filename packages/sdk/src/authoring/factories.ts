@@ -16,7 +16,14 @@ import { ioSpec, type Decls, type InputRefs } from "./decl.js";
 import { deepLower } from "./lower.js";
 import { inputRefs, makeTemplate, newTemplateModel, type Template } from "./template.js";
 
-/** Any Argo object where every string may also be a reference (it is interpolated). */
+/**
+ * Any Argo object where every string may also be a reference (it is interpolated).
+ *
+ * @example
+ * ```ts
+ * container({ name: "c", inputs: { tag: z.string() } }, ({ tag }) => ({ image: `alpine:${tag}` })); // strings may hold refs
+ * ```
+ */
 export type Refable<T> = T extends string
   ? string | Ref<string | number | boolean>
   : T extends readonly (infer U)[]
@@ -25,13 +32,27 @@ export type Refable<T> = T extends string
       ? { readonly [K in keyof T]: Refable<T[K]> }
       : T;
 
-/** Template-level Argo fields every factory accepts (retryStrategy, timeout, metadata, ...). */
+/**
+ * Template-level Argo fields every factory accepts (retryStrategy, timeout, metadata, ...).
+ *
+ * @example
+ * ```ts
+ * container({ name: "c", retryStrategy: { limit: 3 }, timeout: "5m", nodeSelector: { pool: "gpu" } }, { image: "busybox" });
+ * ```
+ */
 export type TemplateFields = Omit<
   ArgoTemplate,
   "name" | "inputs" | "outputs" | "container" | "script" | "dag" | "steps" | "resource" | "suspend" | "http" | "data" | "containerSet" | "plugin"
 >;
 
-/** Options every template factory takes. */
+/**
+ * Options every template factory takes.
+ *
+ * @example
+ * ```ts
+ * container({ name: "say", inputs: { msg: z.string() }, activeDeadlineSeconds: 60 }, ({ msg }) => ({ image: "busybox", args: [msg] }));
+ * ```
+ */
 export interface TemplateOptions<I extends Decls = {}, O extends Decls = {}> extends Refable<TemplateFields> {
   /** The template's name: DNS-1123, unique in the workflow. */
   readonly name: string;
@@ -41,7 +62,14 @@ export interface TemplateOptions<I extends Decls = {}, O extends Decls = {}> ext
   readonly outputs?: O;
 }
 
-/** A template spec, given directly or as a function of the template's input references. */
+/**
+ * A template spec, given directly or as a function of the template's input references.
+ *
+ * @example
+ * ```ts
+ * container({ name: "c", inputs: { msg: z.string() } }, ({ msg }) => ({ image: "busybox", args: [msg] }));
+ * ```
+ */
 export type SpecOf<I, S> = S | ((inputs: InputRefs<I>) => S);
 
 type Kinds = {
@@ -188,7 +216,14 @@ export function plugin<const I extends Decls = {}, const O extends Decls = {}>(
   return leafTemplate("plugin", options, spec);
 }
 
-/** Options of a script template given as source text. */
+/**
+ * Options of a script template given as source text.
+ *
+ * @example
+ * ```ts
+ * script({ name: "py" }, { image: "python:3.12-alpine", command: ["python"], source: "print(42)" });
+ * ```
+ */
 export type ScriptSpec = Refable<ArgoScriptTemplate>;
 
 /**

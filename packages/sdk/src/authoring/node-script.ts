@@ -7,10 +7,24 @@ import { baseTypeOf, isArtifactDecl, type ArtifactDecl, type Decls, type SchemaO
 import { leafTemplate, type Refable, type TemplateFields } from "./factories.js";
 import type { Template } from "./template.js";
 
-/** The values a TypeScript script function receives: its declared parameters, typed. */
+/**
+ * The values a TypeScript script function receives: its declared parameters, typed.
+ *
+ * @example
+ * ```ts
+ * nodeScript({ name: "s", inputs: { n: z.number() }, run: ({ n }) => n + 1 }); // run gets { n: number }
+ * ```
+ */
 export type ScriptInputs<I> = { readonly [K in keyof I as I[K] extends ArtifactDecl ? never : K]: z.output<SchemaOf<I[K]>> };
 
-/** Options of a script template written as a TypeScript function. */
+/**
+ * Options of a script template written as a TypeScript function.
+ *
+ * @example
+ * ```ts
+ * nodeScript({ inputs: { n: z.number() }, result: z.number(), run: function double({ n }) { return n * 2; } });
+ * ```
+ */
 export interface FunctionScriptOptions<I extends Decls, O extends Decls, R> extends Refable<TemplateFields> {
   /**
    * The function that runs in the container. It must be self-contained: it is sent as source

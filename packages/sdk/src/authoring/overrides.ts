@@ -3,7 +3,14 @@ import { WfcError } from "../core/errors.js";
 import { baseTypeOf } from "./decl.js";
 import { isWorkflow, workflowModel, type WorkflowObject } from "./workflow.js";
 
-/** Thrown when `-p name=value` names no parameter or the value fails the parameter's type. */
+/**
+ * Thrown when `-p name=value` names no parameter or the value fails the parameter's type.
+ *
+ * @example
+ * ```ts
+ * try { applyParameterOverrides(m, { nope: "1" }, wf); } catch (e) { if (e instanceof ParameterError) console.error(e.message); }
+ * ```
+ */
 export class ParameterError extends WfcError {
   constructor(message: string) {
     super("E_PARAMETER", message);

@@ -12,7 +12,14 @@ import { deepLower, lowerValue } from "./lower.js";
 
 let nextTemplateId = 1;
 
-/** Options of one call of a template (one task or step). */
+/**
+ * Options of one call of a template (one task or step).
+ *
+ * @example
+ * ```ts
+ * hello({ msg: "hi" }, { name: "greet", after: [setup], when: eq(mode, "loud"), extra: { continueOn: { failed: true } } });
+ * ```
+ */
 export interface TaskOptions {
   /** The task's name in its DAG or steps body. @default the template's name, suffixed `-2`, `-3`... when taken */
   readonly name?: string;
@@ -26,7 +33,14 @@ export interface TaskOptions {
   readonly extra?: Partial<Omit<ArgoDAGTask, "name" | "template" | "arguments" | "dependencies" | "depends" | "when">>;
 }
 
-/** A `when` condition: a string whose references are resolved by the compiler. */
+/**
+ * A `when` condition: a string whose references are resolved by the compiler.
+ *
+ * @example
+ * ```ts
+ * heads({}, { when: eq(flip.result, "heads") });
+ * ```
+ */
 export interface Condition {
   readonly [BRAND.expr]: "condition";
   readonly text: string;
@@ -87,7 +101,14 @@ export interface Template<I = {}, O = {}, R = string> {
   readonly templateName: string;
 }
 
-/** Any template, whatever its inputs and outputs: what `entrypoint`, `templates` and `onExit` take. */
+/**
+ * Any template, whatever its inputs and outputs: what `entrypoint`, `templates` and `onExit` take.
+ *
+ * @example
+ * ```ts
+ * workflowTemplate({ name: "lib", templates: [hello, goodbye] });
+ * ```
+ */
 export interface AnyTemplate {
   readonly [BRAND.template]: TemplateModel;
   readonly templateName: string;
@@ -99,7 +120,14 @@ export function templateModel(t: unknown): TemplateModel {
   return t[BRAND.template];
 }
 
-/** True when `value` is a template made by a wfc factory. */
+/**
+ * True when `value` is a template made by a wfc factory.
+ *
+ * @example
+ * ```ts
+ * isTemplate(hello) // true
+ * ```
+ */
 export function isTemplate(value: unknown): value is Template<never, never, never> {
   return hasBrand(value, BRAND.template);
 }
@@ -322,7 +350,14 @@ class TaskHandle {
   }
 }
 
-/** True when `value` is a task handle. */
+/**
+ * True when `value` is a task handle.
+ *
+ * @example
+ * ```ts
+ * const t = hello({ msg: "x" }); isTask(t) // true
+ * ```
+ */
 export function isTask(value: unknown): value is Task<unknown, unknown> {
   return hasBrand(value, BRAND.task);
 }

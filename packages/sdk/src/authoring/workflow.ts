@@ -10,10 +10,24 @@ import type { Refable } from "./factories.js";
 import { deepLower } from "./lower.js";
 import { isTemplate, templateModel, type AnyTemplate } from "./template.js";
 
-/** `spec` fields a workflow accepts directly (everything but what wfc derives). */
+/**
+ * `spec` fields a workflow accepts directly (everything but what wfc derives).
+ *
+ * @example
+ * ```ts
+ * workflow({ name: "w", ttlStrategy: { secondsAfterCompletion: 600 }, parallelism: 4 }, () => { work(); });
+ * ```
+ */
 export type WorkflowSpecFields = Omit<ArgoWorkflowSpec, "templates" | "entrypoint" | "arguments" | "onExit" | "workflowTemplateRef">;
 
-/** Options shared by every workflow kind. */
+/**
+ * Options shared by every workflow kind.
+ *
+ * @example
+ * ```ts
+ * workflow({ generateName: "etl-", labels: { team: "data" }, serviceAccountName: "etl", podGC: { strategy: "OnPodSuccess" } }, () => { etl(); });
+ * ```
+ */
 export interface WorkflowOptions<P extends Decls = {}> extends Refable<WorkflowSpecFields> {
   /** `metadata.name`. One of `name` or `generateName` is required (`generateName` only for Workflows). */
   readonly name?: string;
@@ -43,12 +57,24 @@ export interface WorkflowOptions<P extends Decls = {}> extends Refable<WorkflowS
   readonly metadata?: Refable<ArgoObjectMeta>;
 }
 
-/** A body: gets typed references to the workflow's parameters and records the tasks. */
+/**
+ * A body: gets typed references to the workflow's parameters and records the tasks.
+ *
+ * @example
+ * ```ts
+ * workflow({ name: "w", parameters: { who: z.string() } }, ({ who }) => { hello({ msg: who }); });
+ * ```
+ */
 export type WorkflowBody<P> = (params: InputRefs<P>) => OutputValues<{}> | void;
 
 /**
  * A workflow object of any kind, ready to compile. Export it from a module and `wfc build`
  * finds it.
+ *
+ * @example
+ * ```ts
+ * export default workflow({ generateName: "hello-" }, () => { hello({ msg: "hi" }); }); // found by wfc build
+ * ```
  */
 export interface WorkflowObject<P extends Decls = Decls> {
   readonly [BRAND.workflow]: WorkflowModel;
@@ -59,7 +85,14 @@ export interface WorkflowObject<P extends Decls = Decls> {
   readonly parameters: P;
 }
 
-/** True when `value` is a workflow object (from any copy of the SDK). */
+/**
+ * True when `value` is a workflow object (from any copy of the SDK).
+ *
+ * @example
+ * ```ts
+ * const found = Object.values(await import("./pipeline.ts")).filter(isWorkflow);
+ * ```
+ */
 export function isWorkflow(value: unknown): value is WorkflowObject {
   return hasBrand(value, BRAND.workflow);
 }
@@ -169,10 +202,24 @@ export function clusterWorkflowTemplate<const P extends Decls = {}>(options: Wor
   return makeWorkflow("ClusterWorkflowTemplate", options, body, undefined);
 }
 
-/** The CronWorkflow fields besides the workflow spec (Argo v4: `schedules` is a list). */
+/**
+ * The CronWorkflow fields besides the workflow spec (Argo v4: `schedules` is a list).
+ *
+ * @example
+ * ```ts
+ * cronWorkflow({ name: "n", schedules: ["0 * * * *"], cron: { timezone: "UTC", suspend: false } }, () => { tick(); });
+ * ```
+ */
 export type CronFields = Omit<ArgoCronWorkflowSpec, "workflowSpec" | "workflowMetadata" | "schedule">;
 
-/** Options of a CronWorkflow: the workflow options plus the cron fields. */
+/**
+ * Options of a CronWorkflow: the workflow options plus the cron fields.
+ *
+ * @example
+ * ```ts
+ * cronWorkflow({ name: "nightly", schedules: ["0 2 * * *"], cron: { concurrencyPolicy: "Forbid" } }, () => { backup(); });
+ * ```
+ */
 export interface CronWorkflowOptions<P extends Decls = {}> extends WorkflowOptions<P> {
   /** When to run: cron expressions. */
   readonly schedules: readonly string[];

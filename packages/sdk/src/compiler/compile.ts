@@ -5,7 +5,14 @@ import { dependsTasks, printDepends } from "../authoring/depends.js";
 import { isWorkflow, workflowModel, type WorkflowObject } from "../authoring/workflow.js";
 import { checkGenerateName, checkObjectName, checkParamName, checkTemplateName } from "./names.js";
 
-/** An Argo manifest as a plain object, keys in emission order. */
+/**
+ * An Argo manifest as a plain object, keys in emission order.
+ *
+ * @example
+ * ```ts
+ * const m: Manifest = compile(wf); console.log(m.kind, m.metadata.name);
+ * ```
+ */
 export type Manifest = { apiVersion: string; kind: string; metadata: Record<string, unknown>; spec: Record<string, unknown> } & Record<string, unknown>;
 
 const API_VERSION = "argoproj.io/v1alpha1";

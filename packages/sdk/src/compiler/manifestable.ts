@@ -15,10 +15,24 @@ export interface Manifestable {
   readonly [BRAND.manifests]: () => readonly Manifest[];
 }
 
-/** The symbol of the {@link Manifestable} protocol. */
+/**
+ * The symbol of the {@link Manifestable} protocol.
+ *
+ * @example
+ * ```ts
+ * export const extra = { [MANIFESTS]: () => [configMapManifest] };
+ * ```
+ */
 export const MANIFESTS: typeof BRAND.manifests = BRAND.manifests;
 
-/** True when `value` implements {@link Manifestable}. */
+/**
+ * True when `value` implements {@link Manifestable}.
+ *
+ * @example
+ * ```ts
+ * if (isManifestable(value)) manifests.push(...value[MANIFESTS]());
+ * ```
+ */
 export function isManifestable(value: unknown): value is Manifestable {
   return hasBrand(value, BRAND.manifests);
 }

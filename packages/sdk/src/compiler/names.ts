@@ -7,7 +7,14 @@ const ARGO_NAME = /^[a-zA-Z0-9][-a-zA-Z0-9]*$/;
 /** Argo's rule for parameter and artifact names. */
 const PARAM_NAME = /^[a-zA-Z0-9_][-a-zA-Z0-9_]*$/;
 
-/** Why `name` is not a valid `metadata.name` (a DNS-1123 subdomain), or undefined when it is. */
+/**
+ * Why `name` is not a valid `metadata.name` (a DNS-1123 subdomain), or undefined when it is.
+ *
+ * @example
+ * ```ts
+ * checkObjectName("My_Flow") // '"My_Flow" is not a DNS-1123 name: ...'
+ * ```
+ */
 export function checkObjectName(name: string): string | undefined {
   if (name.length > 253) return `"${name}" is longer than 253 characters`;
   if (!DNS1123_SUBDOMAIN.test(name)) return `"${name}" is not a DNS-1123 name: use lower case letters, digits, '-' and '.', starting and ending with a letter or digit`;
@@ -22,7 +29,14 @@ export function checkGenerateName(prefix: string): string | undefined {
   return why ? `generateName ${why}` : undefined;
 }
 
-/** Why `name` is not a valid template, task or step name, or undefined when it is. */
+/**
+ * Why `name` is not a valid template, task or step name, or undefined when it is.
+ *
+ * @example
+ * ```ts
+ * checkTemplateName("fetch-data") // undefined: valid
+ * ```
+ */
 export function checkTemplateName(name: string): string | undefined {
   if (name.length > 128) return `"${name}" is longer than 128 characters`;
   if (!ARGO_NAME.test(name)) return `"${name}" is not a valid name: use letters, digits and '-', starting with a letter or digit (DNS-1123 style, e.g. "fetch-data")`;

@@ -17,19 +17,40 @@ export class WfcError extends Error {
   }
 }
 
-/** Where in the user's code something was created: a file path, line and column. */
+/**
+ * Where in the user's code something was created: a file path, line and column.
+ *
+ * @example
+ * ```ts
+ * console.log(`${d.location?.file}:${d.location?.line}`);
+ * ```
+ */
 export interface SourceLocation {
   readonly file: string;
   readonly line: number;
   readonly column: number;
 }
 
-/** Formats a location as `file:line:column`. */
+/**
+ * Formats a location as `file:line:column`.
+ *
+ * @example
+ * ```ts
+ * formatLocation({ file: "pipeline.ts", line: 3, column: 5 }) // "pipeline.ts:3:5"
+ * ```
+ */
 export function formatLocation(loc: SourceLocation | undefined): string {
   return loc ? `${loc.file}:${loc.line}:${loc.column}` : "<unknown location>";
 }
 
-/** One problem found while compiling a workflow. */
+/**
+ * One problem found while compiling a workflow.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof CompileError) for (const d of e.diagnostics) console.error(d.task, d.message); }
+ * ```
+ */
 export interface Diagnostic {
   readonly code: string;
   readonly message: string;
@@ -43,7 +64,14 @@ export interface Diagnostic {
   readonly location?: SourceLocation;
 }
 
-/** Formats a diagnostic as one line: `file:line:col: workflow/x task y: message [CODE]`. */
+/**
+ * Formats a diagnostic as one line: `file:line:col: workflow/x task y: message [CODE]`.
+ *
+ * @example
+ * ```ts
+ * for (const d of err.diagnostics) console.error(formatDiagnostic(d));
+ * ```
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = [d.workflow, d.template && `template ${d.template}`, d.task && `task ${d.task}`]
     .filter(Boolean)
@@ -72,6 +100,11 @@ export class CompileError extends WfcError {
 /**
  * Thrown while a workflow body runs (at build time) when the authoring API is misused, for
  * example a template called outside a workflow body or an argument that fails its zod schema.
+ *
+ * @example
+ * ```ts
+ * try { hello({ msg: "x" }); } catch (e) { if (e instanceof AuthoringError) console.error(e.code); } // outside a body
+ * ```
  */
 export class AuthoringError extends WfcError {
   readonly location: SourceLocation | undefined;

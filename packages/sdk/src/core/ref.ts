@@ -41,7 +41,14 @@ export interface Ref<out T = unknown> {
   toString(): string;
 }
 
-/** A reference to an artifact (a file or directory passed between tasks). */
+/**
+ * A reference to an artifact (a file or directory passed between tasks).
+ *
+ * @example
+ * ```ts
+ * const a = produce(); consume({ data: a.outputs.data }); // a.outputs.data: ArtifactRef
+ * ```
+ */
 export interface ArtifactRef extends Ref<ArtifactValue> {}
 
 /** Marker type of artifact references. */
@@ -103,7 +110,14 @@ export function createItemRef<T>(loop: object, path: readonly string[] = []): It
  */
 export type Item<T> = Ref<T> & (T extends readonly unknown[] ? unknown : T extends object ? { readonly [K in keyof T]-?: Item<T[K]> } : unknown);
 
-/** True when `value` is a wfc reference (from any copy of the SDK). */
+/**
+ * True when `value` is a wfc reference (from any copy of the SDK).
+ *
+ * @example
+ * ```ts
+ * if (isRef(value)) console.log("a run-time value:", String(value));
+ * ```
+ */
 export function isRef(value: unknown): value is Ref {
   return hasBrand(value, BRAND.ref);
 }
@@ -118,7 +132,14 @@ export function refById(id: number): Ref | undefined {
   return store.refs[id];
 }
 
-/** The expression form of a reference, for use inside `{{= }}` expressions. */
+/**
+ * The expression form of a reference, for use inside `{{= }}` expressions.
+ *
+ * @example
+ * ```ts
+ * const e = `${exprToken(flip.result)} == "heads"`; // tasks['flip'].outputs.result == "heads" inside {{= }}
+ * ```
+ */
 export function exprToken(ref: Ref): string {
   return `⟦wfc:${refData(ref).id}:e⟧`;
 }
