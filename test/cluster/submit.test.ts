@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { dagYaml, file, startCluster, TEMPLATE_YAML, CRON_YAML, wfc, type Cluster } from "./harness.js";
+import { dagYaml, file, ROOT, startCluster, TEMPLATE_YAML, CRON_YAML, wfc, type Cluster } from "./harness.js";
 
 let c: Cluster;
 beforeAll(async () => {
@@ -108,5 +108,12 @@ describe.concurrent("wfc submit (Kubernetes API)", () => {
     const conflict = await wfc(["submit", file("wf.yaml", dagYaml().replace("metadata:\n", "metadata:\n  namespace: other\n")), "-n", "team-a"], c.env);
     expect(conflict.code).toBe(1);
     expect(conflict.stderr).toMatch(/namespace "other" does not match --namespace team-a/);
+  });
+
+  it("submits a TypeScript pipeline (compiled through the SDK)", async () => {
+    const r = await wfc(["submit", `${ROOT}examples/quickstart.ts`, "--wait", "-o", "name"], c.env);
+    expect(r.stderr).toMatch(/Succeeded/);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^workflow\.argoproj\.io\/quickstart-\w+\n$/);
   });
 });
