@@ -8,13 +8,34 @@ import { resourceFor } from "./resources.js";
 import type { KubeObject } from "./types.js";
 import type { WorkflowClient } from "./workflow-client.js";
 
-/** Annotation holding the hash of the last applied manifest. */
+/**
+ * Annotation holding the hash of the last applied manifest.
+ *
+ * @example
+ * ```ts
+ * const applied = obj.metadata?.annotations?.[APPLIED_HASH_ANNOTATION];
+ * ```
+ */
 export const APPLIED_HASH_ANNOTATION = "wfc.dev/applied-hash";
 
-/** What {@link applyManifest} did. */
+/**
+ * What {@link applyManifest} did.
+ *
+ * @example
+ * ```ts
+ * const { action } = await applyManifest(client, template); // "created" | "configured" | "unchanged"
+ * ```
+ */
 export type ApplyAction = "created" | "configured" | "unchanged";
 
-/** Result of {@link applyManifest}. */
+/**
+ * Result of {@link applyManifest}.
+ *
+ * @example
+ * ```ts
+ * const r = await applyManifest(client, template); console.log(r.action, r.object.metadata?.name);
+ * ```
+ */
 export interface ApplyResult {
   readonly action: ApplyAction;
   /** The object as stored on the server. */

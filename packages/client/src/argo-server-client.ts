@@ -23,7 +23,14 @@ import type {
   WorkflowClient,
 } from "./workflow-client.js";
 
-/** Options for {@link connectArgoServer}. */
+/**
+ * Options for {@link connectArgoServer}.
+ *
+ * @example
+ * ```ts
+ * await connectArgoServer({ argoServer: "https://argo.example.com", token: process.env.ARGO_TOKEN });
+ * ```
+ */
 export interface ArgoServerConnectOptions {
   /** Argo Server URL, e.g. `https://argo.example.com:2746`. A bare `host:port` means HTTPS. */
   readonly server: string;

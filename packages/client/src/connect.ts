@@ -6,7 +6,14 @@ import { connectArgoServer } from "./argo-server-client.js";
 import { connectKubernetes } from "./kube-client.js";
 import type { WorkflowClient } from "./workflow-client.js";
 
-/** Options for {@link connect}: the union of both modes' settings. */
+/**
+ * Options for {@link connect}: the union of both modes' settings.
+ *
+ * @example
+ * ```ts
+ * const client = await connect({ namespace: "ci", context: "staging" });
+ * ```
+ */
 export interface ConnectOptions {
   /** Kubeconfig path (Kubernetes mode). @default `KUBECONFIG`, `~/.kube/config`, in-cluster */
   readonly kubeconfig?: string;

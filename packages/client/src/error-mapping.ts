@@ -71,7 +71,14 @@ function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, " ").trim();
 }
 
-/** Removes anything that looks like a bearer token from a message. */
+/**
+ * Removes anything that looks like a bearer token from a message.
+ *
+ * @example
+ * ```ts
+ * redact("Authorization: Bearer s3cr3t") // "Authorization: Bearer <redacted>"
+ * ```
+ */
 export function redact(s: string): string {
   return s.replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, "$1<redacted>");
 }

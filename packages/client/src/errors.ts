@@ -10,6 +10,11 @@ import { WfcError } from "./wfc-error.js";
 /**
  * Machine-readable reason of a {@link ClusterError}. Mirrors the Kubernetes
  * `Status.reason` values where one exists, plus transport failures.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof ClusterError && (e.code satisfies ClusterErrorCode) === "NotFound") console.log("gone");
+ * ```
  */
 export type ClusterErrorCode =
   | "Unauthorized"
@@ -28,7 +33,14 @@ export type ClusterErrorCode =
   | "NetworkError"
   | "ConfigError";
 
-/** One field-level cause of an `Invalid` (422) error, as in `Status.details.causes`. */
+/**
+ * One field-level cause of an `Invalid` (422) error, as in `Status.details.causes`.
+ *
+ * @example
+ * ```ts
+ * for (const c of err.causes) console.error(`${c.field}: ${c.message}`);
+ * ```
+ */
 export interface ClusterErrorCause {
   /** Field path, e.g. `spec.templates[0].container.image`. */
   readonly field?: string;
@@ -36,7 +48,14 @@ export interface ClusterErrorCause {
   readonly message: string;
 }
 
-/** Options for {@link ClusterError}. */
+/**
+ * Options for {@link ClusterError}.
+ *
+ * @example
+ * ```ts
+ * throw new ClusterError("Forbidden", "creating Workflow: forbidden", { status: 403 });
+ * ```
+ */
 export interface ClusterErrorOptions {
   /** HTTP status code when the server answered. @default undefined */
   readonly status?: number;

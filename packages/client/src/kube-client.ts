@@ -25,7 +25,14 @@ import type {
   WorkflowClient,
 } from "./workflow-client.js";
 
-/** Options for {@link connectKubernetes}. */
+/**
+ * Options for {@link connectKubernetes}.
+ *
+ * @example
+ * ```ts
+ * await connectKubernetes({ kubeconfig: "~/.kube/config", context: "prod", namespace: "data" });
+ * ```
+ */
 export interface KubernetesConnectOptions {
   /** Path of a kubeconfig file. @default `KUBECONFIG`, then `~/.kube/config`, then the in-cluster service account */
   readonly kubeconfig?: string;

@@ -6,13 +6,27 @@
 import { ClusterError } from "./errors.js";
 import type { KubeObject } from "./types.js";
 
-/** One event of a watch. `SYNC` is an object read by a (re)list. */
+/**
+ * One event of a watch. `SYNC` is an object read by a (re)list.
+ *
+ * @example
+ * ```ts
+ * for await (const ev of resilientWatch(source)) if (ev.type === "DELETED") break;
+ * ```
+ */
 export interface WatchEvent<T extends KubeObject = KubeObject> {
   readonly type: "SYNC" | "ADDED" | "MODIFIED" | "DELETED";
   readonly object: T;
 }
 
-/** What a transport must provide for {@link resilientWatch}. */
+/**
+ * What a transport must provide for {@link resilientWatch}.
+ *
+ * @example
+ * ```ts
+ * const events = resilientWatch({ list: () => client.list("Workflow"), watch: (rv, signal) => openWatch(rv, signal) });
+ * ```
+ */
 export interface WatchSource<T extends KubeObject = KubeObject> {
   /** Lists the current objects and the collection's resourceVersion. */
   list(signal: AbortSignal): Promise<{ readonly items: readonly T[]; readonly resourceVersion: string }>;
@@ -24,7 +38,14 @@ export interface WatchSource<T extends KubeObject = KubeObject> {
   watch(resourceVersion: string, signal: AbortSignal, onEvent: (event: WatchEvent<T> | { readonly type: "BOOKMARK"; readonly resourceVersion: string }) => void): Promise<void>;
 }
 
-/** Options for {@link resilientWatch}. */
+/**
+ * Options for {@link resilientWatch}.
+ *
+ * @example
+ * ```ts
+ * resilientWatch(source, { maxBackoffMs: 5_000, maxFailures: 8 });
+ * ```
+ */
 export interface ResilientWatchOptions {
   /** Stops the watch. @default undefined (runs until the consumer stops iterating) */
   readonly signal?: AbortSignal;

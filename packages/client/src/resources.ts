@@ -3,15 +3,44 @@
  */
 import { ClusterError } from "./errors.js";
 
-/** An Argo kind wfc can create, read and delete. */
+/**
+ * An Argo kind wfc can create, read and delete.
+ *
+ * @example
+ * ```ts
+ * await client.get("WorkflowTemplate" satisfies ArgoKind, "build");
+ * ```
+ */
 export type ArgoKind = "Workflow" | "WorkflowTemplate" | "ClusterWorkflowTemplate" | "CronWorkflow";
 
-/** API group and version of every Argo kind. */
+/**
+ * API group of every Argo kind.
+ *
+ * @example
+ * ```ts
+ * `${ARGO_GROUP}/${ARGO_VERSION}` // "argoproj.io/v1alpha1"
+ * ```
+ */
 export const ARGO_GROUP = "argoproj.io";
-/** API version of every Argo kind. */
+
+/**
+ * API version of every Argo kind.
+ *
+ * @example
+ * ```ts
+ * `${ARGO_GROUP}/${ARGO_VERSION}` // "argoproj.io/v1alpha1"
+ * ```
+ */
 export const ARGO_VERSION = "v1alpha1";
 
-/** How a kind is addressed on the Kubernetes API. */
+/**
+ * How a kind is addressed on the Kubernetes API.
+ *
+ * @example
+ * ```ts
+ * const r = resourceFor("CronWorkflow"); // { plural: "cronworkflows", namespaced: true, ... }
+ * ```
+ */
 export interface ArgoResource {
   readonly kind: ArgoKind;
   /** Plural resource name, e.g. `workflows`. */

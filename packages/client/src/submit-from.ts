@@ -7,7 +7,14 @@ import { parseKindName } from "./resources.js";
 import type { KubeObject } from "./types.js";
 import type { WorkflowClient } from "./workflow-client.js";
 
-/** Result of {@link workflowFrom}. */
+/**
+ * Result of {@link workflowFrom}.
+ *
+ * @example
+ * ```ts
+ * const { workflow } = await workflowFrom(client, "workflowtemplate", "build");
+ * ```
+ */
 export interface WorkflowFromResult {
   /** The Workflow manifest to create. */
   readonly workflow: KubeObject;

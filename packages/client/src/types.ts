@@ -3,7 +3,14 @@
  * JSON objects; these types name the fields wfc looks at and leave the rest open.
  */
 
-/** Kubernetes object metadata, as far as wfc uses it. */
+/**
+ * Kubernetes object metadata, as far as wfc uses it.
+ *
+ * @example
+ * ```ts
+ * const meta: ObjectMeta = { name: "nightly", namespace: "ci", labels: { team: "data" } };
+ * ```
+ */
 export interface ObjectMeta {
   readonly name?: string;
   readonly generateName?: string;
@@ -16,7 +23,14 @@ export interface ObjectMeta {
   readonly [key: string]: unknown;
 }
 
-/** Any Kubernetes object: `apiVersion`, `kind`, `metadata` and open content. */
+/**
+ * Any Kubernetes object: `apiVersion`, `kind`, `metadata` and open content.
+ *
+ * @example
+ * ```ts
+ * const obj: KubeObject = { apiVersion: "argoproj.io/v1alpha1", kind: "Workflow", metadata: { generateName: "x-" } };
+ * ```
+ */
 export interface KubeObject {
   readonly apiVersion?: string;
   readonly kind?: string;
@@ -24,10 +38,24 @@ export interface KubeObject {
   readonly [key: string]: unknown;
 }
 
-/** Phase of a workflow (`status.phase`). Empty until the controller picks it up. */
+/**
+ * Phase of a workflow (`status.phase`). Empty until the controller picks it up.
+ *
+ * @example
+ * ```ts
+ * const done = (p: WorkflowPhase | undefined) => p === "Succeeded" || p === "Failed" || p === "Error";
+ * ```
+ */
 export type WorkflowPhase = "" | "Pending" | "Running" | "Succeeded" | "Failed" | "Error";
 
-/** Phase of one node of a workflow. */
+/**
+ * Phase of one node of a workflow.
+ *
+ * @example
+ * ```ts
+ * const running = Object.values(status.nodes ?? {}).filter((n) => (n.phase as NodePhase) === "Running");
+ * ```
+ */
 export type NodePhase = "Pending" | "Running" | "Succeeded" | "Skipped" | "Failed" | "Error" | "Omitted";
 
 /**
@@ -56,7 +84,14 @@ export interface NodeStatus {
   readonly [key: string]: unknown;
 }
 
-/** `status` of a Workflow. */
+/**
+ * `status` of a Workflow.
+ *
+ * @example
+ * ```ts
+ * const wf = await client.get("Workflow", "etl-abc"); console.log((wf.status as WorkflowStatus)?.phase);
+ * ```
+ */
 export interface WorkflowStatus {
   readonly phase?: WorkflowPhase;
   readonly startedAt?: string;

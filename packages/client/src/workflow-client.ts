@@ -6,16 +6,37 @@ import type { ArgoKind } from "./resources.js";
 import type { ResilientWatchOptions } from "./resilient-watch.js";
 import type { KubeObject, Workflow } from "./types.js";
 
-/** How the client reaches the cluster. */
+/**
+ * How the client reaches the cluster.
+ *
+ * @example
+ * ```ts
+ * if (client.mode === "argo-server") console.log("via", client.server);
+ * ```
+ */
 export type ConnectionMode = "kubernetes" | "argo-server";
 
-/** Options for {@link WorkflowClient.create}. */
+/**
+ * Options for {@link WorkflowClient.create}.
+ *
+ * @example
+ * ```ts
+ * await client.create(manifest, { dryRun: "server" });
+ * ```
+ */
 export interface CreateOptions {
   /** `"server"` asks the server to validate without persisting (`dryRun=All`). @default undefined */
   readonly dryRun?: "server";
 }
 
-/** Options for {@link WorkflowClient.list}. */
+/**
+ * Options for {@link WorkflowClient.list}.
+ *
+ * @example
+ * ```ts
+ * await client.list("Workflow", { labelSelector: "team=data" });
+ * ```
+ */
 export interface ListOptions {
   /** Kubernetes label selector, e.g. `app=ci,tier!=test`. @default undefined */
   readonly labelSelector?: string;
@@ -25,10 +46,24 @@ export interface ListOptions {
   readonly allNamespaces?: boolean;
 }
 
-/** Options for {@link WorkflowClient.watchWorkflow}. */
+/**
+ * Options for {@link WorkflowClient.watchWorkflow}.
+ *
+ * @example
+ * ```ts
+ * for await (const wf of client.watchWorkflow("etl-abc", { signal: AbortSignal.timeout(60_000) })) console.log(wf.status?.phase);
+ * ```
+ */
 export type WatchWorkflowOptions = ResilientWatchOptions;
 
-/** Options for {@link WorkflowClient.logs}. */
+/**
+ * Options for {@link WorkflowClient.logs}.
+ *
+ * @example
+ * ```ts
+ * for await (const line of client.logs("etl-abc", { follow: true, task: "load" })) console.log(line.text);
+ * ```
+ */
 export interface LogsOptions {
   /** Keep streaming until the workflow completes. @default false */
   readonly follow?: boolean;
@@ -40,7 +75,14 @@ export interface LogsOptions {
   readonly signal?: AbortSignal;
 }
 
-/** One line of a workflow's logs. */
+/**
+ * One line of a workflow's logs.
+ *
+ * @example
+ * ```ts
+ * for await (const l of client.logs("etl-abc")) console.log(`${l.nodeName}: ${l.text}`);
+ * ```
+ */
 export interface LogLine {
   /** Pod the line came from. */
   readonly podName: string;
