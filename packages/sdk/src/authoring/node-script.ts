@@ -1,4 +1,4 @@
-import { transformSync } from "esbuild";
+import { createRequire } from "node:module";
 import type { ZodType, z } from "zod";
 import { AuthoringError } from "../core/errors.js";
 import { callerLocation } from "../core/location.js";
@@ -81,9 +81,13 @@ function functionSource(fn: (...args: never[]) => unknown): string {
  * esbuild re-prints the whole script the same way whatever loaded the module, so the YAML is
  * readable and stable.
  */
+let esbuild: typeof import("esbuild") | undefined;
+
 function formatScript(src: string): string {
   try {
-    return transformSync(src, { loader: "js", charset: "utf8" }).code;
+    // Loaded on first use: only workflows with TypeScript scripts pay for it.
+    esbuild ??= createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
+    return esbuild.transformSync(src, { loader: "js", charset: "utf8" }).code;
   } catch {
     return src;
   }

@@ -1,4 +1,15 @@
-import { isAlias, isMap, isScalar, isSeq, parseAllDocuments } from "yaml";
+import { createRequire } from "node:module";
+
+// The `yaml` package is loaded on first use: `wfc build` never parses YAML, so it should not pay
+// for loading it.
+type YamlLib = typeof import("yaml");
+let lib: YamlLib | undefined;
+const yamlLib = (): YamlLib => (lib ??= createRequire(import.meta.url)("yaml") as YamlLib);
+const isAlias = ((n: unknown) => yamlLib().isAlias(n)) as YamlLib["isAlias"];
+const isMap = ((n: unknown) => yamlLib().isMap(n)) as YamlLib["isMap"];
+const isScalar = ((n: unknown) => yamlLib().isScalar(n)) as YamlLib["isScalar"];
+const isSeq = ((n: unknown) => yamlLib().isSeq(n)) as YamlLib["isSeq"];
+const parseAllDocuments = ((src: string, options: object) => yamlLib().parseAllDocuments(src, options)) as YamlLib["parseAllDocuments"];
 import type { Document, Node as YamlNode, ParseOptions, DocumentOptions, SchemaOptions, YAMLError } from "yaml";
 import { YamlError } from "./errors.js";
 import { resolvePlainScalar } from "./scalars.js";
