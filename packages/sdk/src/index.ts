@@ -47,7 +47,11 @@ export type { FunctionScriptOptions, ScriptInputs } from "./authoring/node-scrip
 export { dag, steps, forEach, forEachParam, forSequence, parallel, chain } from "./authoring/body.js";
 export type { DagTemplateOptions, OutputValues } from "./authoring/body.js";
 export { isTemplate, isTask } from "./authoring/template.js";
-export type { Template, AnyTemplate, Task, TaskOptions, Condition } from "./authoring/template.js";
+export type { Template, AnyTemplate, Task, TaskOptions, Condition, TaskExtra, LifecycleHook } from "./authoring/template.js";
+
+// Expressions ({{= }}) and Argo's global variables
+export { expr, exprDq, jsonpath, ifThenElse, isExpr, vars } from "./authoring/expr.js";
+export type { Expr } from "./authoring/expr.js";
 
 // Dependencies and conditions
 export { and, or, not } from "./authoring/depends.js";
@@ -72,3 +76,6 @@ export { validateManifest, validateManifests, ManifestValidationError } from "./
 export type { ValidationIssue } from "./validate/index.js";
 export { parseK8sYaml, YamlError, k8sEqual, emitYaml } from "./yaml/index.js";
 export type { K8sDiff } from "./yaml/index.js";
+
+// Importing Argo YAML as wfc TypeScript (`wfc import`)
+export { importManifests, ImportError } from "./import/index.js";

@@ -52,9 +52,9 @@ export interface DagTemplateOptions<I extends Decls, O extends Decls> extends Te
  */
 export function dag<const I extends Decls = {}, const O extends Decls = {}>(
   options: DagTemplateOptions<I, O>,
-  body: (inputs: InputRefs<I>) => OutputValues<O> | void,
+  body: (inputs: InputRefs<I>, self: Template<I, O, never>) => OutputValues<O> | void,
 ): Template<I, O, never> {
-  return bodyTemplate("dag", options, body as (inputs: unknown) => unknown, undefined);
+  return bodyTemplate("dag", options, body as (inputs: unknown, self: unknown) => unknown, undefined);
 }
 
 /**
@@ -71,16 +71,16 @@ export function dag<const I extends Decls = {}, const O extends Decls = {}>(
  */
 export function steps<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
-  body: (inputs: InputRefs<I>) => OutputValues<O> | void,
+  body: (inputs: InputRefs<I>, self: Template<I, O, never>) => OutputValues<O> | void,
 ): Template<I, O, never> {
-  return bodyTemplate("steps", options, body as (inputs: unknown) => unknown, undefined);
+  return bodyTemplate("steps", options, body as (inputs: unknown, self: unknown) => unknown, undefined);
 }
 
 /** Builds a DAG or steps template model by running its body. Used by dag(), steps() and workflows. */
 export function bodyTemplate<I, O>(
   kind: "dag" | "steps",
   options: TemplateOptions<Decls, Decls> & { dependencyStyle?: "depends" | "dependencies"; failFast?: boolean; target?: string },
-  body: (inputs: unknown) => unknown,
+  body: (inputs: unknown, self: unknown) => unknown,
   workflow: object | undefined,
   extraInputs?: Record<string, unknown>,
 ): Template<I, O, never> {
@@ -94,7 +94,9 @@ export function bodyTemplate<I, O>(
     fields: {},
   });
   const refs = { ...inputRefs(model), ...extraInputs };
-  const { scope, result, problems } = recordScope(kind, workflow, () => body(refs));
+  // The template itself, callable inside its own body (recursion: a step that runs this template again).
+  const self = makeTemplate<I, O, never>(model);
+  const { scope, result, problems } = recordScope(kind, workflow, () => body(refs, self));
   scope.template = model;
   const dagFields: Record<string, unknown> = {};
   if (target !== undefined) dagFields.target = target;
@@ -110,7 +112,8 @@ export function bodyTemplate<I, O>(
   if (result && typeof result === "object") m.outputs = mergeOutputs(model, result as Record<string, unknown>);
   m.problems = Object.freeze([...problems]);
   Object.freeze(scope);
-  return makeTemplate<I, O, never>(Object.freeze(model));
+  Object.freeze(model);
+  return self;
 }
 
 function mergeOutputs(model: TemplateModel, values: Record<string, unknown>): TemplateModel["outputs"] {

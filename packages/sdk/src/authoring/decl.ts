@@ -3,7 +3,8 @@ import { BRAND, hasBrand } from "../core/brand.js";
 import type { ArgoArtifact, ArgoValueFrom } from "../core/argo.js";
 import type { ArtifactRef, Ref } from "../core/ref.js";
 import type { ArtifactSpec, ParamSpec } from "../core/model.js";
-import { lowerValue } from "./lower.js";
+import { deepLower, lowerValue } from "./lower.js";
+import type { Expr } from "./expr.js";
 
 /**
  * Options of a parameter declaration beyond its zod schema.
@@ -17,7 +18,7 @@ export interface ParamOptions {
   /** Shown in the Argo UI. @default the schema's `.describe()` text */
   readonly description?: string;
   /** Where an output parameter's value comes from (a file path, a JSON path, an expression...). */
-  readonly valueFrom?: ArgoValueFrom;
+  readonly valueFrom?: Omit<ArgoValueFrom, "expression"> & { readonly expression?: string | Expr };
   /** Export this output parameter to the workflow's global scope under this name. */
   readonly globalName?: string;
   /** A fixed value (for inputs: the value used when the caller passes none; for outputs: a literal). */
@@ -73,7 +74,9 @@ export function outputFromPath<S extends ZodType>(schema: S, path: string, optio
  * artifact({ path: "/data", s3: { key: "runs/data.tgz" }, archive: { tar: {} } });
  * ```
  */
-export type ArtifactOptions = Omit<ArgoArtifact, "name" | "from"> & {
+export type ArtifactOptions = Omit<ArgoArtifact, "name" | "from" | "fromExpression"> & {
+  /** An expression choosing the artifact (e.g. with {@link ifThenElse}). */
+  readonly fromExpression?: string | Expr;
   /** Where an output artifact of a DAG or steps template comes from: a task's artifact. */
   readonly from?: ArtifactRef | string;
 };
@@ -222,7 +225,7 @@ export function paramSpec(name: string, decl: ParamDecl | ZodType, role: "input"
   const fields: Record<string, unknown> = {};
   if (role === "input" && schema.def.type === "default") fields.default = lowerValue(schema.def.defaultValue);
   if (p.options.value !== undefined) fields.value = lowerValue(p.options.value);
-  if (p.options.valueFrom) fields.valueFrom = p.options.valueFrom;
+  if (p.options.valueFrom) fields.valueFrom = deepLower(p.options.valueFrom);
   if (p.options.globalName) fields.globalName = p.options.globalName;
   const inner = unwrap(p.schema);
   const en = p.options.enum ?? (inner.def.type === "enum" && inner.options ? inner.options.map(String) : undefined);
@@ -234,7 +237,7 @@ export function paramSpec(name: string, decl: ParamDecl | ZodType, role: "input"
 
 /** Lowers an artifact declaration to the model. */
 export function artifactSpec(name: string, decl: ArtifactDecl): ArtifactSpec {
-  return Object.freeze({ name, fields: Object.freeze({ ...(decl.options as Record<string, unknown>) }) });
+  return Object.freeze({ name, fields: Object.freeze(deepLower(decl.options) as Record<string, unknown>) });
 }
 
 /** Splits an inputs/outputs object into parameter and artifact specs. */

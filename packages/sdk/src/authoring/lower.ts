@@ -1,4 +1,6 @@
+import { BRAND, hasBrand } from "../core/brand.js";
 import { isRef } from "../core/ref.js";
+import { isExpr } from "./expr.js";
 
 /**
  * Turns an argument value into the string Argo passes: strings as they are, numbers and booleans
@@ -7,6 +9,7 @@ import { isRef } from "../core/ref.js";
 export function lowerValue(value: unknown): string {
   if (typeof value === "string") return value;
   if (isRef(value)) return String(value);
+  if (isExpr(value)) return String(value);
   if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
   if (value === null || value === undefined) return "";
   return JSON.stringify(value);
@@ -14,10 +17,15 @@ export function lowerValue(value: unknown): string {
 
 /**
  * Copies a user-provided Argo object, replacing references anywhere inside it by their
- * placeholders and dropping `undefined` fields. Key order is kept.
+ * placeholders and dropping `undefined` fields. Key order is kept. An expression ({@link isExpr})
+ * standing as a whole field value is written as its bare text (the fields that take one hold a bare
+ * expression: `valueFrom.expression`, `fromExpression`, a hook's `expression`); a template value
+ * (in `onExit`, `hooks`, ...) becomes its model, which the compiler emits and names.
  */
 export function deepLower(value: unknown): unknown {
   if (isRef(value)) return String(value);
+  if (isExpr(value)) return value.text;
+  if (hasBrand(value, BRAND.template)) return (value as { [BRAND.template]: unknown })[BRAND.template];
   if (Array.isArray(value)) return value.map(deepLower);
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};

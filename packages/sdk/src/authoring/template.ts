@@ -1,6 +1,7 @@
 import type { ZodType, z } from "zod";
 import { BRAND, hasBrand } from "../core/brand.js";
-import type { ArgoDAGTask } from "../core/argo.js";
+import type { ArgoDAGTask, ArgoLifecycleHook } from "../core/argo.js";
+import type { Refable } from "./factories.js";
 import { AuthoringError, type Diagnostic } from "../core/errors.js";
 import { callerLocation } from "../core/location.js";
 import type { DependsNode, IOSpec, TaskModel, TemplateKind, TemplateModel } from "../core/model.js";
@@ -9,6 +10,7 @@ import { requireFrame } from "./context.js";
 import type { Args, Decls, OutputRefs } from "./decl.js";
 import { dependsOf, toNode, type Depends, type DependsLike } from "./depends.js";
 import { deepLower, lowerValue } from "./lower.js";
+import { isExpr, type Expr } from "./expr.js";
 
 let nextTemplateId = 1;
 
@@ -28,10 +30,39 @@ export interface TaskOptions {
   /** An explicit `depends` expression (use `a.failed`, `and()`, `or()`, `not()`). */
   readonly depends?: Depends;
   /** Run only when this holds: a condition built with `eq()`, `gt()`... or a string with references. */
-  readonly when?: Condition | string;
-  /** Other fields of Argo's DAGTask / WorkflowStep (continueOn, hooks, onExit, ...). */
-  readonly extra?: Partial<Omit<ArgoDAGTask, "name" | "template" | "arguments" | "dependencies" | "depends" | "when">>;
+  readonly when?: Condition | Expr | string;
+  /** Other fields of Argo's DAGTask / WorkflowStep (continueOn, hooks, onExit, ...); templates as values. */
+  readonly extra?: TaskExtra;
 }
+
+/**
+ * A lifecycle hook: run `template` when `expression` holds (or, under the key `exit`, when the
+ * task or workflow ends). The template is given as a value.
+ *
+ * @example
+ * ```ts
+ * const hooks = { exit: { template: notify }, running: { expression: expr`${vars.workflow.status} == "Running"`, template: notify } };
+ * ```
+ */
+export type LifecycleHook = Omit<ArgoLifecycleHook, "template" | "expression" | "arguments"> & {
+  readonly template?: AnyTemplate | string;
+  readonly expression?: Expr | string;
+  readonly arguments?: Refable<NonNullable<ArgoLifecycleHook["arguments"]>>;
+};
+
+/**
+ * The DAGTask / WorkflowStep fields given through `extra`, with templates (for `onExit` and
+ * hooks) given as values.
+ *
+ * @example
+ * ```ts
+ * const extra: TaskExtra = { continueOn: { failed: true }, onExit: cleanup, hooks: { exit: { template: notify } } };
+ * ```
+ */
+export type TaskExtra = Refable<Partial<Omit<ArgoDAGTask, "name" | "template" | "arguments" | "dependencies" | "depends" | "when" | "onExit" | "hooks">>> & {
+  readonly onExit?: AnyTemplate | string;
+  readonly hooks?: { readonly [event: string]: LifecycleHook };
+};
 
 /**
  * A `when` condition: a string whose references are resolved by the compiler.
@@ -255,7 +286,8 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
     else report("E_BAD_AFTER", "`after` takes tasks; use `depends` for expressions like a.failed", name);
   }
 
-  const whenValue = options.when === undefined ? undefined : typeof options.when === "string" ? options.when : options.when.text;
+  const w = options.when as Condition | Expr | string | undefined;
+  const whenValue = w === undefined ? undefined : typeof w === "string" ? w : isExpr(w) ? String(w) : w.text;
   const task: TaskModel = Object.freeze({
     name,
     named,

@@ -8,7 +8,7 @@ import { bodyTemplate, type OutputValues } from "./body.js";
 import { ioSpec, type Decls, type InputRefs } from "./decl.js";
 import type { Refable } from "./factories.js";
 import { deepLower } from "./lower.js";
-import { isTemplate, templateModel, type AnyTemplate } from "./template.js";
+import { isTemplate, templateModel, type AnyTemplate, type LifecycleHook } from "./template.js";
 
 /**
  * `spec` fields a workflow accepts directly (everything but what wfc derives).
@@ -18,7 +18,7 @@ import { isTemplate, templateModel, type AnyTemplate } from "./template.js";
  * workflow({ name: "w", ttlStrategy: { secondsAfterCompletion: 600 }, parallelism: 4 }, () => { work(); });
  * ```
  */
-export type WorkflowSpecFields = Omit<ArgoWorkflowSpec, "templates" | "entrypoint" | "arguments" | "onExit" | "workflowTemplateRef">;
+export type WorkflowSpecFields = Omit<ArgoWorkflowSpec, "templates" | "entrypoint" | "arguments" | "onExit" | "workflowTemplateRef" | "hooks">;
 
 /**
  * Options shared by every workflow kind.
@@ -53,6 +53,8 @@ export interface WorkflowOptions<P extends Decls = {}> extends Refable<WorkflowS
   readonly templates?: readonly AnyTemplate[];
   /** The exit handler template (`spec.onExit`). */
   readonly onExit?: AnyTemplate;
+  /** Workflow-level lifecycle hooks (`spec.hooks`), templates as values. */
+  readonly hooks?: { readonly [event: string]: LifecycleHook };
   /** Escape hatch: more `metadata` fields. */
   readonly metadata?: Refable<ArgoObjectMeta>;
 }

@@ -163,15 +163,15 @@ function resolveString(c: Compilation, ctx: Ctx, s: string, where: { task?: stri
     }
     const expr = resolveTarget(c, ctx, refData(ref).target, where);
     if (expr === undefined) return m;
-    return e ? exprForm(expr) : `{{${expr}}}`;
+    return e ? exprForm(expr, e === ":E" ? '"' : "'") : `{{${expr}}}`;
   });
 }
 
 /** `tasks.flip-coin.outputs.result` -> `tasks['flip-coin'].outputs.result` inside expressions. */
-function exprForm(expr: string): string {
+function exprForm(expr: string, quote: "'" | '"' = "'"): string {
   return expr
     .split(".")
-    .map((part, i) => (i > 0 && /[^A-Za-z0-9_]/.test(part) ? `['${part}']` : (i > 0 ? "." : "") + part))
+    .map((part, i) => (i > 0 && /[^A-Za-z0-9_]/.test(part) ? `[${quote}${part}${quote}]` : (i > 0 ? "." : "") + part))
     .join("");
 }
 

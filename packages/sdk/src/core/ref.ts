@@ -63,7 +63,7 @@ const store = ((globalThis as Record<symbol, unknown>)[Symbol.for("wfc.refs")] ?
 };
 
 /** Placeholder syntax. `e` marks the expression form (inside `{{= }}`), without braces. */
-export const TOKEN_RE = /⟦wfc:(\d+)(:e)?⟧/g;
+export const TOKEN_RE = /⟦wfc:(\d+)(:e|:E)?⟧/g;
 
 function makeRef<T>(target: RefTarget, location?: SourceLocation): Ref<T> {
   const id = store.next++;
@@ -138,8 +138,9 @@ export function refById(id: number): Ref | undefined {
  * @example
  * ```ts
  * const e = `${exprToken(flip.result)} == "heads"`; // tasks['flip'].outputs.result == "heads" inside {{= }}
+ * exprToken(shouldPrint, '"') // inputs.parameters["should-print"] (dashed names in double quotes)
  * ```
  */
-export function exprToken(ref: Ref): string {
-  return `⟦wfc:${refData(ref).id}:e⟧`;
+export function exprToken(ref: Ref, quote: "'" | '"' = "'"): string {
+  return `⟦wfc:${refData(ref).id}:${quote === '"' ? "E" : "e"}⟧`;
 }

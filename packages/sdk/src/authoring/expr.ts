@@ -1,0 +1,156 @@
+import { BRAND, hasBrand } from "../core/brand.js";
+import { createRef, exprToken, isRef, type Ref } from "../core/ref.js";
+
+/**
+ * An expr-lang expression (Argo's `{{= ... }}` syntax) built from references and literals.
+ * Interpolated into a string (`` `${e}` ``) it prints as `{{=text}}`; in fields that hold a bare
+ * expression (`valueFrom.expression`, `fromExpression`, a hook's `expression`) it is written as
+ * its text. References inside print in expression form (`tasks['flip-coin'].outputs.result`).
+ *
+ * @example
+ * ```ts
+ * const e = expr`${flip.result} == 'heads'`;
+ * heads({}, { when: e });           // when: "{{=tasks['flip-coin'].outputs.result == 'heads'}}"
+ * ```
+ */
+export interface Expr {
+  readonly [BRAND.expr]: "expression";
+  /** The expression text (references as placeholders, resolved by the compiler). */
+  readonly text: string;
+  /** `{{=text}}`. */
+  toString(): string;
+}
+
+/** True when `value` is an {@link Expr}. */
+export function isExpr(value: unknown): value is Expr {
+  return hasBrand(value, BRAND.expr) && (value as { [BRAND.expr]: unknown })[BRAND.expr] === "expression";
+}
+
+function makeExpr(text: string): Expr {
+  return Object.freeze({ [BRAND.expr]: "expression" as const, text, toString: () => `{{=${text}}}`, toJSON: () => `{{=${text}}}` }) as Expr;
+}
+
+/** How a value is written inside an expression. */
+function piece(v: unknown, quote: "'" | '"'): string {
+  if (isRef(v)) return exprToken(v, quote);
+  if (isExpr(v)) return v.text;
+  return String(v);
+}
+
+/**
+ * Builds an expression from a template literal: references become their expression form, nested
+ * expressions their text, anything else is written as it is.
+ *
+ * @example
+ * ```ts
+ * expr`asInt(${n}) * 10`              // {{=asInt(inputs.parameters.n) * 10}}
+ * expr` ${shouldPrint} == 'true'`      // {{= inputs.parameters['should-print'] == 'true'}}
+ * ```
+ */
+export function expr(strings: TemplateStringsArray, ...values: unknown[]): Expr {
+  return makeExpr(String.raw({ raw: strings }, ...values.map((v) => piece(v, "'"))));
+}
+
+/**
+ * Like {@link expr}, but names with dashes are written with double quotes (`inputs.parameters["a-b"]`).
+ *
+ * @example
+ * ```ts
+ * exprDq` ${shouldPrint} == 'true'`   // {{= inputs.parameters["should-print"] == 'true'}}
+ * ```
+ */
+export function exprDq(strings: TemplateStringsArray, ...values: unknown[]): Expr {
+  return makeExpr(String.raw({ raw: strings }, ...values.map((v) => piece(v, '"'))));
+}
+
+/**
+ * `jsonpath(value, path)`: reads part of a JSON value.
+ *
+ * @example
+ * ```ts
+ * jsonpath(config, "$.a")   // {{=jsonpath(workflow.parameters.config, '$.a')}}
+ * ```
+ */
+export function jsonpath(value: Ref | Expr, path: string): Expr {
+  return makeExpr(`jsonpath(${piece(value, "'")}, '${path}')`);
+}
+
+/**
+ * A condition `a ? b : c` over expressions: e.g. to pick one of two tasks' outputs.
+ *
+ * @example
+ * ```ts
+ * ifThenElse(expr`${flip.result} == 'heads'`, heads.result, tails.result)
+ * // tasks['flip-coin'].outputs.result == 'heads' ? tasks.heads.outputs.result : tasks.tails.outputs.result
+ * ```
+ */
+export function ifThenElse(cond: Expr | Ref, then: Ref | Expr | string | number, otherwise: Ref | Expr | string | number): Expr {
+  return makeExpr(`${piece(cond, "'")} ? ${piece(then, "'")} : ${piece(otherwise, "'")}`);
+}
+
+function global<T = string>(e: string): Ref<T> {
+  return createRef<T>({ kind: "global", expr: e });
+}
+
+/**
+ * Argo's global variables as typed references: `{{workflow.name}}`, `{{workflow.status}}`, ...
+ * Interpolate them into strings or pass them as arguments; inside {@link expr} they print in
+ * expression form.
+ *
+ * @example
+ * ```ts
+ * echo({ msg: `${vars.workflow.name} finished: ${vars.workflow.status}` });
+ * celebrate({}, { when: eq(vars.workflow.status, "Succeeded") });
+ * ```
+ */
+export const vars = {
+  workflow: {
+    get name() { return global("workflow.name"); },
+    get namespace() { return global("workflow.namespace"); },
+    get uid() { return global("workflow.uid"); },
+    get status() { return global("workflow.status"); },
+    get duration() { return global<number>("workflow.duration"); },
+    get failures() { return global("workflow.failures"); },
+    get creationTimestamp() { return global("workflow.creationTimestamp"); },
+    get mainEntrypoint() { return global("workflow.mainEntrypoint"); },
+    get serviceAccountName() { return global("workflow.serviceAccountName"); },
+    get priority() { return global<number>("workflow.priority"); },
+    get scheduledTime() { return global("workflow.scheduledTime"); },
+    /** All workflow parameters as JSON. */
+    get parametersJson() { return global("workflow.parameters.json"); },
+    /** A workflow parameter by name (e.g. one not declared by this module, like a WorkflowTemplate's). */
+    parameter: (name: string) => global(`workflow.parameters.${name}`),
+    /** A global output parameter (exported with `globalName`). */
+    outputParameter: (name: string) => global(`workflow.outputs.parameters.${name}`),
+    /** A global output artifact (exported with `globalName`). */
+    outputArtifact: (name: string) => global(`workflow.outputs.artifacts.${name}`),
+    label: (name: string) => global(`workflow.labels.${name}`),
+    annotation: (name: string) => global(`workflow.annotations.${name}`),
+    /** `workflow.creationTimestamp.<fmt>` (strftime letter, e.g. "Y"). */
+    creationTime: (format: string) => global(`workflow.creationTimestamp.${format}`),
+  },
+  pod: {
+    get name() { return global("pod.name"); },
+  },
+  node: {
+    get name() { return global("node.name"); },
+  },
+  /** Retry attempt number inside a template with a retryStrategy. */
+  get retries() { return global<number>("retries"); },
+  lastRetry: {
+    get exitCode() { return global("lastRetry.exitCode"); },
+    get status() { return global("lastRetry.status"); },
+    get duration() { return global("lastRetry.duration"); },
+    get message() { return global("lastRetry.message"); },
+  },
+  cronworkflow: {
+    get name() { return global("cronworkflow.name"); },
+    get lastScheduledTime() { return global("cronworkflow.lastScheduledTime"); },
+    get failed() { return global("cronworkflow.failed"); },
+    get succeeded() { return global("cronworkflow.succeeded"); },
+  },
+  /** In a template: `inputs.parameters` (all inputs as JSON). */
+  get inputsParametersJson() { return global("inputs.parameters"); },
+  /** Inside an exit handler or hook with `steps`/`tasks` outputs not known statically. */
+  global: <T = string>(expression: string): Ref<T> => global<T>(expression),
+} as const;
