@@ -1,5 +1,11 @@
-import { parse } from "@marcbachmann/cel-js";
+import { createRequire } from "node:module";
 import type { CelRule } from "./crd-schemas.js";
+
+// The CEL library is loaded when the first rule is evaluated (`require` of an ES module, which
+// Node >= 20.19 supports), so that importing the SDK to build workflows does not pay for it.
+type CelLib = typeof import("@marcbachmann/cel-js");
+let cel: CelLib | undefined;
+const parse = (rule: string): unknown => (cel ??= createRequire(import.meta.url)("@marcbachmann/cel-js") as CelLib).parse(rule);
 
 type Program = (ctx: Record<string, unknown>) => unknown;
 const programs = new Map<string, Program | Error>();
