@@ -1,0 +1,904 @@
+/**
+ * Generates wfc TypeScript from parsed Argo manifests. Every construct is either reproduced
+ * exactly (so that `compile()` gives back the input, Kubernetes-equal) or reported as an
+ * {@link ImportError} naming the construct; nothing is dropped silently.
+ */
+import { WfcError } from "../core/errors.js";
+import { camelCase, Namer } from "./names.js";
+import {
+  arr, arrow, block, call, isIdentifier, literal, member, obj, print, raw, stmt, str, tagged, type Code,
+} from "./printer.js";
+
+type Obj = Record<string, unknown>;
+
+/**
+ * A manifest `wfc import` cannot turn into wfc TypeScript: bad input, or a construct the SDK cannot
+ * reproduce exactly. `where` names the document, template and task.
+ *
+ * @example
+ * ```ts
+ * try { importManifests(text, "wf.yaml"); } catch (e) { if (e instanceof ImportError) console.error(e.message); }
+ * ```
+ */
+export class ImportError extends WfcError {
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+    this.name = "ImportError";
+  }
+}
+
+const HAS_RESULT = new Set(["container", "script", "http", "data", "plugin", "containerSet"]);
+const LEAF_KINDS = ["container", "script", "resource", "suspend", "http", "data", "containerSet", "plugin"] as const;
+const BODY_KINDS = ["dag", "steps"] as const;
+const STATUS: Record<string, string> = {
+  Succeeded: "succeeded", Failed: "failed", Errored: "errored", Skipped: "skipped", Omitted: "omitted",
+  Daemoned: "daemoned", AnySucceeded: "anySucceeded", AllFailed: "allFailed",
+};
+const HAND_REF = /\{\{\s*(tasks|steps)\.([A-Za-z0-9-]+)\.(?:outputs\.(parameters|artifacts)\.([A-Za-z0-9_-]+)|outputs\.result|outputs\.exitCode|exitCode|status|id|ip|startedAt|finishedAt|hostNodeName)\s*\}\}/g;
+
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** The generated module, and the SDK names it imports. */
+class Module {
+  readonly imports = new Set<string>();
+  readonly typeImports = new Set<string>();
+  readonly names = new Namer();
+  readonly decls: string[] = [];
+  use(name: string): string {
+    this.imports.add(name);
+    return name;
+  }
+}
+
+interface TemplateInfo {
+  readonly name: string;
+  readonly yaml: Obj;
+  readonly kind: string;
+  ident: string;
+  readonly outParams: Set<string>;
+  readonly outArtifacts: Set<string>;
+  readonly inParams: Map<string, Obj>;
+  readonly inArtifacts: Map<string, Obj>;
+  /** Templates this one calls from its body. */
+  readonly calls: string[];
+}
+
+interface TaskVar {
+  readonly name: string;
+  readonly index: number;
+  readonly template: TemplateInfo;
+  ident: string;
+  used: boolean;
+  /** The step group (steps) the task is in. */
+  readonly group: number;
+}
+
+interface Scope {
+  readonly inputs: Map<string, string>;
+  readonly usedInputs: Set<string>;
+  readonly tasks: Map<string, TaskVar>;
+  readonly prefix: "tasks" | "steps" | undefined;
+  /** The current step group (steps bodies): only tasks of earlier groups may be referenced. */
+  group: number;
+  item: { ident: string; kind: "items" | "param" | "sequence"; items?: unknown[]; paths: Map<string, string[]> } | undefined;
+  readonly where: string;
+}
+
+type RefType = "string" | "number" | "artifact" | "other";
+
+/** The result of converting a string: its code, and the reference's type when it is one reference. */
+interface Conv {
+  readonly code: Code;
+  readonly single?: RefType;
+  readonly refs: boolean;
+}
+
+function unsupported(where: string, what: string): never {
+  throw new ImportError("E_IMPORT_UNSUPPORTED", `${where}: ${what}`);
+}
+
+/** Converts `{{...}}` placeholders the scope knows into references. */
+function convStr(s: string, scope: Scope | undefined): Conv {
+  if (!scope || !s.includes("{{")) return { code: str([s]), refs: false };
+  const parts: (string | Code)[] = [];
+  let last = 0;
+  let single: RefType | undefined;
+  let count = 0;
+  for (const m of s.matchAll(/\{\{([^{}]*)\}\}/g)) {
+    const r = resolvePlaceholder(m[1]!, scope);
+    if (!r) continue;
+    if (m.index! > last) parts.push(s.slice(last, m.index));
+    parts.push(raw(r.code));
+    last = m.index! + m[0].length;
+    single = r.type;
+    count++;
+  }
+  if (!count) return { code: str([s]), refs: false };
+  if (last < s.length) parts.push(s.slice(last));
+  if (parts.length === 1 && count === 1) return { code: parts[0] as Code, single, refs: true };
+  return { code: str(parts), refs: true };
+}
+
+function resolvePlaceholder(inner: string, scope: Scope): { code: string; type: RefType } | undefined {
+  let m = /^inputs\.parameters\.([A-Za-z0-9_-]+)$/.exec(inner);
+  if (m) {
+    const id = scope.inputs.get(m[1]!);
+    if (!id) return undefined;
+    scope.usedInputs.add(m[1]!);
+    return { code: id, type: "string" };
+  }
+  m = /^(tasks|steps)\.([A-Za-z0-9-]+)\.(outputs\.parameters\.([A-Za-z0-9_-]+)|outputs\.artifacts\.([A-Za-z0-9_-]+)|outputs\.result|outputs\.exitCode|status|id|ip|startedAt|finishedAt|hostNodeName)$/.exec(inner);
+  if (m) {
+    if (m[1] !== scope.prefix) return undefined;
+    const t = scope.tasks.get(m[2]!);
+    if (!t) return undefined;
+    if (scope.prefix === "steps" && t.group >= scope.group) return undefined;
+    const what = m[3]!;
+    let code: string;
+    let type: RefType = "string";
+    if (m[4] !== undefined) {
+      if (!t.template.outParams.has(m[4])) return undefined;
+      code = member(`${t.ident}.outputs`, m[4]);
+    } else if (m[5] !== undefined) {
+      if (!t.template.outArtifacts.has(m[5])) return undefined;
+      code = member(`${t.ident}.outputs`, m[5]);
+      type = "artifact";
+    } else if (what === "outputs.result") {
+      if (!HAS_RESULT.has(t.template.kind)) return undefined;
+      code = `${t.ident}.result`;
+    } else if (what === "outputs.exitCode") {
+      code = `${t.ident}.exitCode`;
+      type = "number";
+    } else if (what === "status") code = `${t.ident}.status`;
+    else code = `${t.ident}.attr(${JSON.stringify(what)})`;
+    t.used = true;
+    return { code: code, type };
+  }
+  if (scope.item && (inner === "item" || inner.startsWith("item."))) {
+    const path = inner === "item" ? [] : inner.slice(5).split(".");
+    if (path.some((p) => p === "")) return undefined;
+    const it = scope.item;
+    let type: RefType = "other";
+    if (it.kind === "items") {
+      const leaves = (it.items ?? []).map((x) => leaf(x, path));
+      if (leaves.some((l) => l === undefined)) return undefined;
+      if (leaves.every((l) => typeof l === "string")) type = "string";
+    } else if (it.kind === "sequence") {
+      if (path.length) return undefined;
+      type = "string";
+    } else {
+      it.paths.set(path.join("."), path);
+      type = "string";
+    }
+    return { code: path.reduce((acc, p) => member(acc, p), it.ident), type };
+  }
+  return undefined;
+}
+
+function leaf(v: unknown, path: string[]): unknown {
+  let x = v;
+  for (const p of path) {
+    if (!isObj(x) || !(p in x)) return undefined;
+    x = x[p];
+  }
+  return x;
+}
+
+/** Deep-converts a YAML value to code, placeholders in strings to references. */
+function conv(v: unknown, scope: Scope | undefined): Code {
+  if (typeof v === "string") {
+    const c = convStr(v, scope);
+    return c.single && c.single !== "string" ? str([c.code]) : c.code;
+  }
+  if (Array.isArray(v)) return arr(v.map((x) => conv(x, scope)));
+  if (isObj(v)) return obj(Object.entries(v).map(([k, x]) => [k, conv(x, scope)] as const));
+  return literal(v);
+}
+
+/** A string value for a string-typed parameter: a reference if it is one string-typed reference. */
+function convParamValue(v: unknown, scope: Scope | undefined): Code {
+  if (typeof v !== "string") return str([String(v)]);
+  const c = convStr(v, scope);
+  return c.single && c.single !== "string" ? str([c.code]) : c.code;
+}
+
+function templateInfo(t: Obj, where: string): TemplateInfo {
+  const kinds = [...LEAF_KINDS, ...BODY_KINDS].filter((k) => t[k] !== undefined);
+  if (kinds.length !== 1) unsupported(where, kinds.length ? `template has several bodies (${kinds.join(", ")})` : "template has no body (container, script, dag, steps, ...)");
+  const kind = kinds[0]!;
+  const inputs = isObj(t.inputs) ? t.inputs : {};
+  const outputs = isObj(t.outputs) ? t.outputs : {};
+  const calls: string[] = [];
+  const tasks = kind === "dag" ? ((t.dag as Obj).tasks as Obj[] | undefined) ?? [] : kind === "steps" ? ((t.steps as Obj[][] | null) ?? []).flat() : [];
+  for (const task of tasks) if (typeof task.template === "string") calls.push(task.template);
+  return {
+    name: String(t.name),
+    yaml: t,
+    kind,
+    ident: "",
+    outParams: new Set(((outputs.parameters as Obj[]) ?? []).map((p) => String(p.name))),
+    outArtifacts: new Set(((outputs.artifacts as Obj[]) ?? []).map((p) => String(p.name))),
+    inParams: new Map(((inputs.parameters as Obj[]) ?? []).map((p) => [String(p.name), p])),
+    inArtifacts: new Map(((inputs.artifacts as Obj[]) ?? []).map((p) => [String(p.name), p])),
+    calls,
+  };
+}
+
+/** Orders templates so that every template comes after those its body calls (stable otherwise). */
+function topoOrder(infos: TemplateInfo[], where: string): TemplateInfo[] {
+  const byName = new Map(infos.map((i) => [i.name, i]));
+  const out: TemplateInfo[] = [];
+  const state = new Map<TemplateInfo, 1 | 2>();
+  const visit = (t: TemplateInfo, path: string[]): void => {
+    const s = state.get(t);
+    if (s === 2) return;
+    if (s === 1) unsupported(`${where}: template "${t.name}"`, `recursive template (${[...path, t.name].join(" -> ")}): a template value cannot call itself while it is being defined`);
+    state.set(t, 1);
+    for (const c of t.calls) {
+      const callee = byName.get(c);
+      if (callee) visit(callee, [...path, t.name]);
+    }
+    state.set(t, 2);
+    out.push(t);
+  };
+  for (const t of infos) visit(t, []);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Parameters and artifacts
+
+function zodString(m: Module, p: Obj, role: "input" | "workflow" | "output"): { code: Code; rest: Obj } {
+  const { name: _name, ...rest } = p;
+  m.use("z");
+  let base = "z.string()";
+  const en = rest.enum;
+  const defaultKey = role === "workflow" ? "value" : "default";
+  const def = rest[defaultKey];
+  const enumAsZod = role === "workflow" && Array.isArray(en) && en.length > 0 && en.every((x) => typeof x === "string") && (def === undefined || en.includes(def as string));
+  if (enumAsZod) {
+    base = `z.enum(${JSON.stringify(en)})`;
+    delete rest.enum;
+  }
+  if (def !== undefined && (role !== "workflow" || rest.default === undefined)) {
+    base += `.default(${JSON.stringify(String(def))})`;
+    delete rest[defaultKey];
+  }
+  if (typeof rest.description === "string") {
+    base += `.describe(${JSON.stringify(rest.description)})`;
+    delete rest.description;
+  }
+  return { code: raw(base), rest };
+}
+
+function paramDecl(m: Module, p: Obj, role: "input" | "workflow" | "output"): Code {
+  const { code, rest } = zodString(m, p, role);
+  if (!Object.keys(rest).length) return code;
+  if (role === "output" && Object.keys(rest).length === 1 && isObj(rest.valueFrom) && Object.keys(rest.valueFrom).length === 1 && typeof rest.valueFrom.path === "string") {
+    return call(m.use("outputFromPath"), [code, str([rest.valueFrom.path])]);
+  }
+  for (const k of Object.keys(rest)) {
+    if (!["value", "valueFrom", "globalName", "enum", "default", "description"].includes(k)) unsupported(`parameter "${String(p.name)}"`, `field "${k}" is not a parameter option`);
+  }
+  if (rest.value !== undefined && typeof rest.value !== "string") rest.value = String(rest.value);
+  if (rest.default !== undefined) unsupported(`parameter "${String(p.name)}"`, "both `value` and `default` on a workflow parameter");
+  return call(m.use("param"), [code, literal(rest)]);
+}
+
+function artifactDecl(m: Module, a: Obj): Code {
+  const { name: _name, ...rest } = a;
+  m.use("artifact");
+  return call("artifact", Object.keys(rest).length ? [literal(rest)] : []);
+}
+
+function ioDecls(m: Module, io: unknown, role: "input" | "output", where: string): Code | undefined {
+  if (io === undefined || io === null) return undefined;
+  if (!isObj(io)) unsupported(where, `${role}s is not an object`);
+  for (const k of Object.keys(io)) if (k !== "parameters" && k !== "artifacts") unsupported(where, `${role}s.${k} cannot be declared`);
+  const entries: [string, Code][] = [];
+  const seen = new Set<string>();
+  for (const p of (io.parameters as Obj[]) ?? []) {
+    seen.add(String(p.name));
+    entries.push([String(p.name), paramDecl(m, p, role)]);
+  }
+  for (const a of (io.artifacts as Obj[]) ?? []) {
+    if (seen.has(String(a.name))) unsupported(where, `${role} parameter and artifact share the name "${String(a.name)}"`);
+    entries.push([String(a.name), artifactDecl(m, a)]);
+  }
+  if (/^\d+$/.test(entries.map((e) => e[0]).find((k) => /^\d+$/.test(k)) ?? "x")) unsupported(where, `${role} names that are integers change order in a JavaScript object`);
+  return entries.length ? obj(entries) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Depends expressions
+
+type DepNode = { op: "task"; task: string; status: string | undefined } | { op: "and" | "or"; items: DepNode[] } | { op: "not"; item: DepNode };
+
+function parseDepends(s: string): DepNode | undefined {
+  const toks = s.match(/&&|\|\||!|\(|\)|[A-Za-z0-9_.-]+|\S/g) ?? [];
+  let i = 0;
+  const peek = () => toks[i];
+  const orE = (): DepNode | undefined => {
+    const items = [andE()];
+    while (peek() === "||") {
+      i++;
+      items.push(andE());
+    }
+    if (items.some((x) => !x)) return undefined;
+    return items.length === 1 ? items[0] : { op: "or", items: items as DepNode[] };
+  };
+  const andE = (): DepNode | undefined => {
+    const items = [unary()];
+    while (peek() === "&&") {
+      i++;
+      items.push(unary());
+    }
+    if (items.some((x) => !x)) return undefined;
+    return items.length === 1 ? items[0] : { op: "and", items: items as DepNode[] };
+  };
+  const unary = (): DepNode | undefined => {
+    const t = toks[i++];
+    if (t === "!") {
+      const item = unary();
+      return item && { op: "not", item };
+    }
+    if (t === "(") {
+      const e = orE();
+      if (toks[i++] !== ")") return undefined;
+      return e;
+    }
+    if (!t || !/^[A-Za-z0-9_.-]+$/.test(t)) return undefined;
+    const dot = t.lastIndexOf(".");
+    if (dot > 0 && STATUS[t.slice(dot + 1)]) return { op: "task", task: t.slice(0, dot), status: t.slice(dot + 1) };
+    return { op: "task", task: t, status: undefined };
+  };
+  const e = orE();
+  return e && i === toks.length ? e : undefined;
+}
+
+/** Argo `depends` text of a node, exactly as the compiler prints it. */
+function printDepends(node: DepNode, top = true): string {
+  switch (node.op) {
+    case "task":
+      return node.status ? `${node.task}.${node.status}` : node.task;
+    case "not":
+      return `!${printDepends(node.item, false)}`;
+    default: {
+      const s = node.items.map((i) => printDepends(i, false)).join(node.op === "and" ? " && " : " || ");
+      return top || node.items.length < 2 ? s : `(${s})`;
+    }
+  }
+}
+
+function dependsTasks(node: DepNode, out: string[] = []): string[] {
+  if (node.op === "task") out.push(node.task);
+  else if (node.op === "not") dependsTasks(node.item, out);
+  else for (const i of node.items) dependsTasks(i, out);
+  return out;
+}
+
+function dependsCode(node: DepNode, vars: Map<string, TaskVar>, m: Module): Code {
+  switch (node.op) {
+    case "task": {
+      const v = vars.get(node.task)!;
+      v.used = true;
+      return raw(node.status ? `${v.ident}.${STATUS[node.status]}` : v.ident);
+    }
+    case "not":
+      return call(m.use("not"), [dependsCode(node.item, vars, m)]);
+    default:
+      return call(m.use(node.op), node.items.map((i) => dependsCode(i, vars, m)));
+  }
+}
+
+/** Replays the compiler's dependency inference (explicit, then inferred minus transitively implied). */
+class DepSim {
+  readonly depsOf = new Map<string, string[]>();
+  readonly order = new Map<string, number>();
+
+  impliedBy(t: string, others: string[]): boolean {
+    const floor = this.order.get(t) ?? 0;
+    const seen = new Set<string>();
+    const queue = others.filter((x) => (this.order.get(x) ?? 0) > floor);
+    let budget = 512;
+    while (queue.length && budget-- > 0) {
+      const x = queue.pop()!;
+      if (seen.has(x)) continue;
+      seen.add(x);
+      for (const d of this.depsOf.get(x) ?? []) {
+        if (d === t) return true;
+        if ((this.order.get(d) ?? 0) > floor) queue.push(d);
+      }
+    }
+    return false;
+  }
+
+  /** What the compiler writes for a task given `after`, `depends` and the tasks its values reference. */
+  emit(after: string[], expr: DepNode | undefined, refs: string[], style: "depends" | "dependencies"): { depends?: string; dependencies?: string[]; deps: string[] } {
+    const inDepends = expr ? dependsTasks(expr) : [];
+    const mentioned = new Set([...after, ...inDepends]);
+    const inferred: string[] = [];
+    for (const t of refs) if (!mentioned.has(t) && !inferred.includes(t)) inferred.push(t);
+    const needed = inferred.filter((t) => !this.impliedBy(t, [...mentioned, ...inferred.filter((x) => x !== t)]));
+    const deps = [...mentioned, ...needed];
+    if (expr) return { depends: [printDepends(expr, needed.length === 0 && after.length === 0), ...after, ...needed].join(" && "), deps };
+    const all = [...after, ...needed];
+    if (!all.length) return { deps };
+    return style === "dependencies" ? { dependencies: all, deps } : { depends: all.join(" && "), deps };
+  }
+}
+
+function taskRefs(task: Obj, prefix: string): string[] {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === "string") {
+      for (const m of v.matchAll(HAND_REF)) if (m[1] === prefix && m[2] !== task.name) out.push(m[2]!);
+    } else if (Array.isArray(v)) v.forEach(walk);
+    else if (isObj(v)) Object.values(v).forEach(walk);
+  };
+  const args = isObj(task.arguments) ? task.arguments : {};
+  walk(args.parameters);
+  walk(args.artifacts);
+  walk(task.withParam);
+  walk(task.withSequence);
+  walk(task.when);
+  const { name: _n, template: _t, arguments: _a, dependencies: _d, depends: _p, when: _w, withItems: _i, withParam: _wp, withSequence: _s, ...rest } = task;
+  walk(rest);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Templates
+
+interface Gen {
+  readonly m: Module;
+  readonly byName: Map<string, TemplateInfo>;
+  readonly where: string;
+}
+
+function inputScope(g: Gen, t: TemplateInfo, names: Namer, prefix: Scope["prefix"]): Scope {
+  const inputs = new Map<string, string>();
+  for (const p of t.inParams.keys()) inputs.set(p, names.take(p, "Input"));
+  return { inputs, usedInputs: new Set(), tasks: new Map(), prefix, group: 0, item: undefined, where: `${g.where}: template "${t.name}"` };
+}
+
+function paramsPattern(scope: Scope): string {
+  const items: string[] = [];
+  for (const [name, id] of scope.inputs) {
+    if (!scope.usedInputs.has(name)) continue;
+    items.push(name === id ? id : `${isIdentifier(name) || /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name)}: ${id}`);
+  }
+  return items.length ? `({ ${items.join(", ")} })` : "()";
+}
+
+function templateOptions(g: Gen, t: TemplateInfo, extra: [string, Code][] = []): Code {
+  const y = t.yaml;
+  const entries: [string, Code][] = [["name", str([t.name])]];
+  const inputs = ioDecls(g.m, y.inputs, "input", `${g.where}: template "${t.name}"`);
+  if (inputs) entries.push(["inputs", inputs]);
+  const outputs = ioDecls(g.m, y.outputs, "output", `${g.where}: template "${t.name}"`);
+  if (outputs) entries.push(["outputs", outputs]);
+  entries.push(...extra);
+  for (const [k, v] of Object.entries(y)) {
+    if (["name", "inputs", "outputs", t.kind].includes(k)) continue;
+    if (["dependencyStyle", "target", "failFast"].includes(k) && t.kind === "dag") unsupported(`${g.where}: template "${t.name}"`, `template field "${k}" clashes with a dag() option`);
+    entries.push([k, conv(v, undefined)]);
+  }
+  return obj(entries);
+}
+
+function leafTemplate(g: Gen, t: TemplateInfo): Code {
+  const names = g.m.names.child();
+  const scope = inputScope(g, t, names, undefined);
+  const body = t.yaml[t.kind];
+  const factory = g.m.use(t.kind);
+  const spec = conv(body, scope);
+  const options = templateOptions(g, t);
+  if (t.kind === "suspend" && isObj(body) && !Object.keys(body).length) return call(factory, [options]);
+  if (!scope.usedInputs.size) return call(factory, [options, spec]);
+  return call(factory, [options, arrow(paramsPattern(scope), spec)]);
+}
+
+interface BodyCtx {
+  readonly g: Gen;
+  readonly t: TemplateInfo;
+  readonly scope: Scope;
+  readonly names: Namer;
+  readonly style: "depends" | "dependencies";
+  readonly sim: DepSim;
+  readonly stmts: { code: () => Code; task?: TaskVar }[];
+}
+
+function bodyTemplate(g: Gen, t: TemplateInfo): Code {
+  const names = g.m.names.child();
+  const isDag = t.kind === "dag";
+  const scope = inputScope(g, t, names, isDag ? "tasks" : "steps");
+  const y = t.yaml;
+  const extra: [string, Code][] = [];
+  let tasks: Obj[][];
+  let style: "depends" | "dependencies" = "depends";
+  if (isDag) {
+    const d = y.dag as Obj;
+    for (const k of Object.keys(d)) if (!["tasks", "target", "failFast"].includes(k)) unsupported(scope.where, `dag field "${k}"`);
+    const list = (d.tasks as Obj[] | null) ?? [];
+    if (list.some((x) => Array.isArray(x.dependencies))) style = "dependencies";
+    if (style === "dependencies") extra.push(["dependencyStyle", str(["dependencies"])]);
+    if (d.failFast !== undefined) extra.push(["failFast", literal(d.failFast)]);
+    if (d.target !== undefined) extra.push(["target", literal(d.target)]);
+    tasks = list.map((x) => [x]);
+  } else {
+    tasks = ((y.steps as unknown[] | null) ?? []).map((grp) => {
+      if (!Array.isArray(grp)) unsupported(scope.where, "a step group that is not a list");
+      return grp as Obj[];
+    });
+  }
+  const ctx: BodyCtx = { g, t, scope, names, style, sim: new DepSim(), stmts: [] };
+  let index = 0;
+  tasks.forEach((group, gi) => {
+    scope.group = gi;
+    if (!group.length) unsupported(scope.where, "an empty step group");
+    if (!isDag && group.length > 1) {
+      const inner: { code: () => Code; task?: TaskVar }[] = [];
+      for (const task of group) inner.push(taskStatement(ctx, task, index++, gi));
+      g.m.use("parallel");
+      ctx.stmts.push({ code: () => stmt("", call("parallel", [arrow("()", block(inner.map((s) => s.code())))])) });
+    } else {
+      for (const task of group) ctx.stmts.push(taskStatement(ctx, task, index++, gi));
+    }
+  });
+  // Outputs computed from tasks: returned from the body.
+  const ret: [string, Code][] = [];
+  const outputs = isObj(y.outputs) ? y.outputs : undefined;
+  let outYaml = outputs;
+  if (outputs) {
+    scope.group = Number.MAX_SAFE_INTEGER;
+    const params = ((outputs.parameters as Obj[]) ?? []).map((p) => ({ ...p }));
+    const arts = ((outputs.artifacts as Obj[]) ?? []).map((a) => ({ ...a }));
+    for (const p of params) {
+      const vf = p.valueFrom;
+      if (isObj(vf) && Object.keys(vf).length === 1 && typeof vf.parameter === "string") {
+        const c = convStr(vf.parameter, scope);
+        if (c.single === "string") {
+          ret.push([String(p.name), c.code]);
+          delete p.valueFrom;
+        }
+      }
+    }
+    for (const a of arts) {
+      if (typeof a.from === "string") {
+        const c = convStr(a.from, scope);
+        if (c.single === "artifact") {
+          ret.push([String(a.name), c.code]);
+          delete a.from;
+        }
+      }
+    }
+    outYaml = { ...outputs };
+    if (params.length) outYaml.parameters = params;
+    if (arts.length) outYaml.artifacts = arts;
+  }
+  const stmts = ctx.stmts.map((s) => s.code());
+  if (ret.length) stmts.push(stmt("return ", obj(ret)));
+  const options = templateOptions(g, { ...t, yaml: { ...y, outputs: outYaml } }, extra);
+  const factory = g.m.use(t.kind);
+  return call(factory, [options, arrow(paramsPattern(scope), block(stmts))]);
+}
+
+function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number): { code: () => Code; task?: TaskVar } {
+  const { g, scope, names } = ctx;
+  const tname = String(task.name);
+  const where = `${scope.where}, task "${tname}"`;
+  if (typeof task.template !== "string") {
+    unsupported(where, task.templateRef ? "a call of a template in another WorkflowTemplate (templateRef) has no wfc API yet" : task.inline ? "an inline template has no wfc API yet" : "a task without a template");
+  }
+  const callee = g.byName.get(task.template);
+  if (!callee) unsupported(where, `calls template "${task.template}", which is not in this manifest`);
+  const v: TaskVar = { name: tname, index, template: callee, ident: "", used: false, group };
+  v.ident = names.take(tname, "Task");
+
+  // Arguments
+  const args: [string, Code][] = [];
+  const targs = isObj(task.arguments) ? task.arguments : {};
+  for (const k of Object.keys(targs)) if (k !== "parameters" && k !== "artifacts") unsupported(where, `arguments.${k}`);
+  const loop = task.withItems !== undefined ? "items" : task.withParam !== undefined ? "param" : task.withSequence !== undefined ? "sequence" : undefined;
+  const itemIdent = loop ? names.take("item") : "";
+  scope.item = loop ? { ident: itemIdent, kind: loop, items: loop === "items" ? (task.withItems as unknown[]) : undefined, paths: new Map() } : undefined;
+  for (const p of (targs.parameters as Obj[]) ?? []) {
+    const keys = Object.keys(p);
+    if (keys.some((k) => k !== "name" && k !== "value") || p.value === undefined) unsupported(where, `argument parameter "${String(p.name)}" with fields other than a value (${keys.join(", ")})`);
+    if (!callee.inParams.has(String(p.name))) unsupported(where, `passes parameter "${String(p.name)}", which template "${callee.name}" does not declare`);
+    args.push([String(p.name), convParamValue(p.value, scope)]);
+  }
+  for (const a of (targs.artifacts as Obj[]) ?? []) {
+    const name = String(a.name);
+    if (!callee.inArtifacts.has(name)) unsupported(where, `passes artifact "${name}", which template "${callee.name}" does not declare`);
+    const { name: _n, ...rest } = a;
+    const keys = Object.keys(rest);
+    if (keys.length === 1 && typeof rest.from === "string") {
+      const c = convStr(rest.from, scope);
+      args.push([name, c.single === "artifact" ? c.code : c.code.t === "raw" ? str([c.code]) : c.code]);
+    } else if (keys.length === 0) {
+      unsupported(where, `artifact argument "${name}" without a source`);
+    } else args.push([name, conv(rest, scope)]);
+  }
+  for (const [pname, p] of callee.inParams) {
+    const optional = p.default !== undefined || p.value !== undefined || p.valueFrom !== undefined;
+    if (!optional && !args.some(([k]) => k === pname)) unsupported(where, `does not pass input "${pname}" of template "${callee.name}", which has no default`);
+  }
+  for (const [aname, a] of callee.inArtifacts) {
+    const hasSource = ["from", "fromExpression", "s3", "gcs", "git", "http", "artifactory", "hdfs", "oss", "raw", "azure", "plugin", "optional"].some((k) => a[k] !== undefined);
+    if (!hasSource && !args.some(([k]) => k === aname)) unsupported(where, `does not pass input artifact "${aname}" of template "${callee.name}"`);
+  }
+
+  // Options
+  const opts: [string, Code][] = [];
+  const autoName = callee.name;
+  if (tname !== autoName || scope.tasks.has(autoName)) opts.push(["name", str([tname])]);
+  if (scope.prefix === "tasks") depOptions(ctx, task, v, opts, where);
+  else if (task.dependencies !== undefined || task.depends !== undefined) unsupported(where, "dependencies in a steps template");
+  if (task.when !== undefined) opts.push(["when", whenCode(ctx, String(task.when))]);
+  const { name: _n, template: _t, arguments: _a, dependencies: _d, depends: _p, when: _w, withItems, withParam, withSequence, ...rest } = task;
+  if (Object.keys(rest).length) opts.push(["extra", conv(rest, scope)]);
+
+  let callCode: Code = call(callee.ident, [...(args.length || opts.length ? [obj(args)] : []), ...(opts.length ? [obj(opts)] : [])]);
+  if (loop) {
+    const it = scope.item!;
+    const fn = (param: string) => arrow(`(${param})`, callCode);
+    if (loop === "items") {
+      if (!Array.isArray(withItems)) unsupported(where, "withItems is not a list");
+      callCode = call(g.m.use("forEach"), [literal(withItems), fn(itemIdent)]);
+    } else if (loop === "param") {
+      const c = typeof withParam === "string" ? convStr(withParam, scope) : undefined;
+      if (!c) unsupported(where, "withParam is not a string");
+      const list = c.single === "string" ? c.code : c.single ? str([c.code]) : c.code;
+      let param = itemIdent;
+      if (it.paths.size) {
+        g.m.typeImports.add("Item");
+        param = `${itemIdent}: Item<${itemType(it.paths, where)}>`;
+      } else if ([...(it.paths.keys())].length === 0 && usesItem(task)) {
+        g.m.typeImports.add("Item");
+        param = `${itemIdent}: Item<string>`;
+      }
+      callCode = call(g.m.use("forEachParam"), [list, fn(param)]);
+    } else {
+      if (!isObj(withSequence)) unsupported(where, "withSequence is not an object");
+      callCode = call(g.m.use("forSequence"), [conv(withSequence, scope), fn(itemIdent)]);
+    }
+    scope.item = undefined;
+  }
+  scope.tasks.set(tname, v);
+  const final = callCode;
+  return { task: v, code: () => (v.used ? stmt(`const ${v.ident} = `, final) : stmt("", final)) };
+}
+
+function usesItem(task: Obj): boolean {
+  return JSON.stringify(task).includes("{{item}}");
+}
+
+function itemType(paths: Map<string, string[]>, where: string): string {
+  type Tree = { [k: string]: Tree };
+  const root: Tree = {};
+  let whole = false;
+  for (const p of paths.values()) {
+    if (!p.length) whole = true;
+    let n = root;
+    for (const seg of p) n = n[seg] ??= {};
+  }
+  if (whole && Object.keys(root).length) unsupported(where, "a withParam item used both whole and by field");
+  if (whole) return "string";
+  const show = (n: Tree): string => {
+    const keys = Object.keys(n);
+    if (!keys.length) return "string";
+    return `{ ${keys.map((k) => `${/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k)}: ${show(n[k]!)}`).join("; ")} }`;
+  };
+  return show(root);
+}
+
+function depOptions(ctx: BodyCtx, task: Obj, v: TaskVar, opts: [string, Code][], where: string): void {
+  const { scope, sim, style, g } = ctx;
+  const tname = v.name;
+  sim.order.set(tname, v.index);
+  const refs = taskRefs(task, "tasks").filter((r) => scope.tasks.has(r) || r === tname || true);
+  let want: { depends?: string; dependencies?: string[] };
+  let plain: string[] | undefined;
+  let expr: DepNode | undefined;
+  if (Array.isArray(task.dependencies)) {
+    want = { dependencies: task.dependencies.map(String) };
+    plain = want.dependencies;
+    if (task.depends !== undefined) unsupported(where, "both depends and dependencies");
+  } else if (typeof task.depends === "string") {
+    want = { depends: task.depends };
+    expr = parseDepends(task.depends);
+    if (!expr) unsupported(where, `depends expression ${JSON.stringify(task.depends)} does not parse`);
+    const conj = expr.op === "and" ? expr.items : [expr];
+    if (conj.every((x) => x.op === "task" && !x.status) && conj.map((x) => (x as { task: string }).task).join(" && ") === task.depends) {
+      plain = conj.map((x) => (x as { task: string }).task);
+      expr = undefined;
+    }
+  } else if (task.depends === undefined && task.dependencies === undefined) {
+    want = {};
+    plain = [];
+  } else unsupported(where, "depends/dependencies of an unexpected type");
+  for (const n of [...(plain ?? []), ...(expr ? dependsTasks(expr) : [])]) {
+    if (!scope.tasks.has(n)) unsupported(where, `depends on "${n}", which is not a task listed before it`);
+  }
+  const same = (r: { depends?: string; dependencies?: string[] }) =>
+    r.depends === want.depends && JSON.stringify(r.dependencies) === JSON.stringify(want.dependencies);
+  const plainStyle = style;
+  const candidates: { after: string[]; expr: DepNode | undefined }[] = [];
+  if (plain) {
+    candidates.push({ after: plain.filter((x) => !refs.includes(x)), expr: undefined });
+    candidates.push({ after: plain, expr: undefined });
+  } else if (expr) {
+    candidates.push({ after: [], expr });
+    if (expr.op === "and") {
+      const items = [...expr.items];
+      const after: string[] = [];
+      while (items.length > 1 && items[items.length - 1]!.op === "task" && !(items[items.length - 1] as { status?: string }).status) {
+        after.unshift((items.pop() as { task: string }).task);
+        candidates.push({ after: [...after], expr: items.length === 1 ? items[0] : { op: "and", items: [...items] } });
+      }
+    }
+  }
+  for (const c of candidates) {
+    const saved = new Map(sim.depsOf);
+    const r = sim.emit(c.after, c.expr, refs, plainStyle);
+    const wantStyle = want.dependencies ? "dependencies" : "depends";
+    if (same(r) && (plain ? !c.after.length || wantStyle === style || !want.depends && !want.dependencies : true)) {
+      sim.depsOf.set(tname, r.deps);
+      if (c.expr) opts.push(["depends", dependsCode(c.expr, scope.tasks, g.m)]);
+      if (c.after.length) {
+        const ids = c.after.map((n) => {
+          const tv = scope.tasks.get(n)!;
+          tv.used = true;
+          return raw(tv.ident);
+        });
+        opts.push(["after", ids.length === 1 ? ids[0]! : arr(ids)]);
+      }
+      return;
+    }
+    sim.depsOf.clear();
+    for (const [k, x] of saved) sim.depsOf.set(k, x);
+  }
+  const got = sim.emit(plain ?? [], expr, refs, plainStyle);
+  unsupported(where, `dependencies cannot be reproduced exactly: the input has ${JSON.stringify(want)}, the compiler would write ${JSON.stringify({ depends: got.depends, dependencies: got.dependencies })}`);
+}
+
+function whenCode(ctx: BodyCtx, s: string): Code {
+  const { scope, g } = ctx;
+  const m = /^(\S+) (==|!=) (\S+)$/.exec(s);
+  if (m && !/&&|\|\|/.test(s)) {
+    const l = convStr(m[1]!, scope);
+    const r = convStr(m[3]!, scope);
+    if (l.refs || r.refs) {
+      const fn = g.m.use(m[2] === "==" ? "eq" : "ne");
+      return call(fn, [l.code, r.code]);
+    }
+  }
+  const c = convStr(s, scope);
+  if (!c.refs) return c.code;
+  if (c.code.t === "str" && !/[`\\]|\$\{/.test(s)) return tagged(g.m.use("condition"), c.code.parts);
+  if (c.code.t === "raw") return tagged(g.m.use("condition"), [c.code]);
+  return c.code;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Workflows
+
+const WORKFLOW_FACTORY: Record<string, string> = {
+  Workflow: "workflow",
+  WorkflowTemplate: "workflowTemplate",
+  ClusterWorkflowTemplate: "clusterWorkflowTemplate",
+  CronWorkflow: "cronWorkflow",
+};
+
+function documentCode(m: Module, doc: Obj, label: string, exportName: string | undefined): string[] {
+  const kind = String(doc.kind);
+  const meta = isObj(doc.metadata) ? doc.metadata : {};
+  const rawSpec = isObj(doc.spec) ? doc.spec : {};
+  let spec: Obj = rawSpec;
+  const cronEntries: [string, Code][] = [];
+  if (kind === "CronWorkflow") {
+    const { workflowSpec, workflowMetadata, schedules, ...cron } = rawSpec;
+    if (!Array.isArray(schedules)) unsupported(label, "a CronWorkflow without `schedules` (the singular `schedule` is not in wfc's API)");
+    spec = isObj(workflowSpec) ? workflowSpec : {};
+    cronEntries.push(["schedules", literal(schedules)]);
+    if (Object.keys(cron).length) cronEntries.push(["cron", literal(cron)]);
+    if (workflowMetadata !== undefined) cronEntries.push(["workflowMetadata", literal(workflowMetadata)]);
+  }
+  const infos = ((spec.templates as Obj[] | undefined) ?? []).map((t) => templateInfo(t, `${label}: template "${String(t.name)}"`));
+  const byName = new Map<string, TemplateInfo>();
+  for (const i of infos) {
+    if (byName.has(i.name)) unsupported(label, `two templates named "${i.name}"`);
+    byName.set(i.name, i);
+  }
+  const g: Gen = { m, byName, where: label };
+  const out: string[] = [];
+  for (const t of topoOrder(infos, label)) {
+    t.ident = m.names.take(t.name, "Template");
+    const code = t.kind === "dag" || t.kind === "steps" ? bodyTemplate(g, t) : leafTemplate(g, t);
+    out.push(print(stmt(`const ${t.ident} = `, code)));
+  }
+
+  // Workflow options
+  const opts: [string, Code][] = [];
+  const { name, generateName, namespace, labels, annotations, ...restMeta } = meta;
+  if (name !== undefined) opts.push(["name", literal(name)]);
+  if (generateName !== undefined) opts.push(["generateName", literal(generateName)]);
+  if (namespace !== undefined) opts.push(["namespace", literal(namespace)]);
+  if (labels !== undefined) opts.push(["labels", literal(labels)]);
+  if (annotations !== undefined) opts.push(["annotations", literal(annotations)]);
+  if (Object.keys(restMeta).length) opts.push(["metadata", literal(restMeta)]);
+  if (kind === "CronWorkflow") opts.push(...cronEntries);
+  const { templates: _t, entrypoint, arguments: args, onExit, ...specRest } = spec;
+  if (args !== undefined) {
+    const decl = workflowArgs(m, args, label);
+    if (decl) opts.push(["parameters", decl]);
+  }
+  const reachable = new Set<string>();
+  const reach = (n: string) => {
+    const t = byName.get(n);
+    if (!t || reachable.has(n)) return;
+    reachable.add(n);
+    t.calls.forEach(reach);
+  };
+  if (typeof entrypoint === "string") {
+    const t = byName.get(entrypoint);
+    opts.push(["entrypoint", t ? raw(t.ident) : literal(entrypoint)]);
+    reach(entrypoint);
+  } else if (entrypoint !== undefined) unsupported(label, "entrypoint is not a string");
+  if (typeof onExit === "string") {
+    const t = byName.get(onExit);
+    if (!t) unsupported(label, `onExit "${onExit}" is not a template of this manifest`);
+    opts.push(["onExit", raw(t.ident)]);
+    reach(onExit);
+  } else if (onExit !== undefined) unsupported(label, "onExit is not a string");
+  const others = infos.filter((t) => !reachable.has(t.name));
+  if (others.length) opts.push(["templates", arr(others.map((t) => raw(t.ident)))]);
+  for (const k of ["entrypointName", "bodyKind", "dependencyStyle", "parameters", "templates", "schedules", "cron", "workflowMetadata"]) {
+    if (k in specRest && !(kind === "CronWorkflow" && k === "workflowMetadata" && false)) {
+      if (k === "workflowMetadata" && kind !== "CronWorkflow") continue;
+      unsupported(label, `spec field "${k}" clashes with a wfc option of the same name`);
+    }
+  }
+  for (const [k, v] of Object.entries(specRest)) opts.push([k, literal(v)]);
+  const factory = m.use(WORKFLOW_FACTORY[kind]!);
+  const wf = call(factory, [obj(opts)]);
+  out.push(print(stmt(exportName ? `export const ${exportName} = ` : "export default ", wf)));
+  return out;
+}
+
+function workflowArgs(m: Module, args: unknown, label: string): Code | undefined {
+  if (!isObj(args)) unsupported(label, "spec.arguments is not an object");
+  for (const k of Object.keys(args)) if (k !== "parameters" && k !== "artifacts") unsupported(label, `spec.arguments.${k}`);
+  const entries: [string, Code][] = [];
+  for (const p of (args.parameters as Obj[]) ?? []) entries.push([String(p.name), paramDecl(m, p, "workflow")]);
+  for (const a of (args.artifacts as Obj[]) ?? []) entries.push([String(a.name), artifactDecl(m, a)]);
+  return entries.length ? obj(entries) : undefined;
+}
+
+/** Generates one TypeScript module for the given (validated) manifests. */
+export function generateModule(docs: readonly Obj[], file: string): string {
+  const m = new Module();
+  const sections: string[] = [];
+  const exportNames = new Namer();
+  docs.forEach((doc, i) => {
+    const meta = (doc.metadata ?? {}) as Obj;
+    const nm = String(meta.name ?? meta.generateName ?? `document-${i + 1}`);
+    const label = `${file}: ${String(doc.kind)}/${nm}`;
+    let exportName: string | undefined;
+    if (docs.length > 1) {
+      exportName = m.names.take(nm.replace(/-$/, ""), String(doc.kind));
+      exportNames.reserve(exportName);
+    }
+    sections.push(documentCode(m, doc, label, exportName).join("\n\n"));
+  });
+  const values = [...m.imports].sort((a, b) => a.localeCompare(b));
+  const types = [...m.typeImports].sort().map((t) => `type ${t}`);
+  const importList = [...values, ...types];
+  const header = `// Generated by \`wfc import\` from ${file}.\n`;
+  const flat = `import { ${importList.join(", ")} } from "@wfc/sdk";`;
+  const imp = flat.length <= 120 ? flat : `import {\n${importList.map((n) => `  ${n},\n`).join("")}} from "@wfc/sdk";`;
+  void camelCase;
+  return `${header}${imp}\n\n${sections.join("\n\n")}\n`;
+}

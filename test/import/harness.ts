@@ -1,0 +1,129 @@
+/**
+ * The `wfc import` round trip over the vendored upstream Argo examples: import every Argo-kind
+ * file, write the TypeScript to test/import/.out/, type-check all of it with ONE `tsc --strict`,
+ * then load each module, compile its workflows and compare with the input (k8sEqual).
+ */
+import { execFile } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { promisify } from "node:util";
+import { compile, importManifests, isWorkflow, k8sEqual, parseK8sYaml, type WorkflowObject } from "@wfc/sdk";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(here, "../..");
+export const EXAMPLES = join(ROOT, "vendor/argo/examples");
+export const OUT = join(here, ".out");
+const KINDS = new Set(["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"]);
+
+export interface FileResult {
+  file: string;
+  /** "ok", or the stage that failed. */
+  status: "ok" | "import" | "typecheck" | "load" | "compile" | "diff";
+  detail?: string;
+}
+
+export interface RoundTrip {
+  results: FileResult[];
+  skipped: { file: string; kinds: string[] }[];
+  timings: Record<string, number>;
+}
+
+function tsName(file: string): string {
+  return file.replace(/\.ya?ml$/, "").replace(/[^A-Za-z0-9_-]/g, "_") + ".ts";
+}
+
+export async function roundTrip(only?: (file: string) => boolean): Promise<RoundTrip> {
+  const t0 = performance.now();
+  const files = readFileSync(join(EXAMPLES, "INDEX.txt"), "utf8").split("\n").map((l) => l.trim()).filter(Boolean).filter((f) => !only || only(f));
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  const results: FileResult[] = [];
+  const skipped: RoundTrip["skipped"] = [];
+  const pending: { file: string; ts: string; docs: unknown[] }[] = [];
+  for (const file of files) {
+    const text = readFileSync(join(EXAMPLES, file), "utf8");
+    const docs = parseK8sYaml(text, file);
+    const kinds = docs.map((d) => String((d as { kind?: unknown }).kind));
+    if (!kinds.every((k) => KINDS.has(k))) {
+      skipped.push({ file, kinds });
+      continue;
+    }
+    try {
+      const code = importManifests(text, file);
+      const ts = join(OUT, tsName(file));
+      writeFileSync(ts, code);
+      pending.push({ file, ts, docs });
+    } catch (e) {
+      results.push({ file, status: "import", detail: (e as Error).message });
+    }
+  }
+  const t1 = performance.now();
+
+  // One type-check over everything.
+  const errorsByFile = new Map<string, string[]>();
+  if (pending.length) {
+    const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+    const args = [tsc, "--strict", "--noEmit", "--skipLibCheck", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--types", "node", ...pending.map((p) => p.ts)];
+    try {
+      await promisify(execFile)(process.execPath, args, { cwd: ROOT, maxBuffer: 64 << 20 });
+    } catch (e) {
+      const out = String((e as { stdout?: string }).stdout ?? "");
+      for (const line of out.split("\n")) {
+        const m = /^(.*?\.ts)\(\d+,\d+\): error/.exec(line);
+        if (m) {
+          const abs = resolve(ROOT, m[1]!);
+          (errorsByFile.get(abs) ?? errorsByFile.set(abs, []).get(abs)!).push(line.replace(/^.*?\.out\//, ""));
+        } else if (line.startsWith(" ") && errorsByFile.size) {
+          const last = [...errorsByFile.values()].at(-1)!;
+          last[last.length - 1] += `\n${line}`;
+        }
+      }
+      if (!errorsByFile.size) throw new Error(`tsc failed without file errors:\n${out}${String((e as { stderr?: string }).stderr ?? "")}`);
+    }
+  }
+  const t2 = performance.now();
+
+  for (const p of pending) {
+    const errs = errorsByFile.get(p.ts);
+    if (errs) {
+      results.push({ file: p.file, status: "typecheck", detail: errs.slice(0, 3).join("\n") });
+      continue;
+    }
+    let mod: Record<string, unknown>;
+    try {
+      mod = (await import(pathToFileURL(p.ts).href)) as Record<string, unknown>;
+    } catch (e) {
+      results.push({ file: p.file, status: "load", detail: (e as Error).message });
+      continue;
+    }
+    let manifests: unknown[];
+    try {
+      const wfs = Object.values(mod).filter((v): v is WorkflowObject => isWorkflow(v));
+      manifests = [...new Set(wfs)].map((w) => compile(w));
+    } catch (e) {
+      results.push({ file: p.file, status: "compile", detail: (e as Error).message });
+      continue;
+    }
+    const r = k8sEqual(p.docs, manifests);
+    results.push(r.equal ? { file: p.file, status: "ok" } : { file: p.file, status: "diff", detail: r.diffs.slice(0, 5).join("\n") });
+  }
+  const t3 = performance.now();
+  results.sort((a, b) => a.file.localeCompare(b.file));
+  return { results, skipped, timings: { import: t1 - t0, typecheck: t2 - t1, compile: t3 - t2, total: t3 - t0 } };
+}
+
+export function summary(rt: RoundTrip): string {
+  const ok = rt.results.filter((r) => r.status === "ok").length;
+  const lines = [`${ok}/${rt.results.length} Argo-kind files round-trip; skipped (not Argo workflow kinds): ${rt.skipped.map((s) => `${s.file} (${s.kinds.join(", ")})`).join(", ")}`];
+  for (const r of rt.results) if (r.status !== "ok") lines.push(`- ${r.file}: [${r.status}] ${r.detail?.split("\n").join("\n    ")}`);
+  lines.push(`timings (ms): ${Object.entries(rt.timings).map(([k, v]) => `${k} ${Math.round(v)}`).join(", ")}`);
+  return lines.join("\n");
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const filter = process.argv[2];
+  const rt = await roundTrip(filter ? (f) => f.includes(filter) : undefined);
+  writeFileSync(join(OUT, "summary.txt"), summary(rt));
+  console.log(summary(rt));
+}
