@@ -345,7 +345,7 @@ function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, unknown
     const tasks = t.tasks!.map((task) => lowerTask(c, t, task, style));
     const cyc = findCycle(t.tasks!);
     if (cyc) c.report("E_CYCLE", `dependency cycle: ${cyc.map((x) => x.name).join(" -> ")}`, { ...where, task: cyc[0]!.name, location: cyc[0]!.location });
-    o.dag = { ...t.dag!.fields, tasks };
+    o.dag = { ...(resolve(c, ctx, t.dag!.fields, where) as Record<string, unknown>), tasks };
     if (!tasks.length) c.report("E_EMPTY_BODY", `DAG template "${t.name}" has no tasks`, { ...where, location: t.location });
   } else if (t.kind === "steps") {
     const seenSoFar = new Set<TaskModel>();
