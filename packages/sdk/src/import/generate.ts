@@ -61,6 +61,8 @@ interface TemplateInfo {
   readonly inArtifacts: Map<string, Obj>;
   /** Templates this one calls from its body. */
   readonly calls: string[];
+  /** Input parameters with a fixed value that some caller does not pass (declared optional). */
+  readonly omitted: Set<string>;
 }
 
 interface TaskVar {
@@ -71,10 +73,15 @@ interface TaskVar {
   used: boolean;
   /** The step group (steps) the task is in. */
   readonly group: number;
+  /** Created inside `parallel(() => ...)`: its handle is not visible after the group. */
+  readonly inParallel: boolean;
 }
 
 interface Scope {
   readonly inputs: Map<string, string>;
+  readonly artifactInputs: Map<string, string>;
+  /** Inputs declared optional (their references are `Ref<string | undefined>`). */
+  readonly optional: Set<string>;
   readonly usedInputs: Set<string>;
   readonly tasks: Map<string, TaskVar>;
   readonly prefix: "tasks" | "steps" | undefined;
@@ -125,13 +132,20 @@ function resolvePlaceholder(inner: string, scope: Scope): { code: string; type: 
     const id = scope.inputs.get(m[1]!);
     if (!id) return undefined;
     scope.usedInputs.add(m[1]!);
-    return { code: id, type: "string" };
+    return { code: id, type: scope.optional.has(m[1]!) ? "other" : "string" };
+  }
+  m = /^inputs\.artifacts\.([A-Za-z0-9_-]+)$/.exec(inner);
+  if (m) {
+    const id = scope.artifactInputs.get(m[1]!);
+    if (!id) return undefined;
+    scope.usedInputs.add(m[1]!);
+    return { code: id, type: "artifact" };
   }
   m = /^(tasks|steps)\.([A-Za-z0-9-]+)\.(outputs\.parameters\.([A-Za-z0-9_-]+)|outputs\.artifacts\.([A-Za-z0-9_-]+)|outputs\.result|outputs\.exitCode|status|id|ip|startedAt|finishedAt|hostNodeName)$/.exec(inner);
   if (m) {
     if (m[1] !== scope.prefix) return undefined;
     const t = scope.tasks.get(m[2]!);
-    if (!t) return undefined;
+    if (!t || t.inParallel) return undefined;
     if (scope.prefix === "steps" && t.group >= scope.group) return undefined;
     const what = m[3]!;
     let code: string;
@@ -210,7 +224,10 @@ function templateInfo(t: Obj, where: string): TemplateInfo {
   const outputs = isObj(t.outputs) ? t.outputs : {};
   const calls: string[] = [];
   const tasks = kind === "dag" ? ((t.dag as Obj).tasks as Obj[] | undefined) ?? [] : kind === "steps" ? ((t.steps as Obj[][] | null) ?? []).flat() : [];
-  for (const task of tasks) if (typeof task.template === "string") calls.push(task.template);
+  for (const task of tasks) {
+    if (typeof task.template === "string") calls.push(task.template);
+    calls.push(...hookTemplates(task));
+  }
   return {
     name: String(t.name),
     yaml: t,
@@ -221,7 +238,36 @@ function templateInfo(t: Obj, where: string): TemplateInfo {
     inParams: new Map(((inputs.parameters as Obj[]) ?? []).map((p) => [String(p.name), p])),
     inArtifacts: new Map(((inputs.artifacts as Obj[]) ?? []).map((p) => [String(p.name), p])),
     calls,
+    omitted: new Set(),
   };
+}
+
+/** Templates a task or workflow names in `onExit` and `hooks` (given as values in the generated code). */
+function hookTemplates(o: Obj): string[] {
+  const out: string[] = [];
+  if (typeof o.onExit === "string") out.push(o.onExit);
+  if (isObj(o.hooks)) for (const h of Object.values(o.hooks)) if (isObj(h) && typeof h.template === "string") out.push(h.template);
+  return out;
+}
+
+/** Task or workflow fields, with `onExit` and hook templates as template values where they are local. */
+function extraCode(o: Obj, scope: Scope | undefined, byName: Map<string, TemplateInfo>, self?: { name: string; ident: string }): [string, Code][] {
+  const tmpl = (n: unknown): Code | undefined => {
+    if (typeof n !== "string") return undefined;
+    if (self && n === self.name) return raw(self.ident);
+    const t = byName.get(n);
+    return t ? raw(t.ident) : undefined;
+  };
+  return Object.entries(o).map(([k, v]) => {
+    if (k === "onExit") return [k, tmpl(v) ?? conv(v, scope)] as [string, Code];
+    if (k === "hooks" && isObj(v)) {
+      return [
+        k,
+        obj(Object.entries(v).map(([ev, h]) => [ev, isObj(h) ? obj(Object.entries(h).map(([hk, hv]) => [hk, (hk === "template" && tmpl(hv)) || conv(hv, scope)] as const)) : conv(h, scope)] as const)),
+      ] as [string, Code];
+    }
+    return [k, conv(v, scope)] as [string, Code];
+  });
 }
 
 /** Orders templates so that every template comes after those its body calls (stable otherwise). */
@@ -235,6 +281,7 @@ function topoOrder(infos: TemplateInfo[], where: string): TemplateInfo[] {
     if (s === 1) unsupported(`${where}: template "${t.name}"`, `recursive template (${[...path, t.name].join(" -> ")}): a template value cannot call itself while it is being defined`);
     state.set(t, 1);
     for (const c of t.calls) {
+      if (c === t.name) continue; // calls itself: the body's `self`
       const callee = byName.get(c);
       if (callee) visit(callee, [...path, t.name]);
     }
@@ -248,7 +295,7 @@ function topoOrder(infos: TemplateInfo[], where: string): TemplateInfo[] {
 // ---------------------------------------------------------------------------------------------
 // Parameters and artifacts
 
-function zodString(m: Module, p: Obj, role: "input" | "workflow" | "output"): { code: Code; rest: Obj } {
+function zodString(m: Module, p: Obj, role: "input" | "workflow" | "output", optional?: Set<string>): { code: Code; rest: Obj } {
   const { name: _name, ...rest } = p;
   m.use("z");
   let base = "z.string()";
@@ -263,6 +310,9 @@ function zodString(m: Module, p: Obj, role: "input" | "workflow" | "output"): { 
   if (def !== undefined && (role !== "workflow" || rest.default === undefined)) {
     base += `.default(${JSON.stringify(String(def))})`;
     delete rest[defaultKey];
+  } else if (role === "input" && optional?.has(String(p.name)) && (rest.value !== undefined || rest.valueFrom !== undefined)) {
+    // A fixed value or a value from elsewhere: callers need not pass one.
+    base += ".optional()";
   }
   if (typeof rest.description === "string") {
     base += `.describe(${JSON.stringify(rest.description)})`;
@@ -271,8 +321,8 @@ function zodString(m: Module, p: Obj, role: "input" | "workflow" | "output"): { 
   return { code: raw(base), rest };
 }
 
-function paramDecl(m: Module, p: Obj, role: "input" | "workflow" | "output"): Code {
-  const { code, rest } = zodString(m, p, role);
+function paramDecl(m: Module, p: Obj, role: "input" | "workflow" | "output", optional?: Set<string>): Code {
+  const { code, rest } = zodString(m, p, role, optional);
   if (!Object.keys(rest).length) return code;
   if (role === "output" && Object.keys(rest).length === 1 && isObj(rest.valueFrom) && Object.keys(rest.valueFrom).length === 1 && typeof rest.valueFrom.path === "string") {
     return call(m.use("outputFromPath"), [code, str([rest.valueFrom.path])]);
@@ -291,7 +341,7 @@ function artifactDecl(m: Module, a: Obj): Code {
   return call("artifact", Object.keys(rest).length ? [literal(rest)] : []);
 }
 
-function ioDecls(m: Module, io: unknown, role: "input" | "output", where: string): Code | undefined {
+function ioDecls(m: Module, io: unknown, role: "input" | "output", where: string, optional?: Set<string>): Code | undefined {
   if (io === undefined || io === null) return undefined;
   if (!isObj(io)) unsupported(where, `${role}s is not an object`);
   for (const k of Object.keys(io)) if (k !== "parameters" && k !== "artifacts") unsupported(where, `${role}s.${k} cannot be declared`);
@@ -299,7 +349,7 @@ function ioDecls(m: Module, io: unknown, role: "input" | "output", where: string
   const seen = new Set<string>();
   for (const p of (io.parameters as Obj[]) ?? []) {
     seen.add(String(p.name));
-    entries.push([String(p.name), paramDecl(m, p, role)]);
+    entries.push([String(p.name), paramDecl(m, p, role, optional)]);
   }
   for (const a of (io.artifacts as Obj[]) ?? []) {
     if (seen.has(String(a.name))) unsupported(where, `${role} parameter and artifact share the name "${String(a.name)}"`);
@@ -458,23 +508,27 @@ interface Gen {
 
 function inputScope(g: Gen, t: TemplateInfo, names: Namer, prefix: Scope["prefix"]): Scope {
   const inputs = new Map<string, string>();
+  const artifactInputs = new Map<string, string>();
   for (const p of t.inParams.keys()) inputs.set(p, names.take(p, "Input"));
-  return { inputs, usedInputs: new Set(), tasks: new Map(), prefix, group: 0, item: undefined, where: `${g.where}: template "${t.name}"` };
+  for (const a of t.inArtifacts.keys()) artifactInputs.set(a, names.take(a, "Input"));
+  return { inputs, artifactInputs, optional: t.omitted, usedInputs: new Set(), tasks: new Map(), prefix, group: 0, item: undefined, where: `${g.where}: template "${t.name}"` };
 }
 
-function paramsPattern(scope: Scope): string {
+function paramsPattern(scope: Scope, self?: string): string {
   const items: string[] = [];
-  for (const [name, id] of scope.inputs) {
+  for (const [name, id] of [...scope.inputs, ...scope.artifactInputs]) {
     if (!scope.usedInputs.has(name)) continue;
     items.push(name === id ? id : `${isIdentifier(name) || /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name)}: ${id}`);
   }
-  return items.length ? `({ ${items.join(", ")} })` : "()";
+  const first = items.length ? `{ ${items.join(", ")} }` : "";
+  if (self) return `(${first || "_"}, ${self})`;
+  return `(${first})`;
 }
 
 function templateOptions(g: Gen, t: TemplateInfo, extra: [string, Code][] = []): Code {
   const y = t.yaml;
   const entries: [string, Code][] = [["name", str([t.name])]];
-  const inputs = ioDecls(g.m, y.inputs, "input", `${g.where}: template "${t.name}"`);
+  const inputs = ioDecls(g.m, y.inputs, "input", `${g.where}: template "${t.name}"`, t.omitted);
   if (inputs) entries.push(["inputs", inputs]);
   const outputs = ioDecls(g.m, y.outputs, "output", `${g.where}: template "${t.name}"`);
   if (outputs) entries.push(["outputs", outputs]);
@@ -507,6 +561,8 @@ interface BodyCtx {
   readonly style: "depends" | "dependencies";
   readonly sim: DepSim;
   readonly stmts: { code: () => Code; task?: TaskVar }[];
+  /** The identifier of the template itself, for recursive calls. */
+  readonly self: string | undefined;
 }
 
 function bodyTemplate(g: Gen, t: TemplateInfo): Code {
@@ -532,14 +588,15 @@ function bodyTemplate(g: Gen, t: TemplateInfo): Code {
       return grp as Obj[];
     });
   }
-  const ctx: BodyCtx = { g, t, scope, names, style, sim: new DepSim(), stmts: [] };
+  const self = t.calls.includes(t.name) ? names.take("self") : undefined;
+  const ctx: BodyCtx = { g, t, scope, names, style, sim: new DepSim(), stmts: [], self };
   let index = 0;
   tasks.forEach((group, gi) => {
     scope.group = gi;
     if (!group.length) unsupported(scope.where, "an empty step group");
     if (!isDag && group.length > 1) {
       const inner: { code: () => Code; task?: TaskVar }[] = [];
-      for (const task of group) inner.push(taskStatement(ctx, task, index++, gi));
+      for (const task of group) inner.push(taskStatement(ctx, task, index++, gi, true));
       g.m.use("parallel");
       ctx.stmts.push({ code: () => stmt("", call("parallel", [arrow("()", block(inner.map((s) => s.code())))])) });
     } else {
@@ -581,10 +638,10 @@ function bodyTemplate(g: Gen, t: TemplateInfo): Code {
   if (ret.length) stmts.push(stmt("return ", obj(ret)));
   const options = templateOptions(g, { ...t, yaml: { ...y, outputs: outYaml } }, extra);
   const factory = g.m.use(t.kind);
-  return call(factory, [options, arrow(paramsPattern(scope), block(stmts))]);
+  return call(factory, [options, arrow(paramsPattern(scope, ctx.self), block(stmts))]);
 }
 
-function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number): { code: () => Code; task?: TaskVar } {
+function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number, inParallel = false): { code: () => Code; task?: TaskVar } {
   const { g, scope, names } = ctx;
   const tname = String(task.name);
   const where = `${scope.where}, task "${tname}"`;
@@ -593,7 +650,7 @@ function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number): {
   }
   const callee = g.byName.get(task.template);
   if (!callee) unsupported(where, `calls template "${task.template}", which is not in this manifest`);
-  const v: TaskVar = { name: tname, index, template: callee, ident: "", used: false, group };
+  const v: TaskVar = { name: tname, index, template: callee, ident: "", used: false, group, inParallel };
   v.ident = names.take(tname, "Task");
 
   // Arguments
@@ -616,7 +673,7 @@ function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number): {
     const keys = Object.keys(rest);
     if (keys.length === 1 && typeof rest.from === "string") {
       const c = convStr(rest.from, scope);
-      args.push([name, c.single === "artifact" ? c.code : c.code.t === "raw" ? str([c.code]) : c.code]);
+      args.push([name, c.single === "artifact" ? c.code : obj([["from", c.single ? str([c.code]) : c.code]])]);
     } else if (keys.length === 0) {
       unsupported(where, `artifact argument "${name}" without a source`);
     } else args.push([name, conv(rest, scope)]);
@@ -638,9 +695,9 @@ function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number): {
   else if (task.dependencies !== undefined || task.depends !== undefined) unsupported(where, "dependencies in a steps template");
   if (task.when !== undefined) opts.push(["when", whenCode(ctx, String(task.when))]);
   const { name: _n, template: _t, arguments: _a, dependencies: _d, depends: _p, when: _w, withItems, withParam, withSequence, ...rest } = task;
-  if (Object.keys(rest).length) opts.push(["extra", conv(rest, scope)]);
+  if (Object.keys(rest).length) opts.push(["extra", obj(extraCode(rest, scope, g.byName, ctx.self ? { name: ctx.t.name, ident: ctx.self } : undefined))]);
 
-  let callCode: Code = call(callee.ident, [...(args.length || opts.length ? [obj(args)] : []), ...(opts.length ? [obj(opts)] : [])]);
+  let callCode: Code = call(callee === ctx.t ? ctx.self! : callee.ident, [...(args.length || opts.length ? [obj(args)] : []), ...(opts.length ? [obj(opts)] : [])]);
   if (loop) {
     const it = scope.item!;
     const fn = (param: string) => arrow(`(${param})`, callCode);
@@ -812,6 +869,15 @@ function documentCode(m: Module, doc: Obj, label: string, exportName: string | u
     if (byName.has(i.name)) unsupported(label, `two templates named "${i.name}"`);
     byName.set(i.name, i);
   }
+  for (const t of infos) {
+    const tasks = t.kind === "dag" ? (((t.yaml.dag as Obj).tasks as Obj[] | null) ?? []) : t.kind === "steps" ? ((t.yaml.steps as Obj[][] | null) ?? []).flat() : [];
+    for (const task of tasks) {
+      const callee = byName.get(String(task.template));
+      if (!callee) continue;
+      const passed = new Set(((isObj(task.arguments) ? (task.arguments.parameters as Obj[]) : undefined) ?? []).map((p) => String(p.name)));
+      for (const [n, p] of callee.inParams) if (!passed.has(n) && p.default === undefined) callee.omitted.add(n);
+    }
+  }
   const g: Gen = { m, byName, where: label };
   const out: string[] = [];
   for (const t of topoOrder(infos, label)) {
@@ -853,6 +919,7 @@ function documentCode(m: Module, doc: Obj, label: string, exportName: string | u
     opts.push(["onExit", raw(t.ident)]);
     reach(onExit);
   } else if (onExit !== undefined) unsupported(label, "onExit is not a string");
+  for (const n of hookTemplates(spec)) reach(n);
   const others = infos.filter((t) => !reachable.has(t.name));
   if (others.length) opts.push(["templates", arr(others.map((t) => raw(t.ident)))]);
   for (const k of ["entrypointName", "bodyKind", "dependencyStyle", "parameters", "templates", "schedules", "cron", "workflowMetadata"]) {
@@ -861,7 +928,7 @@ function documentCode(m: Module, doc: Obj, label: string, exportName: string | u
       unsupported(label, `spec field "${k}" clashes with a wfc option of the same name`);
     }
   }
-  for (const [k, v] of Object.entries(specRest)) opts.push([k, literal(v)]);
+  opts.push(...extraCode(specRest, undefined, byName));
   const factory = m.use(WORKFLOW_FACTORY[kind]!);
   const wf = call(factory, [obj(opts)]);
   out.push(print(stmt(exportName ? `export const ${exportName} = ` : "export default ", wf)));
