@@ -3,6 +3,7 @@ import { Command, CommanderError } from "commander";
 import { WfcError } from "@wfc/sdk";
 import { registerBuild } from "./commands/build.js";
 import { registerGraph } from "./commands/graph.js";
+import { registerImport } from "./commands/import.js";
 import { registerLint } from "./commands/lint.js";
 
 const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
@@ -45,6 +46,7 @@ export async function createProgram(which: "all" | string | undefined): Promise<
   registerBuild(program);
   registerLint(program);
   registerGraph(program);
+  registerImport(program);
   const names = which === "all" ? Object.keys(CLUSTER_COMMANDS) : which && which in CLUSTER_COMMANDS ? [which] : [];
   for (const n of names) (await loadCommand(n))?.(program);
   for (const c of program.commands) c.exitOverride();

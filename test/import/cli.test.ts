@@ -1,0 +1,104 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { importManifests, ImportError, YamlError } from "@wfc/sdk";
+import { wfc } from "../helpers.js";
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), "wfc-import-"));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const HELLO = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: hello-
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    container:
+      image: busybox
+      command: [echo, hi]
+`;
+
+describe("importManifests", () => {
+  it("generates a module importing from @wfc/sdk only", () => {
+    const ts = importManifests(HELLO, "hello.yaml");
+    expect(ts).toContain('from "@wfc/sdk"');
+    expect(ts).toContain('const main = container({ name: "main" }, { image: "busybox", command: ["echo", "hi"] });');
+    expect(ts).toContain('export default workflow({ generateName: "hello-", entrypoint: main });');
+  });
+
+  it("is deterministic", () => {
+    const text = readFileSync("vendor/argo/examples/dag-diamond.yaml", "utf8");
+    expect(importManifests(text, "x.yaml")).toBe(importManifests(text, "x.yaml"));
+  });
+
+  it("wires task outputs as references and does not repeat the dependency they imply", () => {
+    const ts = importManifests(readFileSync("vendor/argo/examples/artifact-passing.yaml", "utf8"), "artifact-passing.yaml");
+    expect(ts).toMatch(/\{ message: generateArtifact\.outputs\["hello-art"\] \}/);
+  });
+
+  it("reports YAML errors with line and column", () => {
+    expect(() => importManifests("a: [1,\n", "bad.yaml")).toThrow(YamlError);
+    expect(() => importManifests("a: [1,\n", "bad.yaml")).toThrow(/^bad\.yaml:2:1: /);
+  });
+
+  it("rejects kinds it does not import, and manifests Argo would reject, with positions", () => {
+    expect(() => importManifests("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", "cm.yaml")).toThrow(/cm\.yaml:2:1: kind "ConfigMap"/);
+    const bad = HELLO.replace("image: busybox", "image: busybox\n      comand: [x]");
+    expect(() => importManifests(bad, "wf.yaml")).toThrow(ImportError);
+    expect(() => importManifests(bad, "wf.yaml")).toThrow(/wf\.yaml:11:7: spec\.templates\[0\]\.container\.comand: unknown field/);
+    expect(() => importManifests("", "empty.yaml")).toThrow(/no manifests/);
+  });
+});
+
+describe("wfc import", () => {
+  it("prints TypeScript, or writes it with -o", () => {
+    const r = wfc(["import", "vendor/argo/examples/steps.yaml"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("parallel(() => {");
+    const out = join(tmp(), "steps.ts");
+    const w = wfc(["import", "vendor/argo/examples/steps.yaml", "-o", out]);
+    expect(w.code).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe(r.stdout);
+  });
+
+  it("reads standard input with -", () => {
+    const r = wfc(["import", "-"], { input: HELLO });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("export default workflow(");
+  });
+
+  it("fails with a clear error, a non-zero exit and no file for bad input", () => {
+    const dir = tmp();
+    const cases: [string, RegExp][] = [
+      ["a: [1,\n", /^error: <stdin>:2:1: /],
+      ["apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", /kind "ConfigMap"/],
+      [HELLO.replace("image: busybox", "image: 1"), /<stdin>:10:7: spec\.templates\[0\]\.container\.image: must be of type string/],
+    ];
+    for (const [input, msg] of cases) {
+      const out = join(dir, "out.ts");
+      const r = wfc(["import", "-", "-o", out], { input });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(msg);
+      expect(existsSync(out)).toBe(false);
+    }
+    const missing = wfc(["import", join(dir, "nope.yaml")]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/cannot read .*nope\.yaml: no such file/);
+  });
+
+  it("keeps an existing output file when the import fails", () => {
+    const out = join(tmp(), "keep.ts");
+    writeFileSync(out, "// mine\n");
+    const r = wfc(["import", "-", "-o", out], { input: "kind: Nope\n" });
+    expect(r.code).toBe(1);
+    expect(readFileSync(out, "utf8")).toBe("// mine\n");
+  });
+});
