@@ -1,22 +1,26 @@
 import type { ArgoDAGTemplate } from "../core/argo.js";
-import { AuthoringError } from "../core/errors.js";
+import { AuthoringError, type SourceLocation } from "../core/errors.js";
+import { callerLocation } from "../core/location.js";
 import type { ScopeModel, TaskModel, TemplateModel } from "../core/model.js";
 import { createItemRef, isRef, type ArtifactRef, type Item, type Ref } from "../core/ref.js";
 import { recordScope, runChain, withLoop, withParallelGroup } from "./context.js";
 import { ioSpec, type Decls, type InputRefs, type OutputRefs } from "./decl.js";
 import { deepLower, lowerValue } from "./lower.js";
+import { isExpr, type Expr } from "./expr.js";
 import { inputRefs, makeTemplate, newTemplateModel, type Template } from "./template.js";
 import type { TemplateOptions } from "./factories.js";
 
 /**
- * What a DAG or steps body may return: values for the template's declared outputs.
+ * What a DAG or steps body may return: values for the template's declared outputs. A reference
+ * becomes `valueFrom.parameter` / `from`; an {@link Expr} becomes `valueFrom.expression` /
+ * `fromExpression` (e.g. to pick the output of whichever branch ran).
  *
  * @example
  * ```ts
  * dag({ name: "d", outputs: { out: param(z.string()) } }, () => ({ out: gen().outputs.label }));
  * ```
  */
-export type OutputValues<O> = { readonly [K in keyof O]?: OutputRefs<O>[K] | string };
+export type OutputValues<O> = { readonly [K in keyof O]?: OutputRefs<O>[K] | string | Expr };
 
 /**
  * Options of a `dag()` template.
@@ -83,6 +87,7 @@ export function bodyTemplate<I, O>(
   body: (inputs: unknown, self: unknown) => unknown,
   workflow: object | undefined,
   extraInputs?: Record<string, unknown>,
+  location?: SourceLocation,
 ): Template<I, O, never> {
   const { name, inputs, outputs, dependencyStyle, failFast, target, ...rest } = options;
   const model = newTemplateModel({
@@ -92,6 +97,7 @@ export function bodyTemplate<I, O>(
     outputs: ioSpec(outputs, "output"),
     result: undefined,
     fields: {},
+    location: location ?? callerLocation(bodyTemplate),
   });
   const refs = { ...inputRefs(model), ...extraInputs };
   // The template itself, callable inside its own body (recursion: a step that runs this template again).
@@ -120,12 +126,14 @@ function mergeOutputs(model: TemplateModel, values: Record<string, unknown>): Te
   const parameters = model.outputs.parameters.map((p) => {
     if (!(p.name in values)) return p;
     const v = values[p.name];
-    return Object.freeze({ ...p, fields: Object.freeze({ ...p.fields, valueFrom: { parameter: lowerValue(v) } }) });
+    const valueFrom = isExpr(v) ? { expression: v.text } : { parameter: lowerValue(v) };
+    return Object.freeze({ ...p, fields: Object.freeze({ ...p.fields, valueFrom }) });
   });
   const artifacts = model.outputs.artifacts.map((a) => {
     if (!(a.name in values)) return a;
     const v = values[a.name];
-    return Object.freeze({ ...a, fields: Object.freeze({ ...a.fields, from: isRef(v) ? String(v) : v }) });
+    const source = isExpr(v) ? { fromExpression: v.text } : { from: isRef(v) ? String(v) : v };
+    return Object.freeze({ ...a, fields: Object.freeze({ ...a.fields, ...source }) });
   });
   for (const k of Object.keys(values)) {
     if (!model.outputs.parameters.some((p) => p.name === k) && !model.outputs.artifacts.some((a) => a.name === k)) {
@@ -180,15 +188,17 @@ export function forSequence<R>(sequence: { readonly count?: number | string | Re
 }
 
 /**
- * Runs the steps called inside `fn` in parallel, as one step group (steps bodies only).
+ * Runs the steps called inside `fn` in parallel, as one step group (steps bodies only). Returns
+ * what `fn` returns (e.g. the tasks, to use their outputs later).
  *
  * @example
  * ```ts
  * parallel(() => { a(); b(); });
+ * const [h, t] = parallel(() => [heads({}, { when: eq(flip.result, "heads") }), tails({}, { when: eq(flip.result, "tails") })]);
  * ```
  */
-export function parallel(fn: () => void): void {
-  withParallelGroup(fn);
+export function parallel<R>(fn: () => R): R {
+  return withParallelGroup(fn);
 }
 
 export type { ArtifactRef, ArgoDAGTemplate, ScopeModel, TaskModel };

@@ -63,18 +63,20 @@ export function withLoop<R>(spec: LoopSpec, owner: object, fn: () => R): R {
 }
 
 /** Runs `fn` collecting every step it creates into one parallel group. */
-export function withParallelGroup(fn: () => void): void {
+export function withParallelGroup<R>(fn: () => R): R {
   const frame = requireFrame("parallel");
   if (frame.scope.kind !== "steps") throw new AuthoringError("E_PARALLEL_OUTSIDE_STEPS", "parallel() is for steps() bodies; in a DAG, tasks without dependencies already run in parallel");
   if (frame.group) throw new AuthoringError("E_NESTED_PARALLEL", "parallel() groups cannot be nested");
   const group: TaskModel[] = [];
   frame.group = group;
+  let result: R;
   try {
-    fn();
+    result = fn();
   } finally {
     frame.group = undefined;
   }
   if (group.length) frame.scope.groups.push(group);
+  return result;
 }
 
 /**

@@ -23,7 +23,7 @@ export interface ParamOptions {
   readonly globalName?: string;
   /** A fixed value (for inputs: the value used when the caller passes none; for outputs: a literal). */
   readonly value?: unknown;
-  /** The allowed values. @default the values of a `z.enum` schema */
+  /** The allowed values. @default for inputs, the values of a `z.enum` schema */
   readonly enum?: readonly string[];
 }
 
@@ -36,10 +36,10 @@ export interface ParamOptions {
  * outputs: { count: param(z.number(), { valueFrom: { path: "/tmp/count" } }) }
  * ```
  */
-export interface ParamDecl<S extends ZodType = ZodType> {
+export interface ParamDecl<S extends ZodType = ZodType, O extends ParamOptions = ParamOptions> {
   readonly [BRAND.param]: true;
   readonly schema: S;
-  readonly options: ParamOptions;
+  readonly options: O;
 }
 
 /**
@@ -50,8 +50,8 @@ export interface ParamDecl<S extends ZodType = ZodType> {
  * outputs: { count: param(z.number(), { valueFrom: { path: "/tmp/count" } }) }
  * ```
  */
-export function param<S extends ZodType>(schema: S, options: ParamOptions = {}): ParamDecl<S> {
-  return Object.freeze({ [BRAND.param]: true as const, schema, options: Object.freeze({ ...options }) });
+export function param<S extends ZodType, const O extends ParamOptions = {}>(schema: S, options?: O): ParamDecl<S, O> {
+  return Object.freeze({ [BRAND.param]: true as const, schema, options: Object.freeze({ ...(options ?? {}) }) as O });
 }
 
 /**
@@ -129,7 +129,7 @@ export type Decl = ZodType | ParamDecl | ArtifactDecl;
 export type Decls = { readonly [name: string]: Decl };
 
 /** The zod schema of a parameter declaration. */
-export type SchemaOf<D> = D extends ParamDecl<infer S> ? S : D extends ZodType ? D : never;
+export type SchemaOf<D> = D extends ParamDecl<infer S, ParamOptions> ? S : D extends ZodType ? D : never;
 
 /**
  * A value or a reference to one.
@@ -149,7 +149,7 @@ export type ArgOf<D> = D extends ArtifactDecl ? ArtifactArg : Value<z.output<Sch
 
 type OptionalKey<I, K extends keyof I> = I[K] extends ArtifactDecl<infer H>
   ? H extends true ? K : never
-  : undefined extends z.input<SchemaOf<I[K]>> ? K : I[K] extends ParamDecl ? ("value" extends keyof I[K]["options"] ? never : never) : never;
+  : undefined extends z.input<SchemaOf<I[K]>> ? K : I[K] extends { readonly options: { readonly value: unknown } } ? K : never;
 
 type OptionalKeys<I> = { [K in keyof I]-?: OptionalKey<I, K> }[keyof I];
 
@@ -228,7 +228,8 @@ export function paramSpec(name: string, decl: ParamDecl | ZodType, role: "input"
   if (p.options.valueFrom) fields.valueFrom = deepLower(p.options.valueFrom);
   if (p.options.globalName) fields.globalName = p.options.globalName;
   const inner = unwrap(p.schema);
-  const en = p.options.enum ?? (inner.def.type === "enum" && inner.options ? inner.options.map(String) : undefined);
+  // The values of a z.enum become `enum` of an input (what a caller may pass); an output's enum is only written when given.
+  const en = p.options.enum ?? (role === "input" && inner.def.type === "enum" && inner.options ? inner.options.map(String) : undefined);
   if (en) fields.enum = [...en];
   const description = p.options.description ?? (p.schema as unknown as ZodIntrospect).description ?? inner.description;
   if (description) fields.description = description;

@@ -1,5 +1,5 @@
 import { BRAND, hasBrand } from "../core/brand.js";
-import { createRef, exprToken, isRef, type Ref } from "../core/ref.js";
+import { createRef, exprToken, isRef, type ArtifactRef, type Ref } from "../core/ref.js";
 
 /**
  * An expr-lang expression (Argo's `{{= ... }}` syntax) built from references and literals.
@@ -123,7 +123,7 @@ export const vars = {
     /** A global output parameter (exported with `globalName`). */
     outputParameter: (name: string) => global(`workflow.outputs.parameters.${name}`),
     /** A global output artifact (exported with `globalName`). */
-    outputArtifact: (name: string) => global(`workflow.outputs.artifacts.${name}`),
+    outputArtifact: (name: string): ArtifactRef => global(`workflow.outputs.artifacts.${name}`) as unknown as ArtifactRef,
     label: (name: string) => global(`workflow.labels.${name}`),
     annotation: (name: string) => global(`workflow.annotations.${name}`),
     /** `workflow.creationTimestamp.<fmt>` (strftime letter, e.g. "Y"). */

@@ -338,7 +338,7 @@ function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, unknown
 
   const o: Record<string, unknown> = { name: t.name };
   const inputs = lowerIO(t.inputs);
-  if (inputs) o.inputs = inputs;
+  if (inputs) o.inputs = resolve(c, ctx, inputs, where);
   if (t.kind === "dag") {
     const style = t.dag!.dependencyStyle;
     t.tasks!.forEach((task, i) => orderOf.set(task, i));
