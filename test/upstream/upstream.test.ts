@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { compile, isWorkflow, k8sEqual, parseK8sYaml, toYaml, validateManifest, type WorkflowObject } from "@wfc/sdk";
+import { compile, definitionOrder, isWorkflow, k8sEqual, parseK8sYaml, toYaml, validateManifest, type WorkflowObject } from "@wfc/sdk";
 import { ROOT, wfc } from "../helpers.js";
 // @ts-expect-error: a plain .mjs script without types
 import { PENDING, survey } from "../../scripts/coverage.mjs";
@@ -11,21 +11,21 @@ import { PENDING, survey } from "../../scripts/coverage.mjs";
 // Golden test of the reproductions of Argo's upstream examples (see docs/coverage.md).
 //
 // Every examples/upstream/<name>.ts is imported in-process, its exported workflow objects are
-// collected in export order (default first, as `wfc build` does) and compiled; the emitted YAML is
-// read back and compared with vendor/argo/examples/<name>.yaml by k8sEqual: equal up to key order,
-// the order of spec.templates, int-or-string fields and YAML 1.1 scalars, nothing else. Documents
-// must come out in the upstream order: a multi-document file is reproduced by one module whose
-// exports are in the order of the upstream documents. A few examples also go through the real CLI.
+// collected in the order the module defines them (definitionOrder) and compiled; the emitted YAML
+// is read back and compared with vendor/argo/examples/<name>.yaml by k8sEqual: equal up to key
+// order, the order of spec.templates, int-or-string fields and YAML 1.1 scalars, nothing else.
+// Documents must also come out in the upstream order: a multi-document file is reproduced by one
+// module that defines its objects in the order of the upstream documents. A few examples also go
+// through the real CLI (compared with k8sEqual, which pairs documents by kind and name).
 
 const VENDOR = join(ROOT, "vendor/argo/examples");
 const EXAMPLES = join(ROOT, "examples/upstream");
 const names = readdirSync(EXAMPLES).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3)).sort();
 
+// The module's workflow objects in the order they are defined in its source (definitionOrder):
+// a module namespace lists exports alphabetically, so export order is not observable.
 function exported(ns: Record<string, unknown>): WorkflowObject[] {
-  const keys = Object.keys(ns).sort((a, b) => (a === "default" ? -1 : b === "default" ? 1 : 0));
-  const out: WorkflowObject[] = [];
-  for (const k of keys) if (isWorkflow(ns[k]) && !out.includes(ns[k] as WorkflowObject)) out.push(ns[k] as WorkflowObject);
-  return out;
+  return definitionOrder([...new Set(Object.values(ns).filter(isWorkflow))]);
 }
 
 const docKey = (d: unknown) => {

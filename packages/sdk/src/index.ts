@@ -47,6 +47,8 @@ export type { FunctionScriptOptions, ScriptInputs } from "./authoring/node-scrip
 export { dag, steps, forEach, forEachParam, forSequence, parallel, chain } from "./authoring/body.js";
 export type { DagTemplateOptions, OutputValues } from "./authoring/body.js";
 export { isTemplate, isTask } from "./authoring/template.js";
+export { templateRef } from "./authoring/refs.js";
+export type { TemplateSource } from "./authoring/refs.js";
 export type { Template, AnyTemplate, Task, TaskOptions, Condition, TaskExtra, LifecycleHook } from "./authoring/template.js";
 
 // Expressions ({{= }}) and Argo's global variables
@@ -59,7 +61,7 @@ export type { Depends, DependsLike } from "./authoring/depends.js";
 export { eq, ne, gt, ge, lt, le, matches, allOf, anyOf, condition } from "./authoring/condition.js";
 
 // Workflows
-export { workflow, workflowTemplate, clusterWorkflowTemplate, cronWorkflow, isWorkflow } from "./authoring/workflow.js";
+export { workflow, workflowTemplate, clusterWorkflowTemplate, cronWorkflow, isWorkflow, definitionOrder } from "./authoring/workflow.js";
 export type { WorkflowObject, WorkflowOptions, CronWorkflowOptions, WorkflowBody, WorkflowSpecFields, CronFields } from "./authoring/workflow.js";
 export { applyParameterOverrides, ParameterError } from "./authoring/overrides.js";
 

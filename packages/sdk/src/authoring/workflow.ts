@@ -1,6 +1,6 @@
 import type { ArgoCronWorkflowSpec, ArgoObjectMeta, ArgoWorkflowSpec } from "../core/argo.js";
 import { BRAND, hasBrand } from "../core/brand.js";
-import { AuthoringError } from "../core/errors.js";
+import { AuthoringError, type SourceLocation } from "../core/errors.js";
 import { callerLocation } from "../core/location.js";
 import type { TemplateModel, WorkflowKind, WorkflowModel } from "../core/model.js";
 import { createRef, type Ref } from "../core/ref.js";
@@ -53,6 +53,11 @@ export interface WorkflowOptions<P extends Decls = {}> extends Refable<WorkflowS
   readonly templates?: readonly AnyTemplate[];
   /** The exit handler template (`spec.onExit`). */
   readonly onExit?: AnyTemplate;
+  /**
+   * Run a WorkflowTemplate or ClusterWorkflowTemplate (`spec.workflowTemplateRef`): the template
+   * object of this program, or `{ name, clusterScope }` for one that lives only in the cluster.
+   */
+  readonly workflowTemplateRef?: WorkflowObject | { readonly name: string; readonly clusterScope?: boolean };
   /** Workflow-level lifecycle hooks (`spec.hooks`), templates as values. */
   readonly hooks?: { readonly [event: string]: LifecycleHook };
   /** Escape hatch: more `metadata` fields. */
@@ -104,16 +109,33 @@ export function workflowModel(wf: WorkflowObject): WorkflowModel {
   return wf[BRAND.workflow];
 }
 
+let nextSeq = 1;
+const seqOf = new WeakMap<object, number>();
+
+/**
+ * Sorts workflow objects into the order they were defined (created) in, e.g. the order a module
+ * writes them: module namespaces list exports alphabetically, so this is how a multi-document
+ * module keeps its documents in the order of its source.
+ *
+ * @example
+ * ```ts
+ * const docs = definitionOrder(Object.values(await import("./templates.ts")).filter(isWorkflow)).map((w) => compile(w));
+ * ```
+ */
+export function definitionOrder<T extends WorkflowObject>(objects: readonly T[]): T[] {
+  return [...objects].sort((a, b) => (seqOf.get(a) ?? 0) - (seqOf.get(b) ?? 0));
+}
+
 function makeWorkflow<P extends Decls>(
   kind: WorkflowKind,
   options: WorkflowOptions<P>,
   body: WorkflowBody<P> | undefined,
   cron: Record<string, unknown> | undefined,
+  location: SourceLocation | undefined,
 ): WorkflowObject<P> {
-  const location = callerLocation();
   const {
     name, generateName, namespace, labels, annotations, parameters, entrypoint, entrypointName, bodyKind,
-    dependencyStyle, templates, onExit, metadata, ...spec
+    dependencyStyle, templates, onExit, metadata, workflowTemplateRef, ...spec
   } = options;
   if (!name && !generateName) throw new AuthoringError("E_NO_NAME", `a ${kind} needs a name (or generateName)`, location);
   if (generateName && kind !== "Workflow" && !name) throw new AuthoringError("E_NO_NAME", `a ${kind} needs a name; generateName is for Workflows`, location);
@@ -134,7 +156,7 @@ function makeWorkflow<P extends Decls>(
   let entry: TemplateModel | undefined = entrypoint && typeof entrypoint !== "string" ? templateModel(entrypoint) : undefined;
   if (body) {
     if (entry) throw new AuthoringError("E_TWO_ENTRYPOINTS", `${kind} ${name ?? generateName}: give either an entrypoint template or a body, not both`, location);
-    const t = bodyTemplate(bodyKind ?? "dag", { name: entrypointName ?? "main", dependencyStyle }, () => body(paramRefs as InputRefs<P>), holder);
+    const t = bodyTemplate(bodyKind ?? "dag", { name: entrypointName ?? "main", dependencyStyle }, () => body(paramRefs as InputRefs<P>), holder, undefined, location);
     entry = templateModel(t);
   }
   const extra = (templates ?? []).map((t) => {
@@ -142,6 +164,15 @@ function makeWorkflow<P extends Decls>(
     return templateModel(t);
   });
   const specFields = deepLower(spec) as Record<string, unknown>;
+  if (workflowTemplateRef) {
+    if (isWorkflow(workflowTemplateRef)) {
+      const m = workflowModel(workflowTemplateRef);
+      if (m.kind !== "WorkflowTemplate" && m.kind !== "ClusterWorkflowTemplate") {
+        throw new AuthoringError("E_NOT_A_TEMPLATE", `workflowTemplateRef needs a WorkflowTemplate or ClusterWorkflowTemplate, not a ${m.kind}`, location);
+      }
+      specFields.workflowTemplateRef = m.kind === "ClusterWorkflowTemplate" ? { name: m.metadata.name, clusterScope: true } : { name: m.metadata.name };
+    } else specFields.workflowTemplateRef = { ...workflowTemplateRef };
+  }
   if (typeof entrypoint === "string") specFields.entrypoint = entrypoint;
   if (onExit) specFields.onExit = templateModel(onExit);
 
@@ -163,6 +194,7 @@ function makeWorkflow<P extends Decls>(
     name: (name ?? generateName) as string,
     parameters: (parameters ?? {}) as P,
   };
+  seqOf.set(wf, nextSeq++);
   return Object.freeze(wf);
 }
 
@@ -177,7 +209,7 @@ function makeWorkflow<P extends Decls>(
  * ```
  */
 export function workflow<const P extends Decls = {}>(options: WorkflowOptions<P>, body?: WorkflowBody<P>): WorkflowObject<P> {
-  return makeWorkflow("Workflow", options, body, undefined);
+  return makeWorkflow("Workflow", options, body, undefined, callerLocation(workflow));
 }
 
 /**
@@ -189,7 +221,7 @@ export function workflow<const P extends Decls = {}>(options: WorkflowOptions<P>
  * ```
  */
 export function workflowTemplate<const P extends Decls = {}>(options: WorkflowOptions<P>, body?: WorkflowBody<P>): WorkflowObject<P> {
-  return makeWorkflow("WorkflowTemplate", options, body, undefined);
+  return makeWorkflow("WorkflowTemplate", options, body, undefined, callerLocation(workflowTemplate));
 }
 
 /**
@@ -201,7 +233,7 @@ export function workflowTemplate<const P extends Decls = {}>(options: WorkflowOp
  * ```
  */
 export function clusterWorkflowTemplate<const P extends Decls = {}>(options: WorkflowOptions<P>, body?: WorkflowBody<P>): WorkflowObject<P> {
-  return makeWorkflow("ClusterWorkflowTemplate", options, body, undefined);
+  return makeWorkflow("ClusterWorkflowTemplate", options, body, undefined, callerLocation(clusterWorkflowTemplate));
 }
 
 /**
@@ -243,5 +275,5 @@ export function cronWorkflow<const P extends Decls = {}>(options: CronWorkflowOp
   const { schedules, cron, workflowMetadata, ...wf } = options;
   const cronFields: Record<string, unknown> = { schedules: [...schedules], ...(cron ?? {}) };
   if (workflowMetadata) cronFields.workflowMetadata = workflowMetadata;
-  return makeWorkflow("CronWorkflow", wf as WorkflowOptions<P>, body, cronFields);
+  return makeWorkflow("CronWorkflow", wf as WorkflowOptions<P>, body, cronFields, callerLocation(cronWorkflow));
 }
