@@ -220,6 +220,18 @@ export function baseTypeOf(schema: ZodType): string {
 
 /** Lowers a parameter declaration to the model, in Argo's field order. */
 export function paramSpec(name: string, decl: ParamDecl | ZodType, role: "input" | "output"): ParamSpec {
+  // Declarations are values shared by many templates: lower each one once per role.
+  let cached = specFields.get(decl);
+  if (!cached) specFields.set(decl, (cached = {}));
+  let fields = cached[role];
+  if (!fields) fields = cached[role] = lowerParamFields(decl, role);
+  const schema = hasBrand(decl, BRAND.param) ? (decl as ParamDecl).schema : (decl as ZodType);
+  return Object.freeze({ name, schema, fields });
+}
+
+const specFields = new WeakMap<object, { input?: Readonly<Record<string, unknown>>; output?: Readonly<Record<string, unknown>> }>();
+
+function lowerParamFields(decl: ParamDecl | ZodType, role: "input" | "output"): Readonly<Record<string, unknown>> {
   const p: ParamDecl = hasBrand(decl, BRAND.param) ? (decl as ParamDecl) : param(decl as ZodType);
   const schema = p.schema as unknown as ZodIntrospect;
   const fields: Record<string, unknown> = {};
@@ -233,7 +245,7 @@ export function paramSpec(name: string, decl: ParamDecl | ZodType, role: "input"
   if (en) fields.enum = [...en];
   const description = p.options.description ?? (p.schema as unknown as ZodIntrospect).description ?? inner.description;
   if (description) fields.description = description;
-  return Object.freeze({ name, schema: p.schema, fields: Object.freeze(fields) });
+  return Object.freeze(fields);
 }
 
 /** Lowers an artifact declaration to the model. */
@@ -245,7 +257,8 @@ export function artifactSpec(name: string, decl: ArtifactDecl): ArtifactSpec {
 export function ioSpec(decls: Decls | undefined, role: "input" | "output"): { parameters: ParamSpec[]; artifacts: ArtifactSpec[] } {
   const parameters: ParamSpec[] = [];
   const artifacts: ArtifactSpec[] = [];
-  for (const [name, d] of Object.entries(decls ?? {})) {
+  for (const name in decls) {
+    const d = decls[name]!;
     if (isArtifactDecl(d)) artifacts.push(artifactSpec(name, d));
     else if (isParamDecl(d)) parameters.push(paramSpec(name, d, role));
     else throw new TypeError(`${role} "${name}" is neither a zod schema, a param() nor an artifact() declaration`);

@@ -13,6 +13,7 @@ import type {
 import type { TemplateKind, TemplateModel } from "../core/model.js";
 import type { Ref } from "../core/ref.js";
 import { ioSpec, type Decls, type InputRefs } from "./decl.js";
+import { callerLocation } from "../core/location.js";
 import { deepLower } from "./lower.js";
 import { inputRefs, makeTemplate, newTemplateModel, type Template } from "./template.js";
 
@@ -91,7 +92,9 @@ export function leafTemplate<K extends keyof Kinds, I extends Decls, O extends D
   kind: K,
   options: TemplateOptions<I, O> & { readonly result?: ZodType },
   spec: SpecOf<I, Refable<Kinds[K]>> | undefined,
+  entry: Function = leafTemplate,
 ): Template<I, O, R> {
+  const location = callerLocation(entry);
   const { name, inputs, outputs, result, ...rest } = options as TemplateOptions<I, O> & { result?: ZodType };
   const model = newTemplateModel({
     name,
@@ -100,6 +103,7 @@ export function leafTemplate<K extends keyof Kinds, I extends Decls, O extends D
     outputs: ioSpec(outputs, "output"),
     result,
     fields: {},
+    location,
   });
   const body = typeof spec === "function" ? (spec as (i: unknown) => unknown)(inputRefs(model)) : spec;
   const fields: Record<string, unknown> = {};
@@ -123,7 +127,7 @@ export function container<const I extends Decls = {}, const O extends Decls = {}
   options: TemplateOptions<I, O> & { readonly result?: ZodType<R> },
   spec: SpecOf<I, Refable<ArgoContainer>>,
 ): Template<I, O, R> {
-  return leafTemplate("container", options, spec);
+  return leafTemplate("container", options, spec, container);
 }
 
 /**
@@ -138,7 +142,7 @@ export function resource<const I extends Decls = {}, const O extends Decls = {}>
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoResourceTemplate>>,
 ): Template<I, O, string> {
-  return leafTemplate("resource", options, spec);
+  return leafTemplate("resource", options, spec, resource);
 }
 
 /**
@@ -153,7 +157,7 @@ export function suspend<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoSuspendTemplate>> = {},
 ): Template<I, O, string> {
-  return leafTemplate("suspend", options, spec);
+  return leafTemplate("suspend", options, spec, suspend);
 }
 
 /**
@@ -168,7 +172,7 @@ export function http<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoHTTP>>,
 ): Template<I, O, string> {
-  return leafTemplate("http", options, spec);
+  return leafTemplate("http", options, spec, http);
 }
 
 /**
@@ -183,7 +187,7 @@ export function data<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoData>>,
 ): Template<I, O, string> {
-  return leafTemplate("data", options, spec);
+  return leafTemplate("data", options, spec, data);
 }
 
 /**
@@ -198,7 +202,7 @@ export function containerSet<const I extends Decls = {}, const O extends Decls =
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoContainerSetTemplate>>,
 ): Template<I, O, string> {
-  return leafTemplate("containerSet", options, spec);
+  return leafTemplate("containerSet", options, spec, containerSet);
 }
 
 /**
@@ -213,7 +217,7 @@ export function plugin<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoPlugin>>,
 ): Template<I, O, string> {
-  return leafTemplate("plugin", options, spec);
+  return leafTemplate("plugin", options, spec, plugin);
 }
 
 /**
@@ -238,7 +242,7 @@ export function script<const I extends Decls = {}, const O extends Decls = {}, R
   options: TemplateOptions<I, O> & { readonly result?: ZodType<R> },
   spec: SpecOf<I, ScriptSpec>,
 ): Template<I, O, R> {
-  return leafTemplate("script", options, spec);
+  return leafTemplate("script", options, spec, script);
 }
 
 export type { TemplateModel, z };

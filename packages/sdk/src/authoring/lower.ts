@@ -23,14 +23,23 @@ export function lowerValue(value: unknown): string {
  * (in `onExit`, `hooks`, ...) becomes its model, which the compiler emits and names.
  */
 export function deepLower(value: unknown): unknown {
+  if (value === null) return value;
+  const type = typeof value;
+  if (type === "function") return hasBrand(value, BRAND.template) ? (value as { [BRAND.template]: unknown })[BRAND.template] : value;
+  if (type !== "object") return value;
   if (isRef(value)) return String(value);
   if (isExpr(value)) return value.text;
-  if (hasBrand(value, BRAND.template)) return (value as { [BRAND.template]: unknown })[BRAND.template];
-  if (Array.isArray(value)) return value.map(deepLower);
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = deepLower(v);
+  if (BRAND.template in (value as object)) return (value as { [BRAND.template]: unknown })[BRAND.template];
+  if (Array.isArray(value)) {
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = deepLower(value[i]);
     return out;
   }
-  return value;
+  const out: Record<string, unknown> = {};
+  const o = value as Record<string, unknown>;
+  for (const k in o) {
+    const v = o[k];
+    if (v !== undefined) out[k] = deepLower(v);
+  }
+  return out;
 }

@@ -107,7 +107,7 @@ export function nodeScript<const I extends Decls = {}, const O extends Decls = {
   const { run, name, inputs, outputs, result, image, container, ...templateFields } = options;
   const templateName = name ?? (run.name && run.name !== "run" ? toDnsName(run.name) : undefined);
   if (!templateName) {
-    throw new AuthoringError("E_NO_NAME", "a script made from an anonymous function needs a `name` (or name the function: `run: function plusOne() {...}`)", callerLocation());
+    throw new AuthoringError("E_NO_NAME", "a script made from an anonymous function needs a `name` (or name the function: `run: function plusOne() {...}`)", callerLocation(nodeScript));
   }
   const env: { name: string; value: string }[] = [];
   const decoders: string[] = [];
@@ -134,5 +134,5 @@ export function nodeScript<const I extends Decls = {}, const O extends Decls = {
   const spec: Record<string, unknown> = { image: image ?? DEFAULT_IMAGE, command: ["node"], ...(container ?? {}) };
   if (env.length) spec.env = [...env, ...(((container as { env?: unknown[] } | undefined)?.env as unknown[]) ?? [])];
   spec.source = source;
-  return leafTemplate("script", { name: templateName, inputs, outputs, result, ...templateFields } as never, spec as never) as Template<I, O, R>;
+  return leafTemplate("script", { name: templateName, inputs, outputs, result, ...templateFields } as never, spec as never, nodeScript) as Template<I, O, R>;
 }

@@ -2,7 +2,7 @@ import type { ZodType, z } from "zod";
 import { BRAND, hasBrand } from "../core/brand.js";
 import type { ArgoDAGTask, ArgoLifecycleHook } from "../core/argo.js";
 import type { Refable } from "./factories.js";
-import { AuthoringError, type Diagnostic } from "../core/errors.js";
+import { AuthoringError, type Diagnostic, type SourceLocation } from "../core/errors.js";
 import { callerLocation } from "../core/location.js";
 import type { DependsNode, IOSpec, TaskModel, TemplateKind, TemplateModel } from "../core/model.js";
 import { createRef, isRef, refData, type ArtifactRef, type Ref } from "../core/ref.js";
@@ -193,18 +193,20 @@ export function newTemplateModel(parts: TemplateParts): TemplateModel {
     dag: parts.dag,
     templateRef: parts.templateRef,
     problems: [],
-    location: parts.location ?? callerLocation(),
+    location: parts.location ?? callerLocation(newTemplateModel),
   };
 }
 
 /** Makes the callable template value for a model. */
 export function makeTemplate<I, O, R>(model: TemplateModel): Template<I, O, R> {
   const fn = function (args?: Record<string, unknown>, options?: TaskOptions) {
-    return callTemplate(model, args ?? {}, options ?? {});
+    return callTemplate(model, args ?? {}, options ?? {}, callerLocation(fn));
   } as unknown as Template<I, O, R>;
-  Object.defineProperty(fn, BRAND.template, { value: model });
-  Object.defineProperty(fn, "templateName", { value: model.name, enumerable: true });
-  Object.defineProperty(fn, "name", { value: model.name });
+  // Plain assignments: thousands of templates are made per build, and defineProperty on
+  // functions is a slow path.
+  const f = fn as unknown as Record<string | symbol, unknown>;
+  f[BRAND.template] = model;
+  f.templateName = model.name;
   return fn;
 }
 
@@ -227,9 +229,19 @@ const STATUSES = {
   allFailed: "AllFailed",
 } as const;
 
-function callTemplate(model: TemplateModel, args: Record<string, unknown>, options: TaskOptions): Task<Decls, unknown> {
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
+const ARTIFACT_SOURCES = ["from", "fromExpression", "s3", "gcs", "git", "http", "artifactory", "hdfs", "oss", "raw", "azure", "plugin", "optional"] as const;
+
+/** Declared inputs of a template by name, built once per template. */
+const indexes = new WeakMap<TemplateModel, { params: Map<string, TemplateModel["inputs"]["parameters"][number]>; artifacts: Set<string> }>();
+function indexOf(model: TemplateModel): { params: Map<string, TemplateModel["inputs"]["parameters"][number]>; artifacts: Set<string> } {
+  let ix = indexes.get(model);
+  if (!ix) indexes.set(model, (ix = { params: new Map(model.inputs.parameters.map((p) => [p.name, p])), artifacts: new Set(model.inputs.artifacts.map((a) => a.name)) }));
+  return ix;
+}
+
+function callTemplate(model: TemplateModel, args: Record<string, unknown>, options: TaskOptions, location: SourceLocation | undefined): Task<Decls, unknown> {
   const frame = requireFrame(model.name);
-  const location = callerLocation();
   const scope = frame.scope;
   const problems: Diagnostic[] = frame.problems;
   const report = (code: string, message: string, task: string) => problems.push({ code, message, task, location });
@@ -247,9 +259,9 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
 
   const parameters: [string, unknown][] = [];
   const artifacts: [string, unknown][] = [];
-  const declaredParams = new Map(model.inputs.parameters.map((p) => [p.name, p]));
-  const declaredArts = new Set(model.inputs.artifacts.map((a) => a.name));
-  for (const [key, value] of Object.entries(args)) {
+  const { params: declaredParams, artifacts: declaredArts } = indexOf(model);
+  for (const key in args) {
+    const value = args[key];
     if (value === undefined) continue;
     const p = declaredParams.get(key);
     if (p) {
@@ -269,13 +281,15 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
     }
   }
   for (const p of model.inputs.parameters) {
+    if (p.name in args) continue;
     const optional = p.fields.default !== undefined || p.fields.value !== undefined || (p.schema && (p.schema as ZodType).safeParse(undefined).success);
-    if (!optional && !(p.name in args)) report("E_MISSING_INPUT", `input "${p.name}" of template "${model.name}" is required`, name);
+    if (!optional) report("E_MISSING_INPUT", `input "${p.name}" of template "${model.name}" is required`, name);
   }
   for (const a of model.inputs.artifacts) {
+    if (a.name in args) continue;
     const f = a.fields;
-    const hasSource = ["from", "fromExpression", "s3", "gcs", "git", "http", "artifactory", "hdfs", "oss", "raw", "azure", "plugin", "optional"].some((k) => f[k] !== undefined);
-    if (!hasSource && !(a.name in args)) report("E_MISSING_INPUT", `input artifact "${a.name}" of template "${model.name}" is required`, name);
+    const hasSource = ARTIFACT_SOURCES.some((k) => f[k] !== undefined);
+    if (!hasSource) report("E_MISSING_INPUT", `input artifact "${a.name}" of template "${model.name}" is required`, name);
   }
 
   const after = options.after === undefined ? [] : Array.isArray(options.after) ? options.after : [options.after as DependsLike];
@@ -300,7 +314,7 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
     when: whenValue,
     loop: frame.loop?.spec,
     loopOwner: frame.loop?.owner,
-    fields: Object.freeze((deepLower(options.extra ?? {}) ?? {}) as Record<string, unknown>),
+    fields: options.extra ? Object.freeze(deepLower(options.extra) as Record<string, unknown>) : EMPTY,
     location,
   });
   frame.created?.push(task);

@@ -57,10 +57,11 @@ class Compilation {
       const children: TemplateModel[] = [];
       for (const task of t.tasks ?? []) children.push(task.template);
       for (const g of t.steps ?? []) for (const task of g) children.push(task.template);
-      for (const task of [...(t.tasks ?? []), ...(t.steps ?? []).flat()]) {
-        for (const v of Object.values(task.fields)) collectTemplatesIn(v, children);
-      }
-      collectTemplatesIn(t.fields, children);
+      for (const task of t.tasks ?? []) collectTemplatesIn(task.fields, children);
+      for (const g of t.steps ?? []) for (const task of g) collectTemplatesIn(task.fields, children);
+      // Template values (hooks, onExit...) can sit in template-level fields, not in the
+      // container/script/resource... body, which holds only Argo data.
+      for (const k in t.fields) if (k !== t.kind) collectTemplatesIn(t.fields[k], children);
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     }
   }
@@ -69,7 +70,7 @@ class Compilation {
 function collectTemplatesIn(v: unknown, out: TemplateModel[]): void {
   if (isTemplateModel(v)) out.push(v);
   else if (Array.isArray(v)) for (const x of v) collectTemplatesIn(x, out);
-  else if (v && typeof v === "object" && !isRef(v)) for (const x of Object.values(v)) collectTemplatesIn(x, out);
+  else if (v && typeof v === "object" && !isRef(v)) for (const k in v) collectTemplatesIn((v as Record<string, unknown>)[k], out);
 }
 
 function isTemplateModel(v: unknown): v is TemplateModel {
@@ -137,17 +138,40 @@ function workflowOf(t: TaskModel): WorkflowModel | undefined {
 }
 
 /** Replaces placeholders in every string inside `v`, checks hand-written task references. */
+/**
+ * Resolves placeholders in a value. Copy on write: an object or array in which nothing changes is
+ * returned as it is, so the manifest shares the model's unchanged parts (treat both as read-only).
+ */
 function resolve(c: Compilation, ctx: Ctx, v: unknown, where: { task?: string; template?: string }): unknown {
   if (typeof v === "string") return resolveString(c, ctx, v, where);
+  if (v === null || typeof v !== "object") return v;
   if (isRef(v)) return resolveString(c, ctx, String(v), where);
-  if (Array.isArray(v)) return v.map((x) => resolve(c, ctx, x, where));
-  if (v !== null && typeof v === "object") {
-    if (isTemplateModel(v)) return v.name;
-    const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) out[k] = resolve(c, ctx, x, where);
-    return out;
+  if (Array.isArray(v)) {
+    let out: unknown[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      const r = resolve(c, ctx, x, where);
+      if (r !== x && !out) out = v.slice(0, i);
+      if (out) out.push(r);
+    }
+    return out ?? v;
   }
-  return v;
+  if (isTemplateModel(v)) return v.name;
+  const o = v as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const k in o) {
+    const x = o[k];
+    const r = resolve(c, ctx, x, where);
+    if (r !== x && !out) {
+      out = {};
+      for (const k2 in o) {
+        if (k2 === k) break;
+        out[k2] = o[k2];
+      }
+    }
+    if (out) out[k] = r;
+  }
+  return out ?? o;
 }
 
 function resolveString(c: Compilation, ctx: Ctx, s: string, where: { task?: string; template?: string }): string {

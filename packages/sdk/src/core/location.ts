@@ -80,12 +80,15 @@ function mapPosition(raw: string, file: string, line: number, column: number): {
 /**
  * Returns the location of the first stack frame outside the SDK: the line of user code that
  * called into the authoring API. Only the raw frames are captured here; see {@link LazyLocation}.
+ * `entry` is the public function the user called (its caller is the frame wanted).
  */
-export function callerLocation(): SourceLocation | undefined {
+export function callerLocation(entry?: Function): SourceLocation | undefined {
+  // Given the public API function the user called, the frames above it are cut off by V8 and
+  // the user's frame comes first: two frames are enough, which keeps capturing cheap.
   const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 10;
+  Error.stackTraceLimit = entry ? 2 : 10;
   const holder: { stack?: unknown } = {};
-  Error.captureStackTrace(holder, callerLocation);
+  Error.captureStackTrace(holder, entry ?? callerLocation);
   Error.stackTraceLimit = limit;
   return new LazyLocation(holder);
 }
