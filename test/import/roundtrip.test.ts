@@ -6,13 +6,10 @@ import { roundTrip, summary } from "./harness.js";
  * docs/import.md). The test fails when this list is out of date in either direction.
  */
 const KNOWN: Record<string, string> = {
-  // templateRef / inline tasks and workflowTemplateRef: no wfc API yet.
+  // templateRef / inline tasks: no wfc API yet.
   "cluster-workflow-template__cluster-wftmpl-dag.yaml": "import",
   "cluster-workflow-template__clustertemplates.yaml": "import",
-  "cluster-workflow-template__workflow-template-ref-with-entrypoint-arg-passing.yaml": "typecheck",
-  "cluster-workflow-template__workflow-template-ref.yaml": "typecheck",
   "cron-backfill.yaml": "import",
-  "dag-inline-cronworkflow.yaml": "typecheck",
   "dag-inline-workflow.yaml": "import",
   "dag-inline-workflowtemplate.yaml": "import",
   "steps-inline-workflow.yaml": "import",
@@ -20,7 +17,6 @@ const KNOWN: Record<string, string> = {
   "workflow-template__hello-world.yaml": "import",
   "workflow-template__steps.yaml": "import",
   "workflow-template__templates.yaml": "import",
-  "workflow-template__workflow-template-ref.yaml": "typecheck",
   // An output parameter and an output artifact both named "out": one object cannot hold both.
   "container-set-template__workspace-workflow.yaml": "import",
   // Mutual recursion (fibonacci -> fibonaccihelper -> fibonacci).

@@ -36,6 +36,23 @@ const STATUS: Record<string, string> = {
 };
 const HAND_REF = /\{\{\s*(tasks|steps)\.([A-Za-z0-9-]+)\.(?:outputs\.(parameters|artifacts)\.([A-Za-z0-9_-]+)|outputs\.result|outputs\.exitCode|exitCode|status|id|ip|startedAt|finishedAt|hostNodeName)\s*\}\}/g;
 
+/** Argo globals with a typed reference in `vars`: placeholder -> [property path, type]. */
+const VARS: Record<string, [string, RefType]> = {
+  "workflow.name": ["workflow.name", "string"],
+  "workflow.namespace": ["workflow.namespace", "string"],
+  "workflow.uid": ["workflow.uid", "string"],
+  "workflow.status": ["workflow.status", "string"],
+  "workflow.duration": ["workflow.duration", "number"],
+  "workflow.failures": ["workflow.failures", "string"],
+  "workflow.creationTimestamp": ["workflow.creationTimestamp", "string"],
+  "workflow.mainEntrypoint": ["workflow.mainEntrypoint", "string"],
+  "workflow.serviceAccountName": ["workflow.serviceAccountName", "string"],
+  "workflow.priority": ["workflow.priority", "number"],
+  "workflow.scheduledTime": ["workflow.scheduledTime", "string"],
+  "pod.name": ["pod.name", "string"],
+  "node.name": ["node.name", "string"],
+};
+
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The generated module, and the SDK names it imports. */
@@ -44,6 +61,7 @@ class Module {
   readonly typeImports = new Set<string>();
   readonly names = new Namer();
   readonly decls: string[] = [];
+  readonly varsUsed = new Set<true>();
   use(name: string): string {
     this.imports.add(name);
     return name;
@@ -80,6 +98,8 @@ interface TaskVar {
 interface Scope {
   readonly inputs: Map<string, string>;
   readonly artifactInputs: Map<string, string>;
+  /** Set when a reference to an Argo global (`vars`) was made. */
+  readonly vars: Set<true>;
   /** Inputs declared optional (their references are `Ref<string | undefined>`). */
   readonly optional: Set<string>;
   readonly usedInputs: Set<string>;
@@ -167,6 +187,11 @@ function resolvePlaceholder(inner: string, scope: Scope): { code: string; type: 
     else code = `${t.ident}.attr(${JSON.stringify(what)})`;
     t.used = true;
     return { code: code, type };
+  }
+  const v = VARS[inner];
+  if (v) {
+    scope.vars.add(true);
+    return { code: `vars.${v[0]}`, type: v[1] };
   }
   if (scope.item && (inner === "item" || inner.startsWith("item."))) {
     const path = inner === "item" ? [] : inner.slice(5).split(".");
@@ -511,7 +536,7 @@ function inputScope(g: Gen, t: TemplateInfo, names: Namer, prefix: Scope["prefix
   const artifactInputs = new Map<string, string>();
   for (const p of t.inParams.keys()) inputs.set(p, names.take(p, "Input"));
   for (const a of t.inArtifacts.keys()) artifactInputs.set(a, names.take(a, "Input"));
-  return { inputs, artifactInputs, optional: t.omitted, usedInputs: new Set(), tasks: new Map(), prefix, group: 0, item: undefined, where: `${g.where}: template "${t.name}"` };
+  return { inputs, artifactInputs, optional: t.omitted, vars: g.m.varsUsed, usedInputs: new Set(), tasks: new Map(), prefix, group: 0, item: undefined, where: `${g.where}: template "${t.name}"` };
 }
 
 function paramsPattern(scope: Scope, self?: string): string {
@@ -658,7 +683,8 @@ function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number, in
   const targs = isObj(task.arguments) ? task.arguments : {};
   for (const k of Object.keys(targs)) if (k !== "parameters" && k !== "artifacts") unsupported(where, `arguments.${k}`);
   const loop = task.withItems !== undefined ? "items" : task.withParam !== undefined ? "param" : task.withSequence !== undefined ? "sequence" : undefined;
-  const itemIdent = loop ? names.take("item") : "";
+  // Each loop callback is its own scope: `item` unless the body uses that name.
+  const itemIdent = loop ? (names.has("item") ? names.child().take("item") : "item") : "";
   scope.item = loop ? { ident: itemIdent, kind: loop, items: loop === "items" ? (task.withItems as unknown[]) : undefined, paths: new Map() } : undefined;
   for (const p of (targs.parameters as Obj[]) ?? []) {
     const keys = Object.keys(p);
@@ -1009,6 +1035,7 @@ export function generateModule(docs: readonly Obj[], file: string): string {
     }
     sections.push(documentCode(m, doc, label, exportName).join("\n\n"));
   });
+  if (m.varsUsed.size) m.imports.add("vars");
   const values = [...m.imports].sort((a, b) => a.localeCompare(b));
   const types = [...m.typeImports].sort().map((t) => `type ${t}`);
   const importList = [...values, ...types];

@@ -6,7 +6,7 @@ export const SDK_NAMES = new Set([
   "dag", "steps", "forEach", "forEachParam", "forSequence", "parallel", "chain", "param", "artifact", "outputFromPath",
   "and", "or", "not", "eq", "ne", "gt", "ge", "lt", "le", "matches", "allOf", "anyOf", "condition",
   "workflow", "workflowTemplate", "clusterWorkflowTemplate", "cronWorkflow", "templateRef", "inline", "Item",
-  "compile", "toYaml", "isRef", "exprToken", "expr",
+  "compile", "toYaml", "isRef", "exprToken", "expr", "exprDq", "vars", "jsonpath", "ifThenElse",
 ]);
 
 /** Globals a module-level `const` should not shadow. */

@@ -152,7 +152,8 @@ function printFlat(c: Code, indent: string): string | undefined {
   }
 }
 
-function printBroken(c: Code, indent: string): string {
+/** Multi-line form; `col` is the column the code starts at (after a prefix such as `const x = `). */
+function printBroken(c: Code, indent: string, col = indent.length): string {
   const inner = indent + IND;
   switch (c.t) {
     case "raw":
@@ -171,21 +172,25 @@ function printBroken(c: Code, indent: string): string {
         const firsts = c.args.slice(0, -1).map((a) => printFlat(a, indent));
         if (firsts.every((f) => f !== undefined && !f.includes("\n"))) {
           const prefix = head + firsts.map((f) => `${f}, `).join("");
-          if (indent.length + prefix.length + 4 <= WIDTH) {
+          const head2 = last.t === "arrow" ? last.params.length + 5 : 2;
+          if (col + prefix.length + head2 <= WIDTH) {
             const lastFlat = printFlat(last, indent);
-            if (lastFlat !== undefined && indent.length + prefix.length + lastFlat.length + 1 <= WIDTH) return `${prefix}${lastFlat})`;
-            return `${prefix}${printBroken(last, indent)})`;
+            if (lastFlat !== undefined && col + prefix.length + lastFlat.length + 1 <= WIDTH) return `${prefix}${lastFlat})`;
+            return `${prefix}${printBroken(last, indent, col + prefix.length)})`;
           }
         }
       }
       return `${head}\n${c.args.map((a) => `${inner}${print(a, inner)},\n`).join("")}${indent})`;
     }
     case "arrow": {
-      const body = c.body.t === "obj" ? `(${printBroken(c.body, indent)})` : print(c.body, indent);
-      return `${c.params} => ${body}`;
+      const at = col + c.params.length + 4;
+      if (c.body.t === "obj") return `${c.params} => (${printBroken(c.body, indent, at + 1)})`;
+      const flat = printFlat(c.body, indent);
+      if (flat !== undefined && at + flat.length <= WIDTH) return `${c.params} => ${flat}`;
+      return `${c.params} => ${printBroken(c.body, indent, at)}`;
     }
     case "stmt":
-      return `${c.prefix}${printBroken(c.expr, indent)};`;
+      return `${c.prefix}${printBroken(c.expr, indent, col + c.prefix.length)};`;
     case "block":
       return `{\n${c.stmts.map((s) => `${inner}${print(s, inner)}\n`).join("")}${indent}}`;
   }
