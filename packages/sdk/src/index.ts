@@ -47,7 +47,7 @@ export type { FunctionScriptOptions, ScriptInputs } from "./authoring/node-scrip
 export { dag, steps, forEach, forEachParam, forSequence, parallel, chain } from "./authoring/body.js";
 export type { DagTemplateOptions, OutputValues } from "./authoring/body.js";
 export { isTemplate, isTask } from "./authoring/template.js";
-export { templateRef } from "./authoring/refs.js";
+export { templateRef, inline } from "./authoring/refs.js";
 export type { TemplateSource } from "./authoring/refs.js";
 export type { Template, AnyTemplate, Task, TaskOptions, Condition, TaskExtra, LifecycleHook } from "./authoring/template.js";
 

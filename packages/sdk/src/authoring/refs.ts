@@ -72,3 +72,21 @@ export function workflowTemplateRefOf(source: TemplateSource): { name: string; c
   const src = sourceOf(source);
   return src.clusterScope ? { name: src.name, clusterScope: true } : { name: src.name };
 }
+
+/**
+ * Marks a template to be written inline, inside the task that calls it (`inline:` of a DAG task or
+ * step) instead of in `spec.templates`. The task is named after the template unless named.
+ *
+ * @example
+ * ```ts
+ * const a = inline(container({ name: "a" }, { image: "argoproj/argosay:v2" }));
+ * workflow({ generateName: "inline-" }, () => { a(); }); // tasks: [{ name: a, inline: { container: ... } }]
+ * ```
+ */
+export function inline<I, O, R>(template: Template<I, O, R>): Template<I, O, R> {
+  const m = templateModel(template);
+  const model = newTemplateModel({ ...m, fields: m.fields as Record<string, unknown> });
+  (model as { inline?: boolean }).inline = true;
+  (model as { problems: unknown }).problems = m.problems;
+  return makeTemplate(Object.freeze(model));
+}

@@ -8,6 +8,7 @@ import { bodyTemplate, type OutputValues } from "./body.js";
 import { ioSpec, type Decls, type InputRefs } from "./decl.js";
 import type { Refable } from "./factories.js";
 import { deepLower } from "./lower.js";
+import { isExpr, type Expr } from "./expr.js";
 import { isTemplate, templateModel, type AnyTemplate, type LifecycleHook } from "./template.js";
 
 /**
@@ -257,8 +258,8 @@ export type CronFields = Omit<ArgoCronWorkflowSpec, "workflowSpec" | "workflowMe
 export interface CronWorkflowOptions<P extends Decls = {}> extends WorkflowOptions<P> {
   /** When to run: cron expressions. */
   readonly schedules: readonly string[];
-  /** The other cron fields (timezone, concurrencyPolicy, startingDeadlineSeconds, ...). */
-  readonly cron?: Refable<Omit<CronFields, "schedules">>;
+  /** The other cron fields (timezone, concurrencyPolicy, startingDeadlineSeconds, `when` (an {@link Expr} or string), ...). */
+  readonly cron?: Refable<Omit<CronFields, "schedules" | "when">> & { readonly when?: Expr | string };
   /** `spec.workflowMetadata`: labels and annotations of the workflows it creates. */
   readonly workflowMetadata?: Refable<ArgoObjectMeta>;
 }
@@ -274,6 +275,8 @@ export interface CronWorkflowOptions<P extends Decls = {}> extends WorkflowOptio
 export function cronWorkflow<const P extends Decls = {}>(options: CronWorkflowOptions<P>, body?: WorkflowBody<P>): WorkflowObject<P> {
   const { schedules, cron, workflowMetadata, ...wf } = options;
   const cronFields: Record<string, unknown> = { schedules: [...schedules], ...(cron ?? {}) };
+  // `when` holds a whole `{{= }}` expression, not a bare one.
+  if (isExpr(cronFields.when)) cronFields.when = String(cronFields.when);
   if (workflowMetadata) cronFields.workflowMetadata = workflowMetadata;
   return makeWorkflow("CronWorkflow", wf as WorkflowOptions<P>, body, cronFields, callerLocation(cronWorkflow));
 }

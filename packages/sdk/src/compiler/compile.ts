@@ -53,7 +53,7 @@ class Compilation {
       if (this.seen.has(t)) continue;
       this.seen.add(t);
       if (t.templateRef) continue; // lives in another WorkflowTemplate
-      this.order.push(t);
+      if (!t.inline) this.order.push(t); // inline templates are written inside their task
       const children: TemplateModel[] = [];
       for (const task of t.tasks ?? []) children.push(task.template);
       for (const g of t.steps ?? []) for (const task of g) children.push(task.template);
@@ -250,7 +250,10 @@ function lowerTask(c: Compilation, tmpl: TemplateModel, task: TaskModel, style: 
 
   const o: Record<string, unknown> = { name: task.name };
   if (task.template.templateRef) o.templateRef = { ...task.template.templateRef };
-  else o.template = task.template.name;
+  else if (task.template.inline) {
+    const { name: _name, ...body } = lowerTemplate(c, task.template);
+    o.inline = body;
+  } else o.template = task.template.name;
   const args: Record<string, unknown> = {};
   if (task.parameters.length) args.parameters = task.parameters.map(([name, value]) => ({ name, value: resolve(c, ctx, value, where) }));
   if (task.artifacts.length) {

@@ -62,6 +62,8 @@ export interface TemplateModel {
   readonly templateRef: Readonly<{ name: string; template: string; clusterScope?: boolean }> | undefined;
   /** Problems recorded while the template's body ran (bad arguments, duplicate names...). */
   readonly problems: readonly Diagnostic[];
+  /** Written inside the task that calls it (`inline:`), not in `spec.templates`. */
+  readonly inline?: boolean;
   readonly location: SourceLocation | undefined;
 }
 
