@@ -1,0 +1,119 @@
+import { compile, type Manifest, type ParamDecl, type WorkflowObject } from "@wfc/sdk";
+import type { output, ZodType } from "zod";
+import { fail } from "./errors.js";
+import type { ParamSource, Untyped } from "./param-source.js";
+import { trigger, type TriggerObject, type TriggerOptions } from "./trigger.js";
+import type { ArgoWorkflowTrigger, StandardK8STrigger, TriggerParameter } from "./types.gen.js";
+
+/** The value type of a declared workflow parameter. */
+type ParamType<D> = D extends ParamDecl<infer S> ? output<S> : D extends ZodType ? output<D> : never;
+
+/**
+ * The event values a trigger passes to a workflow's declared parameters, by parameter name: a misspelt name
+ * or a value of the wrong type is a compile error. Values read from an event whose payload type is not
+ * declared ({@link Untyped}) fit any parameter.
+ *
+ * @example
+ * ```ts
+ * const args: WorkflowArguments<typeof greet> = { who: deps.push.data("body.pusher.name") };
+ * ```
+ */
+export type WorkflowArguments<W> = W extends WorkflowObject<infer P>
+  ? { readonly [K in keyof P]?: ParamSource<ParamType<P[K]>> | ParamSource<Untyped> }
+  : never;
+
+/**
+ * An `argoWorkflow` or `k8s` trigger's configuration given a wfc workflow object: the trigger's
+ * `source.resource` is made from the workflow, and `parameters` from `arguments`.
+ *
+ * @example
+ * ```ts
+ * const c: WorkflowTriggerConfig<typeof greet> = { workflow: greet, arguments: { who: deps.push.data("body.name") } };
+ * ```
+ */
+export interface WorkflowTriggerConfig<W extends WorkflowObject> {
+  /** The workflow to run: a Workflow (embedded as `source.resource`) or a (Cluster)WorkflowTemplate (run through `workflowTemplateRef`). */
+  readonly workflow: W;
+  /** Event values for the workflow's declared parameters. */
+  readonly arguments?: WorkflowArguments<W>;
+  /** Further parameters, after the generated ones. */
+  readonly parameters?: TriggerParameter[];
+}
+
+type ArgoWorkflowConfig<W extends WorkflowObject> = WorkflowTriggerConfig<W> & Omit<ArgoWorkflowTrigger, "source" | "parameters">;
+type K8sConfig<W extends WorkflowObject> = WorkflowTriggerConfig<W> & Omit<StandardK8STrigger, "source" | "parameters">;
+
+/** The resource and generated parameters of a trigger of workflow `wf`. */
+export function workflowResource(wf: WorkflowObject, args: Record<string, ParamSource<unknown> | undefined> = {}): { resource: Record<string, unknown>; parameters: TriggerParameter[] } {
+  const declared = Object.keys(wf.parameters);
+  for (const k of Object.keys(args)) {
+    if (!declared.includes(k)) fail("E_EVENTS_UNKNOWN_PARAMETER", `${wf.kind} ${wf.name} declares no parameter "${k}" (it declares: ${declared.join(", ") || "none"})`);
+  }
+  const mapped = declared.filter((k) => args[k] !== undefined);
+  let resource: Record<string, unknown>;
+  let names: string[];
+  if (wf.kind === "Workflow") {
+    const m = compile(wf) as Manifest & { spec: { arguments?: { parameters?: { name: string }[] } } };
+    resource = m as unknown as Record<string, unknown>;
+    names = (m.spec.arguments?.parameters ?? []).map((p) => p.name);
+  } else if (wf.kind === "WorkflowTemplate" || wf.kind === "ClusterWorkflowTemplate") {
+    names = mapped;
+    const spec: Record<string, unknown> = {};
+    if (mapped.length) spec.arguments = { parameters: mapped.map((name) => ({ name, value: "" })) };
+    spec.workflowTemplateRef = wf.kind === "ClusterWorkflowTemplate" ? { name: wf.name, clusterScope: true } : { name: wf.name };
+    resource = { apiVersion: "argoproj.io/v1alpha1", kind: "Workflow", metadata: { generateName: `${wf.name}-` }, spec };
+  } else {
+    return fail("E_EVENTS_TRIGGER_KIND", `a trigger cannot run a ${wf.kind} (${wf.name}): give a Workflow, WorkflowTemplate or ClusterWorkflowTemplate`);
+  }
+  const parameters = mapped.map((k) => args[k]!.to(`spec.arguments.parameters.${names.indexOf(k)}.value`));
+  return { resource, parameters };
+}
+
+function isWorkflowConfig(c: object): c is WorkflowTriggerConfig<WorkflowObject> {
+  return "workflow" in c;
+}
+
+function fromWorkflow<W extends WorkflowObject>(config: WorkflowTriggerConfig<W>): [() => { source: { resource: Record<string, unknown> }; parameters?: TriggerParameter[] }, WorkflowObject[]] {
+  const { workflow, arguments: args, parameters, ...rest } = config;
+  const build = () => {
+    const { resource, parameters: generated } = workflowResource(workflow, args as Record<string, ParamSource<unknown>>);
+    const all = [...generated, ...(parameters ?? [])];
+    return { ...structuredClone(rest), source: { resource }, ...(all.length ? { parameters: all } : {}) };
+  };
+  return [build, workflow.kind === "Workflow" ? [] : [workflow]];
+}
+
+/**
+ * An `argoWorkflow` trigger (submit, resubmit, resume, retry, suspend or terminate a workflow). Give it a wfc
+ * `workflow` (and `arguments` mapping event values to its declared parameters: the trigger `parameters` are
+ * generated), or Argo's `ArgoWorkflowTrigger` fields as they are.
+ *
+ * @example
+ * ```ts
+ * argoWorkflowTrigger("run-etl", { workflow: etl, operation: "submit", arguments: { date: deps.tick.data("eventTime") } })
+ * ```
+ */
+export function argoWorkflowTrigger<W extends WorkflowObject>(name: string, config: ArgoWorkflowConfig<W> | ArgoWorkflowTrigger, options?: TriggerOptions): TriggerObject {
+  if (isWorkflowConfig(config)) {
+    const [build, templates] = fromWorkflow(config);
+    return trigger("argoWorkflow", name, build, options, templates);
+  }
+  return trigger("argoWorkflow", name, config, options);
+}
+
+/**
+ * A `k8s` trigger (create, update, patch or delete a Kubernetes resource). Give it a wfc `workflow` (with
+ * `arguments`, as {@link argoWorkflowTrigger}) or Argo's `StandardK8STrigger` fields as they are.
+ *
+ * @example
+ * ```ts
+ * k8sTrigger("create-wf", { operation: "create", workflow: hello, arguments: { message: deps.hook.data("body") } })
+ * ```
+ */
+export function k8sTrigger<W extends WorkflowObject>(name: string, config: K8sConfig<W> | StandardK8STrigger, options?: TriggerOptions): TriggerObject {
+  if (isWorkflowConfig(config)) {
+    const [build, templates] = fromWorkflow(config);
+    return trigger("k8s", name, build, options, templates);
+  }
+  return trigger("k8s", name, config, options);
+}
