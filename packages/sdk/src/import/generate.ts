@@ -528,6 +528,8 @@ function taskRefs(task: Obj, prefix: string): string[] {
 interface Gen {
   readonly m: Module;
   readonly byName: Map<string, TemplateInfo>;
+  /** Templates of other WorkflowTemplates, by `name/template[/cluster]`. */
+  readonly refs: Map<string, TemplateInfo>;
   readonly where: string;
 }
 
@@ -670,11 +672,11 @@ function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number, in
   const { g, scope, names } = ctx;
   const tname = String(task.name);
   const where = `${scope.where}, task "${tname}"`;
-  if (typeof task.template !== "string") {
-    unsupported(where, task.templateRef ? "a call of a template in another WorkflowTemplate (templateRef) has no wfc API yet" : task.inline ? "an inline template has no wfc API yet" : "a task without a template");
-  }
-  const callee = g.byName.get(task.template);
-  if (!callee) unsupported(where, `calls template "${task.template}", which is not in this manifest`);
+  let callee: TemplateInfo | undefined;
+  if (isObj(task.templateRef) && task.template === undefined) callee = g.refs.get(refKey(task.templateRef));
+  else if (typeof task.template !== "string") unsupported(where, task.inline ? "an inline template has no wfc API yet" : "a task without a template");
+  else callee = g.byName.get(task.template);
+  if (!callee) unsupported(where, `calls template "${String(task.template)}", which is not in this manifest`);
   const v: TaskVar = { name: tname, index, template: callee, ident: "", used: false, group, inParallel };
   v.ident = names.take(tname, "Task");
 
@@ -720,7 +722,7 @@ function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number, in
   if (scope.prefix === "tasks") depOptions(ctx, task, v, opts, where);
   else if (task.dependencies !== undefined || task.depends !== undefined) unsupported(where, "dependencies in a steps template");
   if (task.when !== undefined) opts.push(["when", whenCode(ctx, String(task.when))]);
-  const { name: _n, template: _t, arguments: _a, dependencies: _d, depends: _p, when: _w, withItems, withParam, withSequence, ...rest } = task;
+  const { name: _n, template: _t, templateRef: _r, arguments: _a, dependencies: _d, depends: _p, when: _w, withItems, withParam, withSequence, ...rest } = task;
   if (Object.keys(rest).length) opts.push(["extra", obj(extraCode(rest, scope, g.byName, ctx.self ? { name: ctx.t.name, ident: ctx.self } : undefined))]);
 
   let callCode: Code = call(callee === ctx.t ? ctx.self! : callee.ident, [...(args.length || opts.length ? [obj(args)] : []), ...(opts.length ? [obj(opts)] : [])]);
@@ -924,6 +926,69 @@ const WORKFLOW_FACTORY: Record<string, string> = {
   CronWorkflow: "cronWorkflow",
 };
 
+function refKey(r: Obj): string {
+  return `${String(r.name)}/${String(r.template)}${r.clusterScope === true ? "/cluster" : ""}`;
+}
+
+/** One `templateRef(...)` const per template of another WorkflowTemplate the tasks call, inputs from the arguments passed. */
+function templateRefs(g: Gen, infos: TemplateInfo[]): string[] {
+  const calls = new Map<string, { ref: Obj; tasks: Obj[] }>();
+  for (const t of infos) {
+    const tasks = t.kind === "dag" ? (((t.yaml.dag as Obj).tasks as Obj[] | null) ?? []) : t.kind === "steps" ? ((t.yaml.steps as Obj[][] | null) ?? []).flat() : [];
+    for (const task of tasks) {
+      if (!isObj(task.templateRef) || task.template !== undefined) continue;
+      const r = task.templateRef;
+      const where = `${g.where}: template "${t.name}", task "${String(task.name)}"`;
+      for (const k of Object.keys(r)) if (!["name", "template", "clusterScope"].includes(k)) unsupported(where, `templateRef.${k}`);
+      if (r.clusterScope !== undefined && r.clusterScope !== true) unsupported(where, "templateRef.clusterScope written as false");
+      const key = refKey(r);
+      (calls.get(key) ?? calls.set(key, { ref: r, tasks: [] }).get(key)!).tasks.push(task);
+    }
+  }
+  const out: string[] = [];
+  for (const [key, { ref, tasks }] of calls) {
+    const params: string[] = [];
+    const arts: string[] = [];
+    const count = new Map<string, number>();
+    for (const task of tasks) {
+      const a = isObj(task.arguments) ? task.arguments : {};
+      for (const p of (a.parameters as Obj[]) ?? []) {
+        const n = String(p.name);
+        if (!params.includes(n)) params.push(n);
+        count.set(n, (count.get(n) ?? 0) + 1);
+      }
+      for (const x of (a.artifacts as Obj[]) ?? []) {
+        const n = String(x.name);
+        if (!arts.includes(n)) arts.push(n);
+        count.set(n, (count.get(n) ?? 0) + 1);
+      }
+    }
+    const info: TemplateInfo = {
+      name: key,
+      yaml: {},
+      kind: "external",
+      ident: g.m.names.take(String(ref.template), "Ref"),
+      outParams: new Set(),
+      outArtifacts: new Set(),
+      inParams: new Map(params.map((n) => [n, count.get(n) === tasks.length ? {} : { default: "" }])),
+      inArtifacts: new Map(arts.map((n) => [n, count.get(n) === tasks.length ? {} : { optional: true }])),
+      calls: [],
+      omitted: new Set(),
+    };
+    g.refs.set(key, info);
+    g.m.use("z");
+    const inputs: [string, Code][] = [
+      ...params.map((n) => [n, raw(count.get(n) === tasks.length ? "z.string()" : "z.string().optional()")] as [string, Code]),
+      ...arts.map((n) => [n, call(g.m.use("artifact"), count.get(n) === tasks.length ? [] : [raw("{ optional: true }")])] as [string, Code]),
+    ];
+    const src = obj([["name", literal(ref.name)], ...(ref.clusterScope === true ? [["clusterScope", raw("true")] as [string, Code]] : [])]);
+    const args: Code[] = [src, literal(String(ref.template))];
+    if (inputs.length) args.push(obj([["inputs", obj(inputs)]]));
+    out.push(print(stmt(`const ${info.ident} = `, call(g.m.use("templateRef"), args))));
+  }
+  return out;
+}
+
 function documentCode(m: Module, doc: Obj, label: string, exportName: string | undefined): string[] {
   const kind = String(doc.kind);
   const meta = isObj(doc.metadata) ? doc.metadata : {};
@@ -953,8 +1018,9 @@ function documentCode(m: Module, doc: Obj, label: string, exportName: string | u
       for (const [n, p] of callee.inParams) if (!passed.has(n) && p.default === undefined) callee.omitted.add(n);
     }
   }
-  const g: Gen = { m, byName, where: label };
+  const g: Gen = { m, byName, refs: new Map(), where: label };
   const out: string[] = [];
+  out.push(...templateRefs(g, infos));
   for (const t of topoOrder(infos, label)) {
     t.ident = m.names.take(t.name, "Template");
     const code = t.kind === "dag" || t.kind === "steps" ? bodyTemplate(g, t) : leafTemplate(g, t);
