@@ -60,6 +60,11 @@ export type LifecycleHook = Omit<ArgoLifecycleHook, "template" | "expression" | 
  * ```
  */
 export type TaskExtra = Refable<Partial<Omit<ArgoDAGTask, "name" | "template" | "arguments" | "dependencies" | "depends" | "when" | "onExit" | "hooks">>> & {
+  /**
+   * Arguments the template does not declare (Argo passes them and the template ignores them);
+   * declared inputs are passed as the call's first argument. Added after the declared ones.
+   */
+  readonly arguments?: Refable<NonNullable<ArgoDAGTask["arguments"]>>;
   readonly onExit?: AnyTemplate | string;
   readonly hooks?: { readonly [event: string]: LifecycleHook };
 };

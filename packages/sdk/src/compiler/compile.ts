@@ -297,6 +297,13 @@ function lowerTask(c: Compilation, tmpl: TemplateModel, task: TaskModel, style: 
   }
   Object.assign(o, loopOut);
   if (when !== undefined) o.when = when;
+  const extraArgs = fields.arguments as Record<string, unknown[]> | undefined;
+  if (extraArgs && o.arguments) {
+    // undeclared arguments given through `extra.arguments` come after the declared ones
+    const merged: Record<string, unknown[]> = { ...(o.arguments as Record<string, unknown[]>) };
+    for (const [k, list] of Object.entries(extraArgs)) merged[k] = [...(merged[k] ?? []), ...list];
+    fields.arguments = merged;
+  }
   Object.assign(o, fields);
   return o;
 }
