@@ -106,9 +106,10 @@ export function bodyTemplate<I, O>(
   scope.template = model;
   const dagFields: Record<string, unknown> = {};
   if (target !== undefined) dagFields.target = target;
-  if (failFast !== undefined) dagFields.failFast = failFast;
+  if (failFast !== undefined && kind === "dag") dagFields.failFast = failFast;
   const m = model as { -readonly [K in keyof TemplateModel]: TemplateModel[K] };
-  m.fields = Object.freeze(deepLower(rest) as Record<string, unknown>);
+  // `failFast` belongs to the DAG (`dag.failFast`) in a dag(), to the template in a steps().
+  m.fields = Object.freeze(deepLower(kind === "steps" && failFast !== undefined ? { ...rest, failFast } : rest) as Record<string, unknown>);
   if (kind === "dag") {
     m.tasks = Object.freeze([...scope.tasks]);
     m.dag = Object.freeze({ dependencyStyle: dependencyStyle ?? "depends", fields: Object.freeze(dagFields) });

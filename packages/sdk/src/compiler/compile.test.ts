@@ -157,6 +157,15 @@ describe("compile: shape", () => {
     expect(tpl.steps[1][0].depends).toBeUndefined();
   });
 
+  it("failFast goes to the DAG in a dag(), to the template in a steps()", () => {
+    const d = dag({ name: "d", failFast: false }, () => { echo({ msg: "a" }); });
+    const s = steps({ name: "s", failFast: true }, () => { echo({ msg: "a" }); });
+    const m = compile(workflow({ name: "ff", entrypoint: d, templates: [s] }));
+    expect(m.spec.templates[0].dag.failFast).toBe(false);
+    expect(m.spec.templates.find((t: Obj) => t.name === "s").failFast).toBe(true);
+    expect(validateManifest(m)).toEqual([]);
+  });
+
   it("nested DAGs with inputs and outputs", () => {
     const inner = dag({ name: "inner", inputs: { x: z.number() }, outputs: { out: param(z.number()) } }, ({ x }) => {
       const a = add({ a: x });
