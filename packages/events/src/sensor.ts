@@ -68,9 +68,12 @@ function checkTrigger(sensorName: string, t: Trigger, names: Set<string>): void 
     if (!names.has(id)) fail("E_EVENTS_UNKNOWN_DEPENDENCY", `${where}: conditions name "${id}", which is not a dependency (${[...names].join(", ")})`);
   }
   checkParameters(where, t.parameters, names);
+  if (t.dlqTrigger) checkTrigger(sensorName, t.dlqTrigger, names);
+  // Trigger-level parameters may rewrite the template's own parameters (their dependencyName too), so those are
+  // checked only when there are none.
+  if (t.parameters?.length) return;
   const tpl = (t.template ?? {}) as Record<string, { parameters?: { src?: { dependencyName: string } }[] } | unknown>;
   for (const v of Object.values(tpl)) if (v && typeof v === "object" && "parameters" in v) checkParameters(where, (v as { parameters?: { src?: { dependencyName: string } }[] }).parameters, names);
-  if (t.dlqTrigger) checkTrigger(sensorName, t.dlqTrigger, names);
 }
 
 /**

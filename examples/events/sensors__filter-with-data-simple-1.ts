@@ -1,0 +1,39 @@
+/**
+ * A sensor: Argo Events' example `examples/sensors/filter-with-data-simple-1.yaml`, in TypeScript.
+ *
+ *   npx wfc build examples/events/sensors__filter-with-data-simple-1.ts
+ */
+import { k8sTrigger, sensor } from "@wfc/events";
+import { webhook } from "./event-sources__webhook.js";
+
+export const withSimpleDataFilter1Sensor = sensor({
+  name: "with-simple-data-filter-1",
+  template: { serviceAccountName: "operate-workflow-sa" },
+  dependencies: {
+    "test-dep": webhook.events.example.filter({ data: [{ path: "body.message", type: "string", value: ["hello", "hey"] }] }),
+  },
+  triggers: (deps) => [
+    k8sTrigger("data-workflow", {
+      operation: "create",
+      source: {
+        resource: {
+          apiVersion: "argoproj.io/v1alpha1",
+          kind: "Workflow",
+          metadata: { generateName: "data-workflow-" },
+          spec: {
+            entrypoint: "print-message",
+            arguments: { parameters: [{ name: "message", value: "hello world" }] },
+            templates: [
+              {
+                name: "print-message",
+                inputs: { parameters: [{ name: "message" }] },
+                container: { image: "busybox", command: ["echo"], args: ["{{inputs.parameters.message}}"] },
+              },
+            ],
+          },
+        },
+      },
+      parameters: [deps["test-dep"].data("body.message").to("spec.arguments.parameters.0.value")],
+    }),
+  ],
+});

@@ -1,0 +1,51 @@
+/**
+ * A sensor: Argo Events' example `examples/sensors/filter-with-multiple-filters.yaml`, in TypeScript.
+ *
+ *   npx wfc build examples/events/sensors__filter-with-multiple-filters.ts
+ */
+import { k8sTrigger, sensor } from "@wfc/events";
+import { webhook } from "./event-sources__webhook.js";
+
+export const withMultipleFiltersSensor = sensor({
+  name: "with-multiple-filters",
+  dependencies: {
+    "test-dep": webhook.events.example.filter({
+      exprs: [
+        {
+          expr: "a == \"b\" || c == 10",
+          fields: [{ name: "a", path: "a" }, { name: "c", path: "c" }],
+        },
+        { expr: "e == false", fields: [{ name: "e", path: "d.e" }] },
+      ],
+      data: [
+        { path: "a", type: "string", value: ["b"] },
+        { path: "c", type: "number", value: ["10"] },
+        { path: "d.e", type: "bool", value: ["false"] },
+      ],
+    }),
+  },
+  triggers: (deps) => [
+    k8sTrigger("workflow", {
+      operation: "create",
+      source: {
+        resource: {
+          apiVersion: "argoproj.io/v1alpha1",
+          kind: "Workflow",
+          metadata: { generateName: "workflow-" },
+          spec: {
+            entrypoint: "print-message",
+            arguments: { parameters: [{ name: "message", value: "hello world" }] },
+            templates: [
+              {
+                name: "print-message",
+                inputs: { parameters: [{ name: "message" }] },
+                container: { image: "busybox", command: ["echo"], args: ["{{inputs.parameters.message}}"] },
+              },
+            ],
+          },
+        },
+      },
+      parameters: [deps["test-dep"].data("name").to("spec.arguments.parameters.0.value")],
+    }),
+  ],
+});
