@@ -168,7 +168,7 @@ export function forEach<const T, R>(items: readonly T[], fn: (item: Item<T>) => 
  * forEachParam(list.result, (item) => process({ name: item }));
  * ```
  */
-export function forEachParam<T, R>(list: Ref<readonly T[]> | Ref<string> | string, fn: (item: Item<T>) => R): R {
+export function forEachParam<T, R>(list: Ref<readonly T[]> | Ref<string> | string | Expr, fn: (item: Item<T>) => R): R {
   const owner = {};
   return withLoop({ kind: "withParam", value: lowerValue(list) }, owner, () => fn(createItemRef<T>(owner)));
 }

@@ -75,6 +75,11 @@ export function outputFromPath<S extends ZodType>(schema: S, path: string, optio
  * ```
  */
 export type ArtifactOptions = Omit<ArgoArtifact, "name" | "from" | "fromExpression"> & {
+  /**
+   * The artifact's Argo name when it differs from its key: e.g. an output parameter and an output
+   * artifact both named `out` (`{ out: param(...), outArt: artifact({ name: "out", ... }) }`).
+   */
+  readonly name?: string;
   /** An expression choosing the artifact (e.g. with {@link ifThenElse}). */
   readonly fromExpression?: string | Expr;
   /** Where an output artifact of a DAG or steps template comes from: a task's artifact. */
@@ -250,7 +255,9 @@ function lowerParamFields(decl: ParamDecl | ZodType, role: "input" | "output"): 
 
 /** Lowers an artifact declaration to the model. */
 export function artifactSpec(name: string, decl: ArtifactDecl): ArtifactSpec {
-  return Object.freeze({ name, fields: Object.freeze(deepLower(decl.options) as Record<string, unknown>) });
+  const { name: argoName, ...fields } = decl.options as ArtifactOptions;
+  const spec = argoName !== undefined && argoName !== name ? { name: argoName, key: name } : { name };
+  return Object.freeze({ ...spec, fields: Object.freeze(deepLower(fields) as Record<string, unknown>) });
 }
 
 /** Splits an inputs/outputs object into parameter and artifact specs. */

@@ -104,8 +104,8 @@ export interface Task<O = {}, R = string> extends Depends {
   readonly exitCode: Ref<number>;
   /** The task's status (`Succeeded`, `Failed`...), for `when` conditions and hooks. */
   readonly status: Ref<string>;
-  /** Argo's other task fields: `id`, `ip`, `startedAt`, `finishedAt`, `hostNodeName`. */
-  readonly attr: (name: "id" | "ip" | "startedAt" | "finishedAt" | "hostNodeName") => Ref<string>;
+  /** Argo's other task fields: `id`, `ip`, `startedAt`, `finishedAt`, `hostNodeName`, `exitCode` (as `steps.x.exitCode`). */
+  readonly attr: (name: "id" | "ip" | "startedAt" | "finishedAt" | "hostNodeName" | "exitCode") => Ref<string>;
   readonly succeeded: Depends;
   readonly failed: Depends;
   readonly errored: Depends;
@@ -351,7 +351,7 @@ class TaskHandle {
     const task = this[BRAND.task];
     const outputs: Record<string, Ref> = {};
     for (const p of task.template.outputs.parameters) outputs[p.name] = createRef({ kind: "task-output", task, what: "parameters", name: p.name }, task.location);
-    for (const a of task.template.outputs.artifacts) outputs[a.name] = createRef({ kind: "task-output", task, what: "artifacts", name: a.name }, task.location);
+    for (const a of task.template.outputs.artifacts) outputs[a.key ?? a.name] = createRef({ kind: "task-output", task, what: "artifacts", name: a.name }, task.location);
     return (this.#outputs = Object.freeze(outputs));
   }
   attr(a: string): Ref<string> {

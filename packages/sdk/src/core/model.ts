@@ -31,6 +31,8 @@ export interface ParamSpec {
 /** A declared input or output artifact. */
 export interface ArtifactSpec {
   readonly name: string;
+  /** The key it is declared under, when `artifact({ name })` gives another Argo name. */
+  readonly key?: string;
   /** Argo's other Artifact fields (path, from, s3, archive, optional, mode, ...). */
   readonly fields: Readonly<Record<string, unknown>>;
 }
