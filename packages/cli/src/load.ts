@@ -114,7 +114,11 @@ export async function loadManifests(files: readonly string[]): Promise<LoadedMan
       if (!objects.length) throw new InputError(`${f}: exports no workflow (export a workflow(), workflowTemplate(), clusterWorkflowTemplate() or cronWorkflow() object)`);
       for (const o of objects) {
         if (isWorkflow(o)) out.push({ manifest: compile(o), file, workflow: o });
-        else for (const m of (o as { [MANIFESTS]: () => Manifest[] })[MANIFESTS]()) out.push({ manifest: m, file });
+        else {
+          // A Sensor also emits the WorkflowTemplates it runs: skip one the module exports too.
+          const seen = new Set(out.filter((l) => l.file === file).map((l) => JSON.stringify(l.manifest)));
+          for (const m of (o as { [MANIFESTS]: () => Manifest[] })[MANIFESTS]()) if (!seen.has(JSON.stringify(m))) out.push({ manifest: m, file });
+        }
       }
     } else if (DATA_EXT.has(ext)) {
       let docs: Manifest[];

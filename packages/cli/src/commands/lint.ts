@@ -1,6 +1,7 @@
 import { relative } from "node:path";
 import { Command } from "commander";
 import { CompileError, formatDiagnostic, validateManifest, WfcError } from "@wfc/sdk";
+import { isEventsManifest, validateEventsManifest } from "@wfc/events";
 import { addClusterOptions, clientFrom, type ClusterOptions } from "../cluster/options.js";
 import { loadManifests, type LoadedManifest } from "../load.js";
 import { lintSemantics } from "../lint-semantics.js";
@@ -46,7 +47,8 @@ export function registerLint(program: Command): void {
         for (const { manifest } of loaded) {
           const meta = (manifest?.metadata ?? {}) as { name?: string; generateName?: string };
           const label = `${manifest?.kind ?? "?"}/${meta.name ?? meta.generateName ?? "?"}`;
-          const issues = [...validateManifest(manifest), ...lintSemantics(manifest)];
+          const schemaIssues = isEventsManifest(manifest) ? validateEventsManifest(manifest) : validateManifest(manifest);
+          const issues = [...schemaIssues, ...lintSemantics(manifest)];
           for (const i of issues) process.stderr.write(`${rel}: ${label}: ${i.path ? `${i.path}: ` : ""}${i.message}\n`);
           problems += issues.length;
           if (!issues.length) checked.push({ rel, label, loaded: { manifest, file } });
