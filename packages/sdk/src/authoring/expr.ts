@@ -149,6 +149,15 @@ export const vars = {
     get failed() { return global("cronworkflow.failed"); },
     get succeeded() { return global("cronworkflow.succeeded"); },
   },
+  /** In a template: where its input artifacts are placed (`{{inputs.artifacts.<name>.path}}`). */
+  inputs: {
+    artifactPath: (name: string) => global(`inputs.artifacts.${name}.path`),
+  },
+  /** In a template: where it must write its outputs (`{{outputs.artifacts.<name>.path}}`, `{{outputs.parameters.<name>.path}}`). */
+  outputs: {
+    artifactPath: (name: string) => global(`outputs.artifacts.${name}.path`),
+    parameterPath: (name: string) => global(`outputs.parameters.${name}.path`),
+  },
   /** In a template: `inputs.parameters` (all inputs as JSON). */
   get inputsParametersJson() { return global("inputs.parameters"); },
   /** Inside an exit handler or hook with `steps`/`tasks` outputs not known statically. */
