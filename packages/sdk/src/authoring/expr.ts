@@ -152,12 +152,20 @@ export const vars = {
   /** In a template: where its input artifacts are placed (`{{inputs.artifacts.<name>.path}}`). */
   inputs: {
     artifactPath: (name: string) => global(`inputs.artifacts.${name}.path`),
+    /** An input parameter, where the template's input references are out of reach (its options: metrics, timeout, ...). */
+    parameter: (name: string) => global(`inputs.parameters.${name}`),
   },
   /** In a template: where it must write its outputs (`{{outputs.artifacts.<name>.path}}`, `{{outputs.parameters.<name>.path}}`). */
   outputs: {
     artifactPath: (name: string) => global(`outputs.artifacts.${name}.path`),
     parameterPath: (name: string) => global(`outputs.parameters.${name}.path`),
+    /** The value of an output parameter of this template (in its metrics). */
+    parameter: (name: string) => global(`outputs.parameters.${name}`),
   },
+  /** In template metrics: the node's duration in seconds. */
+  get duration() { return global<number>("duration"); },
+  /** In template metrics and hooks: the node's status. */
+  get status() { return global("status"); },
   /** In a template: `inputs.parameters` (all inputs as JSON). */
   get inputsParametersJson() { return global("inputs.parameters"); },
   /** Inside an exit handler or hook with `steps`/`tasks` outputs not known statically. */
