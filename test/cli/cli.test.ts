@@ -120,3 +120,23 @@ describe("wfc graph", () => {
     expect(r.stdout).toContain("main__extract -> main__transform;");
   });
 });
+
+describe("wfc build: errors in the user's module", () => {
+  it("a template called outside a body names the file and line", () => {
+    const r = wfc(["build", "test/fixtures/outside-body.ts"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: test\/fixtures\/outside-body\.ts:7:1: hello was called outside a workflow, dag\(\) or steps\(\) body/);
+  });
+
+  it("an exception thrown while loading names the user's line", () => {
+    const r = wfc(["build", "test/fixtures/throws.ts"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: test\/fixtures\/throws\.ts:4:7: failed to load: cannot read the config/);
+  });
+
+  it("a TypeScript syntax error is reported with its position", () => {
+    const r = wfc(["build", "test/fixtures/syntax-error.ts"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/syntax-error\.ts:3:\d+: ERROR/);
+  });
+});

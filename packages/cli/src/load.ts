@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { extname, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
+import { dirname, extname, relative, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { WfcError, compile, isManifestable, isWorkflow, MANIFESTS, type Manifest, type WorkflowObject } from "@wfc/sdk";
 
 /**
@@ -63,6 +63,22 @@ export function exportedObjects(ns: Record<string, unknown>): unknown[] {
   return out;
 }
 
+/**
+ * The `file:line:col` of the first stack frame of an error that is inside one of the user's
+ * files (tsx maps positions back to the TypeScript source), or undefined.
+ */
+function userFrame(err: Error, file: string): string | undefined {
+  const dir = dirname(file);
+  for (const line of String(err.stack ?? "").split("\n").slice(1)) {
+    const m = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?$/.exec(line.trim());
+    if (!m) continue;
+    const path = m[1]!.startsWith("file://") ? fileURLToPath(m[1]!) : m[1]!;
+    if (path.includes("/node_modules/") || !path.startsWith(dir)) continue;
+    return `${relative(process.cwd(), path) || path}:${m[2]}:${m[3]}`;
+  }
+  return undefined;
+}
+
 /** Imports a TypeScript or JavaScript module (TypeScript through tsx's `register()`). */
 export async function importModule(file: string): Promise<Record<string, unknown>> {
   const ext = extname(file);
@@ -108,7 +124,7 @@ export async function loadManifests(files: readonly string[]): Promise<LoadedMan
         if (e instanceof WfcError) throw e;
         const err = e as NodeJS.ErrnoException;
         if (err.code === "ERR_MODULE_NOT_FOUND" && String(err.message).includes(file)) throw new InputError(`${f}: no such file`);
-        throw new InputError(`${f}: failed to load: ${err.message}`, { cause: e });
+        throw new InputError(`${userFrame(err, file) ?? f}: failed to load: ${err.message}`, { cause: e });
       }
       const objects = exportedObjects(ns);
       if (!objects.length) throw new InputError(`${f}: exports no workflow (export a workflow(), workflowTemplate(), clusterWorkflowTemplate() or cronWorkflow() object)`);

@@ -1,4 +1,4 @@
-import { AuthoringError, type Diagnostic } from "../core/errors.js";
+import { AuthoringError, type Diagnostic, type SourceLocation } from "../core/errors.js";
 import type { LoopSpec, ScopeModel, TaskModel } from "../core/model.js";
 
 /** The body being recorded, and the loop frames around the current call. */
@@ -38,12 +38,13 @@ export function currentFrame(): Frame | undefined {
 }
 
 /** The innermost frame; throws a clear error outside any body. */
-export function requireFrame(what: string): Frame {
+export function requireFrame(what: string, location?: SourceLocation): Frame {
   const f = currentFrame();
   if (!f) {
     throw new AuthoringError(
       "E_OUTSIDE_BODY",
       `${what} was called outside a workflow, dag() or steps() body; call templates inside a body, e.g. workflow({ name: "x" }, () => { ${what}(...) })`,
+      location,
     );
   }
   return f;

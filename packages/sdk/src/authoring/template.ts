@@ -31,8 +31,11 @@ export interface TaskOptions {
   readonly depends?: Depends;
   /** Run only when this holds: a condition built with `eq()`, `gt()`... or a string with references. */
   readonly when?: Condition | Expr | string;
-  /** Other fields of Argo's DAGTask / WorkflowStep (continueOn, hooks, onExit, ...); templates as values. */
-  readonly extra?: TaskExtra;
+  /**
+   * Other fields of Argo's DAGTask / WorkflowStep (continueOn, hooks, onExit, ...); templates as
+   * values. A function gets the task itself, so that its hooks can pass the task's own outputs on.
+   */
+  readonly extra?: TaskExtra | ((self: Task<any, any>) => TaskExtra);
 }
 
 /**
@@ -246,7 +249,7 @@ function indexOf(model: TemplateModel): { params: Map<string, TemplateModel["inp
 }
 
 function callTemplate(model: TemplateModel, args: Record<string, unknown>, options: TaskOptions, location: SourceLocation | undefined): Task<Decls, unknown> {
-  const frame = requireFrame(model.name);
+  const frame = requireFrame(model.name, location);
   const scope = frame.scope;
   const problems: Diagnostic[] = frame.problems;
   const report = (code: string, message: string, task: string) => problems.push({ code, message, task, location });
@@ -307,7 +310,8 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
 
   const w = options.when as Condition | Expr | string | undefined;
   const whenValue = w === undefined ? undefined : typeof w === "string" ? w : isExpr(w) ? String(w) : w.text;
-  const task: TaskModel = Object.freeze({
+  const extraOf = typeof options.extra === "function" ? options.extra : undefined;
+  const task: TaskModel = {
     name,
     named,
     template: model,
@@ -319,9 +323,9 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
     when: whenValue,
     loop: frame.loop?.spec,
     loopOwner: frame.loop?.owner,
-    fields: options.extra ? Object.freeze(deepLower(options.extra) as Record<string, unknown>) : EMPTY,
+    fields: options.extra && !extraOf ? Object.freeze(deepLower(options.extra) as Record<string, unknown>) : EMPTY,
     location,
-  });
+  };
   frame.created?.push(task);
   scope.names.set(name, task);
   scope.tasks.push(task);
@@ -330,7 +334,11 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
     else scope.groups.push([task]);
   }
 
-  return new TaskHandle(task) as unknown as Task<Decls, unknown>;
+  const handle = new TaskHandle(task) as unknown as Task<Decls, unknown>;
+  // `extra` given as a function of the task itself: hooks that pass the task's own outputs on.
+  if (extraOf) (task as { fields: unknown }).fields = Object.freeze(deepLower(extraOf(handle)) as Record<string, unknown>);
+  Object.freeze(task);
+  return handle;
 }
 
 /** The value a template call returns; getters live on the prototype so a call stays cheap. */

@@ -40,7 +40,11 @@ export interface SourceLocation {
  * ```
  */
 export function formatLocation(loc: SourceLocation | undefined): string {
-  return loc ? `${loc.file}:${loc.line}:${loc.column}` : "<unknown location>";
+  if (!loc) return "<unknown location>";
+  // Paths under the working directory are shown relative to it, as compilers do.
+  const cwd = typeof process === "object" && typeof process.cwd === "function" ? `${process.cwd()}/` : undefined;
+  const file = cwd && loc.file.startsWith(cwd) ? loc.file.slice(cwd.length) : loc.file;
+  return `${file}:${loc.line}:${loc.column}`;
 }
 
 /**
