@@ -268,7 +268,12 @@ function lowerTask(c: Compilation, tmpl: TemplateModel, task: TaskModel, style: 
   if (loop?.kind === "withParam") loopOut.withParam = resolve(c, ctx, loop.value, where);
   if (loop?.kind === "withSequence") loopOut.withSequence = resolve(c, ctx, loop.sequence, where);
   const when = task.when === undefined ? undefined : resolve(c, ctx, task.when, where);
-  const fields = resolve(c, ctx, task.fields, where) as Record<string, unknown>;
+  const { hooks, ...otherFields } = task.fields as Record<string, unknown>;
+  const fields = resolve(c, ctx, otherFields, where) as Record<string, unknown>;
+  if (hooks !== undefined) {
+    // Hooks run when the task ends: they may use the task's own outputs, and make no dependencies.
+    fields.hooks = resolve(c, { ...ctx, task: undefined, refs: [] }, hooks, where);
+  }
 
   if (style) {
     // Dependencies: explicit `after` and `depends`, plus every task whose output is used.
