@@ -72,8 +72,13 @@ function checkTrigger(sensorName: string, t: Trigger, names: Set<string>): void 
   // Trigger-level parameters may rewrite the template's own parameters (their dependencyName too), so those are
   // checked only when there are none.
   if (t.parameters?.length) return;
-  const tpl = (t.template ?? {}) as Record<string, { parameters?: { src?: { dependencyName: string } }[] } | unknown>;
-  for (const v of Object.values(tpl)) if (v && typeof v === "object" && "parameters" in v) checkParameters(where, (v as { parameters?: { src?: { dependencyName: string } }[] }).parameters, names);
+  type Params = { src?: { dependencyName: string } }[] | undefined;
+  for (const v of Object.values(t.template ?? {})) {
+    if (!v || typeof v !== "object" || Array.isArray(v)) continue;
+    const config = v as { parameters?: Params; payload?: Params };
+    checkParameters(where, config.parameters, names);
+    checkParameters(where, config.payload, names);
+  }
 }
 
 /**

@@ -47,7 +47,7 @@ type K8sConfig<W extends WorkflowObject> = WorkflowTriggerConfig<W> & Omit<Stand
 export function workflowResource(wf: WorkflowObject, args: Record<string, ParamSource<unknown> | undefined> = {}): { resource: Record<string, unknown>; parameters: TriggerParameter[] } {
   const declared = Object.keys(wf.parameters);
   for (const k of Object.keys(args)) {
-    if (!declared.includes(k)) fail("E_EVENTS_UNKNOWN_PARAMETER", `${wf.kind} ${wf.name} declares no parameter "${k}" (it declares: ${declared.join(", ") || "none"})`);
+    if (args[k] !== undefined && !declared.includes(k)) fail("E_EVENTS_UNKNOWN_PARAMETER", `${wf.kind} ${wf.name} declares no parameter "${k}" (it declares: ${declared.join(", ") || "none"})`);
   }
   const mapped = declared.filter((k) => args[k] !== undefined);
   let resource: Record<string, unknown>;
