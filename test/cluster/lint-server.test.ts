@@ -23,7 +23,7 @@ describe("wfc lint --server", () => {
     const r = await wfc(["lint", "--server", file("wf.yaml", dagYaml({ name: "lint-me" }))], c.env);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/Workflow\/lint-me: metadata\.labels\.team: .*every workflow needs a team label \(server\)/);
-    expect(c.k8s.store.list("workflows", "ci").filter((w: { metadata: { name: string } }) => w.metadata.name === "lint-me")).toEqual([]);
+    expect(c.k8s.store.list("workflows", "ci").filter((w) => (w.metadata as { name: string }).name === "lint-me")).toEqual([]);
   });
 
   it("passes a manifest the server accepts, without creating it", async () => {
@@ -32,7 +32,7 @@ describe("wfc lint --server", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("Workflow/lint-ok: accepted by the server (dry run)");
-    expect(c.k8s.store.list("workflows", "ci").some((w: { metadata: { name: string } }) => w.metadata.name === "lint-ok")).toBe(false);
+    expect(c.k8s.store.list("workflows", "ci").some((w) => (w.metadata as { name: string }).name === "lint-ok")).toBe(false);
   });
 
   it("a cluster error (forbidden) is an error, not a lint finding", async () => {
