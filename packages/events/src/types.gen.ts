@@ -6257,6 +6257,11 @@ export type EventsManifest = EventBus | EventSource | Sensor;
 /**
  * Fields the schema lists as required that upstream's examples leave out (Go zero value): optional in these
  * types and in `validateEventsManifest`. Keyed by schema definition name.
+ *
+ * @example
+ * ```ts
+ * RELAXED_REQUIRED["io.argoproj.events.v1alpha1.WebhookEventSource"] // ["url"]
+ * ```
  */
 export const RELAXED_REQUIRED: Readonly<Record<string, readonly string[]>> = {
   "io.argoproj.events.v1alpha1.WebhookContext": [

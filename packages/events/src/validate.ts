@@ -26,7 +26,14 @@ interface SchemaNode {
 }
 
 const EVENTS = "io.argoproj.events.v1alpha1.";
-/** The Argo Events kinds {@link validateEventsManifest} checks. */
+/**
+ * The Argo Events kinds {@link validateEventsManifest} checks.
+ *
+ * @example
+ * ```ts
+ * EVENTS_KINDS.includes(manifest.kind) // EventBus, EventSource or Sensor
+ * ```
+ */
 export const EVENTS_KINDS: readonly string[] = ["EventBus", "EventSource", "Sensor"];
 
 let definitions: Record<string, SchemaNode> | undefined;

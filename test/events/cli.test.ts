@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { parseK8sYaml } from "@wfc/sdk";
+import { wfc } from "../helpers.js";
+
+// `wfc build` and `wfc lint` on Argo Events objects, through the real CLI.
+describe("wfc build / lint with @wfc/events", () => {
+  it("builds a module's event source, sensor and the WorkflowTemplate it runs (once)", () => {
+    const r = wfc(["build", "test/events/fixtures/both-exported.ts"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const docs = parseK8sYaml(r.stdout, "out.yaml") as { kind: string; metadata: { name: string } }[];
+    expect(docs.map((d) => `${d.kind}/${d.metadata.name}`)).toEqual(["WorkflowTemplate/greet", "EventSource/webhook", "Sensor/on-hook"]);
+  });
+
+  it("lints event examples against the Argo Events schema", () => {
+    const r = wfc(["lint", "test/events/fixtures/both-exported.ts", "examples/events/sensors__webhook.ts", "examples/events/event-sources__webhook.ts"]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+  });
+
+  it("reports unknown fields and wrong types in Argo Events YAML", () => {
+    const r = wfc(["lint", "test/events/fixtures/stale-sensor.yaml"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'test/events/fixtures/stale-sensor.yaml: Sensor/stale: spec.triggers[0].template.openwhisk: unknown field (did you mean "openWhisk"?)\n' +
+        "test/events/fixtures/stale-sensor.yaml: Sensor/stale: spec.triggers[0].template.log.intervalSeconds: expected integer, got string\n" +
+        "error: 2 problems found\n",
+    );
+  });
+});
