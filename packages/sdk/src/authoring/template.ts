@@ -107,8 +107,12 @@ export interface Task<O = {}, R = string> extends Depends {
   readonly exitCode: Ref<number>;
   /** The task's status (`Succeeded`, `Failed`...), for `when` conditions and hooks. */
   readonly status: Ref<string>;
-  /** Argo's other task fields: `id`, `ip`, `startedAt`, `finishedAt`, `hostNodeName`, `exitCode` (as `steps.x.exitCode`). */
-  readonly attr: (name: "id" | "ip" | "startedAt" | "finishedAt" | "hostNodeName" | "exitCode") => Ref<string>;
+  /**
+   * Argo's other task fields: `id`, `ip`, `startedAt`, `finishedAt`, `hostNodeName`, `exitCode` (as
+   * `steps.x.exitCode`), and `outputs.parameters` (of a looped task: the JSON list of every
+   * iteration's output parameters, for `forEachParam`).
+   */
+  readonly attr: (name: "id" | "ip" | "startedAt" | "finishedAt" | "hostNodeName" | "exitCode" | "outputs.parameters") => Ref<string>;
   readonly succeeded: Depends;
   readonly failed: Depends;
   readonly errored: Depends;
