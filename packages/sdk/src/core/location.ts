@@ -1,12 +1,10 @@
 import { findSourceMap } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { SourceLocation } from "./errors.js";
+import { PACKAGE_ROOT } from "./package-root.js";
 
-const SDK_DIR = (() => {
-  // The directory of the SDK's own files (src/ or dist/): frames inside it are skipped.
-  const here = fileURLToPath(import.meta.url);
-  return here.slice(0, here.lastIndexOf("/core/") + 1);
-})();
+/** The SDK package's directory: stack frames inside it (but for its tests) are not user code. */
+const SDK_DIR = fileURLToPath(PACKAGE_ROOT);
 
 interface CallSiteLike {
   getFileName(): string | null | undefined;

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { PACKAGE_ROOT } from "../core/package-root.js";
 
 /** The five Argo Workflows kinds (all `argoproj.io/v1alpha1`). */
 export const ARGO_KINDS = ["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow", "WorkflowEventBinding"] as const;
@@ -96,8 +97,7 @@ const cache = new Map<ArgoKind, CrdSchema>();
 export function loadCrdSchema(kind: ArgoKind): CrdSchema {
   let s = cache.get(kind);
   if (!s) {
-    // src/validate/ and dist/validate/ are both two levels below the package root.
-    const url = new URL(`../../schema/${FILES[kind]}`, import.meta.url);
+    const url = new URL(`schema/${FILES[kind]}`, PACKAGE_ROOT);
     s = JSON.parse(readFileSync(url, "utf8")) as CrdSchema;
     cache.set(kind, s);
   }
