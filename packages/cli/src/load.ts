@@ -128,13 +128,14 @@ export async function loadManifests(files: readonly string[]): Promise<LoadedMan
       }
       const objects = exportedObjects(ns);
       if (!objects.length) throw new InputError(`${f}: exports no workflow (export a workflow(), workflowTemplate(), clusterWorkflowTemplate() or cronWorkflow() object)`);
+      // A Sensor also emits the WorkflowTemplates it runs: a manifest the module yields twice is kept once.
+      const seen = new Set<string>();
+      const fresh = (m: Manifest) => !seen.has(JSON.stringify(m)) && !!seen.add(JSON.stringify(m));
       for (const o of objects) {
-        if (isWorkflow(o)) out.push({ manifest: compile(o), file, workflow: o });
-        else {
-          // A Sensor also emits the WorkflowTemplates it runs: skip one the module exports too.
-          const seen = new Set(out.filter((l) => l.file === file).map((l) => JSON.stringify(l.manifest)));
-          for (const m of (o as { [MANIFESTS]: () => Manifest[] })[MANIFESTS]()) if (!seen.has(JSON.stringify(m))) out.push({ manifest: m, file });
-        }
+        if (isWorkflow(o)) {
+          const m = compile(o);
+          if (fresh(m)) out.push({ manifest: m, file, workflow: o });
+        } else for (const m of (o as { [MANIFESTS]: () => Manifest[] })[MANIFESTS]()) if (fresh(m)) out.push({ manifest: m, file });
       }
     } else if (DATA_EXT.has(ext)) {
       let docs: Manifest[];
