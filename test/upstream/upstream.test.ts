@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { compile, definitionOrder, isWorkflow, k8sEqual, parseK8sYaml, toYaml, validateManifest, type WorkflowObject } from "@wfc/sdk";
+import { compile, definitionOrder, isManifestable, isWorkflow, k8sEqual, MANIFESTS, parseK8sYaml, toYaml, validateManifest, type Manifest } from "@wfc/sdk";
 import { ROOT, wfc } from "../helpers.js";
 // @ts-expect-error: a plain .mjs script without types
 import { PENDING, survey } from "../../scripts/coverage.mjs";
@@ -22,10 +22,12 @@ const VENDOR = join(ROOT, "vendor/argo/examples");
 const EXAMPLES = join(ROOT, "examples/upstream");
 const names = readdirSync(EXAMPLES).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3)).sort();
 
-// The module's workflow objects in the order they are defined in its source (definitionOrder):
-// a module namespace lists exports alphabetically, so export order is not observable.
-function exported(ns: Record<string, unknown>): WorkflowObject[] {
-  return definitionOrder([...new Set(Object.values(ns).filter(isWorkflow))]);
+// The module's workflow objects (and other manifest objects, e.g. WorkflowEventBindings) in the
+// order they are defined in its source (definitionOrder): a module namespace lists exports
+// alphabetically, so export order is not observable.
+function manifestsOf(ns: Record<string, unknown>): Manifest[] {
+  const objects = definitionOrder([...new Set(Object.values(ns).filter((v) => isWorkflow(v) || isManifestable(v)))] as object[]);
+  return objects.flatMap((o) => (isWorkflow(o) ? [compile(o)] : isManifestable(o) ? [...o[MANIFESTS]()] : []));
 }
 
 const docKey = (d: unknown) => {
@@ -53,7 +55,7 @@ describe("upstream examples", () => {
   describe.each(names)("%s", (name) => {
     it("compiles to manifests equal to the upstream file, valid against the CRD schema", async () => {
       const ns = (await import(pathToFileURL(join(EXAMPLES, `${name}.ts`)).href)) as Record<string, unknown>;
-      const manifests = exported(ns).map((wf) => compile(wf));
+      const manifests = manifestsOf(ns);
       const got = parseK8sYaml(toYaml(manifests), `${name}.ts`);
       const want = upstream(name);
       const r = k8sEqual(want, got);

@@ -64,6 +64,8 @@ export { eq, ne, gt, ge, lt, le, matches, allOf, anyOf, condition } from "./auth
 export { workflow, workflowTemplate, clusterWorkflowTemplate, cronWorkflow, isWorkflow, definitionOrder } from "./authoring/workflow.js";
 export type { WorkflowObject, WorkflowOptions, CronWorkflowOptions, WorkflowBody, WorkflowSpecFields, CronFields } from "./authoring/workflow.js";
 export { applyParameterOverrides, ParameterError } from "./authoring/overrides.js";
+export { workflowEventBinding } from "./authoring/event-binding.js";
+export type { WorkflowEventBindingOptions, WorkflowEventBindingObject } from "./authoring/event-binding.js";
 
 // Compiler
 export { compile, compileAll } from "./compiler/compile.js";

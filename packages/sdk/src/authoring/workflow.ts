@@ -123,8 +123,13 @@ const seqOf = new WeakMap<object, number>();
  * const docs = definitionOrder(Object.values(await import("./templates.ts")).filter(isWorkflow)).map((w) => compile(w));
  * ```
  */
-export function definitionOrder<T extends WorkflowObject>(objects: readonly T[]): T[] {
+export function definitionOrder<T extends object>(objects: readonly T[]): T[] {
   return [...objects].sort((a, b) => (seqOf.get(a) ?? 0) - (seqOf.get(b) ?? 0));
+}
+
+/** Records that `obj` (a workflow or another manifest object of this SDK) was defined now. */
+export function markDefined(obj: object): void {
+  seqOf.set(obj, nextSeq++);
 }
 
 function makeWorkflow<P extends Decls>(
