@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseK8sYaml } from "@wfc/sdk";
-import { wfc } from "../helpers.js";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { ROOT, wfc } from "../helpers.js";
 
 // `wfc build` and `wfc lint` on Argo Events objects, through the real CLI.
 describe("wfc build / lint with @wfc/events", () => {
@@ -16,6 +18,14 @@ describe("wfc build / lint with @wfc/events", () => {
     const r = wfc(["lint", "test/events/fixtures/both-exported.ts", "examples/events/sensors__webhook.ts", "examples/events/event-sources__webhook.ts"]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
+  });
+
+  it("lints every examples/events module (one run)", () => {
+    const files = readdirSync(join(ROOT, "examples/events")).filter((f) => f.endsWith(".ts")).map((f) => `examples/events/${f}`);
+    const r = wfc(["lint", ...files]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split("\n")).toHaveLength(files.length);
   });
 
   it("reports unknown fields and wrong types in Argo Events YAML", () => {
