@@ -60,3 +60,12 @@ describe.each(EXAMPLES)("examples/events/%s", (file) => {
     }
   });
 });
+
+describe("the comparison", () => {
+  it("equates 10 and \"10\" only where the schema says int-or-string", () => {
+    const s = (retryStrategy: object) => ({ kind: "Sensor", spec: { triggers: [{ retryStrategy }] } });
+    expect(diffEvents(s({ duration: 10 }), s({ duration: "10" }), kindNode("Sensor"))).toEqual([]);
+    expect(diffEvents(s({ steps: 3 }), s({ steps: "3" }), kindNode("Sensor"))).toEqual(['spec.triggers[0].retryStrategy.steps: 3 != "3"']);
+    expect(diffEvents({ a: 1, b: [1, 2] }, { b: [1, 2], a: 1 }, undefined)).toEqual([]);
+  });
+});
