@@ -17,8 +17,8 @@ const SECONDS = '["1","2","3","4","5"]';
 const main = steps({ name: "synchronization-db-tmpl-level-mutex-example" }, () => {
   parallel(() => {
     // upstream passes "seconds", which these templates do not declare: an undeclared argument
-    forEachParam(SECONDS, (item) => acquireLock({}, { name: "synchronization-acquire-lock", extra: { arguments: { parameters: [{ name: "seconds", value: item }] } } }));
-    forEachParam(SECONDS, (item) => acquireLock1({}, { name: "synchronization-acquire-lock1", extra: { arguments: { parameters: [{ name: "seconds", value: item }] } } }));
+    forEachParam<string, unknown>(SECONDS, (item) => acquireLock({}, { name: "synchronization-acquire-lock", extra: { arguments: { parameters: [{ name: "seconds", value: item }] } } }));
+    forEachParam<string, unknown>(SECONDS, (item) => acquireLock1({}, { name: "synchronization-acquire-lock1", extra: { arguments: { parameters: [{ name: "seconds", value: item }] } } }));
   });
 });
 

@@ -8,7 +8,7 @@ const acquireLock = container({ name: "acquire-lock", synchronization: { semapho
 });
 
 const main = steps({ name: "synchronization-db-tmpl-level-example" }, () => {
-  forEachParam('["1","2","3","4","5"]', (item) =>
+  forEachParam<string, unknown>('["1","2","3","4","5"]', (item) =>
     acquireLock({}, { name: "synchronization-acquire-lock", extra: { arguments: { parameters: [{ name: "seconds", value: item }] } } }),
   );
 });

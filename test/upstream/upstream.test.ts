@@ -65,7 +65,7 @@ describe("upstream examples", () => {
     });
   });
 
-  describe.each(["hello-world", "dag-diamond", "coinflip-recursive"])("through the CLI: %s", (name) => {
+  describe.each(["hello-world", "dag-diamond", "coinflip-recursive", "workflow-template__templates", "cron-backfill"])("through the CLI: %s", (name) => {
     it("wfc build prints the upstream manifests", () => {
       const r = wfc(["build", `examples/upstream/${name}.ts`]);
       expect(r.stderr).toBe("");

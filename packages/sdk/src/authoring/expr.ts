@@ -21,7 +21,14 @@ export interface Expr {
   toString(): string;
 }
 
-/** True when `value` is an {@link Expr}. */
+/**
+ * True when `value` is an {@link Expr}.
+ *
+ * @example
+ * ```ts
+ * isExpr(expr`${n} > 1`) // true
+ * ```
+ */
 export function isExpr(value: unknown): value is Expr {
   return hasBrand(value, BRAND.expr) && (value as { [BRAND.expr]: unknown })[BRAND.expr] === "expression";
 }
