@@ -65,14 +65,23 @@ const store = ((globalThis as Record<symbol, unknown>)[Symbol.for("wfc.refs")] ?
 /** Placeholder syntax. `e` marks the expression form (inside `{{= }}`), without braces. */
 export const TOKEN_RE = /⟦wfc:(\d+)(:e|:E)?⟧/g;
 
+/** References share their methods through a prototype: builds make tens of thousands of them. */
+class RefImpl {
+  readonly [BRAND.ref]!: RefData;
+  constructor(data: RefData) {
+    this[BRAND.ref] = data;
+  }
+  toString(): string {
+    return `⟦wfc:${this[BRAND.ref].id}⟧`;
+  }
+  toJSON(): string {
+    return `⟦wfc:${this[BRAND.ref].id}⟧`;
+  }
+}
+
 function makeRef<T>(target: RefTarget, location?: SourceLocation): Ref<T> {
   const id = store.next++;
-  const data: RefData = { id, target, location };
-  const ref = {
-    [BRAND.ref]: data,
-    toString: () => `⟦wfc:${id}⟧`,
-    toJSON: () => `⟦wfc:${id}⟧`,
-  } as unknown as Ref<T>;
+  const ref = new RefImpl({ id, target, location }) as unknown as Ref<T>;
   store.refs[id] = ref;
   return ref;
 }
