@@ -116,14 +116,12 @@ describe("emitYaml", () => {
     }
   });
 
-  test("is fast: 5000 templates well under 200 ms", () => {
+  // Speed is measured by `npm run bench`, not asserted here; this checks a big document is exact.
+  test("a 5000-template workflow round-trips", () => {
     const wf = bigWorkflow(5000);
-    emitYaml([bigWorkflow(100)]); // warm up
-    const t0 = performance.now();
     const text = emitYaml([wf]);
-    const ms = performance.now() - t0;
     expect(text.length).toBeGreaterThan(1_000_000);
-    expect(ms).toBeLessThan(200);
+    expect(parseK8sYaml(text)).toEqual([wf]);
   });
 });
 
