@@ -14,11 +14,11 @@ const tmp = () => {
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe("wfc build", () => {
-  it("prints every exported workflow as a multi-document YAML stream, default export first", () => {
+  it("prints every exported workflow as a multi-document YAML stream, in the order the module defines them", () => {
     const r = wfc(["build", "test/fixtures/two-workflows.ts"]);
     expect(r.code).toBe(0);
     const docs = parseK8sYaml(r.stdout) as { kind: string; metadata: Record<string, string> }[];
-    expect(docs.map((d) => `${d.kind}/${d.metadata.name ?? d.metadata.generateName}`)).toEqual(["Workflow/hello-", "WorkflowTemplate/shared-hello"]);
+    expect(docs.map((d) => `${d.kind}/${d.metadata.name ?? d.metadata.generateName}`)).toEqual(["WorkflowTemplate/shared-hello", "Workflow/hello-"]);
     expect(r.stdout).toMatch(/\n---\n/);
   });
 
@@ -32,7 +32,7 @@ describe("wfc build", () => {
     const one = wfc(["build", "examples/cron.ts", "--format", "json"]);
     expect(JSON.parse(one.stdout).kind).toBe("CronWorkflow");
     const many = wfc(["build", "test/fixtures/two-workflows.ts", "--format", "json"]);
-    expect(JSON.parse(many.stdout)).toMatchObject({ kind: "List", items: [{ kind: "Workflow" }, { kind: "WorkflowTemplate" }] });
+    expect(JSON.parse(many.stdout)).toMatchObject({ kind: "List", items: [{ kind: "WorkflowTemplate" }, { kind: "Workflow" }] });
   });
 
   it("-o writes one file per manifest named <kind>-<name>.yaml", () => {

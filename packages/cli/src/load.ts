@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { dirname, extname, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { WfcError, compile, isManifestable, isWorkflow, MANIFESTS, type Manifest, type WorkflowObject } from "@wfc/sdk";
+import { WfcError, compile, definitionOrder, isManifestable, isWorkflow, MANIFESTS, type Manifest, type WorkflowObject } from "@wfc/sdk";
 
 /**
  * One manifest found in an input file, with the object it came from.
@@ -60,9 +60,11 @@ export function exportedObjects(ns: Record<string, unknown>): unknown[] {
     const v = ns[k];
     if ((isWorkflow(v) || isManifestable(v)) && !out.includes(v)) out.push(v);
   }
-  return out;
+  // Module namespaces list exports alphabetically; workflows go in the order the module defines
+  // them (its source order), then other objects in export order.
+  const workflows = definitionOrder(out.filter(isWorkflow) as object[]);
+  return [...workflows, ...out.filter((v) => !isWorkflow(v))];
 }
-
 /**
  * The `file:line:col` of the first stack frame of an error that is inside one of the user's
  * files (tsx maps positions back to the TypeScript source), or undefined.
