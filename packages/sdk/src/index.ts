@@ -70,7 +70,7 @@ export type { WorkflowEventBindingOptions, WorkflowEventBindingObject } from "./
 // Compiler
 export { compile, compileAll } from "./compiler/compile.js";
 export type { Manifest } from "./compiler/compile.js";
-export { toYaml, toJson } from "./compiler/emit.js";
+export { toYaml, toYamlBytes, toJson } from "./compiler/emit.js";
 export { toDnsName, checkObjectName, checkTemplateName } from "./compiler/names.js";
 export { MANIFESTS, isManifestable } from "./compiler/manifestable.js";
 export type { Manifestable } from "./compiler/manifestable.js";

@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import { Command, Option } from "commander";
-import { toJson, toYaml, WfcError, type Manifest } from "@wfc/sdk";
+import { toJson, toYaml, toYamlBytes, WfcError, type Manifest } from "@wfc/sdk";
 import { writeFileAtomic } from "../io.js";
 import { loadManifests } from "../load.js";
 
@@ -31,7 +31,7 @@ export function registerBuild(program: Command): void {
       const loaded = await loadManifests(files);
       const manifests = loaded.map((l) => l.manifest);
       if (!opts.outDir) {
-        process.stdout.write(opts.format === "json" ? toJson(manifests) : toYaml(manifests));
+        process.stdout.write(opts.format === "json" ? toJson(manifests) : toYamlBytes(manifests));
         return;
       }
       const ext = opts.format === "json" ? "json" : "yaml";

@@ -244,12 +244,17 @@ const STATUSES = {
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
 const ARTIFACT_SOURCES = ["from", "fromExpression", "s3", "gcs", "git", "http", "artifactory", "hdfs", "oss", "raw", "azure", "plugin", "optional"] as const;
 
-/** Declared inputs of a template by name, built once per template. */
-const indexes = new WeakMap<TemplateModel, { params: Map<string, TemplateModel["inputs"]["parameters"][number]>; artifacts: Set<string> }>();
-function indexOf(model: TemplateModel): { params: Map<string, TemplateModel["inputs"]["parameters"][number]>; artifacts: Set<string> } {
-  let ix = indexes.get(model);
-  if (!ix) indexes.set(model, (ix = { params: new Map(model.inputs.parameters.map((p) => [p.name, p])), artifacts: new Set(model.inputs.artifacts.map((a) => a.name)) }));
-  return ix;
+/** A declared input parameter by name (templates declare few inputs: a scan beats building an index). */
+function findParam(model: TemplateModel, name: string): TemplateModel["inputs"]["parameters"][number] | undefined {
+  const ps = model.inputs.parameters;
+  for (let i = 0; i < ps.length; i++) if (ps[i]!.name === name) return ps[i];
+  return undefined;
+}
+
+function hasArtifact(model: TemplateModel, name: string): boolean {
+  const as = model.inputs.artifacts;
+  for (let i = 0; i < as.length; i++) if (as[i]!.name === name) return true;
+  return false;
 }
 
 function callTemplate(model: TemplateModel, args: Record<string, unknown>, options: TaskOptions, location: SourceLocation | undefined): Task<Decls, unknown> {
@@ -271,11 +276,10 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
 
   const parameters: [string, unknown][] = [];
   const artifacts: [string, unknown][] = [];
-  const { params: declaredParams, artifacts: declaredArts } = indexOf(model);
   for (const key in args) {
     const value = args[key];
     if (value === undefined) continue;
-    const p = declaredParams.get(key);
+    const p = findParam(model, key);
     if (p) {
       if (!isRef(value) && p.schema) {
         const r = (p.schema as ZodType).safeParse(value);
@@ -285,10 +289,10 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
         }
       }
       parameters.push([key, lowerValue(value)]);
-    } else if (declaredArts.has(key)) {
+    } else if (hasArtifact(model, key)) {
       artifacts.push([key, isRef(value) ? value : deepLower(value)]);
     } else {
-      const known = [...declaredParams.keys(), ...declaredArts].join(", ") || "none";
+      const known = [...model.inputs.parameters, ...model.inputs.artifacts].map((d) => d.name).join(", ") || "none";
       report("E_UNKNOWN_INPUT", `template "${model.name}" has no input "${key}" (declared: ${known})`, name);
     }
   }

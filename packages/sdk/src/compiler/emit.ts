@@ -1,4 +1,4 @@
-import { emitYaml } from "../yaml/emit.js";
+import { emitYaml, emitYamlBytes } from "../yaml/emit.js";
 import type { Manifest } from "./compile.js";
 
 /**
@@ -13,6 +13,18 @@ import type { Manifest } from "./compile.js";
  */
 export function toYaml(manifests: readonly Manifest[]): string {
   return emitYaml(manifests);
+}
+
+/**
+ * {@link toYaml} as UTF-8 bytes: what `wfc build` writes, without building a large string.
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(toYamlBytes([compile(wf)]));
+ * ```
+ */
+export function toYamlBytes(manifests: readonly Manifest[]): Uint8Array {
+  return emitYamlBytes(manifests);
 }
 
 /**

@@ -194,6 +194,11 @@ class Writer {
     if (this.buf.length <= 1 << 26) shared = this.buf; // keep up to 64 MiB for the next call
     return out;
   }
+
+  /** The UTF-8 bytes written (a copy, so the shared buffer can be reused). */
+  bytes(): Uint8Array {
+    return this.buf.slice(0, this.len);
+  }
 }
 
 const NL = 10;
@@ -311,12 +316,29 @@ function keyString(k: string): string {
  * ```
  */
 export function emitYaml(docs: readonly unknown[]): string {
+  return emit(docs).text();
+}
+
+/**
+ * {@link emitYaml} as UTF-8 bytes, for writing to a file or stdout without a round trip through
+ * a JavaScript string (the CLI prints large workflows this way).
+ *
+ * @example
+ * ```ts
+ * process.stdout.write(emitYamlBytes([manifest]));
+ * ```
+ */
+export function emitYamlBytes(docs: readonly unknown[]): Uint8Array {
+  return emit(docs).bytes();
+}
+
+function emit(docs: readonly unknown[]): Writer {
   const e = new Emitter();
   for (let i = 0; i < docs.length; i++) {
     if (i > 0) e.w.str("---\n");
     e.doc(docs[i]);
   }
-  return e.w.text();
+  return e.w;
 }
 
 /**
