@@ -288,7 +288,8 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
           report("E_INVALID_ARGUMENT", `input "${key}" of template "${model.name}": ${JSON.stringify(value)} fails its schema: ${why}`, name);
         }
       }
-      parameters.push([key, lowerValue(value)]);
+      // A reference is kept as is: the compiler resolves it directly (no placeholder text to scan).
+      parameters.push([key, isRef(value) ? value : lowerValue(value)]);
     } else if (hasArtifact(model, key)) {
       artifacts.push([key, isRef(value) ? value : deepLower(value)]);
     } else {

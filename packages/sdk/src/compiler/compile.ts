@@ -145,7 +145,10 @@ function workflowOf(t: TaskModel): WorkflowModel | undefined {
 function resolve(c: Compilation, ctx: Ctx, v: unknown, where: { task?: string; template?: string }): unknown {
   if (typeof v === "string") return resolveString(c, ctx, v, where);
   if (v === null || typeof v !== "object") return v;
-  if (isRef(v)) return resolveString(c, ctx, String(v), where);
+  if (isRef(v)) {
+    const expr = resolveTarget(c, ctx, refData(v).target, where);
+    return expr === undefined ? String(v) : `{{${expr}}}`;
+  }
   if (Array.isArray(v)) {
     let out: unknown[] | undefined;
     for (let i = 0; i < v.length; i++) {
