@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { parseK8sYaml } from "@wfc/sdk";
+import { parseK8sYaml, validateManifest } from "@wfc/sdk";
 import { wfc } from "../helpers.js";
 
 const dirs: string[] = [];
@@ -20,6 +20,14 @@ describe("wfc build", () => {
     const docs = parseK8sYaml(r.stdout) as { kind: string; metadata: Record<string, string> }[];
     expect(docs.map((d) => `${d.kind}/${d.metadata.name ?? d.metadata.generateName}`)).toEqual(["WorkflowTemplate/shared-hello", "Workflow/hello-"]);
     expect(r.stdout).toMatch(/\n---\n/);
+  });
+
+  it("every fixture that builds emits manifests that pass the full CRD schema", () => {
+    for (const f of ["test/fixtures/two-workflows.ts"]) {
+      const r = wfc(["build", f]);
+      expect(r.code).toBe(0);
+      for (const m of parseK8sYaml(r.stdout)) expect(validateManifest(m)).toEqual([]);
+    }
   });
 
   it("builds several files in the order given", () => {
