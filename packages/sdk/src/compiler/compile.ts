@@ -36,6 +36,10 @@ class Compilation {
   readonly byName = new Map<string, { model: TemplateModel; lowered: Record<string, unknown> }>();
   readonly order: TemplateModel[] = [];
   readonly seen = new Set<TemplateModel>();
+  /** Direct dependencies of every lowered task (for cycle checks and transitive reduction). */
+  readonly depsOf = new Map<TaskModel, readonly TaskModel[]>();
+  /** Creation order of tasks in their DAG: a task can only depend on tasks created before it. */
+  readonly orderOf = new Map<TaskModel, number>();
 
   constructor(readonly wf: WorkflowModel) {
     this.wfLabel = `${wf.kind}/${String(wf.metadata.name ?? wf.metadata.generateName)}`;
@@ -264,31 +268,36 @@ function lowerTask(c: Compilation, tmpl: TemplateModel, task: TaskModel, style: 
       isRef(value) || typeof value === "string" ? { name, from: resolve(c, ctx, value, where) } : { name, ...(resolve(c, ctx, value, where) as object) },
     );
   }
-  if (Object.keys(args).length) o.arguments = args;
+  if (args.parameters || args.artifacts) o.arguments = args;
   const loop = task.loop;
   const loopOut: Record<string, unknown> = {};
   if (loop?.kind === "withItems") loopOut.withItems = loop.items;
   if (loop?.kind === "withParam") loopOut.withParam = resolve(c, ctx, loop.value, where);
   if (loop?.kind === "withSequence") loopOut.withSequence = resolve(c, ctx, loop.sequence, where);
   const when = task.when === undefined ? undefined : resolve(c, ctx, task.when, where);
-  const { hooks, ...otherFields } = task.fields as Record<string, unknown>;
-  const fields = resolve(c, ctx, otherFields, where) as Record<string, unknown>;
-  if (hooks !== undefined) {
-    // Hooks run when the task ends: they may use the task's own outputs, and make no dependencies.
-    fields.hooks = resolve(c, { ...ctx, task: undefined, refs: [] }, hooks, where);
+  let fields: Record<string, unknown> | undefined;
+  if (!isEmpty(task.fields)) {
+    const { hooks, ...otherFields } = task.fields as Record<string, unknown>;
+    fields = resolve(c, ctx, otherFields, where) as Record<string, unknown>;
+    if (hooks !== undefined) {
+      // Hooks run when the task ends: they may use the task's own outputs, and make no dependencies.
+      if (fields === otherFields) fields = { ...otherFields };
+      fields.hooks = resolve(c, { ...ctx, task: undefined, refs: [] }, hooks, where);
+    }
   }
 
   if (style) {
     // Dependencies: explicit `after` and `depends`, plus every task whose output is used.
-    const explicit = new Set<TaskModel>(task.after);
-    const inDepends = task.depends ? dependsTasks(task.depends) : [];
-    for (const t of [...task.after, ...inDepends]) {
-      if (t.scope !== task.scope) c.report("E_REF_OUTSIDE_DAG", `task "${task.name}" depends on "${t.name}", which is not in template "${tmpl.name}"`, { ...where, location: task.location });
-    }
-    const mentioned = new Set<TaskModel>([...explicit, ...inDepends]);
+    const inDepends = task.depends ? dependsTasks(task.depends) : NONE;
+    for (const t of task.after) if (t.scope !== task.scope) reportForeignDep(c, tmpl, task, t);
+    for (const t of inDepends) if (t.scope !== task.scope) reportForeignDep(c, tmpl, task, t);
+    const mentioned = task.after.length || inDepends.length ? new Set<TaskModel>([...task.after, ...inDepends]) : undefined;
     const inferred: TaskModel[] = [];
-    for (const t of ctx.refs) if (!mentioned.has(t) && !inferred.includes(t)) inferred.push(t);
-    const needed = inferred.filter((t) => !impliedBy(t, [...mentioned, ...inferred.filter((x) => x !== t)]));
+    for (const t of ctx.refs) if (!mentioned?.has(t) && !inferred.includes(t)) inferred.push(t);
+    const needed =
+      inferred.length === 1 && !mentioned
+        ? inferred
+        : inferred.filter((t) => !impliedBy(c, t, [...(mentioned ?? NONE), ...inferred.filter((x) => x !== t)]));
     if (task.depends) {
       const parts = [printDepends(task.depends, needed.length === 0 && task.after.length === 0), ...task.after.map((t) => t.name), ...needed.map((t) => t.name)];
       o.depends = parts.join(" && ");
@@ -299,34 +308,42 @@ function lowerTask(c: Compilation, tmpl: TemplateModel, task: TaskModel, style: 
         else o.depends = all.map((t) => t.name).join(" && ");
       }
     }
-    depsOf.set(task, [...mentioned, ...needed]);
+    c.depsOf.set(task, mentioned ? [...mentioned, ...needed] : needed);
   } else if (task.after.length || task.depends) {
     c.report("E_STEPS_DEPENDS", "`after` and `depends` are for DAG tasks; in steps, order comes from the step groups", { ...where, location: task.location });
   }
-  Object.assign(o, loopOut);
+  if (loop) Object.assign(o, loopOut);
   if (when !== undefined) o.when = when;
+  if (!fields) return o;
   const extraArgs = fields.arguments as Record<string, unknown[]> | undefined;
   if (extraArgs && o.arguments) {
     // undeclared arguments given through `extra.arguments` come after the declared ones
     const merged: Record<string, unknown[]> = { ...(o.arguments as Record<string, unknown[]>) };
     for (const [k, list] of Object.entries(extraArgs)) merged[k] = [...(merged[k] ?? []), ...list];
-    fields.arguments = merged;
+    fields = { ...fields, arguments: merged };
   }
   Object.assign(o, fields);
   return o;
 }
 
-/** Direct dependencies of every lowered task (for cycle checks and transitive reduction). */
-const depsOf = new WeakMap<TaskModel, TaskModel[]>();
+const NONE: readonly TaskModel[] = Object.freeze([]);
 
-/** Creation order of tasks: a task can only depend on tasks created before it. */
-const orderOf = new WeakMap<TaskModel, number>();
+function isEmpty(o: object): boolean {
+  for (const _ in o) return false;
+  return true;
+}
+
+function reportForeignDep(c: Compilation, tmpl: TemplateModel, task: TaskModel, t: TaskModel): void {
+  c.report("E_REF_OUTSIDE_DAG", `task "${task.name}" depends on "${t.name}", which is not in template "${tmpl.name}"`, { template: tmpl.name, task: task.name, location: task.location });
+}
+
 
 /**
  * True when `t` is reachable from one of `others` through dependencies. Tasks created before
  * `t` cannot reach it, which keeps the search short (constant for chains).
  */
-function impliedBy(t: TaskModel, others: TaskModel[]): boolean {
+function impliedBy(c: Compilation, t: TaskModel, others: TaskModel[]): boolean {
+  const { depsOf, orderOf } = c;
   const floor = orderOf.get(t) ?? 0;
   const seen = new Set<TaskModel>();
   const queue = others.filter((x) => (orderOf.get(x) ?? 0) > floor);
@@ -343,7 +360,8 @@ function impliedBy(t: TaskModel, others: TaskModel[]): boolean {
   return false;
 }
 
-function findCycle(tasks: readonly TaskModel[]): TaskModel[] | undefined {
+function findCycle(c: Compilation, tasks: readonly TaskModel[]): TaskModel[] | undefined {
+  const { depsOf } = c;
   const state = new Map<TaskModel, 1 | 2>();
   const path: TaskModel[] = [];
   const visit = (t: TaskModel): TaskModel[] | undefined => {
@@ -383,9 +401,9 @@ function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, unknown
   if (inputs) o.inputs = resolve(c, ctx, inputs, where);
   if (t.kind === "dag") {
     const style = t.dag!.dependencyStyle;
-    t.tasks!.forEach((task, i) => orderOf.set(task, i));
+    t.tasks!.forEach((task, i) => c.orderOf.set(task, i));
     const tasks = t.tasks!.map((task) => lowerTask(c, t, task, style));
-    const cyc = findCycle(t.tasks!);
+    const cyc = findCycle(c, t.tasks!);
     if (cyc) c.report("E_CYCLE", `dependency cycle: ${cyc.map((x) => x.name).join(" -> ")}`, { ...where, task: cyc[0]!.name, location: cyc[0]!.location });
     o.dag = { ...(resolve(c, ctx, t.dag!.fields, where) as Record<string, unknown>), tasks };
     if (!tasks.length) c.report("E_EMPTY_BODY", `DAG template "${t.name}" has no tasks`, { ...where, location: t.location });
