@@ -75,6 +75,8 @@ interface TemplateInfo {
   ident: string;
   readonly outParams: Set<string>;
   readonly outArtifacts: Set<string>;
+  /** The key of each output artifact in the `outputs` object: its name, unless a parameter has that name. */
+  readonly outArtKeys: Map<string, string>;
   readonly inParams: Map<string, Obj>;
   readonly inArtifacts: Map<string, Obj>;
   /** Templates this one calls from its body. */
@@ -175,7 +177,7 @@ function resolvePlaceholder(inner: string, scope: Scope): { code: string; type: 
       code = member(`${t.ident}.outputs`, m[4]);
     } else if (m[5] !== undefined) {
       if (!t.template.outArtifacts.has(m[5])) return undefined;
-      code = member(`${t.ident}.outputs`, m[5]);
+      code = member(`${t.ident}.outputs`, t.template.outArtKeys.get(m[5]) ?? m[5]);
       type = "artifact";
     } else if (what === "outputs.result") {
       if (!HAS_RESULT.has(t.template.kind)) return undefined;
@@ -253,18 +255,41 @@ function templateInfo(t: Obj, where: string): TemplateInfo {
     if (typeof task.template === "string") calls.push(task.template);
     calls.push(...hookTemplates(task));
   }
+  const outParams = new Set(((outputs.parameters as Obj[]) ?? []).map((p) => String(p.name)));
+  const outArtifacts = new Set(((outputs.artifacts as Obj[]) ?? []).map((p) => String(p.name)));
   return {
     name: String(t.name),
     yaml: t,
     kind,
     ident: "",
-    outParams: new Set(((outputs.parameters as Obj[]) ?? []).map((p) => String(p.name))),
-    outArtifacts: new Set(((outputs.artifacts as Obj[]) ?? []).map((p) => String(p.name))),
+    outParams,
+    outArtifacts,
+    outArtKeys: artifactKeys(outParams, outArtifacts),
     inParams: new Map(((inputs.parameters as Obj[]) ?? []).map((p) => [String(p.name), p])),
     inArtifacts: new Map(((inputs.artifacts as Obj[]) ?? []).map((p) => [String(p.name), p])),
     calls,
     omitted: new Set(),
   };
+}
+
+/**
+ * The `outputs` key of each output artifact: its name, or `<name>Artifact` when an output parameter
+ * has the same name (one object cannot hold both; `artifact({ name })` keeps the Argo name).
+ */
+function artifactKeys(params: Set<string>, artifacts: Set<string>): Map<string, string> {
+  const keys = new Map<string, string>();
+  const taken = new Set([...params, ...artifacts]);
+  for (const a of artifacts) {
+    if (!params.has(a)) {
+      keys.set(a, a);
+      continue;
+    }
+    let k = `${camelCase(a)}Artifact`;
+    for (let i = 2; taken.has(k); i++) k = `${camelCase(a)}Artifact${i}`;
+    taken.add(k);
+    keys.set(a, k);
+  }
+  return keys;
 }
 
 /** Templates a task or workflow names in `onExit` and `hooks` (given as values in the generated code). */
@@ -276,12 +301,11 @@ function hookTemplates(o: Obj): string[] {
 }
 
 /** Task or workflow fields, with `onExit` and hook templates as template values where they are local. */
-function extraCode(o: Obj, scope: Scope | undefined, byName: Map<string, TemplateInfo>, self?: { name: string; ident: string }): [string, Code][] {
+function extraCode(o: Obj, scope: Scope | undefined, byName: Map<string, TemplateInfo>, identOf: (t: TemplateInfo) => string = (t) => t.ident): [string, Code][] {
   const tmpl = (n: unknown): Code | undefined => {
     if (typeof n !== "string") return undefined;
-    if (self && n === self.name) return raw(self.ident);
     const t = byName.get(n);
-    return t ? raw(t.ident) : undefined;
+    return t ? raw(identOf(t)) : undefined;
   };
   return Object.entries(o).map(([k, v]) => {
     if (k === "onExit") return [k, tmpl(v) ?? conv(v, scope)] as [string, Code];
@@ -295,26 +319,68 @@ function extraCode(o: Obj, scope: Scope | undefined, byName: Map<string, Templat
   });
 }
 
-/** Orders templates so that every template comes after those its body calls (stable otherwise). */
-function topoOrder(infos: TemplateInfo[], where: string): TemplateInfo[] {
+/**
+ * Orders templates so that every template comes after those its body calls (stable otherwise).
+ * Templates that call each other (a cycle other than a template calling itself) cannot all be
+ * module-level consts: the cycle's root (the one used from outside it) is, and the others are
+ * defined inside the root's body, where they call the root through its `self`.
+ */
+function planTemplates(infos: TemplateInfo[], outsideRefs: string[], where: string): { order: TemplateInfo[]; nested: Map<TemplateInfo, TemplateInfo[]> } {
   const byName = new Map(infos.map((i) => [i.name, i]));
-  const out: TemplateInfo[] = [];
-  const state = new Map<TemplateInfo, 1 | 2>();
-  const visit = (t: TemplateInfo, path: string[]): void => {
-    const s = state.get(t);
-    if (s === 2) return;
-    if (s === 1) unsupported(`${where}: template "${t.name}"`, `recursive template (${[...path, t.name].join(" -> ")}): a template value cannot call itself while it is being defined`);
-    state.set(t, 1);
-    for (const c of t.calls) {
-      if (c === t.name) continue; // calls itself: the body's `self`
-      const callee = byName.get(c);
-      if (callee) visit(callee, [...path, t.name]);
+  const callees = (t: TemplateInfo): TemplateInfo[] => [...new Set(t.calls)].filter((c) => c !== t.name && byName.has(c)).map((c) => byName.get(c)!);
+  const reach = new Map<TemplateInfo, Set<TemplateInfo>>();
+  for (const t of infos) {
+    const seen = new Set<TemplateInfo>();
+    const stack = callees(t);
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (seen.has(x)) continue;
+      seen.add(x);
+      stack.push(...callees(x));
     }
-    state.set(t, 2);
+    reach.set(t, seen);
+  }
+  const owner = new Map<TemplateInfo, TemplateInfo>();
+  const nested = new Map<TemplateInfo, TemplateInfo[]>();
+  for (const t of infos) {
+    if (owner.has(t)) continue;
+    const cycle = infos.filter((x) => x === t || (reach.get(t)!.has(x) && reach.get(x)!.has(t)));
+    if (cycle.length === 1) {
+      owner.set(t, t);
+      continue;
+    }
+    const members = new Set(cycle);
+    const names = cycle.map((x) => `"${x.name}"`).join(", ");
+    const entries = cycle.filter((x) => outsideRefs.includes(x.name) || infos.some((y) => !members.has(y) && y.calls.includes(x.name)));
+    if (entries.length > 1) {
+      unsupported(`${where}: templates ${names}`, `templates that call each other are used from outside their cycle through more than one of them (${entries.map((x) => `"${x.name}"`).join(", ")}); only one can be a module-level const`);
+    }
+    const root = entries[0] ?? cycle[0]!;
+    // The others, callees first; a cycle among them (not through the root) has no way to be written.
+    const inner: TemplateInfo[] = [];
+    const state = new Map<TemplateInfo, 1 | 2>();
+    const visit = (x: TemplateInfo, path: string[]): void => {
+      if (state.get(x) === 2) return;
+      if (state.get(x) === 1) unsupported(`${where}: template "${x.name}"`, `recursive templates (${[...path, x.name].join(" -> ")}) that do not all go through one template`);
+      state.set(x, 1);
+      for (const c of callees(x)) if (members.has(c) && c !== root) visit(c, [...path, x.name]);
+      state.set(x, 2);
+      inner.push(x);
+    };
+    for (const x of cycle) if (x !== root) visit(x, []);
+    for (const x of cycle) owner.set(x, root);
+    nested.set(root, inner);
+  }
+  const out: TemplateInfo[] = [];
+  const done = new Set<TemplateInfo>();
+  const visit = (t: TemplateInfo): void => {
+    if (done.has(t)) return;
+    done.add(t);
+    for (const x of [t, ...(nested.get(t) ?? [])]) for (const c of callees(x)) if (owner.get(c) !== t) visit(owner.get(c)!);
     out.push(t);
   };
-  for (const t of infos) visit(t, []);
-  return out;
+  for (const t of infos) visit(owner.get(t)!);
+  return { order: out, nested };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -360,13 +426,14 @@ function paramDecl(m: Module, p: Obj, role: "input" | "workflow" | "output", opt
   return call(m.use("param"), [code, literal(rest)]);
 }
 
-function artifactDecl(m: Module, a: Obj): Code {
-  const { name: _name, ...rest } = a;
+function artifactDecl(m: Module, a: Obj, key = String(a.name)): Code {
+  const { name, ...rest } = a;
   m.use("artifact");
-  return call("artifact", Object.keys(rest).length ? [literal(rest)] : []);
+  const options = key === name ? rest : { name, ...rest };
+  return call("artifact", Object.keys(options).length ? [literal(options)] : []);
 }
 
-function ioDecls(m: Module, io: unknown, role: "input" | "output", where: string, optional?: Set<string>): Code | undefined {
+function ioDecls(m: Module, io: unknown, role: "input" | "output", where: string, optional?: Set<string>, artKeys?: Map<string, string>): Code | undefined {
   if (io === undefined || io === null) return undefined;
   if (!isObj(io)) unsupported(where, `${role}s is not an object`);
   for (const k of Object.keys(io)) if (k !== "parameters" && k !== "artifacts") unsupported(where, `${role}s.${k} cannot be declared`);
@@ -377,8 +444,11 @@ function ioDecls(m: Module, io: unknown, role: "input" | "output", where: string
     entries.push([String(p.name), paramDecl(m, p, role, optional)]);
   }
   for (const a of (io.artifacts as Obj[]) ?? []) {
-    if (seen.has(String(a.name))) unsupported(where, `${role} parameter and artifact share the name "${String(a.name)}"`);
-    entries.push([String(a.name), artifactDecl(m, a)]);
+    const key = artKeys?.get(String(a.name)) ?? String(a.name);
+    // Inputs are matched by Argo name (an input's references and a call's arguments), so an input
+    // parameter and artifact of the same name cannot both be declared.
+    if (seen.has(key)) unsupported(where, `${role} parameter and artifact share the name "${String(a.name)}"`);
+    entries.push([key, artifactDecl(m, a, key)]);
   }
   if (/^\d+$/.test(entries.map((e) => e[0]).find((k) => /^\d+$/.test(k)) ?? "x")) unsupported(where, `${role} names that are integers change order in a JavaScript object`);
   return entries.length ? obj(entries) : undefined;
@@ -517,7 +587,7 @@ function taskRefs(task: Obj, prefix: string): string[] {
   walk(task.withParam);
   walk(task.withSequence);
   walk(task.when);
-  const { name: _n, template: _t, arguments: _a, dependencies: _d, depends: _p, when: _w, withItems: _i, withParam: _wp, withSequence: _s, ...rest } = task;
+  const { name: _n, template: _t, inline: _il, arguments: _a, dependencies: _d, depends: _p, when: _w, withItems: _i, withParam: _wp, withSequence: _s, ...rest } = task;
   walk(rest);
   return out;
 }
@@ -530,6 +600,12 @@ interface Gen {
   readonly byName: Map<string, TemplateInfo>;
   /** Templates of other WorkflowTemplates, by `name/template[/cluster]`. */
   readonly refs: Map<string, TemplateInfo>;
+  /** Templates written inline in a task, by the task. */
+  readonly inlines: Map<Obj, TemplateInfo>;
+  /** Templates defined inside the body of another (recursive cycles), by that other template. */
+  readonly nested: Map<TemplateInfo, TemplateInfo[]>;
+  /** The `self` of the bodies being generated: a nested template calls its enclosing one through it. */
+  readonly selfs: Map<TemplateInfo, string>;
   readonly where: string;
 }
 
@@ -557,7 +633,7 @@ function templateOptions(g: Gen, t: TemplateInfo, extra: [string, Code][] = []):
   const entries: [string, Code][] = [["name", str([t.name])]];
   const inputs = ioDecls(g.m, y.inputs, "input", `${g.where}: template "${t.name}"`, t.omitted);
   if (inputs) entries.push(["inputs", inputs]);
-  const outputs = ioDecls(g.m, y.outputs, "output", `${g.where}: template "${t.name}"`);
+  const outputs = ioDecls(g.m, y.outputs, "output", `${g.where}: template "${t.name}"`, undefined, t.outArtKeys);
   if (outputs) entries.push(["outputs", outputs]);
   entries.push(...extra);
   for (const [k, v] of Object.entries(y)) {
@@ -592,8 +668,8 @@ interface BodyCtx {
   readonly self: string | undefined;
 }
 
-function bodyTemplate(g: Gen, t: TemplateInfo): Code {
-  const names = g.m.names.child();
+function bodyTemplate(g: Gen, t: TemplateInfo, parentNames: Namer = g.m.names): Code {
+  const names = parentNames.child();
   const isDag = t.kind === "dag";
   const scope = inputScope(g, t, names, isDag ? "tasks" : "steps");
   const y = t.yaml;
@@ -615,8 +691,16 @@ function bodyTemplate(g: Gen, t: TemplateInfo): Code {
       return grp as Obj[];
     });
   }
-  const self = t.calls.includes(t.name) ? names.take("self") : undefined;
+  const nested = g.nested.get(t) ?? [];
+  const self = t.calls.includes(t.name) || nested.length ? names.take("self") : undefined;
   const ctx: BodyCtx = { g, t, scope, names, style, sim: new DepSim(), stmts: [], self };
+  if (self) g.selfs.set(t, self);
+  // Templates that call this one back: defined here, where they can call it through `self`.
+  for (const n of nested) {
+    n.ident = names.take(n.name, "Template");
+    const code = stmt(`const ${n.ident} = `, bodyTemplate(g, n, names));
+    ctx.stmts.push({ code: () => code });
+  }
   let index = 0;
   tasks.forEach((group, gi) => {
     scope.group = gi;
@@ -638,9 +722,12 @@ function bodyTemplate(g: Gen, t: TemplateInfo): Code {
     scope.group = Number.MAX_SAFE_INTEGER;
     const params = ((outputs.parameters as Obj[]) ?? []).map((p) => ({ ...p }));
     const arts = ((outputs.artifacts as Obj[]) ?? []).map((a) => ({ ...a }));
+    // A body's returned values are matched by Argo name: a name both a parameter and an artifact
+    // have stays in the declaration.
+    const shared = new Set([...t.outArtKeys].filter(([n, k]) => n !== k).map(([n]) => n));
     for (const p of params) {
       const vf = p.valueFrom;
-      if (isObj(vf) && Object.keys(vf).length === 1 && typeof vf.parameter === "string") {
+      if (isObj(vf) && Object.keys(vf).length === 1 && typeof vf.parameter === "string" && !shared.has(String(p.name))) {
         const c = convStr(vf.parameter, scope);
         if (c.single === "string") {
           ret.push([String(p.name), c.code]);
@@ -649,7 +736,7 @@ function bodyTemplate(g: Gen, t: TemplateInfo): Code {
       }
     }
     for (const a of arts) {
-      if (typeof a.from === "string") {
+      if (typeof a.from === "string" && !shared.has(String(a.name))) {
         const c = convStr(a.from, scope);
         if (c.single === "artifact") {
           ret.push([String(a.name), c.code]);
@@ -661,6 +748,7 @@ function bodyTemplate(g: Gen, t: TemplateInfo): Code {
     if (params.length) outYaml.parameters = params;
     if (arts.length) outYaml.artifacts = arts;
   }
+  g.selfs.delete(t);
   const stmts = ctx.stmts.map((s) => s.code());
   if (ret.length) stmts.push(stmt("return ", obj(ret)));
   const options = templateOptions(g, { ...t, yaml: { ...y, outputs: outYaml } }, extra);
@@ -674,7 +762,8 @@ function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number, in
   const where = `${scope.where}, task "${tname}"`;
   let callee: TemplateInfo | undefined;
   if (isObj(task.templateRef) && task.template === undefined) callee = g.refs.get(refKey(task.templateRef));
-  else if (typeof task.template !== "string") unsupported(where, task.inline ? "an inline template has no wfc API yet" : "a task without a template");
+  else if (isObj(task.inline) && task.template === undefined) callee = g.inlines.get(task);
+  else if (typeof task.template !== "string") unsupported(where, "a task without a template");
   else callee = g.byName.get(task.template);
   if (!callee) unsupported(where, `calls template "${String(task.template)}", which is not in this manifest`);
   const v: TaskVar = { name: tname, index, template: callee, ident: "", used: false, group, inParallel };
@@ -688,15 +777,28 @@ function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number, in
   // Each loop callback is its own scope: `item` unless the body uses that name.
   const itemIdent = loop ? (names.has("item") ? names.child().take("item") : "item") : "";
   scope.item = loop ? { ident: itemIdent, kind: loop, items: loop === "items" ? (task.withItems as unknown[]) : undefined, paths: new Map() } : undefined;
+  // Arguments the callee does not declare (Argo ignores them) go in `extra.arguments`, which the
+  // compiler writes after the declared ones.
+  const undeclared: { parameters: Code[]; artifacts: Code[] } = { parameters: [], artifacts: [] };
+  const declaredAfter = (kind: string, name: string) =>
+    unsupported(where, `passes ${kind} "${name}" of template "${callee.name}" after one the template does not declare (undeclared arguments can only come last)`);
   for (const p of (targs.parameters as Obj[]) ?? []) {
     const keys = Object.keys(p);
+    if (!callee.inParams.has(String(p.name))) {
+      undeclared.parameters.push(conv(p, scope));
+      continue;
+    }
+    if (undeclared.parameters.length) declaredAfter("parameter", String(p.name));
     if (keys.some((k) => k !== "name" && k !== "value") || p.value === undefined) unsupported(where, `argument parameter "${String(p.name)}" with fields other than a value (${keys.join(", ")})`);
-    if (!callee.inParams.has(String(p.name))) unsupported(where, `passes parameter "${String(p.name)}", which template "${callee.name}" does not declare`);
     args.push([String(p.name), convParamValue(p.value, scope)]);
   }
   for (const a of (targs.artifacts as Obj[]) ?? []) {
     const name = String(a.name);
-    if (!callee.inArtifacts.has(name)) unsupported(where, `passes artifact "${name}", which template "${callee.name}" does not declare`);
+    if (!callee.inArtifacts.has(name)) {
+      undeclared.artifacts.push(conv(a, scope));
+      continue;
+    }
+    if (undeclared.artifacts.length) declaredAfter("artifact", name);
     const { name: _n, ...rest } = a;
     const keys = Object.keys(rest);
     if (keys.length === 1 && typeof rest.from === "string") {
@@ -722,10 +824,13 @@ function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number, in
   if (scope.prefix === "tasks") depOptions(ctx, task, v, opts, where);
   else if (task.dependencies !== undefined || task.depends !== undefined) unsupported(where, "dependencies in a steps template");
   if (task.when !== undefined) opts.push(["when", whenCode(ctx, String(task.when))]);
-  const { name: _n, template: _t, templateRef: _r, arguments: _a, dependencies: _d, depends: _p, when: _w, withItems, withParam, withSequence, ...rest } = task;
-  if (Object.keys(rest).length) opts.push(["extra", obj(extraCode(rest, scope, g.byName, ctx.self ? { name: ctx.t.name, ident: ctx.self } : undefined))]);
+  const { name: _n, template: _t, templateRef: _r, inline: _i, arguments: _a, dependencies: _d, depends: _p, when: _w, withItems, withParam, withSequence, ...rest } = task;
+  const extra = extraCode(rest, scope, g.byName, (x) => templateIdent(ctx, x));
+  const extraArgs = (["parameters", "artifacts"] as const).filter((k) => undeclared[k].length).map((k) => [k, arr(undeclared[k])] as [string, Code]);
+  if (extraArgs.length) extra.push(["arguments", obj(extraArgs)]);
+  if (extra.length) opts.push(["extra", obj(extra)]);
 
-  let callCode: Code = call(callee === ctx.t ? ctx.self! : callee.ident, [...(args.length || opts.length ? [obj(args)] : []), ...(opts.length ? [obj(opts)] : [])]);
+  let callCode: Code = call(templateIdent(ctx, callee), [...(args.length || opts.length ? [obj(args)] : []), ...(opts.length ? [obj(opts)] : [])]);
   if (loop) {
     const it = scope.item!;
     const fn = (param: string) => arrow(`(${param})`, callCode);
@@ -754,6 +859,12 @@ function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number, in
   scope.tasks.set(tname, v);
   const final = callCode;
   return { task: v, code: () => (v.used ? stmt(`const ${v.ident} = `, final) : stmt("", final)) };
+}
+
+/** How a body refers to a template: its const, or the `self` of the body (or an enclosing body) that defines it. */
+function templateIdent(ctx: BodyCtx, t: TemplateInfo): string {
+  if (t === ctx.t && ctx.self) return ctx.self;
+  return ctx.g.selfs.get(t) ?? t.ident;
 }
 
 function usesItem(task: Obj): boolean {
@@ -970,6 +1081,7 @@ function templateRefs(g: Gen, infos: TemplateInfo[]): string[] {
       ident: g.m.names.take(String(ref.template), "Ref"),
       outParams: new Set(),
       outArtifacts: new Set(),
+      outArtKeys: new Map(),
       inParams: new Map(params.map((n) => [n, count.get(n) === tasks.length ? {} : { default: "" }])),
       inArtifacts: new Map(arts.map((n) => [n, count.get(n) === tasks.length ? {} : { optional: true }])),
       calls: [],
@@ -987,6 +1099,13 @@ function templateRefs(g: Gen, infos: TemplateInfo[]): string[] {
     out.push(print(stmt(`const ${info.ident} = `, call(g.m.use("templateRef"), args))));
   }
   return out;
+}
+
+/** The tasks of a DAG or steps template (all step groups), else none. */
+function bodyTasks(t: TemplateInfo): Obj[] {
+  if (t.kind === "dag") return ((t.yaml.dag as Obj).tasks as Obj[] | null) ?? [];
+  if (t.kind === "steps") return ((t.yaml.steps as Obj[][] | null) ?? []).flat();
+  return [];
 }
 
 function documentCode(m: Module, doc: Obj, label: string, exportName: string | undefined): string[] {
@@ -1009,19 +1128,40 @@ function documentCode(m: Module, doc: Obj, label: string, exportName: string | u
     if (byName.has(i.name)) unsupported(label, `two templates named "${i.name}"`);
     byName.set(i.name, i);
   }
+  // Inline templates: named after their task (the name is not written; the task then needs none).
+  const inlines = new Map<Obj, TemplateInfo>();
+  const inlineOf = new Map<TemplateInfo, TemplateInfo[]>();
   for (const t of infos) {
-    const tasks = t.kind === "dag" ? (((t.yaml.dag as Obj).tasks as Obj[] | null) ?? []) : t.kind === "steps" ? ((t.yaml.steps as Obj[][] | null) ?? []).flat() : [];
-    for (const task of tasks) {
-      const callee = byName.get(String(task.template));
+    for (const task of bodyTasks(t)) {
+      if (!isObj(task.inline) || task.template !== undefined || task.templateRef !== undefined) continue;
+      const w = `${label}: template "${t.name}", task "${String(task.name)}"`;
+      if (task.inline.name !== undefined) unsupported(w, "an inline template with a name (the compiler writes inline templates without one)");
+      const info = templateInfo({ name: task.name, ...task.inline }, w);
+      if (!(LEAF_KINDS as readonly string[]).includes(info.kind)) unsupported(w, `an inline ${info.kind} template (inline() is for templates that call no others)`);
+      inlines.set(task, info);
+      (inlineOf.get(t) ?? inlineOf.set(t, []).get(t)!).push(info);
+    }
+  }
+  for (const t of infos) {
+    for (const task of bodyTasks(t)) {
+      const callee = inlines.get(task) ?? byName.get(String(task.template));
       if (!callee) continue;
       const passed = new Set(((isObj(task.arguments) ? (task.arguments.parameters as Obj[]) : undefined) ?? []).map((p) => String(p.name)));
       for (const [n, p] of callee.inParams) if (!passed.has(n) && p.default === undefined) callee.omitted.add(n);
     }
   }
-  const g: Gen = { m, byName, refs: new Map(), where: label };
+  const outsideRefs = [spec.entrypoint, spec.onExit, ...hookTemplates(spec)].filter((x): x is string => typeof x === "string");
+  const { order, nested } = planTemplates(infos, outsideRefs, label);
+  const g: Gen = { m, byName, refs: new Map(), inlines, nested, selfs: new Map(), where: label };
   const out: string[] = [];
   out.push(...templateRefs(g, infos));
-  for (const t of topoOrder(infos, label)) {
+  for (const t of order) {
+    for (const x of [t, ...(nested.get(t) ?? [])]) {
+      for (const i of inlineOf.get(x) ?? []) {
+        i.ident = m.names.take(i.name, "Template");
+        out.push(print(stmt(`const ${i.ident} = `, call(m.use("inline"), [leafTemplate(g, i)]))));
+      }
+    }
     t.ident = m.names.take(t.name, "Template");
     const code = t.kind === "dag" || t.kind === "steps" ? bodyTemplate(g, t) : leafTemplate(g, t);
     out.push(print(stmt(`const ${t.ident} = `, code)));
@@ -1061,7 +1201,8 @@ function documentCode(m: Module, doc: Obj, label: string, exportName: string | u
     reach(onExit);
   } else if (onExit !== undefined) unsupported(label, "onExit is not a string");
   for (const n of hookTemplates(spec)) reach(n);
-  const others = infos.filter((t) => !reachable.has(t.name));
+  const inner = new Set([...nested.values()].flat());
+  const others = infos.filter((t) => !reachable.has(t.name) && !inner.has(t));
   if (others.length) opts.push(["templates", arr(others.map((t) => raw(t.ident)))]);
   for (const k of ["entrypointName", "bodyKind", "dependencyStyle", "parameters", "templates", "schedules", "cron", "workflowMetadata"]) {
     if (k in specRest && !(kind === "CronWorkflow" && k === "workflowMetadata" && false)) {
