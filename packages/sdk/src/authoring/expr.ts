@@ -108,6 +108,9 @@ function global<T = string>(e: string): Ref<T> {
  * ```ts
  * echo({ msg: `${vars.workflow.name} finished: ${vars.workflow.status}` });
  * celebrate({}, { when: eq(vars.workflow.status, "Succeeded") });
+ * report({ labels: vars.workflow.labelsJson, caller: vars.steps.name }); // {{workflow.labels.json}}, {{steps.name}}
+ * // in a template's metrics: {{exitCode}}, {{outputs.result}}, {{resourcesDuration.cpu}}
+ * labels: [{ key: "code", value: `${vars.exitCode}` }, { key: "cpu", value: `${vars.resourcesDuration("cpu")}` }]
  * ```
  */
 export const vars = {
@@ -125,6 +128,16 @@ export const vars = {
     get scheduledTime() { return global("workflow.scheduledTime"); },
     /** All workflow parameters as JSON. */
     get parametersJson() { return global("workflow.parameters.json"); },
+    /** `workflow.parameters`: all workflow parameters (Argo's older form of {@link parametersJson}). */
+    get parameters() { return global("workflow.parameters"); },
+    /** `workflow.labels`: all labels of the workflow (Argo's older form of {@link labelsJson}). */
+    get labels() { return global("workflow.labels"); },
+    /** `workflow.labels.json`: all labels of the workflow as a JSON object. */
+    get labelsJson() { return global("workflow.labels.json"); },
+    /** `workflow.annotations`: all annotations of the workflow (Argo's older form of {@link annotationsJson}). */
+    get annotations() { return global("workflow.annotations"); },
+    /** `workflow.annotations.json`: all annotations of the workflow as a JSON object. */
+    get annotationsJson() { return global("workflow.annotations.json"); },
     /** A workflow parameter by name (e.g. one not declared by this module, like a WorkflowTemplate's). */
     parameter: (name: string) => global(`workflow.parameters.${name}`),
     /** A global output parameter (exported with `globalName`). */
@@ -133,7 +146,7 @@ export const vars = {
     outputArtifact: (name: string): ArtifactRef => global(`workflow.outputs.artifacts.${name}`) as unknown as ArtifactRef,
     label: (name: string) => global(`workflow.labels.${name}`),
     annotation: (name: string) => global(`workflow.annotations.${name}`),
-    /** `workflow.creationTimestamp.<fmt>` (strftime letter, e.g. "Y"). */
+    /** `workflow.creationTimestamp.<fmt>`: a strftime letter (e.g. "Y"), "RFC3339", or "s" (Unix seconds). */
     creationTime: (format: string) => global(`workflow.creationTimestamp.${format}`),
   },
   pod: {
@@ -141,6 +154,14 @@ export const vars = {
   },
   node: {
     get name() { return global("node.name"); },
+  },
+  /** In a template called from a steps body: the calling step's name (`{{steps.name}}`). */
+  steps: {
+    get name() { return global("steps.name"); },
+  },
+  /** In a template called from a DAG: the calling task's name (`{{tasks.name}}`, e.g. `c-loop(0:x)` in a loop). */
+  tasks: {
+    get name() { return global("tasks.name"); },
   },
   /** Retry attempt number inside a template with a retryStrategy. */
   get retries() { return global<number>("retries"); },
@@ -168,11 +189,17 @@ export const vars = {
     parameterPath: (name: string) => global(`outputs.parameters.${name}.path`),
     /** The value of an output parameter of this template (in its metrics). */
     parameter: (name: string) => global(`outputs.parameters.${name}`),
+    /** In template metrics: the template's own `outputs.result` (its stdout or script result). */
+    get result() { return global("outputs.result"); },
   },
   /** In template metrics: the node's duration in seconds. */
   get duration() { return global<number>("duration"); },
   /** In template metrics and hooks: the node's status. */
   get status() { return global("status"); },
+  /** In template metrics: the exit code of the node's main container. */
+  get exitCode() { return global("exitCode"); },
+  /** In template metrics: the node's resource usage of one resource, e.g. `"cpu"` or `"memory"` (`{{resourcesDuration.cpu}}`). */
+  resourcesDuration: (resource: string) => global<number>(`resourcesDuration.${resource}`),
   /** In a template: `inputs.parameters` (all inputs as JSON). */
   get inputsParametersJson() { return global("inputs.parameters"); },
   /** Inside an exit handler or hook with `steps`/`tasks` outputs not known statically. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   artifact, chain, CompileError, compile as compileTyped, container, cronWorkflow, dag, eq, forEach, forEachParam, forSequence, nodeScript, param, parallel,
-  script, steps, suspend, toYaml, workflow, workflowTemplate, z, and, or, not, validateManifest, clusterWorkflowTemplate, applyParameterOverrides, ParameterError,
+  script, steps, suspend, toYaml, vars, workflow, workflowTemplate, z, and, or, not, validateManifest, clusterWorkflowTemplate, applyParameterOverrides, ParameterError,
 } from "../index.js";
 import type { Ref } from "../index.js";
 
@@ -207,6 +207,33 @@ describe("compile: shape", () => {
     expect(t.script.image).toBe("node:22-alpine");
     expect(t.script.env).toEqual([{ name: "WFC_INPUT_0", value: "{{inputs.parameters.x}}" }]);
     expect(t.script.source).toContain("return x + 1");
+    expect(validateManifest(m)).toEqual([]);
+  });
+
+  it("vars: metadata maps, the calling step or task name, and template metrics variables", () => {
+    const probe = container(
+      {
+        name: "probe",
+        metrics: {
+          prometheus: [{
+            name: "probe_seconds",
+            help: "probe",
+            labels: [{ key: "code", value: `${vars.exitCode}` }, { key: "result", value: `${vars.outputs.result}` }, { key: "cpu", value: `${vars.resourcesDuration("cpu")}` }],
+            gauge: { realtime: false, value: `${vars.duration}` },
+          }],
+        },
+      },
+      { image: "alpine:3.20", command: ["echo", `${vars.workflow.labels} ${vars.workflow.labelsJson} ${vars.workflow.annotations} ${vars.workflow.annotationsJson} ${vars.workflow.parameters}`, `${vars.steps.name} ${vars.tasks.name}`] },
+    );
+    const m = compile(workflow({ name: "vars" }, () => { probe(); echo({ msg: `${vars.workflow.creationTime("RFC3339")}` }); }));
+    const t = m.spec.templates.find((x: Obj) => x.name === "probe");
+    expect(t.container.command).toEqual([
+      "echo",
+      "{{workflow.labels}} {{workflow.labels.json}} {{workflow.annotations}} {{workflow.annotations.json}} {{workflow.parameters}}",
+      "{{steps.name}} {{tasks.name}}",
+    ]);
+    expect(t.metrics.prometheus[0].labels.map((l: Obj) => l.value)).toEqual(["{{exitCode}}", "{{outputs.result}}", "{{resourcesDuration.cpu}}"]);
+    expect(tasksOf(m)[1].arguments.parameters[0].value).toBe("{{workflow.creationTimestamp.RFC3339}}");
     expect(validateManifest(m)).toEqual([]);
   });
 
