@@ -18,9 +18,7 @@ const OUT = join(ROOT, "docs/coverage.md");
  * Upstream files with Argo kinds that have no reproduction yet, with the reason. The golden test
  * fails for an Argo-kind file that is neither reproduced nor listed here.
  */
-export const PENDING = {
-  "variables-showcase": "not written yet: a 495-line tour of every template variable (no feature beyond those covered; time ran out)",
-};
+export const PENDING = {};
 
 /** Argo features: how to detect them in a manifest, and the wfc API that covers them. */
 export const FEATURES = [
