@@ -29,7 +29,7 @@ export const FEATURES = [
   ["Resource template", (s) => s.includes('"resource":'), "`resource(options, spec)`"],
   ["Suspend template", (s) => s.includes('"suspend":'), "`suspend(options, spec)`"],
   ["HTTP template", (s) => s.includes('"http":'), "`http(options, spec)`"],
-  ["Data template", (s) => s.includes('"data":'), "`data(options, spec)`"],
+  ["Data template", (s) => /"data":\{"(source|transformation)"/.test(s), "`data(options, spec)`"],
   ["Container set template", (s) => s.includes('"containerSet":'), "`containerSet(options, spec)`"],
   ["Plugin template", (s) => s.includes('"plugin":'), "`plugin(options, spec)`"],
   ["WorkflowTemplate", (s) => s.includes('"kind":"WorkflowTemplate"'), "`workflowTemplate(options, body?)`"],
@@ -123,7 +123,7 @@ export function render() {
     `Each one with an Argo kind is reproduced by \`examples/upstream/<name>.ts\`, written with the typed API; ` +
     "`test/upstream/upstream.test.ts` compiles every reproduction and compares it with the upstream file, equal up to what Kubernetes treats as equal " +
     "(key order, the order of `spec.templates`, int-or-string fields, YAML 1.1 scalars), checks the documents come out in the upstream order " +
-    "(a module's exports in export order, default first), and validates every manifest against Argo's CRD schema.");
+    "(the order the module defines its objects in), and validates every manifest against Argo's CRD schema.");
   lines.push("");
   lines.push(`Reproduced: **${done} of ${argo}** files with Argo kinds; ${rows.length - argo} files hold no Argo kind and are out of scope.`);
   lines.push("");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   artifact, chain, CompileError, compile as compileTyped, container, cronWorkflow, dag, eq, forEach, forEachParam, forSequence, nodeScript, param, parallel,
-  script, steps, suspend, toYaml, vars, workflow, workflowTemplate, z, and, or, not, validateManifest, clusterWorkflowTemplate, applyParameterOverrides, ParameterError,
+  script, steps, suspend, resource, http, data, containerSet, plugin, toYaml, vars, workflow, workflowTemplate, z, and, or, not, validateManifest, clusterWorkflowTemplate, applyParameterOverrides, ParameterError,
 } from "../index.js";
 import type { Ref } from "../index.js";
 
@@ -163,6 +163,33 @@ describe("compile: shape", () => {
     const m = compile(workflow({ name: "ff", entrypoint: d, templates: [s] }));
     expect(m.spec.templates[0].dag.failFast).toBe(false);
     expect(m.spec.templates.find((t: Obj) => t.name === "s").failFast).toBe(true);
+    expect(validateManifest(m)).toEqual([]);
+  });
+
+  it("every template kind lowers to a manifest that passes the CRD schema", () => {
+    const kinds = [
+      resource({ name: "mk" }, { action: "create", manifest: "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  generateName: x-\n" }),
+      suspend({ name: "wait" }, { duration: "10s" }),
+      http({ name: "get", inputs: { url: z.string() } }, ({ url }) => ({ url, method: "GET" })),
+      data({ name: "list" }, { source: { artifactPaths: { name: "in", s3: { key: "in/" } } }, transformation: [{ expression: "filter(data, {# endsWith '.csv'})" }] }),
+      containerSet({ name: "set" }, { containers: [{ name: "main", image: "busybox:1.36", command: ["true"] }] }),
+      plugin({ name: "hi" }, { hello: { text: "hi" } }),
+    ];
+    const m = compile(workflow({ name: "kinds" }, () => {
+      kinds[0]!();
+      kinds[1]!();
+      kinds[2]!({ url: "https://example.com" } as never);
+      kinds[3]!();
+      kinds[4]!();
+      kinds[5]!();
+    }));
+    const byName = new Map(m.spec.templates.map((t: Obj) => [t.name, t]));
+    expect(byName.get("mk").resource.action).toBe("create");
+    expect(byName.get("wait").suspend).toEqual({ duration: "10s" });
+    expect(byName.get("get").http.url).toBe("{{inputs.parameters.url}}");
+    expect(byName.get("list").data.transformation).toHaveLength(1);
+    expect(byName.get("set").containerSet.containers[0].name).toBe("main");
+    expect(byName.get("hi").plugin).toEqual({ hello: { text: "hi" } });
     expect(validateManifest(m)).toEqual([]);
   });
 
