@@ -6,7 +6,7 @@
 import { WfcError } from "../core/errors.js";
 import { camelCase, Namer } from "./names.js";
 import {
-  arr, arrow, block, call, isIdentifier, literal, member, obj, print, raw, stmt, str, tagged, type Code,
+  arr, arrow, block, call, isIdentifier, literal, member, obj, print, quote, raw, stmt, str, stringLiteral, tagged, type Code,
 } from "./printer.js";
 
 type Obj = Record<string, unknown>;
@@ -395,18 +395,18 @@ function zodString(m: Module, p: Obj, role: "input" | "workflow" | "output", opt
   const def = rest[defaultKey];
   const enumAsZod = role === "workflow" && Array.isArray(en) && en.length > 0 && en.every((x) => typeof x === "string") && (def === undefined || en.includes(def as string));
   if (enumAsZod) {
-    base = `z.enum(${JSON.stringify(en)})`;
+    base = `z.enum([${(en as string[]).map(quote).join(", ")}])`;
     delete rest.enum;
   }
   if (def !== undefined && (role !== "workflow" || rest.default === undefined)) {
-    base += `.default(${JSON.stringify(String(def))})`;
+    base += `.default(${stringLiteral(String(def))})`;
     delete rest[defaultKey];
   } else if (role === "input" && optional?.has(String(p.name)) && (rest.value !== undefined || rest.valueFrom !== undefined)) {
     // A fixed value or a value from elsewhere: callers need not pass one.
     base += ".optional()";
   }
   if (typeof rest.description === "string") {
-    base += `.describe(${JSON.stringify(rest.description)})`;
+    base += `.describe(${stringLiteral(rest.description)})`;
     delete rest.description;
   }
   return { code: raw(base), rest };
@@ -744,6 +744,31 @@ function bodyTemplate(g: Gen, t: TemplateInfo, parentNames: Namer = g.m.names): 
         }
       }
     }
+    // Expressions (`valueFrom.expression`, `fromExpression`) whose every reference is known: `expr`.
+    const asExpr = (e: unknown): Code | undefined => {
+      if (typeof e !== "string") return undefined;
+      const used = [...scope.tasks.values()].map((x) => [x, x.used] as const);
+      const code = exprCode(ctx, `{{=${e}}}`, true);
+      if (!code) for (const [x, u] of used) x.used = u;
+      return code;
+    };
+    for (const p of params) {
+      const vf = p.valueFrom;
+      if (!isObj(vf) || Object.keys(vf).length !== 1 || shared.has(String(p.name))) continue;
+      const code = asExpr(vf.expression);
+      if (code) {
+        ret.push([String(p.name), code]);
+        delete p.valueFrom;
+      }
+    }
+    for (const a of arts) {
+      if (a.from !== undefined || shared.has(String(a.name))) continue;
+      const code = asExpr(a.fromExpression);
+      if (code) {
+        ret.push([String(a.name), code]);
+        delete a.fromExpression;
+      }
+    }
     outYaml = { ...outputs };
     if (params.length) outYaml.parameters = params;
     if (arts.length) outYaml.artifacts = arts;
@@ -974,7 +999,7 @@ const EXPR_REF = /(inputs|tasks|steps)((?:\.[A-Za-z0-9_]+|\[(?:'[^']*'|"[^"]*")\
  * A `{{= ... }}` expression as an `expr` (or `exprDq`) tagged template with references, when every
  * reference the scope knows prints back exactly as written; else undefined.
  */
-function exprCode(ctx: BodyCtx, s: string): Code | undefined {
+function exprCode(ctx: BodyCtx, s: string, all = false): Code | undefined {
   const m = /^\{\{=([\s\S]*)\}\}$/.exec(s);
   if (!m || /`|\$\{|\{\{|\}\}/.test(m[1]!)) return undefined;
   const body = m[1]!;
@@ -996,7 +1021,10 @@ function exprCode(ctx: BodyCtx, s: string): Code | undefined {
       if (!r[0].startsWith(text) || /^[A-Za-z0-9_]/.test(r[0].slice(text.length))) continue;
       found = { code: res.code, len: text.length, q };
     }
-    if (!found) continue;
+    if (!found) {
+      if (all) return undefined;
+      continue;
+    }
     if (found.q) quote = found.q;
     if (r.index! > last) parts.push(body.slice(last, r.index));
     parts.push(raw(found.code));

@@ -68,8 +68,20 @@ export function literal(v: unknown): Code {
   throw new TypeError(`cannot print ${typeof v}`);
 }
 
-function quote(s: string): string {
-  return JSON.stringify(s).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+/** A string literal: double quotes, or single quotes when that needs fewer escapes (as prettier does). */
+export function quote(s: string): string {
+  const dq = JSON.stringify(s).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const doubles = s.split('"').length - 1;
+  if (doubles === 0 || doubles <= s.split("'").length - 1) return dq;
+  return `'${dq.slice(1, -1).replace(/\\(.)|'/g, (m: string, c: string | undefined) => (c === '"' ? '"' : m === "'" ? "\\'" : m))}'`;
+}
+
+/**
+ * A string as code: a quoted literal, or a template literal when the text has line breaks inside
+ * (a final line break alone stays `\n`).
+ */
+export function stringLiteral(s: string): string {
+  return printStr([s], "");
 }
 
 function templateText(s: string): string {
@@ -82,7 +94,10 @@ function printStr(parts: readonly (string | Code)[], indent: string): string {
   const multiline = text.includes("\n") && text.replace(/\n$/, "").includes("\n");
   if (!hasCode && !multiline) return quote(text);
   let out = "`";
-  for (const p of parts) out += typeof p === "string" ? templateText(p) : "${" + print(p, indent) + "}";
+  for (const p of parts) {
+    if (typeof p !== "string") out += "${" + print(p, indent) + "}";
+    else out += multiline ? templateText(p) : templateText(p).replace(/\n/g, "\\n");
+  }
   return out + "`";
 }
 
@@ -92,11 +107,15 @@ function printTagged(tag: string, parts: readonly (string | Code)[], indent: str
   return out + "`";
 }
 
-/** Prints code; `indent` is the indentation of the line it starts on. */
-export function print(c: Code, indent = ""): string {
+/**
+ * Prints code; `indent` is the indentation of the line it starts on, `col` the column it starts at
+ * (after a key or a prefix), `tail` the width of what follows it on its last line (`,`, `);`).
+ */
+export function print(c: Code, indent = "", col = indent.length, tail = 0): string {
   const flat = printFlat(c, indent);
-  if (flat !== undefined && indent.length + flat.length <= WIDTH) return flat;
-  return printBroken(c, indent);
+  if (flat !== undefined && !flat.includes("\n") && col + flat.length + tail <= WIDTH) return flat;
+  if (flat !== undefined && flat.includes("\n") && (c.t === "str" || c.t === "raw" || c.t === "tagged")) return flat;
+  return printBroken(c, indent, col, tail);
 }
 
 /** One-line form, or undefined when the code cannot be on one line. */
@@ -153,7 +172,7 @@ function printFlat(c: Code, indent: string): string | undefined {
 }
 
 /** Multi-line form; `col` is the column the code starts at (after a prefix such as `const x = `). */
-function printBroken(c: Code, indent: string, col = indent.length): string {
+function printBroken(c: Code, indent: string, col = indent.length, tail = 0): string {
   const inner = indent + IND;
   switch (c.t) {
     case "raw":
@@ -161,9 +180,9 @@ function printBroken(c: Code, indent: string, col = indent.length): string {
     case "tagged":
       return printFlat(c, indent)!;
     case "obj":
-      return `{\n${c.entries.map(([k, v]) => `${inner}${propKey(k)}: ${print(v, inner)},\n`).join("")}${indent}}`;
+      return `{\n${c.entries.map(([k, v]) => `${inner}${propKey(k)}: ${print(v, inner, inner.length + propKey(k).length + 2, 1)},\n`).join("")}${indent}}`;
     case "arr":
-      return `[\n${c.items.map((v) => `${inner}${print(v, inner)},\n`).join("")}${indent}]`;
+      return `[\n${c.items.map((v) => `${inner}${print(v, inner, inner.length, 1)},\n`).join("")}${indent}]`;
     case "call": {
       const head = `${c.callee}${c.typeArgs ? `<${c.typeArgs}>` : ""}(`;
       // Hug the last argument when the others fit on the line.
@@ -172,25 +191,26 @@ function printBroken(c: Code, indent: string, col = indent.length): string {
         const firsts = c.args.slice(0, -1).map((a) => printFlat(a, indent));
         if (firsts.every((f) => f !== undefined && !f.includes("\n"))) {
           const prefix = head + firsts.map((f) => `${f}, `).join("");
-          const head2 = last.t === "arrow" ? last.params.length + 5 : 2;
+          // What must fit on the first line: `(params) => {`, `(params) => ({` or `{`.
+          const head2 = last.t === "arrow" ? last.params.length + (last.body.t === "obj" ? 6 : 5) : 2;
           if (col + prefix.length + head2 <= WIDTH) {
             const lastFlat = printFlat(last, indent);
-            if (lastFlat !== undefined && col + prefix.length + lastFlat.length + 1 <= WIDTH) return `${prefix}${lastFlat})`;
-            return `${prefix}${printBroken(last, indent, col + prefix.length)})`;
+            if (lastFlat !== undefined && col + prefix.length + lastFlat.length + 1 + tail <= WIDTH) return `${prefix}${lastFlat})`;
+            return `${prefix}${printBroken(last, indent, col + prefix.length, tail + 1)})`;
           }
         }
       }
-      return `${head}\n${c.args.map((a) => `${inner}${print(a, inner)},\n`).join("")}${indent})`;
+      return `${head}\n${c.args.map((a) => `${inner}${print(a, inner, inner.length, 1)},\n`).join("")}${indent})`;
     }
     case "arrow": {
       const at = col + c.params.length + 4;
-      if (c.body.t === "obj") return `${c.params} => (${printBroken(c.body, indent, at + 1)})`;
+      if (c.body.t === "obj") return `${c.params} => (${printBroken(c.body, indent, at + 1, tail + 1)})`;
       const flat = printFlat(c.body, indent);
-      if (flat !== undefined && at + flat.length <= WIDTH) return `${c.params} => ${flat}`;
-      return `${c.params} => ${printBroken(c.body, indent, at)}`;
+      if (flat !== undefined && at + flat.length + tail <= WIDTH) return `${c.params} => ${flat}`;
+      return `${c.params} => ${printBroken(c.body, indent, at, tail)}`;
     }
     case "stmt":
-      return `${c.prefix}${printBroken(c.expr, indent, col + c.prefix.length)};`;
+      return `${c.prefix}${printBroken(c.expr, indent, col + c.prefix.length, tail + 1)};`;
     case "block":
       return `{\n${c.stmts.map((s) => `${inner}${print(s, inner)}\n`).join("")}${indent}}`;
   }
