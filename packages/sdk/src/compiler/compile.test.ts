@@ -183,13 +183,13 @@ describe("compile: shape", () => {
       kinds[4]!();
       kinds[5]!();
     }));
-    const byName = new Map(m.spec.templates.map((t: Obj) => [t.name, t]));
-    expect(byName.get("mk").resource.action).toBe("create");
-    expect(byName.get("wait").suspend).toEqual({ duration: "10s" });
-    expect(byName.get("get").http.url).toBe("{{inputs.parameters.url}}");
-    expect(byName.get("list").data.transformation).toHaveLength(1);
-    expect(byName.get("set").containerSet.containers[0].name).toBe("main");
-    expect(byName.get("hi").plugin).toEqual({ hello: { text: "hi" } });
+    const byName = new Map<string, Obj>(m.spec.templates.map((t: Obj) => [t.name, t]));
+    expect(byName.get("mk")!.resource.action).toBe("create");
+    expect(byName.get("wait")!.suspend).toEqual({ duration: "10s" });
+    expect(byName.get("get")!.http.url).toBe("{{inputs.parameters.url}}");
+    expect(byName.get("list")!.data.transformation).toHaveLength(1);
+    expect(byName.get("set")!.containerSet.containers[0].name).toBe("main");
+    expect(byName.get("hi")!.plugin).toEqual({ hello: { text: "hi" } });
     expect(validateManifest(m)).toEqual([]);
   });
 
