@@ -6,7 +6,7 @@
 import { WfcError } from "../core/errors.js";
 import { camelCase, Namer } from "./names.js";
 import {
-  arr, arrow, block, call, isIdentifier, literal, member, obj, print, quote, raw, stmt, str, stringLiteral, tagged, type Code,
+  arr, arrow, block, call, isIdentifier, literal, member, obj, post, print, quote, raw, stmt, str, stringLiteral, tagged, type Code,
 } from "./printer.js";
 
 type Obj = Record<string, unknown>;
@@ -34,7 +34,7 @@ const STATUS: Record<string, string> = {
   Succeeded: "succeeded", Failed: "failed", Errored: "errored", Skipped: "skipped", Omitted: "omitted",
   Daemoned: "daemoned", AnySucceeded: "anySucceeded", AllFailed: "allFailed",
 };
-const HAND_REF = /\{\{\s*(tasks|steps)\.([A-Za-z0-9-]+)\.(?:outputs\.(parameters|artifacts)\.([A-Za-z0-9_-]+)|outputs\.result|outputs\.exitCode|exitCode|status|id|ip|startedAt|finishedAt|hostNodeName)\s*\}\}/g;
+const HAND_REF = /\{\{\s*(tasks|steps)\.([A-Za-z0-9-]+)\.(?:outputs\.(parameters|artifacts)\.([A-Za-z0-9_-]+)|outputs\.parameters|outputs\.result|outputs\.exitCode|exitCode|status|id|ip|startedAt|finishedAt|hostNodeName)\s*\}\}/g;
 
 /** Argo globals with a typed reference in `vars`: placeholder -> [property path, type]. */
 const VARS: Record<string, [string, RefType]> = {
@@ -110,6 +110,8 @@ interface Scope {
   /** The current step group (steps bodies): only tasks of earlier groups may be referenced. */
   group: number;
   item: { ident: string; kind: "items" | "param" | "sequence"; items?: unknown[]; paths: Map<string, string[]> } | undefined;
+  /** The task whose `extra` is being converted: its own outputs are the `extra` function's argument. */
+  selfTask: TaskVar | undefined;
   readonly where: string;
 }
 
@@ -163,12 +165,13 @@ function resolvePlaceholder(inner: string, scope: Scope): { code: string; type: 
     scope.usedInputs.add(m[1]!);
     return { code: id, type: "artifact" };
   }
-  m = /^(tasks|steps)\.([A-Za-z0-9-]+)\.(outputs\.parameters\.([A-Za-z0-9_-]+)|outputs\.artifacts\.([A-Za-z0-9_-]+)|outputs\.result|outputs\.exitCode|status|id|ip|startedAt|finishedAt|hostNodeName)$/.exec(inner);
+  m = /^(tasks|steps)\.([A-Za-z0-9-]+)\.(outputs\.parameters\.([A-Za-z0-9_-]+)|outputs\.artifacts\.([A-Za-z0-9_-]+)|outputs\.parameters|outputs\.result|outputs\.exitCode|exitCode|status|id|ip|startedAt|finishedAt|hostNodeName)$/.exec(inner);
   if (m) {
     if (m[1] !== scope.prefix) return undefined;
-    const t = scope.tasks.get(m[2]!);
-    if (!t || t.inParallel) return undefined;
-    if (scope.prefix === "steps" && t.group >= scope.group) return undefined;
+    const own = scope.selfTask?.name === m[2] ? scope.selfTask : undefined;
+    const t = own ?? scope.tasks.get(m[2]!);
+    if (!t) return undefined;
+    if (!own && scope.prefix === "steps" && t.group >= scope.group) return undefined;
     const what = m[3]!;
     let code: string;
     let type: RefType = "string";
@@ -614,7 +617,7 @@ function inputScope(g: Gen, t: TemplateInfo, names: Namer, prefix: Scope["prefix
   const artifactInputs = new Map<string, string>();
   for (const p of t.inParams.keys()) inputs.set(p, names.take(p, "Input"));
   for (const a of t.inArtifacts.keys()) artifactInputs.set(a, names.take(a, "Input"));
-  return { inputs, artifactInputs, optional: t.omitted, vars: g.m.varsUsed, usedInputs: new Set(), tasks: new Map(), prefix, group: 0, item: undefined, where: `${g.where}: template "${t.name}"` };
+  return { inputs, artifactInputs, optional: t.omitted, vars: g.m.varsUsed, usedInputs: new Set(), tasks: new Map(), prefix, group: 0, item: undefined, selfTask: undefined, where: `${g.where}: template "${t.name}"` };
 }
 
 function paramsPattern(scope: Scope, self?: string): string {
@@ -706,10 +709,18 @@ function bodyTemplate(g: Gen, t: TemplateInfo, parentNames: Namer = g.m.names): 
     scope.group = gi;
     if (!group.length) unsupported(scope.where, "an empty step group");
     if (!isDag && group.length > 1) {
-      const inner: { code: () => Code; task?: TaskVar }[] = [];
+      const inner: { code: () => Code; task?: TaskVar; call?: Code }[] = [];
       for (const task of group) inner.push(taskStatement(ctx, task, index++, gi, true));
       g.m.use("parallel");
-      ctx.stmts.push({ code: () => stmt("", call("parallel", [arrow("()", block(inner.map((s) => s.code())))])) });
+      ctx.stmts.push({
+        code: () => {
+          const used = inner.map((s) => s.task!.used);
+          if (!used.includes(true)) return stmt("", call("parallel", [arrow("()", block(inner.map((s) => s.code())))]));
+          // Later groups use some of these tasks: parallel() returns them.
+          const pattern = inner.slice(0, used.lastIndexOf(true) + 1).map((s) => (s.task!.used ? s.task!.ident : "")).join(", ");
+          return stmt(`const [${pattern}] = `, call("parallel", [arrow("()", post(arr(inner.map((s) => s.call!)), " as const"))]));
+        },
+      });
     } else {
       for (const task of group) ctx.stmts.push(taskStatement(ctx, task, index++, gi));
     }
@@ -781,7 +792,7 @@ function bodyTemplate(g: Gen, t: TemplateInfo, parentNames: Namer = g.m.names): 
   return call(factory, [options, arrow(paramsPattern(scope, ctx.self), block(stmts))]);
 }
 
-function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number, inParallel = false): { code: () => Code; task?: TaskVar } {
+function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number, inParallel = false): { code: () => Code; task?: TaskVar; call?: Code } {
   const { g, scope, names } = ctx;
   const tname = String(task.name);
   const where = `${scope.where}, task "${tname}"`;
@@ -850,10 +861,14 @@ function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number, in
   else if (task.dependencies !== undefined || task.depends !== undefined) unsupported(where, "dependencies in a steps template");
   if (task.when !== undefined) opts.push(["when", whenCode(ctx, String(task.when))]);
   const { name: _n, template: _t, templateRef: _r, inline: _i, arguments: _a, dependencies: _d, depends: _p, when: _w, withItems, withParam, withSequence, ...rest } = task;
+  // `extra` (hooks) may pass the task's own outputs on: then it is a function of the task.
+  const selfVar: TaskVar = { ...v, ident: names.child().take("self"), used: false };
+  scope.selfTask = selfVar;
   const extra = extraCode(rest, scope, g.byName, (x) => templateIdent(ctx, x));
+  scope.selfTask = undefined;
   const extraArgs = (["parameters", "artifacts"] as const).filter((k) => undeclared[k].length).map((k) => [k, arr(undeclared[k])] as [string, Code]);
   if (extraArgs.length) extra.push(["arguments", obj(extraArgs)]);
-  if (extra.length) opts.push(["extra", obj(extra)]);
+  if (extra.length) opts.push(["extra", selfVar.used ? arrow(`(${selfVar.ident})`, obj(extra)) : obj(extra)]);
 
   let callCode: Code = call(templateIdent(ctx, callee), [...(args.length || opts.length ? [obj(args)] : []), ...(opts.length ? [obj(opts)] : [])]);
   if (loop) {
@@ -883,7 +898,7 @@ function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number, in
   }
   scope.tasks.set(tname, v);
   const final = callCode;
-  return { task: v, code: () => (v.used ? stmt(`const ${v.ident} = `, final) : stmt("", final)) };
+  return { task: v, call: final, code: () => (v.used ? stmt(`const ${v.ident} = `, final) : stmt("", final)) };
 }
 
 /** How a body refers to a template: its const, or the `self` of the body (or an enclosing body) that defines it. */

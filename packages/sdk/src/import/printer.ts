@@ -14,7 +14,8 @@ export type Code =
   | { readonly t: "arrow"; readonly params: string; readonly body: Code }
   | { readonly t: "block"; readonly stmts: readonly Code[] }
   | { readonly t: "tagged"; readonly tag: string; readonly parts: readonly (string | Code)[] }
-  | { readonly t: "stmt"; readonly prefix: string; readonly expr: Code };
+  | { readonly t: "stmt"; readonly prefix: string; readonly expr: Code }
+  | { readonly t: "post"; readonly expr: Code; readonly suffix: string };
 
 export const raw = (code: string): Code => ({ t: "raw", code });
 export const obj = (entries: readonly (readonly [string, Code])[]): Code => ({ t: "obj", entries });
@@ -24,6 +25,8 @@ export const arrow = (params: string, body: Code): Code => ({ t: "arrow", params
 export const block = (stmts: readonly Code[]): Code => ({ t: "block", stmts });
 export const stmt = (prefix: string, expr: Code): Code => ({ t: "stmt", prefix, expr });
 export const tagged = (tag: string, parts: readonly (string | Code)[]): Code => ({ t: "tagged", tag, parts });
+/** Code followed by a suffix on its last line (`[a, b] as const`). */
+export const post = (expr: Code, suffix: string): Code => ({ t: "post", expr, suffix });
 export const str = (parts: readonly (string | Code)[]): Code => ({ t: "str", parts });
 
 const WIDTH = 120;
@@ -168,6 +171,10 @@ function printFlat(c: Code, indent: string): string | undefined {
       const f = printFlat(c.expr, indent);
       return f === undefined ? undefined : `${c.prefix}${f};`;
     }
+    case "post": {
+      const f = printFlat(c.expr, indent);
+      return f === undefined ? undefined : `${f}${c.suffix}`;
+    }
   }
 }
 
@@ -211,6 +218,8 @@ function printBroken(c: Code, indent: string, col = indent.length, tail = 0): st
     }
     case "stmt":
       return `${c.prefix}${printBroken(c.expr, indent, col + c.prefix.length, tail + 1)};`;
+    case "post":
+      return `${printBroken(c.expr, indent, col, tail + c.suffix.length)}${c.suffix}`;
     case "block":
       return `{\n${c.stmts.map((s) => `${inner}${print(s, inner)}\n`).join("")}${indent}}`;
   }
