@@ -210,6 +210,12 @@ function printBroken(c: Code, indent: string, col = indent.length, tail = 0): st
       return `${head}\n${c.args.map((a) => `${inner}${print(a, inner, inner.length, 1)},\n`).join("")}${indent})`;
     }
     case "arrow": {
+      // A destructuring pattern too long for the line: one property per line.
+      const pm = /^\(\{ (.*) \}(, [A-Za-z0-9_$]+)?\)$/.exec(c.params);
+      if (pm && col + c.params.length + 4 > WIDTH) {
+        const params = `({\n${pm[1]!.split(", ").map((x) => `${inner}${x},\n`).join("")}${indent}}${pm[2] ?? ""})`;
+        return params + printBroken({ ...c, params: "" }, indent, params.length - params.lastIndexOf("\n") - 1, tail);
+      }
       const at = col + c.params.length + 4;
       if (c.body.t === "obj") return `${c.params} => (${printBroken(c.body, indent, at + 1, tail + 1)})`;
       const flat = printFlat(c.body, indent);
