@@ -1,10 +1,29 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/aws-sqs.yaml`, in TypeScript.
+ * A sensor that runs a workflow for every AWS SQS message: Argo Events' example `examples/sensors/aws-sqs.yaml`,
+ * in TypeScript.
+ *
+ * The workflow is a wfc workflow object; the trigger embeds it and passes the event's body to its `message`
+ * parameter.
  *
  *   npx wfc build examples/events/sensors__aws-sqs.ts
  */
+import { container, param, workflow, z } from "@wfc/sdk";
 import { k8sTrigger, sensor } from "@wfc/events";
 import { awsSqs } from "./event-sources__aws-sqs.js";
+
+/** Prints its `message` input. */
+const printMessage = container(
+  { name: "print-message", inputs: { message: z.string() } },
+  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
+);
+
+/** Prints the `message` the sensor passes it. */
+const printAwsSqsMessage = workflow({
+  generateName: "aws-sqs-workflow-",
+  // the value gets overridden by the event payload
+  parameters: { message: param(z.string(), { value: "hello world" }) },
+  entrypoint: printMessage,
+});
 
 export const awsSqsSensor = sensor({
   name: "aws-sqs",
@@ -15,25 +34,8 @@ export const awsSqsSensor = sensor({
   triggers: (deps) => [
     k8sTrigger("sqs-workflow", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "aws-sqs-workflow-" },
-          spec: {
-            entrypoint: "print-message",
-            arguments: { parameters: [{ name: "message", value: "hello world" }] },
-            templates: [
-              {
-                name: "print-message",
-                inputs: { parameters: [{ name: "message" }] },
-                container: { image: "busybox", command: ["echo"], args: ["{{inputs.parameters.message}}"] },
-              },
-            ],
-          },
-        },
-      },
-      parameters: [deps["test-dep"].data("body").to("spec.arguments.parameters.0.value")],
+      workflow: printAwsSqsMessage,
+      arguments: { message: deps["test-dep"].data("body") },
     }),
   ],
 });

@@ -1,9 +1,28 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/bitbucketserver.yaml`, in TypeScript.
+ * A sensor that runs a workflow for every Bitbucket Server event: Argo Events' example
+ * `examples/sensors/bitbucketserver.yaml`, in TypeScript.
+ *
+ * The workflow is a wfc workflow object; the trigger embeds it and passes the whole event to its `message`
+ * parameter.
  *
  *   npx wfc build examples/events/sensors__bitbucketserver.ts
  */
+import { container, param, workflow, z } from "@wfc/sdk";
 import { externalEventSource, k8sTrigger, sensor } from "@wfc/events";
+
+/** Prints its `message` input. */
+const printMessage = container(
+  { name: "print-message", inputs: { message: z.string() } },
+  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
+);
+
+/** Prints the `message` the sensor passes it. */
+const printBitbucketServerEvent = workflow({
+  generateName: "bitbucketserver-workflow-",
+  // the value gets overridden by the event payload
+  parameters: { message: param(z.string(), { value: "hello world" }) },
+  entrypoint: printMessage,
+});
 
 const bitbucketserver = externalEventSource("bitbucketserver", ["example"]);
 
@@ -16,25 +35,8 @@ export const bitbucketserverSensor = sensor({
   triggers: (deps) => [
     k8sTrigger("bitbucketserver-workflow-trigger", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "bitbucketserver-workflow-" },
-          spec: {
-            entrypoint: "print-message",
-            arguments: { parameters: [{ name: "message", value: "hello world" }] },
-            templates: [
-              {
-                name: "print-message",
-                inputs: { parameters: [{ name: "message" }] },
-                container: { image: "busybox", command: ["echo"], args: ["{{inputs.parameters.message}}"] },
-              },
-            ],
-          },
-        },
-      },
-      parameters: [deps["test-dep"].data().to("spec.arguments.parameters.0.value")],
+      workflow: printBitbucketServerEvent,
+      arguments: { message: deps["test-dep"].data() },
     }),
   ],
 });

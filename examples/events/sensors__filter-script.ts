@@ -1,10 +1,35 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/filter-script.yaml`, in TypeScript.
+ * A sensor whose dependency is filtered by a Lua script: Argo Events' example `examples/sensors/filter-
+ * script.yaml`, in TypeScript.
+ *
+ * A sample event payload:
+ *
+ *     { "a": "b", "c": 10, "d": { "e": "z" } }
+ *
+ * The script returns true for it, and the event passes.
+ *
+ * The workflow is a wfc workflow object; the trigger embeds it and passes the payload's `name` to its `message`
+ * parameter.
  *
  *   npx wfc build examples/events/sensors__filter-script.ts
  */
+import { container, param, workflow, z } from "@wfc/sdk";
 import { k8sTrigger, sensor } from "@wfc/events";
 import { webhook } from "./event-sources__webhook.js";
+
+/** Prints its `message` input. */
+const printMessage = container(
+  { name: "print-message", inputs: { message: z.string() } },
+  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
+);
+
+/** Prints the `message` the sensor passes it. */
+const printFilteredMessage = workflow({
+  generateName: "workflow-",
+  // the value gets overridden by the event payload
+  parameters: { message: param(z.string(), { value: "hello world" }) },
+  entrypoint: printMessage,
+});
 
 export const withScriptFilterSensor = sensor({
   name: "with-script-filter",
@@ -16,25 +41,8 @@ export const withScriptFilterSensor = sensor({
   triggers: (deps) => [
     k8sTrigger("workflow", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "workflow-" },
-          spec: {
-            entrypoint: "print-message",
-            arguments: { parameters: [{ name: "message", value: "hello world" }] },
-            templates: [
-              {
-                name: "print-message",
-                inputs: { parameters: [{ name: "message" }] },
-                container: { image: "busybox", command: ["echo"], args: ["{{inputs.parameters.message}}"] },
-              },
-            ],
-          },
-        },
-      },
-      parameters: [deps["test-dep"].data("name").to("spec.arguments.parameters.0.value")],
+      workflow: printFilteredMessage,
+      arguments: { message: deps["test-dep"].data("name") },
     }),
   ],
 });

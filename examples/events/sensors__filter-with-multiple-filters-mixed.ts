@@ -1,14 +1,38 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/filter-with-multiple-filters-mixed.yaml`, in TypeScript.
+ * A sensor whose dependency combines expression and data filters, some in OR: Argo Events' example
+ * `examples/sensors/filter-with-multiple-filters-mixed.yaml`, in TypeScript.
+ *
+ * A sample event payload:
+ *
+ *     { "a": "b", "c": 10, "d": { "e": false } }
+ *
+ * The workflow is a wfc workflow object; the trigger embeds it and passes the payload's `name` to its `message`
+ * parameter.
  *
  *   npx wfc build examples/events/sensors__filter-with-multiple-filters-mixed.ts
  */
+import { container, param, workflow, z } from "@wfc/sdk";
 import { k8sTrigger, sensor } from "@wfc/events";
 import { webhook } from "./event-sources__webhook.js";
+
+/** Prints its `message` input. */
+const printMessage = container(
+  { name: "print-message", inputs: { message: z.string() } },
+  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
+);
+
+/** Prints the `message` the sensor passes it. */
+const printFilteredMessage = workflow({
+  generateName: "workflow-",
+  // the value gets overridden by the event payload
+  parameters: { message: param(z.string(), { value: "hello world" }) },
+  entrypoint: printMessage,
+});
 
 export const withMixedMultipleFiltersSensor = sensor({
   name: "with-mixed-multiple-filters",
   dependencies: {
+    // the event passes when either filter group passes (`filtersLogicalOperator: "or"`); inside a group, all must hold
     "test-dep": webhook.events.example.filter({
       exprs: [
         {
@@ -19,7 +43,7 @@ export const withMixedMultipleFiltersSensor = sensor({
       ],
       data: [
         { path: "a", type: "string", value: ["b"] },
-        { path: "c", type: "number", comparator: ">", value: ["20"] },
+        { path: "c", type: "number", comparator: ">", value: ["20"] }, // false: the data group fails, the expr group passes
         { path: "d.e", type: "bool", value: ["false"] },
       ],
     }, "or"),
@@ -27,25 +51,8 @@ export const withMixedMultipleFiltersSensor = sensor({
   triggers: (deps) => [
     k8sTrigger("workflow", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "workflow-" },
-          spec: {
-            entrypoint: "print-message",
-            arguments: { parameters: [{ name: "message", value: "hello world" }] },
-            templates: [
-              {
-                name: "print-message",
-                inputs: { parameters: [{ name: "message" }] },
-                container: { image: "busybox", command: ["echo"], args: ["{{inputs.parameters.message}}"] },
-              },
-            ],
-          },
-        },
-      },
-      parameters: [deps["test-dep"].data("name").to("spec.arguments.parameters.0.value")],
+      workflow: printFilteredMessage,
+      arguments: { message: deps["test-dep"].data("name") },
     }),
   ],
 });

@@ -1,9 +1,28 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/gcp-pubsub.yaml`, in TypeScript.
+ * A sensor that runs a workflow for every GCP Pub/Sub message: Argo Events' example `examples/sensors/gcp-
+ * pubsub.yaml`, in TypeScript.
+ *
+ * The workflow is a wfc workflow object; the trigger embeds it and passes the event's body to its `message`
+ * parameter.
  *
  *   npx wfc build examples/events/sensors__gcp-pubsub.ts
  */
+import { container, param, workflow, z } from "@wfc/sdk";
 import { externalEventSource, k8sTrigger, sensor } from "@wfc/events";
+
+/** Prints its `message` input. */
+const printMessage = container(
+  { name: "print-message", inputs: { message: z.string() } },
+  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
+);
+
+/** Prints the `message` the sensor passes it. */
+const printPubSubMessage = workflow({
+  generateName: "gcp-workflow-",
+  // the value gets overridden by the event payload
+  parameters: { message: param(z.string(), { value: "hello world" }) },
+  entrypoint: printMessage,
+});
 
 const gcpPubsub = externalEventSource("gcp-pubsub", ["example"]);
 
@@ -16,25 +35,8 @@ export const gcpPubsubSensor = sensor({
   triggers: (deps) => [
     k8sTrigger("gcp-workflow", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "gcp-workflow-" },
-          spec: {
-            entrypoint: "print-message",
-            arguments: { parameters: [{ name: "message", value: "hello world" }] },
-            templates: [
-              {
-                name: "print-message",
-                inputs: { parameters: [{ name: "message" }] },
-                container: { image: "busybox", command: ["echo"], args: ["{{inputs.parameters.message}}"] },
-              },
-            ],
-          },
-        },
-      },
-      parameters: [deps["test-dep"].data("body").to("spec.arguments.parameters.0.value")],
+      workflow: printPubSubMessage,
+      arguments: { message: deps["test-dep"].data("body") },
     }),
   ],
 });

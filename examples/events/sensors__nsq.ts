@@ -1,10 +1,29 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/nsq.yaml`, in TypeScript.
+ * A sensor that runs a workflow for every NSQ message: Argo Events' example `examples/sensors/nsq.yaml`, in
+ * TypeScript.
+ *
+ * The workflow is a wfc workflow object; the trigger embeds it and passes the event's body to its `message`
+ * parameter.
  *
  *   npx wfc build examples/events/sensors__nsq.ts
  */
+import { container, param, workflow, z } from "@wfc/sdk";
 import { k8sTrigger, sensor } from "@wfc/events";
 import { nsq } from "./event-sources__nsq.js";
+
+/** Prints its `message` input. */
+const printMessage = container(
+  { name: "print-message", inputs: { message: z.string() } },
+  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
+);
+
+/** Prints the `message` the sensor passes it. */
+const printNsqMessage = workflow({
+  generateName: "nsq-",
+  // the value gets overridden by the event payload
+  parameters: { message: param(z.string(), { value: "hello world" }) },
+  entrypoint: printMessage,
+});
 
 export const nsqSensor = sensor({
   name: "nsq",
@@ -15,25 +34,8 @@ export const nsqSensor = sensor({
   triggers: (deps) => [
     k8sTrigger("workflow-trigger", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "nsq-" },
-          spec: {
-            entrypoint: "print-message",
-            arguments: { parameters: [{ name: "message", value: "hello world" }] },
-            templates: [
-              {
-                name: "print-message",
-                inputs: { parameters: [{ name: "message" }] },
-                container: { image: "busybox", command: ["echo"], args: ["{{inputs.parameters.message}}"] },
-              },
-            ],
-          },
-        },
-      },
-      parameters: [deps["test-dep"].data("body").to("spec.arguments.parameters.0.value")],
+      workflow: printNsqMessage,
+      arguments: { message: deps["test-dep"].data("body") },
     }),
   ],
 });

@@ -1,9 +1,28 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/slack.yaml`, in TypeScript.
+ * A sensor that runs a workflow for every Slack event: Argo Events' example `examples/sensors/slack.yaml`, in
+ * TypeScript.
+ *
+ * The workflow is a wfc workflow object; the trigger embeds it and passes the body's `message` to its `message`
+ * parameter.
  *
  *   npx wfc build examples/events/sensors__slack.ts
  */
+import { container, param, workflow, z } from "@wfc/sdk";
 import { externalEventSource, k8sTrigger, sensor } from "@wfc/events";
+
+/** Prints its `message` input. */
+const printMessage = container(
+  { name: "print-message", inputs: { message: z.string() } },
+  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
+);
+
+/** Prints the `message` the sensor passes it. */
+const printSlackMessage = workflow({
+  generateName: "slack-",
+  // the value gets overridden by the event payload
+  parameters: { message: param(z.string(), { value: "hello world" }) },
+  entrypoint: printMessage,
+});
 
 const slack = externalEventSource("slack", ["example-insecure"]);
 
@@ -16,25 +35,8 @@ export const slackSensor = sensor({
   triggers: (deps) => [
     k8sTrigger("slack-workflow", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "slack-" },
-          spec: {
-            entrypoint: "print-message",
-            arguments: { parameters: [{ name: "message", value: "hello world" }] },
-            templates: [
-              {
-                name: "print-message",
-                inputs: { parameters: [{ name: "message" }] },
-                container: { image: "busybox", command: ["echo"], args: ["{{inputs.parameters.message}}"] },
-              },
-            ],
-          },
-        },
-      },
-      parameters: [deps["test-dep"].data("body.message").to("spec.arguments.parameters.0.value")],
+      workflow: printSlackMessage,
+      arguments: { message: deps["test-dep"].data("body.message") },
     }),
   ],
 });
