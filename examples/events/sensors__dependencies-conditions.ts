@@ -1,11 +1,22 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/dependencies-conditions.yaml`, in TypeScript.
+ * A sensor whose triggers each wait on their own dependency (trigger `conditions`): Argo Events' example
+ * `examples/sensors/dependencies-conditions.yaml`, in TypeScript.
+ *
+ * The first trigger's condition is reset every day at 23:59 Los Angeles time. The workflows are wfc workflow
+ * objects the triggers embed.
  *
  *   npx wfc build examples/events/sensors__dependencies-conditions.ts
  */
+import { container, workflow } from "@wfc/sdk";
 import { externalEventSource, k8sTrigger, sensor } from "@wfc/events";
 
 const webhook = externalEventSource("webhook", ["example", "example-foo"]);
+
+/** Echoes "hello world". */
+const printMessage = container({ name: "print-message" }, { image: "busybox", command: ["echo"], args: ["hello world"] });
+
+const helloWorld = workflow({ generateName: "hello-world-", entrypoint: printMessage });
+const helloWorld2 = workflow({ generateName: "hello-world-2-", entrypoint: printMessage });
 
 export const dependenciesConditionsSensor = sensor({
   name: "dependencies-conditions",
@@ -17,44 +28,16 @@ export const dependenciesConditionsSensor = sensor({
   triggers: (deps) => [
     k8sTrigger("webhook-workflow-trigger", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "hello-world-" },
-          spec: {
-            entrypoint: "print-message",
-            templates: [
-              {
-                name: "print-message",
-                container: { args: ["hello world"], command: ["echo"], image: "busybox" },
-              },
-            ],
-          },
-        },
-      },
+      workflow: helloWorld,
     }, {
+      // a boolean expression over dependency names: run the trigger only when it holds
       conditions: `${deps["test-dep"]}`,
+      // forget resolved dependencies at 23:59 every day
       conditionsReset: [{ byTime: { cron: "59 23 * * *", timezone: "America/Los_Angeles" } }],
     }),
     k8sTrigger("webhook-workflow-trigger-2", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "hello-world-2-" },
-          spec: {
-            entrypoint: "print-message",
-            templates: [
-              {
-                name: "print-message",
-                container: { args: ["hello world"], command: ["echo"], image: "busybox" },
-              },
-            ],
-          },
-        },
-      },
+      workflow: helloWorld2,
     }, { conditions: `${deps["test-dep-foo"]}` }),
   ],
 });

@@ -1,10 +1,20 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/file.yaml`, in TypeScript.
+ * A sensor that runs a workflow for every file event in a watched directory: Argo Events' example
+ * `examples/sensors/file.yaml`, in TypeScript.
+ *
+ * The workflow is a wfc workflow object; the trigger embeds it. Its parameter writes the file's name over the
+ * container's first argument (no workflow parameter: the trigger edits the template).
  *
  *   npx wfc build examples/events/sensors__file.ts
  */
+import { container, workflow } from "@wfc/sdk";
 import { k8sTrigger, sensor } from "@wfc/events";
 import { file } from "./event-sources__file.js";
+
+/** Echoes "hello"; the trigger replaces the word with the file's name. */
+const printMessage = container({ name: "print-message" }, { image: "busybox", command: ["echo"], args: ["hello"] });
+
+const fileWatcher = workflow({ generateName: "file-watcher-", entrypoint: printMessage });
 
 export const fileSensor = sensor({
   name: "file",
@@ -15,22 +25,7 @@ export const fileSensor = sensor({
   triggers: (deps) => [
     k8sTrigger("file-workflow-trigger", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "file-watcher-" },
-          spec: {
-            entrypoint: "print-message",
-            templates: [
-              {
-                container: { args: ["hello"], command: ["echo"], image: "busybox" },
-                name: "print-message",
-              },
-            ],
-          },
-        },
-      },
+      workflow: fileWatcher,
       parameters: [deps["test-dep"].data("name").to("spec.templates.0.container.args.0")],
     }, { retryStrategy: { steps: 3 } }),
   ],

@@ -1,10 +1,28 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/github.yaml`, in TypeScript.
+ * A sensor that runs a workflow for every GitHub pull request event: Argo Events' example
+ * `examples/sensors/github.yaml`, in TypeScript.
+ *
+ * The workflow is a wfc workflow object; the trigger embeds it and maps event values to its parameters by name. A
+ * further parameter appends the pull request's number and short SHA to the workflow's name (e.g.
+ * `github-21500-2c065a`).
  *
  *   npx wfc build examples/events/sensors__github.ts
  */
+import { container, workflow, z } from "@wfc/sdk";
 import { k8sTrigger, sensor } from "@wfc/events";
 import { github } from "./event-sources__github.js";
+
+/** Prints the pull request's title (it takes the number and short SHA too). */
+const printMessage = container(
+  { name: "print-message", inputs: { "pr-title": z.string(), "pr-number": z.string(), "short-sha": z.string() } },
+  (pr) => ({ image: "busybox", command: ["echo"], args: [pr["pr-title"]] }),
+);
+
+const printPullRequest = workflow({
+  generateName: "github-",
+  parameters: { "pr-title": z.string(), "pr-number": z.string(), "short-sha": z.string() },
+  entrypoint: printMessage,
+});
 
 export const githubSensor = sensor({
   name: "github",
@@ -26,30 +44,14 @@ export const githubSensor = sensor({
   triggers: (deps) => [
     k8sTrigger("github-workflow-trigger", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "github-" },
-          spec: {
-            entrypoint: "print-message",
-            arguments: { parameters: [{ name: "pr-title" }, { name: "pr-number" }, { name: "short-sha" }] },
-            templates: [
-              {
-                name: "print-message",
-                inputs: {
-                  parameters: [{ name: "pr-title" }, { name: "pr-number" }, { name: "short-sha" }],
-                },
-                container: { image: "busybox", command: ["echo"], args: ["{{inputs.parameters.pr-title}}"] },
-              },
-            ],
-          },
-        },
+      workflow: printPullRequest,
+      arguments: {
+        "pr-title": deps["test-dep"].data("body.pull_request.title"),
+        "pr-number": deps["test-dep"].data("body.pull_request.number"),
+        "short-sha": deps["test-dep"].dataTemplate("{{ .Input.body.pull_request.head.sha | substr 0 7 }}"),
       },
       parameters: [
-        deps["test-dep"].data("body.pull_request.title").to("spec.arguments.parameters.0.value"),
-        deps["test-dep"].data("body.pull_request.number").to("spec.arguments.parameters.1.value"),
-        deps["test-dep"].dataTemplate("{{ .Input.body.pull_request.head.sha | substr 0 7 }}").to("spec.arguments.parameters.2.value"),
+        // name the workflow after the pull request: github-<number>-<short sha>
         deps["test-dep"].dataTemplate("{{ .Input.body.pull_request.number }}-{{ .Input.body.pull_request.head.sha | substr 0 7 }}").to("metadata.name", "append"),
       ],
     }, { retryStrategy: { steps: 3 } }),

@@ -1,11 +1,36 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/multi-dependencies.yaml`, in TypeScript.
+ * A sensor that waits for two dependencies, a webhook call and a calendar tick, before it runs a workflow: Argo
+ * Events' example `examples/sensors/multi-dependencies.yaml`, in TypeScript.
+ *
+ * The workflow is a wfc workflow object; the trigger embeds it and passes the webhook body's `a` and the calendar
+ * event's time to its two parameters.
  *
  *   npx wfc build examples/events/sensors__multi-dependencies.ts
  */
+import { container, param, workflow, z } from "@wfc/sdk";
 import { k8sTrigger, sensor } from "@wfc/events";
 import { calendar } from "./event-sources__calendar.js";
 import { webhook } from "./event-sources__webhook.js";
+
+/**
+ * Echoes `message1` and `message2`. Kept as upstream wrote it: the template declares an input `message`, not the
+ * two it prints, so Argo would reject the workflow (`message` is never supplied, the two are not inputs).
+ */
+const printMessage = container(
+  { name: "print-message", inputs: { message: z.string() } },
+  { image: "busybox", command: ["echo"], args: ["{{inputs.parameters.message1}}", "{{inputs.parameters.message2}}"] },
+);
+
+const printBothMessages = workflow({
+  generateName: "multi-signal-workflow-",
+  parameters: {
+    // overridden by the webhook event
+    message1: param(z.string(), { value: "hello world" }),
+    // overridden by the calendar event
+    message2: param(z.string(), { value: "hello world" }),
+  },
+  entrypoint: printMessage,
+});
 
 export const multiDependenciesSensor = sensor({
   name: "multi-dependencies",
@@ -17,37 +42,11 @@ export const multiDependenciesSensor = sensor({
   triggers: (deps) => [
     k8sTrigger("multi-dependencies-workflow-trigger", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "multi-signal-workflow-" },
-          spec: {
-            entrypoint: "print-message",
-            arguments: {
-              parameters: [
-                { name: "message1", value: "hello world" },
-                { name: "message2", value: "hello world" },
-              ],
-            },
-            templates: [
-              {
-                name: "print-message",
-                inputs: { parameters: [{ name: "message" }] },
-                container: {
-                  image: "busybox",
-                  command: ["echo"],
-                  args: ["{{inputs.parameters.message1}}", "{{inputs.parameters.message2}}"],
-                },
-              },
-            ],
-          },
-        },
+      workflow: printBothMessages,
+      arguments: {
+        message1: deps["test-dependency-webhook"].data("body.a"),
+        message2: deps["test-dependency-calendar"].data("eventTime"),
       },
-      parameters: [
-        deps["test-dependency-webhook"].data("body.a").to("spec.arguments.parameters.0.value"),
-        deps["test-dependency-calendar"].data("eventTime").to("spec.arguments.parameters.1.value"),
-      ],
     }),
   ],
 });

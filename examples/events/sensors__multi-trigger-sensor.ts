@@ -1,10 +1,19 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/multi-trigger-sensor.yaml`, in TypeScript.
+ * A sensor with two triggers for one dependency: Argo Events' example `examples/sensors/multi-trigger-
+ * sensor.yaml`, in TypeScript.
+ *
+ * The first trigger creates the workflow stored in a MinIO bucket; the second, a wfc workflow object it embeds.
  *
  *   npx wfc build examples/events/sensors__multi-trigger-sensor.ts
  */
+import { container, workflow } from "@wfc/sdk";
 import { k8sTrigger, sensor } from "@wfc/events";
 import { webhook } from "./event-sources__webhook.js";
+
+/** Echoes "hello world". */
+const printMessage = container({ name: "print-message" }, { image: "busybox", command: ["echo"], args: ["hello world"] });
+
+const helloWorld = workflow({ generateName: "hello-world-", entrypoint: printMessage });
 
 export const multiTriggerSensorSensor = sensor({
   name: "multi-trigger-sensor",
@@ -27,22 +36,7 @@ export const multiTriggerSensorSensor = sensor({
     }),
     k8sTrigger("multi-trigger-workflow-2", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "hello-world-" },
-          spec: {
-            entrypoint: "print-message",
-            templates: [
-              {
-                container: { args: ["hello world"], command: ["echo"], image: "busybox" },
-                name: "print-message",
-              },
-            ],
-          },
-        },
-      },
+      workflow: helloWorld,
     }),
   ],
 });

@@ -1,11 +1,21 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/redis-streams.yaml`, in TypeScript.
+ * A sensor that runs a workflow for every Redis stream entry: Argo Events' example `examples/sensors/redis-
+ * streams.yaml`, in TypeScript.
+ *
+ * The workflow is a wfc workflow object; the trigger embeds it. Its parameter writes the entry's `values` over the
+ * container's first argument.
  *
  *   npx wfc build examples/events/sensors__redis-streams.ts
  */
+import { container, workflow } from "@wfc/sdk";
 import { externalEventSource, k8sTrigger, sensor } from "@wfc/events";
 
 const redisStream = externalEventSource("redis-stream", ["example"]);
+
+/** Echoes "hello"; the trigger replaces the word with the stream entry's values. */
+const printMessage = container({ name: "print-message" }, { image: "busybox", command: ["echo"], args: ["hello"] });
+
+const printStreamEntry = workflow({ generateName: "redis-stream-", entrypoint: printMessage });
 
 export const redisStreamSensor = sensor({
   name: "redis-stream",
@@ -16,22 +26,7 @@ export const redisStreamSensor = sensor({
   triggers: (deps) => [
     k8sTrigger("workflow-trigger", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "redis-stream-" },
-          spec: {
-            entrypoint: "print-message",
-            templates: [
-              {
-                container: { args: ["hello"], command: ["echo"], image: "busybox" },
-                name: "print-message",
-              },
-            ],
-          },
-        },
-      },
+      workflow: printStreamEntry,
       parameters: [deps["test-dep"].data("values").to("spec.templates.0.container.args.0")],
     }),
   ],

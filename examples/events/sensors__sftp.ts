@@ -1,10 +1,20 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/sftp.yaml`, in TypeScript.
+ * A sensor that runs a workflow for every file event on an SFTP server: Argo Events' example
+ * `examples/sensors/sftp.yaml`, in TypeScript.
+ *
+ * The workflow is a wfc workflow object; the trigger embeds it. Its parameter writes the file's name over the
+ * container's first argument.
  *
  *   npx wfc build examples/events/sensors__sftp.ts
  */
+import { container, workflow } from "@wfc/sdk";
 import { k8sTrigger, sensor } from "@wfc/events";
 import { sftp } from "./event-sources__sftp.js";
+
+/** Echoes "hello"; the trigger replaces the word with the file's name. */
+const printMessage = container({ name: "print-message" }, { image: "busybox", command: ["echo"], args: ["hello"] });
+
+const sftpWatcher = workflow({ generateName: "sftp-watcher-", entrypoint: printMessage });
 
 export const sftpSensor = sensor({
   name: "sftp",
@@ -15,22 +25,7 @@ export const sftpSensor = sensor({
   triggers: (deps) => [
     k8sTrigger("sftp-workflow-trigger", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "sftp-watcher-" },
-          spec: {
-            entrypoint: "print-message",
-            templates: [
-              {
-                container: { args: ["hello"], command: ["echo"], image: "busybox" },
-                name: "print-message",
-              },
-            ],
-          },
-        },
-      },
+      workflow: sftpWatcher,
       parameters: [deps["test-dep"].data("name").to("spec.templates.0.container.args.0")],
     }, { retryStrategy: { steps: 3 } }),
   ],

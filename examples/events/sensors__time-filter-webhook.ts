@@ -1,38 +1,33 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/time-filter-webhook.yaml`, in TypeScript.
+ * A sensor whose dependencies pass only in a daily time window (one window crosses midnight): Argo Events' example
+ * `examples/sensors/time-filter-webhook.yaml`, in TypeScript.
+ *
+ * The workflow is a wfc workflow object; the trigger embeds it.
  *
  *   npx wfc build examples/events/sensors__time-filter-webhook.ts
  */
+import { container, workflow } from "@wfc/sdk";
 import { externalEventSource, k8sTrigger, sensor } from "@wfc/events";
 
 const webhook = externalEventSource("webhook", ["example", "example1"]);
+
+/** Echoes "hello world". */
+const printMessage = container({ name: "print-message" }, { image: "busybox", command: ["echo"], args: ["hello world"] });
+
+const helloWorld = workflow({ generateName: "time-filter-hello-world-", entrypoint: printMessage });
 
 export const timeFilterWebhookSensor = sensor({
   name: "time-filter-webhook",
   template: { serviceAccountName: "operate-workflow-sa" },
   dependencies: {
     "test-dep": webhook.events.example.filter({ time: { start: "22:14:05", stop: "23:04:05" } }),
+    // start > stop: stop is on the next day, so events pass only in the 50 minutes from 23:34:05
     "test-another-dep": webhook.events.example1.filter({ time: { start: "23:34:05", stop: "00:24:05" } }),
   },
   triggers: [
     k8sTrigger("hello-world-workflow-trigger", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "time-filter-hello-world-" },
-          spec: {
-            entrypoint: "print-message",
-            templates: [
-              {
-                container: { args: ["hello world"], command: ["echo"], image: "busybox" },
-                name: "print-message",
-              },
-            ],
-          },
-        },
-      },
+      workflow: helloWorld,
     }),
   ],
 });

@@ -1,10 +1,28 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/trigger-with-template.yaml`, in TypeScript.
+ * A sensor whose trigger parameters are Go templates over the event: Argo Events' example
+ * `examples/sensors/trigger-with-template.yaml`, in TypeScript.
+ *
+ * The workflow is a wfc workflow object; the trigger embeds it. Its `message` is the body's `message` in title
+ * case, its `subject` the event context's subject in title case, and the body's `name`, without spaces and in
+ * lower case, is appended to the workflow's `generateName`.
  *
  *   npx wfc build examples/events/sensors__trigger-with-template.ts
  */
+import { container, workflow, z } from "@wfc/sdk";
 import { k8sTrigger, sensor } from "@wfc/events";
 import { webhook } from "./event-sources__webhook.js";
+
+/** Prints "<message> from <subject>". */
+const printMessage = container(
+  { name: "print-message", inputs: { message: z.string(), subject: z.string() } },
+  ({ message, subject }) => ({ image: "busybox", command: ["echo"], args: [`${message} from ${subject}`] }),
+);
+
+const printTemplatedMessage = workflow({
+  generateName: "webhook-",
+  parameters: { message: z.string(), subject: z.string() },
+  entrypoint: printMessage,
+});
 
 export const triggerWithTemplateSensor = sensor({
   name: "trigger-with-template",
@@ -15,31 +33,12 @@ export const triggerWithTemplateSensor = sensor({
   triggers: (deps) => [
     k8sTrigger("templated-workflow-trigger", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "webhook-" },
-          spec: {
-            entrypoint: "print-message",
-            arguments: { parameters: [{ name: "message" }, { name: "subject" }] },
-            templates: [
-              {
-                name: "print-message",
-                inputs: { parameters: [{ name: "message" }, { name: "subject" }] },
-                container: {
-                  image: "busybox",
-                  command: ["echo"],
-                  args: ["{{inputs.parameters.message}} from {{inputs.parameters.subject}}"],
-                },
-              },
-            ],
-          },
-        },
+      workflow: printTemplatedMessage,
+      arguments: {
+        message: deps["test-dep"].dataTemplate("{{ .Input.body.message | title }}"),
+        subject: deps["test-dep"].contextTemplate("{{ .Input.subject | title }}"),
       },
       parameters: [
-        deps["test-dep"].dataTemplate("{{ .Input.body.message | title }}").to("spec.arguments.parameters.0.value"),
-        deps["test-dep"].contextTemplate("{{ .Input.subject | title }}").to("spec.arguments.parameters.1.value"),
         deps["test-dep"].dataTemplate("{{ .Input.body.name | nospace | lower }}-").to("metadata.generateName", "append"),
       ],
     }),
