@@ -9,24 +9,14 @@ import { registerLint } from "./commands/lint.js";
 const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
 
 /** Commands that talk to a cluster: loaded only when used, so `wfc build` stays fast. */
-const CLUSTER_COMMANDS: Record<string, string> = {
-  submit: "registerSubmit",
-  apply: "registerApply",
-  get: "registerGet",
-  list: "registerList",
-  logs: "registerLogs",
-  delete: "registerDelete",
+const CLUSTER_COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  submit: async () => (await import("./commands/submit.js")).registerSubmit,
+  apply: async () => (await import("./commands/apply.js")).registerApply,
+  get: async () => (await import("./commands/get.js")).registerGet,
+  list: async () => (await import("./commands/list.js")).registerList,
+  logs: async () => (await import("./commands/logs.js")).registerLogs,
+  delete: async () => (await import("./commands/delete.js")).registerDelete,
 };
-
-async function loadCommand(name: string): Promise<((program: Command) => void) | undefined> {
-  try {
-    const mod = (await import(`./commands/${name}.js`)) as Record<string, (program: Command) => void>;
-    return mod[CLUSTER_COMMANDS[name]!];
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ERR_MODULE_NOT_FOUND") return undefined;
-    throw e;
-  }
-}
 
 /**
  * Builds the `wfc` program; cluster commands are registered when `which` asks for them.
@@ -48,7 +38,7 @@ export async function createProgram(which: "all" | string | undefined): Promise<
   registerGraph(program);
   registerImport(program);
   const names = which === "all" ? Object.keys(CLUSTER_COMMANDS) : which && which in CLUSTER_COMMANDS ? [which] : [];
-  for (const n of names) (await loadCommand(n))?.(program);
+  for (const n of names) (await CLUSTER_COMMANDS[n]!())(program);
   for (const c of program.commands) c.exitOverride();
   return program;
 }
