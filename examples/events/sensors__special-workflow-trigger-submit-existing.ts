@@ -1,5 +1,9 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/special-workflow-trigger-submit-existing.yml`, in TypeScript.
+ * An Argo Workflow trigger that submits a workflow from an existing CronWorkflow (`submit-from`): Argo Events'
+ * example `examples/sensors/special-workflow-trigger-submit-existing.yml`, in TypeScript.
+ *
+ * The CronWorkflow lives in the cluster, not in this program: the trigger names it by kind and name, and the
+ * sensor runs it now, on every webhook call, instead of waiting for its schedule.
  *
  *   npx wfc build examples/events/sensors__special-workflow-trigger-submit-existing.ts
  */
@@ -15,13 +19,7 @@ export const webhookSensor = sensor({
   triggers: [
     argoWorkflowTrigger("argo-workflow-trigger", {
       operation: "submit-from",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "CronWorkflow",
-          metadata: { name: "special-trigger" },
-        },
-      },
+      workflow: { kind: "CronWorkflow", name: "special-trigger" },
     }),
   ],
 });

@@ -1,11 +1,21 @@
 /**
- * A sensor: Argo Events' example `examples/tutorials/06-trigger-conditions/sensor-02.yaml`, in TypeScript.
+ * Trigger conditions, step 2: a trigger that waits for both dependencies: Argo Events' example
+ * `examples/tutorials/06-trigger-conditions/sensor-02.yaml`, in TypeScript.
+ *
+ * The workflow is a wfc workflow object the trigger embeds; the trigger writes the webhook's message and the
+ * uploaded file's bucket over the echoed words.
  *
  *   npx wfc build examples/events/tutorials__06-trigger-conditions__sensor-02.ts
  */
+import { container, workflow } from "@wfc/sdk";
 import { k8sTrigger, sensor } from "@wfc/events";
 import { minio } from "./event-sources__minio.js";
 import { webhook } from "./event-sources__webhook.js";
+
+/** Echoes "hello world"; the trigger replaces the words with event values. */
+const printMessage = container({ name: "print-message" }, { image: "busybox", command: ["echo"], args: ["hello world"] });
+
+const group1And2 = workflow({ generateName: "group-1-and-2-", entrypoint: printMessage });
 
 export const circuitSensor = sensor({
   name: "circuit",
@@ -17,22 +27,7 @@ export const circuitSensor = sensor({
   triggers: (deps) => [
     k8sTrigger("workflow-trigger", {
       operation: "create",
-      source: {
-        resource: {
-          apiVersion: "argoproj.io/v1alpha1",
-          kind: "Workflow",
-          metadata: { generateName: "group-1-and-2-" },
-          spec: {
-            entrypoint: "print-message",
-            templates: [
-              {
-                name: "print-message",
-                container: { args: ["hello world"], command: ["echo"], image: "busybox" },
-              },
-            ],
-          },
-        },
-      },
+      workflow: group1And2,
       parameters: [
         deps["test-dep-webhook"].data("body.message").to("spec.templates.0.container.args.0"),
         deps["test-dep-minio"].data("notification.0.s3.bucket.name").to("spec.templates.0.container.args.1"),

@@ -66,7 +66,7 @@ export type { DependencyRefs, SensorObject, SensorOptions } from "./sensor.js";
 export { isTrigger, trigger } from "./trigger.js";
 export type { TriggerConfig, TriggerObject, TriggerOptions, TriggerType } from "./trigger.js";
 export { argoWorkflowTrigger, k8sTrigger } from "./workflow-trigger.js";
-export type { WorkflowArguments, WorkflowTriggerConfig } from "./workflow-trigger.js";
+export type { ExistingWorkflow, WorkflowArguments, WorkflowTriggerConfig } from "./workflow-trigger.js";
 export {
   awsLambdaTrigger, azureEventHubsTrigger, azureServiceBusTrigger, customTrigger, emailTrigger, httpTrigger, kafkaTrigger,
   logTrigger, natsTrigger, openWhiskTrigger, pulsarTrigger, slackTrigger,

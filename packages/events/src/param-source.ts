@@ -32,7 +32,13 @@ export interface ParamSource<out T = Untyped> {
   withDefault(value: string): ParamSource<T>;
   /** `src.useRawData`: use the field's raw bytes rather than its JSON encoding. */
   raw(): ParamSource<T>;
-  /** A trigger parameter writing this value to `dest` in the trigger's resource (or payload). */
+  /** How the value is written: over the current value (unset: Argo's default, overwrite), before or after it. */
+  readonly operation?: "overwrite" | "append" | "prepend";
+  /** Writes the value before the current one (`operation: prepend`), e.g. before a workflow parameter's default. */
+  prepend(): ParamSource<T>;
+  /** Writes the value after the current one (`operation: append`). */
+  append(): ParamSource<T>;
+  /** A trigger parameter writing this value to `dest` in the trigger's resource (or payload). @default operation: this source's */
   to(dest: string, operation?: "overwrite" | "append" | "prepend"): TriggerParameter;
 }
 
@@ -56,13 +62,16 @@ export function isParamSource(value: unknown): value is ParamSource<unknown> {
  * const s = paramSource({ dependencyName: "push", dataKey: "body.ref" });
  * ```
  */
-export function paramSource<T = Untyped>(src: TriggerParameterSource): ParamSource<T> {
+export function paramSource<T = Untyped>(src: TriggerParameterSource, operation?: "overwrite" | "append" | "prepend"): ParamSource<T> {
   return {
     [EVENTS_BRAND.paramSource]: true,
     src,
-    withDefault: (value) => paramSource<T>({ ...src, value }),
-    raw: () => paramSource<T>({ ...src, useRawData: true }),
-    to: (dest, operation) => (operation ? { src: { ...src }, dest, operation } : { src: { ...src }, dest }),
+    ...(operation ? { operation } : {}),
+    withDefault: (value) => paramSource<T>({ ...src, value }, operation),
+    raw: () => paramSource<T>({ ...src, useRawData: true }, operation),
+    prepend: () => paramSource<T>(src, "prepend"),
+    append: () => paramSource<T>(src, "append"),
+    to: (dest, op = operation) => (op ? { src: { ...src }, dest, operation: op } : { src: { ...src }, dest }),
   };
 }
 

@@ -97,6 +97,33 @@ describe("sensor", () => {
     });
   });
 
+  test("an argument can be prepended or appended to the parameter's value", () => {
+    const s = sensor({
+      name: "s",
+      dependencies: { hook: hooks.events.example },
+      triggers: (deps) => [argoWorkflowTrigger("run", { workflow: hello, operation: "submit", arguments: { message: deps.hook.data("body.message").prepend(), count: deps.hook.data("body.n").withDefault("1").append() } })],
+    });
+    expect(s.manifest().spec.triggers[0]!.template!.argoWorkflow!.parameters).toEqual([
+      { src: { dependencyName: "hook", dataKey: "body.n", value: "1" }, dest: "spec.arguments.parameters.0.value", operation: "append" },
+      { src: { dependencyName: "hook", dataKey: "body.message" }, dest: "spec.arguments.parameters.1.value", operation: "prepend" },
+    ]);
+  });
+
+  test("an argoWorkflow trigger can act on a workflow that lives only in the cluster, by kind and name", () => {
+    const s = sensor({
+      name: "s",
+      dependencies: { hook: hooks.events.example },
+      triggers: [argoWorkflowTrigger("run", { operation: "submit-from", workflow: { kind: "CronWorkflow", name: "nightly" } })],
+    });
+    const [m, ...rest] = s[MANIFESTS]();
+    expect(rest).toEqual([]);
+    expect((m as unknown as ReturnType<typeof s.manifest>).spec.triggers[0]!.template!.argoWorkflow).toEqual({
+      operation: "submit-from",
+      source: { resource: { apiVersion: "argoproj.io/v1alpha1", kind: "CronWorkflow", metadata: { name: "nightly" } } },
+    });
+    expect(validateEventsManifest(m)).toEqual([]);
+  });
+
   test("parameter sources: context, templates, raw data", () => {
     const s = sensor({
       name: "s",

@@ -1,4 +1,4 @@
-import { compile, type Manifest, type ParamDecl, type WorkflowObject } from "@wfc/sdk";
+import { compile, isWorkflow, type Manifest, type ParamDecl, type WorkflowObject } from "@wfc/sdk";
 import type { output, ZodType } from "zod";
 import { fail } from "./errors.js";
 import type { ParamSource, Untyped } from "./param-source.js";
@@ -40,6 +40,29 @@ export interface WorkflowTriggerConfig<W extends WorkflowObject> {
   readonly parameters?: TriggerParameter[];
 }
 
+/**
+ * An Argo object that lives only in the cluster, not in this program, by kind and name: what an `argoWorkflow`
+ * trigger with operation `submit-from` (a CronWorkflow or WorkflowTemplate), `resubmit`, `resume`, `retry`,
+ * `suspend` or `terminate` (a Workflow) acts on. The trigger's `source.resource` names it.
+ *
+ * @example
+ * ```ts
+ * argoWorkflowTrigger("nightly-now", { operation: "submit-from", workflow: { kind: "CronWorkflow", name: "nightly" } })
+ * ```
+ */
+export interface ExistingWorkflow {
+  readonly kind: "Workflow" | "CronWorkflow" | "WorkflowTemplate" | "ClusterWorkflowTemplate";
+  readonly name: string;
+}
+
+/** An `argoWorkflow` trigger's configuration given an {@link ExistingWorkflow}. */
+interface ExistingWorkflowConfig extends Omit<ArgoWorkflowTrigger, "source" | "parameters"> {
+  /** The object the operation acts on. */
+  readonly workflow: ExistingWorkflow;
+  /** Trigger parameters, as they are. */
+  readonly parameters?: TriggerParameter[];
+}
+
 type ArgoWorkflowConfig<W extends WorkflowObject> = WorkflowTriggerConfig<W> & Omit<ArgoWorkflowTrigger, "source" | "parameters">;
 type K8sConfig<W extends WorkflowObject> = WorkflowTriggerConfig<W> & Omit<StandardK8STrigger, "source" | "parameters">;
 
@@ -70,7 +93,16 @@ export function workflowResource(wf: WorkflowObject, args: Record<string, ParamS
 }
 
 function isWorkflowConfig(c: object): c is WorkflowTriggerConfig<WorkflowObject> {
-  return "workflow" in c;
+  return "workflow" in c && isWorkflow(c.workflow);
+}
+
+function isExistingConfig(c: object): c is ExistingWorkflowConfig {
+  return "workflow" in c && !isWorkflow(c.workflow);
+}
+
+function fromExisting(config: ExistingWorkflowConfig): ArgoWorkflowTrigger {
+  const { workflow: { kind, name }, ...rest } = config;
+  return { ...structuredClone(rest), source: { resource: { apiVersion: "argoproj.io/v1alpha1", kind, metadata: { name } } } };
 }
 
 function fromWorkflow<W extends WorkflowObject>(config: WorkflowTriggerConfig<W>): [() => { source: { resource: Record<string, unknown> }; parameters?: TriggerParameter[] }, WorkflowObject[]] {
@@ -86,18 +118,20 @@ function fromWorkflow<W extends WorkflowObject>(config: WorkflowTriggerConfig<W>
 /**
  * An `argoWorkflow` trigger (submit, resubmit, resume, retry, suspend or terminate a workflow). Give it a wfc
  * `workflow` (and `arguments` mapping event values to its declared parameters: the trigger `parameters` are
- * generated), or Argo's `ArgoWorkflowTrigger` fields as they are.
+ * generated), an {@link ExistingWorkflow} in the cluster (`{ kind, name }`), or Argo's `ArgoWorkflowTrigger`
+ * fields as they are.
  *
  * @example
  * ```ts
  * argoWorkflowTrigger("run-etl", { workflow: etl, operation: "submit", arguments: { date: deps.tick.data("eventTime") } })
  * ```
  */
-export function argoWorkflowTrigger<W extends WorkflowObject>(name: string, config: ArgoWorkflowConfig<W> | ArgoWorkflowTrigger, options?: TriggerOptions): TriggerObject {
+export function argoWorkflowTrigger<W extends WorkflowObject>(name: string, config: ArgoWorkflowConfig<W> | ExistingWorkflowConfig | ArgoWorkflowTrigger, options?: TriggerOptions): TriggerObject {
   if (isWorkflowConfig(config)) {
     const [build, templates] = fromWorkflow(config);
     return trigger("argoWorkflow", name, build, options, templates);
   }
+  if (isExistingConfig(config)) return trigger("argoWorkflow", name, fromExisting(config), options);
   return trigger("argoWorkflow", name, config, options);
 }
 
