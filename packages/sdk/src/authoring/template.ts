@@ -226,7 +226,7 @@ export function makeTemplate<I, O, R>(model: TemplateModel): Template<I, O, R> {
 export function inputRefs(model: TemplateModel): Record<string, Ref | ArtifactRef> {
   const out: Record<string, Ref> = {};
   for (const p of model.inputs.parameters) out[p.name] = createRef({ kind: "input", template: model, what: "parameters", name: p.name });
-  for (const a of model.inputs.artifacts) out[a.name] = createRef({ kind: "input", template: model, what: "artifacts", name: a.name });
+  for (const a of model.inputs.artifacts) out[a.key ?? a.name] = createRef({ kind: "input", template: model, what: "artifacts", name: a.name });
   return out;
 }
 
@@ -251,10 +251,11 @@ function findParam(model: TemplateModel, name: string): TemplateModel["inputs"][
   return undefined;
 }
 
-function hasArtifact(model: TemplateModel, name: string): boolean {
+/** A declared input artifact by the key it is declared under (its Argo name may differ: `artifact({ name })`). */
+function findArtifact(model: TemplateModel, key: string): TemplateModel["inputs"]["artifacts"][number] | undefined {
   const as = model.inputs.artifacts;
-  for (let i = 0; i < as.length; i++) if (as[i]!.name === name) return true;
-  return false;
+  for (let i = 0; i < as.length; i++) if ((as[i]!.key ?? as[i]!.name) === key) return as[i];
+  return undefined;
 }
 
 function callTemplate(model: TemplateModel, args: Record<string, unknown>, options: TaskOptions, location: SourceLocation | undefined): Task<Decls, unknown> {
@@ -290,8 +291,8 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
       }
       // A reference is kept as is: the compiler resolves it directly (no placeholder text to scan).
       parameters.push([key, isRef(value) ? value : lowerValue(value)]);
-    } else if (hasArtifact(model, key)) {
-      artifacts.push([key, isRef(value) ? value : deepLower(value)]);
+    } else if (findArtifact(model, key)) {
+      artifacts.push([findArtifact(model, key)!.name, isRef(value) ? value : deepLower(value)]);
     } else {
       const known = [...model.inputs.parameters, ...model.inputs.artifacts].map((d) => d.name).join(", ") || "none";
       report("E_UNKNOWN_INPUT", `template "${model.name}" has no input "${key}" (declared: ${known})`, name);
@@ -303,7 +304,7 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
     if (!optional) report("E_MISSING_INPUT", `input "${p.name}" of template "${model.name}" is required`, name);
   }
   for (const a of model.inputs.artifacts) {
-    if (a.name in args) continue;
+    if ((a.key ?? a.name) in args) continue;
     const f = a.fields;
     const hasSource = ARTIFACT_SOURCES.some((k) => f[k] !== undefined);
     if (!hasSource) report("E_MISSING_INPUT", `input artifact "${a.name}" of template "${model.name}" is required`, name);

@@ -193,6 +193,25 @@ describe("compile: shape", () => {
     expect(validateManifest(m)).toEqual([]);
   });
 
+  it("an input parameter and an input artifact may share an Argo name (artifact({ name }))", () => {
+    const both = container(
+      { name: "both", inputs: { data: z.string(), dataFile: artifact({ name: "data", path: "/in" }) } },
+      ({ data, dataFile }) => ({ image: "busybox:1.36", args: [`${data}`, `${dataFile}`] }),
+    );
+    const m = compile(workflow({ name: "same-name" }, () => {
+      const g = gen();
+      both({ data: "x", dataFile: g.outputs.data });
+    }));
+    const t = m.spec.templates.find((x: Obj) => x.name === "both");
+    expect(t.inputs).toEqual({ parameters: [{ name: "data" }], artifacts: [{ name: "data", path: "/in" }] });
+    expect(t.container.args).toEqual(["{{inputs.parameters.data}}", "{{inputs.artifacts.data}}"]);
+    expect(tasksOf(m)[1].arguments).toEqual({
+      parameters: [{ name: "data", value: "x" }],
+      artifacts: [{ name: "data", from: "{{tasks.gen.outputs.artifacts.data}}" }],
+    });
+    expect(validateManifest(m)).toEqual([]);
+  });
+
   it("nested DAGs with inputs and outputs", () => {
     const inner = dag({ name: "inner", inputs: { x: z.number() }, outputs: { out: param(z.number()) } }, ({ x }) => {
       const a = add({ a: x });
