@@ -1,7 +1,9 @@
-// Development tool: writes examples/events/<name>.ts from the vendored upstream examples
-// (vendor/argo-events/examples/<name>.yaml), in the builder style of @wfc/events. Files that already exist
-// are kept (several were rewritten by hand afterwards, e.g. to trigger wfc workflow objects); pass --force to
-// overwrite them all.
+// Development tool: writes a first draft of examples/events/<name>.ts from the vendored upstream examples
+// (vendor/argo-events/examples/<name>.yaml), in the builder style of @wfc/events. It produced the first draft
+// of every example; they were then shaped by hand (the workflows their sensors run are wfc workflow objects,
+// the drafts keep them as object literals; doc comments say what each shows). Use it for examples a new
+// upstream snapshot adds, and shape the draft the same way. Files that already exist are kept; --force
+// overwrites them, and loses the hand-shaping.
 //
 //   npx tsx packages/events/tools/import-examples.ts [--force] [name...]
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
