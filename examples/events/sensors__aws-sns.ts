@@ -1,6 +1,6 @@
 /**
- * A sensor that runs a workflow for every AWS SNS notification: Argo Events' example `examples/sensors/aws-
- * sns.yaml`, in TypeScript.
+ * A sensor that runs a workflow for every AWS SNS notification: Argo Events' example
+ * `examples/sensors/aws-sns.yaml`, in TypeScript.
  *
  * The workflow is a wfc workflow object (a DAG: one task extracts the notification's message, the next prints it);
  * the trigger embeds it and passes the event body to its `message` parameter.

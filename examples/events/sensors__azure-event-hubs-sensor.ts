@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/azure-event-hubs-sensor.yaml`, in TypeScript.
+ * A sensor that sends an event to Azure Event Hubs for every webhook call: Argo Events' example
+ * `examples/sensors/azure-event-hubs-sensor.yaml`, in TypeScript.
  *
  *   npx wfc build examples/events/sensors__azure-event-hubs-sensor.ts
  */

@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/azure-service-bus-sensor.yaml`, in TypeScript.
+ * A sensor that sends a message to an Azure Service Bus queue for every webhook call: Argo Events' example
+ * `examples/sensors/azure-service-bus-sensor.yaml`, in TypeScript.
  *
  *   npx wfc build examples/events/sensors__azure-service-bus-sensor.ts
  */

@@ -1,6 +1,6 @@
 /**
- * A sensor that runs a workflow for every Azure Service Bus message: Argo Events' example `examples/sensors/azure-
- * service-bus.yaml`, in TypeScript.
+ * A sensor that runs a workflow for every Azure Service Bus message: Argo Events' example
+ * `examples/sensors/azure-service-bus.yaml`, in TypeScript.
  *
  * The workflow is a wfc workflow object; the trigger embeds it and passes the event's body to its `message`
  * parameter.

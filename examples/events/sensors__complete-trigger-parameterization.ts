@@ -1,5 +1,7 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/complete-trigger-parameterization.yaml`, in TypeScript.
+ * A sensor whose trigger is parameterized as a whole: its name and the S3 bucket and key of the workflow it
+ * creates come from the event: Argo Events' example `examples/sensors/complete-trigger-parameterization.yaml`, in
+ * TypeScript.
  *
  *   npx wfc build examples/events/sensors__complete-trigger-parameterization.ts
  */

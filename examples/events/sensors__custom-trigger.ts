@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/custom-trigger.yaml`, in TypeScript.
+ * A sensor with a custom trigger, served over gRPC by a trigger server of your own: Argo Events' example
+ * `examples/sensors/custom-trigger.yaml`, in TypeScript.
  *
  *   npx wfc build examples/events/sensors__custom-trigger.ts
  */

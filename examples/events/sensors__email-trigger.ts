@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/email-trigger.yaml`, in TypeScript.
+ * A sensor that sends an email for every webhook call: Argo Events' example `examples/sensors/email-trigger.yaml`,
+ * in TypeScript.
  *
  *   npx wfc build examples/events/sensors__email-trigger.ts
  */

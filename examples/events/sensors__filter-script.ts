@@ -1,6 +1,6 @@
 /**
- * A sensor whose dependency is filtered by a Lua script: Argo Events' example `examples/sensors/filter-
- * script.yaml`, in TypeScript.
+ * A sensor whose dependency is filtered by a Lua script: Argo Events' example
+ * `examples/sensors/filter-script.yaml`, in TypeScript.
  *
  * A sample event payload:
  *

@@ -1,6 +1,6 @@
 /**
- * A sensor whose dependency is filtered on a numeric data field: Argo Events' example `examples/sensors/filter-
- * with-data-simple-3.yaml`, in TypeScript.
+ * A sensor whose dependency is filtered on a numeric data field: Argo Events' example
+ * `examples/sensors/filter-with-data-simple-3.yaml`, in TypeScript.
  *
  * The workflow is a wfc workflow object; the trigger embeds it and passes the whole event to its `message`
  * parameter.

@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/http-trigger-secure-headers.yaml`, in TypeScript.
+ * A sensor that calls a URL for every webhook call, with headers read from Secrets: Argo Events' example
+ * `examples/sensors/http-trigger-secure-headers.yaml`, in TypeScript.
  *
  *   npx wfc build examples/events/sensors__http-trigger-secure-headers.ts
  */

@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/http-trigger.yaml`, in TypeScript.
+ * A sensor that calls a URL for every MinIO event, with a payload built from the event: Argo Events' example
+ * `examples/sensors/http-trigger.yaml`, in TypeScript.
  *
  *   npx wfc build examples/events/sensors__http-trigger.ts
  */

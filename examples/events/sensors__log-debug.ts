@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/log-debug.yaml`, in TypeScript.
+ * A sensor that logs every event it receives (a debugging aid): Argo Events' example
+ * `examples/sensors/log-debug.yaml`, in TypeScript.
  *
  *   npx wfc build examples/events/sensors__log-debug.ts
  */

@@ -1,5 +1,5 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/log.yaml`, in TypeScript.
+ * A sensor that logs every event it receives: Argo Events' example `examples/sensors/log.yaml`, in TypeScript.
  *
  *   npx wfc build examples/events/sensors__log.ts
  */

@@ -1,6 +1,6 @@
 /**
- * A sensor with two triggers for one dependency: Argo Events' example `examples/sensors/multi-trigger-
- * sensor.yaml`, in TypeScript.
+ * A sensor with two triggers for one dependency: Argo Events' example
+ * `examples/sensors/multi-trigger-sensor.yaml`, in TypeScript.
  *
  * The first trigger creates the workflow stored in a MinIO bucket; the second, a wfc workflow object it embeds.
  *

@@ -1,6 +1,6 @@
 /**
- * A sensor that runs a workflow for every Redis stream entry: Argo Events' example `examples/sensors/redis-
- * streams.yaml`, in TypeScript.
+ * A sensor that runs a workflow for every Redis stream entry: Argo Events' example
+ * `examples/sensors/redis-streams.yaml`, in TypeScript.
  *
  * The workflow is a wfc workflow object; the trigger embeds it. Its parameter writes the entry's `values` over the
  * container's first argument.

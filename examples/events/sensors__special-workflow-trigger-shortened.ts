@@ -1,6 +1,6 @@
 /**
- * An Argo Workflow trigger that submits a workflow: Argo Events' example `examples/sensors/special-workflow-
- * trigger-shortened.yaml`, in TypeScript.
+ * An Argo Workflow trigger that submits a workflow: Argo Events' example
+ * `examples/sensors/special-workflow-trigger-shortened.yaml`, in TypeScript.
  *
  * The workflow is a wfc workflow object (with a fixed name); the trigger embeds it and passes the webhook body to
  * its `message` parameter.

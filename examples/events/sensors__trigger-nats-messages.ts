@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/trigger-nats-messages.yaml`, in TypeScript.
+ * A sensor that publishes a NATS message for every MinIO event: Argo Events' example
+ * `examples/sensors/trigger-nats-messages.yaml`, in TypeScript.
  *
  *   npx wfc build examples/events/sensors__trigger-nats-messages.ts
  */

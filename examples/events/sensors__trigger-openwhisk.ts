@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/trigger-openwhisk.yaml`, in TypeScript.
+ * A sensor that invokes an OpenWhisk action for every MinIO event: Argo Events' example
+ * `examples/sensors/trigger-openwhisk.yaml`, in TypeScript.
  *
  * Differs from upstream: rename `spec.triggers.0.template.openwhisk` to `openWhisk` (the trigger is `openWhisk`).
  *

@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/trigger-source-configmap.yaml`, in TypeScript.
+ * A sensor that creates the workflow stored in a ConfigMap: Argo Events' example
+ * `examples/sensors/trigger-source-configmap.yaml`, in TypeScript.
  *
  *   npx wfc build examples/events/sensors__trigger-source-configmap.ts
  */

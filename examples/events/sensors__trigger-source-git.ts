@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/trigger-source-git.yaml`, in TypeScript.
+ * A sensor that creates the workflow stored in a Git repository (HTTPS credentials, an SSH key, a GitHub App):
+ * Argo Events' example `examples/sensors/trigger-source-git.yaml`, in TypeScript.
  *
  *   npx wfc build examples/events/sensors__trigger-source-git.ts
  */

@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/trigger-standard-k8s-resource.yaml`, in TypeScript.
+ * A sensor that creates a Kubernetes Pod (a plain object: the SDK makes Argo objects only) for every webhook call:
+ * Argo Events' example `examples/sensors/trigger-standard-k8s-resource.yaml`, in TypeScript.
  *
  *   npx wfc build examples/events/sensors__trigger-standard-k8s-resource.ts
  */

@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/sensors/url-sensor.yaml`, in TypeScript.
+ * A sensor that creates the workflow found at a URL: Argo Events' example `examples/sensors/url-sensor.yaml`, in
+ * TypeScript.
  *
  * Differs from upstream: rename `spec.triggers.0.template.k8s.source.url.verifycert` to `verifyCert` (URLArtifact's field is `verifyCert`).
  *

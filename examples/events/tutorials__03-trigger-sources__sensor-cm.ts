@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/tutorials/03-trigger-sources/sensor-cm.yaml`, in TypeScript.
+ * Trigger sources: a workflow stored in a ConfigMap: Argo Events' example
+ * `examples/tutorials/03-trigger-sources/sensor-cm.yaml`, in TypeScript.
  *
  * Differs from upstream: remove `spec.triggers.0.template.k8s.source.configmap.namespace` (a ConfigMapKeySelector has no namespace (the sensor's namespace is used)).
  *

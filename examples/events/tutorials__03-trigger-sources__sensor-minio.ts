@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/tutorials/03-trigger-sources/sensor-minio.yaml`, in TypeScript.
+ * Trigger sources: a workflow stored in a MinIO (S3) bucket: Argo Events' example
+ * `examples/tutorials/03-trigger-sources/sensor-minio.yaml`, in TypeScript.
  *
  *   npx wfc build examples/events/tutorials__03-trigger-sources__sensor-minio.ts
  */

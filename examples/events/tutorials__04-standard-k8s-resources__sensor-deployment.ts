@@ -1,5 +1,7 @@
 /**
- * A sensor: Argo Events' example `examples/tutorials/04-standard-k8s-resources/sensor-deployment.yaml`, in TypeScript.
+ * Standard Kubernetes resources: a sensor that creates a Deployment (a plain object: the SDK makes Argo objects
+ * only): Argo Events' example `examples/tutorials/04-standard-k8s-resources/sensor-deployment.yaml`, in
+ * TypeScript.
  *
  *   npx wfc build examples/events/tutorials__04-standard-k8s-resources__sensor-deployment.ts
  */

@@ -1,6 +1,6 @@
 /**
- * Trigger conditions, step 1: one trigger per dependency: Argo Events' example `examples/tutorials/06-trigger-
- * conditions/sensor-01.yaml`, in TypeScript.
+ * Trigger conditions, step 1: one trigger per dependency: Argo Events' example
+ * `examples/tutorials/06-trigger-conditions/sensor-01.yaml`, in TypeScript.
  *
  * Each trigger runs when its condition, a boolean expression over dependency names (e.g. `(dep01 && dep02) ||
  * dep03`), holds: the first on a webhook call, the second on a MinIO upload. The workflows are wfc workflow

@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/tutorials/09-http-trigger/sensor-02.yaml`, in TypeScript.
+ * HTTP trigger: a sensor that posts to a URL for every MinIO event: Argo Events' example
+ * `examples/tutorials/09-http-trigger/sensor-02.yaml`, in TypeScript.
  *
  * Differs from upstream: rename `spec.triggers.0.template.http.serverURL` to `url` (HTTPTrigger's field is `url`).
  *

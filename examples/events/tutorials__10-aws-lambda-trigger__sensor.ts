@@ -1,5 +1,6 @@
 /**
- * A sensor: Argo Events' example `examples/tutorials/10-aws-lambda-trigger/sensor.yaml`, in TypeScript.
+ * AWS Lambda trigger: a sensor that invokes a Lambda function for every webhook call: Argo Events' example
+ * `examples/tutorials/10-aws-lambda-trigger/sensor.yaml`, in TypeScript.
  *
  *   npx wfc build examples/events/tutorials__10-aws-lambda-trigger__sensor.ts
  */
