@@ -1,7 +1,7 @@
 import { container, dag, workflow, z } from "@wfc/sdk";
 
 // The template's timeout comes from its input.
-const echo = container({ name: "echo", inputs: { timeout: z.string() }, timeout: "{{inputs.parameters.timeout}}" }, { image: "busybox", command: ["sleep", "15s"] });
+const echo = container({ name: "echo", inputs: { timeout: z.string() }, timeout: ({ timeout }) => timeout }, { image: "busybox", command: ["sleep", "15s"] });
 
 const diamond = dag({ name: "diamond" }, () => {
   const a = echo({ timeout: "20s" }, { name: "A" });

@@ -6,7 +6,7 @@ const catOsRelease = container(
   {
     name: "cat-os-release",
     inputs: { image: z.string(), tag: z.string() },
-    annotations: { "workflows.argoproj.io/display-name": "os-{{inputs.parameters.image}}-{{inputs.parameters.tag}}" },
+    annotations: ({ image, tag }) => ({ "workflows.argoproj.io/display-name": `os-${image}-${tag}` }),
   },
   ({ image, tag }) => ({ image: `${image}:${tag}`, command: ["cat"], args: ["/etc/os-release"] }),
 );

@@ -1,6 +1,6 @@
 import { container, parallel, steps, workflow, z } from "@wfc/sdk";
 
-const sleep = container({ name: "sleep", inputs: { timeout: z.string() }, timeout: "{{inputs.parameters.timeout}}" }, { image: "alpine:3.23", command: ["sh", "-c"], args: ["sleep 30s"] });
+const sleep = container({ name: "sleep", inputs: { timeout: z.string() }, timeout: ({ timeout }) => timeout }, { image: "alpine:3.23", command: ["sh", "-c"], args: ["sleep 30s"] });
 
 const sleepSleep = steps({ name: "sleep-sleep" }, () => {
   parallel(() => {

@@ -41,7 +41,7 @@ export type { ParamDecl, ParamOptions, ArtifactDecl, ArtifactOptions, Decls, Arg
 
 // Templates
 export { container, script, resource, suspend, http, data, containerSet, plugin } from "./authoring/factories.js";
-export type { TemplateOptions, TemplateFields, Refable, SpecOf, ScriptSpec } from "./authoring/factories.js";
+export type { TemplateOptions, TemplateFields, FieldsOf, Refable, SpecOf, ScriptSpec } from "./authoring/factories.js";
 export { nodeScript } from "./authoring/node-script.js";
 export type { FunctionScriptOptions, ScriptInputs } from "./authoring/node-script.js";
 export { dag, steps, forEach, forEachParam, forSequence, parallel, chain } from "./authoring/body.js";

@@ -8,7 +8,7 @@ import { ioSpec, type Decls, type InputRefs, type OutputRefs } from "./decl.js";
 import { deepLower, lowerValue } from "./lower.js";
 import { isExpr, type Expr } from "./expr.js";
 import { inputRefs, makeTemplate, newTemplateModel, type Template } from "./template.js";
-import type { TemplateOptions } from "./factories.js";
+import { applyFieldFunctions, type TemplateOptions } from "./factories.js";
 
 /**
  * What a DAG or steps body may return: values for the template's declared outputs. A reference
@@ -58,7 +58,7 @@ export function dag<const I extends Decls = {}, const O extends Decls = {}>(
   options: DagTemplateOptions<I, O>,
   body: (inputs: InputRefs<I>, self: Template<I, O, never>) => OutputValues<O> | void,
 ): Template<I, O, never> {
-  return bodyTemplate("dag", options, body as (inputs: unknown, self: unknown) => unknown, undefined);
+  return bodyTemplate("dag", options as unknown as BodyOptions, body as (inputs: unknown, self: unknown) => unknown, undefined);
 }
 
 /**
@@ -77,13 +77,16 @@ export function steps<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   body: (inputs: InputRefs<I>, self: Template<I, O, never>) => OutputValues<O> | void,
 ): Template<I, O, never> {
-  return bodyTemplate("steps", options, body as (inputs: unknown, self: unknown) => unknown, undefined);
+  return bodyTemplate("steps", options as unknown as BodyOptions, body as (inputs: unknown, self: unknown) => unknown, undefined);
 }
+
+/** The options bodyTemplate() takes, whatever the template's inputs (checked by dag()/steps()). */
+type BodyOptions = TemplateOptions<Decls, Decls> & { dependencyStyle?: "depends" | "dependencies"; failFast?: boolean; target?: string };
 
 /** Builds a DAG or steps template model by running its body. Used by dag(), steps() and workflows. */
 export function bodyTemplate<I, O>(
   kind: "dag" | "steps",
-  options: TemplateOptions<Decls, Decls> & { dependencyStyle?: "depends" | "dependencies"; failFast?: boolean; target?: string },
+  options: BodyOptions,
   body: (inputs: unknown, self: unknown) => unknown,
   workflow: object | undefined,
   extraInputs?: Record<string, unknown>,
@@ -109,7 +112,8 @@ export function bodyTemplate<I, O>(
   if (failFast !== undefined && kind === "dag") dagFields.failFast = failFast;
   const m = model as { -readonly [K in keyof TemplateModel]: TemplateModel[K] };
   // `failFast` belongs to the DAG (`dag.failFast`) in a dag(), to the template in a steps().
-  m.fields = Object.freeze(deepLower(kind === "steps" && failFast !== undefined ? { ...rest, failFast } : rest) as Record<string, unknown>);
+  const templateFields = applyFieldFunctions(rest as Record<string, unknown>, () => refs);
+  m.fields = Object.freeze(deepLower(kind === "steps" && failFast !== undefined ? { ...templateFields, failFast } : templateFields) as Record<string, unknown>);
   if (kind === "dag") {
     m.tasks = Object.freeze([...scope.tasks]);
     m.dag = Object.freeze({ dependencyStyle: dependencyStyle ?? "depends", fields: Object.freeze(dagFields) });

@@ -13,6 +13,7 @@ import type {
 import type { TemplateKind, TemplateModel } from "../core/model.js";
 import type { Ref } from "../core/ref.js";
 import { ioSpec, type Decls, type InputRefs } from "./decl.js";
+import { BRAND } from "../core/brand.js";
 import { callerLocation } from "../core/location.js";
 import { deepLower } from "./lower.js";
 import { inputRefs, makeTemplate, newTemplateModel, type Template } from "./template.js";
@@ -47,6 +48,34 @@ export type TemplateFields = Omit<
 >;
 
 /**
+ * The template-level fields of a factory's options: each one a value, or a function of the
+ * template's own typed input references (for fields outside the spec, such as `timeout`).
+ *
+ * @example
+ * ```ts
+ * container({ name: "sleep", inputs: { limit: z.string() }, timeout: ({ limit }) => limit }, { image: "alpine", args: ["sleep", "30"] });
+ * ```
+ */
+export type FieldsOf<I> = {
+  readonly [K in keyof TemplateFields]?: Refable<TemplateFields[K]> | ((inputs: InputRefs<I>) => Refable<TemplateFields[K]>);
+};
+
+/**
+ * Calls the fields given as functions of the template's inputs (template values, which are
+ * functions too, are left as they are).
+ */
+export function applyFieldFunctions(fields: Record<string, unknown>, refs: () => unknown): Record<string, unknown> {
+  let out: Record<string, unknown> | undefined;
+  for (const k in fields) {
+    const v = fields[k];
+    if (typeof v !== "function" || BRAND.template in v) continue;
+    out ??= { ...fields };
+    out[k] = (v as (inputs: unknown) => unknown)(refs());
+  }
+  return out ?? fields;
+}
+
+/**
  * Options every template factory takes.
  *
  * @example
@@ -54,7 +83,7 @@ export type TemplateFields = Omit<
  * container({ name: "say", inputs: { msg: z.string() }, activeDeadlineSeconds: 60 }, ({ msg }) => ({ image: "busybox", args: [msg] }));
  * ```
  */
-export interface TemplateOptions<I extends Decls = {}, O extends Decls = {}> extends Refable<TemplateFields> {
+export interface TemplateOptions<I extends Decls = {}, O extends Decls = {}> extends FieldsOf<I> {
   /** The template's name: DNS-1123, unique in the workflow. */
   readonly name: string;
   /** Declared inputs: zod schemas (parameters), `param()` or `artifact()` declarations. */
@@ -105,10 +134,12 @@ export function leafTemplate<K extends keyof Kinds, I extends Decls, O extends D
     fields: {},
     location,
   });
-  const body = typeof spec === "function" ? (spec as (i: unknown) => unknown)(inputRefs(model)) : spec;
+  let refs: unknown;
+  const refsOnce = () => (refs ??= inputRefs(model));
+  const body = typeof spec === "function" ? (spec as (i: unknown) => unknown)(refsOnce()) : spec;
   const fields: Record<string, unknown> = {};
   fields[kind] = deepLower(body ?? {});
-  Object.assign(fields, deepLower(rest));
+  Object.assign(fields, deepLower(applyFieldFunctions(rest, refsOnce)));
   (model as { fields: unknown }).fields = Object.freeze(fields);
   return makeTemplate<I, O, R>(Object.freeze(model) as TemplateModel);
 }

@@ -129,4 +129,13 @@ describe("typed references", () => {
       needsString({ text: "x" }, { depends: "produce" });
     });
   });
+
+  it("template-level fields given as functions get the template's typed inputs", () => {
+    container({ name: "t", inputs: { limit: z.string() }, timeout: ({ limit }) => {
+      expectTypeOf(limit).toEqualTypeOf<Ref<string>>();
+      return limit;
+    } }, { image: "alpine" });
+    // @ts-expect-error: the template declares no input "nope"
+    container({ name: "t2", inputs: { limit: z.string() }, timeout: ({ nope }) => nope }, { image: "alpine" });
+  });
 });

@@ -212,6 +212,26 @@ describe("compile: shape", () => {
     expect(validateManifest(m)).toEqual([]);
   });
 
+  it("template-level fields may be functions of the template's typed inputs", () => {
+    const slow = container(
+      {
+        name: "slow",
+        inputs: { limit: z.string(), who: z.string() },
+        timeout: ({ limit }) => limit,
+        metadata: ({ who }) => ({ annotations: { "workflows.argoproj.io/display-name": `slow-${who}` } }),
+      },
+      { image: "busybox:1.36", args: ["sleep", "30"] },
+    );
+    const loop = steps({ name: "loop", inputs: { n: z.string() }, metadata: ({ n }) => ({ labels: { size: n } }) }, ({ n }) => {
+      slow({ limit: n, who: "x" });
+    });
+    const m = compile(workflow({ name: "fields-fn", entrypoint: loop }));
+    const t = m.spec.templates.find((x: Obj) => x.name === "slow");
+    expect(t.timeout).toBe("{{inputs.parameters.limit}}");
+    expect(t.metadata).toEqual({ annotations: { "workflows.argoproj.io/display-name": "slow-{{inputs.parameters.who}}" } });
+    expect(m.spec.templates[0].metadata).toEqual({ labels: { size: "{{inputs.parameters.n}}" } });
+  });
+
   it("nested DAGs with inputs and outputs", () => {
     const inner = dag({ name: "inner", inputs: { x: z.number() }, outputs: { out: param(z.number()) } }, ({ x }) => {
       const a = add({ a: x });
