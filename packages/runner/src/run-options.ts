@@ -1,0 +1,48 @@
+import type { Workflow } from "@wfc/sdk/argo";
+import type { Clock } from "./clock.js";
+import type { Executor } from "./executor.js";
+
+/**
+ * Options of {@link execute}: what the workflow runs with on this machine.
+ *
+ * Fields may be added; changing the meaning of one is a change of contract between the
+ * scheduler, the executors, the CLI (`wfc run`) and the testing harness.
+ */
+export interface ExecuteOptions {
+  /** Runs the pods. */
+  readonly executor: Executor;
+  /** Values for `spec.arguments.parameters` (`-p name=value`), checked against the declared ones (and their `enum`). */
+  readonly parameters?: Readonly<Record<string, string>>;
+  /** WorkflowTemplates and ClusterWorkflowTemplates that `templateRef` / `workflowTemplateRef` may name. */
+  readonly templates?: readonly unknown[];
+  /** Where time comes from. @default the machine's clock */
+  readonly clock?: Clock;
+  /** The run's directory (status, logs, artifacts). @default `.wfc/runs/<workflow name>` */
+  readonly runDir?: string;
+  /** Local directory standing in for every s3/gcs/azure/... artifact repository. @default `<runDir>/artifacts` */
+  readonly artifactRepo?: string;
+  /** ConfigMaps and Secrets by name: key -> value (from local files given on the command line). */
+  readonly configMaps?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  readonly secrets?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Called with a snapshot of the Workflow (status included) whenever a node changes. */
+  readonly onUpdate?: (workflow: Workflow) => void;
+  /**
+   * Called when a node suspends without a duration; resolves when it should resume (or rejects to
+   * stop the workflow). @default fail the node with a message saying it needs `--resume`.
+   */
+  readonly onSuspend?: (nodeName: string, signal: AbortSignal) => Promise<void>;
+  /** Stops the run: every node is stopped, the executor closed, the workflow ends Failed. */
+  readonly signal?: AbortSignal;
+  /** The workflow's name when the manifest has only `generateName`. @default generateName + 5 random characters */
+  readonly name?: string;
+}
+
+/** How a run ended. */
+export interface ExecuteResult {
+  /** The final Workflow object, with `status` in Argo's shape. */
+  readonly workflow: Workflow;
+  /** `status.phase`: Succeeded, Failed or Error. */
+  readonly phase: "Succeeded" | "Failed" | "Error";
+  /** The run's directory. */
+  readonly runDir: string;
+}
