@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { importManifests, ImportError, YamlError } from "@wfc/sdk";
+import { ImportError, importManifests } from "@wfc/import";
+import { YamlError } from "@wfc/sdk";
 import { wfc } from "../helpers.js";
 
 const dirs: string[] = [];

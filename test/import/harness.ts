@@ -8,7 +8,8 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { compile, importManifests, isWorkflow, k8sEqual, parseK8sYaml, type WorkflowObject } from "@wfc/sdk";
+import { importManifests } from "@wfc/import";
+import { compile, isWorkflow, k8sEqual, parseK8sYaml, type WorkflowObject } from "@wfc/sdk";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, "../..");

@@ -71,7 +71,7 @@ export type { WorkflowEventBindingOptions, WorkflowEventBindingObject } from "./
 export { compile, compileAll } from "./compiler/compile.js";
 export type { Manifest } from "./compiler/compile.js";
 export { toYaml, toYamlBytes, toJson } from "./compiler/emit.js";
-export { toDnsName, checkObjectName, checkTemplateName } from "./compiler/names.js";
+export { toDnsName, checkObjectName, checkTemplateName } from "./core/names.js";
 export { MANIFESTS, isManifestable } from "./compiler/manifestable.js";
 export type { Manifestable } from "./compiler/manifestable.js";
 
@@ -80,6 +80,3 @@ export { validateManifest, validateManifests, ManifestValidationError } from "./
 export type { ValidationIssue } from "./validate/index.js";
 export { parseK8sYaml, YamlError, k8sEqual, emitYaml } from "./yaml/index.js";
 export type { K8sDiff } from "./yaml/index.js";
-
-// Importing Argo YAML as wfc TypeScript (`wfc import`)
-export { importManifests, ImportError } from "./import/index.js";
