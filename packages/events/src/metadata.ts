@@ -1,4 +1,4 @@
-import type { ObjectMeta } from "./types.gen.js";
+import type { ObjectMeta } from "@wfc/sdk/argo";
 
 /**
  * The metadata options every `@wfc/events` builder takes: `name` (required), `namespace`, `labels`,
