@@ -186,7 +186,6 @@ export class Controller {
       });
       parent.children = [...(parent.children ?? []), node.id];
       const pod = podName(name, leaf.nodeName, leaf.template.name);
-      node.podName = pod;
       const container = leaf.template.container ?? leaf.template.script ?? {};
       store.create("pods", ns, {
         apiVersion: "v1",
