@@ -4,9 +4,10 @@ import type { ArgoDAGTask, ArgoLifecycleHook } from "../core/argo.js";
 import type { Refable } from "./factories.js";
 import { AuthoringError, type Diagnostic, type SourceLocation } from "../core/errors.js";
 import { callerLocation } from "../core/location.js";
-import type { DependsNode, IOSpec, TaskModel, TemplateKind, TemplateModel } from "../core/model.js";
+import type { TaskDepends, IOSpec, TaskModel, TemplateKind, TemplateModel } from "../core/model.js";
 import { createRef, isRef, refData, type ArtifactRef, type Ref } from "../core/ref.js";
 import { requireFrame } from "./context.js";
+import type { TaskStatus } from "../core/depends.js";
 import type { Args, Decls, OutputRefs } from "./decl.js";
 import { dependsOf, toNode, type Depends, type DependsLike } from "./depends.js";
 import { deepLower, lowerValue } from "./lower.js";
@@ -103,7 +104,7 @@ export interface Task<O = {}, R = string> extends Depends {
   readonly outputs: OutputRefs<O>;
   /** `outputs.result`: the container's stdout or the script's return value. */
   readonly result: Ref<R>;
-  /** `outputs.exitCode`. */
+  /** `exitCode`: the main container's exit code (Argo's `tasks.<name>.exitCode`). */
   readonly exitCode: Ref<number>;
   /** The task's status (`Succeeded`, `Failed`...), for `when` conditions and hooks. */
   readonly status: Ref<string>;
@@ -314,7 +315,7 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
   const afterTasks: TaskModel[] = [...frame.implicitAfter];
   for (const a of after) {
     const node = toNode(a as DependsLike);
-    if (node.op === "task" && node.status === undefined) afterTasks.push(node.task);
+    if (node.kind === "task" && node.status === undefined) afterTasks.push(node.task);
     else report("E_BAD_AFTER", "`after` takes tasks; use `depends` for expressions like a.failed", name);
   }
 
@@ -354,12 +355,12 @@ function callTemplate(model: TemplateModel, args: Record<string, unknown>, optio
 /** The value a template call returns; getters live on the prototype so a call stays cheap. */
 class TaskHandle {
   readonly [BRAND.task]!: TaskModel;
-  readonly [BRAND.expr]!: DependsNode;
+  readonly [BRAND.expr]!: TaskDepends;
   #outputs: Record<string, Ref> | undefined;
   #result: Ref | undefined;
   constructor(task: TaskModel) {
     this[BRAND.task] = task;
-    this[BRAND.expr] = { op: "task", task, status: undefined };
+    this[BRAND.expr] = { kind: "task", task };
   }
   get name(): string {
     return this[BRAND.task].name;
@@ -379,7 +380,7 @@ class TaskHandle {
     return (this.#result ??= this.attr("outputs.result"));
   }
   get exitCode(): Ref {
-    return this.attr("outputs.exitCode");
+    return this.attr("exitCode");
   }
   get status(): Ref {
     return this.attr("status");
@@ -390,8 +391,8 @@ class TaskHandle {
   or(...others: DependsLike[]): Depends {
     return dependsOf(this[BRAND.expr]).or(...others);
   }
-  #status(status: string): Depends {
-    return dependsOf({ op: "task", task: this[BRAND.task], status });
+  #status(status: TaskStatus): Depends {
+    return dependsOf({ kind: "task", task: this[BRAND.task], status });
   }
   get succeeded(): Depends {
     return this.#status(STATUSES.succeeded);

@@ -1,6 +1,7 @@
 import type { ArgoCronWorkflowSpec, ArgoObjectMeta, ArgoWorkflowSpec } from "../core/argo.js";
 import { BRAND, hasBrand } from "../core/brand.js";
 import { AuthoringError, type SourceLocation } from "../core/errors.js";
+import { workflowTemplateRef as workflowTemplateRefOf } from "../core/kinds.js";
 import { callerLocation } from "../core/location.js";
 import type { TemplateModel, WorkflowKind, WorkflowModel } from "../core/model.js";
 import { createRef, type Ref } from "../core/ref.js";
@@ -173,10 +174,9 @@ function makeWorkflow<P extends Decls>(
   if (workflowTemplateRef) {
     if (isWorkflow(workflowTemplateRef)) {
       const m = workflowModel(workflowTemplateRef);
-      if (m.kind !== "WorkflowTemplate" && m.kind !== "ClusterWorkflowTemplate") {
-        throw new AuthoringError("E_NOT_A_TEMPLATE", `workflowTemplateRef needs a WorkflowTemplate or ClusterWorkflowTemplate, not a ${m.kind}`, location);
-      }
-      specFields.workflowTemplateRef = m.kind === "ClusterWorkflowTemplate" ? { name: m.metadata.name, clusterScope: true } : { name: m.metadata.name };
+      const ref = workflowTemplateRefOf(m.kind, String(m.metadata.name));
+      if (!ref) throw new AuthoringError("E_NOT_A_TEMPLATE", `workflowTemplateRef needs a WorkflowTemplate or ClusterWorkflowTemplate, not a ${m.kind}`, location);
+      specFields.workflowTemplateRef = ref;
     } else specFields.workflowTemplateRef = { ...workflowTemplateRef };
   }
   if (typeof entrypoint === "string") specFields.entrypoint = entrypoint;

@@ -1,9 +1,12 @@
 import { CompileError, type Diagnostic, type SourceLocation } from "../core/errors.js";
 import type { ArtifactSpec, ParamSpec, TaskModel, TemplateModel, WorkflowModel } from "../core/model.js";
 import { isRef, refById, refData, TOKEN_RE, type RefTarget } from "../core/ref.js";
-import { dependsTasks, printDepends } from "../authoring/depends.js";
+import { DependencyGraph } from "../core/dependencies.js";
+import { dependsTasks } from "../core/depends.js";
+import { ARGO_API_VERSION, mayHaveResult } from "../core/kinds.js";
+import { checkGenerateName, checkObjectName, checkParamName, checkTemplateName } from "../core/names.js";
+import { taskRefs } from "../core/task-refs.js";
 import { isWorkflow, workflowModel, type WorkflowObject } from "../authoring/workflow.js";
-import { checkGenerateName, checkObjectName, checkParamName, checkTemplateName } from "./names.js";
 
 /**
  * An Argo manifest as a plain object, keys in emission order.
@@ -15,9 +18,6 @@ import { checkGenerateName, checkObjectName, checkParamName, checkTemplateName }
  */
 export type Manifest = { apiVersion: string; kind: string; metadata: Record<string, unknown>; spec: Record<string, unknown> } & Record<string, unknown>;
 
-const API_VERSION = "argoproj.io/v1alpha1";
-const HAND_REF = /\{\{\s*(tasks|steps)\.([A-Za-z0-9-]+)\.(?:outputs\.(parameters|artifacts)\.([A-Za-z0-9_-]+)|outputs\.result|outputs\.exitCode|exitCode|status|id|ip|startedAt|finishedAt|hostNodeName)\s*\}\}/g;
-const HAS_RESULT = new Set(["container", "script", "http", "data", "plugin", "containerSet", "external"]);
 
 /** Where the placeholders in a value are being resolved. */
 interface Ctx {
@@ -36,10 +36,8 @@ class Compilation {
   readonly byName = new Map<string, { model: TemplateModel; lowered: Record<string, unknown> }>();
   readonly order: TemplateModel[] = [];
   readonly seen = new Set<TemplateModel>();
-  /** Direct dependencies of every lowered task (for cycle checks and transitive reduction). */
-  readonly depsOf = new Map<TaskModel, readonly TaskModel[]>();
-  /** Creation order of tasks in their DAG: a task can only depend on tasks created before it. */
-  readonly orderOf = new Map<TaskModel, number>();
+  /** Dependencies of every lowered DAG task (for cycle checks and transitive reduction). */
+  readonly graph = new DependencyGraph<TaskModel>((t) => t.name);
 
   constructor(readonly wf: WorkflowModel) {
     this.wfLabel = `${wf.kind}/${String(wf.metadata.name ?? wf.metadata.generateName)}`;
@@ -125,7 +123,7 @@ function resolveTarget(c: Compilation, ctx: Ctx, target: RefTarget, where: { tas
         c.report("E_CYCLE", `task "${t.name}" refers to its own output`, { ...where, location: t.location });
         return undefined;
       }
-      if (target.kind === "task-attr" && target.attr === "outputs.result" && !HAS_RESULT.has(t.template.kind)) {
+      if (target.kind === "task-attr" && target.attr === "outputs.result" && !mayHaveResult(t.template.kind)) {
         c.report("E_UNKNOWN_OUTPUT", `task "${t.name}" has no result: template "${t.template.name}" is a ${t.template.kind} template`, { ...where, location: ctx.task?.location });
         return undefined;
       }
@@ -184,7 +182,7 @@ function resolve(c: Compilation, ctx: Ctx, v: unknown, where: { task?: string; t
 function resolveString(c: Compilation, ctx: Ctx, s: string, where: { task?: string; template?: string }): string {
   // Hand-written references (`{{tasks.x.outputs.parameters.y}}`) are checked in the text as the
   // user wrote it; placeholders are resolved (and checked) by target.
-  if (ctx.template && s.includes("{{") && (s.includes("tasks.") || s.includes("steps."))) checkHandRefs(c, ctx, s, where);
+  if (ctx.template) checkHandRefs(c, ctx, s, where);
   if (!s.includes("⟦wfc:")) return s;
   return s.replace(TOKEN_RE, (m, id: string, e: string | undefined) => {
     const ref = refById(Number(id));
@@ -212,17 +210,17 @@ function checkHandRefs(c: Compilation, ctx: Ctx, s: string, where: { task?: stri
   const tmpl = ctx.template!;
   let tasks = taskIndex.get(tmpl);
   if (!tasks) taskIndex.set(tmpl, (tasks = new Map((tmpl.tasks ?? tmpl.steps?.flat() ?? []).map((x) => [x.name, x]))));
-  for (const m of s.matchAll(HAND_REF)) {
-    const [, kind, name, what, out] = m as unknown as [string, string, string, "parameters" | "artifacts" | undefined, string | undefined];
+  for (const r of taskRefs(s)) {
     const expected = tmpl.kind === "dag" ? "tasks" : "steps";
-    const t = tasks.get(name);
-    if (!t || kind !== expected) {
-      c.report("E_UNKNOWN_TASK", `"${m[0]}" refers to ${kind} "${name}", which is not in template "${tmpl.name}"`, { ...where, location: ctx.task?.location ?? tmpl.location });
+    const t = tasks.get(r.task);
+    if (!t || r.scope !== expected) {
+      c.report("E_UNKNOWN_TASK", `"${r.text}" refers to ${r.scope} "${r.task}", which is not in template "${tmpl.name}"`, { ...where, location: ctx.task?.location ?? tmpl.location });
       continue;
     }
-    if (what && t.template.kind !== "external" && !t.template.outputs[what].some((p) => p.name === out)) {
-      const declared = t.template.outputs[what].map((p) => p.name).join(", ") || "none";
-      c.report("E_UNKNOWN_OUTPUT", `"${m[0]}": template "${t.template.name}" declares no output ${what === "parameters" ? "parameter" : "artifact"} "${out}" (declared: ${declared})`, { ...where, location: ctx.task?.location });
+    const out = r.output;
+    if (out && t.template.kind !== "external" && !t.template.outputs[out.what].some((p) => p.name === out.name)) {
+      const declared = t.template.outputs[out.what].map((p) => p.name).join(", ") || "none";
+      c.report("E_UNKNOWN_OUTPUT", `"${r.text}": template "${t.template.name}" declares no output ${out.what === "parameters" ? "parameter" : "artifact"} "${out.name}" (declared: ${declared})`, { ...where, location: ctx.task?.location });
       continue;
     }
     if (ctx.task !== t) ctx.refs.push(t);
@@ -288,27 +286,12 @@ function lowerTask(c: Compilation, tmpl: TemplateModel, task: TaskModel, style: 
 
   if (style) {
     // Dependencies: explicit `after` and `depends`, plus every task whose output is used.
-    const inDepends = task.depends ? dependsTasks(task.depends) : NONE;
     for (const t of task.after) if (t.scope !== task.scope) reportForeignDep(c, tmpl, task, t);
-    for (const t of inDepends) if (t.scope !== task.scope) reportForeignDep(c, tmpl, task, t);
-    const mentioned = task.after.length || inDepends.length ? new Set<TaskModel>([...task.after, ...inDepends]) : undefined;
-    const inferred: TaskModel[] = [];
-    for (const t of ctx.refs) if (!mentioned?.has(t) && !inferred.includes(t)) inferred.push(t);
-    const needed =
-      inferred.length === 1 && !mentioned
-        ? inferred
-        : inferred.filter((t) => !impliedBy(c, t, [...(mentioned ?? NONE), ...inferred.filter((x) => x !== t)]));
-    if (task.depends) {
-      const parts = [printDepends(task.depends, needed.length === 0 && task.after.length === 0), ...task.after.map((t) => t.name), ...needed.map((t) => t.name)];
-      o.depends = parts.join(" && ");
-    } else {
-      const all = [...task.after, ...needed];
-      if (all.length) {
-        if (style === "dependencies") o.dependencies = all.map((t) => t.name);
-        else o.depends = all.map((t) => t.name).join(" && ");
-      }
-    }
-    c.depsOf.set(task, mentioned ? [...mentioned, ...needed] : needed);
+    if (task.depends) for (const t of dependsTasks(task.depends)) if (t.scope !== task.scope) reportForeignDep(c, tmpl, task, t);
+    const plan = c.graph.plan(task, { after: task.after, depends: task.depends, refs: ctx.refs }, style);
+    c.graph.set(task, plan.deps);
+    if (plan.depends !== undefined) o.depends = plan.depends;
+    if (plan.dependencies !== undefined) o.dependencies = plan.dependencies;
   } else if (task.after.length || task.depends) {
     c.report("E_STEPS_DEPENDS", "`after` and `depends` are for DAG tasks; in steps, order comes from the step groups", { ...where, location: task.location });
   }
@@ -326,8 +309,6 @@ function lowerTask(c: Compilation, tmpl: TemplateModel, task: TaskModel, style: 
   return o;
 }
 
-const NONE: readonly TaskModel[] = Object.freeze([]);
-
 function isEmpty(o: object): boolean {
   for (const _ in o) return false;
   return true;
@@ -337,53 +318,6 @@ function reportForeignDep(c: Compilation, tmpl: TemplateModel, task: TaskModel, 
   c.report("E_REF_OUTSIDE_DAG", `task "${task.name}" depends on "${t.name}", which is not in template "${tmpl.name}"`, { template: tmpl.name, task: task.name, location: task.location });
 }
 
-
-/**
- * True when `t` is reachable from one of `others` through dependencies. Tasks created before
- * `t` cannot reach it, which keeps the search short (constant for chains).
- */
-function impliedBy(c: Compilation, t: TaskModel, others: TaskModel[]): boolean {
-  const { depsOf, orderOf } = c;
-  const floor = orderOf.get(t) ?? 0;
-  const seen = new Set<TaskModel>();
-  const queue = others.filter((x) => (orderOf.get(x) ?? 0) > floor);
-  let budget = 512;
-  while (queue.length && budget-- > 0) {
-    const x = queue.pop()!;
-    if (seen.has(x)) continue;
-    seen.add(x);
-    for (const d of depsOf.get(x) ?? []) {
-      if (d === t) return true;
-      if ((orderOf.get(d) ?? 0) > floor) queue.push(d);
-    }
-  }
-  return false;
-}
-
-function findCycle(c: Compilation, tasks: readonly TaskModel[]): TaskModel[] | undefined {
-  const { depsOf } = c;
-  const state = new Map<TaskModel, 1 | 2>();
-  const path: TaskModel[] = [];
-  const visit = (t: TaskModel): TaskModel[] | undefined => {
-    const s = state.get(t);
-    if (s === 2) return undefined;
-    if (s === 1) return [...path.slice(path.indexOf(t)), t];
-    state.set(t, 1);
-    path.push(t);
-    for (const d of depsOf.get(t) ?? []) {
-      const cyc = visit(d);
-      if (cyc) return cyc;
-    }
-    path.pop();
-    state.set(t, 2);
-    return undefined;
-  };
-  for (const t of tasks) {
-    const cyc = visit(t);
-    if (cyc) return cyc;
-  }
-  return undefined;
-}
 
 function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, unknown> {
   const where = { template: t.name };
@@ -401,9 +335,9 @@ function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, unknown
   if (inputs) o.inputs = resolve(c, ctx, inputs, where);
   if (t.kind === "dag") {
     const style = t.dag!.dependencyStyle;
-    t.tasks!.forEach((task, i) => c.orderOf.set(task, i));
+    t.tasks!.forEach((task, i) => c.graph.place(task, i));
     const tasks = t.tasks!.map((task) => lowerTask(c, t, task, style));
-    const cyc = findCycle(c, t.tasks!);
+    const cyc = c.graph.findCycle(t.tasks!);
     if (cyc) c.report("E_CYCLE", `dependency cycle: ${cyc.map((x) => x.name).join(" -> ")}`, { ...where, task: cyc[0]!.name, location: cyc[0]!.location });
     o.dag = { ...(resolve(c, ctx, t.dag!.fields, where) as Record<string, unknown>), tasks };
     if (!tasks.length) c.report("E_EMPTY_BODY", `DAG template "${t.name}" has no tasks`, { ...where, location: t.location });
@@ -411,10 +345,7 @@ function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, unknown
     const seenSoFar = new Set<TaskModel>();
     o.steps = t.steps!.map((group) => {
       const lowered = group.map((task) => {
-        const ctxTask: Ctx = { wf: c.wf, template: t, task, refs: [], label: task.name };
-        void ctxTask;
-        const l = lowerTask(c, t, task, undefined);
-        return l;
+        return lowerTask(c, t, task, undefined);
       });
       for (const task of group) {
         for (const r of stepRefs(c, t, task)) {
@@ -530,7 +461,7 @@ export function compile(wf: WorkflowObject): Manifest {
     const cron = resolve(c, { wf: model, template: undefined, task: undefined, refs: [], label: "cron" }, model.cron ?? {}, {}) as Record<string, unknown>;
     spec = { ...cron, workflowSpec };
   }
-  return { apiVersion: API_VERSION, kind: model.kind, metadata: { ...model.metadata }, spec };
+  return { apiVersion: ARGO_API_VERSION, kind: model.kind, metadata: { ...model.metadata }, spec };
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
