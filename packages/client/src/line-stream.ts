@@ -3,7 +3,6 @@
  * failed connection or a non-2xx answer into a {@link ClusterError}, yield the body line by line, and
  * close the connection however the reader stops. An abort ends the stream quietly.
  */
-import { ClusterError } from "./errors.js";
 import { httpError, transportError, type ErrorContext } from "./error-mapping.js";
 import { stream, type HttpTarget } from "./http-request.js";
 
@@ -40,7 +39,6 @@ export async function* streamLines(target: HttpTarget, pathAndQuery: string, opt
     yield* s.lines;
   } catch (err) {
     if (signal.aborted) return;
-    if (err instanceof ClusterError) throw err;
     throw transportError(err, ctx);
   } finally {
     s.close();

@@ -12,7 +12,7 @@ import type { WorkflowClient } from "./workflow-client.js";
  *
  * @example
  * ```ts
- * const { workflow } = await workflowFrom(client, "workflowtemplate", "build");
+ * const { workflow, declaredArguments } = await workflowFrom(client, "workflowtemplate/build");
  * ```
  */
 export interface WorkflowFromResult {

@@ -67,7 +67,7 @@ type ArgoWorkflowConfig<W extends WorkflowObject> = WorkflowTriggerConfig<W> & O
 type K8sConfig<W extends WorkflowObject> = WorkflowTriggerConfig<W> & Omit<StandardK8STrigger, "source" | "parameters">;
 
 /** The resource and generated parameters of a trigger of workflow `wf`. */
-export function workflowResource(wf: WorkflowObject, args: Record<string, ParamSource<unknown> | undefined> = {}): { resource: Record<string, unknown>; parameters: TriggerParameter[] } {
+function workflowResource(wf: WorkflowObject, args: Record<string, ParamSource<unknown> | undefined> = {}): { resource: Record<string, unknown>; parameters: TriggerParameter[] } {
   const declared = Object.keys(wf.parameters);
   for (const k of Object.keys(args)) {
     if (args[k] !== undefined && !declared.includes(k)) fail("E_EVENTS_UNKNOWN_PARAMETER", `${wf.kind} ${wf.name} declares no parameter "${k}" (it declares: ${declared.join(", ") || "none"})`);

@@ -177,7 +177,8 @@ class ArgoServerWorkflowClient implements WorkflowClient {
       },
       watch: async (rv, signal, onEvent) => {
         const q = new URLSearchParams({ "listOptions.fieldSelector": fieldSelector, "listOptions.resourceVersion": rv });
-        await consumeWorkflowEvents(this.target, `/api/v1/workflow-events/${encodeURIComponent(ns)}?${q}`, signal, ctx, this.timeoutMs, onEvent);
+        const path = `/api/v1/workflow-events/${encodeURIComponent(ns)}?${q}`;
+        await consumeWorkflowEvents(this.target, path, { ctx, signal, connectTimeoutMs: this.timeoutMs }, onEvent);
       },
     };
     return workflowUpdates(name, source, options, ctx);

@@ -2,9 +2,9 @@
  * The Argo Server's watch protocol (`/api/v1/workflow-events/{namespace}`): one JSON message per line,
  * `{"result": {"type", "object"}}` or `{"error": {...}}` (grpc-gateway's stream format).
  */
-import { httpError, type ErrorContext } from "../error-mapping.js";
+import { httpError } from "../error-mapping.js";
 import type { HttpTarget } from "../http-request.js";
-import { jsonLines } from "../line-stream.js";
+import { jsonLines, type LineStreamOptions } from "../line-stream.js";
 import type { WatchEvent } from "../resilient-watch.js";
 import type { Workflow } from "../types.js";
 
@@ -20,19 +20,18 @@ interface StreamMessage {
  * @internal
  * @example
  * ```ts
- * await consumeWorkflowEvents(target, "/api/v1/workflow-events/ci?listOptions.resourceVersion=1", signal, ctx, 30_000, console.log);
+ * await consumeWorkflowEvents(target, "/api/v1/workflow-events/ci?listOptions.resourceVersion=1", { ctx, signal }, console.log);
  * ```
  */
 export async function consumeWorkflowEvents(
   target: HttpTarget,
   pathAndQuery: string,
-  signal: AbortSignal,
-  ctx: ErrorContext,
-  connectTimeoutMs: number,
+  options: LineStreamOptions,
   onEvent: (event: WatchEvent<Workflow>) => void,
 ): Promise<void> {
-  for await (const msg of jsonLines<StreamMessage>(target, pathAndQuery, { ctx, signal, connectTimeoutMs })) {
+  for await (const msg of jsonLines<StreamMessage>(target, pathAndQuery, options)) {
     if (msg.error) {
+      const { ctx } = options;
       const status = msg.error.http_code ?? (/too old|expired|410/i.test(msg.error.message ?? "") ? 410 : 500);
       throw httpError(status, msg.error, ctx);
     }

@@ -193,7 +193,7 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
       },
       watch: async (rv, signal, onEvent) => {
         const q = new URLSearchParams({ watch: "true", fieldSelector, resourceVersion: rv, allowWatchBookmarks: "true" });
-        await consumeWatch(await this.target(), `${base}?${q}`, signal, ctx, this.timeoutMs, onEvent);
+        await consumeWatch(await this.target(), `${base}?${q}`, { ctx, signal, connectTimeoutMs: this.timeoutMs }, onEvent);
       },
     };
     return workflowUpdates(name, source, options, ctx);

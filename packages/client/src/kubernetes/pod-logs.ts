@@ -11,8 +11,7 @@ import type { LogLine, LogsOptions, WatchWorkflowOptions } from "../workflow-cli
 
 /** A pod as far as logs need it. @internal */
 export interface KubePod {
-  readonly metadata: { readonly name: string; readonly annotations?: Record<string, string>; readonly creationTimestamp?: string };
-  readonly status?: { readonly phase?: string };
+  readonly metadata: { readonly name: string; readonly creationTimestamp?: string };
 }
 
 /** What the log reader needs from the client. @internal */

@@ -2,9 +2,9 @@
  * The Kubernetes watch protocol: one JSON event per line (`ADDED`, `MODIFIED`, `DELETED`, `BOOKMARK`,
  * `ERROR`), read from `?watch=true` on a collection.
  */
-import { httpError, type ErrorContext } from "../error-mapping.js";
+import { httpError } from "../error-mapping.js";
 import type { HttpTarget } from "../http-request.js";
-import { jsonLines } from "../line-stream.js";
+import { jsonLines, type LineStreamOptions } from "../line-stream.js";
 import type { WatchEvent } from "../resilient-watch.js";
 import type { KubeObject } from "../types.js";
 
@@ -23,18 +23,17 @@ interface RawEvent {
  * @internal
  * @example
  * ```ts
- * await consumeWatch(target, "/apis/argoproj.io/v1alpha1/namespaces/ci/workflows?watch=true", signal, ctx, 30_000, console.log);
+ * await consumeWatch(target, "/apis/argoproj.io/v1alpha1/namespaces/ci/workflows?watch=true", { ctx, signal }, console.log);
  * ```
  */
 export async function consumeWatch<T extends KubeObject>(
   target: HttpTarget,
   pathAndQuery: string,
-  signal: AbortSignal,
-  ctx: ErrorContext,
-  connectTimeoutMs: number,
+  options: LineStreamOptions,
   onEvent: (event: WatchMessage<T>) => void,
 ): Promise<void> {
-  for await (const ev of jsonLines<RawEvent>(target, pathAndQuery, { ctx, signal, connectTimeoutMs })) {
+  const { ctx } = options;
+  for await (const ev of jsonLines<RawEvent>(target, pathAndQuery, options)) {
     const obj = ev.object;
     if (!obj) continue;
     if (ev.type === "ERROR") throw httpError(typeof obj.code === "number" ? obj.code : 500, obj, ctx);
