@@ -48,6 +48,10 @@ describe("types.gen.ts", () => {
     expect(events.size).toBeGreaterThan(100);
     expect([...events].filter((n) => sdk.has(n))).toEqual([]);
     expect(events.has("ObjectMeta")).toBe(false);
+    // and the SDK's file holds no Argo Events definition
+    const sdkSource = readFileSync(new URL("../../sdk/src/argo/types.gen.ts", import.meta.url), "utf8");
+    expect(sdkSource).not.toMatch(/Schema definition: `(github\.com\.argoproj\.argo_events|eventsource\.|sensor\.)/);
+    expect(sdkSource).toMatch(/Schema definition: `io\.k8s\.api\.core\.v1\.Container`/);
     expectTypeOf<EventSource["metadata"]>().toEqualTypeOf<ObjectMeta>();
     // Argo Events' own container type keeps its prefix; the Kubernetes one is the SDK's
     expectTypeOf<EventsContainer>().not.toEqualTypeOf<Container>();
