@@ -4,6 +4,7 @@
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import { afterEach } from "vitest";
 
 /** A running {@link startLineServer}. */
 export interface LineServer {
@@ -46,6 +47,28 @@ export async function startLineServer(handler: (req: http.IncomingMessage, res: 
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * For one test file: a function that starts a server like {@link startLineServer}; each one is closed
+ * after the test that started it.
+ *
+ * @example
+ * ```ts
+ * const serve = lineServerPerTest();
+ * it("reads", async () => { const server = await serve((_req, res) => res.end("a\n")); ... });
+ * ```
+ */
+export function lineServerPerTest(): (handler: (req: http.IncomingMessage, res: http.ServerResponse) => void) => Promise<LineServer> {
+  const open: LineServer[] = [];
+  afterEach(async () => {
+    await Promise.all(open.splice(0).map((s) => s.close()));
+  });
+  return async (handler) => {
+    const server = await startLineServer(handler);
+    open.push(server);
+    return server;
   };
 }
 

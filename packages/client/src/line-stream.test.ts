@@ -1,14 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { freePort, startLineServer, type LineServer } from "../../../test/k8s-double/line-server.js";
+import { describe, expect, it } from "vitest";
+import { freePort, lineServerPerTest } from "../../../test/k8s-double/line-server.js";
 import { ClusterError } from "./errors.js";
 import { jsonLines, streamLines } from "./line-stream.js";
 
 const ctx = { action: "reading the logs of pod \"p\"", server: "http://test", credentials: "context \"t\"" };
-let server: LineServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = lineServerPerTest();
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -18,7 +14,7 @@ async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
 
 describe("streamLines", () => {
   it("yields every line of the body, empty ones and an unterminated last one included", async () => {
-    server = await startLineServer((_req, res) => {
+    const server = await serve((_req, res) => {
       res.write("one\n\nth");
       setTimeout(() => res.end("ree\nlast"), 10);
     });
@@ -27,7 +23,7 @@ describe("streamLines", () => {
   });
 
   it("turns a non-2xx answer into the ClusterError of its status", async () => {
-    server = await startLineServer((_req, res) => {
+    const server = await serve((_req, res) => {
       res.writeHead(403, { "Content-Type": "application/json" });
       res.end(JSON.stringify({ kind: "Status", reason: "Forbidden", message: "pods \"p\" is forbidden", code: 403 }));
     });
@@ -44,7 +40,7 @@ describe("streamLines", () => {
   });
 
   it("ends quietly when the signal aborts mid-stream, and closes the connection", async () => {
-    server = await startLineServer((_req, res) => res.write("first\n"));
+    const server = await serve((_req, res) => res.write("first\n"));
     const abort = new AbortController();
     const seen: string[] = [];
     for await (const line of streamLines({ baseUrl: server.url }, "/log", { ctx, signal: abort.signal })) {
@@ -56,7 +52,7 @@ describe("streamLines", () => {
   });
 
   it("closes the connection when the reader stops early", async () => {
-    server = await startLineServer((_req, res) => res.write("a\nb\n"));
+    const server = await serve((_req, res) => res.write("a\nb\n"));
     for await (const line of streamLines({ baseUrl: server.url }, "/log", { ctx, signal: new AbortController().signal })) {
       expect(line).toBe("a");
       break;
@@ -67,7 +63,7 @@ describe("streamLines", () => {
 
 describe("jsonLines", () => {
   it("parses one message per line, skipping blank and unparsable lines", async () => {
-    server = await startLineServer((_req, res) => res.end('{"n":1}\n\n  \nnot json\n{"n":2}\n'));
+    const server = await serve((_req, res) => res.end('{"n":1}\n\n  \nnot json\n{"n":2}\n'));
     const msgs = await collect(jsonLines<{ n: number }>({ baseUrl: server.url }, "/watch", { ctx, signal: new AbortController().signal }));
     expect(msgs).toEqual([{ n: 1 }, { n: 2 }]);
   });

@@ -1,22 +1,18 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { startLineServer, type LineServer } from "../../../../test/k8s-double/line-server.js";
+import { describe, expect, it } from "vitest";
+import { lineServerPerTest } from "../../../../test/k8s-double/line-server.js";
 import { ClusterError } from "../errors.js";
 import type { KubeObject } from "../types.js";
 import { consumeWatch, type WatchMessage } from "./watch-stream.js";
 
 const ctx = { action: "watching Workflow \"w\" in namespace \"ci\"", server: "http://test", credentials: "context \"t\"" };
 const signal = new AbortController().signal;
-let server: LineServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const serve = lineServerPerTest();
 
 const line = (type: string, object: object) => `${JSON.stringify({ type, object })}\n`;
 
 describe("consumeWatch", () => {
   it("reports object changes and bookmarks in order, skipping unknown event types", async () => {
-    server = await startLineServer((_req, res) =>
+    const server = await serve((_req, res) =>
       res.end(
         line("ADDED", { metadata: { name: "w", resourceVersion: "1" } }) +
           line("BOOKMARK", { metadata: { resourceVersion: "7" } }) +
@@ -36,7 +32,7 @@ describe("consumeWatch", () => {
   });
 
   it("turns an in-stream ERROR 410 into Gone, after the events before it", async () => {
-    server = await startLineServer((_req, res) =>
+    const server = await serve((_req, res) =>
       res.end(line("ADDED", { metadata: { name: "w" } }) + line("ERROR", { kind: "Status", code: 410, reason: "Expired", message: "too old resource version" })),
     );
     const seen: string[] = [];
