@@ -7,7 +7,8 @@ import { recordScope, runChain, withLoop, withParallelGroup } from "./context.js
 import { ioSpec, type Decls, type InputRefs, type OutputRefs } from "./decl.js";
 import { deepLower, lowerValue } from "./lower.js";
 import { isExpr, type Expr } from "./expr.js";
-import { inputRefs, makeTemplate, newTemplateModel, type Template } from "./template.js";
+import { inputRefs, makeTemplate, newTemplateModel } from "./template-model.js";
+import type { Template } from "./types.js";
 import { applyFieldFunctions, type TemplateOptions } from "./factories.js";
 
 /**

@@ -1,6 +1,6 @@
 import { BRAND } from "../core/brand.js";
 import type { Ref } from "../core/ref.js";
-import type { Condition } from "./template.js";
+import type { Condition } from "./types.js";
 
 type Operand = Ref<unknown> | string | number | boolean;
 

@@ -1,7 +1,7 @@
 import type { Event, ObjectMeta, Submit } from "../argo/types.gen.js";
 import { BRAND } from "../core/brand.js";
 import { ARGO_API_VERSION, workflowTemplateRef } from "../core/kinds.js";
-import type { Manifest } from "../compiler/compile.js";
+import type { Manifest } from "../core/manifest.js";
 import { deepLower } from "./lower.js";
 import type { Expr } from "./expr.js";
 import { isWorkflow, markDefined, workflowModel, type WorkflowObject } from "./workflow.js";

@@ -3,7 +3,8 @@ import { workflowTemplateRef } from "../core/kinds.js";
 import type { TemplateModel } from "../core/model.js";
 import type { Decls } from "./decl.js";
 import { ioSpec } from "./decl.js";
-import { isTemplate, makeTemplate, newTemplateModel, templateModel, type Template } from "./template.js";
+import { isTemplate, makeTemplate, newTemplateModel, templateModel } from "./template-model.js";
+import type { Template } from "./types.js";
 import { isWorkflow, workflowModel, type WorkflowObject } from "./workflow.js";
 
 /**

@@ -7,10 +7,11 @@ import type { TemplateModel, WorkflowKind, WorkflowModel } from "../core/model.j
 import { createRef, type Ref } from "../core/ref.js";
 import { bodyTemplate, type OutputValues } from "./body.js";
 import { ioSpec, type Decls, type InputRefs } from "./decl.js";
-import type { Refable } from "./factories.js";
+import type { Refable } from "./types.js";
 import { deepLower } from "./lower.js";
 import { isExpr, type Expr } from "./expr.js";
-import { isTemplate, templateModel, type AnyTemplate, type LifecycleHook } from "./template.js";
+import { isTemplate, templateModel } from "./template-model.js";
+import type { AnyTemplate, LifecycleHook } from "./types.js";
 
 /**
  * `spec` fields a workflow accepts directly (everything but what wfc derives).
