@@ -1,5 +1,5 @@
 /** DAG and steps templates: their tasks, and the outputs their body returns. */
-import { DepSim } from "./dependencies.js";
+import { DependencyGraph } from "@wfc/sdk/internal";
 import { unsupported } from "./errors.js";
 import { exprCode } from "./expressions.js";
 import { inputScope, paramsPattern, type BodyCtx, type Gen } from "./generation.js";
@@ -36,7 +36,7 @@ export function bodyTemplate(g: Gen, t: TemplateInfo, parentNames: Namer = g.m.n
   }
   const nested = g.nested.get(t) ?? [];
   const self = t.calls.includes(t.name) || nested.length ? names.take("self") : undefined;
-  const ctx: BodyCtx = { g, t, scope, names, style, sim: new DepSim(), stmts: [], self };
+  const ctx: BodyCtx = { g, t, scope, names, style, graph: new DependencyGraph<string>((t) => t), stmts: [], self };
   if (self) g.selfs.set(t, self);
   // Templates that call this one back: defined here, where they can call it through `self`.
   for (const n of nested) {

@@ -1,4 +1,5 @@
 /** One manifest (Workflow, WorkflowTemplate, ClusterWorkflowTemplate, CronWorkflow) as template consts and a workflow object. */
+import type { WorkflowKind } from "@wfc/sdk/internal";
 import { bodyTemplate } from "./body.js";
 import { workflowArgs } from "./declarations.js";
 import { unsupported } from "./errors.js";
@@ -11,7 +12,7 @@ import { templateRefs } from "./template-refs.js";
 import { leafTemplate } from "./templates.js";
 import { isObj, type Obj } from "./values.js";
 
-const WORKFLOW_FACTORY: Record<string, string> = {
+const WORKFLOW_FACTORY: Record<WorkflowKind, string> = {
   Workflow: "workflow",
   WorkflowTemplate: "workflowTemplate",
   ClusterWorkflowTemplate: "clusterWorkflowTemplate",
@@ -19,7 +20,7 @@ const WORKFLOW_FACTORY: Record<string, string> = {
 };
 
 export function documentCode(m: Module, doc: Obj, label: string, exportName: string | undefined): string[] {
-  const kind = String(doc.kind);
+  const kind = doc.kind as WorkflowKind; // checked by importManifests
   const meta = isObj(doc.metadata) ? doc.metadata : {};
   const rawSpec = isObj(doc.spec) ? doc.spec : {};
   let spec: Obj = rawSpec;
@@ -115,13 +116,13 @@ export function documentCode(m: Module, doc: Obj, label: string, exportName: str
   const others = infos.filter((t) => !reachable.has(t.name) && !inner.has(t));
   if (others.length) opts.push(["templates", arr(others.map((t) => raw(t.ident)))]);
   for (const k of ["entrypointName", "bodyKind", "dependencyStyle", "parameters", "templates", "schedules", "cron", "workflowMetadata"]) {
-    if (k in specRest && !(kind === "CronWorkflow" && k === "workflowMetadata" && false)) {
+    if (k in specRest) {
       if (k === "workflowMetadata" && kind !== "CronWorkflow") continue;
       unsupported(label, `spec field "${k}" clashes with a wfc option of the same name`);
     }
   }
   opts.push(...extraCode(specRest, undefined, byName));
-  const factory = m.use(WORKFLOW_FACTORY[kind]!);
+  const factory = m.use(WORKFLOW_FACTORY[kind]);
   const wf = call(factory, [obj(opts)]);
   out.push(print(stmt(exportName ? `export const ${exportName} = ` : "export default ", wf)));
   return out;

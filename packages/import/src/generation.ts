@@ -1,5 +1,5 @@
 /** The state of generating one document's templates, and of one DAG or steps body. */
-import type { DepSim } from "./dependencies.js";
+import type { DependencyGraph } from "@wfc/sdk/internal";
 import type { Module } from "./module.js";
 import type { Namer } from "./names.js";
 import type { TemplateInfo } from "./plan.js";
@@ -27,7 +27,7 @@ export interface BodyCtx {
   readonly scope: Scope;
   readonly names: Namer;
   readonly style: "depends" | "dependencies";
-  readonly sim: DepSim;
+  readonly graph: DependencyGraph<string>;
   readonly stmts: { code: () => Code; task?: TaskVar }[];
   /** The identifier of the template itself, for recursive calls. */
   readonly self: string | undefined;

@@ -1,10 +1,11 @@
 /** Reading Argo manifests for the import: parse, check the kinds, validate, then generate. */
 import { parseK8sYaml, validateManifest } from "@wfc/sdk";
+import { isWorkflowKind, WORKFLOW_KINDS } from "@wfc/sdk/internal";
 import { ImportError } from "./errors.js";
 import { generateModule } from "./generate.js";
 import { positionFinder } from "./positions.js";
 
-const KINDS = new Set(["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"]);
+const READ = `${WORKFLOW_KINDS.slice(0, -1).join(", ")} and ${WORKFLOW_KINDS.at(-1)}`;
 
 /**
  * Turns Argo manifests (YAML or JSON text; a multi-document stream) into a wfc TypeScript module:
@@ -39,9 +40,9 @@ export function importManifests(text: string, file = "<input>"): string {
       problems.push(`${where(i, "")}: document ${i + 1} is not an object`);
       return;
     }
-    if (!KINDS.has(kind as string)) {
+    if (!isWorkflowKind(kind)) {
       problems.push(
-        `${where(i, "kind")}: ${kind === undefined ? "no kind" : `kind ${JSON.stringify(kind)}`}: wfc import reads Workflow, WorkflowTemplate, ClusterWorkflowTemplate and CronWorkflow manifests`,
+        `${where(i, "kind")}: ${kind === undefined ? "no kind" : `kind ${JSON.stringify(kind)}`}: wfc import reads ${READ} manifests`,
       );
       return;
     }

@@ -2,11 +2,10 @@
  * Argo placeholders (`{{inputs.parameters.x}}`, `{{tasks.a.outputs.result}}`, `{{workflow.name}}`,
  * `{{item}}`) in YAML values, turned into wfc references where the scope knows them.
  */
+import { mayHaveResult, taskRefs } from "@wfc/sdk/internal";
 import type { TemplateInfo } from "./plan.js";
 import { arr, literal, member, obj, raw, str, type Code } from "./printer.js";
 import { isObj } from "./values.js";
-
-const HAS_RESULT = new Set(["container", "script", "http", "data", "plugin", "containerSet"]);
 
 /** The type of a reference, as far as the generated code needs it. */
 export type RefType = "string" | "number" | "artifact" | "other";
@@ -102,33 +101,32 @@ export function resolvePlaceholder(inner: string, scope: Scope): { code: string;
     scope.usedInputs.add(m[1]!);
     return { code: id, type: "artifact" };
   }
-  m = /^(tasks|steps)\.([A-Za-z0-9-]+)\.(outputs\.parameters\.([A-Za-z0-9_-]+)|outputs\.artifacts\.([A-Za-z0-9_-]+)|outputs\.parameters|outputs\.result|outputs\.exitCode|exitCode|status|id|ip|startedAt|finishedAt|hostNodeName)$/.exec(inner);
-  if (m) {
-    if (m[1] !== scope.prefix) return undefined;
-    const own = scope.selfTask?.name === m[2] ? scope.selfTask : undefined;
-    const t = own ?? scope.tasks.get(m[2]!);
+  const ref = inner === inner.trim() ? taskRefs(`{{${inner}}}`).next().value : undefined;
+  if (ref && ref.text.length === inner.length + 4) {
+    if (ref.scope !== scope.prefix) return undefined;
+    const own = scope.selfTask?.name === ref.task ? scope.selfTask : undefined;
+    const t = own ?? scope.tasks.get(ref.task);
     if (!t) return undefined;
     if (!own && scope.prefix === "steps" && t.group >= scope.group) return undefined;
-    const what = m[3]!;
     let code: string;
     let type: RefType = "string";
-    if (m[4] !== undefined) {
-      if (!t.template.outParams.has(m[4])) return undefined;
-      code = member(`${t.ident}.outputs`, m[4]);
-    } else if (m[5] !== undefined) {
-      if (!t.template.outArtifacts.has(m[5])) return undefined;
-      code = member(`${t.ident}.outputs`, t.template.outArtKeys.get(m[5]) ?? m[5]);
+    if (ref.output?.what === "parameters") {
+      if (!t.template.outParams.has(ref.output.name)) return undefined;
+      code = member(`${t.ident}.outputs`, ref.output.name);
+    } else if (ref.output) {
+      if (!t.template.outArtifacts.has(ref.output.name)) return undefined;
+      code = member(`${t.ident}.outputs`, t.template.outArtKeys.get(ref.output.name) ?? ref.output.name);
       type = "artifact";
-    } else if (what === "outputs.result") {
-      if (!HAS_RESULT.has(t.template.kind)) return undefined;
+    } else if (ref.attribute === "outputs.result") {
+      if (!mayHaveResult(t.template.kind)) return undefined;
       code = `${t.ident}.result`;
-    } else if (what === "outputs.exitCode") {
+    } else if (ref.attribute === "exitCode") {
       code = `${t.ident}.exitCode`;
       type = "number";
-    } else if (what === "status") code = `${t.ident}.status`;
-    else code = `${t.ident}.attr(${JSON.stringify(what)})`;
+    } else if (ref.attribute === "status") code = `${t.ident}.status`;
+    else code = `${t.ident}.attr(${JSON.stringify(ref.attribute)})`;
     t.used = true;
-    return { code: code, type };
+    return { code, type };
   }
   const v = VARS[inner];
   if (v) {

@@ -2,17 +2,20 @@
  * What the importer knows about each template before generating code (its kind, inputs, outputs,
  * the templates it calls), and the order in which the templates are written.
  */
+import type { TemplateKind } from "@wfc/sdk/internal";
 import { unsupported } from "./errors.js";
 import { camelCase } from "./names.js";
 import { isObj, type Obj } from "./values.js";
 
-export const LEAF_KINDS = ["container", "script", "resource", "suspend", "http", "data", "containerSet", "plugin"] as const;
-const BODY_KINDS = ["dag", "steps"] as const;
+/** Template kinds written as a spec (no body of tasks): the factory of the same name makes them. */
+export const LEAF_KINDS = ["container", "script", "resource", "suspend", "http", "data", "containerSet", "plugin"] as const satisfies readonly TemplateKind[];
+/** Template kinds with a body of tasks. */
+const BODY_KINDS = ["dag", "steps"] as const satisfies readonly TemplateKind[];
 
 export interface TemplateInfo {
   readonly name: string;
   readonly yaml: Obj;
-  readonly kind: string;
+  readonly kind: TemplateKind;
   ident: string;
   readonly outParams: Set<string>;
   readonly outArtifacts: Set<string>;
