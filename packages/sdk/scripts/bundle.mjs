@@ -8,13 +8,12 @@
 import { build } from "esbuild";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
-rmSync(join(dist, "chunks"), { recursive: true, force: true }); // chunk names carry a content hash
-await build({
+const result = await build({
   entryPoints: {
     bundle: join(dist, "index.js"),
     "bundle-internal": join(dist, "internal.js"),
@@ -34,4 +33,13 @@ await build({
   legalComments: "none",
   external: Object.keys(pkg.dependencies ?? {}),
   logLevel: "warning",
+  metafile: true,
+  absWorkingDir: root,
 });
+// Chunk names carry a content hash: remove the chunks of earlier builds (after writing the new
+// ones, so that a process loading the SDK meanwhile finds every file it needs).
+const written = new Set(Object.keys(result.metafile.outputs).map((f) => join(root, f)));
+for (const f of readdirSync(join(dist, "chunks"))) {
+  const path = join(dist, "chunks", f);
+  if (!written.has(path)) rmSync(path, { force: true });
+}

@@ -43,7 +43,7 @@ export function qualifiedNameProblems(key: string): string[] {
   let name = key;
   const out: string[] = [];
   if (parts.length === 2) {
-    const [prefix, n] = parts;
+    const [prefix = "", n = ""] = parts;
     name = n;
     if (prefix.length === 0) out.push("prefix part must be non-empty");
     else if (!isDns1123Subdomain(prefix)) out.push("prefix part must be a lowercase RFC 1123 subdomain of at most 253 characters");
