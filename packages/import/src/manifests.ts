@@ -20,7 +20,9 @@ const READ = `${WORKFLOW_KINDS.slice(0, -1).join(", ")} and ${WORKFLOW_KINDS.at(
  *
  * @example
  * ```ts
+ * import { readFileSync, writeFileSync } from "node:fs";
  * import { importManifests } from "@wfc/import";
+ *
  * const ts = importManifests(readFileSync("hello.yaml", "utf8"), "hello.yaml");
  * writeFileSync("hello.ts", ts);
  * ```
