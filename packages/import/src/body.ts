@@ -1,16 +1,17 @@
-/** DAG and steps templates: their tasks, and the outputs their body returns. */
+/** DAG and steps templates: their body of tasks (step groups in `parallel()`, nested recursive templates). */
 import { DependencyGraph } from "@wfc/sdk/internal";
 import { unsupported } from "./errors.js";
-import { exprCode } from "./expressions.js";
+import { bodyOutputs } from "./body-outputs.js";
 import { inputScope, paramsPattern, type BodyCtx, type Gen } from "./generation.js";
 import type { Namer } from "./names.js";
 import type { TemplateInfo } from "./plan.js";
-import { convStr, type TaskVar } from "./placeholders.js";
+import type { TaskVar } from "./placeholders.js";
 import { arr, arrow, block, call, literal, obj, post, stmt, str, type Code } from "./printer.js";
 import { taskStatement } from "./tasks.js";
 import { templateOptions } from "./templates.js";
-import { isObj, type Obj } from "./values.js";
+import type { Obj } from "./values.js";
 
+/** A DAG or steps template as `dag(options, (inputs, self?) => { ...tasks })` (or `steps`). */
 export function bodyTemplate(g: Gen, t: TemplateInfo, parentNames: Namer = g.m.names): Code {
   const names = parentNames.child();
   const isDag = t.kind === "dag";
@@ -65,65 +66,7 @@ export function bodyTemplate(g: Gen, t: TemplateInfo, parentNames: Namer = g.m.n
       for (const task of group) ctx.stmts.push(taskStatement(ctx, task, index++, gi));
     }
   });
-  // Outputs computed from tasks: returned from the body.
-  const ret: [string, Code][] = [];
-  const outputs = isObj(y.outputs) ? y.outputs : undefined;
-  let outYaml = outputs;
-  if (outputs) {
-    scope.group = Number.MAX_SAFE_INTEGER;
-    const params = ((outputs.parameters as Obj[]) ?? []).map((p) => ({ ...p }));
-    const arts = ((outputs.artifacts as Obj[]) ?? []).map((a) => ({ ...a }));
-    // A body's returned values are matched by Argo name: a name both a parameter and an artifact
-    // have stays in the declaration.
-    const shared = new Set([...t.outArtKeys].filter(([n, k]) => n !== k).map(([n]) => n));
-    for (const p of params) {
-      const vf = p.valueFrom;
-      if (isObj(vf) && Object.keys(vf).length === 1 && typeof vf.parameter === "string" && !shared.has(String(p.name))) {
-        const c = convStr(vf.parameter, scope);
-        if (c.single === "string") {
-          ret.push([String(p.name), c.code]);
-          delete p.valueFrom;
-        }
-      }
-    }
-    for (const a of arts) {
-      if (typeof a.from === "string" && !shared.has(String(a.name))) {
-        const c = convStr(a.from, scope);
-        if (c.single === "artifact") {
-          ret.push([String(a.name), c.code]);
-          delete a.from;
-        }
-      }
-    }
-    // Expressions (`valueFrom.expression`, `fromExpression`) whose every reference is known: `expr`.
-    const asExpr = (e: unknown): Code | undefined => {
-      if (typeof e !== "string") return undefined;
-      const used = [...scope.tasks.values()].map((x) => [x, x.used] as const);
-      const code = exprCode(ctx, `{{=${e}}}`, true);
-      if (!code) for (const [x, u] of used) x.used = u;
-      return code;
-    };
-    for (const p of params) {
-      const vf = p.valueFrom;
-      if (!isObj(vf) || Object.keys(vf).length !== 1 || shared.has(String(p.name))) continue;
-      const code = asExpr(vf.expression);
-      if (code) {
-        ret.push([String(p.name), code]);
-        delete p.valueFrom;
-      }
-    }
-    for (const a of arts) {
-      if (a.from !== undefined || shared.has(String(a.name))) continue;
-      const code = asExpr(a.fromExpression);
-      if (code) {
-        ret.push([String(a.name), code]);
-        delete a.fromExpression;
-      }
-    }
-    outYaml = { ...outputs };
-    if (params.length) outYaml.parameters = params;
-    if (arts.length) outYaml.artifacts = arts;
-  }
+  const { returned: ret, outputs: outYaml } = bodyOutputs(ctx);
   g.selfs.delete(t);
   const stmts = ctx.stmts.map((s) => s.code());
   if (ret.length) stmts.push(stmt("return ", obj(ret)));
