@@ -19,7 +19,7 @@ function cond(t: string): Condition {
  * @example
  * ```ts
  * heads({}, { when: eq(flip.result, "heads") });
- * big({}, { when: and(gt(n.result, 10), ne(mode, "dry")) });
+ * big({}, { when: allOf(gt(n.result, 10), ne(mode, "dry")) });
  * ```
  */
 export function eq(a: Operand, b: Operand): Condition {

@@ -88,10 +88,7 @@ export class TaskHandle {
 /**
  * True when `value` is a task handle.
  *
- * @example
- * ```ts
- * const t = hello({ msg: "x" }); isTask(t) // true
- * ```
+ * @internal
  */
 export function isTask(value: unknown): value is Task<unknown, unknown> {
   return hasBrand(value, BRAND.task);

@@ -18,10 +18,7 @@ export function templateModel(t: unknown): TemplateModel {
 /**
  * True when `value` is a template made by a wfc factory.
  *
- * @example
- * ```ts
- * isTemplate(hello) // true
- * ```
+ * @internal
  */
 export function isTemplate(value: unknown): value is Template<never, never, never> {
   return hasBrand(value, BRAND.template);

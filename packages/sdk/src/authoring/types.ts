@@ -31,7 +31,8 @@ export type Refable<T> = T extends string
  *
  * @example
  * ```ts
- * hello({ msg: "hi" }, { name: "greet", after: [setup], when: eq(mode, "loud"), extra: { continueOn: { failed: true } } });
+ * const s = setup();
+ * hello({ msg: "hi" }, { name: "greet", after: [s], when: eq(mode, "loud"), extra: { continueOn: { failed: true } } });
  * ```
  */
 export interface TaskOptions {

@@ -28,7 +28,7 @@ export type WorkflowSpecFields = Omit<ArgoWorkflowSpec, "templates" | "entrypoin
  *
  * @example
  * ```ts
- * workflow({ generateName: "etl-", labels: { team: "data" }, serviceAccountName: "etl", podGC: { strategy: "OnPodSuccess" } }, () => { etl(); });
+ * workflow({ generateName: "etl-", labels: { team: "data" }, serviceAccountName: "etl", podGC: { strategy: "OnPodSuccess" } }, () => { extract(); });
  * ```
  */
 export interface WorkflowOptions<P extends Decls = {}> extends Refable<WorkflowSpecFields> {
@@ -100,7 +100,7 @@ export interface WorkflowObject<P extends Decls = Decls> {
  *
  * @example
  * ```ts
- * const found = Object.values(await import("./pipeline.ts")).filter(isWorkflow);
+ * const found = Object.values(moduleExports).filter(isWorkflow);
  * ```
  */
 export function isWorkflow(value: unknown): value is WorkflowObject {
@@ -122,7 +122,7 @@ const seqOf = new WeakMap<object, number>();
  *
  * @example
  * ```ts
- * const docs = definitionOrder(Object.values(await import("./templates.ts")).filter(isWorkflow)).map((w) => compile(w));
+ * const docs = definitionOrder(Object.values(moduleExports).filter(isWorkflow)).map((w) => compile(w));
  * ```
  */
 export function definitionOrder<T extends object>(objects: readonly T[]): T[] {

@@ -15,6 +15,7 @@ const PARAM_NAME = /^[a-zA-Z0-9_][-a-zA-Z0-9_]*$/;
 /**
  * Why `name` is not a valid `metadata.name` (a DNS-1123 subdomain), or undefined when it is.
  *
+ * @internal
  * @example
  * ```ts
  * checkObjectName("My_Flow") // '"My_Flow" is not a DNS-1123 name: ...'
@@ -37,6 +38,7 @@ export function checkGenerateName(prefix: string): string | undefined {
 /**
  * Why `name` is not a valid template, task or step name, or undefined when it is.
  *
+ * @internal
  * @example
  * ```ts
  * checkTemplateName("fetch-data") // undefined: valid

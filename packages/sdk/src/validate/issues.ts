@@ -21,6 +21,7 @@ export interface ValidationIssue {
  *
  * @example
  * ```ts
+ * import { assertValidManifests, ManifestValidationError } from "@wfc/sdk/validate";
  * try { assertValidManifests(docs); }
  * catch (e) { if (e instanceof ManifestValidationError) for (const i of e.issues) console.error(i.path, i.message); }
  * ```
