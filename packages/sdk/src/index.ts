@@ -50,7 +50,7 @@ export { isTemplate } from "./authoring/template-model.js";
 export { isTask } from "./authoring/task-handle.js";
 export { templateRef, inline } from "./authoring/refs.js";
 export type { TemplateSource } from "./authoring/refs.js";
-export type { Template, AnyTemplate, Task, TaskOptions, Condition, TaskExtra, LifecycleHook } from "./authoring/types.js";
+export type { Template, AnyTemplate, Task, TaskOptions, Condition, TaskExtra, LifecycleHook, TypeError } from "./authoring/types.js";
 
 // Expressions ({{= }}) and Argo's global variables
 export { expr, exprDq, jsonpath, ifThenElse, isExpr, vars } from "./authoring/expr.js";

@@ -32,7 +32,7 @@ function findArtifact(model: TemplateModel, key: string): TemplateModel["inputs"
  * One call of a template in a body: checks the arguments against the declared inputs, records
  * the task in the current body and returns its handle.
  */
-export function callTemplate(model: TemplateModel, args: Record<string, unknown>, options: TaskOptions, location: SourceLocation | undefined): Task<Decls, unknown> {
+export function callTemplate(model: TemplateModel, args: Record<string, unknown>, options: TaskOptions<Decls, unknown>, location: SourceLocation | undefined): Task<Decls, unknown> {
   const frame = requireFrame(model.name, location);
   const scope = frame.scope;
   const problems: Diagnostic[] = frame.problems;

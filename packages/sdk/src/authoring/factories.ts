@@ -158,7 +158,7 @@ export function container<const I extends Decls = {}, const O extends Decls = {}
 export function resource<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoResourceTemplate>>,
-): Template<I, O, string> {
+): Template<I, O, never> {
   return leafTemplate("resource", options, spec, resource);
 }
 
@@ -173,7 +173,7 @@ export function resource<const I extends Decls = {}, const O extends Decls = {}>
 export function suspend<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoSuspendTemplate>> = {},
-): Template<I, O, string> {
+): Template<I, O, never> {
   return leafTemplate("suspend", options, spec, suspend);
 }
 

@@ -5,6 +5,7 @@ import { callerLocation } from "../core/location.js";
 import type { IOSpec, TaskModel, TemplateKind, TemplateModel } from "../core/model.js";
 import { createRef, type ArtifactRef, type Ref } from "../core/ref.js";
 import { callTemplate } from "./call.js";
+import type { Decls } from "./decl.js";
 import type { Template, TaskOptions } from "./types.js";
 
 let nextTemplateId = 1;
@@ -60,7 +61,7 @@ export function newTemplateModel(parts: TemplateParts): TemplateModel {
 
 /** Makes the callable template value for a model. */
 export function makeTemplate<I, O, R>(model: TemplateModel): Template<I, O, R> {
-  const fn = function (args?: Record<string, unknown>, options?: TaskOptions) {
+  const fn = function (args?: Record<string, unknown>, options?: TaskOptions<Decls, unknown>) {
     return callTemplate(model, args ?? {}, options ?? {}, callerLocation(fn));
   } as unknown as Template<I, O, R>;
   // Plain assignments: thousands of templates are made per build, and defineProperty on

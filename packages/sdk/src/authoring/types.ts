@@ -35,7 +35,7 @@ export type Refable<T> = T extends string
  * hello({ msg: "hi" }, { name: "greet", after: [s], when: eq(mode, "loud"), extra: { continueOn: { failed: true } } });
  * ```
  */
-export interface TaskOptions {
+export interface TaskOptions<O = {}, R = string> {
   /** The task's name in its DAG or steps body. @default the template's name, suffixed `-2`, `-3`... when taken */
   readonly name?: string;
   /** Tasks that must finish first, in addition to those whose outputs are passed in. */
@@ -48,7 +48,7 @@ export interface TaskOptions {
    * Other fields of Argo's DAGTask / WorkflowStep (continueOn, hooks, onExit, ...); templates as
    * values. A function gets the task itself, so that its hooks can pass the task's own outputs on.
    */
-  readonly extra?: TaskExtra | ((self: Task<any, any>) => TaskExtra);
+  readonly extra?: TaskExtra | ((self: Task<O, R>) => TaskExtra);
 }
 
 /**
@@ -99,6 +99,20 @@ export interface Condition {
 }
 
 /**
+ * What a member that must not be used has instead of its type: an object type whose only
+ * property is the message, so that using the member fails to compile with the message in view
+ * (`Type 'TypeError<"this task has no result: ...">' is not assignable to ...`).
+ *
+ * @example
+ * ```ts
+ * type NoResult = TypeError<"this task has no result">;
+ * ```
+ */
+export interface TypeError<Message extends string> {
+  readonly "wfc type error": Message;
+}
+
+/**
  * A task: one call of a template in a DAG or steps body. Its outputs are typed references;
  * its status fields build `depends` expressions.
  *
@@ -114,8 +128,11 @@ export interface Task<O = {}, R = string> extends Depends {
   readonly name: string;
   /** References to the declared outputs. */
   readonly outputs: OutputRefs<O>;
-  /** `outputs.result`: the container's stdout or the script's return value. */
-  readonly result: Ref<R>;
+  /**
+   * `outputs.result`: the container's stdout or the script's return value. DAG, steps, suspend and
+   * resource templates have none: for them this is a {@link TypeError} naming the problem.
+   */
+  readonly result: [R] extends [never] ? TypeError<"this task has no result: dag, steps, suspend and resource templates produce no outputs.result (declare an output instead)"> : Ref<R>;
   /** `exitCode`: the main container's exit code (Argo's `tasks.<name>.exitCode`). */
   readonly exitCode: Ref<number>;
   /** The task's status (`Succeeded`, `Failed`...), for `when` conditions and hooks. */
@@ -139,7 +156,7 @@ export interface Task<O = {}, R = string> extends Depends {
 }
 
 /** The arguments of a call: optional when every input is optional. */
-export type CallArgs<I> = {} extends Args<I> ? [args?: Args<I>, options?: TaskOptions] : [args: Args<I>, options?: TaskOptions];
+export type CallArgs<I, O = {}, R = string> = {} extends Args<I> ? [args?: Args<I>, options?: TaskOptions<O, R>] : [args: Args<I>, options?: TaskOptions<O, R>];
 
 /**
  * A template: call it inside a workflow, `dag()` or `steps()` body to create a task.
@@ -152,7 +169,7 @@ export type CallArgs<I> = {} extends Args<I> ? [args?: Args<I>, options?: TaskOp
  * ```
  */
 export interface Template<I = {}, O = {}, R = string> {
-  (...args: CallArgs<I>): Task<O, R>;
+  (...args: CallArgs<I, O, R>): Task<O, R>;
   readonly [BRAND.template]: TemplateModel;
   /** The template's name in `spec.templates`. */
   readonly templateName: string;
