@@ -9,7 +9,7 @@ import { examplesOf, exportsOf } from "./doc-examples.js";
 // entries compiles: each block becomes a module (inside a function unless it has top-level
 // `export`/`import`s), with the entry's exports and the fixtures of doc-prelude.ts in scope, and
 // one tsc program checks them all.
-const ENTRIES: Record<string, string> = { "@wfc/sdk": "packages/sdk/src/index.ts", "@wfc/sdk/testing": "packages/sdk/src/testing.ts" };
+const ENTRIES: Record<string, string> = { "@wfc/sdk": "packages/sdk/src/index.ts", "@wfc/sdk/testing": "packages/sdk/src/testing.ts", "@wfc/import": "packages/import/src/index.ts" };
 const OUT = join(ROOT, "test/style/.out");
 const PRELUDE_NAMES = [...readFileSync(join(ROOT, "test/style/doc-prelude.ts"), "utf8").matchAll(/export declare const (\w+)/g)].map((m) => m[1]!);
 
