@@ -23,3 +23,4 @@ export { checkObjectName, checkGenerateName, checkTemplateName, checkParamName, 
 export { compileModel } from "./compiler/compile.js";
 export type { WorkflowModel, TemplateModel, TaskModel, TaskDepends } from "./core/model.js";
 export { semanticIssues } from "./validate/semantics.js";
+export { exprForm } from "./core/ref.js";

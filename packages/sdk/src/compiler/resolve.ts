@@ -1,6 +1,6 @@
 import type { TaskModel, TemplateModel, WorkflowModel } from "../core/model.js";
 import { mayHaveResult } from "../core/kinds.js";
-import { isRef, refById, refData, TOKEN_RE, type RefTarget } from "../core/ref.js";
+import { exprForm, isRef, refById, refData, TOKEN_RE, type RefTarget } from "../core/ref.js";
 import { taskRefs } from "../core/task-refs.js";
 import { isTemplateModel } from "./collect.js";
 import type { Compilation, Ctx, Where } from "./compilation.js";
@@ -119,14 +119,6 @@ function resolveString(c: Compilation, ctx: Ctx, s: string, where: Where): strin
     if (expr === undefined) return m;
     return e ? exprForm(expr, e === ":E" ? '"' : "'") : `{{${expr}}}`;
   });
-}
-
-/** `tasks.flip-coin.outputs.result` -> `tasks['flip-coin'].outputs.result` inside expressions. */
-function exprForm(expr: string, quote: "'" | '"' = "'"): string {
-  return expr
-    .split(".")
-    .map((part, i) => (i > 0 && /[^A-Za-z0-9_]/.test(part) ? `[${quote}${part}${quote}]` : (i > 0 ? "." : "") + part))
-    .join("");
 }
 
 const taskIndex = new WeakMap<TemplateModel, Map<string, TaskModel>>();
