@@ -1,7 +1,7 @@
 // Templates without a result (dag, steps, suspend, resource) have none in their types: using
 // `.result` of their tasks is a compile error whose message says why.
 import { describe, expectTypeOf, it } from "vitest";
-import { container, dag, resource, script, steps, suspend, workflow, z, type Ref, type Task, type TaskOptions, type TypeError } from "../index.js";
+import { container, dag, param, resource, script, steps, suspend, workflow, z, type ParamDecl, type Ref, type Task, type TaskOptions, type TypeError } from "../index.js";
 
 const say = container({ name: "say", inputs: { msg: z.string() } }, ({ msg }) => ({ image: "alpine", args: [msg] }));
 const flip = script({ name: "flip" }, { image: "python", command: ["python"], source: "print('heads')" });
@@ -44,5 +44,16 @@ describe("TaskOptions.extra as a function", () => {
       flip({}, { extra: (self) => { expectTypeOf(self).toEqualTypeOf<Task<{}, string>>(); return {}; } });
     });
     expectTypeOf<Parameters<Extract<NonNullable<TaskOptions<{}, number>["extra"]>, (s: never) => unknown>>[0]>().toEqualTypeOf<Task<{}, number>>();
+  });
+});
+
+describe("param()", () => {
+  it("keeps no literal options in its type (hovers show the schema only)", () => {
+    expectTypeOf(param(z.number(), { valueFrom: { path: "/tmp/n" }, description: "n" })).toEqualTypeOf<ParamDecl<z.ZodNumber, false>>();
+    expectTypeOf(param(z.string(), { value: "fixed" })).toEqualTypeOf<ParamDecl<z.ZodString, true>>();
+    const t = container({ name: "t", outputs: { n: param(z.number(), { valueFrom: { path: "/tmp/n" } }) } }, { image: "alpine" });
+    workflow({ name: "p" }, () => {
+      expectTypeOf(t().outputs.n).toEqualTypeOf<Ref<number>>();
+    });
   });
 });
