@@ -1,17 +1,13 @@
 /** Argo expressions (`{{= ... }}`, `when`) as `expr`, `eq`/`ne` and `condition` code with references. */
+import { exprForm } from "@wfc/sdk/internal";
 import type { BodyCtx } from "./generation.js";
 import { convStr, resolvePlaceholder } from "./placeholders.js";
 import { call, raw, tagged, type Code } from "./printer.js";
 
-const EXPR_REF = /(inputs|tasks|steps)((?:\.[A-Za-z0-9_]+|\[(?:'[^']*'|"[^"]*")\])+)/g;
+type Quote = "'" | '"';
 
-/** How the compiler prints a reference inside an expression (`tasks['a-b'].outputs.result`). */
-function exprForm(path: string, quote: string): string {
-  return path
-    .split(".")
-    .map((part, i) => (i > 0 && /[^A-Za-z0-9_]/.test(part) ? `[${quote}${part}${quote}]` : (i > 0 ? "." : "") + part))
-    .join("");
-}
+/** A reference inside an expression: `tasks.a.outputs.result`, `tasks['a-b'].outputs.parameters["x"]`, `inputs.parameters.n`. */
+const EXPR_REF = /(inputs|tasks|steps)((?:\.[A-Za-z0-9_]+|\[(?:'[^']*'|"[^"]*")\])+)/g;
 
 /**
  * A `{{= ... }}` expression as an `expr` (or `exprDq`) tagged template with references, when every
@@ -23,16 +19,16 @@ export function exprCode(ctx: BodyCtx, s: string, all = false): Code | undefined
   const body = m[1]!;
   const parts: (string | Code)[] = [];
   let last = 0;
-  let quote: string | undefined;
+  let quote: Quote | undefined;
   for (const r of body.matchAll(EXPR_REF)) {
-    const segs = [...r[2]!.matchAll(/\.([A-Za-z0-9_]+)|\[(['"])([^'"]*)\2\]/g)].map((x) => ({ name: x[1] ?? x[3]!, q: x[2] }));
+    const segs = [...r[2]!.matchAll(/\.([A-Za-z0-9_]+)|\[(['"])([^'"]*)\2\]/g)].map((x) => ({ name: x[1] ?? x[3]!, q: x[2] as Quote | undefined }));
     // The longest prefix that is a known reference.
-    let found: { code: string; len: number; q: string | undefined } | undefined;
+    let found: { code: string; len: number; q: Quote | undefined } | undefined;
     for (let n = segs.length; n >= 1 && !found; n--) {
       const path = [r[1]!, ...segs.slice(0, n).map((x) => x.name)].join(".");
       const res = resolvePlaceholder(path, ctx.scope);
       if (!res || res.type === "artifact") continue;
-      const qs = new Set(segs.slice(0, n).map((x) => x.q).filter(Boolean));
+      const qs = new Set(segs.slice(0, n).flatMap((x) => (x.q ? [x.q] : [])));
       const q = qs.size ? [...qs][0] : undefined;
       if (qs.size > 1 || (q && quote && q !== quote)) continue;
       const text = exprForm(path, q ?? quote ?? "'");
