@@ -5,33 +5,18 @@
 //
 //   node scripts/gen-argo-types.mjs [out-file]     (default: packages/sdk/src/argo/types.gen.ts)
 //
-// Names: the last segment of the definition name (`io.argoproj.workflow.v1alpha1.Template` -> `Template`).
-// On a clash the bare name goes to the first namespace in NAMESPACE_ORDER (Argo Workflows, then
-// Kubernetes, then the rest); the others get the namespace's prefix (`CoreEvent`, `EventsTemplate`).
+// Which definitions and their names: scripts/lib/argo-schema.mjs (the Argo Events namespace is left out;
+// packages/events generates those from Argo Events' own schema).
 // Property order is alphabetical, as in the schema: the JSON schema and the swagger spec it comes from
 // list properties sorted, so the Go struct field order cannot be recovered from them.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { argoDefinitions, readArgoJson, refName } from "./lib/argo-schema.mjs";
 import { createTsPrinter } from "./lib/ts-printer.mjs";
 
 const root = new URL("../", import.meta.url);
-const schemaDir = new URL("packages/sdk/schema/", root);
 const outFile = process.argv[2] ?? fileURLToPath(new URL("packages/sdk/src/argo/types.gen.ts", root));
 
-const NAMESPACE_ORDER = [
-  ["io.argoproj.workflow.v1alpha1", "Wf"],
-  ["io.k8s.api.core.v1", "Core"],
-  ["io.k8s.apimachinery.pkg.apis.meta.v1", "Meta"],
-  ["io.k8s.apimachinery.pkg.api.resource", "Resource"],
-  ["io.k8s.apimachinery.pkg.util.intstr", "Intstr"],
-  ["io.k8s.api.policy.v1", "Policy"],
-  ["github.com.argoproj.argo_events.pkg.apis.events.v1alpha1", "Events"],
-  ["eventsource", "EventSource"],
-  ["sensor", "Sensor"],
-  ["sync", "Sync"],
-  ["grpc.gateway.runtime", "Grpc"],
-  ["google.protobuf", "Protobuf"],
-];
 const MANIFEST_KINDS = ["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow", "WorkflowEventBinding"];
 const CRD_FILES = {
   Workflow: "crd-workflow.json",
@@ -42,39 +27,7 @@ const CRD_FILES = {
 };
 const ARGO = "io.argoproj.workflow.v1alpha1.";
 
-const readJson = (name) => JSON.parse(readFileSync(new URL(name, schemaDir), "utf8"));
-const schema = readJson("jsonschema.json");
-const defs = schema.definitions;
-const refName = (ref) => ref.replace(/^#\/definitions\//, "");
-
-// ---- names -------------------------------------------------------------------------------------------
-function namespaceOf(def) {
-  return def.slice(0, def.lastIndexOf("."));
-}
-function rank(def) {
-  const ns = namespaceOf(def);
-  const i = NAMESPACE_ORDER.findIndex(([n]) => n === ns);
-  return i < 0 ? NAMESPACE_ORDER.length : i;
-}
-function prefixOf(def) {
-  const ns = namespaceOf(def);
-  const hit = NAMESPACE_ORDER.find(([n]) => n === ns);
-  if (hit) return hit[1];
-  const last = ns.slice(ns.lastIndexOf(".") + 1);
-  return last.charAt(0).toUpperCase() + last.slice(1);
-}
-const tsNames = new Map();
-{
-  const taken = new Set();
-  const ordered = Object.keys(defs).sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  for (const def of ordered) {
-    const base = def.slice(def.lastIndexOf(".") + 1).replace(/[^A-Za-z0-9_]/g, "_");
-    let name = taken.has(base) ? prefixOf(def) + base : base;
-    for (let i = 2; taken.has(name); i++) name = `${prefixOf(def)}${base}${i}`;
-    taken.add(name);
-    tsNames.set(def, name);
-  }
-}
+const { defs, leftOut, tsNames } = argoDefinitions();
 
 // ---- int-or-string fields, found by walking each CRD schema alongside the JSON schema -----------------
 const intOrStringNodes = new Set(); // JSON schema nodes (by identity) that must accept number | string
@@ -94,7 +47,7 @@ function walk(crd, js) {
     walk(crd.additionalProperties, js.additionalProperties);
   }
 }
-for (const [kind, file] of Object.entries(CRD_FILES)) walk(readJson(file), defs[ARGO + kind]);
+for (const [kind, file] of Object.entries(CRD_FILES)) walk(readArgoJson(file), defs[ARGO + kind]);
 
 // ---- emit --------------------------------------------------------------------------------------------
 const { docComment, typeOf, objectBody } = createTsPrinter({
@@ -135,4 +88,4 @@ export type ArgoDefinitionName =
 ${[...tsNames.values()].sort().map((n) => `  | ${JSON.stringify(n)}`).join("\n")};
 `;
 writeFileSync(outFile, out);
-console.log(`wrote ${outFile}: ${tsNames.size} definitions, ${intOrStringNodes.size} int-or-string fields, ${intOrStringDefs.size} int-or-string types`);
+console.log(`wrote ${outFile}: ${tsNames.size} definitions (${leftOut.length} Argo Events ones left out), ${intOrStringNodes.size} int-or-string fields, ${intOrStringDefs.size} int-or-string types`);

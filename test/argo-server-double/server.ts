@@ -194,7 +194,7 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
     let user = "anonymous";
     if (options.tokens) {
       const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "");
-      const u = m ? options.tokens[m[1].trim()] : undefined;
+      const u = m ? options.tokens[(m[1] ?? "").trim()] : undefined;
       if (!u) return sendError(res, 401, "token not valid. see https://argo-workflows.readthedocs.io/en/latest/faq/");
       user = u;
     }
@@ -218,7 +218,7 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
           .filter((o) => matchFields(q.get("listOptions.fieldSelector") ?? undefined, o) && matchLabels(q.get("listOptions.labelSelector") ?? undefined, o.metadata?.labels));
         return sendJson(res, 200, { metadata: { resourceVersion: String(store.resourceVersion) }, items: items.length ? items : null });
       }
-      if (req.method === "GET") return sendJson(res, 200, store.get(k.plural, ns, name));
+      if (req.method === "GET" && name) return sendJson(res, 200, store.get(k.plural, ns, name));
       if (req.method === "DELETE" && name) {
         store.delete(k.plural, ns, name);
         return sendJson(res, 200, {});

@@ -1,9 +1,11 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { importManifests, ImportError, YamlError } from "@wfc/sdk";
-import { wfc } from "../helpers.js";
+import { ImportError, importManifests } from "@wfc/import";
+import { YamlError } from "@wfc/sdk";
+import { ROOT, wfc } from "../helpers.js";
 
 const dirs: string[] = [];
 const tmp = () => {
@@ -100,5 +102,25 @@ describe("wfc import", () => {
     const r = wfc(["import", "-", "-o", out], { input: "kind: Nope\n" });
     expect(r.code).toBe(1);
     expect(readFileSync(out, "utf8")).toBe("// mine\n");
+  });
+});
+
+describe("loading", () => {
+  const trace = (args: string[]): string[] => {
+    const file = join(tmp(), "loads.txt");
+    writeFileSync(file, "");
+    const tracer = pathToFileURL(join(ROOT, "test/import/fixtures/trace-loads.mjs")).href;
+    const r = wfc(args, { env: { WFC_TRACE_FILE: file, NODE_OPTIONS: `--import=${tracer}` } });
+    expect(r.stderr).not.toMatch(/Error/);
+    expect(r.code).toBe(0);
+    return readFileSync(file, "utf8").split("\n").filter(Boolean);
+  };
+  const importer = (urls: string[]) => urls.filter((u) => u.includes("/packages/import/"));
+
+  it("wfc build never loads @wfc/import; wfc import does", () => {
+    const build = trace(["build", "examples/quickstart.ts", "-o", join(tmp(), "out")]);
+    expect(build.some((u) => u.includes("/packages/sdk/"))).toBe(true); // the trace sees the SDK
+    expect(importer(build)).toEqual([]);
+    expect(importer(trace(["import", "vendor/argo/examples/steps.yaml"])).length).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { importManifests } from "@wfc/sdk";
+import { importManifests } from "@wfc/import";
 
 /** A Workflow with the given templates (YAML text, indented under `templates:`). */
 const wf = (entrypoint: string, templates: string): string =>

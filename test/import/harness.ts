@@ -1,6 +1,6 @@
 /**
  * The `wfc import` round trip over the vendored upstream Argo examples: import every Argo-kind
- * file, write the TypeScript to test/import/.out/, type-check all of it with ONE `tsc --strict`,
+ * file, write the TypeScript to test/import/.out/upstream/, type-check all of it with ONE `tsc --strict`,
  * then load each module, compile its workflows and compare with the input (k8sEqual).
  */
 import { execFile } from "node:child_process";
@@ -8,12 +8,13 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { compile, importManifests, isWorkflow, k8sEqual, parseK8sYaml, type WorkflowObject } from "@wfc/sdk";
+import { importManifests } from "@wfc/import";
+import { compile, isWorkflow, k8sEqual, parseK8sYaml, type WorkflowObject } from "@wfc/sdk";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, "../..");
 export const EXAMPLES = join(ROOT, "vendor/argo/examples");
-export const OUT = join(here, ".out");
+export const OUT = join(here, ".out", "upstream");
 const KINDS = new Set(["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"]);
 
 export interface FileResult {

@@ -17,9 +17,9 @@ function tlv(tag: number, ...content: Buffer[]): Buffer {
 const seq = (...c: Buffer[]): Buffer => tlv(0x30, ...c);
 const set = (...c: Buffer[]): Buffer => tlv(0x31, ...c);
 function oid(s: string): Buffer {
-  const parts = s.split(".").map(Number);
-  const out = [40 * parts[0] + parts[1]];
-  for (const p of parts.slice(2)) {
+  const [first = 0, second = 0, ...rest] = s.split(".").map(Number);
+  const out = [40 * first + second];
+  for (const p of rest) {
     const stack = [p & 0x7f];
     for (let v = p >> 7; v > 0; v >>= 7) stack.unshift(0x80 | (v & 0x7f));
     out.push(...stack);
@@ -27,7 +27,7 @@ function oid(s: string): Buffer {
   return tlv(0x06, Buffer.from(out));
 }
 function int(b: Buffer): Buffer {
-  return tlv(0x02, b[0] & 0x80 ? Buffer.concat([Buffer.from([0]), b]) : b);
+  return tlv(0x02, (b[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), b]) : b);
 }
 function utcTime(d: Date): Buffer {
   const p = (n: number): string => String(n).padStart(2, "0");
@@ -62,7 +62,7 @@ export function selfSignedCert(commonName = "wfc-test-double"): SelfSignedCert {
   const sigAlg = seq(oid("1.2.840.10045.4.3.2"));
   const now = Date.now();
   const serial = randomBytes(12);
-  serial[0] &= 0x7f;
+  serial.writeUInt8((serial[0] ?? 0) & 0x7f, 0);
   const san = seq(tlv(0x82, Buffer.from("localhost")), tlv(0x87, Buffer.from([127, 0, 0, 1])));
   const tbs = seq(
     tlv(0xa0, int(Buffer.from([2]))),

@@ -186,7 +186,6 @@ export class Controller {
       });
       parent.children = [...(parent.children ?? []), node.id];
       const pod = podName(name, leaf.nodeName, leaf.template.name);
-      node.podName = pod;
       const container = leaf.template.container ?? leaf.template.script ?? {};
       store.create("pods", ns, {
         apiVersion: "v1",
@@ -209,7 +208,7 @@ export class Controller {
         [...(container.command ?? []), ...(container.args ?? []), container.source ?? ""].join(" "),
         leaf.params,
       );
-      const lines = [...text.matchAll(/(?:echo\s+|print\(\s*|console\.log\(\s*)(["']?)([^"'\n;)]*)\1/g)].map((m) => m[2].trim());
+      const lines = [...text.matchAll(/(?:echo\s+|print\(\s*|console\.log\(\s*)(["']?)([^"'\n;)]*)\1/g)].map((m) => (m[2] ?? "").trim());
       store.appendLog(ns, pod, ...(lines.length ? lines : [`${leaf.displayName}: done`]));
       await this.tick();
       const exit = /exit\s+(\d+)/.exec(text);

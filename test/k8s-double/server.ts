@@ -103,10 +103,10 @@ export function matchLabels(selector: string | undefined, labels: Record<string,
     const t = term.trim();
     if (!t) return true;
     let m: RegExpExecArray | null;
-    if ((m = /^([^!=\s]+)\s*!=\s*(.*)$/.exec(t))) return l[m[1]] !== m[2];
-    if ((m = /^([^!=\s]+)\s*==?\s*(.*)$/.exec(t))) return l[m[1]] === m[2];
-    if ((m = /^([^\s]+)\s+in\s+\((.*)\)$/.exec(t))) return m[2].split(",").map((s) => s.trim()).includes(l[m[1]] ?? "\0");
-    if ((m = /^([^\s]+)\s+notin\s+\((.*)\)$/.exec(t))) return !m[2].split(",").map((s) => s.trim()).includes(l[m[1]] ?? "\0");
+    if ((m = /^([^!=\s]+)\s*!=\s*(.*)$/.exec(t))) return l[m[1] ?? ""] !== m[2];
+    if ((m = /^([^!=\s]+)\s*==?\s*(.*)$/.exec(t))) return l[m[1] ?? ""] === m[2];
+    if ((m = /^([^\s]+)\s+in\s+\((.*)\)$/.exec(t))) return (m[2] ?? "").split(",").map((s) => s.trim()).includes(l[m[1] ?? ""] ?? "\0");
+    if ((m = /^([^\s]+)\s+notin\s+\((.*)\)$/.exec(t))) return !(m[2] ?? "").split(",").map((s) => s.trim()).includes(l[m[1] ?? ""] ?? "\0");
     if (t.startsWith("!")) return !(t.slice(1) in l);
     return t in l;
   });
@@ -118,7 +118,7 @@ export function matchFields(selector: string | undefined, obj: Obj): boolean {
   return selector.split(",").every((term) => {
     const m = /^([\w.]+)\s*(!=|==|=)\s*(.*)$/.exec(term.trim());
     if (!m) return true;
-    const v = m[1].split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Obj)[k] : undefined), obj);
+    const v = (m[1] ?? "").split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Obj)[k] : undefined), obj);
     const s = v === undefined || v === null ? "" : String(v);
     return m[2] === "!=" ? s !== m[3] : s === m[3];
   });
@@ -145,7 +145,7 @@ export function jsonPatch(doc: Obj, ops: readonly Obj[]): Obj {
       if (cur[k] === undefined) throw new StoreError(422, "Invalid", `jsonpatch: missing path element ${k}`);
       cur = cur[k];
     }
-    return [cur, parts[parts.length - 1]];
+    return [cur, parts[parts.length - 1] ?? ""];
   };
   const get = (p: string): unknown => ptr(p).reduce<unknown>((o, k) => (o as Obj)?.[k], out);
   for (const op of ops) {
@@ -198,11 +198,11 @@ function route(pathname: string): Route | undefined {
   let version: string;
   let rest: string[];
   if (parts[0] === "api" && parts.length >= 3) {
-    version = parts[1];
+    version = parts[1] ?? "";
     rest = parts.slice(2);
   } else if (parts[0] === "apis" && parts.length >= 4) {
-    group = parts[1];
-    version = parts[2];
+    group = parts[1] ?? "";
+    version = parts[2] ?? "";
     rest = parts.slice(3);
   } else return undefined;
   let namespace: string | undefined;
@@ -245,7 +245,7 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
     if (!options.tokens) return "system:anonymous";
     const h = req.headers.authorization ?? "";
     const m = /^Bearer\s+(.+)$/i.exec(h);
-    return m ? options.tokens[m[1].trim()] : undefined;
+    return m ? options.tokens[(m[1] ?? "").trim()] : undefined;
   };
 
   const forbidden = (user: string, verb: string, r: DoubleResource, ns: string | undefined): boolean =>
@@ -490,7 +490,7 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
       }
       if (method === "PATCH" && rt.name) {
         const current = store.get(r.plural, ns ?? "", rt.name);
-        const type = (req.headers["content-type"] ?? "").split(";")[0].trim();
+        const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim() ?? "";
         let next: Obj;
         if (type === "application/json-patch+json") next = jsonPatch(current, body as unknown as Obj[]);
         else if (type === "application/merge-patch+json" || type === "application/strategic-merge-patch+json") next = mergePatch(current, body) as Obj;

@@ -17,6 +17,4 @@ export { loadManifests, exportedObjects, InputError } from "./load.js";
 export type { LoadedManifest } from "./load.js";
 export { writeFileAtomic } from "./io.js";
 export { renderGraph } from "./commands/graph.js";
-export { lintSemantics } from "./lint-semantics.js";
-export type { SemanticIssue } from "./lint-semantics.js";
 export { manifestFileName } from "./commands/build.js";

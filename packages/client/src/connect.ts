@@ -2,8 +2,8 @@
  * Picks the connection mode: the Argo Server when a URL is given (option or
  * `ARGO_SERVER`), the Kubernetes API otherwise.
  */
-import { connectArgoServer } from "./argo-server-client.js";
-import { connectKubernetes } from "./kube-client.js";
+import { connectArgoServer } from "./argo-server/client.js";
+import { connectKubernetes } from "./kubernetes/client.js";
 import type { WorkflowClient } from "./workflow-client.js";
 
 /**

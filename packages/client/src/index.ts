@@ -30,8 +30,8 @@
  * @packageDocumentation
  */
 export { connect, type ConnectOptions } from "./connect.js";
-export { connectKubernetes, type KubernetesConnectOptions } from "./kube-client.js";
-export { connectArgoServer, type ArgoServerConnectOptions } from "./argo-server-client.js";
+export { connectKubernetes, type KubernetesConnectOptions } from "./kubernetes/client.js";
+export { connectArgoServer, type ArgoServerConnectOptions } from "./argo-server/client.js";
 export type {
   WorkflowClient,
   ConnectionMode,

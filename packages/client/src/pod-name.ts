@@ -42,7 +42,6 @@ export function podName(workflowName: string, nodeName: string, templateName: st
  */
 export function podNameForNode(workflowName: string, node: NodeStatus): string | undefined {
   if (node.type !== "Pod") return undefined;
-  if (node.podName) return node.podName;
   const template = node.templateName ?? node.templateRef?.template ?? "";
   return podName(workflowName, node.name, template);
 }

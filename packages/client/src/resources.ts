@@ -1,6 +1,7 @@
 /**
- * The Argo kinds wfc manages, and how they map to API paths.
+ * The Argo kinds wfc manages (the SDK's workflow kinds), and how they map to API paths.
  */
+import { ARGO_API_VERSION, type WorkflowKind } from "@wfc/sdk/internal";
 import { ClusterError } from "./errors.js";
 
 /**
@@ -11,7 +12,7 @@ import { ClusterError } from "./errors.js";
  * await client.get("WorkflowTemplate" satisfies ArgoKind, "build");
  * ```
  */
-export type ArgoKind = "Workflow" | "WorkflowTemplate" | "ClusterWorkflowTemplate" | "CronWorkflow";
+export type ArgoKind = WorkflowKind;
 
 /**
  * API group of every Argo kind.
@@ -21,7 +22,7 @@ export type ArgoKind = "Workflow" | "WorkflowTemplate" | "ClusterWorkflowTemplat
  * `${ARGO_GROUP}/${ARGO_VERSION}` // "argoproj.io/v1alpha1"
  * ```
  */
-export const ARGO_GROUP = "argoproj.io";
+export const ARGO_GROUP = ARGO_API_VERSION.slice(0, ARGO_API_VERSION.indexOf("/"));
 
 /**
  * API version of every Argo kind.
@@ -31,7 +32,7 @@ export const ARGO_GROUP = "argoproj.io";
  * `${ARGO_GROUP}/${ARGO_VERSION}` // "argoproj.io/v1alpha1"
  * ```
  */
-export const ARGO_VERSION = "v1alpha1";
+export const ARGO_VERSION = ARGO_API_VERSION.slice(ARGO_API_VERSION.indexOf("/") + 1);
 
 /**
  * How a kind is addressed on the Kubernetes API.
@@ -51,17 +52,14 @@ export interface ArgoResource {
   readonly aliases: readonly string[];
 }
 
-const RESOURCES: readonly ArgoResource[] = [
-  { kind: "Workflow", plural: "workflows", namespaced: true, aliases: ["workflow", "wf"] },
-  { kind: "WorkflowTemplate", plural: "workflowtemplates", namespaced: true, aliases: ["workflowtemplate", "wftmpl"] },
-  {
-    kind: "ClusterWorkflowTemplate",
-    plural: "clusterworkflowtemplates",
-    namespaced: false,
-    aliases: ["clusterworkflowtemplate", "cwftmpl"],
-  },
-  { kind: "CronWorkflow", plural: "cronworkflows", namespaced: true, aliases: ["cronworkflow", "cronwf", "cwf"] },
-];
+/** One entry per kind: a kind the SDK adds does not compile until it is addressed here. */
+const BY_KIND: { readonly [K in ArgoKind]: Omit<ArgoResource, "kind"> } = {
+  Workflow: { plural: "workflows", namespaced: true, aliases: ["workflow", "wf"] },
+  WorkflowTemplate: { plural: "workflowtemplates", namespaced: true, aliases: ["workflowtemplate", "wftmpl"] },
+  ClusterWorkflowTemplate: { plural: "clusterworkflowtemplates", namespaced: false, aliases: ["clusterworkflowtemplate", "cwftmpl"] },
+  CronWorkflow: { plural: "cronworkflows", namespaced: true, aliases: ["cronworkflow", "cronwf", "cwf"] },
+};
+const RESOURCES: readonly ArgoResource[] = (Object.keys(BY_KIND) as ArgoKind[]).map((kind) => ({ kind, ...BY_KIND[kind] }));
 
 /**
  * Looks up a kind by its name, plural or short name (case-insensitive).

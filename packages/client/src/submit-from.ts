@@ -2,6 +2,7 @@
  * Builds a Workflow from a WorkflowTemplate, ClusterWorkflowTemplate or
  * CronWorkflow on the cluster, the way `argo submit --from` does.
  */
+import { ARGO_API_VERSION, workflowTemplateRef } from "@wfc/sdk/internal";
 import { ClusterError } from "./errors.js";
 import { parseKindName } from "./resources.js";
 import type { KubeObject } from "./types.js";
@@ -12,7 +13,7 @@ import type { WorkflowClient } from "./workflow-client.js";
  *
  * @example
  * ```ts
- * const { workflow } = await workflowFrom(client, "workflowtemplate", "build");
+ * const { workflow, declaredArguments } = await workflowFrom(client, "workflowtemplate/build");
  * ```
  */
 export interface WorkflowFromResult {
@@ -37,7 +38,7 @@ export async function workflowFrom(client: WorkflowClient, ref: string): Promise
   const { resource, name } = parseKindName(ref);
   const source = await client.get(resource.kind, name);
   const spec = (source.spec ?? {}) as Record<string, unknown>;
-  const base = { apiVersion: "argoproj.io/v1alpha1", kind: "Workflow" };
+  const base = { apiVersion: ARGO_API_VERSION, kind: "Workflow" };
   switch (resource.kind) {
     case "WorkflowTemplate":
     case "ClusterWorkflowTemplate": {
@@ -52,7 +53,7 @@ export async function workflowFrom(client: WorkflowClient, ref: string): Promise
             generateName: `${name}-`,
             labels: { [cluster ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template"]: name },
           },
-          spec: { workflowTemplateRef: cluster ? { name, clusterScope: true } : { name }, arguments: args },
+          spec: { workflowTemplateRef: workflowTemplateRef(resource.kind, name), arguments: args },
         },
       };
     }

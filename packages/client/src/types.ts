@@ -1,30 +1,22 @@
 /**
- * The subset of Argo Workflows objects the client reads. Manifests are plain
- * JSON objects; these types name the fields wfc looks at and leave the rest open.
+ * The objects the client reads and writes. Argo objects are the types generated from Argo's schema
+ * (`@wfc/sdk/argo`); {@link KubeObject} is what every Kubernetes object has in common.
  */
+import type * as argo from "@wfc/sdk/argo";
 
 /**
- * Kubernetes object metadata, as far as wfc uses it.
+ * Kubernetes object metadata: the generated `ObjectMeta` of `@wfc/sdk/argo`.
  *
  * @example
  * ```ts
  * const meta: ObjectMeta = { name: "nightly", namespace: "ci", labels: { team: "data" } };
  * ```
  */
-export interface ObjectMeta {
-  readonly name?: string;
-  readonly generateName?: string;
-  readonly namespace?: string;
-  readonly uid?: string;
-  readonly resourceVersion?: string;
-  readonly creationTimestamp?: string;
-  readonly labels?: Readonly<Record<string, string>>;
-  readonly annotations?: Readonly<Record<string, string>>;
-  readonly [key: string]: unknown;
-}
+export type ObjectMeta = argo.ObjectMeta;
 
 /**
- * Any Kubernetes object: `apiVersion`, `kind`, `metadata` and open content.
+ * Any Kubernetes object: `apiVersion`, `kind`, `metadata`, and a `spec` and `status` the client does
+ * not look into.
  *
  * @example
  * ```ts
@@ -35,8 +27,40 @@ export interface KubeObject {
   readonly apiVersion?: string;
   readonly kind?: string;
   readonly metadata?: ObjectMeta;
-  readonly [key: string]: unknown;
+  readonly spec?: unknown;
+  readonly status?: unknown;
 }
+
+/**
+ * An Argo `Workflow` object as read from the cluster: the generated `Workflow` of `@wfc/sdk/argo`.
+ *
+ * @example
+ * ```ts
+ * const wf = await client.get<Workflow>("Workflow", "hello-x7k2p");
+ * console.log(wf.status?.phase);
+ * ```
+ */
+export type Workflow = argo.Workflow;
+
+/**
+ * `status` of a Workflow: the generated `WorkflowStatus` of `@wfc/sdk/argo`.
+ *
+ * @example
+ * ```ts
+ * const status: WorkflowStatus | undefined = (await client.get<Workflow>("Workflow", "etl-abc")).status;
+ * ```
+ */
+export type WorkflowStatus = argo.WorkflowStatus;
+
+/**
+ * One entry of `status.nodes` of a Workflow: the generated `NodeStatus` of `@wfc/sdk/argo`.
+ *
+ * @example
+ * ```ts
+ * const node: NodeStatus = { id: "hello-1", name: "hello.a", displayName: "a", type: "Pod", phase: "Running" };
+ * ```
+ */
+export type NodeStatus = argo.NodeStatus;
 
 /**
  * Phase of a workflow (`status.phase`). Empty until the controller picks it up.
@@ -58,64 +82,12 @@ export type WorkflowPhase = "" | "Pending" | "Running" | "Succeeded" | "Failed" 
  */
 export type NodePhase = "Pending" | "Running" | "Succeeded" | "Skipped" | "Failed" | "Error" | "Omitted";
 
-/**
- * One entry of `status.nodes` of a Workflow.
- *
- * @example
- * ```ts
- * const node: NodeStatus = { id: "hello-1", name: "hello.a", displayName: "a", type: "Pod", phase: "Running" };
- * ```
- */
-export interface NodeStatus {
-  readonly id: string;
-  readonly name: string;
-  readonly displayName?: string;
-  readonly type: string;
-  readonly phase?: NodePhase;
-  readonly templateName?: string;
-  readonly templateRef?: { readonly name?: string; readonly template?: string };
-  readonly boundaryID?: string;
-  readonly children?: readonly string[];
-  readonly startedAt?: string;
-  readonly finishedAt?: string;
-  readonly message?: string;
-  /** Not set by Argo itself; wfc computes it with {@link podNameForNode} when absent. */
-  readonly podName?: string;
-  readonly [key: string]: unknown;
-}
-
-/**
- * `status` of a Workflow.
- *
- * @example
- * ```ts
- * const wf = await client.get("Workflow", "etl-abc"); console.log((wf.status as WorkflowStatus)?.phase);
- * ```
- */
-export interface WorkflowStatus {
-  readonly phase?: WorkflowPhase;
-  readonly startedAt?: string;
-  readonly finishedAt?: string;
-  readonly message?: string;
-  readonly progress?: string;
-  readonly nodes?: Readonly<Record<string, NodeStatus>>;
-  readonly [key: string]: unknown;
-}
-
-/**
- * An Argo `Workflow` object as read from the cluster.
- *
- * @example
- * ```ts
- * const wf: Workflow = await client.get("Workflow", "hello-x7k2p");
- * console.log(wf.status?.phase);
- * ```
- */
-export interface Workflow extends KubeObject {
-  readonly status?: WorkflowStatus;
-}
-
 /** True when a workflow phase is final. @example `isCompleted("Failed") // true` */
-export function isCompleted(phase: WorkflowPhase | undefined): boolean {
+export function isCompleted(phase: WorkflowPhase | (string & {}) | undefined): boolean {
   return phase === "Succeeded" || phase === "Failed" || phase === "Error";
+}
+
+/** `name`, else `generateName*`, for messages. @internal */
+export function objectLabel(m: KubeObject): string {
+  return m.metadata?.name ?? (m.metadata?.generateName ? `${m.metadata.generateName}*` : "<unnamed>");
 }

@@ -1,4 +1,4 @@
-import type { ObjectMeta } from "./types.gen.js";
+import type { ObjectMeta } from "@wfc/sdk/argo";
 
 /**
  * The metadata options every `@wfc/events` builder takes: `name` (required), `namespace`, `labels`,
@@ -23,7 +23,7 @@ export interface MetadataOptions {
 }
 
 /** Names of the {@link MetadataOptions} keys, to split them from a spec. */
-export const METADATA_KEYS = ["name", "namespace", "labels", "annotations", "metadata"] as const;
+const METADATA_KEYS = ["name", "namespace", "labels", "annotations", "metadata"] as const;
 
 /** Builds `metadata` from {@link MetadataOptions}. */
 export function objectMeta(o: MetadataOptions): ObjectMeta {

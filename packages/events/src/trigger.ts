@@ -1,7 +1,7 @@
 import type { WorkflowObject } from "@wfc/sdk";
 import { EVENTS_BRAND, hasEventsBrand } from "./brand.js";
 import { defined } from "./metadata.js";
-import type { Backoff, ConditionsResetCriteria, RateLimit, Trigger, TriggerParameter, TriggerPolicy, TriggerTemplate } from "./types.gen.js";
+import type { ConditionsResetCriteria, EventsBackoff, RateLimit, Trigger, TriggerParameter, TriggerPolicy, TriggerTemplate } from "./types.gen.js";
 
 /**
  * The trigger types of a `TriggerTemplate` (`argoWorkflow`, `k8s`, `http`, `kafka`, `log`, ...).
@@ -44,7 +44,7 @@ export interface TriggerOptions {
   /** `rateLimit`. */
   readonly rateLimit?: RateLimit;
   /** `retryStrategy`. */
-  readonly retryStrategy?: Backoff;
+  readonly retryStrategy?: EventsBackoff;
   /** `atLeastOnce`: trigger at least once (at the cost of possible duplicates). */
   readonly atLeastOnce?: boolean;
   /** `dlqTrigger`: the trigger run when this one fails after its retries. */

@@ -2,6 +2,24 @@
 // (Argo Events 6478ece495, Apache-2.0, see packages/events/schema/NOTICE.md).
 // DO NOT EDIT: run `node scripts/gen-events-types.mjs` instead.
 /* eslint-disable */
+import type {
+  Affinity,
+  ConfigMapKeySelector,
+  EnvFromSource,
+  EnvVar,
+  LocalObjectReference,
+  ObjectMeta,
+  PodSecurityContext,
+  Quantity,
+  ResourceRequirements,
+  SecretKeySelector,
+  SecurityContext,
+  ServicePort,
+  Time,
+  Toleration,
+  Volume,
+  VolumeMount,
+} from "@wfc/sdk/argo";
 
 /**
  * AMQPConsumeConfig holds the configuration to immediately starts delivering queued messages
@@ -40,11 +58,11 @@ export interface AMQPEventSource {
   /**
    * Auth hosts secret selectors for username and password
    */
-  auth?: BasicAuth;
+  auth?: EventsBasicAuth;
   /**
    * Backoff holds parameters applied to connection.
    */
-  connectionBackoff?: Backoff;
+  connectionBackoff?: EventsBackoff;
   /**
    * Consume holds the configuration to immediately starts delivering queued messages For more information, visit https://pkg.go.dev/github.com/rabbitmq/amqp091-go#Channel.Consume
    */
@@ -168,32 +186,6 @@ export interface AMQPQueueDeclareConfig {
 }
 
 /**
- * Represents a Persistent Disk resource in AWS.
- *
- * An AWS EBS disk must exist before mounting to a container. The disk must also be in the same AWS zone as the kubelet. An AWS EBS disk can only be mounted as read/write once. AWS EBS volumes support ownership management and SELinux relabeling.
- *
- * Schema definition: `io.k8s.api.core.v1.AWSElasticBlockStoreVolumeSource`.
- */
-export interface AWSElasticBlockStoreVolumeSource {
-  /**
-   * fsType is the filesystem type of the volume that you want to mount. Tip: Ensure that the filesystem type is supported by the host operating system. Examples: "ext4", "xfs", "ntfs". Implicitly inferred to be "ext4" if unspecified. More info: https://kubernetes.io/docs/concepts/storage/volumes#awselasticblockstore
-   */
-  fsType?: string;
-  /**
-   * partition is the partition in the volume that you want to mount. If omitted, the default is to mount by volume name. Examples: For volume /dev/sda1, you specify the partition as "1". Similarly, the volume partition for /dev/sda is "0" (or you can leave the property empty).
-   */
-  partition?: number;
-  /**
-   * readOnly value true will force the readOnly setting in VolumeMounts. More info: https://kubernetes.io/docs/concepts/storage/volumes#awselasticblockstore
-   */
-  readOnly?: boolean;
-  /**
-   * volumeID is unique ID of the persistent disk resource in AWS (Amazon EBS volume). More info: https://kubernetes.io/docs/concepts/storage/volumes#awselasticblockstore
-   */
-  volumeID: string;
-}
-
-/**
  * AWSLambdaTrigger refers to specification of the trigger to invoke an AWS Lambda function
  *
  * Schema definition: `io.argoproj.events.v1alpha1.AWSLambdaTrigger`.
@@ -257,52 +249,6 @@ export interface AWSMSKIAMConfig {
 }
 
 /**
- * Affinity is a group of affinity scheduling rules.
- *
- * Schema definition: `io.k8s.api.core.v1.Affinity`.
- */
-export interface Affinity {
-  /**
-   * Describes node affinity scheduling rules for the pod.
-   */
-  nodeAffinity?: NodeAffinity;
-  /**
-   * Describes pod affinity scheduling rules (e.g. co-locate this pod in the same node, zone, etc. as some other pod(s)).
-   */
-  podAffinity?: PodAffinity;
-  /**
-   * Describes pod anti-affinity scheduling rules (e.g. avoid putting this pod in the same node, zone, etc. as some other pod(s)).
-   */
-  podAntiAffinity?: PodAntiAffinity;
-}
-
-/**
- * Amount represent a numeric amount.
- *
- * Schema definition: `io.argoproj.events.v1alpha1.Amount`.
- */
-export type Amount = number;
-
-/**
- * AppArmorProfile defines a pod or container's AppArmor settings.
- *
- * Schema definition: `io.k8s.api.core.v1.AppArmorProfile`.
- */
-export interface AppArmorProfile {
-  /**
-   * localhostProfile indicates a profile loaded on the node that should be used. The profile must be preconfigured on the node to work. Must match the loaded name of the profile. Must be set if and only if type is "Localhost".
-   */
-  localhostProfile?: string;
-  /**
-   * type indicates which kind of AppArmor profile will be applied. Valid options are:
-   *   Localhost - a profile pre-loaded on the node.
-   *   RuntimeDefault - the container runtime's default profile.
-   *   Unconfined - no AppArmor enforcement.
-   */
-  type: string;
-}
-
-/**
  * ArgoWorkflowTrigger is the trigger for the Argo Workflow
  *
  * Schema definition: `io.argoproj.events.v1alpha1.ArgoWorkflowTrigger`.
@@ -323,75 +269,7 @@ export interface ArgoWorkflowTrigger {
   /**
    * Source of the K8s resource file(s)
    */
-  source?: ArtifactLocation;
-}
-
-/**
- * ArtifactLocation describes the source location for an external artifact
- *
- * Schema definition: `io.argoproj.events.v1alpha1.ArtifactLocation`.
- */
-export interface ArtifactLocation {
-  /**
-   * Configmap that stores the artifact
-   */
-  configmap?: ConfigMapKeySelector;
-  /**
-   * File artifact is artifact stored in a file
-   */
-  file?: FileArtifact;
-  /**
-   * Git repository hosting the artifact
-   */
-  git?: GitArtifact;
-  /**
-   * Inline artifact is embedded in sensor spec as a string
-   */
-  inline?: string;
-  /**
-   * Resource is generic template for K8s resource
-   */
-  resource?: K8SResource;
-  /**
-   * S3 compliant artifact
-   */
-  s3?: S3Artifact;
-  /**
-   * URL to fetch the artifact from
-   */
-  url?: URLArtifact;
-}
-
-/**
- * AzureDisk represents an Azure Data Disk mount on the host and bind mount to the pod.
- *
- * Schema definition: `io.k8s.api.core.v1.AzureDiskVolumeSource`.
- */
-export interface AzureDiskVolumeSource {
-  /**
-   * cachingMode is the Host Caching mode: None, Read Only, Read Write.
-   */
-  cachingMode?: string;
-  /**
-   * diskName is the Name of the data disk in the blob storage
-   */
-  diskName: string;
-  /**
-   * diskURI is the URI of data disk in the blob storage
-   */
-  diskURI: string;
-  /**
-   * fsType is Filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. "ext4", "xfs", "ntfs". Implicitly inferred to be "ext4" if unspecified.
-   */
-  fsType?: string;
-  /**
-   * kind expected values are Shared: multiple blob disks per storage account  Dedicated: single blob disk per storage account  Managed: azure managed data disk (only in managed availability set). defaults to shared
-   */
-  kind?: string;
-  /**
-   * readOnly Defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
-   */
-  readOnly?: boolean;
+  source?: EventsArtifactLocation;
 }
 
 /**
@@ -456,26 +334,6 @@ export interface AzureEventsHubEventSource {
    * SharedAccessKeyName is the name you chose for your application's SAS keys. If both this field and SharedAccessKey are not provided it will try to access via Azure AD with DefaultAzureCredential, FQDN and HubName.
    */
   sharedAccessKeyName?: SecretKeySelector;
-}
-
-/**
- * AzureFile represents an Azure File Service mount on the host and bind mount to the pod.
- *
- * Schema definition: `io.k8s.api.core.v1.AzureFileVolumeSource`.
- */
-export interface AzureFileVolumeSource {
-  /**
-   * readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
-   */
-  readOnly?: boolean;
-  /**
-   * secretName is the  name of secret that contains Azure Storage Account Name and Key
-   */
-  secretName: string;
-  /**
-   * shareName is the azure share Name
-   */
-  shareName: string;
 }
 
 /**
@@ -604,46 +462,6 @@ export interface AzureServiceBusTrigger {
    * TopicName is the name of the Azure Service Bus Topic
    */
   topicName?: string;
-}
-
-/**
- * Backoff for an operation
- *
- * Schema definition: `io.argoproj.events.v1alpha1.Backoff`.
- */
-export interface Backoff {
-  /**
-   * The initial duration in nanoseconds or strings like "1s", "3m"
-   */
-  duration?: Int64OrString;
-  /**
-   * Duration is multiplied by factor each iteration
-   */
-  factor?: Amount;
-  /**
-   * The amount of jitter applied each iteration
-   */
-  jitter?: Amount;
-  /**
-   * Exit with error after this many steps
-   */
-  steps?: number;
-}
-
-/**
- * BasicAuth contains the reference to K8s secrets that holds the username and password
- *
- * Schema definition: `io.argoproj.events.v1alpha1.BasicAuth`.
- */
-export interface BasicAuth {
-  /**
-   * Password refers to the Kubernetes secret that holds the password required for basic auth.
-   */
-  password?: SecretKeySelector;
-  /**
-   * Username refers to the Kubernetes secret that holds the username required for basic auth.
-   */
-  username?: SecretKeySelector;
 }
 
 /**
@@ -852,34 +670,6 @@ export interface BusConfig {
 }
 
 /**
- * Represents a source location of a volume to mount, managed by an external CSI driver
- *
- * Schema definition: `io.k8s.api.core.v1.CSIVolumeSource`.
- */
-export interface CSIVolumeSource {
-  /**
-   * driver is the name of the CSI driver that handles this volume. Consult with your admin for the correct name as registered in the cluster.
-   */
-  driver: string;
-  /**
-   * fsType to mount. Ex. "ext4", "xfs", "ntfs". If not provided, the empty value is passed to the associated CSI driver which will determine the default filesystem to apply.
-   */
-  fsType?: string;
-  /**
-   * nodePublishSecretRef is a reference to the secret object containing sensitive information to pass to the CSI driver to complete the CSI NodePublishVolume and NodeUnpublishVolume calls. This field is optional, and  may be empty if no secret is required. If the secret object contains more than one secret, all secret references are passed.
-   */
-  nodePublishSecretRef?: LocalObjectReference;
-  /**
-   * readOnly specifies a read-only configuration for the volume. Defaults to false (read/write).
-   */
-  readOnly?: boolean;
-  /**
-   * volumeAttributes stores driver-specific properties that are passed to the CSI driver. Consult your driver's documentation for supported values.
-   */
-  volumeAttributes?: Record<string, string>;
-}
-
-/**
  * CalendarEventSource describes a time based dependency. One of the fields (schedule, interval, or recurrence) must be passed. Schedule takes precedence over interval; interval takes precedence over recurrence
  *
  * Schema definition: `io.argoproj.events.v1alpha1.CalendarEventSource`.
@@ -916,22 +706,6 @@ export interface CalendarEventSource {
 }
 
 /**
- * Adds and removes POSIX capabilities from running containers.
- *
- * Schema definition: `io.k8s.api.core.v1.Capabilities`.
- */
-export interface Capabilities {
-  /**
-   * Added capabilities
-   */
-  add?: string[];
-  /**
-   * Removed capabilities
-   */
-  drop?: string[];
-}
-
-/**
  * CatchupConfiguration
  *
  * Schema definition: `io.argoproj.events.v1alpha1.CatchupConfiguration`.
@@ -945,118 +719,6 @@ export interface CatchupConfiguration {
    * MaxDuration holds max catchup duration
    */
   maxDuration?: string;
-}
-
-/**
- * Represents a Ceph Filesystem mount that lasts the lifetime of a pod Cephfs volumes do not support ownership management or SELinux relabeling.
- *
- * Schema definition: `io.k8s.api.core.v1.CephFSVolumeSource`.
- */
-export interface CephFSVolumeSource {
-  /**
-   * monitors is Required: Monitors is a collection of Ceph monitors More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it
-   */
-  monitors: string[];
-  /**
-   * path is Optional: Used as the mounted root, rather than the full Ceph tree, default is /
-   */
-  path?: string;
-  /**
-   * readOnly is Optional: Defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts. More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it
-   */
-  readOnly?: boolean;
-  /**
-   * secretFile is Optional: SecretFile is the path to key ring for User, default is /etc/ceph/user.secret More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it
-   */
-  secretFile?: string;
-  /**
-   * secretRef is Optional: SecretRef is reference to the authentication secret for User, default is empty. More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it
-   */
-  secretRef?: LocalObjectReference;
-  /**
-   * user is optional: User is the rados user name, default is admin More info: https://examples.k8s.io/volumes/cephfs/README.md#how-to-use-it
-   */
-  user?: string;
-}
-
-/**
- * Represents a cinder volume resource in Openstack. A Cinder volume must exist before mounting to a container. The volume must also be in the same region as the kubelet. Cinder volumes support ownership management and SELinux relabeling.
- *
- * Schema definition: `io.k8s.api.core.v1.CinderVolumeSource`.
- */
-export interface CinderVolumeSource {
-  /**
-   * fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system. Examples: "ext4", "xfs", "ntfs". Implicitly inferred to be "ext4" if unspecified. More info: https://examples.k8s.io/mysql-cinder-pd/README.md
-   */
-  fsType?: string;
-  /**
-   * readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts. More info: https://examples.k8s.io/mysql-cinder-pd/README.md
-   */
-  readOnly?: boolean;
-  /**
-   * secretRef is optional: points to a secret object containing parameters used to connect to OpenStack.
-   */
-  secretRef?: LocalObjectReference;
-  /**
-   * volumeID used to identify the volume in cinder. More info: https://examples.k8s.io/mysql-cinder-pd/README.md
-   */
-  volumeID: string;
-}
-
-/**
- * ClusterTrustBundleProjection describes how to select a set of ClusterTrustBundle objects and project their contents into the pod filesystem.
- *
- * Schema definition: `io.k8s.api.core.v1.ClusterTrustBundleProjection`.
- */
-export interface ClusterTrustBundleProjection {
-  /**
-   * Select all ClusterTrustBundles that match this label selector.  Only has effect if signerName is set.  Mutually-exclusive with name.  If unset, interpreted as "match nothing".  If set but empty, interpreted as "match everything".
-   */
-  labelSelector?: LabelSelector;
-  /**
-   * Select a single ClusterTrustBundle by object name.  Mutually-exclusive with signerName and labelSelector.
-   */
-  name?: string;
-  /**
-   * If true, don't block pod startup if the referenced ClusterTrustBundle(s) aren't available.  If using name, then the named ClusterTrustBundle is allowed not to exist.  If using signerName, then the combination of signerName and labelSelector is allowed to match zero ClusterTrustBundles.
-   */
-  optional?: boolean;
-  /**
-   * Relative path from the volume root to write the bundle.
-   */
-  path: string;
-  /**
-   * Select all ClusterTrustBundles that match this signer name. Mutually-exclusive with name.  The contents of all selected ClusterTrustBundles will be unified and deduplicated.
-   */
-  signerName?: string;
-}
-
-/**
- * Condition contains details about resource state
- *
- * Schema definition: `io.argoproj.events.v1alpha1.Condition`.
- */
-export interface Condition {
-  /**
-   * Last time the condition transitioned from one status to another.
-   */
-  lastTransitionTime?: Time;
-  /**
-   * Human-readable message indicating details about last transition.
-   */
-  message?: string;
-  /**
-   * Unique, this should be a short, machine understandable string that gives the reason for condition's last transition. For example, "ImageNotFound"
-   */
-  reason?: string;
-  /**
-   * Condition status, True, False or Unknown.
-   */
-  status: string;
-  /**
-   * Condition type.
-   */
-  type: string;
 }
 
 /**
@@ -1085,44 +747,6 @@ export interface ConditionsResetCriteria {
 }
 
 /**
- * ConfigMapEnvSource selects a ConfigMap to populate the environment variables with.
- *
- * The contents of the target ConfigMap's Data field will represent the key-value pairs as environment variables.
- *
- * Schema definition: `io.k8s.api.core.v1.ConfigMapEnvSource`.
- */
-export interface ConfigMapEnvSource {
-  /**
-   * Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
-   */
-  name?: string;
-  /**
-   * Specify whether the ConfigMap must be defined
-   */
-  optional?: boolean;
-}
-
-/**
- * Selects a key from a ConfigMap.
- *
- * Schema definition: `io.k8s.api.core.v1.ConfigMapKeySelector`.
- */
-export interface ConfigMapKeySelector {
-  /**
-   * The key to select.
-   */
-  key: string;
-  /**
-   * Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
-   */
-  name?: string;
-  /**
-   * Specify whether the ConfigMap or its key must be defined
-   */
-  optional?: boolean;
-}
-
-/**
  * ConfigMapPersistence
  *
  * Schema definition: `io.argoproj.events.v1alpha1.ConfigMapPersistence`.
@@ -1136,68 +760,6 @@ export interface ConfigMapPersistence {
    * Name of the configmap
    */
   name?: string;
-}
-
-/**
- * Adapts a ConfigMap into a projected volume.
- *
- * The contents of the target ConfigMap's Data field will be presented in a projected volume as files using the keys in the Data field as the file names, unless the items element is populated with specific mappings of keys to paths. Note that this is identical to a configmap volume source without the default mode.
- *
- * Schema definition: `io.k8s.api.core.v1.ConfigMapProjection`.
- */
-export interface ConfigMapProjection {
-  /**
-   * items if unspecified, each key-value pair in the Data field of the referenced ConfigMap will be projected into the volume as a file whose name is the key and content is the value. If specified, the listed keys will be projected into the specified paths, and unlisted keys will not be present. If a key is specified which is not present in the ConfigMap, the volume setup will error unless it is marked optional. Paths must be relative and may not contain the '..' path or start with '..'.
-   */
-  items?: KeyToPath[];
-  /**
-   * Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
-   */
-  name?: string;
-  /**
-   * optional specify whether the ConfigMap or its keys must be defined
-   */
-  optional?: boolean;
-}
-
-/**
- * Adapts a ConfigMap into a volume.
- *
- * The contents of the target ConfigMap's Data field will be presented in a volume as files using the keys in the Data field as the file names, unless the items element is populated with specific mappings of keys to paths. ConfigMap volumes support ownership management and SELinux relabeling.
- *
- * Schema definition: `io.k8s.api.core.v1.ConfigMapVolumeSource`.
- */
-export interface ConfigMapVolumeSource {
-  /**
-   * defaultMode is optional: mode bits used to set permissions on created files by default. Must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts both octal and decimal values, JSON requires decimal values for mode bits. Defaults to 0644. Directories within the path are not affected by this setting. This might be in conflict with other options that affect the file mode, like fsGroup, and the result can be other mode bits set.
-   */
-  defaultMode?: number;
-  /**
-   * items if unspecified, each key-value pair in the Data field of the referenced ConfigMap will be projected into the volume as a file whose name is the key and content is the value. If specified, the listed keys will be projected into the specified paths, and unlisted keys will not be present. If a key is specified which is not present in the ConfigMap, the volume setup will error unless it is marked optional. Paths must be relative and may not contain the '..' path or start with '..'.
-   */
-  items?: KeyToPath[];
-  /**
-   * Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
-   */
-  name?: string;
-  /**
-   * optional specify whether the ConfigMap or its keys must be defined
-   */
-  optional?: boolean;
-}
-
-/**
- * Container defines customized spec for a container
- *
- * Schema definition: `io.argoproj.events.v1alpha1.Container`.
- */
-export interface Container {
-  env?: EnvVar[];
-  envFrom?: EnvFromSource[];
-  imagePullPolicy?: string;
-  resources?: ResourceRequirements;
-  securityContext?: SecurityContext;
-  volumeMounts?: VolumeMount[];
 }
 
 /**
@@ -1276,58 +838,6 @@ export interface DataFilter {
 }
 
 /**
- * Represents downward API info for projecting into a projected volume. Note that this is identical to a downwardAPI volume source without the default mode.
- *
- * Schema definition: `io.k8s.api.core.v1.DownwardAPIProjection`.
- */
-export interface DownwardAPIProjection {
-  /**
-   * Items is a list of DownwardAPIVolume file
-   */
-  items?: DownwardAPIVolumeFile[];
-}
-
-/**
- * DownwardAPIVolumeFile represents information to create the file containing the pod field
- *
- * Schema definition: `io.k8s.api.core.v1.DownwardAPIVolumeFile`.
- */
-export interface DownwardAPIVolumeFile {
-  /**
-   * Required: Selects a field of the pod: only annotations, labels, name, namespace and uid are supported.
-   */
-  fieldRef?: ObjectFieldSelector;
-  /**
-   * Optional: mode bits used to set permissions on this file, must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts both octal and decimal values, JSON requires decimal values for mode bits. If not specified, the volume defaultMode will be used. This might be in conflict with other options that affect the file mode, like fsGroup, and the result can be other mode bits set.
-   */
-  mode?: number;
-  /**
-   * Required: Path is  the relative path name of the file to be created. Must not be absolute or contain the '..' path. Must be utf-8 encoded. The first item of the relative path must not start with '..'
-   */
-  path: string;
-  /**
-   * Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, requests.cpu and requests.memory) are currently supported.
-   */
-  resourceFieldRef?: ResourceFieldSelector;
-}
-
-/**
- * DownwardAPIVolumeSource represents a volume containing downward API info. Downward API volumes support ownership management and SELinux relabeling.
- *
- * Schema definition: `io.k8s.api.core.v1.DownwardAPIVolumeSource`.
- */
-export interface DownwardAPIVolumeSource {
-  /**
-   * Optional: mode bits to use on created files by default. Must be a Optional: mode bits used to set permissions on created files by default. Must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts both octal and decimal values, JSON requires decimal values for mode bits. Defaults to 0644. Directories within the path are not affected by this setting. This might be in conflict with other options that affect the file mode, like fsGroup, and the result can be other mode bits set.
-   */
-  defaultMode?: number;
-  /**
-   * Items is a list of downward API volume file
-   */
-  items?: DownwardAPIVolumeFile[];
-}
-
-/**
  * EmailTrigger refers to the specification of the email notification trigger.
  *
  * Schema definition: `io.argoproj.events.v1alpha1.EmailTrigger`.
@@ -1392,7 +902,7 @@ export interface EmitterEventSource {
   /**
    * Backoff holds parameters applied to connection.
    */
-  connectionBackoff?: Backoff;
+  connectionBackoff?: EventsBackoff;
   /**
    * Filter
    */
@@ -1417,104 +927,6 @@ export interface EmitterEventSource {
    * Username to use to connect to broker
    */
   username?: SecretKeySelector;
-}
-
-/**
- * Represents an empty directory for a pod. Empty directory volumes support ownership management and SELinux relabeling.
- *
- * Schema definition: `io.k8s.api.core.v1.EmptyDirVolumeSource`.
- */
-export interface EmptyDirVolumeSource {
-  /**
-   * medium represents what type of storage medium should back this directory. The default is "" which means to use the node's default medium. Must be an empty string (default) or Memory. More info: https://kubernetes.io/docs/concepts/storage/volumes#emptydir
-   */
-  medium?: string;
-  /**
-   * sizeLimit is the total amount of local storage required for this EmptyDir volume. The size limit is also applicable for memory medium. The maximum usage on memory medium EmptyDir would be the minimum value between the SizeLimit specified here and the sum of memory limits of all containers in a pod. The default is nil which means that the limit is undefined. More info: https://kubernetes.io/docs/concepts/storage/volumes#emptydir
-   */
-  sizeLimit?: Quantity;
-}
-
-/**
- * EnvFromSource represents the source of a set of ConfigMaps
- *
- * Schema definition: `io.k8s.api.core.v1.EnvFromSource`.
- */
-export interface EnvFromSource {
-  /**
-   * The ConfigMap to select from
-   */
-  configMapRef?: ConfigMapEnvSource;
-  /**
-   * An optional identifier to prepend to each key in the ConfigMap. Must be a C_IDENTIFIER.
-   */
-  prefix?: string;
-  /**
-   * The Secret to select from
-   */
-  secretRef?: SecretEnvSource;
-}
-
-/**
- * EnvVar represents an environment variable present in a Container.
- *
- * Schema definition: `io.k8s.api.core.v1.EnvVar`.
- */
-export interface EnvVar {
-  /**
-   * Name of the environment variable. Must be a C_IDENTIFIER.
-   */
-  name: string;
-  /**
-   * Variable references $(VAR_NAME) are expanded using the previously defined environment variables in the container and any service environment variables. If a variable cannot be resolved, the reference in the input string will be unchanged. Double $$ are reduced to a single $, which allows for escaping the $(VAR_NAME) syntax: i.e. "$$(VAR_NAME)" will produce the string literal "$(VAR_NAME)". Escaped references will never be expanded, regardless of whether the variable exists or not. Defaults to "".
-   */
-  value?: string;
-  /**
-   * Source for the environment variable's value. Cannot be used if value is not empty.
-   */
-  valueFrom?: EnvVarSource;
-}
-
-/**
- * EnvVarSource represents a source for the value of an EnvVar.
- *
- * Schema definition: `io.k8s.api.core.v1.EnvVarSource`.
- */
-export interface EnvVarSource {
-  /**
-   * Selects a key of a ConfigMap.
-   */
-  configMapKeyRef?: ConfigMapKeySelector;
-  /**
-   * Selects a field of the pod: supports metadata.name, metadata.namespace, `metadata.labels['<KEY>']`, `metadata.annotations['<KEY>']`, spec.nodeName, spec.serviceAccountName, status.hostIP, status.podIP, status.podIPs.
-   */
-  fieldRef?: ObjectFieldSelector;
-  /**
-   * Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, limits.ephemeral-storage, requests.cpu, requests.memory and requests.ephemeral-storage) are currently supported.
-   */
-  resourceFieldRef?: ResourceFieldSelector;
-  /**
-   * Selects a key of a secret in the pod's namespace
-   */
-  secretKeyRef?: SecretKeySelector;
-}
-
-/**
- * Represents an ephemeral volume that is handled by a normal storage driver.
- *
- * Schema definition: `io.k8s.api.core.v1.EphemeralVolumeSource`.
- */
-export interface EphemeralVolumeSource {
-  /**
-   * Will be used to create a stand-alone PVC to provision the volume. The pod in which this EphemeralVolumeSource is embedded will be the owner of the PVC, i.e. the PVC will be deleted together with the pod.  The name of the PVC will be `<pod name>-<volume name>` where `<volume name>` is the name from the `PodSpec.Volumes` array entry. Pod validation will reject the pod if the concatenated name is not valid for a PVC (for example, too long).
-   *
-   * An existing PVC with that name that is not owned by the pod will *not* be used for the pod to avoid using an unrelated volume by mistake. Starting the pod is then blocked until the unrelated PVC is removed. If such a pre-created PVC is meant to be used by the pod, the PVC has to updated with an owner reference to the pod once the pod exists. Normally this should not be necessary, but it may be useful when manually reconstructing a broken cluster.
-   *
-   * This field is read-only and no changes will be made by Kubernetes to the PVC after it has been created.
-   *
-   * Required, must not be nil.
-   */
-  volumeClaimTemplate?: PersistentVolumeClaimTemplate;
 }
 
 /**
@@ -1566,7 +978,7 @@ export interface EventBusStatus {
   /**
    * Conditions are the latest available observations of a resource's current state.
    */
-  conditions?: Condition[];
+  conditions?: EventsCondition[];
   /**
    * Config holds the fininalized configuration of EventBus
    */
@@ -1810,7 +1222,7 @@ export interface EventSourceSpec {
   /**
    * Minio event sources
    */
-  minio?: Record<string, S3Artifact>;
+  minio?: Record<string, EventsS3Artifact>;
   /**
    * MNS event sources
    */
@@ -1882,7 +1294,7 @@ export interface EventSourceSpec {
   /**
    * Template is the pod specification for the event source
    */
-  template?: Template;
+  template?: EventsTemplate;
   /**
    * Webhook event sources
    */
@@ -1898,257 +1310,132 @@ export interface EventSourceStatus {
   /**
    * Conditions are the latest available observations of a resource's current state.
    */
-  conditions?: Condition[];
+  conditions?: EventsCondition[];
 }
 
 /**
- * ExprFilter
+ * Amount represent a numeric amount.
  *
- * Schema definition: `io.argoproj.events.v1alpha1.ExprFilter`.
+ * Schema definition: `io.argoproj.events.v1alpha1.Amount`.
  */
-export interface ExprFilter {
+export type EventsAmount = number;
+
+/**
+ * ArtifactLocation describes the source location for an external artifact
+ *
+ * Schema definition: `io.argoproj.events.v1alpha1.ArtifactLocation`.
+ */
+export interface EventsArtifactLocation {
   /**
-   * Expr refers to the expression that determines the outcome of the filter.
+   * Configmap that stores the artifact
    */
-  expr: string;
+  configmap?: ConfigMapKeySelector;
   /**
-   * Fields refers to set of keys that refer to the paths within event payload.
+   * File artifact is artifact stored in a file
    */
-  fields: PayloadField[];
+  file?: FileArtifact;
+  /**
+   * Git repository hosting the artifact
+   */
+  git?: EventsGitArtifact;
+  /**
+   * Inline artifact is embedded in sensor spec as a string
+   */
+  inline?: string;
+  /**
+   * Resource is generic template for K8s resource
+   */
+  resource?: K8SResource;
+  /**
+   * S3 compliant artifact
+   */
+  s3?: EventsS3Artifact;
+  /**
+   * URL to fetch the artifact from
+   */
+  url?: URLArtifact;
 }
 
 /**
- * Represents a Fibre Channel volume. Fibre Channel volumes can only be mounted as read/write once. Fibre Channel volumes support ownership management and SELinux relabeling.
+ * Backoff for an operation
  *
- * Schema definition: `io.k8s.api.core.v1.FCVolumeSource`.
+ * Schema definition: `io.argoproj.events.v1alpha1.Backoff`.
  */
-export interface FCVolumeSource {
+export interface EventsBackoff {
   /**
-   * fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. "ext4", "xfs", "ntfs". Implicitly inferred to be "ext4" if unspecified.
+   * The initial duration in nanoseconds or strings like "1s", "3m"
    */
-  fsType?: string;
+  duration?: Int64OrString;
   /**
-   * lun is Optional: FC target lun number
+   * Duration is multiplied by factor each iteration
    */
-  lun?: number;
+  factor?: EventsAmount;
   /**
-   * readOnly is Optional: Defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
+   * The amount of jitter applied each iteration
    */
-  readOnly?: boolean;
+  jitter?: EventsAmount;
   /**
-   * targetWWNs is Optional: FC target worldwide names (WWNs)
+   * Exit with error after this many steps
    */
-  targetWWNs?: string[];
-  /**
-   * wwids Optional: FC volume world wide identifiers (wwids) Either wwids or combination of targetWWNs and lun must be set, but not both simultaneously.
-   */
-  wwids?: string[];
+  steps?: number;
 }
 
 /**
- * FieldsV1 stores a set of fields in a data structure like a Trie, in JSON format.
+ * BasicAuth contains the reference to K8s secrets that holds the username and password
  *
- * Each key is either a '.' representing the field itself, and will always map to an empty set, or a string representing a sub-field or item. The string will follow one of these four formats: 'f:<name>', where <name> is the name of a field in a struct, or key in a map 'v:<value>', where <value> is the exact json formatted value of a list item 'i:<index>', where <index> is position of a item in a list 'k:<keys>', where <keys> is a map of  a list item's key fields to their unique values If a key maps to an empty Fields value, the field that key represents is part of the set.
- *
- * The exact format is defined in sigs.k8s.io/structured-merge-diff
- *
- * Schema definition: `io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1`.
+ * Schema definition: `io.argoproj.events.v1alpha1.BasicAuth`.
  */
-export type FieldsV1 = Record<string, unknown>;
-
-/**
- * FileArtifact contains information about an artifact in a filesystem
- *
- * Schema definition: `io.argoproj.events.v1alpha1.FileArtifact`.
- */
-export interface FileArtifact {
-  path?: string;
+export interface EventsBasicAuth {
+  /**
+   * Password refers to the Kubernetes secret that holds the password required for basic auth.
+   */
+  password?: SecretKeySelector;
+  /**
+   * Username refers to the Kubernetes secret that holds the username required for basic auth.
+   */
+  username?: SecretKeySelector;
 }
 
 /**
- * FileEventSource describes an event-source for file related events.
+ * Condition contains details about resource state
  *
- * Schema definition: `io.argoproj.events.v1alpha1.FileEventSource`.
+ * Schema definition: `io.argoproj.events.v1alpha1.Condition`.
  */
-export interface FileEventSource {
+export interface EventsCondition {
   /**
-   * Type of file operations to watch Refer https://github.com/fsnotify/fsnotify/blob/master/fsnotify.go for more information
+   * Last time the condition transitioned from one status to another.
    */
-  eventType: string;
+  lastTransitionTime?: Time;
   /**
-   * Filter
+   * Human-readable message indicating details about last transition.
    */
-  filter?: EventSourceFilter;
+  message?: string;
   /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
+   * Unique, this should be a short, machine understandable string that gives the reason for condition's last transition. For example, "ImageNotFound"
    */
-  metadata?: Record<string, string>;
+  reason?: string;
   /**
-   * Use polling instead of inotify
+   * Condition status, True, False or Unknown.
    */
-  polling?: boolean;
+  status: string;
   /**
-   * WatchPathConfig contains configuration about the file path to watch
+   * Condition type.
    */
-  watchPathConfig: WatchPathConfig;
+  type: string;
 }
 
 /**
- * FlexVolume represents a generic volume resource that is provisioned/attached using an exec based plugin.
+ * Container defines customized spec for a container
  *
- * Schema definition: `io.k8s.api.core.v1.FlexVolumeSource`.
+ * Schema definition: `io.argoproj.events.v1alpha1.Container`.
  */
-export interface FlexVolumeSource {
-  /**
-   * driver is the name of the driver to use for this volume.
-   */
-  driver: string;
-  /**
-   * fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. "ext4", "xfs", "ntfs". The default filesystem depends on FlexVolume script.
-   */
-  fsType?: string;
-  /**
-   * options is Optional: this field holds extra command options if any.
-   */
-  options?: Record<string, string>;
-  /**
-   * readOnly is Optional: defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
-   */
-  readOnly?: boolean;
-  /**
-   * secretRef is Optional: secretRef is reference to the secret object containing sensitive information to pass to the plugin scripts. This may be empty if no secret object is specified. If the secret object contains more than one secret, all secrets are passed to the plugin scripts.
-   */
-  secretRef?: LocalObjectReference;
-}
-
-/**
- * Represents a Flocker volume mounted by the Flocker agent. One and only one of datasetName and datasetUUID should be set. Flocker volumes do not support ownership management or SELinux relabeling.
- *
- * Schema definition: `io.k8s.api.core.v1.FlockerVolumeSource`.
- */
-export interface FlockerVolumeSource {
-  /**
-   * datasetName is Name of the dataset stored as metadata -> name on the dataset for Flocker should be considered as deprecated
-   */
-  datasetName?: string;
-  /**
-   * datasetUUID is the UUID of the dataset. This is unique identifier of a Flocker dataset
-   */
-  datasetUUID?: string;
-}
-
-/**
- * Represents a Persistent Disk resource in Google Compute Engine.
- *
- * A GCE PD must exist before mounting to a container. The disk must also be in the same GCE project and zone as the kubelet. A GCE PD can only be mounted as read/write once or read-only many times. GCE PDs support ownership management and SELinux relabeling.
- *
- * Schema definition: `io.k8s.api.core.v1.GCEPersistentDiskVolumeSource`.
- */
-export interface GCEPersistentDiskVolumeSource {
-  /**
-   * fsType is filesystem type of the volume that you want to mount. Tip: Ensure that the filesystem type is supported by the host operating system. Examples: "ext4", "xfs", "ntfs". Implicitly inferred to be "ext4" if unspecified. More info: https://kubernetes.io/docs/concepts/storage/volumes#gcepersistentdisk
-   */
-  fsType?: string;
-  /**
-   * partition is the partition in the volume that you want to mount. If omitted, the default is to mount by volume name. Examples: For volume /dev/sda1, you specify the partition as "1". Similarly, the volume partition for /dev/sda is "0" (or you can leave the property empty). More info: https://kubernetes.io/docs/concepts/storage/volumes#gcepersistentdisk
-   */
-  partition?: number;
-  /**
-   * pdName is unique name of the PD resource in GCE. Used to identify the disk in GCE. More info: https://kubernetes.io/docs/concepts/storage/volumes#gcepersistentdisk
-   */
-  pdName: string;
-  /**
-   * readOnly here will force the ReadOnly setting in VolumeMounts. Defaults to false. More info: https://kubernetes.io/docs/concepts/storage/volumes#gcepersistentdisk
-   */
-  readOnly?: boolean;
-}
-
-/**
- * GenericEventSource refers to a generic event source. It can be used to implement a custom event source.
- *
- * Schema definition: `io.argoproj.events.v1alpha1.GenericEventSource`.
- */
-export interface GenericEventSource {
-  /**
-   * AuthSecret holds a secret selector that contains a bearer token for authentication
-   */
-  authSecret?: SecretKeySelector;
-  /**
-   * Config is the event source configuration
-   */
-  config: string;
-  /**
-   * Filter
-   */
-  filter?: EventSourceFilter;
-  /**
-   * Insecure determines the type of connection.
-   */
-  insecure?: boolean;
-  /**
-   * JSONBody specifies that all event body payload coming from this source will be JSON
-   */
-  jsonBody?: boolean;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   */
-  metadata?: Record<string, string>;
-  /**
-   * URL of the gRPC server that implements the event source.
-   */
-  url: string;
-}
-
-/**
- * GerritEventSource refers to event-source related to gerrit events
- *
- * Schema definition: `io.argoproj.events.v1alpha1.GerritEventSource`.
- */
-export interface GerritEventSource {
-  /**
-   * Auth hosts secret selectors for username and password
-   */
-  auth?: BasicAuth;
-  /**
-   * DeleteHookOnFinish determines whether to delete the Gerrit hook for the project once the event source is stopped.
-   */
-  deleteHookOnFinish?: boolean;
-  /**
-   * Events are gerrit event to listen to. Refer https://gerrit-review.googlesource.com/Documentation/cmd-stream-events.html#events
-   */
-  events: string[];
-  /**
-   * Filter
-   */
-  filter?: EventSourceFilter;
-  /**
-   * GerritBaseURL is the base URL for API requests to a custom endpoint
-   */
-  gerritBaseURL: string;
-  /**
-   * HookName is the name of the webhook
-   */
-  hookName: string;
-  /**
-   * MaxTries is number of attempts when posting an event to the target url
-   */
-  maxTries?: number;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   */
-  metadata?: Record<string, string>;
-  /**
-   * List of project namespace paths like "whynowy/test".
-   */
-  projects?: string[];
-  /**
-   * SslVerify to enable ssl verification
-   */
-  sslVerify?: boolean;
-  /**
-   * Webhook holds configuration to run a http server
-   */
-  webhook?: WebhookContext;
+export interface EventsContainer {
+  env?: EnvVar[];
+  envFrom?: EnvFromSource[];
+  imagePullPolicy?: string;
+  resources?: ResourceRequirements;
+  securityContext?: SecurityContext;
+  volumeMounts?: VolumeMount[];
 }
 
 /**
@@ -2156,7 +1443,7 @@ export interface GerritEventSource {
  *
  * Schema definition: `io.argoproj.events.v1alpha1.GitArtifact`.
  */
-export interface GitArtifact {
+export interface EventsGitArtifact {
   /**
    * Branch to use to pull trigger resource
    */
@@ -2204,6 +1491,227 @@ export interface GitArtifact {
 }
 
 /**
+ * Metadata holds the annotations and labels of an event source pod
+ *
+ * Schema definition: `io.argoproj.events.v1alpha1.Metadata`.
+ */
+export interface EventsMetadata {
+  annotations?: Record<string, string>;
+  labels?: Record<string, string>;
+}
+
+/**
+ * S3Artifact contains information about an S3 connection and bucket
+ *
+ * Schema definition: `io.argoproj.events.v1alpha1.S3Artifact`.
+ */
+export interface EventsS3Artifact {
+  accessKey: SecretKeySelector;
+  bucket: S3Bucket;
+  caCertificate?: SecretKeySelector;
+  endpoint: string;
+  events?: string[];
+  filter?: S3Filter;
+  insecure?: boolean;
+  metadata?: Record<string, string>;
+  region?: string;
+  secretKey: SecretKeySelector;
+}
+
+/**
+ * Template holds the information of a deployment template
+ *
+ * Schema definition: `io.argoproj.events.v1alpha1.Template`.
+ */
+export interface EventsTemplate {
+  /**
+   * If specified, the pod's scheduling constraints
+   */
+  affinity?: Affinity;
+  /**
+   * Container is the main container image to run in the sensor pod
+   */
+  container?: EventsContainer;
+  /**
+   * ImagePullSecrets is an optional list of references to secrets in the same namespace to use for pulling any of the images used by this PodSpec. If specified, these secrets will be passed to individual puller implementations for them to use. For example, in the case of docker, only DockerConfig type secrets are honored. More info: https://kubernetes.io/docs/concepts/containers/images#specifying-imagepullsecrets-on-a-pod
+   */
+  imagePullSecrets?: LocalObjectReference[];
+  /**
+   * Metadata sets the pods's metadata, i.e. annotations and labels
+   */
+  metadata?: EventsMetadata;
+  /**
+   * NodeSelector is a selector which must be true for the pod to fit on a node. Selector which must match a node's labels for the pod to be scheduled on that node. More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/
+   */
+  nodeSelector?: Record<string, string>;
+  /**
+   * The priority value. Various system components use this field to find the priority of the EventSource pod. When Priority Admission Controller is enabled, it prevents users from setting this field. The admission controller populates this field from PriorityClassName. The higher the value, the higher the priority. More info: https://kubernetes.io/docs/concepts/configuration/pod-priority-preemption/
+   */
+  priority?: number;
+  /**
+   * If specified, indicates the EventSource pod's priority. "system-node-critical" and "system-cluster-critical" are two special keywords which indicate the highest priorities with the former being the highest priority. Any other name must be defined by creating a PriorityClass object with that name. If not specified, the pod priority will be default or zero if there is no default. More info: https://kubernetes.io/docs/concepts/configuration/pod-priority-preemption/
+   */
+  priorityClassName?: string;
+  /**
+   * SecurityContext holds pod-level security attributes and common container settings. Optional: Defaults to empty.  See type description for default values of each field.
+   */
+  securityContext?: PodSecurityContext;
+  /**
+   * ServiceAccountName is the name of the ServiceAccount to use to run sensor pod. More info: https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/
+   */
+  serviceAccountName?: string;
+  /**
+   * If specified, the pod's tolerations.
+   */
+  tolerations?: Toleration[];
+  /**
+   * Volumes is a list of volumes that can be mounted by containers in a workflow.
+   */
+  volumes?: Volume[];
+}
+
+/**
+ * ExprFilter
+ *
+ * Schema definition: `io.argoproj.events.v1alpha1.ExprFilter`.
+ */
+export interface ExprFilter {
+  /**
+   * Expr refers to the expression that determines the outcome of the filter.
+   */
+  expr: string;
+  /**
+   * Fields refers to set of keys that refer to the paths within event payload.
+   */
+  fields: PayloadField[];
+}
+
+/**
+ * FileArtifact contains information about an artifact in a filesystem
+ *
+ * Schema definition: `io.argoproj.events.v1alpha1.FileArtifact`.
+ */
+export interface FileArtifact {
+  path?: string;
+}
+
+/**
+ * FileEventSource describes an event-source for file related events.
+ *
+ * Schema definition: `io.argoproj.events.v1alpha1.FileEventSource`.
+ */
+export interface FileEventSource {
+  /**
+   * Type of file operations to watch Refer https://github.com/fsnotify/fsnotify/blob/master/fsnotify.go for more information
+   */
+  eventType: string;
+  /**
+   * Filter
+   */
+  filter?: EventSourceFilter;
+  /**
+   * Metadata holds the user defined metadata which will passed along the event payload.
+   */
+  metadata?: Record<string, string>;
+  /**
+   * Use polling instead of inotify
+   */
+  polling?: boolean;
+  /**
+   * WatchPathConfig contains configuration about the file path to watch
+   */
+  watchPathConfig: WatchPathConfig;
+}
+
+/**
+ * GenericEventSource refers to a generic event source. It can be used to implement a custom event source.
+ *
+ * Schema definition: `io.argoproj.events.v1alpha1.GenericEventSource`.
+ */
+export interface GenericEventSource {
+  /**
+   * AuthSecret holds a secret selector that contains a bearer token for authentication
+   */
+  authSecret?: SecretKeySelector;
+  /**
+   * Config is the event source configuration
+   */
+  config: string;
+  /**
+   * Filter
+   */
+  filter?: EventSourceFilter;
+  /**
+   * Insecure determines the type of connection.
+   */
+  insecure?: boolean;
+  /**
+   * JSONBody specifies that all event body payload coming from this source will be JSON
+   */
+  jsonBody?: boolean;
+  /**
+   * Metadata holds the user defined metadata which will passed along the event payload.
+   */
+  metadata?: Record<string, string>;
+  /**
+   * URL of the gRPC server that implements the event source.
+   */
+  url: string;
+}
+
+/**
+ * GerritEventSource refers to event-source related to gerrit events
+ *
+ * Schema definition: `io.argoproj.events.v1alpha1.GerritEventSource`.
+ */
+export interface GerritEventSource {
+  /**
+   * Auth hosts secret selectors for username and password
+   */
+  auth?: EventsBasicAuth;
+  /**
+   * DeleteHookOnFinish determines whether to delete the Gerrit hook for the project once the event source is stopped.
+   */
+  deleteHookOnFinish?: boolean;
+  /**
+   * Events are gerrit event to listen to. Refer https://gerrit-review.googlesource.com/Documentation/cmd-stream-events.html#events
+   */
+  events: string[];
+  /**
+   * Filter
+   */
+  filter?: EventSourceFilter;
+  /**
+   * GerritBaseURL is the base URL for API requests to a custom endpoint
+   */
+  gerritBaseURL: string;
+  /**
+   * HookName is the name of the webhook
+   */
+  hookName: string;
+  /**
+   * MaxTries is number of attempts when posting an event to the target url
+   */
+  maxTries?: number;
+  /**
+   * Metadata holds the user defined metadata which will passed along the event payload.
+   */
+  metadata?: Record<string, string>;
+  /**
+   * List of project namespace paths like "whynowy/test".
+   */
+  projects?: string[];
+  /**
+   * SslVerify to enable ssl verification
+   */
+  sslVerify?: boolean;
+  /**
+   * Webhook holds configuration to run a http server
+   */
+  webhook?: WebhookContext;
+}
+
+/**
  * GitCreds contain reference to git username and password
  *
  * Schema definition: `io.argoproj.events.v1alpha1.GitCreds`.
@@ -2227,28 +1735,6 @@ export interface GitRemoteConfig {
    * URLs the URLs of a remote repository. It must be non-empty. Fetch will always use the first URL, while push will use all of them.
    */
   urls: string[];
-}
-
-/**
- * Represents a volume that is populated with the contents of a git repository. Git repo volumes do not support ownership management. Git repo volumes support SELinux relabeling.
- *
- * DEPRECATED: GitRepo is deprecated. To provision a container with a git repo, mount an EmptyDir into an InitContainer that clones the repo using git, then mount the EmptyDir into the Pod's container.
- *
- * Schema definition: `io.k8s.api.core.v1.GitRepoVolumeSource`.
- */
-export interface GitRepoVolumeSource {
-  /**
-   * directory is the target directory name. Must not contain or start with '..'.  If '.' is supplied, the volume directory will be the git repository.  Otherwise, if specified, the volume will contain the git repository in the subdirectory with the given name.
-   */
-  directory?: string;
-  /**
-   * repository is the URL
-   */
-  repository: string;
-  /**
-   * revision is the commit hash for the specified revision.
-   */
-  revision?: string;
 }
 
 /**
@@ -2416,26 +1902,6 @@ export interface GitlabEventSource {
 }
 
 /**
- * Represents a Glusterfs mount that lasts the lifetime of a pod. Glusterfs volumes do not support ownership management or SELinux relabeling.
- *
- * Schema definition: `io.k8s.api.core.v1.GlusterfsVolumeSource`.
- */
-export interface GlusterfsVolumeSource {
-  /**
-   * endpoints is the endpoint name that details Glusterfs topology. More info: https://examples.k8s.io/volumes/glusterfs/README.md#create-a-pod
-   */
-  endpoints: string;
-  /**
-   * path is the Glusterfs volume path. More info: https://examples.k8s.io/volumes/glusterfs/README.md#create-a-pod
-   */
-  path: string;
-  /**
-   * readOnly here will force the Glusterfs volume to be mounted with read-only permissions. Defaults to false. More info: https://examples.k8s.io/volumes/glusterfs/README.md#create-a-pod
-   */
-  readOnly?: boolean;
-}
-
-/**
  * HDFSEventSource refers to event-source for HDFS related events
  *
  * Schema definition: `io.argoproj.events.v1alpha1.HDFSEventSource`.
@@ -2509,7 +1975,7 @@ export interface HTTPTrigger {
   /**
    * BasicAuth configuration for the http request.
    */
-  basicAuth?: BasicAuth;
+  basicAuth?: EventsBasicAuth;
   /**
    * Dynamic Headers for the request, sourced from the event. Same spec as Parameters.
    */
@@ -2550,102 +2016,11 @@ export interface HTTPTrigger {
 }
 
 /**
- * Represents a host path mapped into a pod. Host path volumes do not support ownership management or SELinux relabeling.
- *
- * Schema definition: `io.k8s.api.core.v1.HostPathVolumeSource`.
- */
-export interface HostPathVolumeSource {
-  /**
-   * path of the directory on the host. If the path is a symlink, it will follow the link to the real path. More info: https://kubernetes.io/docs/concepts/storage/volumes#hostpath
-   */
-  path: string;
-  /**
-   * type for HostPath Volume Defaults to "" More info: https://kubernetes.io/docs/concepts/storage/volumes#hostpath
-   */
-  type?: string;
-}
-
-/**
- * Represents an ISCSI disk. ISCSI volumes can only be mounted as read/write once. ISCSI volumes support ownership management and SELinux relabeling.
- *
- * Schema definition: `io.k8s.api.core.v1.ISCSIVolumeSource`.
- */
-export interface ISCSIVolumeSource {
-  /**
-   * chapAuthDiscovery defines whether support iSCSI Discovery CHAP authentication
-   */
-  chapAuthDiscovery?: boolean;
-  /**
-   * chapAuthSession defines whether support iSCSI Session CHAP authentication
-   */
-  chapAuthSession?: boolean;
-  /**
-   * fsType is the filesystem type of the volume that you want to mount. Tip: Ensure that the filesystem type is supported by the host operating system. Examples: "ext4", "xfs", "ntfs". Implicitly inferred to be "ext4" if unspecified. More info: https://kubernetes.io/docs/concepts/storage/volumes#iscsi
-   */
-  fsType?: string;
-  /**
-   * initiatorName is the custom iSCSI Initiator Name. If initiatorName is specified with iscsiInterface simultaneously, new iSCSI interface <target portal>:<volume name> will be created for the connection.
-   */
-  initiatorName?: string;
-  /**
-   * iqn is the target iSCSI Qualified Name.
-   */
-  iqn: string;
-  /**
-   * iscsiInterface is the interface Name that uses an iSCSI transport. Defaults to 'default' (tcp).
-   */
-  iscsiInterface?: string;
-  /**
-   * lun represents iSCSI Target Lun number.
-   */
-  lun: number;
-  /**
-   * portals is the iSCSI Target Portal List. The portal is either an IP or ip_addr:port if the port is other than default (typically TCP ports 860 and 3260).
-   */
-  portals?: string[];
-  /**
-   * readOnly here will force the ReadOnly setting in VolumeMounts. Defaults to false.
-   */
-  readOnly?: boolean;
-  /**
-   * secretRef is the CHAP Secret for iSCSI target and initiator authentication
-   */
-  secretRef?: LocalObjectReference;
-  /**
-   * targetPortal is iSCSI Target Portal. The Portal is either an IP or ip_addr:port if the port is other than default (typically TCP ports 860 and 3260).
-   */
-  targetPortal: string;
-}
-
-/**
- * ImageVolumeSource represents a image volume resource.
- *
- * Schema definition: `io.k8s.api.core.v1.ImageVolumeSource`.
- */
-export interface ImageVolumeSource {
-  /**
-   * Policy for pulling OCI objects. Possible values are: Always: the kubelet always attempts to pull the reference. Container creation will fail If the pull fails. Never: the kubelet never pulls the reference and only uses a local image or artifact. Container creation will fail if the reference isn't present. IfNotPresent: the kubelet pulls if the reference isn't already present on disk. Container creation will fail if the reference isn't present and the pull fails. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise.
-   */
-  pullPolicy?: string;
-  /**
-   * Required: Image or artifact reference to be used. Behaves in the same way as pod.spec.containers[*].image. Pull secrets will be assembled in the same way as for the container image by looking up node credentials, SA image pull secrets, and pod spec image pull secrets. More info: https://kubernetes.io/docs/concepts/containers/images This field is optional to allow higher level config management to default or override container images in workload controllers like Deployments and StatefulSets.
-   */
-  reference?: string;
-}
-
-/**
  * Int64OrString
  *
  * Schema definition: `io.argoproj.events.v1alpha1.Int64OrString`.
  */
 export type Int64OrString = number | string;
-
-/**
- * IntOrString is a type that can hold an int32 or a string.  When used in JSON or YAML marshalling and unmarshalling, it produces or consumes the inner type.  This allows you to have, for example, a JSON field that can accept a name or number.
- *
- * Schema definition: `io.k8s.apimachinery.pkg.util.intstr.IntOrString`.
- */
-export type IntOrString = number | string;
 
 /**
  * JetStreamBus holds the JetStream EventBus information
@@ -2672,7 +2047,7 @@ export interface JetStreamBus {
   /**
    * Metadata sets the pods's metadata, i.e. annotations and labels
    */
-  metadata?: Metadata;
+  metadata?: EventsMetadata;
   /**
    * MetricsContainerTemplate contains customized spec for metrics container
    */
@@ -2765,7 +2140,7 @@ export interface K8SResourcePolicy {
   /**
    * Backoff before checking resource state
    */
-  backoff: Backoff;
+  backoff: EventsBackoff;
   /**
    * ErrorOnBackoffTimeout determines whether sensor should transition to error state if the trigger policy is unable to determine the state of the resource
    */
@@ -2855,7 +2230,7 @@ export interface KafkaEventSource {
   /**
    * Backoff holds parameters applied to connection.
    */
-  connectionBackoff?: Backoff;
+  connectionBackoff?: EventsBackoff;
   /**
    * Consumer group for kafka client
    */
@@ -2975,74 +2350,6 @@ export interface KafkaTrigger {
 }
 
 /**
- * Maps a string key to a path within a volume.
- *
- * Schema definition: `io.k8s.api.core.v1.KeyToPath`.
- */
-export interface KeyToPath {
-  /**
-   * key is the key to project.
-   */
-  key: string;
-  /**
-   * mode is Optional: mode bits used to set permissions on this file. Must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts both octal and decimal values, JSON requires decimal values for mode bits. If not specified, the volume defaultMode will be used. This might be in conflict with other options that affect the file mode, like fsGroup, and the result can be other mode bits set.
-   */
-  mode?: number;
-  /**
-   * path is the relative path of the file to map the key to. May not be an absolute path. May not contain the path element '..'. May not start with the string '..'.
-   */
-  path: string;
-}
-
-/**
- * A label selector is a label query over a set of resources. The result of matchLabels and matchExpressions are ANDed. An empty label selector matches all objects. A null label selector matches no objects.
- *
- * Schema definition: `io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelector`.
- */
-export interface LabelSelector {
-  /**
-   * matchExpressions is a list of label selector requirements. The requirements are ANDed.
-   */
-  matchExpressions?: LabelSelectorRequirement[];
-  /**
-   * matchLabels is a map of {key,value} pairs. A single {key,value} in the matchLabels map is equivalent to an element of matchExpressions, whose key field is "key", the operator is "In", and the values array contains only "value". The requirements are ANDed.
-   */
-  matchLabels?: Record<string, string>;
-}
-
-/**
- * A label selector requirement is a selector that contains values, a key, and an operator that relates the key and values.
- *
- * Schema definition: `io.k8s.apimachinery.pkg.apis.meta.v1.LabelSelectorRequirement`.
- */
-export interface LabelSelectorRequirement {
-  /**
-   * key is the label key that the selector applies to.
-   */
-  key: string;
-  /**
-   * operator represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists and DoesNotExist.
-   */
-  operator: string;
-  /**
-   * values is an array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. This array is replaced during a strategic merge patch.
-   */
-  values?: string[];
-}
-
-/**
- * LocalObjectReference contains enough information to let you locate the referenced object inside the same namespace.
- *
- * Schema definition: `io.k8s.api.core.v1.LocalObjectReference`.
- */
-export interface LocalObjectReference {
-  /**
-   * Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
-   */
-  name?: string;
-}
-
-/**
  * LogTrigger
  *
  * Schema definition: `io.argoproj.events.v1alpha1.LogTrigger`.
@@ -3092,7 +2399,7 @@ export interface MQTTEventSource {
   /**
    * Auth hosts secret selectors for username and password
    */
-  auth?: BasicAuth;
+  auth?: EventsBasicAuth;
   /**
    * ClientID is the id of the client
    */
@@ -3100,7 +2407,7 @@ export interface MQTTEventSource {
   /**
    * ConnectionBackoff holds backoff applied to connection.
    */
-  connectionBackoff?: Backoff;
+  connectionBackoff?: EventsBackoff;
   /**
    * Filter
    */
@@ -3128,52 +2435,6 @@ export interface MQTTEventSource {
 }
 
 /**
- * ManagedFieldsEntry is a workflow-id, a FieldSet and the group version of the resource that the fieldset applies to.
- *
- * Schema definition: `io.k8s.apimachinery.pkg.apis.meta.v1.ManagedFieldsEntry`.
- */
-export interface ManagedFieldsEntry {
-  /**
-   * APIVersion defines the version of this resource that this field set applies to. The format is "group/version" just like the top-level APIVersion field. It is necessary to track the version of a field set because it cannot be automatically converted.
-   */
-  apiVersion?: string;
-  /**
-   * FieldsType is the discriminator for the different fields format and version. There is currently only one possible value: "FieldsV1"
-   */
-  fieldsType?: string;
-  /**
-   * FieldsV1 holds the first JSON version format as described in the "FieldsV1" type.
-   */
-  fieldsV1?: FieldsV1;
-  /**
-   * Manager is an identifier of the workflow managing these fields.
-   */
-  manager?: string;
-  /**
-   * Operation is the type of operation which lead to this ManagedFieldsEntry being created. The only valid values for this field are 'Apply' and 'Update'.
-   */
-  operation?: string;
-  /**
-   * Subresource is the name of the subresource used to update that object, or empty string if the object was updated through the main resource. The value of this field is used to distinguish between managers, even if they share the same name. For example, a status update will be distinct from a regular update using the same manager name. Note that the APIVersion field is not related to the Subresource field and it always corresponds to the version of the main resource.
-   */
-  subresource?: string;
-  /**
-   * Time is the timestamp of when the ManagedFields entry was added. The timestamp will also be updated if a field is added, the manager changes any of the owned fields value or removes a field. The timestamp does not update when a field is removed from the entry because another manager took it over.
-   */
-  time?: Time;
-}
-
-/**
- * Metadata holds the annotations and labels of an event source pod
- *
- * Schema definition: `io.argoproj.events.v1alpha1.Metadata`.
- */
-export interface Metadata {
-  annotations?: Record<string, string>;
-  labels?: Record<string, string>;
-}
-
-/**
  * NATSAuth refers to the auth info for NATS EventSource
  *
  * Schema definition: `io.argoproj.events.v1alpha1.NATSAuth`.
@@ -3182,7 +2443,7 @@ export interface NATSAuth {
   /**
    * Baisc auth with username and password
    */
-  basic?: BasicAuth;
+  basic?: EventsBasicAuth;
   /**
    * credential used to connect
    */
@@ -3250,7 +2511,7 @@ export interface NATSEventsSource {
   /**
    * ConnectionBackoff holds backoff applied to connection.
    */
-  connectionBackoff?: Backoff;
+  connectionBackoff?: EventsBackoff;
   /**
    * Filter
    */
@@ -3308,26 +2569,6 @@ export interface NATSTrigger {
 }
 
 /**
- * Represents an NFS mount that lasts the lifetime of a pod. NFS volumes do not support ownership management or SELinux relabeling.
- *
- * Schema definition: `io.k8s.api.core.v1.NFSVolumeSource`.
- */
-export interface NFSVolumeSource {
-  /**
-   * path that is exported by the NFS server. More info: https://kubernetes.io/docs/concepts/storage/volumes#nfs
-   */
-  path: string;
-  /**
-   * readOnly here will force the NFS export to be mounted with read-only permissions. Defaults to false. More info: https://kubernetes.io/docs/concepts/storage/volumes#nfs
-   */
-  readOnly?: boolean;
-  /**
-   * server is the hostname or IP address of the NFS server. More info: https://kubernetes.io/docs/concepts/storage/volumes#nfs
-   */
-  server: string;
-}
-
-/**
  * NSQEventSource describes the event source for NSQ PubSub More info at https://godoc.org/github.com/nsqio/go-nsq
  *
  * Schema definition: `io.argoproj.events.v1alpha1.NSQEventSource`.
@@ -3340,7 +2581,7 @@ export interface NSQEventSource {
   /**
    * Backoff holds parameters applied to connection.
    */
-  connectionBackoff?: Backoff;
+  connectionBackoff?: EventsBackoff;
   /**
    * Filter
    */
@@ -3409,7 +2650,7 @@ export interface NativeStrategy {
   /**
    * Metadata sets the pods's metadata, i.e. annotations and labels
    */
-  metadata?: Metadata;
+  metadata?: EventsMetadata;
   /**
    * MetricsContainerTemplate contains customized spec for metrics container
    */
@@ -3459,168 +2700,6 @@ export interface NativeStrategy {
    * If specified, the pod's tolerations.
    */
   tolerations?: Toleration[];
-}
-
-/**
- * Node affinity is a group of node affinity scheduling rules.
- *
- * Schema definition: `io.k8s.api.core.v1.NodeAffinity`.
- */
-export interface NodeAffinity {
-  /**
-   * The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node matches the corresponding matchExpressions; the node(s) with the highest sum are the most preferred.
-   */
-  preferredDuringSchedulingIgnoredDuringExecution?: PreferredSchedulingTerm[];
-  /**
-   * If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to an update), the system may or may not try to eventually evict the pod from its node.
-   */
-  requiredDuringSchedulingIgnoredDuringExecution?: NodeSelector;
-}
-
-/**
- * A node selector represents the union of the results of one or more label queries over a set of nodes; that is, it represents the OR of the selectors represented by the node selector terms.
- *
- * Schema definition: `io.k8s.api.core.v1.NodeSelector`.
- */
-export interface NodeSelector {
-  /**
-   * Required. A list of node selector terms. The terms are ORed.
-   */
-  nodeSelectorTerms: NodeSelectorTerm[];
-}
-
-/**
- * A node selector requirement is a selector that contains values, a key, and an operator that relates the key and values.
- *
- * Schema definition: `io.k8s.api.core.v1.NodeSelectorRequirement`.
- */
-export interface NodeSelectorRequirement {
-  /**
-   * The label key that the selector applies to.
-   */
-  key: string;
-  /**
-   * Represents a key's relationship to a set of values. Valid operators are In, NotIn, Exists, DoesNotExist. Gt, and Lt.
-   */
-  operator: string;
-  /**
-   * An array of string values. If the operator is In or NotIn, the values array must be non-empty. If the operator is Exists or DoesNotExist, the values array must be empty. If the operator is Gt or Lt, the values array must have a single element, which will be interpreted as an integer. This array is replaced during a strategic merge patch.
-   */
-  values?: string[];
-}
-
-/**
- * A null or empty node selector term matches no objects. The requirements of them are ANDed. The TopologySelectorTerm type implements a subset of the NodeSelectorTerm.
- *
- * Schema definition: `io.k8s.api.core.v1.NodeSelectorTerm`.
- */
-export interface NodeSelectorTerm {
-  /**
-   * A list of node selector requirements by node's labels.
-   */
-  matchExpressions?: NodeSelectorRequirement[];
-  /**
-   * A list of node selector requirements by node's fields.
-   */
-  matchFields?: NodeSelectorRequirement[];
-}
-
-/**
- * ObjectFieldSelector selects an APIVersioned field of an object.
- *
- * Schema definition: `io.k8s.api.core.v1.ObjectFieldSelector`.
- */
-export interface ObjectFieldSelector {
-  /**
-   * Version of the schema the FieldPath is written in terms of, defaults to "v1".
-   */
-  apiVersion?: string;
-  /**
-   * Path of the field to select in the specified API version.
-   */
-  fieldPath: string;
-}
-
-/**
- * ObjectMeta is metadata that all persisted resources must have, which includes all objects users must create.
- *
- * Schema definition: `io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta`.
- */
-export interface ObjectMeta {
-  /**
-   * Annotations is an unstructured key value map stored with a resource that may be set by external tools to store and retrieve arbitrary metadata. They are not queryable and should be preserved when modifying objects. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations
-   */
-  annotations?: Record<string, string>;
-  /**
-   * CreationTimestamp is a timestamp representing the server time when this object was created. It is not guaranteed to be set in happens-before order across separate operations. Clients may not set this value. It is represented in RFC3339 form and is in UTC.
-   *
-   * Populated by the system. Read-only. Null for lists. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
-   */
-  creationTimestamp?: Time;
-  /**
-   * Number of seconds allowed for this object to gracefully terminate before it will be removed from the system. Only set when deletionTimestamp is also set. May only be shortened. Read-only.
-   */
-  deletionGracePeriodSeconds?: number;
-  /**
-   * DeletionTimestamp is RFC 3339 date and time at which this resource will be deleted. This field is set by the server when a graceful deletion is requested by the user, and is not directly settable by a client. The resource is expected to be deleted (no longer visible from resource lists, and not reachable by name) after the time in this field, once the finalizers list is empty. As long as the finalizers list contains items, deletion is blocked. Once the deletionTimestamp is set, this value may not be unset or be set further into the future, although it may be shortened or the resource may be deleted prior to this time. For example, a user may request that a pod is deleted in 30 seconds. The Kubelet will react by sending a graceful termination signal to the containers in the pod. After that 30 seconds, the Kubelet will send a hard termination signal (SIGKILL) to the container and after cleanup, remove the pod from the API. In the presence of network partitions, this object may still exist after this timestamp, until an administrator or automated process can determine the resource is fully terminated. If not set, graceful deletion of the object has not been requested.
-   *
-   * Populated by the system when a graceful deletion is requested. Read-only. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#metadata
-   */
-  deletionTimestamp?: Time;
-  /**
-   * Must be empty before the object is deleted from the registry. Each entry is an identifier for the responsible component that will remove the entry from the list. If the deletionTimestamp of the object is non-nil, entries in this list can only be removed. Finalizers may be processed and removed in any order.  Order is NOT enforced because it introduces significant risk of stuck finalizers. finalizers is a shared field, any actor with permission can reorder it. If the finalizer list is processed in order, then this can lead to a situation in which the component responsible for the first finalizer in the list is waiting for a signal (field value, external system, or other) produced by a component responsible for a finalizer later in the list, resulting in a deadlock. Without enforced ordering finalizers are free to order amongst themselves and are not vulnerable to ordering changes in the list.
-   */
-  finalizers?: string[];
-  /**
-   * GenerateName is an optional prefix, used by the server, to generate a unique name ONLY IF the Name field has not been provided. If this field is used, the name returned to the client will be different than the name passed. This value will also be combined with a unique suffix. The provided value has the same validation rules as the Name field, and may be truncated by the length of the suffix required to make the value unique on the server.
-   *
-   * If this field is specified and the generated name exists, the server will return a 409.
-   *
-   * Applied only if Name is not specified. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#idempotency
-   */
-  generateName?: string;
-  /**
-   * A sequence number representing a specific generation of the desired state. Populated by the system. Read-only.
-   */
-  generation?: number;
-  /**
-   * Map of string keys and values that can be used to organize and categorize (scope and select) objects. May match selectors of replication controllers and services. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels
-   */
-  labels?: Record<string, string>;
-  /**
-   * ManagedFields maps workflow-id and version to the set of fields that are managed by that workflow. This is mostly for internal housekeeping, and users typically shouldn't need to set or understand this field. A workflow can be the user's name, a controller's name, or the name of a specific apply path like "ci-cd". The set of fields is always in the version that the workflow used when modifying the object.
-   */
-  managedFields?: ManagedFieldsEntry[];
-  /**
-   * Name must be unique within a namespace. Is required when creating resources, although some resources may allow a client to request the generation of an appropriate name automatically. Name is primarily intended for creation idempotence and configuration definition. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names
-   */
-  name?: string;
-  /**
-   * Namespace defines the space within which each name must be unique. An empty namespace is equivalent to the "default" namespace, but "default" is the canonical representation. Not all objects are required to be scoped to a namespace - the value of this field for those objects will be empty.
-   *
-   * Must be a DNS_LABEL. Cannot be updated. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces
-   */
-  namespace?: string;
-  /**
-   * List of objects depended by this object. If ALL objects in the list have been deleted, this object will be garbage collected. If this object is managed by a controller, then an entry in this list will point to this controller, with the controller field set to true. There cannot be more than one managing controller.
-   */
-  ownerReferences?: OwnerReference[];
-  /**
-   * An opaque value that represents the internal version of this object that can be used by clients to determine when objects have changed. May be used for optimistic concurrency, change detection, and the watch operation on a resource or set of resources. Clients must treat these values as opaque and passed unmodified back to the server. They may only be valid for a particular resource or set of resources.
-   *
-   * Populated by the system. Read-only. Value must be treated as opaque by clients and . More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#concurrency-control-and-consistency
-   */
-  resourceVersion?: string;
-  /**
-   * Deprecated: selfLink is a legacy read-only field that is no longer populated by the system.
-   */
-  selfLink?: string;
-  /**
-   * UID is the unique in time and space value for this object. It is typically generated by the server on successful creation of a resource and is not allowed to change on PUT operations.
-   *
-   * Populated by the system. Read-only. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#uids
-   */
-  uid?: string;
 }
 
 /**
@@ -3676,38 +2755,6 @@ export interface OwnedRepositories {
 }
 
 /**
- * OwnerReference contains enough information to let you identify an owning object. An owning object must be in the same namespace as the dependent, or be cluster-scoped, so there is no namespace field.
- *
- * Schema definition: `io.k8s.apimachinery.pkg.apis.meta.v1.OwnerReference`.
- */
-export interface OwnerReference {
-  /**
-   * API version of the referent.
-   */
-  apiVersion: string;
-  /**
-   * If true, AND if the owner has the "foregroundDeletion" finalizer, then the owner cannot be deleted from the key-value store until this reference is removed. See https://kubernetes.io/docs/concepts/architecture/garbage-collection/#foreground-deletion for how the garbage collector interacts with this field and enforces the foreground deletion. Defaults to false. To set this field, a user needs "delete" permission of the owner, otherwise 422 (Unprocessable Entity) will be returned.
-   */
-  blockOwnerDeletion?: boolean;
-  /**
-   * If true, this reference points to the managing controller.
-   */
-  controller?: boolean;
-  /**
-   * Kind of the referent. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds
-   */
-  kind: string;
-  /**
-   * Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#names
-   */
-  name: string;
-  /**
-   * UID of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names#uids
-   */
-  uid: string;
-}
-
-/**
  * PayloadField binds a value at path within the event payload against a name.
  *
  * Schema definition: `io.argoproj.events.v1alpha1.PayloadField`.
@@ -3741,295 +2788,6 @@ export interface PersistenceStrategy {
    * Volume size, e.g. 10Gi
    */
   volumeSize?: Quantity;
-}
-
-/**
- * PersistentVolumeClaimSpec describes the common attributes of storage devices and allows a Source for provider-specific attributes
- *
- * Schema definition: `io.k8s.api.core.v1.PersistentVolumeClaimSpec`.
- */
-export interface PersistentVolumeClaimSpec {
-  /**
-   * accessModes contains the desired access modes the volume should have. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#access-modes-1
-   */
-  accessModes?: string[];
-  /**
-   * dataSource field can be used to specify either: * An existing VolumeSnapshot object (snapshot.storage.k8s.io/VolumeSnapshot) * An existing PVC (PersistentVolumeClaim) If the provisioner or an external controller can support the specified data source, it will create a new volume based on the contents of the specified data source. When the AnyVolumeDataSource feature gate is enabled, dataSource contents will be copied to dataSourceRef, and dataSourceRef contents will be copied to dataSource when dataSourceRef.namespace is not specified. If the namespace is specified, then dataSourceRef will not be copied to dataSource.
-   */
-  dataSource?: TypedLocalObjectReference;
-  /**
-   * dataSourceRef specifies the object from which to populate the volume with data, if a non-empty volume is desired. This may be any object from a non-empty API group (non core object) or a PersistentVolumeClaim object. When this field is specified, volume binding will only succeed if the type of the specified object matches some installed volume populator or dynamic provisioner. This field will replace the functionality of the dataSource field and as such if both fields are non-empty, they must have the same value. For backwards compatibility, when namespace isn't specified in dataSourceRef, both fields (dataSource and dataSourceRef) will be set to the same value automatically if one of them is empty and the other is non-empty. When namespace is specified in dataSourceRef, dataSource isn't set to the same value and must be empty. There are three important differences between dataSource and dataSourceRef: * While dataSource only allows two specific types of objects, dataSourceRef
-   *   allows any non-core object, as well as PersistentVolumeClaim objects.
-   * * While dataSource ignores disallowed values (dropping them), dataSourceRef
-   *   preserves all values, and generates an error if a disallowed value is
-   *   specified.
-   * * While dataSource only allows local objects, dataSourceRef allows objects
-   *   in any namespaces.
-   * (Beta) Using this field requires the AnyVolumeDataSource feature gate to be enabled. (Alpha) Using the namespace field of dataSourceRef requires the CrossNamespaceVolumeDataSource feature gate to be enabled.
-   */
-  dataSourceRef?: TypedObjectReference;
-  /**
-   * resources represents the minimum resources the volume should have. If RecoverVolumeExpansionFailure feature is enabled users are allowed to specify resource requirements that are lower than previous value but must still be higher than capacity recorded in the status field of the claim. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#resources
-   */
-  resources?: VolumeResourceRequirements;
-  /**
-   * selector is a label query over volumes to consider for binding.
-   */
-  selector?: LabelSelector;
-  /**
-   * storageClassName is the name of the StorageClass required by the claim. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#class-1
-   */
-  storageClassName?: string;
-  /**
-   * volumeAttributesClassName may be used to set the VolumeAttributesClass used by this claim. If specified, the CSI driver will create or update the volume with the attributes defined in the corresponding VolumeAttributesClass. This has a different purpose than storageClassName, it can be changed after the claim is created. An empty string value means that no VolumeAttributesClass will be applied to the claim but it's not allowed to reset this field to empty string once it is set. If unspecified and the PersistentVolumeClaim is unbound, the default VolumeAttributesClass will be set by the persistentvolume controller if it exists. If the resource referred to by volumeAttributesClass does not exist, this PersistentVolumeClaim will be set to a Pending state, as reflected by the modifyVolumeStatus field, until such as a resource exists. More info: https://kubernetes.io/docs/concepts/storage/volume-attributes-classes/ (Beta) Using this field requires the VolumeAttributesClass feature gate to be enabled (off by default).
-   */
-  volumeAttributesClassName?: string;
-  /**
-   * volumeMode defines what type of volume is required by the claim. Value of Filesystem is implied when not included in claim spec.
-   */
-  volumeMode?: string;
-  /**
-   * volumeName is the binding reference to the PersistentVolume backing this claim.
-   */
-  volumeName?: string;
-}
-
-/**
- * PersistentVolumeClaimTemplate is used to produce PersistentVolumeClaim objects as part of an EphemeralVolumeSource.
- *
- * Schema definition: `io.k8s.api.core.v1.PersistentVolumeClaimTemplate`.
- */
-export interface PersistentVolumeClaimTemplate {
-  /**
-   * May contain labels and annotations that will be copied into the PVC when creating it. No other fields are allowed and will be rejected during validation.
-   */
-  metadata?: ObjectMeta;
-  /**
-   * The specification for the PersistentVolumeClaim. The entire content is copied unchanged into the PVC that gets created from this template. The same fields as in a PersistentVolumeClaim are also valid here.
-   */
-  spec: PersistentVolumeClaimSpec;
-}
-
-/**
- * PersistentVolumeClaimVolumeSource references the user's PVC in the same namespace. This volume finds the bound PV and mounts that volume for the pod. A PersistentVolumeClaimVolumeSource is, essentially, a wrapper around another type of volume that is owned by someone else (the system).
- *
- * Schema definition: `io.k8s.api.core.v1.PersistentVolumeClaimVolumeSource`.
- */
-export interface PersistentVolumeClaimVolumeSource {
-  /**
-   * claimName is the name of a PersistentVolumeClaim in the same namespace as the pod using this volume. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#persistentvolumeclaims
-   */
-  claimName: string;
-  /**
-   * readOnly Will force the ReadOnly setting in VolumeMounts. Default false.
-   */
-  readOnly?: boolean;
-}
-
-/**
- * Represents a Photon Controller persistent disk resource.
- *
- * Schema definition: `io.k8s.api.core.v1.PhotonPersistentDiskVolumeSource`.
- */
-export interface PhotonPersistentDiskVolumeSource {
-  /**
-   * fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. "ext4", "xfs", "ntfs". Implicitly inferred to be "ext4" if unspecified.
-   */
-  fsType?: string;
-  /**
-   * pdID is the ID that identifies Photon Controller persistent disk
-   */
-  pdID: string;
-}
-
-/**
- * Pod affinity is a group of inter pod affinity scheduling rules.
- *
- * Schema definition: `io.k8s.api.core.v1.PodAffinity`.
- */
-export interface PodAffinity {
-  /**
-   * The scheduler will prefer to schedule pods to nodes that satisfy the affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
-   */
-  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
-  /**
-   * If the affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
-   */
-  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
-}
-
-/**
- * Defines a set of pods (namely those matching the labelSelector relative to the given namespace(s)) that this pod should be co-located (affinity) or not co-located (anti-affinity) with, where co-located is defined as running on a node whose value of the label with key <topologyKey> matches that of any node on which a pod of the set of pods is running
- *
- * Schema definition: `io.k8s.api.core.v1.PodAffinityTerm`.
- */
-export interface PodAffinityTerm {
-  /**
-   * A label query over a set of resources, in this case pods. If it's null, this PodAffinityTerm matches with no Pods.
-   */
-  labelSelector?: LabelSelector;
-  /**
-   * MatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key in (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both matchLabelKeys and labelSelector. Also, matchLabelKeys cannot be set when labelSelector isn't set. This is a beta field and requires enabling MatchLabelKeysInPodAffinity feature gate (enabled by default).
-   */
-  matchLabelKeys?: string[];
-  /**
-   * MismatchLabelKeys is a set of pod label keys to select which pods will be taken into consideration. The keys are used to lookup values from the incoming pod labels, those key-value labels are merged with `labelSelector` as `key notin (value)` to select the group of existing pods which pods will be taken into consideration for the incoming pod's pod (anti) affinity. Keys that don't exist in the incoming pod labels will be ignored. The default value is empty. The same key is forbidden to exist in both mismatchLabelKeys and labelSelector. Also, mismatchLabelKeys cannot be set when labelSelector isn't set. This is a beta field and requires enabling MatchLabelKeysInPodAffinity feature gate (enabled by default).
-   */
-  mismatchLabelKeys?: string[];
-  /**
-   * A label query over the set of namespaces that the term applies to. The term is applied to the union of the namespaces selected by this field and the ones listed in the namespaces field. null selector and null or empty namespaces list means "this pod's namespace". An empty selector ({}) matches all namespaces.
-   */
-  namespaceSelector?: LabelSelector;
-  /**
-   * namespaces specifies a static list of namespace names that the term applies to. The term is applied to the union of the namespaces listed in this field and the ones selected by namespaceSelector. null or empty namespaces list and null namespaceSelector means "this pod's namespace".
-   */
-  namespaces?: string[];
-  /**
-   * This pod should be co-located (affinity) or not co-located (anti-affinity) with the pods matching the labelSelector in the specified namespaces, where co-located is defined as running on a node whose value of the label with key topologyKey matches that of any node on which any of the selected pods is running. Empty topologyKey is not allowed.
-   */
-  topologyKey: string;
-}
-
-/**
- * Pod anti affinity is a group of inter pod anti affinity scheduling rules.
- *
- * Schema definition: `io.k8s.api.core.v1.PodAntiAffinity`.
- */
-export interface PodAntiAffinity {
-  /**
-   * The scheduler will prefer to schedule pods to nodes that satisfy the anti-affinity expressions specified by this field, but it may choose a node that violates one or more of the expressions. The node that is most preferred is the one with the greatest sum of weights, i.e. for each node that meets all of the scheduling requirements (resource request, requiredDuringScheduling anti-affinity expressions, etc.), compute a sum by iterating through the elements of this field and adding "weight" to the sum if the node has pods which matches the corresponding podAffinityTerm; the node(s) with the highest sum are the most preferred.
-   */
-  preferredDuringSchedulingIgnoredDuringExecution?: WeightedPodAffinityTerm[];
-  /**
-   * If the anti-affinity requirements specified by this field are not met at scheduling time, the pod will not be scheduled onto the node. If the anti-affinity requirements specified by this field cease to be met at some point during pod execution (e.g. due to a pod label update), the system may or may not try to eventually evict the pod from its node. When there are multiple elements, the lists of nodes corresponding to each podAffinityTerm are intersected, i.e. all terms must be satisfied.
-   */
-  requiredDuringSchedulingIgnoredDuringExecution?: PodAffinityTerm[];
-}
-
-/**
- * PodSecurityContext holds pod-level security attributes and common container settings. Some fields are also present in container.securityContext.  Field values of container.securityContext take precedence over field values of PodSecurityContext.
- *
- * Schema definition: `io.k8s.api.core.v1.PodSecurityContext`.
- */
-export interface PodSecurityContext {
-  /**
-   * appArmorProfile is the AppArmor options to use by the containers in this pod. Note that this field cannot be set when spec.os.name is windows.
-   */
-  appArmorProfile?: AppArmorProfile;
-  /**
-   * A special supplemental group that applies to all containers in a pod. Some volume types allow the Kubelet to change the ownership of that volume to be owned by the pod:
-   *
-   * 1. The owning GID will be the FSGroup 2. The setgid bit is set (new files created in the volume will be owned by FSGroup) 3. The permission bits are OR'd with rw-rw----
-   *
-   * If unset, the Kubelet will not modify the ownership and permissions of any volume. Note that this field cannot be set when spec.os.name is windows.
-   */
-  fsGroup?: number;
-  /**
-   * fsGroupChangePolicy defines behavior of changing ownership and permission of the volume before being exposed inside Pod. This field will only apply to volume types which support fsGroup based ownership(and permissions). It will have no effect on ephemeral volume types such as: secret, configmaps and emptydir. Valid values are "OnRootMismatch" and "Always". If not specified, "Always" is used. Note that this field cannot be set when spec.os.name is windows.
-   */
-  fsGroupChangePolicy?: string;
-  /**
-   * The GID to run the entrypoint of the container process. Uses runtime default if unset. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows.
-   */
-  runAsGroup?: number;
-  /**
-   * Indicates that the container must run as a non-root user. If true, the Kubelet will validate the image at runtime to ensure that it does not run as UID 0 (root) and fail to start the container if it does. If unset or false, no such validation will be performed. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.
-   */
-  runAsNonRoot?: boolean;
-  /**
-   * The UID to run the entrypoint of the container process. Defaults to user specified in image metadata if unspecified. May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows.
-   */
-  runAsUser?: number;
-  /**
-   * seLinuxChangePolicy defines how the container's SELinux label is applied to all volumes used by the Pod. It has no effect on nodes that do not support SELinux or to volumes does not support SELinux. Valid values are "MountOption" and "Recursive".
-   *
-   * "Recursive" means relabeling of all files on all Pod volumes by the container runtime. This may be slow for large volumes, but allows mixing privileged and unprivileged Pods sharing the same volume on the same node.
-   *
-   * "MountOption" mounts all eligible Pod volumes with `-o context` mount option. This requires all Pods that share the same volume to use the same SELinux label. It is not possible to share the same volume among privileged and unprivileged Pods. Eligible volumes are in-tree FibreChannel and iSCSI volumes, and all CSI volumes whose CSI driver announces SELinux support by setting spec.seLinuxMount: true in their CSIDriver instance. Other volumes are always re-labelled recursively. "MountOption" value is allowed only when SELinuxMount feature gate is enabled.
-   *
-   * If not specified and SELinuxMount feature gate is enabled, "MountOption" is used. If not specified and SELinuxMount feature gate is disabled, "MountOption" is used for ReadWriteOncePod volumes and "Recursive" for all other volumes.
-   *
-   * This field affects only Pods that have SELinux label set, either in PodSecurityContext or in SecurityContext of all containers.
-   *
-   * All Pods that use the same volume should use the same seLinuxChangePolicy, otherwise some pods can get stuck in ContainerCreating state. Note that this field cannot be set when spec.os.name is windows.
-   */
-  seLinuxChangePolicy?: string;
-  /**
-   * The SELinux context to be applied to all containers. If unspecified, the container runtime will allocate a random SELinux context for each container.  May also be set in SecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence for that container. Note that this field cannot be set when spec.os.name is windows.
-   */
-  seLinuxOptions?: SELinuxOptions;
-  /**
-   * The seccomp options to use by the containers in this pod. Note that this field cannot be set when spec.os.name is windows.
-   */
-  seccompProfile?: SeccompProfile;
-  /**
-   * A list of groups applied to the first process run in each container, in addition to the container's primary GID and fsGroup (if specified).  If the SupplementalGroupsPolicy feature is enabled, the supplementalGroupsPolicy field determines whether these are in addition to or instead of any group memberships defined in the container image. If unspecified, no additional groups are added, though group memberships defined in the container image may still be used, depending on the supplementalGroupsPolicy field. Note that this field cannot be set when spec.os.name is windows.
-   */
-  supplementalGroups?: number[];
-  /**
-   * Defines how supplemental groups of the first container processes are calculated. Valid values are "Merge" and "Strict". If not specified, "Merge" is used. (Alpha) Using the field requires the SupplementalGroupsPolicy feature gate to be enabled and the container runtime must implement support for this feature. Note that this field cannot be set when spec.os.name is windows.
-   */
-  supplementalGroupsPolicy?: string;
-  /**
-   * Sysctls hold a list of namespaced sysctls used for the pod. Pods with unsupported sysctls (by the container runtime) might fail to launch. Note that this field cannot be set when spec.os.name is windows.
-   */
-  sysctls?: Sysctl[];
-  /**
-   * The Windows specific settings applied to all containers. If unspecified, the options within a container's SecurityContext will be used. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is linux.
-   */
-  windowsOptions?: WindowsSecurityContextOptions;
-}
-
-/**
- * PortworxVolumeSource represents a Portworx volume resource.
- *
- * Schema definition: `io.k8s.api.core.v1.PortworxVolumeSource`.
- */
-export interface PortworxVolumeSource {
-  /**
-   * fSType represents the filesystem type to mount Must be a filesystem type supported by the host operating system. Ex. "ext4", "xfs". Implicitly inferred to be "ext4" if unspecified.
-   */
-  fsType?: string;
-  /**
-   * readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
-   */
-  readOnly?: boolean;
-  /**
-   * volumeID uniquely identifies a Portworx volume
-   */
-  volumeID: string;
-}
-
-/**
- * An empty preferred scheduling term matches all objects with implicit weight 0 (i.e. it's a no-op). A null preferred scheduling term matches no objects (i.e. is also a no-op).
- *
- * Schema definition: `io.k8s.api.core.v1.PreferredSchedulingTerm`.
- */
-export interface PreferredSchedulingTerm {
-  /**
-   * A node selector term, associated with the corresponding weight.
-   */
-  preference: NodeSelectorTerm;
-  /**
-   * Weight associated with matching the corresponding nodeSelectorTerm, in the range 1-100.
-   */
-  weight: number;
-}
-
-/**
- * Represents a projected volume source
- *
- * Schema definition: `io.k8s.api.core.v1.ProjectedVolumeSource`.
- */
-export interface ProjectedVolumeSource {
-  /**
-   * defaultMode are the mode bits used to set permissions on created files by default. Must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts both octal and decimal values, JSON requires decimal values for mode bits. Directories within the path are not affected by this setting. This might be in conflict with other options that affect the file mode, like fsGroup, and the result can be other mode bits set.
-   */
-  defaultMode?: number;
-  /**
-   * sources is the list of volume projections. Each entry in this list handles one source.
-   */
-  sources?: VolumeProjection[];
 }
 
 /**
@@ -4097,7 +2855,7 @@ export interface PulsarEventSource {
   /**
    * Backoff holds parameters applied to connection.
    */
-  connectionBackoff?: Backoff;
+  connectionBackoff?: EventsBackoff;
   /**
    * Filter
    */
@@ -4161,7 +2919,7 @@ export interface PulsarTrigger {
   /**
    * Backoff holds parameters applied to connection.
    */
-  connectionBackoff?: Backoff;
+  connectionBackoff?: EventsBackoff;
   /**
    * Parameters is the list of parameters that is applied to resolved Kafka trigger object.
    */
@@ -4194,121 +2952,6 @@ export interface PulsarTrigger {
    * Configure the service URL for the Pulsar service.
    */
   url: string;
-}
-
-/**
- * Quantity is a fixed-point representation of a number. It provides convenient marshaling/unmarshaling in JSON and YAML, in addition to String() and AsInt64() accessors.
- *
- * The serialization format is:
- *
- * ``` <quantity>        ::= <signedNumber><suffix>
- *
- * 	(Note that <suffix> may be empty, from the "" case in <decimalSI>.)
- *
- * <digit>           ::= 0 | 1 | ... | 9 <digits>          ::= <digit> | <digit><digits> <number>          ::= <digits> | <digits>.<digits> | <digits>. | .<digits> <sign>            ::= "+" | "-" <signedNumber>    ::= <number> | <sign><number> <suffix>          ::= <binarySI> | <decimalExponent> | <decimalSI> <binarySI>        ::= Ki | Mi | Gi | Ti | Pi | Ei
- *
- * 	(International System of units; See: http://physics.nist.gov/cuu/Units/binary.html)
- *
- * <decimalSI>       ::= m | "" | k | M | G | T | P | E
- *
- * 	(Note that 1024 = 1Ki but 1000 = 1k; I didn't choose the capitalization.)
- *
- * <decimalExponent> ::= "e" <signedNumber> | "E" <signedNumber> ```
- *
- * No matter which of the three exponent forms is used, no quantity may represent a number greater than 2^63-1 in magnitude, nor may it have more than 3 decimal places. Numbers larger or more precise will be capped or rounded up. (E.g.: 0.1m will rounded up to 1m.) This may be extended in the future if we require larger or smaller quantities.
- *
- * When a Quantity is parsed from a string, it will remember the type of suffix it had, and will use the same type again when it is serialized.
- *
- * Before serializing, Quantity will be put in "canonical form". This means that Exponent/suffix will be adjusted up or down (with a corresponding increase or decrease in Mantissa) such that:
- *
- * - No precision is lost - No fractional digits will be emitted - The exponent (or suffix) is as large as possible.
- *
- * The sign will be omitted unless the number is negative.
- *
- * Examples:
- *
- * - 1.5 will be serialized as "1500m" - 1.5Gi will be serialized as "1536Mi"
- *
- * Note that the quantity will NEVER be internally represented by a floating point number. That is the whole point of this exercise.
- *
- * Non-canonical values will still parse as long as they are well formed, but will be re-emitted in their canonical form. (So always use canonical form, or don't diff.)
- *
- * This format is intended to make it difficult to use these numbers without writing some sort of special handling code in the hopes that that will cause implementors to also use a fixed point implementation.
- *
- * Schema definition: `io.k8s.apimachinery.pkg.api.resource.Quantity`.
- */
-export type Quantity = string;
-
-/**
- * Represents a Quobyte mount that lasts the lifetime of a pod. Quobyte volumes do not support ownership management or SELinux relabeling.
- *
- * Schema definition: `io.k8s.api.core.v1.QuobyteVolumeSource`.
- */
-export interface QuobyteVolumeSource {
-  /**
-   * group to map volume access to Default is no group
-   */
-  group?: string;
-  /**
-   * readOnly here will force the Quobyte volume to be mounted with read-only permissions. Defaults to false.
-   */
-  readOnly?: boolean;
-  /**
-   * registry represents a single or multiple Quobyte Registry services specified as a string as host:port pair (multiple entries are separated with commas) which acts as the central registry for volumes
-   */
-  registry: string;
-  /**
-   * tenant owning the given Quobyte volume in the Backend Used with dynamically provisioned Quobyte volumes, value is set by the plugin
-   */
-  tenant?: string;
-  /**
-   * user to map volume access to Defaults to serivceaccount user
-   */
-  user?: string;
-  /**
-   * volume is a string that references an already created Quobyte volume by name.
-   */
-  volume: string;
-}
-
-/**
- * Represents a Rados Block Device mount that lasts the lifetime of a pod. RBD volumes support ownership management and SELinux relabeling.
- *
- * Schema definition: `io.k8s.api.core.v1.RBDVolumeSource`.
- */
-export interface RBDVolumeSource {
-  /**
-   * fsType is the filesystem type of the volume that you want to mount. Tip: Ensure that the filesystem type is supported by the host operating system. Examples: "ext4", "xfs", "ntfs". Implicitly inferred to be "ext4" if unspecified. More info: https://kubernetes.io/docs/concepts/storage/volumes#rbd
-   */
-  fsType?: string;
-  /**
-   * image is the rados image name. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it
-   */
-  image: string;
-  /**
-   * keyring is the path to key ring for RBDUser. Default is /etc/ceph/keyring. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it
-   */
-  keyring?: string;
-  /**
-   * monitors is a collection of Ceph monitors. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it
-   */
-  monitors: string[];
-  /**
-   * pool is the rados pool name. Default is rbd. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it
-   */
-  pool?: string;
-  /**
-   * readOnly here will force the ReadOnly setting in VolumeMounts. Defaults to false. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it
-   */
-  readOnly?: boolean;
-  /**
-   * secretRef is name of the authentication secret for RBDUser. If provided overrides keyring. Default is nil. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it
-   */
-  secretRef?: LocalObjectReference;
-  /**
-   * user is the rados user name. Default is admin. More info: https://examples.k8s.io/volumes/rbd/README.md#how-to-use-it
-   */
-  user?: string;
 }
 
 /**
@@ -4418,22 +3061,6 @@ export interface RedisStreamEventSource {
 }
 
 /**
- * ResourceClaim references one entry in PodSpec.ResourceClaims.
- *
- * Schema definition: `io.k8s.api.core.v1.ResourceClaim`.
- */
-export interface ResourceClaim {
-  /**
-   * Name must match the name of one entry in pod.spec.resourceClaims of the Pod where this field is used. It makes that resource available inside a container.
-   */
-  name: string;
-  /**
-   * Request is the name chosen for a request in the referenced claim. If empty, everything from the claim is made available, otherwise only the result of this request.
-   */
-  request?: string;
-}
-
-/**
  * ResourceEventSource refers to a event-source for K8s resource related events.
  *
  * Schema definition: `io.argoproj.events.v1alpha1.ResourceEventSource`.
@@ -4458,26 +3085,6 @@ export interface ResourceEventSource {
   namespace: string;
   resource: string;
   version: string;
-}
-
-/**
- * ResourceFieldSelector represents container resources (cpu, memory) and their output format
- *
- * Schema definition: `io.k8s.api.core.v1.ResourceFieldSelector`.
- */
-export interface ResourceFieldSelector {
-  /**
-   * Container name: required for volumes, optional for env vars
-   */
-  containerName?: string;
-  /**
-   * Specifies the output format of the exposed resources, defaults to "1"
-   */
-  divisor?: Quantity;
-  /**
-   * Required: resource to select
-   */
-  resource: string;
 }
 
 /**
@@ -4506,48 +3113,6 @@ export interface ResourceFilter {
    * Prefix filter is applied on the resource name.
    */
   prefix?: string;
-}
-
-/**
- * ResourceRequirements describes the compute resource requirements.
- *
- * Schema definition: `io.k8s.api.core.v1.ResourceRequirements`.
- */
-export interface ResourceRequirements {
-  /**
-   * Claims lists the names of resources, defined in spec.resourceClaims, that are used by this container.
-   *
-   * This is an alpha field and requires enabling the DynamicResourceAllocation feature gate.
-   *
-   * This field is immutable. It can only be set for containers.
-   */
-  claims?: ResourceClaim[];
-  /**
-   * Limits describes the maximum amount of compute resources allowed. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
-   */
-  limits?: Record<string, Quantity>;
-  /**
-   * Requests describes the minimum amount of compute resources required. If Requests is omitted for a container, it defaults to Limits if that is explicitly specified, otherwise to an implementation-defined value. Requests cannot exceed Limits. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
-   */
-  requests?: Record<string, Quantity>;
-}
-
-/**
- * S3Artifact contains information about an S3 connection and bucket
- *
- * Schema definition: `io.argoproj.events.v1alpha1.S3Artifact`.
- */
-export interface S3Artifact {
-  accessKey: SecretKeySelector;
-  bucket: S3Bucket;
-  caCertificate?: SecretKeySelector;
-  endpoint: string;
-  events?: string[];
-  filter?: S3Filter;
-  insecure?: boolean;
-  metadata?: Record<string, string>;
-  region?: string;
-  secretKey: SecretKeySelector;
 }
 
 /**
@@ -4588,30 +3153,6 @@ export interface SASLConfig {
    * User is the authentication identity (authcid) to present for SASL/PLAIN or SASL/SCRAM authentication
    */
   userSecret?: SecretKeySelector;
-}
-
-/**
- * SELinuxOptions are the labels to be applied to the container
- *
- * Schema definition: `io.k8s.api.core.v1.SELinuxOptions`.
- */
-export interface SELinuxOptions {
-  /**
-   * Level is SELinux level label that applies to the container.
-   */
-  level?: string;
-  /**
-   * Role is a SELinux role label that applies to the container.
-   */
-  role?: string;
-  /**
-   * Type is a SELinux type label that applies to the container.
-   */
-  type?: string;
-  /**
-   * User is a SELinux user label that applies to the container.
-   */
-  user?: string;
 }
 
 /**
@@ -4767,54 +3308,6 @@ export interface SQSEventSource {
 }
 
 /**
- * ScaleIOVolumeSource represents a persistent ScaleIO volume
- *
- * Schema definition: `io.k8s.api.core.v1.ScaleIOVolumeSource`.
- */
-export interface ScaleIOVolumeSource {
-  /**
-   * fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. "ext4", "xfs", "ntfs". Default is "xfs".
-   */
-  fsType?: string;
-  /**
-   * gateway is the host address of the ScaleIO API Gateway.
-   */
-  gateway: string;
-  /**
-   * protectionDomain is the name of the ScaleIO Protection Domain for the configured storage.
-   */
-  protectionDomain?: string;
-  /**
-   * readOnly Defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
-   */
-  readOnly?: boolean;
-  /**
-   * secretRef references to the secret for ScaleIO user and other sensitive information. If this is not provided, Login operation will fail.
-   */
-  secretRef: LocalObjectReference;
-  /**
-   * sslEnabled Flag enable/disable SSL communication with Gateway, default false
-   */
-  sslEnabled?: boolean;
-  /**
-   * storageMode indicates whether the storage for a volume should be ThickProvisioned or ThinProvisioned. Default is ThinProvisioned.
-   */
-  storageMode?: string;
-  /**
-   * storagePool is the ScaleIO Storage Pool associated with the protection domain.
-   */
-  storagePool?: string;
-  /**
-   * system is the name of the storage system as configured in ScaleIO.
-   */
-  system: string;
-  /**
-   * volumeName is the name of a volume already created in the ScaleIO system that is associated with this volume source.
-   */
-  volumeName?: string;
-}
-
-/**
  * SchemaRegistryConfig refers to configuration for a client
  *
  * Schema definition: `io.argoproj.events.v1alpha1.SchemaRegistryConfig`.
@@ -4823,7 +3316,7 @@ export interface SchemaRegistryConfig {
   /**
    * SchemaRegistry - basic authentication
    */
-  auth?: BasicAuth;
+  auth?: EventsBasicAuth;
   /**
    * Schema ID
    */
@@ -4832,110 +3325,6 @@ export interface SchemaRegistryConfig {
    * Schema Registry URL.
    */
   url: string;
-}
-
-/**
- * SeccompProfile defines a pod/container's seccomp profile settings. Only one profile source may be set.
- *
- * Schema definition: `io.k8s.api.core.v1.SeccompProfile`.
- */
-export interface SeccompProfile {
-  /**
-   * localhostProfile indicates a profile defined in a file on the node should be used. The profile must be preconfigured on the node to work. Must be a descending path, relative to the kubelet's configured seccomp profile location. Must be set if type is "Localhost". Must NOT be set for any other type.
-   */
-  localhostProfile?: string;
-  /**
-   * type indicates which kind of seccomp profile will be applied. Valid options are:
-   *
-   * Localhost - a profile defined in a file on the node should be used. RuntimeDefault - the container runtime default profile should be used. Unconfined - no profile should be applied.
-   */
-  type: string;
-}
-
-/**
- * SecretEnvSource selects a Secret to populate the environment variables with.
- *
- * The contents of the target Secret's Data field will represent the key-value pairs as environment variables.
- *
- * Schema definition: `io.k8s.api.core.v1.SecretEnvSource`.
- */
-export interface SecretEnvSource {
-  /**
-   * Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
-   */
-  name?: string;
-  /**
-   * Specify whether the Secret must be defined
-   */
-  optional?: boolean;
-}
-
-/**
- * SecretKeySelector selects a key of a Secret.
- *
- * Schema definition: `io.k8s.api.core.v1.SecretKeySelector`.
- */
-export interface SecretKeySelector {
-  /**
-   * The key of the secret to select from.  Must be a valid secret key.
-   */
-  key: string;
-  /**
-   * Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
-   */
-  name?: string;
-  /**
-   * Specify whether the Secret or its key must be defined
-   */
-  optional?: boolean;
-}
-
-/**
- * Adapts a secret into a projected volume.
- *
- * The contents of the target Secret's Data field will be presented in a projected volume as files using the keys in the Data field as the file names. Note that this is identical to a secret volume source without the default mode.
- *
- * Schema definition: `io.k8s.api.core.v1.SecretProjection`.
- */
-export interface SecretProjection {
-  /**
-   * items if unspecified, each key-value pair in the Data field of the referenced Secret will be projected into the volume as a file whose name is the key and content is the value. If specified, the listed keys will be projected into the specified paths, and unlisted keys will not be present. If a key is specified which is not present in the Secret, the volume setup will error unless it is marked optional. Paths must be relative and may not contain the '..' path or start with '..'.
-   */
-  items?: KeyToPath[];
-  /**
-   * Name of the referent. This field is effectively required, but due to backwards compatibility is allowed to be empty. Instances of this type with an empty value here are almost certainly wrong. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
-   */
-  name?: string;
-  /**
-   * optional field specify whether the Secret or its key must be defined
-   */
-  optional?: boolean;
-}
-
-/**
- * Adapts a Secret into a volume.
- *
- * The contents of the target Secret's Data field will be presented in a volume as files using the keys in the Data field as the file names. Secret volumes support ownership management and SELinux relabeling.
- *
- * Schema definition: `io.k8s.api.core.v1.SecretVolumeSource`.
- */
-export interface SecretVolumeSource {
-  /**
-   * defaultMode is Optional: mode bits used to set permissions on created files by default. Must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts both octal and decimal values, JSON requires decimal values for mode bits. Defaults to 0644. Directories within the path are not affected by this setting. This might be in conflict with other options that affect the file mode, like fsGroup, and the result can be other mode bits set.
-   */
-  defaultMode?: number;
-  /**
-   * items If unspecified, each key-value pair in the Data field of the referenced Secret will be projected into the volume as a file whose name is the key and content is the value. If specified, the listed keys will be projected into the specified paths, and unlisted keys will not be present. If a key is specified which is not present in the Secret, the volume setup will error unless it is marked optional. Paths must be relative and may not contain the '..' path or start with '..'.
-   */
-  items?: KeyToPath[];
-  /**
-   * optional field specify whether the Secret or its keys must be defined
-   */
-  optional?: boolean;
-  /**
-   * secretName is the name of the secret in the pod's namespace to use. More info: https://kubernetes.io/docs/concepts/storage/volumes#secret
-   */
-  secretName?: string;
 }
 
 /**
@@ -4949,62 +3338,6 @@ export interface SecureHeader {
    * Values can be read from either secrets or configmaps
    */
   valueFrom?: ValueFromSource;
-}
-
-/**
- * SecurityContext holds security configuration that will be applied to a container. Some fields are present in both SecurityContext and PodSecurityContext.  When both are set, the values in SecurityContext take precedence.
- *
- * Schema definition: `io.k8s.api.core.v1.SecurityContext`.
- */
-export interface SecurityContext {
-  /**
-   * AllowPrivilegeEscalation controls whether a process can gain more privileges than its parent process. This bool directly controls if the no_new_privs flag will be set on the container process. AllowPrivilegeEscalation is true always when the container is: 1) run as Privileged 2) has CAP_SYS_ADMIN Note that this field cannot be set when spec.os.name is windows.
-   */
-  allowPrivilegeEscalation?: boolean;
-  /**
-   * appArmorProfile is the AppArmor options to use by this container. If set, this profile overrides the pod's appArmorProfile. Note that this field cannot be set when spec.os.name is windows.
-   */
-  appArmorProfile?: AppArmorProfile;
-  /**
-   * The capabilities to add/drop when running containers. Defaults to the default set of capabilities granted by the container runtime. Note that this field cannot be set when spec.os.name is windows.
-   */
-  capabilities?: Capabilities;
-  /**
-   * Run container in privileged mode. Processes in privileged containers are essentially equivalent to root on the host. Defaults to false. Note that this field cannot be set when spec.os.name is windows.
-   */
-  privileged?: boolean;
-  /**
-   * procMount denotes the type of proc mount to use for the containers. The default value is Default which uses the container runtime defaults for readonly paths and masked paths. This requires the ProcMountType feature flag to be enabled. Note that this field cannot be set when spec.os.name is windows.
-   */
-  procMount?: string;
-  /**
-   * Whether this container has a read-only root filesystem. Default is false. Note that this field cannot be set when spec.os.name is windows.
-   */
-  readOnlyRootFilesystem?: boolean;
-  /**
-   * The GID to run the entrypoint of the container process. Uses runtime default if unset. May also be set in PodSecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is windows.
-   */
-  runAsGroup?: number;
-  /**
-   * Indicates that the container must run as a non-root user. If true, the Kubelet will validate the image at runtime to ensure that it does not run as UID 0 (root) and fail to start the container if it does. If unset or false, no such validation will be performed. May also be set in PodSecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.
-   */
-  runAsNonRoot?: boolean;
-  /**
-   * The UID to run the entrypoint of the container process. Defaults to user specified in image metadata if unspecified. May also be set in PodSecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is windows.
-   */
-  runAsUser?: number;
-  /**
-   * The SELinux context to be applied to the container. If unspecified, the container runtime will allocate a random SELinux context for each container.  May also be set in PodSecurityContext.  If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is windows.
-   */
-  seLinuxOptions?: SELinuxOptions;
-  /**
-   * The seccomp options to use by this container. If seccomp options are provided at both the pod & container level, the container options override the pod options. Note that this field cannot be set when spec.os.name is windows.
-   */
-  seccompProfile?: SeccompProfile;
-  /**
-   * The Windows specific settings applied to all containers. If unspecified, the options from the PodSecurityContext will be used. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence. Note that this field cannot be set when spec.os.name is linux.
-   */
-  windowsOptions?: WindowsSecurityContextOptions;
 }
 
 /**
@@ -5079,7 +3412,7 @@ export interface SensorSpec {
   /**
    * Template is the pod specification for the sensor
    */
-  template?: Template;
+  template?: EventsTemplate;
   /**
    * Triggers is a list of the things that this sensor evokes. These are the outputs from this sensor.
    */
@@ -5095,7 +3428,7 @@ export interface SensorStatus {
   /**
    * Conditions are the latest available observations of a resource's current state.
    */
-  conditions?: Condition[];
+  conditions?: EventsCondition[];
 }
 
 /**
@@ -5111,72 +3444,11 @@ export interface Service {
   /**
    * Metadata sets the pods's metadata, i.e. annotations and labels default={annotations: {}, labels: {}}
    */
-  metadata?: Metadata;
+  metadata?: EventsMetadata;
   /**
    * The list of ports that are exposed by this ClusterIP service.
    */
   ports?: ServicePort[];
-}
-
-/**
- * ServiceAccountTokenProjection represents a projected service account token volume. This projection can be used to insert a service account token into the pods runtime filesystem for use against APIs (Kubernetes API Server or otherwise).
- *
- * Schema definition: `io.k8s.api.core.v1.ServiceAccountTokenProjection`.
- */
-export interface ServiceAccountTokenProjection {
-  /**
-   * audience is the intended audience of the token. A recipient of a token must identify itself with an identifier specified in the audience of the token, and otherwise should reject the token. The audience defaults to the identifier of the apiserver.
-   */
-  audience?: string;
-  /**
-   * expirationSeconds is the requested duration of validity of the service account token. As the token approaches expiration, the kubelet volume plugin will proactively rotate the service account token. The kubelet will start trying to rotate the token if the token is older than 80 percent of its time to live or if the token is older than 24 hours.Defaults to 1 hour and must be at least 10 minutes.
-   */
-  expirationSeconds?: number;
-  /**
-   * path is the path relative to the mount point of the file to project the token into.
-   */
-  path: string;
-}
-
-/**
- * ServicePort contains information on service's port.
- *
- * Schema definition: `io.k8s.api.core.v1.ServicePort`.
- */
-export interface ServicePort {
-  /**
-   * The application protocol for this port. This is used as a hint for implementations to offer richer behavior for protocols that they understand. This field follows standard Kubernetes label syntax. Valid values are either:
-   *
-   * * Un-prefixed protocol names - reserved for IANA standard service names (as per RFC-6335 and https://www.iana.org/assignments/service-names).
-   *
-   * * Kubernetes-defined prefixed names:
-   *   * 'kubernetes.io/h2c' - HTTP/2 prior knowledge over cleartext as described in https://www.rfc-editor.org/rfc/rfc9113.html#name-starting-http-2-with-prior-
-   *   * 'kubernetes.io/ws'  - WebSocket over cleartext as described in https://www.rfc-editor.org/rfc/rfc6455
-   *   * 'kubernetes.io/wss' - WebSocket over TLS as described in https://www.rfc-editor.org/rfc/rfc6455
-   *
-   * * Other protocols should use implementation-defined prefixed names such as mycompany.com/my-custom-protocol.
-   */
-  appProtocol?: string;
-  /**
-   * The name of this port within the service. This must be a DNS_LABEL. All ports within a ServiceSpec must have unique names. When considering the endpoints for a Service, this must match the 'name' field in the EndpointPort. Optional if only one ServicePort is defined on this service.
-   */
-  name?: string;
-  /**
-   * The port on each node on which this service is exposed when type is NodePort or LoadBalancer.  Usually assigned by the system. If a value is specified, in-range, and not in use it will be used, otherwise the operation will fail.  If not specified, a port will be allocated if this Service requires one.  If this field is specified when creating a Service which does not need it, creation will fail. This field will be wiped when updating a Service to no longer need it (e.g. changing type from NodePort to ClusterIP). More info: https://kubernetes.io/docs/concepts/services-networking/service/#type-nodeport
-   */
-  nodePort?: number;
-  /**
-   * The port that will be exposed by this service.
-   */
-  port: number;
-  /**
-   * The IP protocol for this port. Supports "TCP", "UDP", and "SCTP". Default is TCP.
-   */
-  protocol?: string;
-  /**
-   * Number or name of the port to access on the pods targeted by the service. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME. If this is a string, it will be looked up as a named port in the target Pod's container ports. If this is not specified, the value of the 'port' field is used (an identity map). This field is ignored for services with clusterIP=None, and should be omitted or set equal to the 'port' field. More info: https://kubernetes.io/docs/concepts/services-networking/service/#defining-a-service
-   */
-  targetPort?: IntOrString;
 }
 
 /**
@@ -5304,7 +3576,7 @@ export interface StandardK8STrigger {
   /**
    * Source of the K8s resource file(s)
    */
-  source?: ArtifactLocation;
+  source?: EventsArtifactLocation;
 }
 
 /**
@@ -5372,34 +3644,6 @@ export interface StorageGridFilter {
 }
 
 /**
- * Represents a StorageOS persistent volume resource.
- *
- * Schema definition: `io.k8s.api.core.v1.StorageOSVolumeSource`.
- */
-export interface StorageOSVolumeSource {
-  /**
-   * fsType is the filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. "ext4", "xfs", "ntfs". Implicitly inferred to be "ext4" if unspecified.
-   */
-  fsType?: string;
-  /**
-   * readOnly defaults to false (read/write). ReadOnly here will force the ReadOnly setting in VolumeMounts.
-   */
-  readOnly?: boolean;
-  /**
-   * secretRef specifies the secret to use for obtaining the StorageOS API credentials.  If not specified, default values will be attempted.
-   */
-  secretRef?: LocalObjectReference;
-  /**
-   * volumeName is the human-readable name of the StorageOS volume.  Volume names are only unique within a namespace.
-   */
-  volumeName?: string;
-  /**
-   * volumeNamespace specifies the scope of the volume within StorageOS.  If no namespace is specified then the Pod's namespace will be used.  This allows the Kubernetes name scoping to be mirrored within StorageOS for tighter integration. Set VolumeName to any name to override the default behaviour. Set to "default" if you are not using namespaces within StorageOS. Namespaces that do not pre-exist within StorageOS will be created.
-   */
-  volumeNamespace?: string;
-}
-
-/**
  * StripeEventSource describes the event source for stripe webhook notifications More info at https://stripe.com/docs/webhooks
  *
  * Schema definition: `io.argoproj.events.v1alpha1.StripeEventSource`.
@@ -5425,22 +3669,6 @@ export interface StripeEventSource {
    * Webhook holds configuration for a REST endpoint
    */
   webhook?: WebhookContext;
-}
-
-/**
- * Sysctl defines a kernel parameter to be set
- *
- * Schema definition: `io.k8s.api.core.v1.Sysctl`.
- */
-export interface Sysctl {
-  /**
-   * Name of a property to set
-   */
-  name: string;
-  /**
-   * Value of a property to set
-   */
-  value: string;
 }
 
 /**
@@ -5472,65 +3700,6 @@ export interface TLSConfig {
 }
 
 /**
- * Template holds the information of a deployment template
- *
- * Schema definition: `io.argoproj.events.v1alpha1.Template`.
- */
-export interface Template {
-  /**
-   * If specified, the pod's scheduling constraints
-   */
-  affinity?: Affinity;
-  /**
-   * Container is the main container image to run in the sensor pod
-   */
-  container?: Container;
-  /**
-   * ImagePullSecrets is an optional list of references to secrets in the same namespace to use for pulling any of the images used by this PodSpec. If specified, these secrets will be passed to individual puller implementations for them to use. For example, in the case of docker, only DockerConfig type secrets are honored. More info: https://kubernetes.io/docs/concepts/containers/images#specifying-imagepullsecrets-on-a-pod
-   */
-  imagePullSecrets?: LocalObjectReference[];
-  /**
-   * Metadata sets the pods's metadata, i.e. annotations and labels
-   */
-  metadata?: Metadata;
-  /**
-   * NodeSelector is a selector which must be true for the pod to fit on a node. Selector which must match a node's labels for the pod to be scheduled on that node. More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/
-   */
-  nodeSelector?: Record<string, string>;
-  /**
-   * The priority value. Various system components use this field to find the priority of the EventSource pod. When Priority Admission Controller is enabled, it prevents users from setting this field. The admission controller populates this field from PriorityClassName. The higher the value, the higher the priority. More info: https://kubernetes.io/docs/concepts/configuration/pod-priority-preemption/
-   */
-  priority?: number;
-  /**
-   * If specified, indicates the EventSource pod's priority. "system-node-critical" and "system-cluster-critical" are two special keywords which indicate the highest priorities with the former being the highest priority. Any other name must be defined by creating a PriorityClass object with that name. If not specified, the pod priority will be default or zero if there is no default. More info: https://kubernetes.io/docs/concepts/configuration/pod-priority-preemption/
-   */
-  priorityClassName?: string;
-  /**
-   * SecurityContext holds pod-level security attributes and common container settings. Optional: Defaults to empty.  See type description for default values of each field.
-   */
-  securityContext?: PodSecurityContext;
-  /**
-   * ServiceAccountName is the name of the ServiceAccount to use to run sensor pod. More info: https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/
-   */
-  serviceAccountName?: string;
-  /**
-   * If specified, the pod's tolerations.
-   */
-  tolerations?: Toleration[];
-  /**
-   * Volumes is a list of volumes that can be mounted by containers in a workflow.
-   */
-  volumes?: Volume[];
-}
-
-/**
- * Time is a wrapper around time.Time which supports correct marshaling to YAML and JSON.  Wrappers are provided for many of the factory methods that the time package offers.
- *
- * Schema definition: `io.k8s.apimachinery.pkg.apis.meta.v1.Time`.
- */
-export type Time = string;
-
-/**
  * TimeFilter describes a window in time. It filters out events that occur outside the time limits. In other words, only events that occur after Start and before Stop will pass this filter.
  *
  * Schema definition: `io.argoproj.events.v1alpha1.TimeFilter`.
@@ -5548,34 +3717,6 @@ export interface TimeFilter {
    * Timezone specifies the timezone for the time window. If not specified, defaults to UTC. Format should be a valid IANA timezone name (e.g., "America/New_York", "Europe/London").
    */
   timezone?: string;
-}
-
-/**
- * The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the matching operator <operator>.
- *
- * Schema definition: `io.k8s.api.core.v1.Toleration`.
- */
-export interface Toleration {
-  /**
-   * Effect indicates the taint effect to match. Empty means match all taint effects. When specified, allowed values are NoSchedule, PreferNoSchedule and NoExecute.
-   */
-  effect?: string;
-  /**
-   * Key is the taint key that the toleration applies to. Empty means match all taint keys. If the key is empty, operator must be Exists; this combination means to match all values and all keys.
-   */
-  key?: string;
-  /**
-   * Operator represents a key's relationship to the value. Valid operators are Exists and Equal. Defaults to Equal. Exists is equivalent to wildcard for value, so that a pod can tolerate all taints of a particular category.
-   */
-  operator?: string;
-  /**
-   * TolerationSeconds represents the period of time the toleration (which must be of effect NoExecute, otherwise this field is ignored) tolerates the taint. By default, it is not set, which means tolerate the taint forever (do not evict). Zero and negative values will be treated as 0 (evict immediately) by the system.
-   */
-  tolerationSeconds?: number;
-  /**
-   * Value is the taint value the toleration matches to. If the operator is Exists, the value should be empty, otherwise just a regular string.
-   */
-  value?: string;
 }
 
 /**
@@ -5607,7 +3748,7 @@ export interface Trigger {
   /**
    * Retry strategy, defaults to no retry
    */
-  retryStrategy?: Backoff;
+  retryStrategy?: EventsBackoff;
   /**
    * Template describes the trigger specification.
    */
@@ -5763,50 +3904,6 @@ export interface TriggerTemplate {
 }
 
 /**
- * TypedLocalObjectReference contains enough information to let you locate the typed referenced object inside the same namespace.
- *
- * Schema definition: `io.k8s.api.core.v1.TypedLocalObjectReference`.
- */
-export interface TypedLocalObjectReference {
-  /**
-   * APIGroup is the group for the resource being referenced. If APIGroup is not specified, the specified Kind must be in the core API group. For any other third-party types, APIGroup is required.
-   */
-  apiGroup?: string;
-  /**
-   * Kind is the type of resource being referenced
-   */
-  kind: string;
-  /**
-   * Name is the name of resource being referenced
-   */
-  name: string;
-}
-
-/**
- * TypedObjectReference contains enough information to let you locate the typed referenced object
- *
- * Schema definition: `io.k8s.api.core.v1.TypedObjectReference`.
- */
-export interface TypedObjectReference {
-  /**
-   * APIGroup is the group for the resource being referenced. If APIGroup is not specified, the specified Kind must be in the core API group. For any other third-party types, APIGroup is required.
-   */
-  apiGroup?: string;
-  /**
-   * Kind is the type of resource being referenced
-   */
-  kind: string;
-  /**
-   * Name is the name of resource being referenced
-   */
-  name: string;
-  /**
-   * Namespace is the namespace of resource being referenced Note that when a namespace is specified, a gateway.networking.k8s.io/ReferenceGrant object is required in the referent namespace to allow that namespace's owner to accept the reference. See the ReferenceGrant documentation for details. (Alpha) This field requires the CrossNamespaceVolumeDataSource feature gate to be enabled.
-   */
-  namespace?: string;
-}
-
-/**
  * URLArtifact contains information about an artifact at an HTTP endpoint.
  *
  * Schema definition: `io.argoproj.events.v1alpha1.URLArtifact`.
@@ -5830,273 +3927,6 @@ export interface URLArtifact {
 export interface ValueFromSource {
   configMapKeyRef?: ConfigMapKeySelector;
   secretKeyRef?: SecretKeySelector;
-}
-
-/**
- * Volume represents a named volume in a pod that may be accessed by any container in the pod.
- *
- * Schema definition: `io.k8s.api.core.v1.Volume`.
- */
-export interface Volume {
-  /**
-   * awsElasticBlockStore represents an AWS Disk resource that is attached to a kubelet's host machine and then exposed to the pod. Deprecated: AWSElasticBlockStore is deprecated. All operations for the in-tree awsElasticBlockStore type are redirected to the ebs.csi.aws.com CSI driver. More info: https://kubernetes.io/docs/concepts/storage/volumes#awselasticblockstore
-   */
-  awsElasticBlockStore?: AWSElasticBlockStoreVolumeSource;
-  /**
-   * azureDisk represents an Azure Data Disk mount on the host and bind mount to the pod. Deprecated: AzureDisk is deprecated. All operations for the in-tree azureDisk type are redirected to the disk.csi.azure.com CSI driver.
-   */
-  azureDisk?: AzureDiskVolumeSource;
-  /**
-   * azureFile represents an Azure File Service mount on the host and bind mount to the pod. Deprecated: AzureFile is deprecated. All operations for the in-tree azureFile type are redirected to the file.csi.azure.com CSI driver.
-   */
-  azureFile?: AzureFileVolumeSource;
-  /**
-   * cephFS represents a Ceph FS mount on the host that shares a pod's lifetime. Deprecated: CephFS is deprecated and the in-tree cephfs type is no longer supported.
-   */
-  cephfs?: CephFSVolumeSource;
-  /**
-   * cinder represents a cinder volume attached and mounted on kubelets host machine. Deprecated: Cinder is deprecated. All operations for the in-tree cinder type are redirected to the cinder.csi.openstack.org CSI driver. More info: https://examples.k8s.io/mysql-cinder-pd/README.md
-   */
-  cinder?: CinderVolumeSource;
-  /**
-   * configMap represents a configMap that should populate this volume
-   */
-  configMap?: ConfigMapVolumeSource;
-  /**
-   * csi (Container Storage Interface) represents ephemeral storage that is handled by certain external CSI drivers.
-   */
-  csi?: CSIVolumeSource;
-  /**
-   * downwardAPI represents downward API about the pod that should populate this volume
-   */
-  downwardAPI?: DownwardAPIVolumeSource;
-  /**
-   * emptyDir represents a temporary directory that shares a pod's lifetime. More info: https://kubernetes.io/docs/concepts/storage/volumes#emptydir
-   */
-  emptyDir?: EmptyDirVolumeSource;
-  /**
-   * ephemeral represents a volume that is handled by a cluster storage driver. The volume's lifecycle is tied to the pod that defines it - it will be created before the pod starts, and deleted when the pod is removed.
-   *
-   * Use this if: a) the volume is only needed while the pod runs, b) features of normal volumes like restoring from snapshot or capacity
-   *    tracking are needed,
-   * c) the storage driver is specified through a storage class, and d) the storage driver supports dynamic volume provisioning through
-   *    a PersistentVolumeClaim (see EphemeralVolumeSource for more
-   *    information on the connection between this volume type
-   *    and PersistentVolumeClaim).
-   *
-   * Use PersistentVolumeClaim or one of the vendor-specific APIs for volumes that persist for longer than the lifecycle of an individual pod.
-   *
-   * Use CSI for light-weight local ephemeral volumes if the CSI driver is meant to be used that way - see the documentation of the driver for more information.
-   *
-   * A pod can use both types of ephemeral volumes and persistent volumes at the same time.
-   */
-  ephemeral?: EphemeralVolumeSource;
-  /**
-   * fc represents a Fibre Channel resource that is attached to a kubelet's host machine and then exposed to the pod.
-   */
-  fc?: FCVolumeSource;
-  /**
-   * flexVolume represents a generic volume resource that is provisioned/attached using an exec based plugin. Deprecated: FlexVolume is deprecated. Consider using a CSIDriver instead.
-   */
-  flexVolume?: FlexVolumeSource;
-  /**
-   * flocker represents a Flocker volume attached to a kubelet's host machine. This depends on the Flocker control service being running. Deprecated: Flocker is deprecated and the in-tree flocker type is no longer supported.
-   */
-  flocker?: FlockerVolumeSource;
-  /**
-   * gcePersistentDisk represents a GCE Disk resource that is attached to a kubelet's host machine and then exposed to the pod. Deprecated: GCEPersistentDisk is deprecated. All operations for the in-tree gcePersistentDisk type are redirected to the pd.csi.storage.gke.io CSI driver. More info: https://kubernetes.io/docs/concepts/storage/volumes#gcepersistentdisk
-   */
-  gcePersistentDisk?: GCEPersistentDiskVolumeSource;
-  /**
-   * gitRepo represents a git repository at a particular revision. Deprecated: GitRepo is deprecated. To provision a container with a git repo, mount an EmptyDir into an InitContainer that clones the repo using git, then mount the EmptyDir into the Pod's container.
-   */
-  gitRepo?: GitRepoVolumeSource;
-  /**
-   * glusterfs represents a Glusterfs mount on the host that shares a pod's lifetime. Deprecated: Glusterfs is deprecated and the in-tree glusterfs type is no longer supported. More info: https://examples.k8s.io/volumes/glusterfs/README.md
-   */
-  glusterfs?: GlusterfsVolumeSource;
-  /**
-   * hostPath represents a pre-existing file or directory on the host machine that is directly exposed to the container. This is generally used for system agents or other privileged things that are allowed to see the host machine. Most containers will NOT need this. More info: https://kubernetes.io/docs/concepts/storage/volumes#hostpath
-   */
-  hostPath?: HostPathVolumeSource;
-  /**
-   * image represents an OCI object (a container image or artifact) pulled and mounted on the kubelet's host machine. The volume is resolved at pod startup depending on which PullPolicy value is provided:
-   *
-   * - Always: the kubelet always attempts to pull the reference. Container creation will fail If the pull fails. - Never: the kubelet never pulls the reference and only uses a local image or artifact. Container creation will fail if the reference isn't present. - IfNotPresent: the kubelet pulls if the reference isn't already present on disk. Container creation will fail if the reference isn't present and the pull fails.
-   *
-   * The volume gets re-resolved if the pod gets deleted and recreated, which means that new remote content will become available on pod recreation. A failure to resolve or pull the image during pod startup will block containers from starting and may add significant latency. Failures will be retried using normal volume backoff and will be reported on the pod reason and message. The types of objects that may be mounted by this volume are defined by the container runtime implementation on a host machine and at minimum must include all valid types supported by the container image field. The OCI object gets mounted in a single directory (spec.containers[*].volumeMounts.mountPath) by merging the manifest layers in the same way as for container images. The volume will be mounted read-only (ro) and non-executable files (noexec). Sub path mounts for containers are not supported (spec.containers[*].volumeMounts.subpath). The field spec.securityContext.fsGroupChangePolicy has no effect on this volume type.
-   */
-  image?: ImageVolumeSource;
-  /**
-   * iscsi represents an ISCSI Disk resource that is attached to a kubelet's host machine and then exposed to the pod. More info: https://examples.k8s.io/volumes/iscsi/README.md
-   */
-  iscsi?: ISCSIVolumeSource;
-  /**
-   * name of the volume. Must be a DNS_LABEL and unique within the pod. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names
-   */
-  name: string;
-  /**
-   * nfs represents an NFS mount on the host that shares a pod's lifetime More info: https://kubernetes.io/docs/concepts/storage/volumes#nfs
-   */
-  nfs?: NFSVolumeSource;
-  /**
-   * persistentVolumeClaimVolumeSource represents a reference to a PersistentVolumeClaim in the same namespace. More info: https://kubernetes.io/docs/concepts/storage/persistent-volumes#persistentvolumeclaims
-   */
-  persistentVolumeClaim?: PersistentVolumeClaimVolumeSource;
-  /**
-   * photonPersistentDisk represents a PhotonController persistent disk attached and mounted on kubelets host machine. Deprecated: PhotonPersistentDisk is deprecated and the in-tree photonPersistentDisk type is no longer supported.
-   */
-  photonPersistentDisk?: PhotonPersistentDiskVolumeSource;
-  /**
-   * portworxVolume represents a portworx volume attached and mounted on kubelets host machine. Deprecated: PortworxVolume is deprecated. All operations for the in-tree portworxVolume type are redirected to the pxd.portworx.com CSI driver when the CSIMigrationPortworx feature-gate is on.
-   */
-  portworxVolume?: PortworxVolumeSource;
-  /**
-   * projected items for all in one resources secrets, configmaps, and downward API
-   */
-  projected?: ProjectedVolumeSource;
-  /**
-   * quobyte represents a Quobyte mount on the host that shares a pod's lifetime. Deprecated: Quobyte is deprecated and the in-tree quobyte type is no longer supported.
-   */
-  quobyte?: QuobyteVolumeSource;
-  /**
-   * rbd represents a Rados Block Device mount on the host that shares a pod's lifetime. Deprecated: RBD is deprecated and the in-tree rbd type is no longer supported. More info: https://examples.k8s.io/volumes/rbd/README.md
-   */
-  rbd?: RBDVolumeSource;
-  /**
-   * scaleIO represents a ScaleIO persistent volume attached and mounted on Kubernetes nodes. Deprecated: ScaleIO is deprecated and the in-tree scaleIO type is no longer supported.
-   */
-  scaleIO?: ScaleIOVolumeSource;
-  /**
-   * secret represents a secret that should populate this volume. More info: https://kubernetes.io/docs/concepts/storage/volumes#secret
-   */
-  secret?: SecretVolumeSource;
-  /**
-   * storageOS represents a StorageOS volume attached and mounted on Kubernetes nodes. Deprecated: StorageOS is deprecated and the in-tree storageos type is no longer supported.
-   */
-  storageos?: StorageOSVolumeSource;
-  /**
-   * vsphereVolume represents a vSphere volume attached and mounted on kubelets host machine. Deprecated: VsphereVolume is deprecated. All operations for the in-tree vsphereVolume type are redirected to the csi.vsphere.vmware.com CSI driver.
-   */
-  vsphereVolume?: VsphereVirtualDiskVolumeSource;
-}
-
-/**
- * VolumeMount describes a mounting of a Volume within a container.
- *
- * Schema definition: `io.k8s.api.core.v1.VolumeMount`.
- */
-export interface VolumeMount {
-  /**
-   * Path within the container at which the volume should be mounted.  Must not contain ':'.
-   */
-  mountPath: string;
-  /**
-   * mountPropagation determines how mounts are propagated from the host to container and the other way around. When not set, MountPropagationNone is used. This field is beta in 1.10. When RecursiveReadOnly is set to IfPossible or to Enabled, MountPropagation must be None or unspecified (which defaults to None).
-   */
-  mountPropagation?: string;
-  /**
-   * This must match the Name of a Volume.
-   */
-  name: string;
-  /**
-   * Mounted read-only if true, read-write otherwise (false or unspecified). Defaults to false.
-   */
-  readOnly?: boolean;
-  /**
-   * RecursiveReadOnly specifies whether read-only mounts should be handled recursively.
-   *
-   * If ReadOnly is false, this field has no meaning and must be unspecified.
-   *
-   * If ReadOnly is true, and this field is set to Disabled, the mount is not made recursively read-only.  If this field is set to IfPossible, the mount is made recursively read-only, if it is supported by the container runtime.  If this field is set to Enabled, the mount is made recursively read-only if it is supported by the container runtime, otherwise the pod will not be started and an error will be generated to indicate the reason.
-   *
-   * If this field is set to IfPossible or Enabled, MountPropagation must be set to None (or be unspecified, which defaults to None).
-   *
-   * If this field is not specified, it is treated as an equivalent of Disabled.
-   */
-  recursiveReadOnly?: string;
-  /**
-   * Path within the volume from which the container's volume should be mounted. Defaults to "" (volume's root).
-   */
-  subPath?: string;
-  /**
-   * Expanded path within the volume from which the container's volume should be mounted. Behaves similarly to SubPath but environment variable references $(VAR_NAME) are expanded using the container's environment. Defaults to "" (volume's root). SubPathExpr and SubPath are mutually exclusive.
-   */
-  subPathExpr?: string;
-}
-
-/**
- * Projection that may be projected along with other supported volume types. Exactly one of these fields must be set.
- *
- * Schema definition: `io.k8s.api.core.v1.VolumeProjection`.
- */
-export interface VolumeProjection {
-  /**
-   * ClusterTrustBundle allows a pod to access the `.spec.trustBundle` field of ClusterTrustBundle objects in an auto-updating file.
-   *
-   * Alpha, gated by the ClusterTrustBundleProjection feature gate.
-   *
-   * ClusterTrustBundle objects can either be selected by name, or by the combination of signer name and a label selector.
-   *
-   * Kubelet performs aggressive normalization of the PEM contents written into the pod filesystem.  Esoteric PEM features such as inter-block comments and block headers are stripped.  Certificates are deduplicated. The ordering of certificates within the file is arbitrary, and Kubelet may change the order over time.
-   */
-  clusterTrustBundle?: ClusterTrustBundleProjection;
-  /**
-   * configMap information about the configMap data to project
-   */
-  configMap?: ConfigMapProjection;
-  /**
-   * downwardAPI information about the downwardAPI data to project
-   */
-  downwardAPI?: DownwardAPIProjection;
-  /**
-   * secret information about the secret data to project
-   */
-  secret?: SecretProjection;
-  /**
-   * serviceAccountToken is information about the serviceAccountToken data to project
-   */
-  serviceAccountToken?: ServiceAccountTokenProjection;
-}
-
-/**
- * VolumeResourceRequirements describes the storage resource requirements for a volume.
- *
- * Schema definition: `io.k8s.api.core.v1.VolumeResourceRequirements`.
- */
-export interface VolumeResourceRequirements {
-  /**
-   * Limits describes the maximum amount of compute resources allowed. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
-   */
-  limits?: Record<string, Quantity>;
-  /**
-   * Requests describes the minimum amount of compute resources required. If Requests is omitted for a container, it defaults to Limits if that is explicitly specified, otherwise to an implementation-defined value. Requests cannot exceed Limits. More info: https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/
-   */
-  requests?: Record<string, Quantity>;
-}
-
-/**
- * Represents a vSphere volume resource.
- *
- * Schema definition: `io.k8s.api.core.v1.VsphereVirtualDiskVolumeSource`.
- */
-export interface VsphereVirtualDiskVolumeSource {
-  /**
-   * fsType is filesystem type to mount. Must be a filesystem type supported by the host operating system. Ex. "ext4", "xfs", "ntfs". Implicitly inferred to be "ext4" if unspecified.
-   */
-  fsType?: string;
-  /**
-   * storagePolicyID is the storage Policy Based Management (SPBM) profile ID associated with the StoragePolicyName.
-   */
-  storagePolicyID?: string;
-  /**
-   * storagePolicyName is the storage Policy Based Management (SPBM) profile name.
-   */
-  storagePolicyName?: string;
-  /**
-   * volumePath is the path that identifies vSphere volume vmdk
-   */
-  volumePath: string;
 }
 
 /**
@@ -6211,46 +4041,6 @@ export interface WebhookEventSource {
   url?: string;
 }
 
-/**
- * The weights of all of the matched WeightedPodAffinityTerm fields are added per-node to find the most preferred node(s)
- *
- * Schema definition: `io.k8s.api.core.v1.WeightedPodAffinityTerm`.
- */
-export interface WeightedPodAffinityTerm {
-  /**
-   * Required. A pod affinity term, associated with the corresponding weight.
-   */
-  podAffinityTerm: PodAffinityTerm;
-  /**
-   * weight associated with matching the corresponding podAffinityTerm, in the range 1-100.
-   */
-  weight: number;
-}
-
-/**
- * WindowsSecurityContextOptions contain Windows-specific options and credentials.
- *
- * Schema definition: `io.k8s.api.core.v1.WindowsSecurityContextOptions`.
- */
-export interface WindowsSecurityContextOptions {
-  /**
-   * GMSACredentialSpec is where the GMSA admission webhook (https://github.com/kubernetes-sigs/windows-gmsa) inlines the contents of the GMSA credential spec named by the GMSACredentialSpecName field.
-   */
-  gmsaCredentialSpec?: string;
-  /**
-   * GMSACredentialSpecName is the name of the GMSA credential spec to use.
-   */
-  gmsaCredentialSpecName?: string;
-  /**
-   * HostProcess determines if a container should be run as a 'Host Process' container. All of a Pod's containers must have the same effective HostProcess value (it is not allowed to have a mix of HostProcess containers and non-HostProcess containers). In addition, if HostProcess is true then HostNetwork must also be set to true.
-   */
-  hostProcess?: boolean;
-  /**
-   * The UserName in Windows to run the entrypoint of the container process. Defaults to the user specified in image metadata if unspecified. May also be set in PodSecurityContext. If set in both SecurityContext and PodSecurityContext, the value specified in SecurityContext takes precedence.
-   */
-  runAsUserName?: string;
-}
-
 /** Any of the three Argo Events manifest kinds. */
 export type EventsManifest = EventBus | EventSource | Sensor;
 
@@ -6304,23 +4094,14 @@ export type EventsDefinitionName =
   | "AMQPExchangeDeclareConfig"
   | "AMQPQueueBindConfig"
   | "AMQPQueueDeclareConfig"
-  | "AWSElasticBlockStoreVolumeSource"
   | "AWSLambdaTrigger"
   | "AWSMSKIAMConfig"
-  | "Affinity"
-  | "Amount"
-  | "AppArmorProfile"
   | "ArgoWorkflowTrigger"
-  | "ArtifactLocation"
-  | "AzureDiskVolumeSource"
   | "AzureEventHubsTrigger"
   | "AzureEventsHubEventSource"
-  | "AzureFileVolumeSource"
   | "AzureQueueStorageEventSource"
   | "AzureServiceBusEventSource"
   | "AzureServiceBusTrigger"
-  | "Backoff"
-  | "BasicAuth"
   | "BitbucketAuth"
   | "BitbucketBasicAuth"
   | "BitbucketEventSource"
@@ -6328,35 +4109,16 @@ export type EventsDefinitionName =
   | "BitbucketServerEventSource"
   | "BitbucketServerRepository"
   | "BusConfig"
-  | "CSIVolumeSource"
   | "CalendarEventSource"
-  | "Capabilities"
   | "CatchupConfiguration"
-  | "CephFSVolumeSource"
-  | "CinderVolumeSource"
-  | "ClusterTrustBundleProjection"
-  | "Condition"
   | "ConditionsResetByTime"
   | "ConditionsResetCriteria"
-  | "ConfigMapEnvSource"
-  | "ConfigMapKeySelector"
   | "ConfigMapPersistence"
-  | "ConfigMapProjection"
-  | "ConfigMapVolumeSource"
-  | "Container"
   | "ContainerTemplate"
   | "CustomTrigger"
   | "DataFilter"
-  | "DownwardAPIProjection"
-  | "DownwardAPIVolumeFile"
-  | "DownwardAPIVolumeSource"
   | "EmailTrigger"
   | "EmitterEventSource"
-  | "EmptyDirVolumeSource"
-  | "EnvFromSource"
-  | "EnvVar"
-  | "EnvVarSource"
-  | "EphemeralVolumeSource"
   | "EventBus"
   | "EventBusSpec"
   | "EventBusStatus"
@@ -6369,31 +4131,29 @@ export type EventsDefinitionName =
   | "EventSourceFilter"
   | "EventSourceSpec"
   | "EventSourceStatus"
+  | "EventsAmount"
+  | "EventsArtifactLocation"
+  | "EventsBackoff"
+  | "EventsBasicAuth"
+  | "EventsCondition"
+  | "EventsContainer"
+  | "EventsGitArtifact"
+  | "EventsMetadata"
+  | "EventsS3Artifact"
+  | "EventsTemplate"
   | "ExprFilter"
-  | "FCVolumeSource"
-  | "FieldsV1"
   | "FileArtifact"
   | "FileEventSource"
-  | "FlexVolumeSource"
-  | "FlockerVolumeSource"
-  | "GCEPersistentDiskVolumeSource"
   | "GenericEventSource"
   | "GerritEventSource"
-  | "GitArtifact"
   | "GitCreds"
   | "GitRemoteConfig"
-  | "GitRepoVolumeSource"
   | "GithubAppCreds"
   | "GithubEventSource"
   | "GitlabEventSource"
-  | "GlusterfsVolumeSource"
   | "HDFSEventSource"
   | "HTTPTrigger"
-  | "HostPathVolumeSource"
-  | "ISCSIVolumeSource"
-  | "ImageVolumeSource"
   | "Int64OrString"
-  | "IntOrString"
   | "JetStreamBus"
   | "JetStreamConfig"
   | "K8SResource"
@@ -6402,83 +4162,41 @@ export type EventsDefinitionName =
   | "KafkaConsumerGroup"
   | "KafkaEventSource"
   | "KafkaTrigger"
-  | "KeyToPath"
-  | "LabelSelector"
-  | "LabelSelectorRequirement"
-  | "LocalObjectReference"
   | "LogTrigger"
   | "MNSEventSource"
   | "MQTTEventSource"
-  | "ManagedFieldsEntry"
-  | "Metadata"
   | "NATSAuth"
   | "NATSBus"
   | "NATSConfig"
   | "NATSEventsSource"
   | "NATSTrigger"
-  | "NFSVolumeSource"
   | "NSQEventSource"
   | "NativeStrategy"
-  | "NodeAffinity"
-  | "NodeSelector"
-  | "NodeSelectorRequirement"
-  | "NodeSelectorTerm"
-  | "ObjectFieldSelector"
-  | "ObjectMeta"
   | "OpenWhiskTrigger"
   | "OwnedRepositories"
-  | "OwnerReference"
   | "PayloadField"
   | "PersistenceStrategy"
-  | "PersistentVolumeClaimSpec"
-  | "PersistentVolumeClaimTemplate"
-  | "PersistentVolumeClaimVolumeSource"
-  | "PhotonPersistentDiskVolumeSource"
-  | "PodAffinity"
-  | "PodAffinityTerm"
-  | "PodAntiAffinity"
-  | "PodSecurityContext"
-  | "PortworxVolumeSource"
-  | "PreferredSchedulingTerm"
-  | "ProjectedVolumeSource"
   | "PubSubEventSource"
   | "PulsarEventSource"
   | "PulsarTrigger"
-  | "Quantity"
-  | "QuobyteVolumeSource"
-  | "RBDVolumeSource"
   | "RateLimit"
   | "RedisEventSource"
   | "RedisStreamEventSource"
-  | "ResourceClaim"
   | "ResourceEventSource"
-  | "ResourceFieldSelector"
   | "ResourceFilter"
-  | "ResourceRequirements"
-  | "S3Artifact"
   | "S3Bucket"
   | "S3Filter"
   | "SASLConfig"
-  | "SELinuxOptions"
   | "SFTPEventSource"
   | "SNSEventSource"
   | "SQSEventSource"
-  | "ScaleIOVolumeSource"
   | "SchemaRegistryConfig"
-  | "SeccompProfile"
-  | "SecretEnvSource"
-  | "SecretKeySelector"
-  | "SecretProjection"
-  | "SecretVolumeSource"
   | "SecureHeader"
-  | "SecurityContext"
   | "Selector"
   | "Sensor"
   | "SensorSpec"
   | "SensorStatus"
   | "Service"
-  | "ServiceAccountTokenProjection"
-  | "ServicePort"
   | "SlackEventSource"
   | "SlackSender"
   | "SlackThread"
@@ -6487,30 +4205,16 @@ export type EventsDefinitionName =
   | "StatusPolicy"
   | "StorageGridEventSource"
   | "StorageGridFilter"
-  | "StorageOSVolumeSource"
   | "StripeEventSource"
-  | "Sysctl"
   | "TLSConfig"
-  | "Template"
-  | "Time"
   | "TimeFilter"
-  | "Toleration"
   | "Trigger"
   | "TriggerParameter"
   | "TriggerParameterSource"
   | "TriggerPolicy"
   | "TriggerTemplate"
-  | "TypedLocalObjectReference"
-  | "TypedObjectReference"
   | "URLArtifact"
   | "ValueFromSource"
-  | "Volume"
-  | "VolumeMount"
-  | "VolumeProjection"
-  | "VolumeResourceRequirements"
-  | "VsphereVirtualDiskVolumeSource"
   | "WatchPathConfig"
   | "WebhookContext"
-  | "WebhookEventSource"
-  | "WeightedPodAffinityTerm"
-  | "WindowsSecurityContextOptions";
+  | "WebhookEventSource";

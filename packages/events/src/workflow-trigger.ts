@@ -1,4 +1,5 @@
 import { compile, isWorkflow, type Manifest, type ParamDecl, type WorkflowObject } from "@wfc/sdk";
+import { ARGO_API_VERSION, workflowTemplateRef } from "@wfc/sdk/internal";
 import type { output, ZodType } from "zod";
 import { fail } from "./errors.js";
 import type { ParamSource, Untyped } from "./param-source.js";
@@ -67,7 +68,7 @@ type ArgoWorkflowConfig<W extends WorkflowObject> = WorkflowTriggerConfig<W> & O
 type K8sConfig<W extends WorkflowObject> = WorkflowTriggerConfig<W> & Omit<StandardK8STrigger, "source" | "parameters">;
 
 /** The resource and generated parameters of a trigger of workflow `wf`. */
-export function workflowResource(wf: WorkflowObject, args: Record<string, ParamSource<unknown> | undefined> = {}): { resource: Record<string, unknown>; parameters: TriggerParameter[] } {
+function workflowResource(wf: WorkflowObject, args: Record<string, ParamSource<unknown> | undefined> = {}): { resource: Record<string, unknown>; parameters: TriggerParameter[] } {
   const declared = Object.keys(wf.parameters);
   for (const k of Object.keys(args)) {
     if (args[k] !== undefined && !declared.includes(k)) fail("E_EVENTS_UNKNOWN_PARAMETER", `${wf.kind} ${wf.name} declares no parameter "${k}" (it declares: ${declared.join(", ") || "none"})`);
@@ -75,16 +76,17 @@ export function workflowResource(wf: WorkflowObject, args: Record<string, ParamS
   const mapped = declared.filter((k) => args[k] !== undefined);
   let resource: Record<string, unknown>;
   let names: string[];
+  const templateRef = workflowTemplateRef(wf.kind, wf.name);
   if (wf.kind === "Workflow") {
     const m = compile(wf) as Manifest & { spec: { arguments?: { parameters?: { name: string }[] } } };
     resource = m as unknown as Record<string, unknown>;
     names = (m.spec.arguments?.parameters ?? []).map((p) => p.name);
-  } else if (wf.kind === "WorkflowTemplate" || wf.kind === "ClusterWorkflowTemplate") {
+  } else if (templateRef) {
     names = mapped;
     const spec: Record<string, unknown> = {};
     if (mapped.length) spec.arguments = { parameters: mapped.map((name) => ({ name, value: "" })) };
-    spec.workflowTemplateRef = wf.kind === "ClusterWorkflowTemplate" ? { name: wf.name, clusterScope: true } : { name: wf.name };
-    resource = { apiVersion: "argoproj.io/v1alpha1", kind: "Workflow", metadata: { generateName: `${wf.name}-` }, spec };
+    spec.workflowTemplateRef = templateRef;
+    resource = { apiVersion: ARGO_API_VERSION, kind: "Workflow", metadata: { generateName: `${wf.name}-` }, spec };
   } else {
     return fail("E_EVENTS_TRIGGER_KIND", `a trigger cannot run a ${wf.kind} (${wf.name}): give a Workflow, WorkflowTemplate or ClusterWorkflowTemplate`);
   }
@@ -102,7 +104,7 @@ function isExistingConfig(c: object): c is ExistingWorkflowConfig {
 
 function fromExisting(config: ExistingWorkflowConfig): ArgoWorkflowTrigger {
   const { workflow: { kind, name }, ...rest } = config;
-  return { ...structuredClone(rest), source: { resource: { apiVersion: "argoproj.io/v1alpha1", kind, metadata: { name } } } };
+  return { ...structuredClone(rest), source: { resource: { apiVersion: ARGO_API_VERSION, kind, metadata: { name } } } };
 }
 
 function fromWorkflow<W extends WorkflowObject>(config: WorkflowTriggerConfig<W>): [() => { source: { resource: Record<string, unknown> }; parameters?: TriggerParameter[] }, WorkflowObject[]] {

@@ -46,10 +46,11 @@ export { nodeScript } from "./authoring/node-script.js";
 export type { FunctionScriptOptions, ScriptInputs } from "./authoring/node-script.js";
 export { dag, steps, forEach, forEachParam, forSequence, parallel, chain } from "./authoring/body.js";
 export type { DagTemplateOptions, OutputValues } from "./authoring/body.js";
-export { isTemplate, isTask } from "./authoring/template.js";
+export { isTemplate } from "./authoring/template-model.js";
+export { isTask } from "./authoring/task-handle.js";
 export { templateRef, inline } from "./authoring/refs.js";
 export type { TemplateSource } from "./authoring/refs.js";
-export type { Template, AnyTemplate, Task, TaskOptions, Condition, TaskExtra, LifecycleHook } from "./authoring/template.js";
+export type { Template, AnyTemplate, Task, TaskOptions, Condition, TaskExtra, LifecycleHook, TypeError } from "./authoring/types.js";
 
 // Expressions ({{= }}) and Argo's global variables
 export { expr, exprDq, jsonpath, ifThenElse, isExpr, vars } from "./authoring/expr.js";
@@ -68,18 +69,15 @@ export { workflowEventBinding } from "./authoring/event-binding.js";
 export type { WorkflowEventBindingOptions, WorkflowEventBindingObject } from "./authoring/event-binding.js";
 
 // Compiler
-export { compile, compileAll } from "./compiler/compile.js";
-export type { Manifest } from "./compiler/compile.js";
+export { compile, compileAll } from "./compile.js";
+export type { Manifest } from "./core/manifest.js";
 export { toYaml, toYamlBytes, toJson } from "./compiler/emit.js";
-export { toDnsName, checkObjectName, checkTemplateName } from "./compiler/names.js";
+export { toDnsName, checkObjectName, checkTemplateName } from "./core/names.js";
 export { MANIFESTS, isManifestable } from "./compiler/manifestable.js";
 export type { Manifestable } from "./compiler/manifestable.js";
 
 // Validation against Argo's CRD schemas, and Kubernetes-compatible YAML reading
-export { validateManifest, validateManifests, ManifestValidationError } from "./validate/index.js";
+export { validateManifest, validateManifests, semanticIssues, ManifestValidationError } from "./validate/index.js";
 export type { ValidationIssue } from "./validate/index.js";
 export { parseK8sYaml, YamlError, k8sEqual, emitYaml } from "./yaml/index.js";
 export type { K8sDiff } from "./yaml/index.js";
-
-// Importing Argo YAML as wfc TypeScript (`wfc import`)
-export { importManifests, ImportError } from "./import/index.js";

@@ -1,11 +1,12 @@
 import { Command, Option } from "commander";
+import { dependsTasks, parseDepends } from "@wfc/sdk/internal";
 import { loadManifests } from "../load.js";
 
 type Obj = Record<string, unknown>;
 
 function deps(task: Obj): string[] {
   if (Array.isArray(task.dependencies)) return task.dependencies as string[];
-  if (typeof task.depends === "string") return [...new Set([...task.depends.matchAll(/([A-Za-z0-9][-A-Za-z0-9]*)(?:\.[A-Za-z]+)?/g)].map((m) => m[1]!))];
+  if (typeof task.depends === "string") return [...new Set(dependsTasks(parseDepends(task.depends)))];
   return [];
 }
 

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { importManifests } from "@wfc/sdk";
 import { writeFileAtomic } from "../io.js";
 import { InputError } from "../load.js";
 
@@ -36,6 +35,8 @@ export function registerImport(program: Command): void {
       } catch (e) {
         throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`, { cause: e });
       }
+      // Loaded here, not at start-up: only `wfc import` pays for the importer.
+      const { importManifests } = await import("@wfc/import");
       const code = importManifests(text, fromStdin ? "<stdin>" : file);
       if (!opts.out) {
         process.stdout.write(code);

@@ -1,10 +1,9 @@
 import { relative } from "node:path";
 import { Command } from "commander";
-import { CompileError, formatDiagnostic, validateManifest, WfcError } from "@wfc/sdk";
+import { CompileError, formatDiagnostic, semanticIssues, validateManifest, WfcError } from "@wfc/sdk";
 import { isEventsManifest, validateEventsManifest } from "@wfc/events";
 import { addClusterOptions, clientFrom, type ClusterOptions } from "../cluster/options.js";
 import { loadManifests, type LoadedManifest } from "../load.js";
-import { lintSemantics } from "../lint-semantics.js";
 
 /** Thrown by `wfc lint` when it found problems (exit code 1). */
 export class LintFailed extends WfcError {
@@ -48,7 +47,7 @@ export function registerLint(program: Command): void {
           const meta = (manifest?.metadata ?? {}) as { name?: string; generateName?: string };
           const label = `${manifest?.kind ?? "?"}/${meta.name ?? meta.generateName ?? "?"}`;
           const schemaIssues = isEventsManifest(manifest) ? validateEventsManifest(manifest) : validateManifest(manifest);
-          const issues = [...schemaIssues, ...lintSemantics(manifest)];
+          const issues = [...schemaIssues, ...semanticIssues(manifest)];
           for (const i of issues) process.stderr.write(`${rel}: ${label}: ${i.path ? `${i.path}: ` : ""}${i.message}\n`);
           problems += issues.length;
           if (!issues.length) checked.push({ rel, label, loaded: { manifest, file } });

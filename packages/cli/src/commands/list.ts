@@ -1,7 +1,7 @@
 /**
  * `wfc list`: workflows (or other Argo kinds) with label and phase filters.
  */
-import { Option, type Command } from "commander";
+import type { Command } from "commander";
 import type { KubeObject, Workflow } from "@wfc/client";
 import { addClusterOptions, clientFrom, outputOption, type ClusterOptions, type OutputFormat } from "../cluster/options.js";
 import { between, formatObjects, table } from "../cluster/format.js";

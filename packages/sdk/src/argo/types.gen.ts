@@ -4,214 +4,6 @@
 /* eslint-disable */
 
 /**
- * AMQPConsumeConfig holds the configuration to immediately starts delivering queued messages
- * +k8s:openapi-gen=true
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.AMQPConsumeConfig`.
- */
-export interface AMQPConsumeConfig {
-  /**
-   * AutoAck when true, the server will acknowledge deliveries to this consumer prior to writing
-   * the delivery to the network
-   * +optional
-   */
-  autoAck?: boolean;
-  /**
-   * ConsumerTag is the identity of the consumer included in every delivery
-   * +optional
-   */
-  consumerTag?: string;
-  /**
-   * Exclusive when true, the server will ensure that this is the sole consumer from this queue
-   * +optional
-   */
-  exclusive?: boolean;
-  /**
-   * NoLocal flag is not supported by RabbitMQ
-   * +optional
-   */
-  noLocal?: boolean;
-  /**
-   * NowWait when true, do not wait for the server to confirm the request and immediately begin deliveries
-   * +optional
-   */
-  noWait?: boolean;
-}
-
-/**
- * AMQPEventSource refers to an event-source for AMQP stream events
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.AMQPEventSource`.
- */
-export interface AMQPEventSource {
-  /**
-   * Auth hosts secret selectors for username and password
-   * +optional
-   */
-  auth?: EventsBasicAuth;
-  /**
-   * Backoff holds parameters applied to connection.
-   * +optional
-   */
-  connectionBackoff?: EventsBackoff;
-  /**
-   * Consume holds the configuration to immediately starts delivering queued messages
-   * For more information, visit https://pkg.go.dev/github.com/rabbitmq/amqp091-go#Channel.Consume
-   * +optional
-   */
-  consume?: AMQPConsumeConfig;
-  /**
-   * ExchangeDeclare holds the configuration for the exchange on the server
-   * For more information, visit https://pkg.go.dev/github.com/rabbitmq/amqp091-go#Channel.ExchangeDeclare
-   * +optional
-   */
-  exchangeDeclare?: AMQPExchangeDeclareConfig;
-  /**
-   * ExchangeName is the exchange name
-   * For more information, visit https://www.rabbitmq.com/tutorials/amqp-concepts.html
-   */
-  exchangeName?: string;
-  /**
-   * ExchangeType is rabbitmq exchange type
-   */
-  exchangeType?: string;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * JSONBody specifies that all event body payload coming from this
-   * source will be JSON
-   * +optional
-   */
-  jsonBody?: boolean;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * QueueBind holds the configuration that binds an exchange to a queue so that publishings to the
-   * exchange will be routed to the queue when the publishing routing key matches the binding routing key
-   * For more information, visit https://pkg.go.dev/github.com/rabbitmq/amqp091-go#Channel.QueueBind
-   * +optional
-   */
-  queueBind?: AMQPQueueBindConfig;
-  /**
-   * QueueDeclare holds the configuration of a queue to hold messages and deliver to consumers.
-   * Declaring creates a queue if it doesn't already exist, or ensures that an existing queue matches
-   * the same parameters
-   * For more information, visit https://pkg.go.dev/github.com/rabbitmq/amqp091-go#Channel.QueueDeclare
-   * +optional
-   */
-  queueDeclare?: AMQPQueueDeclareConfig;
-  /**
-   * Routing key for bindings
-   */
-  routingKey?: string;
-  /**
-   * TLS configuration for the amqp client.
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * URL for rabbitmq service
-   */
-  url?: string;
-  /**
-   * URLSecret is secret reference for rabbitmq service URL
-   */
-  urlSecret?: SecretKeySelector;
-}
-
-/**
- * AMQPExchangeDeclareConfig holds the configuration for the exchange on the server
- * +k8s:openapi-gen=true
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.AMQPExchangeDeclareConfig`.
- */
-export interface AMQPExchangeDeclareConfig {
-  /**
-   * AutoDelete removes the exchange when no bindings are active
-   * +optional
-   */
-  autoDelete?: boolean;
-  /**
-   * Durable keeps the exchange also after the server restarts
-   * +optional
-   */
-  durable?: boolean;
-  /**
-   * Internal when true does not accept publishings
-   * +optional
-   */
-  internal?: boolean;
-  /**
-   * NowWait when true does not wait for a confirmation from the server
-   * +optional
-   */
-  noWait?: boolean;
-}
-
-/**
- * AMQPQueueBindConfig holds the configuration that binds an exchange to a queue so that publishings to the
- * exchange will be routed to the queue when the publishing routing key matches the binding routing key
- * +k8s:openapi-gen=true
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.AMQPQueueBindConfig`.
- */
-export interface AMQPQueueBindConfig {
-  /**
-   * NowWait false and the queue could not be bound, the channel will be closed with an error
-   * +optional
-   */
-  noWait?: boolean;
-}
-
-/**
- * AMQPQueueDeclareConfig holds the configuration of a queue to hold messages and deliver to consumers.
- * Declaring creates a queue if it doesn't already exist, or ensures that an existing queue matches
- * the same parameters
- * +k8s:openapi-gen=true
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.AMQPQueueDeclareConfig`.
- */
-export interface AMQPQueueDeclareConfig {
-  /**
-   * Arguments of a queue (also known as "x-arguments") used for optional features and plugins
-   * +optional
-   */
-  arguments?: string;
-  /**
-   * AutoDelete removes the queue when no consumers are active
-   * +optional
-   */
-  autoDelete?: boolean;
-  /**
-   * Durable keeps the queue also after the server restarts
-   * +optional
-   */
-  durable?: boolean;
-  /**
-   * Exclusive sets the queues to be accessible only by the connection that declares them and will be
-   * deleted wgen the connection closes
-   * +optional
-   */
-  exclusive?: boolean;
-  /**
-   * Name of the queue. If empty the server auto-generates a unique name for this queue
-   * +optional
-   */
-  name?: string;
-  /**
-   * NowWait when true, the queue assumes to be declared on the server
-   * +optional
-   */
-  noWait?: boolean;
-}
-
-/**
  * Represents a Persistent Disk resource in AWS.
  *
  * An AWS EBS disk must exist before mounting to a container. The disk must also be in the same AWS zone as the kubelet. An AWS EBS disk can only be mounted as read/write once. AWS EBS volumes support ownership management and SELinux relabeling.
@@ -235,63 +27,6 @@ export interface AWSElasticBlockStoreVolumeSource {
    * volumeID is unique ID of the persistent disk resource in AWS (Amazon EBS volume). More info: https://kubernetes.io/docs/concepts/storage/volumes#awselasticblockstore
    */
   volumeID: string;
-}
-
-/**
- * AWSLambdaTrigger refers to specification of the trigger to invoke an AWS Lambda function
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.AWSLambdaTrigger`.
- */
-export interface AWSLambdaTrigger {
-  /**
-   * AccessKey refers K8s secret containing aws access key
-   * +optional
-   */
-  accessKey?: SecretKeySelector;
-  /**
-   * FunctionName refers to the name of the function to invoke.
-   */
-  functionName?: string;
-  /**
-   * Choose from the following options.
-   *
-   *    * RequestResponse (default) - Invoke the function synchronously. Keep
-   *    the connection open until the function returns a response or times out.
-   *    The API response includes the function response and additional data.
-   *
-   *    * Event - Invoke the function asynchronously. Send events that fail multiple
-   *    times to the function's dead-letter queue (if it's configured). The API
-   *    response only includes a status code.
-   *
-   *    * DryRun - Validate parameter values and verify that the user or role
-   *    has permission to invoke the function.
-   * +optional
-   */
-  invocationType?: string;
-  /**
-   * Parameters is the list of key-value extracted from event's payload that are applied to
-   * the trigger resource.
-   * +optional
-   */
-  parameters?: TriggerParameter[];
-  /**
-   * Payload is the list of key-value extracted from an event payload to construct the request payload.
-   */
-  payload?: TriggerParameter[];
-  /**
-   * Region is AWS region
-   */
-  region?: string;
-  /**
-   * RoleARN is the Amazon Resource Name (ARN) of the role to assume.
-   * +optional
-   */
-  roleARN?: string;
-  /**
-   * SecretKey refers K8s secret containing aws secret key
-   * +optional
-   */
-  secretKey?: SecretKeySelector;
 }
 
 /**
@@ -367,32 +102,6 @@ export interface ArchiveStrategy {
  * Schema definition: `io.argoproj.workflow.v1alpha1.ArchivedWorkflowDeletedResponse`.
  */
 export type ArchivedWorkflowDeletedResponse = Record<string, unknown>;
-
-/**
- * ArgoWorkflowTrigger is the trigger for the Argo Workflow
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.ArgoWorkflowTrigger`.
- */
-export interface ArgoWorkflowTrigger {
-  /**
-   * Args is the list of arguments to pass to the argo CLI
-   */
-  args?: string[];
-  /**
-   * Operation refers to the type of operation performed on the argo workflow resource.
-   * Default value is Submit.
-   * +optional
-   */
-  operation?: string;
-  /**
-   * Parameters is the list of parameters to pass to resolved Argo Workflow object
-   */
-  parameters?: TriggerParameter[];
-  /**
-   * Source of the K8s resource file(s)
-   */
-  source?: EventsArtifactLocation;
-}
 
 /**
  * Arguments to a template
@@ -919,80 +628,6 @@ export interface AzureDiskVolumeSource {
 }
 
 /**
- * AzureEventHubsTrigger refers to specification of the Azure Event Hubs Trigger
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.AzureEventHubsTrigger`.
- */
-export interface AzureEventHubsTrigger {
-  /**
-   * FQDN refers to the namespace dns of Azure Event Hubs to be used i.e. <namespace>.servicebus.windows.net
-   */
-  fqdn?: string;
-  /**
-   * HubName refers to the Azure Event Hub to send events to
-   */
-  hubName?: string;
-  /**
-   * Parameters is the list of key-value extracted from event's payload that are applied to
-   * the trigger resource.
-   * +optional
-   */
-  parameters?: TriggerParameter[];
-  /**
-   * Payload is the list of key-value extracted from an event payload to construct the request payload.
-   */
-  payload?: TriggerParameter[];
-  /**
-   * SharedAccessKey refers to a K8s secret containing the primary key for the
-   */
-  sharedAccessKey?: SecretKeySelector;
-  /**
-   * SharedAccessKeyName refers to the name of the Shared Access Key
-   */
-  sharedAccessKeyName?: SecretKeySelector;
-}
-
-/**
- * AzureEventsHubEventSource describes the event source for azure events hub
- * More info at https://docs.microsoft.com/en-us/azure/event-hubs/
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.AzureEventsHubEventSource`.
- */
-export interface AzureEventsHubEventSource {
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * FQDN of the EventHubs namespace you created
-   * More info at https://docs.microsoft.com/en-us/azure/event-hubs/event-hubs-get-connection-string
-   */
-  fqdn?: string;
-  /**
-   * Event Hub path/name
-   */
-  hubName?: string;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * SharedAccessKey is the generated value of the key. If both this field and SharedAccessKeyName are not provided
-   * it will try to access via Azure AD with DefaultAzureCredential, FQDN and HubName.
-   * +optional
-   */
-  sharedAccessKey?: SecretKeySelector;
-  /**
-   * SharedAccessKeyName is the name you chose for your application's SAS keys. If both this field and SharedAccessKey are not provided
-   * it will try to access via Azure AD with DefaultAzureCredential, FQDN and HubName.
-   * +optional
-   */
-  sharedAccessKeyName?: SecretKeySelector;
-}
-
-/**
  * AzureFile represents an Azure File Service mount on the host and bind mount to the pod.
  *
  * Schema definition: `io.k8s.api.core.v1.AzureFileVolumeSource`.
@@ -1010,165 +645,6 @@ export interface AzureFileVolumeSource {
    * shareName is the azure share Name
    */
   shareName: string;
-}
-
-/**
- * AzureQueueStorageEventSource describes the event source for azure queue storage
- * more info at https://learn.microsoft.com/en-us/azure/storage/queues/
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.AzureQueueStorageEventSource`.
- */
-export interface AzureQueueStorageEventSource {
-  /**
-   * ConnectionString is the connection string to access Azure Queue Storage. If this fields is not provided
-   * it will try to access via Azure AD with StorageAccountName.
-   * +optional
-   */
-  connectionString?: SecretKeySelector;
-  /**
-   * DecodeMessage specifies if all the messages should be base64 decoded.
-   * If set to true the decoding is done before the evaluation of JSONBody
-   * +optional
-   */
-  decodeMessage?: boolean;
-  /**
-   * DLQ specifies if a dead-letter queue is configured for messages that can't be processed successfully.
-   * If set to true, messages with invalid payload won't be acknowledged to allow to forward them farther to the dead-letter queue.
-   * The default value is false.
-   * +optional
-   */
-  dlq?: boolean;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * JSONBody specifies that all event body payload coming from this
-   * source will be JSON
-   * +optional
-   */
-  jsonBody?: boolean;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * QueueName is the name of the queue
-   */
-  queueName?: string;
-  /**
-   * StorageAccountName is the name of the storage account where the queue is. This field is necessary to
-   * access via Azure AD (managed identity) and it is ignored if ConnectionString is set.
-   * +optional
-   */
-  storageAccountName?: string;
-  /**
-   * WaitTimeInSeconds is the duration (in seconds) for which the event source waits between empty results from the queue.
-   * The default value is 3 seconds.
-   * +optional
-   */
-  waitTimeInSeconds?: number;
-}
-
-/**
- * AzureServiceBusEventSource describes the event source for azure service bus
- * More info at https://docs.microsoft.com/en-us/azure/service-bus-messaging/
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.AzureServiceBusEventSource`.
- */
-export interface AzureServiceBusEventSource {
-  /**
-   * ConnectionString is the connection string for the Azure Service Bus. If this fields is not provided
-   * it will try to access via Azure AD with DefaultAzureCredential and FullyQualifiedNamespace.
-   * +optional
-   */
-  connectionString?: SecretKeySelector;
-  /**
-   * DeferDelete controls when messages are removed from Azure Service Bus.
-   * If false (default), messages are received and deleted immediately before processing.
-   * If true, messages are locked and only deleted after successful processing, ensuring they are not lost if processing fails.
-   */
-  deferDelete?: boolean;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * FullyQualifiedNamespace is the Service Bus namespace name (ex: myservicebus.servicebus.windows.net). This field is necessary to
-   * access via Azure AD (managed identity) and it is ignored if ConnectionString is set.
-   * +optional
-   */
-  fullyQualifiedNamespace?: string;
-  /**
-   * JSONBody specifies that all event body payload coming from this
-   * source will be JSON
-   * +optional
-   */
-  jsonBody?: boolean;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * QueueName is the name of the Azure Service Bus Queue
-   */
-  queueName?: string;
-  /**
-   * SubscriptionName is the name of the Azure Service Bus Topic Subscription
-   */
-  subscriptionName?: string;
-  /**
-   * TLS configuration for the service bus client
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * TopicName is the name of the Azure Service Bus Topic
-   */
-  topicName?: string;
-}
-
-/**
- * AzureServiceBusTrigger
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.AzureServiceBusTrigger`.
- */
-export interface AzureServiceBusTrigger {
-  /**
-   * ConnectionString is the connection string for the Azure Service Bus
-   */
-  connectionString?: SecretKeySelector;
-  /**
-   * Parameters is the list of key-value extracted from event's payload that are applied to
-   * the trigger resource.
-   * +optional
-   */
-  parameters?: TriggerParameter[];
-  /**
-   * Payload is the list of key-value extracted from an event payload to construct the request payload.
-   */
-  payload?: TriggerParameter[];
-  /**
-   * QueueName is the name of the Azure Service Bus Queue
-   */
-  queueName?: string;
-  /**
-   * SubscriptionName is the name of the Azure Service Bus Topic Subscription
-   */
-  subscriptionName?: string;
-  /**
-   * TLS configuration for the service bus client
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * TopicName is the name of the Azure Service Bus Topic
-   */
-  topicName?: string;
 }
 
 /**
@@ -1212,223 +688,6 @@ export interface BasicAuth {
 }
 
 /**
- * BitbucketAuth holds the different auth strategies for connecting to Bitbucket
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.BitbucketAuth`.
- */
-export interface BitbucketAuth {
-  /**
-   * Basic is BasicAuth auth strategy.
-   * +optional
-   */
-  basic?: BitbucketBasicAuth;
-  /**
-   * OAuthToken refers to the K8s secret that holds the OAuth Bearer token.
-   * +optional
-   */
-  oauthToken?: SecretKeySelector;
-}
-
-/**
- * BitbucketBasicAuth holds the information required to authenticate user via basic auth mechanism
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.BitbucketBasicAuth`.
- */
-export interface BitbucketBasicAuth {
-  /**
-   * Password refers to the K8s secret that holds the password.
-   */
-  password?: SecretKeySelector;
-  /**
-   * Username refers to the K8s secret that holds the username.
-   */
-  username?: SecretKeySelector;
-}
-
-/**
- * BitbucketEventSource describes the event source for Bitbucket
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.BitbucketEventSource`.
- */
-export interface BitbucketEventSource {
-  /**
-   * Auth information required to connect to Bitbucket.
-   */
-  auth?: BitbucketAuth;
-  /**
-   * DeleteHookOnFinish determines whether to delete the defined Bitbucket hook once the event source is stopped.
-   * +optional
-   */
-  deleteHookOnFinish?: boolean;
-  /**
-   * Events this webhook is subscribed to.
-   */
-  events?: string[];
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * Metadata holds the user defined metadata which will be passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * DeprecatedOwner is the owner of the repository.
-   * Deprecated: use Repositories instead. Will be unsupported in v1.9
-   * +optional
-   */
-  owner?: string;
-  /**
-   * DeprecatedProjectKey is the key of the project to which the repository relates
-   * Deprecated: use Repositories instead. Will be unsupported in v1.9
-   * +optional
-   */
-  projectKey?: string;
-  /**
-   * Repositories holds a list of repositories for which integration needs to set up
-   * +optional
-   */
-  repositories?: BitbucketRepository[];
-  /**
-   * DeprecatedRepositorySlug is a URL-friendly version of a repository name, automatically generated by Bitbucket for use in the URL
-   * Deprecated: use Repositories instead. Will be unsupported in v1.9
-   * +optional
-   */
-  repositorySlug?: string;
-  /**
-   * Webhook refers to the configuration required to run an http server
-   */
-  webhook?: WebhookContext;
-}
-
-/**
- * BitbucketRepository
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.BitbucketRepository`.
- */
-export interface BitbucketRepository {
-  /**
-   * Owner is the owner of the repository
-   */
-  owner?: string;
-  /**
-   * RepositorySlug is a URL-friendly version of a repository name, automatically generated by Bitbucket for use in the URL
-   */
-  repositorySlug?: string;
-}
-
-/**
- * BitbucketServerEventSource refers to event-source related to Bitbucket Server events
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.BitbucketServerEventSource`.
- */
-export interface BitbucketServerEventSource {
-  /**
-   * AccessToken is reference to K8s secret which holds the bitbucket api access information.
-   * +optional
-   */
-  accessToken?: SecretKeySelector;
-  /**
-   * BitbucketServerBaseURL is the base URL for API requests to a custom endpoint.
-   */
-  bitbucketserverBaseURL?: string;
-  /**
-   * CheckInterval is a duration in which to wait before checking that the webhooks exist, e.g. 1s, 30m, 2h... (defaults to 1m)
-   * +optional
-   */
-  checkInterval?: string;
-  /**
-   * DeleteHookOnFinish determines whether to delete the Bitbucket Server hook for the project once the event source is stopped.
-   * +optional
-   */
-  deleteHookOnFinish?: boolean;
-  /**
-   * Events are bitbucket event to listen to.
-   * Refer https://confluence.atlassian.com/bitbucketserver/event-payload-938025882.html
-   * +optional
-   */
-  events?: string[];
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * OneEventPerChange controls whether to process each change in a repo:refs_changed webhook event as a separate io.argoproj.workflow.v1alpha1. This setting is useful when multiple tags are
-   * pushed simultaneously for the same commit, and each tag needs to independently trigger an action, such as a distinct workflow in Argo Workflows. When enabled, the
-   * BitbucketServerEventSource publishes an individual BitbucketServerEventData for each change, ensuring independent processing of each tag or reference update in a
-   * single webhook event.
-   * +optional
-   */
-  oneEventPerChange?: boolean;
-  /**
-   * DeprecatedProjectKey is the key of project for which integration needs to set up.
-   * Deprecated: use Repositories instead. Will be unsupported in v1.8.
-   * +optional
-   */
-  projectKey?: string;
-  /**
-   * Projects holds a list of projects for which integration needs to set up, this will add the webhook to all repositories in the project.
-   * +optional
-   */
-  projects?: string[];
-  /**
-   * Repositories holds a list of repositories for which integration needs to set up.
-   * +optional
-   */
-  repositories?: BitbucketServerRepository[];
-  /**
-   * DeprecatedRepositorySlug is the slug of the repository for which integration needs to set up.
-   * Deprecated: use Repositories instead. Will be unsupported in v1.8.
-   * +optional
-   */
-  repositorySlug?: string;
-  /**
-   * SkipBranchRefsChangedOnOpenPR bypasses the event repo:refs_changed for branches whenever there's an associated open pull request.
-   * This helps in optimizing the event handling process by avoiding unnecessary triggers for branch reference changes that are already part of a pull request under review.
-   * +optional
-   */
-  skipBranchRefsChangedOnOpenPR?: boolean;
-  /**
-   * TLS configuration for the bitbucketserver client.
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * Webhook holds configuration to run a http server.
-   */
-  webhook?: WebhookContext;
-  /**
-   * WebhookSecret is reference to K8s secret which holds the bitbucket webhook secret (for HMAC validation).
-   * +optional
-   */
-  webhookSecret?: SecretKeySelector;
-}
-
-/**
- * BitbucketServerRepository
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.BitbucketServerRepository`.
- */
-export interface BitbucketServerRepository {
-  /**
-   * ProjectKey is the key of project for which integration needs to set up.
-   */
-  projectKey?: string;
-  /**
-   * RepositorySlug is the slug of the repository for which integration needs to set up.
-   */
-  repositorySlug?: string;
-}
-
-/**
  * Represents a source location of a volume to mount, managed by an external CSI driver
  *
  * Schema definition: `io.k8s.api.core.v1.CSIVolumeSource`.
@@ -1469,48 +728,6 @@ export interface Cache {
 }
 
 /**
- * CalendarEventSource describes a time based dependency. One of the fields (schedule, interval, or recurrence) must be passed.
- * Schedule takes precedence over interval; interval takes precedence over recurrence
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.CalendarEventSource`.
- */
-export interface CalendarEventSource {
-  /**
-   * ExclusionDates defines the list of DATE-TIME exceptions for recurring events.
-   */
-  exclusionDates?: string[];
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * Interval is a string that describes an interval duration, e.g. 1s, 30m, 2h...
-   * +optional
-   */
-  interval?: string;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Persistence hold the configuration for event persistence
-   */
-  persistence?: EventPersistence;
-  /**
-   * Schedule is a cron-like expression. For reference, see: https://en.wikipedia.org/wiki/Cron
-   * +optional
-   */
-  schedule?: string;
-  /**
-   * Timezone in which to run the schedule
-   * +optional
-   */
-  timezone?: string;
-}
-
-/**
  * Adds and removes POSIX capabilities from running containers.
  *
  * Schema definition: `io.k8s.api.core.v1.Capabilities`.
@@ -1524,22 +741,6 @@ export interface Capabilities {
    * Removed capabilities
    */
   drop?: string[];
-}
-
-/**
- * CatchupConfiguration
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.CatchupConfiguration`.
- */
-export interface CatchupConfiguration {
-  /**
-   * Enabled enables to triggered the missed schedule when eventsource restarts
-   */
-  enabled?: boolean;
-  /**
-   * MaxDuration holds max catchup duration
-   */
-  maxDuration?: string;
 }
 
 /**
@@ -1769,34 +970,6 @@ export interface Condition {
 }
 
 /**
- * ConditionsResetByTime
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.ConditionsResetByTime`.
- */
-export interface ConditionsResetByTime {
-  /**
-   * Cron is a cron-like expression. For reference, see: https://en.wikipedia.org/wiki/Cron
-   */
-  cron?: string;
-  /**
-   * +optional
-   */
-  timezone?: string;
-}
-
-/**
- * ConditionsResetCriteria
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.ConditionsResetCriteria`.
- */
-export interface ConditionsResetCriteria {
-  /**
-   * Schedule is a cron-like expression. For reference, see: https://en.wikipedia.org/wiki/Cron
-   */
-  byTime?: ConditionsResetByTime;
-}
-
-/**
  * ConfigMapEnvSource selects a ConfigMap to populate the environment variables with.
  *
  * The contents of the target ConfigMap's Data field will represent the key-value pairs as environment variables.
@@ -1832,22 +1005,6 @@ export interface ConfigMapKeySelector {
    * Specify whether the ConfigMap or its key must be defined
    */
   optional?: boolean;
-}
-
-/**
- * ConfigMapPersistence
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.ConfigMapPersistence`.
- */
-export interface ConfigMapPersistence {
-  /**
-   * CreateIfNotExist will create configmap if it doesn't exists
-   */
-  createIfNotExist?: boolean;
-  /**
-   * Name of the configmap
-   */
-  name?: string;
 }
 
 /**
@@ -2303,11 +1460,27 @@ export interface CoreEvent {
   /**
    * The component reporting this event. Should be a short machine understandable string.
    */
-  source?: EventSource;
+  source?: CoreEventSource;
   /**
    * Type of this event (Normal, Warning), new types could be added in the future
    */
   type?: string;
+}
+
+/**
+ * EventSource contains information for an event.
+ *
+ * Schema definition: `io.k8s.api.core.v1.EventSource`.
+ */
+export interface CoreEventSource {
+  /**
+   * Component from which the event is generated.
+   */
+  component?: string;
+  /**
+   * Node name on which the event is generated.
+   */
+  host?: string;
 }
 
 /**
@@ -2346,16 +1519,6 @@ export interface Counter {
 export interface CreateCronWorkflowRequest {
   createOptions?: CreateOptions;
   cronWorkflow?: CronWorkflow;
-  namespace?: string;
-}
-
-/**
- * CreateEventSourceRequest
- *
- * Schema definition: `eventsource.CreateEventSourceRequest`.
- */
-export interface CreateEventSourceRequest {
-  eventSource?: EventsEventSource;
   namespace?: string;
 }
 
@@ -2415,17 +1578,6 @@ export interface CreateS3BucketOptions {
    * ObjectLocking Enable object locking
    */
   objectLocking?: boolean;
-}
-
-/**
- * CreateSensorRequest
- *
- * Schema definition: `sensor.CreateSensorRequest`.
- */
-export interface CreateSensorRequest {
-  createOptions?: CreateOptions;
-  namespace?: string;
-  sensor?: Sensor;
 }
 
 /**
@@ -2590,42 +1742,6 @@ export interface CronWorkflowSuspendRequest {
 }
 
 /**
- * CustomTrigger refers to the specification of the custom trigger.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.CustomTrigger`.
- */
-export interface CustomTrigger {
-  /**
-   * CertSecret refers to the secret that contains cert for secure connection between sensor and custom trigger gRPC server.
-   */
-  certSecret?: SecretKeySelector;
-  /**
-   * Parameters is the list of parameters that is applied to resolved custom trigger trigger object.
-   */
-  parameters?: TriggerParameter[];
-  /**
-   * Payload is the list of key-value extracted from an event payload to construct the request payload.
-   */
-  payload?: TriggerParameter[];
-  /**
-   * Secure refers to type of the connection between sensor to custom trigger gRPC
-   */
-  secure?: boolean;
-  /**
-   * ServerNameOverride for the secure connection between sensor and custom trigger gRPC server.
-   */
-  serverNameOverride?: string;
-  /**
-   * ServerURL is the url of the gRPC server that executes custom trigger
-   */
-  serverURL?: string;
-  /**
-   * Spec is the custom trigger resource specification that custom trigger gRPC server knows how to interpret.
-   */
-  spec?: Record<string, string>;
-}
-
-/**
  * DAGTask represents a node in the graph during DAG execution Note: CEL validation cannot check withItems (Schemaless) or inline (PreserveUnknownFields) fields.
  *
  * Schema definition: `io.argoproj.workflow.v1alpha1.DAGTask`.
@@ -2728,46 +1844,6 @@ export interface Data {
 }
 
 /**
- * DataFilter describes constraints and filters for event data.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.DataFilter`.
- */
-export interface DataFilter {
-  /**
-   * Comparator compares the event data with a user given value.
-   * Can be ">=", ">", "=", "!=", "<", or "<=".
-   * Is optional, and if left blank treated as equality "=".
-   */
-  comparator?: string;
-  /**
-   * Path is the JSONPath of the event's (JSON decoded) data key.
-   * Path is a series of keys separated by a dot. A key may contain wildcard characters '*' and '?'.
-   * To access an array value use the index as the key. The dot and wildcard characters can be escaped with '\\'.
-   * See https://github.com/tidwall/gjson#path-syntax for more information on how to use this.
-   */
-  path?: string;
-  /**
-   * Template is a go-template for extracting a string from the event's data.
-   * A Template is evaluated with provided path, type and value.
-   * The templating follows the standard go-template syntax as well as sprig's extra functions.
-   * See https://pkg.go.dev/text/template and https://masterminds.github.io/sprig/
-   */
-  template?: string;
-  /**
-   * Type contains the JSON type of the data
-   */
-  type?: string;
-  /**
-   * Value is the allowed string values for this key.
-   * Booleans are parsed using strconv.ParseBool(),
-   * Numbers are parsed as float64 using strconv.ParseFloat(),
-   * Strings are treated as regular expressions,
-   * Nils value is ignored.
-   */
-  value?: string[];
-}
-
-/**
  * DataSource sources external data into a data template
  *
  * Schema definition: `io.argoproj.workflow.v1alpha1.DataSource`.
@@ -2778,13 +1854,6 @@ export interface DataSource {
    */
   artifactPaths?: ArtifactPaths;
 }
-
-/**
- * DeleteSensorResponse
- *
- * Schema definition: `sensor.DeleteSensorResponse`.
- */
-export type DeleteSensorResponse = Record<string, unknown>;
 
 /**
  * DeleteSyncLimitResponse
@@ -2843,117 +1912,6 @@ export interface DownwardAPIVolumeSource {
    * Items is a list of downward API volume file
    */
   items?: DownwardAPIVolumeFile[];
-}
-
-/**
- * EmailTrigger refers to the specification of the email notification trigger.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.EmailTrigger`.
- */
-export interface EmailTrigger {
-  /**
-   * Body refers to the body/content of the email send.
-   * +optional
-   */
-  body?: string;
-  /**
-   * From refers to the address from which the email is send from.
-   * +optional
-   */
-  from?: string;
-  /**
-   * Host refers to the smtp host url to which email is send.
-   */
-  host?: string;
-  /**
-   * Parameters is the list of key-value extracted from event's payload that are applied to
-   * the trigger resource.
-   * +optional
-   */
-  parameters?: TriggerParameter[];
-  /**
-   * Port refers to the smtp server port to which email is send.
-   * Defaults to 0.
-   * +optional
-   */
-  port?: number;
-  /**
-   * SMTPPassword refers to the Kubernetes secret that holds the smtp password used to connect to smtp server.
-   * +optional
-   */
-  smtpPassword?: SecretKeySelector;
-  /**
-   * Subject refers to the subject line for the email send.
-   * +optional
-   */
-  subject?: string;
-  /**
-   * To refers to the email addresses to which the emails are send.
-   * +optional
-   */
-  to?: string[];
-  /**
-   * Username refers to the username used to connect to the smtp server.
-   * +optional
-   */
-  username?: string;
-}
-
-/**
- * EmitterEventSource describes the event source for emitter
- * More info at https://emitter.io/develop/getting-started/
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.EmitterEventSource`.
- */
-export interface EmitterEventSource {
-  /**
-   * Broker URI to connect to.
-   */
-  broker?: string;
-  /**
-   * ChannelKey refers to the channel key
-   */
-  channelKey?: string;
-  /**
-   * ChannelName refers to the channel name
-   */
-  channelName?: string;
-  /**
-   * Backoff holds parameters applied to connection.
-   * +optional
-   */
-  connectionBackoff?: EventsBackoff;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * JSONBody specifies that all event body payload coming from this
-   * source will be JSON
-   * +optional
-   */
-  jsonBody?: boolean;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Password to use to connect to broker
-   * +optional
-   */
-  password?: SecretKeySelector;
-  /**
-   * TLS configuration for the emitter client.
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * Username to use to connect to broker
-   * +optional
-   */
-  username?: SecretKeySelector;
 }
 
 /**
@@ -3083,151 +2041,6 @@ export interface Event {
 }
 
 /**
- * EventContext holds the context of the cloudevent received from an event source.
- * +protobuf.options.(gogoproto.goproto_stringer)=false
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.EventContext`.
- */
-export interface EventContext {
-  /**
-   * DataContentType - A MIME (RFC2046) string describing the media type of `data`.
-   */
-  datacontenttype?: string;
-  /**
-   * ID of the event; must be non-empty and unique within the scope of the producer.
-   */
-  id?: string;
-  /**
-   * Source - A URI describing the event producer.
-   */
-  source?: string;
-  /**
-   * SpecVersion - The version of the CloudEvents specification used by the io.argoproj.workflow.v1alpha1.
-   */
-  specversion?: string;
-  /**
-   * Subject - The subject of the event in the context of the event producer
-   */
-  subject?: string;
-  /**
-   * Time - A Timestamp when the event happened.
-   */
-  time?: Time;
-  /**
-   * Type - The type of the occurrence which has happened.
-   */
-  type?: string;
-}
-
-/**
- * EventDependency describes a dependency
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.EventDependency`.
- */
-export interface EventDependency {
-  /**
-   * EventName is the name of the event
-   */
-  eventName?: string;
-  /**
-   * EventSourceName is the name of EventSource that Sensor depends on
-   */
-  eventSourceName?: string;
-  /**
-   * Filters and rules governing toleration of success and constraints on the context and data of an event
-   */
-  filters?: EventDependencyFilter;
-  /**
-   * FiltersLogicalOperator defines how different filters are evaluated together.
-   * Available values: and (&&), or (||)
-   * Is optional and if left blank treated as and (&&).
-   */
-  filtersLogicalOperator?: string;
-  /**
-   * Name is a unique name of this dependency
-   */
-  name?: string;
-  /**
-   * Transform transforms the event data
-   */
-  transform?: EventDependencyTransformer;
-}
-
-/**
- * EventDependencyFilter defines filters and constraints for a io.argoproj.workflow.v1alpha1.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.EventDependencyFilter`.
- */
-export interface EventDependencyFilter {
-  /**
-   * Context filter constraints
-   */
-  context?: EventContext;
-  /**
-   * Data filter constraints with escalation
-   */
-  data?: DataFilter[];
-  /**
-   * DataLogicalOperator defines how multiple Data filters (if defined) are evaluated together.
-   * Available values: and (&&), or (||)
-   * Is optional and if left blank treated as and (&&).
-   */
-  dataLogicalOperator?: string;
-  /**
-   * ExprLogicalOperator defines how multiple Exprs filters (if defined) are evaluated together.
-   * Available values: and (&&), or (||)
-   * Is optional and if left blank treated as and (&&).
-   */
-  exprLogicalOperator?: string;
-  /**
-   * Exprs contains the list of expressions evaluated against the event payload.
-   */
-  exprs?: ExprFilter[];
-  /**
-   * Script refers to a Lua script evaluated to determine the validity of an io.argoproj.workflow.v1alpha1.
-   */
-  script?: string;
-  /**
-   * Time filter on the event with escalation
-   */
-  time?: TimeFilter;
-}
-
-/**
- * EventDependencyTransformer transforms the event
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.EventDependencyTransformer`.
- */
-export interface EventDependencyTransformer {
-  /**
-   * JQ holds the jq command applied for transformation
-   * +optional
-   */
-  jq?: string;
-  /**
-   * Script refers to a Lua script used to transform the event
-   * +optional
-   */
-  script?: string;
-}
-
-/**
- * EventPersistence
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.EventPersistence`.
- */
-export interface EventPersistence {
-  /**
-   * Catchup enables to triggered the missed schedule when eventsource restarts
-   */
-  catchup?: CatchupConfiguration;
-  /**
-   * ConfigMap holds configmap details for persistence
-   */
-  configMap?: ConfigMapPersistence;
-}
-
-/**
  * EventResponse
  *
  * Schema definition: `io.argoproj.workflow.v1alpha1.EventResponse`.
@@ -3248,586 +2061,6 @@ export interface EventSeries {
    * Time of the last occurrence observed
    */
   lastObservedTime?: MicroTime;
-}
-
-/**
- * EventSource contains information for an event.
- *
- * Schema definition: `io.k8s.api.core.v1.EventSource`.
- */
-export interface EventSource {
-  /**
-   * Component from which the event is generated.
-   */
-  component?: string;
-  /**
-   * Node name on which the event is generated.
-   */
-  host?: string;
-}
-
-/**
- * EventSourceDeletedResponse
- *
- * Schema definition: `eventsource.EventSourceDeletedResponse`.
- */
-export type EventSourceDeletedResponse = Record<string, unknown>;
-
-/**
- * EventSourceFilter
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.EventSourceFilter`.
- */
-export interface EventSourceFilter {
-  expression?: string;
-}
-
-/**
- * EventSourceList is the list of eventsource resources
- * +k8s:deepcopy-gen:interfaces=io.k8s.apimachinery/pkg/runtime.Object
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.EventSourceList`.
- */
-export interface EventSourceList {
-  items?: EventsEventSource[];
-  metadata?: ListMeta;
-}
-
-/**
- * structured log entry
- *
- * Schema definition: `eventsource.LogEntry`.
- */
-export interface EventSourceLogEntry {
-  /**
-   * optional - the event name (e.g. `example`)
-   */
-  eventName?: string;
-  eventSourceName?: string;
-  /**
-   * optional - the event source type (e.g. `webhook`)
-   */
-  eventSourceType?: string;
-  level?: string;
-  msg?: string;
-  namespace?: string;
-  time?: Time;
-}
-
-/**
- * EventSourceSpec refers to specification of event-source resource
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.EventSourceSpec`.
- */
-export interface EventSourceSpec {
-  /**
-   * AMQP event sources
-   */
-  amqp?: Record<string, AMQPEventSource>;
-  /**
-   * AzureEventsHub event sources
-   */
-  azureEventsHub?: Record<string, AzureEventsHubEventSource>;
-  /**
-   * AzureQueueStorage event source
-   */
-  azureQueueStorage?: Record<string, AzureQueueStorageEventSource>;
-  /**
-   * Azure Service Bus event source
-   */
-  azureServiceBus?: Record<string, AzureServiceBusEventSource>;
-  /**
-   * Bitbucket event sources
-   */
-  bitbucket?: Record<string, BitbucketEventSource>;
-  /**
-   * Bitbucket Server event sources
-   */
-  bitbucketserver?: Record<string, BitbucketServerEventSource>;
-  /**
-   * Calendar event sources
-   */
-  calendar?: Record<string, CalendarEventSource>;
-  /**
-   * Emitter event source
-   */
-  emitter?: Record<string, EmitterEventSource>;
-  /**
-   * EventBusName references to a EventBus name. By default the value is "default"
-   */
-  eventBusName?: string;
-  /**
-   * File event sources
-   */
-  file?: Record<string, FileEventSource>;
-  /**
-   * Generic event source
-   */
-  generic?: Record<string, GenericEventSource>;
-  /**
-   * Gerrit event source
-   */
-  gerrit?: Record<string, GerritEventSource>;
-  /**
-   * Github event sources
-   */
-  github?: Record<string, GithubEventSource>;
-  /**
-   * Gitlab event sources
-   */
-  gitlab?: Record<string, GitlabEventSource>;
-  /**
-   * HDFS event sources
-   */
-  hdfs?: Record<string, HDFSEventSource>;
-  /**
-   * Kafka event sources
-   */
-  kafka?: Record<string, KafkaEventSource>;
-  /**
-   * Minio event sources
-   */
-  minio?: Record<string, EventsS3Artifact>;
-  /**
-   * MNS event sources
-   */
-  mns?: Record<string, MNSEventSource>;
-  /**
-   * MQTT event sources
-   */
-  mqtt?: Record<string, MQTTEventSource>;
-  /**
-   * NATS event sources
-   */
-  nats?: Record<string, NATSEventsSource>;
-  /**
-   * NSQ event source
-   */
-  nsq?: Record<string, NSQEventSource>;
-  /**
-   * PubSub event sources
-   */
-  pubSub?: Record<string, PubSubEventSource>;
-  /**
-   * Pulsar event source
-   */
-  pulsar?: Record<string, PulsarEventSource>;
-  /**
-   * Redis event source
-   */
-  redis?: Record<string, RedisEventSource>;
-  /**
-   * Redis stream source
-   */
-  redisStream?: Record<string, RedisStreamEventSource>;
-  /**
-   * Replicas is the event source deployment replicas
-   */
-  replicas?: number;
-  /**
-   * Resource event sources
-   */
-  resource?: Record<string, ResourceEventSource>;
-  /**
-   * Service is the specifications of the service to expose the event source
-   * +optional
-   */
-  service?: Service;
-  /**
-   * SFTP event sources
-   */
-  sftp?: Record<string, SFTPEventSource>;
-  /**
-   * Slack event sources
-   */
-  slack?: Record<string, SlackEventSource>;
-  /**
-   * SNS event sources
-   */
-  sns?: Record<string, SNSEventSource>;
-  /**
-   * SQS event sources
-   */
-  sqs?: Record<string, SQSEventSource>;
-  /**
-   * StorageGrid event sources
-   */
-  storageGrid?: Record<string, StorageGridEventSource>;
-  /**
-   * Stripe event sources
-   */
-  stripe?: Record<string, StripeEventSource>;
-  /**
-   * Template is the pod specification for the event source
-   * +optional
-   */
-  template?: EventsTemplate;
-  /**
-   * Webhook event sources
-   */
-  webhook?: Record<string, WebhookEventSource>;
-}
-
-/**
- * EventSourceStatus holds the status of the event-source resource
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.EventSourceStatus`.
- */
-export interface EventSourceStatus {
-  status?: Status;
-}
-
-/**
- * EventSourceWatchEvent
- *
- * Schema definition: `eventsource.EventSourceWatchEvent`.
- */
-export interface EventSourceWatchEvent {
-  object?: EventsEventSource;
-  type?: string;
-}
-
-/**
- * Amount represent a numeric amount.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.Amount`.
- */
-export interface EventsAmount {
-  value?: string;
-}
-
-/**
- * ArtifactLocation describes the source location for an external artifact
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.ArtifactLocation`.
- */
-export interface EventsArtifactLocation {
-  /**
-   * Configmap that stores the artifact
-   */
-  configmap?: ConfigMapKeySelector;
-  /**
-   * File artifact is artifact stored in a file
-   */
-  file?: FileArtifact;
-  /**
-   * Git repository hosting the artifact
-   */
-  git?: EventsGitArtifact;
-  /**
-   * Inline artifact is embedded in sensor spec as a string
-   */
-  inline?: string;
-  /**
-   * Resource is generic template for K8s resource
-   */
-  resource?: K8SResource;
-  /**
-   * S3 compliant artifact
-   */
-  s3?: EventsS3Artifact;
-  /**
-   * URL to fetch the artifact from
-   */
-  url?: URLArtifact;
-}
-
-/**
- * Backoff for an operation
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.Backoff`.
- */
-export interface EventsBackoff {
-  /**
-   * The initial duration in nanoseconds or strings like "1s", "3m"
-   * +optional
-   */
-  duration?: Int64OrString;
-  /**
-   * Duration is multiplied by factor each iteration
-   * +optional
-   */
-  factor?: EventsAmount;
-  /**
-   * The amount of jitter applied each iteration
-   * +optional
-   */
-  jitter?: EventsAmount;
-  /**
-   * Exit with error after this many steps
-   * +optional
-   */
-  steps?: number;
-}
-
-/**
- * BasicAuth contains the reference to K8s secrets that holds the username and password
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.BasicAuth`.
- */
-export interface EventsBasicAuth {
-  /**
-   * Password refers to the Kubernetes secret that holds the password required for basic auth.
-   */
-  password?: SecretKeySelector;
-  /**
-   * Username refers to the Kubernetes secret that holds the username required for basic auth.
-   */
-  username?: SecretKeySelector;
-}
-
-/**
- * Condition contains details about resource state
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.Condition`.
- */
-export interface EventsCondition {
-  /**
-   * Last time the condition transitioned from one status to another.
-   * +optional
-   */
-  lastTransitionTime?: Time;
-  /**
-   * Human-readable message indicating details about last transition.
-   * +optional
-   */
-  message?: string;
-  /**
-   * Unique, this should be a short, machine understandable string that gives the reason
-   * for condition's last transition. For example, "ImageNotFound"
-   * +optional
-   */
-  reason?: string;
-  /**
-   * Condition status, True, False or Unknown.
-   * +required
-   */
-  status?: string;
-  /**
-   * Condition type.
-   * +required
-   */
-  type?: string;
-}
-
-/**
- * Container defines customized spec for a container
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.Container`.
- */
-export interface EventsContainer {
-  /**
-   * +optional
-   */
-  env?: EnvVar[];
-  /**
-   * +optional
-   */
-  envFrom?: EnvFromSource[];
-  /**
-   * +optional
-   */
-  imagePullPolicy?: string;
-  /**
-   * +optional
-   */
-  resources?: ResourceRequirements;
-  /**
-   * +optional
-   */
-  securityContext?: SecurityContext;
-  /**
-   * +optional
-   */
-  volumeMounts?: VolumeMount[];
-}
-
-/**
- * EventSource is the definition of a eventsource resource
- * +genclient
- * +kubebuilder:resource:shortName=es
- * +kubebuilder:subresource:status
- * +k8s:deepcopy-gen:interfaces=io.k8s.apimachinery/pkg/runtime.Object
- * +k8s:openapi-gen=true
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.EventSource`.
- */
-export interface EventsEventSource {
-  metadata?: ObjectMeta;
-  spec?: EventSourceSpec;
-  /**
-   * +optional
-   */
-  status?: EventSourceStatus;
-}
-
-/**
- * GitArtifact contains information about an artifact stored in git
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.GitArtifact`.
- */
-export interface EventsGitArtifact {
-  /**
-   * Branch to use to pull trigger resource
-   * +optional
-   */
-  branch?: string;
-  /**
-   * Directory to clone the repository. We clone complete directory because GitArtifact is not limited to any specific Git service providers.
-   * Hence we don't use any specific git provider client.
-   */
-  cloneDirectory?: string;
-  /**
-   * Creds contain reference to git username and password
-   * +optional
-   */
-  creds?: GitCreds;
-  /**
-   * Path to file that contains trigger resource definition
-   */
-  filePath?: string;
-  /**
-   * Whether to ignore host key
-   * +optional
-   */
-  insecureIgnoreHostKey?: boolean;
-  /**
-   * Ref to use to pull trigger resource. Will result in a shallow clone and
-   * fetch.
-   * +optional
-   */
-  ref?: string;
-  /**
-   * Remote to manage set of tracked repositories. Defaults to "origin".
-   * Refer https://git-scm.com/docs/git-remote
-   * +optional
-   */
-  remote?: GitRemoteConfig;
-  /**
-   * SSHKeySecret refers to the secret that contains SSH key
-   */
-  sshKeySecret?: SecretKeySelector;
-  /**
-   * Tag to use to pull trigger resource
-   * +optional
-   */
-  tag?: string;
-  /**
-   * Git URL
-   */
-  url?: string;
-}
-
-/**
- * Metadata holds the annotations and labels of an event source pod
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.Metadata`.
- */
-export interface EventsMetadata {
-  annotations?: Record<string, string>;
-  labels?: Record<string, string>;
-}
-
-/**
- * S3Artifact contains information about an S3 connection and bucket
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.S3Artifact`.
- */
-export interface EventsS3Artifact {
-  accessKey?: SecretKeySelector;
-  bucket?: S3Bucket;
-  caCertificate?: SecretKeySelector;
-  endpoint?: string;
-  events?: string[];
-  filter?: S3Filter;
-  insecure?: boolean;
-  metadata?: Record<string, string>;
-  region?: string;
-  secretKey?: SecretKeySelector;
-}
-
-/**
- * Template holds the information of a deployment template
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.Template`.
- */
-export interface EventsTemplate {
-  /**
-   * If specified, the pod's scheduling constraints
-   * +optional
-   */
-  affinity?: Affinity;
-  /**
-   * Container is the main container image to run in the sensor pod
-   * +optional
-   */
-  container?: EventsContainer;
-  /**
-   * ImagePullSecrets is an optional list of references to secrets in the same namespace to use for pulling any of the images used by this PodSpec.
-   * If specified, these secrets will be passed to individual puller implementations for them to use. For example,
-   * in the case of docker, only DockerConfig type secrets are honored.
-   * More info: https://kubernetes.io/docs/concepts/containers/images#specifying-imagepullsecrets-on-a-pod
-   * +optional
-   * +patchMergeKey=name
-   * +patchStrategy=merge
-   */
-  imagePullSecrets?: LocalObjectReference[];
-  /**
-   * Metadata sets the pods's metadata, i.e. annotations and labels
-   */
-  metadata?: EventsMetadata;
-  /**
-   * NodeSelector is a selector which must be true for the pod to fit on a node.
-   * Selector which must match a node's labels for the pod to be scheduled on that node.
-   * More info: https://kubernetes.io/docs/concepts/configuration/assign-pod-node/
-   * +optional
-   */
-  nodeSelector?: Record<string, string>;
-  /**
-   * The priority value. Various system components use this field to find the
-   * priority of the EventSource pod. When Priority Admission Controller is enabled,
-   * it prevents users from setting this field. The admission controller populates
-   * this field from PriorityClassName.
-   * The higher the value, the higher the priority.
-   * More info: https://kubernetes.io/docs/concepts/configuration/pod-priority-preemption/
-   * +optional
-   */
-  priority?: number;
-  /**
-   * If specified, indicates the EventSource pod's priority. "system-node-critical"
-   * and "system-cluster-critical" are two special keywords which indicate the
-   * highest priorities with the former being the highest priority. Any other
-   * name must be defined by creating a PriorityClass object with that name.
-   * If not specified, the pod priority will be default or zero if there is no
-   * default.
-   * More info: https://kubernetes.io/docs/concepts/configuration/pod-priority-preemption/
-   * +optional
-   */
-  priorityClassName?: string;
-  /**
-   * SecurityContext holds pod-level security attributes and common container settings.
-   * Optional: Defaults to empty.  See type description for default values of each field.
-   * +optional
-   */
-  securityContext?: PodSecurityContext;
-  /**
-   * ServiceAccountName is the name of the ServiceAccount to use to run sensor pod.
-   * More info: https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/
-   * +optional
-   */
-  serviceAccountName?: string;
-  /**
-   * If specified, the pod's tolerations.
-   * +optional
-   */
-  tolerations?: Toleration[];
-  /**
-   * Volumes is a list of volumes that can be mounted by containers in a io.argoproj.workflow.v1alpha1.
-   * +patchStrategy=merge
-   * +patchMergeKey=name
-   * +optional
-   */
-  volumes?: Volume[];
 }
 
 /**
@@ -3890,22 +2123,6 @@ export interface ExecutorPluginSpec {
 }
 
 /**
- * ExprFilter
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.ExprFilter`.
- */
-export interface ExprFilter {
-  /**
-   * Expr refers to the expression that determines the outcome of the filter.
-   */
-  expr?: string;
-  /**
-   * Fields refers to set of keys that refer to the paths within event payload.
-   */
-  fields?: PayloadField[];
-}
-
-/**
  * Represents a Fibre Channel volume. Fibre Channel volumes can only be mounted as read/write once. Fibre Channel volumes support ownership management and SELinux relabeling.
  *
  * Schema definition: `io.k8s.api.core.v1.FCVolumeSource`.
@@ -3943,46 +2160,6 @@ export interface FCVolumeSource {
  * Schema definition: `io.k8s.apimachinery.pkg.apis.meta.v1.FieldsV1`.
  */
 export type FieldsV1 = Record<string, unknown>;
-
-/**
- * FileArtifact contains information about an artifact in a filesystem
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.FileArtifact`.
- */
-export interface FileArtifact {
-  path?: string;
-}
-
-/**
- * FileEventSource describes an event-source for file related events.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.FileEventSource`.
- */
-export interface FileEventSource {
-  /**
-   * Type of file operations to watch
-   * Refer https://github.com/fsnotify/fsnotify/blob/master/fsnotify.go for more information
-   */
-  eventType?: string;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Use polling instead of inotify
-   */
-  polling?: boolean;
-  /**
-   * WatchPathConfig contains configuration about the file path to watch
-   */
-  watchPathConfig?: WatchPathConfig;
-}
 
 /**
  * FileKeySelector selects a key of the env file.
@@ -4159,106 +2336,6 @@ export interface Gauge {
 }
 
 /**
- * GenericEventSource refers to a generic event source. It can be used to implement a custom event source.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.GenericEventSource`.
- */
-export interface GenericEventSource {
-  /**
-   * AuthSecret holds a secret selector that contains a bearer token for authentication
-   * +optional
-   */
-  authSecret?: SecretKeySelector;
-  /**
-   * Config is the event source configuration
-   */
-  config?: string;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * Insecure determines the type of connection.
-   */
-  insecure?: boolean;
-  /**
-   * JSONBody specifies that all event body payload coming from this
-   * source will be JSON
-   * +optional
-   */
-  jsonBody?: boolean;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * URL of the gRPC server that implements the event source.
-   */
-  url?: string;
-}
-
-/**
- * GerritEventSource refers to event-source related to gerrit events
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.GerritEventSource`.
- */
-export interface GerritEventSource {
-  /**
-   * Auth hosts secret selectors for username and password
-   * +optional
-   */
-  auth?: EventsBasicAuth;
-  /**
-   * DeleteHookOnFinish determines whether to delete the Gerrit hook for the project once the event source is stopped.
-   * +optional
-   */
-  deleteHookOnFinish?: boolean;
-  /**
-   * Events are gerrit event to listen to.
-   * Refer https://gerrit-review.googlesource.com/Documentation/cmd-stream-events.html#events
-   */
-  events?: string[];
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * GerritBaseURL is the base URL for API requests to a custom endpoint
-   */
-  gerritBaseURL?: string;
-  /**
-   * HookName is the name of the webhook
-   */
-  hookName?: string;
-  /**
-   * MaxTries is number of attempts when posting an event to the target url
-   * +optional
-   */
-  maxTries?: string;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * List of project namespace paths like "whynowy/test".
-   */
-  projects?: string[];
-  /**
-   * SslVerify to enable ssl verification
-   * +optional
-   */
-  sslVerify?: boolean;
-  /**
-   * Webhook holds configuration to run a http server
-   */
-  webhook?: WebhookContext;
-}
-
-/**
  * GetUserInfoResponse
  *
  * Schema definition: `io.argoproj.workflow.v1alpha1.GetUserInfoResponse`.
@@ -4331,33 +2408,6 @@ export interface GitArtifact {
 }
 
 /**
- * GitCreds contain reference to git username and password
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.GitCreds`.
- */
-export interface GitCreds {
-  password?: SecretKeySelector;
-  username?: SecretKeySelector;
-}
-
-/**
- * GitRemoteConfig contains the configuration of a Git remote
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.GitRemoteConfig`.
- */
-export interface GitRemoteConfig {
-  /**
-   * Name of the remote to fetch from.
-   */
-  name?: string;
-  /**
-   * URLs the URLs of a remote repository. It must be non-empty. Fetch will
-   * always use the first URL, while push will use all of them.
-   */
-  urls?: string[];
-}
-
-/**
  * Represents a volume that is populated with the contents of a git repository. Git repo volumes do not support ownership management. Git repo volumes support SELinux relabeling.
  *
  * DEPRECATED: GitRepo is deprecated. To provision a container with a git repo, mount an EmptyDir into an InitContainer that clones the repo using git, then mount the EmptyDir into the Pod's container.
@@ -4377,191 +2427,6 @@ export interface GitRepoVolumeSource {
    * revision is the commit hash for the specified revision.
    */
   revision?: string;
-}
-
-/**
- * GithubAppCreds
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.GithubAppCreds`.
- */
-export interface GithubAppCreds {
-  /**
-   * AppID refers to the GitHub App ID for the application you created
-   */
-  appID?: string;
-  /**
-   * InstallationID refers to the Installation ID of the GitHub app you created and installed
-   */
-  installationID?: string;
-  /**
-   * PrivateKey refers to a K8s secret containing the GitHub app private key
-   */
-  privateKey?: SecretKeySelector;
-}
-
-/**
- * GithubEventSource refers to event-source for github related events
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.GithubEventSource`.
- */
-export interface GithubEventSource {
-  /**
-   * Active refers to status of the webhook for event deliveries.
-   * https://developer.github.com/webhooks/creating/#active
-   * +optional
-   */
-  active?: boolean;
-  /**
-   * APIToken refers to a K8s secret containing github api token
-   * +optional
-   */
-  apiToken?: SecretKeySelector;
-  /**
-   * ContentType of the event delivery
-   */
-  contentType?: string;
-  /**
-   * DeleteHookOnFinish determines whether to delete the GitHub hook for the repository once the event source is stopped.
-   * +optional
-   */
-  deleteHookOnFinish?: boolean;
-  /**
-   * Events refer to Github events to which the event source will subscribe
-   */
-  events?: string[];
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * GitHubApp holds the GitHub app credentials
-   * +optional
-   */
-  githubApp?: GithubAppCreds;
-  /**
-   * GitHub base URL (for GitHub Enterprise)
-   * +optional
-   */
-  githubBaseURL?: string;
-  /**
-   * GitHub upload URL (for GitHub Enterprise)
-   * +optional
-   */
-  githubUploadURL?: string;
-  /**
-   * Id is the webhook's id
-   * Deprecated: This is not used at all, will be removed in v1.6
-   * +optional
-   */
-  id?: string;
-  /**
-   * Insecure tls verification
-   */
-  insecure?: boolean;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Organizations holds the names of organizations (used for organization level webhooks). Not required if Repositories is set.
-   */
-  organizations?: string[];
-  /**
-   * DeprecatedOwner refers to GitHub owner name i.e. argoproj
-   * Deprecated: use Repositories instead. Will be unsupported in v 1.6
-   * +optional
-   */
-  owner?: string;
-  /**
-   * Repositories holds the information of repositories, which uses repo owner as the key,
-   * and list of repo names as the value. Not required if Organizations is set.
-   */
-  repositories?: OwnedRepositories[];
-  /**
-   * DeprecatedRepository refers to GitHub repo name i.e. argo-events
-   * Deprecated: use Repositories instead. Will be unsupported in v 1.6
-   * +optional
-   */
-  repository?: string;
-  /**
-   * Webhook refers to the configuration required to run a http server
-   */
-  webhook?: WebhookContext;
-  /**
-   * WebhookSecret refers to K8s secret containing GitHub webhook secret
-   * https://developer.github.com/webhooks/securing/
-   * +optional
-   */
-  webhookSecret?: SecretKeySelector;
-}
-
-/**
- * GitlabEventSource refers to event-source related to Gitlab events
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.GitlabEventSource`.
- */
-export interface GitlabEventSource {
-  /**
-   * AccessToken references to k8 secret which holds the gitlab api access information
-   */
-  accessToken?: SecretKeySelector;
-  /**
-   * DeleteHookOnFinish determines whether to delete the GitLab hook for the project once the event source is stopped.
-   * +optional
-   */
-  deleteHookOnFinish?: boolean;
-  /**
-   * EnableSSLVerification to enable ssl verification
-   * +optional
-   */
-  enableSSLVerification?: boolean;
-  /**
-   * Events are gitlab event to listen to.
-   * Refer https://github.com/xanzy/go-gitlab/blob/bf34eca5d13a9f4c3f501d8a97b8ac226d55e4d9/projects.go#L794.
-   */
-  events?: string[];
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * GitlabBaseURL is the base URL for API requests to a custom endpoint
-   */
-  gitlabBaseURL?: string;
-  /**
-   * List of group IDs or group name like "test".
-   * Group level hook available in Premium and Ultimate Gitlab.
-   * +optional
-   */
-  groups?: string[];
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * DeprecatedProjectID is the id of project for which integration needs to setup
-   * Deprecated: use Projects instead. Will be unsupported in v 1.7
-   * +optional
-   */
-  projectID?: string;
-  /**
-   * List of project IDs or project namespace paths like "whynowy/test".
-   * If neither a project nor a group is defined, the EventSource will not manage webhooks.
-   * +optional
-   */
-  projects?: string[];
-  /**
-   * SecretToken references to k8 secret which holds the Secret Token used by webhook config
-   */
-  secretToken?: SecretKeySelector;
-  /**
-   * Webhook holds configuration to run a http server
-   */
-  webhook?: WebhookContext;
 }
 
 /**
@@ -4700,69 +2565,6 @@ export interface HDFSArtifactRepository {
 }
 
 /**
- * HDFSEventSource refers to event-source for HDFS related events
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.HDFSEventSource`.
- */
-export interface HDFSEventSource {
-  addresses?: string[];
-  /**
-   * CheckInterval is a string that describes an interval duration to check the directory state, e.g. 1s, 30m, 2h... (defaults to 1m)
-   */
-  checkInterval?: string;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * HDFSUser is the user to access HDFS file system.
-   * It is ignored if either ccache or keytab is used.
-   */
-  hdfsUser?: string;
-  /**
-   * KrbCCacheSecret is the secret selector for Kerberos ccache
-   * Either ccache or keytab can be set to use Kerberos.
-   */
-  krbCCacheSecret?: SecretKeySelector;
-  /**
-   * KrbConfig is the configmap selector for Kerberos config as string
-   * It must be set if either ccache or keytab is used.
-   */
-  krbConfigConfigMap?: ConfigMapKeySelector;
-  /**
-   * KrbKeytabSecret is the secret selector for Kerberos keytab
-   * Either ccache or keytab can be set to use Kerberos.
-   */
-  krbKeytabSecret?: SecretKeySelector;
-  /**
-   * KrbRealm is the Kerberos realm used with Kerberos keytab
-   * It must be set if keytab is used.
-   */
-  krbRealm?: string;
-  /**
-   * KrbServicePrincipalName is the principal name of Kerberos service
-   * It must be set if either ccache or keytab is used.
-   */
-  krbServicePrincipalName?: string;
-  /**
-   * KrbUsername is the Kerberos username used with Kerberos keytab
-   * It must be set if keytab is used.
-   */
-  krbUsername?: string;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Type of file operations to watch
-   */
-  type?: string;
-  watchPathConfig?: WatchPathConfig;
-}
-
-/**
  * HTTP
  *
  * Schema definition: `io.argoproj.workflow.v1alpha1.HTTP`.
@@ -4892,67 +2694,6 @@ export interface HTTPHeader {
  */
 export interface HTTPHeaderSource {
   secretKeyRef?: SecretKeySelector;
-}
-
-/**
- * HTTPTrigger is the trigger for the HTTP request
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.HTTPTrigger`.
- */
-export interface HTTPTrigger {
-  /**
-   * BasicAuth configuration for the http request.
-   * +optional
-   */
-  basicAuth?: EventsBasicAuth;
-  /**
-   * Dynamic Headers for the request, sourced from the io.argoproj.workflow.v1alpha1. Same spec as Parameters.
-   * +optional
-   */
-  dynamicHeaders?: TriggerParameter[];
-  /**
-   * Headers for the HTTP request.
-   * +optional
-   */
-  headers?: Record<string, string>;
-  /**
-   * Host refers to the domain name of the server (for virtual hosting).
-   * +optional
-   */
-  host?: string;
-  /**
-   * Method refers to the type of the HTTP request.
-   * Refer https://golang.org/src/net/http/method.go for more io.argoproj.workflow.v1alpha1.
-   * Default value is POST.
-   * +optional
-   */
-  method?: string;
-  /**
-   * Parameters is the list of key-value extracted from event's payload that are applied to
-   * the HTTP trigger resource.
-   */
-  parameters?: TriggerParameter[];
-  payload?: TriggerParameter[];
-  /**
-   * Secure Headers stored in Kubernetes Secrets for the HTTP requests.
-   * +optional
-   */
-  secureHeaders?: SecureHeader[];
-  /**
-   * Timeout refers to the HTTP request timeout in seconds.
-   * Default value is 60 seconds.
-   * +optional
-   */
-  timeout?: string;
-  /**
-   * TLS configuration for the HTTP client.
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * URL refers to the URL to send HTTP request to.
-   */
-  url?: string;
 }
 
 /**
@@ -5120,17 +2861,6 @@ export interface Inputs {
 }
 
 /**
- * Int64OrString
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.Int64OrString`.
- */
-export interface Int64OrString {
-  int64Val?: string;
-  strVal?: string;
-  type?: string;
-}
-
-/**
  * IntOrString
  *
  * Schema definition: `io.k8s.apimachinery.pkg.util.intstr.IntOrString`.
@@ -5143,227 +2873,6 @@ export type IntOrString = number | string;
  * Schema definition: `io.argoproj.workflow.v1alpha1.Item`.
  */
 export type Item = unknown;
-
-/**
- * K8SResource represent arbitrary structured data.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.K8SResource`.
- */
-export interface K8SResource {
-  value?: string;
-}
-
-/**
- * K8SResourcePolicy refers to the policy used to check the state of K8s based triggers using labels
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.K8SResourcePolicy`.
- */
-export interface K8SResourcePolicy {
-  /**
-   * Backoff before checking resource state
-   */
-  backoff?: EventsBackoff;
-  /**
-   * ErrorOnBackoffTimeout determines whether sensor should transition to error state if the trigger policy is unable to determine
-   * the state of the resource
-   */
-  errorOnBackoffTimeout?: boolean;
-  /**
-   * Labels required to identify whether a resource is in success state
-   */
-  labels?: Record<string, string>;
-}
-
-/**
- * KafkaConsumerGroup
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.KafkaConsumerGroup`.
- */
-export interface KafkaConsumerGroup {
-  /**
-   * The name for the consumer group to use
-   */
-  groupName?: string;
-  /**
-   * When starting up a new group do we want to start from the oldest event (true) or the newest event (false), defaults to false
-   * +optional
-   */
-  oldest?: boolean;
-  /**
-   * Rebalance strategy can be one of: sticky, roundrobin, range. Range is the default.
-   * +optional
-   */
-  rebalanceStrategy?: string;
-}
-
-/**
- * KafkaEventSource refers to event-source for Kafka related events
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.KafkaEventSource`.
- */
-export interface KafkaEventSource {
-  /**
-   * Yaml format Sarama config for Kafka connection.
-   * It follows the struct of sarama.Config. See https://github.com/IBM/sarama/blob/main/config.go
-   * e.g.
-   *
-   * consumer:
-   *   fetch:
-   *     min: 1
-   * net:
-   *   MaxOpenRequests: 5
-   *
-   * +optional
-   */
-  config?: string;
-  /**
-   * Backoff holds parameters applied to connection.
-   */
-  connectionBackoff?: EventsBackoff;
-  /**
-   * Consumer group for kafka client
-   * +optional
-   */
-  consumerGroup?: KafkaConsumerGroup;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * JSONBody specifies that all event body payload coming from this
-   * source will be JSON
-   * +optional
-   */
-  jsonBody?: boolean;
-  /**
-   * Sets a limit on how many events get read from kafka per second.
-   * +optional
-   */
-  limitEventsPerSecond?: string;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Partition name
-   * +optional
-   */
-  partition?: string;
-  /**
-   * SASL configuration for the kafka client
-   * +optional
-   */
-  sasl?: SASLConfig;
-  /**
-   * Schema Registry configuration for consumer message with Avro format
-   * +optional
-   */
-  schemaRegistry?: SchemaRegistryConfig;
-  /**
-   * TLS configuration for the kafka client.
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * Topic name
-   */
-  topic?: string;
-  /**
-   * URL to kafka cluster, multiple URLs separated by comma
-   */
-  url?: string;
-  /**
-   * Specify what kafka version is being connected to enables certain features in sarama, defaults to 1.0.0
-   * +optional
-   */
-  version?: string;
-}
-
-/**
- * KafkaTrigger refers to the specification of the Kafka trigger.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.KafkaTrigger`.
- */
-export interface KafkaTrigger {
-  /**
-   * Compress determines whether to compress message or not.
-   * Defaults to false.
-   * If set to true, compresses message using snappy compression.
-   * +optional
-   */
-  compress?: boolean;
-  /**
-   * FlushFrequency refers to the frequency in milliseconds to flush batches.
-   * Defaults to 500 milliseconds.
-   * +optional
-   */
-  flushFrequency?: number;
-  /**
-   * Headers for the Kafka Messages.
-   * +optional
-   */
-  headers?: Record<string, string>;
-  /**
-   * Parameters is the list of parameters that is applied to resolved Kafka trigger object.
-   */
-  parameters?: TriggerParameter[];
-  /**
-   * +optional
-   * DEPRECATED
-   */
-  partition?: number;
-  /**
-   * The partitioning key for the messages put on the Kafka topic.
-   * +optional.
-   */
-  partitioningKey?: string;
-  /**
-   * Payload is the list of key-value extracted from an event payload to construct the request payload.
-   */
-  payload?: TriggerParameter[];
-  /**
-   * RequiredAcks used in producer to tell the broker how many replica acknowledgements
-   * Defaults to 1 (Only wait for the leader to ack).
-   * +optional.
-   */
-  requiredAcks?: number;
-  /**
-   * SASL configuration for the kafka client
-   * +optional
-   */
-  sasl?: SASLConfig;
-  /**
-   * Schema Registry configuration to producer message with avro format
-   * +optional
-   */
-  schemaRegistry?: SchemaRegistryConfig;
-  /**
-   * Secure Headers stored in Kubernetes Secrets for the Kafka messages.
-   * +optional
-   */
-  secureHeaders?: SecureHeader[];
-  /**
-   * TLS configuration for the Kafka producer.
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * Name of the topic.
-   * More info at https://kafka.apache.org/documentation/#intro_topics
-   */
-  topic?: string;
-  /**
-   * URL of the Kafka broker, multiple URLs separated by comma.
-   */
-  url?: string;
-  /**
-   * Specify what kafka version is being connected to enables certain features in sarama, defaults to 1.0.0
-   * +optional
-   */
-  version?: string;
-}
 
 /**
  * Maps a string key to a path within a volume.
@@ -5597,103 +3106,6 @@ export interface LogEntry {
 }
 
 /**
- * LogTrigger
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.LogTrigger`.
- */
-export interface LogTrigger {
-  /**
-   * Only print messages every interval. Useful to prevent logging too much data for busy events.
-   * +optional
-   */
-  intervalSeconds?: string;
-}
-
-/**
- * MNSEventSource refers to event-source for AlibabaCloud MNS related events
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.MNSEventSource`.
- */
-export interface MNSEventSource {
-  /**
-   * AccessKey refers K8s secret containing AlibabaCloud access key
-   */
-  accessKey?: SecretKeySelector;
-  /**
-   * Endpoint configures connection to a specific AlibabaCloud MNS endpoint
-   * +optional
-   */
-  endpoint?: string;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * +optional
-   */
-  jsonBody?: boolean;
-  /**
-   * Queue is AlibabaCloud MNS queue to listen to for messages
-   */
-  queue?: string;
-  /**
-   * SecretKey refers K8s secret containing AlibabaCloud secret key
-   */
-  secretKey?: SecretKeySelector;
-}
-
-/**
- * MQTTEventSource refers to event-source for MQTT related events
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.MQTTEventSource`.
- */
-export interface MQTTEventSource {
-  /**
-   * Auth hosts secret selectors for username and password
-   * +optional
-   */
-  auth?: EventsBasicAuth;
-  /**
-   * ClientID is the id of the client
-   */
-  clientId?: string;
-  /**
-   * ConnectionBackoff holds backoff applied to connection.
-   */
-  connectionBackoff?: EventsBackoff;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * JSONBody specifies that all event body payload coming from this
-   * source will be JSON
-   * +optional
-   */
-  jsonBody?: boolean;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * TLS configuration for the mqtt client.
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * Topic name
-   */
-  topic?: string;
-  /**
-   * URL to connect to broker
-   */
-  url?: string;
-}
-
-/**
  * ManagedFieldsEntry is a workflow-id, a FieldSet and the group version of the resource that the fieldset applies to.
  *
  * Schema definition: `io.k8s.apimachinery.pkg.apis.meta.v1.ManagedFieldsEntry`.
@@ -5903,114 +3315,6 @@ export interface MutexStatus {
 }
 
 /**
- * NATSAuth refers to the auth info for NATS EventSource
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.NATSAuth`.
- */
-export interface NATSAuth {
-  /**
-   * Baisc auth with username and password
-   * +optional
-   */
-  basic?: EventsBasicAuth;
-  /**
-   * credential used to connect
-   * +optional
-   */
-  credential?: SecretKeySelector;
-  /**
-   * NKey used to connect
-   * +optional
-   */
-  nkey?: SecretKeySelector;
-  /**
-   * Token used to connect
-   * +optional
-   */
-  token?: SecretKeySelector;
-}
-
-/**
- * NATSEventsSource refers to event-source for NATS related events
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.NATSEventsSource`.
- */
-export interface NATSEventsSource {
-  /**
-   * Auth information
-   * +optional
-   */
-  auth?: NATSAuth;
-  /**
-   * ConnectionBackoff holds backoff applied to connection.
-   */
-  connectionBackoff?: EventsBackoff;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * JSONBody specifies that all event body payload coming from this
-   * source will be JSON
-   * +optional
-   */
-  jsonBody?: boolean;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Queue is the name of the queue group to subscribe as if specified. Uses QueueSubscribe
-   * logic to subscribe as queue group. If the queue is empty, uses default Subscribe logic.
-   * +optional
-   */
-  queue?: string;
-  /**
-   * Subject holds the name of the subject onto which messages are published
-   */
-  subject?: string;
-  /**
-   * TLS configuration for the nats client.
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * URL to connect to NATS cluster
-   */
-  url?: string;
-}
-
-/**
- * NATSTrigger refers to the specification of the NATS trigger.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.NATSTrigger`.
- */
-export interface NATSTrigger {
-  /**
-   * AuthInformation
-   * +optional
-   */
-  auth?: NATSAuth;
-  parameters?: TriggerParameter[];
-  payload?: TriggerParameter[];
-  /**
-   * Name of the subject to put message on.
-   */
-  subject?: string;
-  /**
-   * TLS configuration for the NATS producer.
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * URL of the NATS cluster.
-   */
-  url?: string;
-}
-
-/**
  * Represents an NFS mount that lasts the lifetime of a pod. NFS volumes do not support ownership management or SELinux relabeling.
  *
  * Schema definition: `io.k8s.api.core.v1.NFSVolumeSource`.
@@ -6028,53 +3332,6 @@ export interface NFSVolumeSource {
    * server is the hostname or IP address of the NFS server. More info: https://kubernetes.io/docs/concepts/storage/volumes#nfs
    */
   server: string;
-}
-
-/**
- * NSQEventSource describes the event source for NSQ PubSub
- * More info at https://godoc.org/github.com/nsqio/go-nsq
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.NSQEventSource`.
- */
-export interface NSQEventSource {
-  /**
-   * Channel used for subscription
-   */
-  channel?: string;
-  /**
-   * Backoff holds parameters applied to connection.
-   * +optional
-   */
-  connectionBackoff?: EventsBackoff;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * HostAddress is the address of the host for NSQ lookup
-   */
-  hostAddress?: string;
-  /**
-   * JSONBody specifies that all event body payload coming from this
-   * source will be JSON
-   * +optional
-   */
-  jsonBody?: boolean;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * TLS configuration for the nsq client.
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * Topic to subscribe to.
-   */
-  topic?: string;
 }
 
 /**
@@ -6566,49 +3823,6 @@ export interface ObjectReference {
 }
 
 /**
- * OpenWhiskTrigger refers to the specification of the OpenWhisk trigger.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.OpenWhiskTrigger`.
- */
-export interface OpenWhiskTrigger {
-  /**
-   * Name of the action/function.
-   */
-  actionName?: string;
-  /**
-   * AuthToken for authentication.
-   * +optional
-   */
-  authToken?: SecretKeySelector;
-  /**
-   * Host URL of the OpenWhisk.
-   */
-  host?: string;
-  /**
-   * Namespace for the action.
-   * Defaults to "_".
-   * +optional.
-   */
-  namespace?: string;
-  /**
-   * Parameters is the list of key-value extracted from event's payload that are applied to
-   * the trigger resource.
-   * +optional
-   */
-  parameters?: TriggerParameter[];
-  /**
-   * Payload is the list of key-value extracted from an event payload to construct the request payload.
-   */
-  payload?: TriggerParameter[];
-  /**
-   * Version for the API.
-   * Defaults to v1.
-   * +optional
-   */
-  version?: string;
-}
-
-/**
  * Outputs hold parameters, artifacts, and results from a step
  *
  * Schema definition: `io.argoproj.workflow.v1alpha1.Outputs`.
@@ -6630,22 +3844,6 @@ export interface Outputs {
    * Result holds the result (stdout) of a script or container template, or the response body of an HTTP template
    */
   result?: string;
-}
-
-/**
- * OwnedRepositories
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.OwnedRepositories`.
- */
-export interface OwnedRepositories {
-  /**
-   * Repository names
-   */
-  names?: string[];
-  /**
-   * Organization or user name
-   */
-  owner?: string;
 }
 
 /**
@@ -6721,25 +3919,6 @@ export interface Parameter {
    * ValueFrom is the source for the output parameter's value
    */
   valueFrom?: ValueFrom;
-}
-
-/**
- * PayloadField binds a value at path within the event payload against a name.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.PayloadField`.
- */
-export interface PayloadField {
-  /**
-   * Name acts as key that holds the value at the path.
-   */
-  name?: string;
-  /**
-   * Path is the JSONPath of the event's (JSON decoded) data key
-   * Path is a series of keys separated by a dot. A key may contain wildcard characters '*' and '?'.
-   * To access an array value use the index as the key. The dot and wildcard characters can be escaped with '\\'.
-   * See https://github.com/tidwall/gjson#path-syntax for more information on how to use this.
-   */
-  path?: string;
 }
 
 /**
@@ -7471,226 +4650,6 @@ export interface Prometheus {
 }
 
 /**
- * PubSubEventSource refers to event-source for GCP PubSub related events.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.PubSubEventSource`.
- */
-export interface PubSubEventSource {
-  /**
-   * CredentialSecret references to the secret that contains JSON credentials to access GCP.
-   * If it is missing, it implicitly uses Workload Identity to access.
-   * https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity
-   * +optional
-   */
-  credentialSecret?: SecretKeySelector;
-  /**
-   * DeleteSubscriptionOnFinish determines whether to delete the GCP PubSub subscription once the event source is stopped.
-   * +optional
-   */
-  deleteSubscriptionOnFinish?: boolean;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * JSONBody specifies that all event body payload coming from this
-   * source will be JSON
-   * +optional
-   */
-  jsonBody?: boolean;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * ProjectID is GCP project ID for the subscription.
-   * Required if you run Argo Events outside of GKE/GCE.
-   * (otherwise, the default value is its project)
-   * +optional
-   */
-  projectID?: string;
-  /**
-   * SubscriptionID is ID of subscription.
-   * Required if you use existing subscription.
-   * The default value will be auto generated hash based on this eventsource setting, so the subscription
-   * might be recreated every time you update the setting, which has a possibility of event loss.
-   * +optional
-   */
-  subscriptionID?: string;
-  /**
-   * Topic to which the subscription should belongs.
-   * Required if you want the eventsource to create a new subscription.
-   * If you specify this field along with an existing subscription,
-   * it will be verified whether it actually belongs to the specified topic.
-   * +optional
-   */
-  topic?: string;
-  /**
-   * TopicProjectID is GCP project ID for the topic.
-   * By default, it is same as ProjectID.
-   * +optional
-   */
-  topicProjectID?: string;
-}
-
-/**
- * PulsarEventSource describes the event source for Apache Pulsar
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.PulsarEventSource`.
- */
-export interface PulsarEventSource {
-  /**
-   * Authentication athenz parameters for the pulsar client.
-   * Refer https://github.com/apache/pulsar-client-go/blob/master/pulsar/auth/athenz.go
-   * Either token or athenz can be set to use auth.
-   * +optional
-   */
-  authAthenzParams?: Record<string, string>;
-  /**
-   * Authentication athenz privateKey secret for the pulsar client.
-   * AuthAthenzSecret must be set if AuthAthenzParams is used.
-   * +optional
-   */
-  authAthenzSecret?: SecretKeySelector;
-  /**
-   * Authentication token for the pulsar client.
-   * Either token or athenz can be set to use auth.
-   * +optional
-   */
-  authTokenSecret?: SecretKeySelector;
-  /**
-   * Backoff holds parameters applied to connection.
-   * +optional
-   */
-  connectionBackoff?: EventsBackoff;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * JSONBody specifies that all event body payload coming from this
-   * source will be JSON
-   * +optional
-   */
-  jsonBody?: boolean;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * TLS configuration for the pulsar client.
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * Whether the Pulsar client accept untrusted TLS certificate from broker.
-   * +optional
-   */
-  tlsAllowInsecureConnection?: boolean;
-  /**
-   * Trusted TLS certificate secret.
-   * +optional
-   */
-  tlsTrustCertsSecret?: SecretKeySelector;
-  /**
-   * Whether the Pulsar client verify the validity of the host name from broker.
-   * +optional
-   */
-  tlsValidateHostname?: boolean;
-  /**
-   * Name of the topics to subscribe to.
-   * +required
-   */
-  topics?: string[];
-  /**
-   * Type of the subscription.
-   * Only "exclusive" and "shared" is supported.
-   * Defaults to exclusive.
-   * +optional
-   */
-  type?: string;
-  /**
-   * Configure the service URL for the Pulsar service.
-   * +required
-   */
-  url?: string;
-}
-
-/**
- * PulsarTrigger refers to the specification of the Pulsar trigger.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.PulsarTrigger`.
- */
-export interface PulsarTrigger {
-  /**
-   * Authentication athenz parameters for the pulsar client.
-   * Refer https://github.com/apache/pulsar-client-go/blob/master/pulsar/auth/athenz.go
-   * Either token or athenz can be set to use auth.
-   * +optional
-   */
-  authAthenzParams?: Record<string, string>;
-  /**
-   * Authentication athenz privateKey secret for the pulsar client.
-   * AuthAthenzSecret must be set if AuthAthenzParams is used.
-   * +optional
-   */
-  authAthenzSecret?: SecretKeySelector;
-  /**
-   * Authentication token for the pulsar client.
-   * Either token or athenz can be set to use auth.
-   * +optional
-   */
-  authTokenSecret?: SecretKeySelector;
-  /**
-   * Backoff holds parameters applied to connection.
-   * +optional
-   */
-  connectionBackoff?: EventsBackoff;
-  /**
-   * Parameters is the list of parameters that is applied to resolved Kafka trigger object.
-   */
-  parameters?: TriggerParameter[];
-  /**
-   * Payload is the list of key-value extracted from an event payload to construct the request payload.
-   */
-  payload?: TriggerParameter[];
-  /**
-   * TLS configuration for the pulsar client.
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * Whether the Pulsar client accept untrusted TLS certificate from broker.
-   * +optional
-   */
-  tlsAllowInsecureConnection?: boolean;
-  /**
-   * Trusted TLS certificate secret.
-   * +optional
-   */
-  tlsTrustCertsSecret?: SecretKeySelector;
-  /**
-   * Whether the Pulsar client verify the validity of the host name from broker.
-   * +optional
-   */
-  tlsValidateHostname?: boolean;
-  /**
-   * Name of the topic.
-   * See https://pulsar.apache.org/docs/en/concepts-messaging/
-   */
-  topic?: string;
-  /**
-   * Configure the service URL for the Pulsar service.
-   * +required
-   */
-  url?: string;
-}
-
-/**
  * Quantity is a fixed-point representation of a number. It provides convenient marshaling/unmarshaling in JSON and YAML, in addition to String() and AsInt64() accessors.
  *
  * The serialization format is:
@@ -7806,19 +4765,6 @@ export interface RBDVolumeSource {
 }
 
 /**
- * RateLimit
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.RateLimit`.
- */
-export interface RateLimit {
-  requestsPerUnit?: number;
-  /**
-   * Defaults to Second
-   */
-  unit?: string;
-}
-
-/**
  * RawArtifact allows raw string content to be placed as an artifact in a container
  *
  * Schema definition: `io.argoproj.workflow.v1alpha1.RawArtifact`.
@@ -7828,121 +4774,6 @@ export interface RawArtifact {
    * Data is the string contents of the artifact
    */
   data: string;
-}
-
-/**
- * RedisEventSource describes an event source for the Redis PubSub.
- * More info at https://godoc.org/github.com/go-redis/redis#example-PubSub
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.RedisEventSource`.
- */
-export interface RedisEventSource {
-  channels?: string[];
-  /**
-   * DB to use. If not specified, default DB 0 will be used.
-   * +optional
-   */
-  db?: number;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * HostAddress refers to the address of the Redis host/server
-   */
-  hostAddress?: string;
-  /**
-   * JSONBody specifies that all event body payload coming from this
-   * source will be JSON
-   * +optional
-   */
-  jsonBody?: boolean;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Namespace to use to retrieve the password from. It should only be specified if password is declared
-   * +optional
-   */
-  namespace?: string;
-  /**
-   * Password required for authentication if any.
-   * +optional
-   */
-  password?: SecretKeySelector;
-  /**
-   * TLS configuration for the redis client.
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * Username required for ACL style authentication if any.
-   * +optional
-   */
-  username?: string;
-}
-
-/**
- * RedisStreamEventSource describes an event source for
- * Redis streams (https://redis.io/topics/streams-intro)
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.RedisStreamEventSource`.
- */
-export interface RedisStreamEventSource {
-  /**
-   * ConsumerGroup refers to the Redis stream consumer group that will be
-   * created on all redis streams. Messages are read through this group. Defaults to 'argo-events-cg'
-   * +optional
-   */
-  consumerGroup?: string;
-  /**
-   * DB to use. If not specified, default DB 0 will be used.
-   * +optional
-   */
-  db?: number;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * HostAddress refers to the address of the Redis host/server (master instance)
-   */
-  hostAddress?: string;
-  /**
-   * MaxMsgCountPerRead holds the maximum number of messages per stream that will be read in each XREADGROUP of all streams
-   * Example: if there are 2 streams and MaxMsgCountPerRead=10, then each XREADGROUP may read upto a total of 20 messages.
-   * Same as COUNT option in XREADGROUP(https://redis.io/topics/streams-intro). Defaults to 10
-   * +optional
-   */
-  maxMsgCountPerRead?: number;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Password required for authentication if any.
-   * +optional
-   */
-  password?: SecretKeySelector;
-  /**
-   * Streams to look for entries. XREADGROUP is used on all streams using a single consumer group.
-   */
-  streams?: string[];
-  /**
-   * TLS configuration for the redis client.
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * Username required for ACL style authentication if any.
-   * +optional
-   */
-  username?: string;
 }
 
 /**
@@ -7959,38 +4790,6 @@ export interface ResourceClaim {
    * Request is the name chosen for a request in the referenced claim. If empty, everything from the claim is made available, otherwise only the result of this request.
    */
   request?: string;
-}
-
-/**
- * ResourceEventSource refers to a event-source for K8s resource related events.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.ResourceEventSource`.
- */
-export interface ResourceEventSource {
-  /**
-   * EventTypes is the list of event type to watch.
-   * Possible values are - ADD, UPDATE and DELETE.
-   */
-  eventTypes?: string[];
-  /**
-   * Filter is applied on the metadata of the resource
-   * If you apply filter, then the internal event informer will only monitor objects that pass the filter.
-   * +optional
-   */
-  filter?: ResourceFilter;
-  /**
-   * Group of the resource
-   */
-  groupVersionResource?: GroupVersionResource;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Namespace where resource is deployed
-   */
-  namespace?: string;
 }
 
 /**
@@ -8011,48 +4810,6 @@ export interface ResourceFieldSelector {
    * Required: resource to select
    */
   resource: string;
-}
-
-/**
- * ResourceFilter contains K8s ObjectMeta information to further filter resource event objects
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.ResourceFilter`.
- */
-export interface ResourceFilter {
-  /**
-   * If the resource is created after the start time then the event is treated as valid.
-   * +optional
-   */
-  afterStart?: boolean;
-  /**
-   * If resource is created before the specified time then the event is treated as valid.
-   * +optional
-   */
-  createdBy?: Time;
-  /**
-   * Fields provide field filters similar to K8s field selector
-   * (see https://kubernetes.io/docs/concepts/overview/working-with-objects/field-selectors/).
-   * Unlike K8s field selector, it supports arbitrary fileds like "spec.serviceAccountName",
-   * and the value could be a string or a regex.
-   * Same as K8s field selector, operator "=", "==" and "!=" are supported.
-   * +optional
-   */
-  fields?: Selector[];
-  /**
-   * Labels provide listing options to K8s API to watch resource/s.
-   * Refer https://kubernetes.io/docs/concepts/overview/working-with-objects/label-selectors/ for more io.argoproj.workflow.v1alpha1.
-   * Unlike K8s field selector, multiple values are passed as comma separated values instead of list of values.
-   * Eg: value: value1,value2.
-   * Same as K8s label selector, operator "=", "==", "!=", "exists", "!", "notin", "in", "gt" and "lt"
-   * are supported
-   * +optional
-   */
-  labels?: Selector[];
-  /**
-   * Prefix filter is applied on the resource name.
-   * +optional
-   */
-  prefix?: string;
 }
 
 /**
@@ -8325,16 +5082,6 @@ export interface S3ArtifactRepository {
 }
 
 /**
- * S3Bucket contains information to describe an S3 Bucket
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.S3Bucket`.
- */
-export interface S3Bucket {
-  key?: string;
-  name?: string;
-}
-
-/**
  * S3EncryptionOptions used to determine encryption options during s3 operations
  *
  * Schema definition: `io.argoproj.workflow.v1alpha1.S3EncryptionOptions`.
@@ -8359,39 +5106,6 @@ export interface S3EncryptionOptions {
 }
 
 /**
- * S3Filter represents filters to apply to bucket notifications for specifying constraints on objects
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.S3Filter`.
- */
-export interface S3Filter {
-  prefix?: string;
-  suffix?: string;
-}
-
-/**
- * SASLConfig refers to SASL configuration for a client
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.SASLConfig`.
- */
-export interface SASLConfig {
-  /**
-   * SASLMechanism is the name of the enabled SASL mechanism.
-   * Possible values: OAUTHBEARER, PLAIN (defaults to PLAIN).
-   * +optional
-   */
-  mechanism?: string;
-  /**
-   * Password for SASL/PLAIN authentication
-   */
-  passwordSecret?: SecretKeySelector;
-  /**
-   * User is the authentication identity (authcid) to present for
-   * SASL/PLAIN or SASL/SCRAM authentication
-   */
-  userSecret?: SecretKeySelector;
-}
-
-/**
  * SELinuxOptions are the labels to be applied to the container
  *
  * Schema definition: `io.k8s.api.core.v1.SELinuxOptions`.
@@ -8413,180 +5127,6 @@ export interface SELinuxOptions {
    * User is a SELinux user label that applies to the container.
    */
   user?: string;
-}
-
-/**
- * SFTPEventSource describes an event-source for sftp related events.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.SFTPEventSource`.
- */
-export interface SFTPEventSource {
-  /**
-   * Address sftp address.
-   */
-  address?: SecretKeySelector;
-  /**
-   * Type of file operations to watch
-   * Refer https://github.com/fsnotify/fsnotify/blob/master/fsnotify.go for more information
-   */
-  eventType?: string;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Password required for authentication if any.
-   */
-  password?: SecretKeySelector;
-  /**
-   * PollIntervalDuration the interval at which to poll the SFTP server
-   * defaults to 10 seconds
-   * +optional
-   */
-  pollIntervalDuration?: string;
-  /**
-   * SSHKeySecret refers to the secret that contains SSH key. Key needs to contain private key and public key.
-   */
-  sshKeySecret?: SecretKeySelector;
-  /**
-   * Username required for authentication if any.
-   */
-  username?: SecretKeySelector;
-  /**
-   * WatchPathConfig contains configuration about the file path to watch
-   */
-  watchPathConfig?: WatchPathConfig;
-}
-
-/**
- * SNSEventSource refers to event-source for AWS SNS related events
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.SNSEventSource`.
- */
-export interface SNSEventSource {
-  /**
-   * AccessKey refers K8s secret containing aws access key
-   */
-  accessKey?: SecretKeySelector;
-  /**
-   * Endpoint configures connection to a specific SNS endpoint instead of Amazons servers
-   * +optional
-   */
-  endpoint?: string;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Region is AWS region
-   */
-  region?: string;
-  /**
-   * RoleARN is the Amazon Resource Name (ARN) of the role to assume.
-   * +optional
-   */
-  roleARN?: string;
-  /**
-   * SecretKey refers K8s secret containing aws secret key
-   */
-  secretKey?: SecretKeySelector;
-  /**
-   * TopicArn
-   */
-  topicArn?: string;
-  /**
-   * ValidateSignature is boolean that can be set to true for SNS signature verification
-   * +optional
-   */
-  validateSignature?: boolean;
-  /**
-   * Webhook configuration for http server
-   */
-  webhook?: WebhookContext;
-}
-
-/**
- * SQSEventSource refers to event-source for AWS SQS related events
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.SQSEventSource`.
- */
-export interface SQSEventSource {
-  /**
-   * AccessKey refers K8s secret containing aws access key
-   */
-  accessKey?: SecretKeySelector;
-  /**
-   * DLQ specifies if a dead-letter queue is configured for messages that can't be processed successfully.
-   * If set to true, messages with invalid payload won't be acknowledged to allow to forward them farther to the dead-letter queue.
-   * The default value is false.
-   * +optional
-   */
-  dlq?: boolean;
-  /**
-   * Endpoint configures connection to a specific SQS endpoint instead of Amazons servers
-   * +optional
-   */
-  endpoint?: string;
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * JSONBody specifies that all event body payload coming from this
-   * source will be JSON
-   * +optional
-   */
-  jsonBody?: boolean;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Queue is AWS SQS queue to listen to for messages
-   */
-  queue?: string;
-  /**
-   * QueueAccountID is the ID of the account that created the queue to monitor
-   * +optional
-   */
-  queueAccountId?: string;
-  /**
-   * Region is AWS region
-   */
-  region?: string;
-  /**
-   * RoleARN is the Amazon Resource Name (ARN) of the role to assume.
-   * +optional
-   */
-  roleARN?: string;
-  /**
-   * SecretKey refers K8s secret containing aws secret key
-   */
-  secretKey?: SecretKeySelector;
-  /**
-   * SessionToken refers to K8s secret containing AWS temporary credentials(STS) session token
-   * +optional
-   */
-  sessionToken?: SecretKeySelector;
-  /**
-   * WaitTimeSeconds is The duration (in seconds) for which the call waits for a message to arrive
-   * in the queue before returning.
-   */
-  waitTimeSeconds?: string;
 }
 
 /**
@@ -8635,28 +5175,6 @@ export interface ScaleIOVolumeSource {
    * volumeName is the name of a volume already created in the ScaleIO system that is associated with this volume source.
    */
   volumeName?: string;
-}
-
-/**
- * SchemaRegistryConfig refers to configuration for a client
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.SchemaRegistryConfig`.
- */
-export interface SchemaRegistryConfig {
-  /**
-   * SchemaRegistry - basic authentication
-   * +optional
-   */
-  auth?: EventsBasicAuth;
-  /**
-   * Schema ID
-   * +optional
-   */
-  schemaId?: number;
-  /**
-   * Schema Registry URL.
-   */
-  url?: string;
 }
 
 /**
@@ -8876,19 +5394,6 @@ export interface SecretVolumeSource {
 }
 
 /**
- * SecureHeader refers to HTTP Headers with auth tokens as values
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.SecureHeader`.
- */
-export interface SecureHeader {
-  name?: string;
-  /**
-   * Values can be read from either secrets or configmaps
-   */
-  valueFrom?: ValueFromSource;
-}
-
-/**
  * SecurityContext holds security configuration that will be applied to a container. Some fields are present in both SecurityContext and PodSecurityContext.  When both are set, the values in SecurityContext take precedence.
  *
  * Schema definition: `io.k8s.api.core.v1.SecurityContext`.
@@ -8945,29 +5450,6 @@ export interface SecurityContext {
 }
 
 /**
- * Selector represents conditional operation to select K8s objects.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.Selector`.
- */
-export interface Selector {
-  /**
-   * Key name
-   */
-  key?: string;
-  /**
-   * Supported operations like ==, != etc.
-   * Defaults to ==.
-   * Refer https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#label-selectors for more io.argoproj.workflow.v1alpha1.
-   * +optional
-   */
-  operation?: string;
-  /**
-   * Value
-   */
-  value?: string;
-}
-
-/**
  * SemaphoreHolding
  *
  * Schema definition: `io.argoproj.workflow.v1alpha1.SemaphoreHolding`.
@@ -9020,125 +5502,6 @@ export interface SemaphoreStatus {
 }
 
 /**
- * Sensor is the definition of a sensor resource
- * +genclient
- * +genclient:noStatus
- * +kubebuilder:resource:shortName=sn
- * +kubebuilder:subresource:status
- * +k8s:deepcopy-gen:interfaces=io.k8s.apimachinery/pkg/runtime.Object
- * +k8s:openapi-gen=true
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.Sensor`.
- */
-export interface Sensor {
-  metadata?: ObjectMeta;
-  spec?: SensorSpec;
-  /**
-   * +optional
-   */
-  status?: SensorStatus;
-}
-
-/**
- * SensorList is the list of Sensor resources
- * +k8s:deepcopy-gen:interfaces=io.k8s.apimachinery/pkg/runtime.Object
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.SensorList`.
- */
-export interface SensorList {
-  items?: Sensor[];
-  metadata?: ListMeta;
-}
-
-/**
- * structured log entry
- *
- * Schema definition: `sensor.LogEntry`.
- */
-export interface SensorLogEntry {
-  /**
-   * optional - trigger dependency name
-   */
-  dependencyName?: string;
-  /**
-   * optional - Cloud Event context
-   */
-  eventContext?: string;
-  level?: string;
-  msg?: string;
-  namespace?: string;
-  sensorName?: string;
-  time?: Time;
-  /**
-   * optional - any trigger name
-   */
-  triggerName?: string;
-}
-
-/**
- * SensorSpec represents desired sensor state
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.SensorSpec`.
- */
-export interface SensorSpec {
-  /**
-   * Dependencies is a list of the events that this sensor is dependent on.
-   */
-  dependencies?: EventDependency[];
-  /**
-   * ErrorOnFailedRound if set to true, marks sensor state as `error` if the previous trigger round fails.
-   * Once sensor state is set to `error`, no further triggers will be processed.
-   */
-  errorOnFailedRound?: boolean;
-  /**
-   * EventBusName references to a EventBus name. By default the value is "default"
-   */
-  eventBusName?: string;
-  /**
-   * LoggingFields add additional key-value pairs when logging happens
-   * +optional
-   */
-  loggingFields?: Record<string, string>;
-  /**
-   * Replicas is the sensor deployment replicas
-   */
-  replicas?: number;
-  /**
-   * RevisionHistoryLimit specifies how many old deployment revisions to retain
-   * +optional
-   */
-  revisionHistoryLimit?: number;
-  /**
-   * Template is the pod specification for the sensor
-   * +optional
-   */
-  template?: EventsTemplate;
-  /**
-   * Triggers is a list of the things that this sensor evokes. These are the outputs from this sensor.
-   */
-  triggers?: Trigger[];
-}
-
-/**
- * SensorStatus contains information about the status of a sensor.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.SensorStatus`.
- */
-export interface SensorStatus {
-  status?: Status;
-}
-
-/**
- * SensorWatchEvent
- *
- * Schema definition: `sensor.SensorWatchEvent`.
- */
-export interface SensorWatchEvent {
-  object?: Sensor;
-  type?: string;
-}
-
-/**
  * Sequence expands a workflow step into numeric range
  *
  * Schema definition: `io.argoproj.workflow.v1alpha1.Sequence`.
@@ -9160,39 +5523,6 @@ export interface Sequence {
    * Number at which to start the sequence (default: 0)
    */
   start?: IntOrString;
-}
-
-/**
- * Service holds the service information eventsource exposes
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.Service`.
- */
-export interface Service {
-  /**
-   * clusterIP is the IP address of the service and is usually assigned
-   * randomly by the master. If an address is specified manually and is not in
-   * use by others, it will be allocated to the service; otherwise, creation
-   * of the service will fail. This field can not be changed through updates.
-   * Valid values are "None", empty string (""), or a valid IP address. "None"
-   * can be specified for headless services when proxying is not required.
-   * More info: https://kubernetes.io/docs/concepts/services-networking/service/#virtual-ips-and-service-proxies
-   * +optional
-   */
-  clusterIP?: string;
-  /**
-   * Metadata sets the pods's metadata, i.e. annotations and labels
-   * default={annotations: {}, labels: {}}
-   */
-  metadata?: EventsMetadata;
-  /**
-   * The list of ports that are exposed by this ClusterIP service.
-   * +patchMergeKey=port
-   * +patchStrategy=merge
-   * +listType=map
-   * +listMapKey=port
-   * +listMapKey=protocol
-   */
-  ports?: ServicePort[];
 }
 
 /**
@@ -9257,120 +5587,6 @@ export interface ServicePort {
 }
 
 /**
- * SlackEventSource refers to event-source for Slack related events
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.SlackEventSource`.
- */
-export interface SlackEventSource {
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Slack App signing secret
-   */
-  signingSecret?: SecretKeySelector;
-  /**
-   * Token for URL verification handshake
-   */
-  token?: SecretKeySelector;
-  /**
-   * Webhook holds configuration for a REST endpoint
-   */
-  webhook?: WebhookContext;
-}
-
-/**
- * SlackSender
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.SlackSender`.
- */
-export interface SlackSender {
-  /**
-   * Icon is the Slack application's icon, e.g. :robot_face: or https://example.com/image.png
-   * +optional
-   */
-  icon?: string;
-  /**
-   * Username is the Slack application's username
-   * +optional
-   */
-  username?: string;
-}
-
-/**
- * SlackThread
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.SlackThread`.
- */
-export interface SlackThread {
-  /**
-   * BroadcastMessageToChannel allows to also broadcast the message from the thread to the channel
-   * +optional
-   */
-  broadcastMessageToChannel?: boolean;
-  /**
-   * MessageAggregationKey allows to aggregate the messages to a thread by some key.
-   * +optional
-   */
-  messageAggregationKey?: string;
-}
-
-/**
- * SlackTrigger refers to the specification of the slack notification trigger.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.SlackTrigger`.
- */
-export interface SlackTrigger {
-  /**
-   * Attachments is a JSON format string that represents an array of Slack attachments according to the attachments API: https://api.slack.com/reference/messaging/attachments .
-   * +optional
-   */
-  attachments?: string;
-  /**
-   * Blocks is a JSON format string that represents an array of Slack blocks according to the blocks API: https://api.slack.com/reference/block-kit/blocks .
-   * +optional
-   */
-  blocks?: string;
-  /**
-   * Channel refers to which Slack channel to send Slack message.
-   * +optional
-   */
-  channel?: string;
-  /**
-   * Message refers to the message to send to the Slack channel.
-   * +optional
-   */
-  message?: string;
-  /**
-   * Parameters is the list of key-value extracted from event's payload that are applied to
-   * the trigger resource.
-   * +optional
-   */
-  parameters?: TriggerParameter[];
-  /**
-   * Sender refers to additional configuration of the Slack application that sends the message.
-   * +optional
-   */
-  sender?: SlackSender;
-  /**
-   * SlackToken refers to the Kubernetes secret that holds the slack token required to send messages.
-   */
-  slackToken?: SecretKeySelector;
-  /**
-   * Thread refers to additional options for sending messages to a Slack thread.
-   * +optional
-   */
-  thread?: SlackThread;
-}
-
-/**
  * SleepAction describes a "sleep" action.
  *
  * Schema definition: `io.k8s.api.core.v1.SleepAction`.
@@ -9383,73 +5599,6 @@ export interface SleepAction {
 }
 
 /**
- * StandardK8STrigger is the standard Kubernetes resource trigger
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.StandardK8STrigger`.
- */
-export interface StandardK8STrigger {
-  /**
-   * LiveObject specifies whether the resource should be directly fetched from K8s instead
-   * of being marshaled from the resource artifact. If set to true, the resource artifact
-   * must contain the information required to uniquely identify the resource in the cluster,
-   * that is, you must specify "apiVersion", "kind" as well as "name" and "namespace" meta
-   * data.
-   * Only valid for operation type `update`
-   * +optional
-   */
-  liveObject?: boolean;
-  /**
-   * Operation refers to the type of operation performed on the k8s resource.
-   * Default value is Create.
-   * +optional
-   */
-  operation?: string;
-  /**
-   * Parameters is the list of parameters that is applied to resolved K8s trigger object.
-   */
-  parameters?: TriggerParameter[];
-  /**
-   * PatchStrategy controls the K8s object patching strategy when the trigger operation is specified as patch.
-   * possible values:
-   * "application/json-patch+json"
-   * "application/merge-patch+json"
-   * "application/strategic-merge-patch+json"
-   * "application/apply-patch+yaml".
-   * Defaults to "application/merge-patch+json"
-   * +optional
-   */
-  patchStrategy?: string;
-  /**
-   * Source of the K8s resource file(s)
-   */
-  source?: EventsArtifactLocation;
-}
-
-/**
- * Status is a common structure which can be used for Status field.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.Status`.
- */
-export interface Status {
-  /**
-   * Conditions are the latest available observations of a resource's current state.
-   * +optional
-   * +patchMergeKey=type
-   * +patchStrategy=merge
-   */
-  conditions?: EventsCondition[];
-}
-
-/**
- * StatusPolicy refers to the policy used to check the state of the trigger using response status
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.StatusPolicy`.
- */
-export interface StatusPolicy {
-  allow?: number[];
-}
-
-/**
  * StopStrategy defines if the CronWorkflow should stop scheduling based on an expression. v3.6 and after
  *
  * Schema definition: `io.argoproj.workflow.v1alpha1.StopStrategy`.
@@ -9459,66 +5608,6 @@ export interface StopStrategy {
    * v3.6 and after: Expression is an expression that stops scheduling workflows when true. Use the variables `cronworkflow`.`failed` or `cronworkflow`.`succeeded` to access the number of failed or successful child workflows.
    */
   expression: string;
-}
-
-/**
- * StorageGridEventSource refers to event-source for StorageGrid related events
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.StorageGridEventSource`.
- */
-export interface StorageGridEventSource {
-  /**
-   * APIURL is the url of the storagegrid api.
-   */
-  apiURL?: string;
-  /**
-   * Auth token for storagegrid api
-   */
-  authToken?: SecretKeySelector;
-  /**
-   * Name of the bucket to register notifications for.
-   */
-  bucket?: string;
-  events?: string[];
-  /**
-   * Filter on object key which caused the notification.
-   */
-  filter?: StorageGridFilter;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * S3 region.
-   * Defaults to us-east-1
-   * +optional
-   */
-  region?: string;
-  /**
-   * TLS configuration for the service bus client
-   * +optional
-   */
-  tls?: TLSConfig;
-  /**
-   * TopicArn
-   */
-  topicArn?: string;
-  /**
-   * Webhook holds configuration for a REST endpoint
-   */
-  webhook?: WebhookContext;
-}
-
-/**
- * StorageGridFilter represents filters to apply to bucket notifications for specifying constraints on objects
- * +k8s:openapi-gen=true
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.StorageGridFilter`.
- */
-export interface StorageGridFilter {
-  prefix?: string;
-  suffix?: string;
 }
 
 /**
@@ -9560,40 +5649,6 @@ export interface StreamError {
   http_code?: number;
   http_status?: string;
   message?: string;
-}
-
-/**
- * StripeEventSource describes the event source for stripe webhook notifications
- * More info at https://stripe.com/docs/webhooks
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.StripeEventSource`.
- */
-export interface StripeEventSource {
-  /**
-   * APIKey refers to K8s secret that holds Stripe API key. Used only if CreateWebhook is enabled.
-   * +optional
-   */
-  apiKey?: SecretKeySelector;
-  /**
-   * CreateWebhook if specified creates a new webhook programmatically.
-   * +optional
-   */
-  createWebhook?: boolean;
-  /**
-   * EventFilter describes the type of events to listen to. If not specified, all types of events will be processed.
-   * More info at https://stripe.com/docs/api/events/list
-   * +optional
-   */
-  eventFilter?: string[];
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Webhook holds configuration for a REST endpoint
-   */
-  webhook?: WebhookContext;
 }
 
 /**
@@ -9786,36 +5841,6 @@ export interface TCPSocketAction {
    * Number or name of the port to access on the container. Number must be in the range 1 to 65535. Name must be an IANA_SVC_NAME.
    */
   port: IntOrString;
-}
-
-/**
- * TLSConfig refers to TLS configuration for a client.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.TLSConfig`.
- */
-export interface TLSConfig {
-  /**
-   * CACertSecret refers to the secret that contains the CA cert
-   */
-  caCertSecret?: SecretKeySelector;
-  /**
-   * ClientCertSecret refers to the secret that contains the client cert
-   */
-  clientCertSecret?: SecretKeySelector;
-  /**
-   * ClientKeySecret refers to the secret that contains the client key
-   */
-  clientKeySecret?: SecretKeySelector;
-  /**
-   * Enabled indicates if TLS is enabled. Added for compatibility proposes for Brokers that needs TLS without key authentication
-   * +optional
-   */
-  enabled?: boolean;
-  /**
-   * If true, skips creation of TLSConfig with certs and creates an empty TLSConfig. (Defaults to false)
-   * +optional
-   */
-  insecureSkipVerify?: boolean;
 }
 
 /**
@@ -10054,38 +6079,6 @@ export interface TemplateRef {
 export type Time = string;
 
 /**
- * TimeFilter describes a window in time.
- * It filters out events that occur outside the time limits.
- * In other words, only events that occur after Start and before Stop
- * will pass this filter.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.TimeFilter`.
- */
-export interface TimeFilter {
-  /**
-   * Start is the beginning of a time window in UTC.
-   * Before this time, events for this dependency are ignored.
-   * Format is hh:mm:ss.
-   */
-  start?: string;
-  /**
-   * Stop is the end of a time window in UTC.
-   * After or equal to this time, events for this dependency are ignored and
-   * Format is hh:mm:ss.
-   * If it is smaller than Start, it is treated as next day of Start
-   * (e.g.: 22:00:00-01:00:00 means 22:00:00-25:00:00).
-   */
-  stop?: string;
-  /**
-   * Timezone specifies the timezone for the time window.
-   * If not specified, defaults to UTC.
-   * Format should be a valid IANA timezone name (e.g., "America/New_York", "Europe/London").
-   * +optional
-   */
-  timezone?: string;
-}
-
-/**
  * The pod this Toleration is attached to tolerates any taint that matches the triple <key,value,effect> using the matching operator <operator>.
  *
  * Schema definition: `io.k8s.api.core.v1.Toleration`.
@@ -10123,242 +6116,6 @@ export interface TransformationStep {
    * Expression defines an expr expression to apply
    */
   expression: string;
-}
-
-/**
- * Trigger is an action taken, output produced, an event created, a message sent
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.Trigger`.
- */
-export interface Trigger {
-  /**
-   * AtLeastOnce determines the trigger execution semantics.
-   * Defaults to false. Trigger execution will use at-most-once semantics.
-   * If set to true, Trigger execution will switch to at-least-once semantics.
-   * +kubebuilder:default=false
-   * +optional
-   */
-  atLeastOnce?: boolean;
-  /**
-   * If the trigger fails, it will retry up to the configured number of
-   * retries. If the maximum retries are reached and the trigger is set to
-   * execute atLeastOnce, the dead letter queue (DLQ) trigger will be invoked if
-   * specified.  Invoking the dead letter queue trigger helps prevent data
-   * loss.
-   * +optional
-   */
-  dlqTrigger?: Trigger;
-  /**
-   * Parameters is the list of parameters applied to the trigger template definition
-   */
-  parameters?: TriggerParameter[];
-  /**
-   * Policy to configure backoff and execution criteria for the trigger
-   * +optional
-   */
-  policy?: TriggerPolicy;
-  /**
-   * Rate limit, default unit is Second
-   * +optional
-   */
-  rateLimit?: RateLimit;
-  /**
-   * Retry strategy, defaults to no retry
-   * +optional
-   */
-  retryStrategy?: EventsBackoff;
-  /**
-   * Template describes the trigger specification.
-   */
-  template?: TriggerTemplate;
-}
-
-/**
- * TriggerParameter indicates a passed parameter to a service template
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.TriggerParameter`.
- */
-export interface TriggerParameter {
-  /**
-   * Dest is the JSONPath of a resource key.
-   * A path is a series of keys separated by a dot. The colon character can be escaped with '.'
-   * The -1 key can be used to append a value to an existing array.
-   * See https://github.com/tidwall/sjson#path-syntax for more information about how this is used.
-   */
-  dest?: string;
-  /**
-   * Operation is what to do with the existing value at Dest, whether to
-   * 'prepend', 'overwrite', or 'append' it.
-   */
-  operation?: string;
-  /**
-   * Src contains a source reference to the value of the parameter from a dependency
-   */
-  src?: TriggerParameterSource;
-}
-
-/**
- * TriggerParameterSource defines the source for a parameter from a event event
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.TriggerParameterSource`.
- */
-export interface TriggerParameterSource {
-  /**
-   * ContextKey is the JSONPath of the event's (JSON decoded) context key
-   * ContextKey is a series of keys separated by a dot. A key may contain wildcard characters '*' and '?'.
-   * To access an array value use the index as the key. The dot and wildcard characters can be escaped with '\\'.
-   * See https://github.com/tidwall/gjson#path-syntax for more information on how to use this.
-   */
-  contextKey?: string;
-  /**
-   * ContextTemplate is a go-template for extracting a string from the event's context.
-   * If a ContextTemplate is provided with a ContextKey, the template will be evaluated first and fallback to the ContextKey.
-   * The templating follows the standard go-template syntax as well as sprig's extra functions.
-   * See https://pkg.go.dev/text/template and https://masterminds.github.io/sprig/
-   */
-  contextTemplate?: string;
-  /**
-   * DataKey is the JSONPath of the event's (JSON decoded) data key
-   * DataKey is a series of keys separated by a dot. A key may contain wildcard characters '*' and '?'.
-   * To access an array value use the index as the key. The dot and wildcard characters can be escaped with '\\'.
-   * See https://github.com/tidwall/gjson#path-syntax for more information on how to use this.
-   */
-  dataKey?: string;
-  /**
-   * DataTemplate is a go-template for extracting a string from the event's data.
-   * If a DataTemplate is provided with a DataKey, the template will be evaluated first and fallback to the DataKey.
-   * The templating follows the standard go-template syntax as well as sprig's extra functions.
-   * See https://pkg.go.dev/text/template and https://masterminds.github.io/sprig/
-   */
-  dataTemplate?: string;
-  /**
-   * DependencyName refers to the name of the dependency. The event which is stored for this dependency is used as payload
-   * for the parameterization. Make sure to refer to one of the dependencies you have defined under Dependencies list.
-   */
-  dependencyName?: string;
-  /**
-   * UseRawData indicates if the value in an event at data key should be used without converting to string.
-   * When true, a number, boolean, json or string parameter may be extracted. When the field is unspecified, or explicitly
-   * false, the behavior is to turn the extracted field into a string. (e.g. when set to true, the parameter
-   * 123 will resolve to the numerical type, but when false, or not provided, the string "123" will be resolved)
-   * +optional
-   */
-  useRawData?: boolean;
-  /**
-   * Value is the default literal value to use for this parameter source
-   * This is only used if the DataKey is invalid.
-   * If the DataKey is invalid and this is not defined, this param source will produce an error.
-   */
-  value?: string;
-}
-
-/**
- * TriggerPolicy dictates the policy for the trigger retries
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.TriggerPolicy`.
- */
-export interface TriggerPolicy {
-  /**
-   * K8SResourcePolicy refers to the policy used to check the state of K8s based triggers using using labels
-   */
-  k8s?: K8SResourcePolicy;
-  /**
-   * Status refers to the policy used to check the state of the trigger using response status
-   */
-  status?: StatusPolicy;
-}
-
-/**
- * TriggerTemplate is the template that describes trigger specification.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.TriggerTemplate`.
- */
-export interface TriggerTemplate {
-  /**
-   * ArgoWorkflow refers to the trigger that can perform various operations on an Argo io.argoproj.workflow.v1alpha1.
-   * +optional
-   */
-  argoWorkflow?: ArgoWorkflowTrigger;
-  /**
-   * AWSLambda refers to the trigger designed to invoke AWS Lambda function with with on-the-fly constructable payload.
-   * +optional
-   */
-  awsLambda?: AWSLambdaTrigger;
-  /**
-   * AzureEventHubs refers to the trigger send an event to an Azure Event Hub.
-   * +optional
-   */
-  azureEventHubs?: AzureEventHubsTrigger;
-  /**
-   * AzureServiceBus refers to the trigger designed to place messages on Azure Service Bus
-   * +optional
-   */
-  azureServiceBus?: AzureServiceBusTrigger;
-  /**
-   * Conditions is the conditions to execute the trigger.
-   * For example: "(dep01 || dep02) && dep04"
-   * +optional
-   */
-  conditions?: string;
-  /**
-   * Criteria to reset the conditons
-   * +optional
-   */
-  conditionsReset?: ConditionsResetCriteria[];
-  /**
-   * CustomTrigger refers to the trigger designed to connect to a gRPC trigger server and execute a custom trigger.
-   * +optional
-   */
-  custom?: CustomTrigger;
-  /**
-   * Email refers to the trigger designed to send an email notification
-   * +optional
-   */
-  email?: EmailTrigger;
-  /**
-   * HTTP refers to the trigger designed to dispatch a HTTP request with on-the-fly constructable payload.
-   * +optional
-   */
-  http?: HTTPTrigger;
-  /**
-   * StandardK8STrigger refers to the trigger designed to create or update a generic Kubernetes resource.
-   * +optional
-   */
-  k8s?: StandardK8STrigger;
-  /**
-   * Kafka refers to the trigger designed to place messages on Kafka topic.
-   * +optional.
-   */
-  kafka?: KafkaTrigger;
-  /**
-   * Log refers to the trigger designed to invoke log the io.argoproj.workflow.v1alpha1.
-   * +optional
-   */
-  log?: LogTrigger;
-  /**
-   * Name is a unique name of the action to take.
-   */
-  name?: string;
-  /**
-   * NATS refers to the trigger designed to place message on NATS subject.
-   * +optional.
-   */
-  nats?: NATSTrigger;
-  /**
-   * OpenWhisk refers to the trigger designed to invoke OpenWhisk action.
-   * +optional
-   */
-  openWhisk?: OpenWhiskTrigger;
-  /**
-   * Pulsar refers to the trigger designed to place messages on Pulsar topic.
-   * +optional
-   */
-  pulsar?: PulsarTrigger;
-  /**
-   * Slack refers to the trigger designed to send slack notification message.
-   * +optional
-   */
-  slack?: SlackTrigger;
 }
 
 /**
@@ -10406,22 +6163,6 @@ export interface TypedObjectReference {
 }
 
 /**
- * URLArtifact contains information about an artifact at an HTTP endpoint.
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.URLArtifact`.
- */
-export interface URLArtifact {
-  /**
-   * Path is the complete URL
-   */
-  path?: string;
-  /**
-   * VerifyCert decides whether the connection is secure or not
-   */
-  verifyCert?: boolean;
-}
-
-/**
  * UpdateCronWorkflowRequest
  *
  * Schema definition: `io.argoproj.workflow.v1alpha1.UpdateCronWorkflowRequest`.
@@ -10433,28 +6174,6 @@ export interface UpdateCronWorkflowRequest {
    */
   name?: string;
   namespace?: string;
-}
-
-/**
- * UpdateEventSourceRequest
- *
- * Schema definition: `eventsource.UpdateEventSourceRequest`.
- */
-export interface UpdateEventSourceRequest {
-  eventSource?: EventsEventSource;
-  name?: string;
-  namespace?: string;
-}
-
-/**
- * UpdateSensorRequest
- *
- * Schema definition: `sensor.UpdateSensorRequest`.
- */
-export interface UpdateSensorRequest {
-  name?: string;
-  namespace?: string;
-  sensor?: Sensor;
 }
 
 /**
@@ -10624,16 +6343,6 @@ export interface ValueFrom {
    * Supplied value to be filled in directly, either through the CLI, API, etc.
    */
   supplied?: SuppliedValueFrom;
-}
-
-/**
- * ValueFromSource allows you to reference keys from either a Configmap or Secret
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.ValueFromSource`.
- */
-export interface ValueFromSource {
-  configMapKeyRef?: ConfigMapKeySelector;
-  secretKeyRef?: SecretKeySelector;
 }
 
 /**
@@ -10961,90 +6670,6 @@ export interface VsphereVirtualDiskVolumeSource {
    * volumePath is the path that identifies vSphere volume vmdk
    */
   volumePath: string;
-}
-
-/**
- * WatchPathConfig
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.WatchPathConfig`.
- */
-export interface WatchPathConfig {
-  /**
-   * Directory to watch for events
-   */
-  directory?: string;
-  /**
-   * Path is relative path of object to watch with respect to the directory
-   */
-  path?: string;
-  /**
-   * PathRegexp is regexp of relative path of object to watch with respect to the directory
-   */
-  pathRegexp?: string;
-}
-
-/**
- * WebhookContext holds a general purpose REST API context
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.WebhookContext`.
- */
-export interface WebhookContext {
-  /**
-   * AuthSecret holds a secret selector that contains a bearer token for authentication
-   * +optional
-   */
-  authSecret?: SecretKeySelector;
-  /**
-   * REST API endpoint
-   */
-  endpoint?: string;
-  /**
-   * MaxPayloadSize is the maximum webhook payload size that the server will accept.
-   * Requests exceeding that limit will be rejected with "request too large" response.
-   * Default value: 1048576 (1MB).
-   * +optional
-   */
-  maxPayloadSize?: string;
-  /**
-   * Metadata holds the user defined metadata which will passed along the event payload.
-   * +optional
-   */
-  metadata?: Record<string, string>;
-  /**
-   * Method is HTTP request method that indicates the desired action to be performed for a given resource.
-   * See RFC7231 Hypertext Transfer Protocol (HTTP/1.1): Semantics and Content
-   */
-  method?: string;
-  /**
-   * Port on which HTTP server is listening for incoming events.
-   */
-  port?: string;
-  /**
-   * ServerCertPath refers the file that contains the cert.
-   */
-  serverCertSecret?: SecretKeySelector;
-  /**
-   * ServerKeyPath refers the file that contains private key
-   */
-  serverKeySecret?: SecretKeySelector;
-  /**
-   * URL is the url of the server.
-   */
-  url?: string;
-}
-
-/**
- * CalendarEventSource describes an HTTP based EventSource
- *
- * Schema definition: `github.com.argoproj.argo_events.pkg.apis.events.v1alpha1.WebhookEventSource`.
- */
-export interface WebhookEventSource {
-  /**
-   * Filter
-   * +optional
-   */
-  filter?: EventSourceFilter;
-  webhookContext?: WebhookContext;
 }
 
 /**
@@ -11794,20 +7419,13 @@ export type ArgoManifest = Workflow | WorkflowTemplate | ClusterWorkflowTemplate
 
 /** Generated TS name of each schema definition (for tools and tests). */
 export type ArgoDefinitionName =
-  | "AMQPConsumeConfig"
-  | "AMQPEventSource"
-  | "AMQPExchangeDeclareConfig"
-  | "AMQPQueueBindConfig"
-  | "AMQPQueueDeclareConfig"
   | "AWSElasticBlockStoreVolumeSource"
-  | "AWSLambdaTrigger"
   | "Affinity"
   | "Amount"
   | "Any"
   | "AppArmorProfile"
   | "ArchiveStrategy"
   | "ArchivedWorkflowDeletedResponse"
-  | "ArgoWorkflowTrigger"
   | "Arguments"
   | "ArtGCStatus"
   | "Artifact"
@@ -11822,25 +7440,12 @@ export type ArgoDefinitionName =
   | "AzureArtifact"
   | "AzureArtifactRepository"
   | "AzureDiskVolumeSource"
-  | "AzureEventHubsTrigger"
-  | "AzureEventsHubEventSource"
   | "AzureFileVolumeSource"
-  | "AzureQueueStorageEventSource"
-  | "AzureServiceBusEventSource"
-  | "AzureServiceBusTrigger"
   | "Backoff"
   | "BasicAuth"
-  | "BitbucketAuth"
-  | "BitbucketBasicAuth"
-  | "BitbucketEventSource"
-  | "BitbucketRepository"
-  | "BitbucketServerEventSource"
-  | "BitbucketServerRepository"
   | "CSIVolumeSource"
   | "Cache"
-  | "CalendarEventSource"
   | "Capabilities"
-  | "CatchupConfiguration"
   | "CephFSVolumeSource"
   | "CinderVolumeSource"
   | "ClientCertAuth"
@@ -11855,11 +7460,8 @@ export type ArgoDefinitionName =
   | "CollectEventResponse"
   | "Column"
   | "Condition"
-  | "ConditionsResetByTime"
-  | "ConditionsResetCriteria"
   | "ConfigMapEnvSource"
   | "ConfigMapKeySelector"
-  | "ConfigMapPersistence"
   | "ConfigMapProjection"
   | "ConfigMapVolumeSource"
   | "Container"
@@ -11872,13 +7474,12 @@ export type ArgoDefinitionName =
   | "ContainerSetTemplate"
   | "ContinueOn"
   | "CoreEvent"
+  | "CoreEventSource"
   | "CoreHTTPHeader"
   | "Counter"
   | "CreateCronWorkflowRequest"
-  | "CreateEventSourceRequest"
   | "CreateOptions"
   | "CreateS3BucketOptions"
-  | "CreateSensorRequest"
   | "CreateSyncLimitRequest"
   | "CronWorkflow"
   | "CronWorkflowDeletedResponse"
@@ -11887,19 +7488,14 @@ export type ArgoDefinitionName =
   | "CronWorkflowSpec"
   | "CronWorkflowStatus"
   | "CronWorkflowSuspendRequest"
-  | "CustomTrigger"
   | "DAGTask"
   | "DAGTemplate"
   | "Data"
-  | "DataFilter"
   | "DataSource"
-  | "DeleteSensorResponse"
   | "DeleteSyncLimitResponse"
   | "DownwardAPIProjection"
   | "DownwardAPIVolumeFile"
   | "DownwardAPIVolumeSource"
-  | "EmailTrigger"
-  | "EmitterEventSource"
   | "EmptyDirVolumeSource"
   | "EnvFromSource"
   | "EnvVar"
@@ -11907,42 +7503,15 @@ export type ArgoDefinitionName =
   | "EphemeralVolumeSource"
   | "Error"
   | "Event"
-  | "EventContext"
-  | "EventDependency"
-  | "EventDependencyFilter"
-  | "EventDependencyTransformer"
-  | "EventPersistence"
   | "EventResponse"
   | "EventSeries"
-  | "EventSource"
-  | "EventSourceDeletedResponse"
-  | "EventSourceFilter"
-  | "EventSourceList"
-  | "EventSourceLogEntry"
-  | "EventSourceSpec"
-  | "EventSourceStatus"
-  | "EventSourceWatchEvent"
-  | "EventsAmount"
-  | "EventsArtifactLocation"
-  | "EventsBackoff"
-  | "EventsBasicAuth"
-  | "EventsCondition"
-  | "EventsContainer"
-  | "EventsEventSource"
-  | "EventsGitArtifact"
-  | "EventsMetadata"
-  | "EventsS3Artifact"
-  | "EventsTemplate"
   | "ExecAction"
   | "ExecutorConfig"
   | "ExecutorPlugin"
   | "ExecutorPluginSidecar"
   | "ExecutorPluginSpec"
-  | "ExprFilter"
   | "FCVolumeSource"
   | "FieldsV1"
-  | "FileArtifact"
-  | "FileEventSource"
   | "FileKeySelector"
   | "FlexVolumeSource"
   | "FlockerVolumeSource"
@@ -11951,21 +7520,13 @@ export type ArgoDefinitionName =
   | "GCSArtifactRepository"
   | "GRPCAction"
   | "Gauge"
-  | "GenericEventSource"
-  | "GerritEventSource"
   | "GetUserInfoResponse"
   | "GitArtifact"
-  | "GitCreds"
-  | "GitRemoteConfig"
   | "GitRepoVolumeSource"
-  | "GithubAppCreds"
-  | "GithubEventSource"
-  | "GitlabEventSource"
   | "GlusterfsVolumeSource"
   | "GroupVersionResource"
   | "HDFSArtifact"
   | "HDFSArtifactRepository"
-  | "HDFSEventSource"
   | "HTTP"
   | "HTTPArtifact"
   | "HTTPAuth"
@@ -11973,7 +7534,6 @@ export type ArgoDefinitionName =
   | "HTTPGetAction"
   | "HTTPHeader"
   | "HTTPHeaderSource"
-  | "HTTPTrigger"
   | "Header"
   | "Histogram"
   | "HostAlias"
@@ -11982,14 +7542,8 @@ export type ArgoDefinitionName =
   | "ImageVolumeSource"
   | "InfoResponse"
   | "Inputs"
-  | "Int64OrString"
   | "IntOrString"
   | "Item"
-  | "K8SResource"
-  | "K8SResourcePolicy"
-  | "KafkaConsumerGroup"
-  | "KafkaEventSource"
-  | "KafkaTrigger"
   | "KeyToPath"
   | "LabelKeys"
   | "LabelSelector"
@@ -12004,9 +7558,6 @@ export type ArgoDefinitionName =
   | "ListMeta"
   | "LocalObjectReference"
   | "LogEntry"
-  | "LogTrigger"
-  | "MNSEventSource"
-  | "MQTTEventSource"
   | "ManagedFieldsEntry"
   | "ManifestFrom"
   | "MemoizationStatus"
@@ -12019,11 +7570,7 @@ export type ArgoDefinitionName =
   | "Mutex"
   | "MutexHolding"
   | "MutexStatus"
-  | "NATSAuth"
-  | "NATSEventsSource"
-  | "NATSTrigger"
   | "NFSVolumeSource"
-  | "NSQEventSource"
   | "NodeAffinity"
   | "NodeFlag"
   | "NodeSelector"
@@ -12040,13 +7587,10 @@ export type ArgoDefinitionName =
   | "ObjectFieldSelector"
   | "ObjectMeta"
   | "ObjectReference"
-  | "OpenWhiskTrigger"
   | "Outputs"
-  | "OwnedRepositories"
   | "OwnerReference"
   | "ParallelSteps"
   | "Parameter"
-  | "PayloadField"
   | "PersistentVolumeClaim"
   | "PersistentVolumeClaimCondition"
   | "PersistentVolumeClaimSpec"
@@ -12072,20 +7616,12 @@ export type ArgoDefinitionName =
   | "Probe"
   | "ProjectedVolumeSource"
   | "Prometheus"
-  | "PubSubEventSource"
-  | "PulsarEventSource"
-  | "PulsarTrigger"
   | "Quantity"
   | "QuobyteVolumeSource"
   | "RBDVolumeSource"
-  | "RateLimit"
   | "RawArtifact"
-  | "RedisEventSource"
-  | "RedisStreamEventSource"
   | "ResourceClaim"
-  | "ResourceEventSource"
   | "ResourceFieldSelector"
-  | "ResourceFilter"
   | "ResourceRequirements"
   | "ResourceTemplate"
   | "ResubmitArchivedWorkflowRequest"
@@ -12095,52 +7631,26 @@ export type ArgoDefinitionName =
   | "RetryStrategy"
   | "S3Artifact"
   | "S3ArtifactRepository"
-  | "S3Bucket"
   | "S3EncryptionOptions"
-  | "S3Filter"
-  | "SASLConfig"
   | "SELinuxOptions"
-  | "SFTPEventSource"
-  | "SNSEventSource"
-  | "SQSEventSource"
   | "ScaleIOVolumeSource"
-  | "SchemaRegistryConfig"
   | "ScriptTemplate"
   | "SeccompProfile"
   | "SecretEnvSource"
   | "SecretKeySelector"
   | "SecretProjection"
   | "SecretVolumeSource"
-  | "SecureHeader"
   | "SecurityContext"
-  | "Selector"
   | "SemaphoreHolding"
   | "SemaphoreRef"
   | "SemaphoreStatus"
-  | "Sensor"
-  | "SensorList"
-  | "SensorLogEntry"
-  | "SensorSpec"
-  | "SensorStatus"
-  | "SensorWatchEvent"
   | "Sequence"
-  | "Service"
   | "ServiceAccountTokenProjection"
   | "ServicePort"
-  | "SlackEventSource"
-  | "SlackSender"
-  | "SlackThread"
-  | "SlackTrigger"
   | "SleepAction"
-  | "StandardK8STrigger"
-  | "Status"
-  | "StatusPolicy"
   | "StopStrategy"
-  | "StorageGridEventSource"
-  | "StorageGridFilter"
   | "StorageOSVolumeSource"
   | "StreamError"
-  | "StripeEventSource"
   | "Submit"
   | "SubmitOpts"
   | "SuppliedValueFrom"
@@ -12152,30 +7662,19 @@ export type ArgoDefinitionName =
   | "SynchronizationStatus"
   | "Sysctl"
   | "TCPSocketAction"
-  | "TLSConfig"
   | "TTLStrategy"
   | "TarStrategy"
   | "Template"
   | "TemplateRef"
   | "Time"
-  | "TimeFilter"
   | "Toleration"
   | "TransformationStep"
-  | "Trigger"
-  | "TriggerParameter"
-  | "TriggerParameterSource"
-  | "TriggerPolicy"
-  | "TriggerTemplate"
   | "TypedLocalObjectReference"
   | "TypedObjectReference"
-  | "URLArtifact"
   | "UpdateCronWorkflowRequest"
-  | "UpdateEventSourceRequest"
-  | "UpdateSensorRequest"
   | "UpdateSyncLimitRequest"
   | "UserContainer"
   | "ValueFrom"
-  | "ValueFromSource"
   | "Version"
   | "Volume"
   | "VolumeClaimGC"
@@ -12184,9 +7683,6 @@ export type ArgoDefinitionName =
   | "VolumeProjection"
   | "VolumeResourceRequirements"
   | "VsphereVirtualDiskVolumeSource"
-  | "WatchPathConfig"
-  | "WebhookContext"
-  | "WebhookEventSource"
   | "WeightedPodAffinityTerm"
   | "WindowsSecurityContextOptions"
   | "Workflow"

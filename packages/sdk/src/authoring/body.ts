@@ -7,7 +7,8 @@ import { recordScope, runChain, withLoop, withParallelGroup } from "./context.js
 import { ioSpec, type Decls, type InputRefs, type OutputRefs } from "./decl.js";
 import { deepLower, lowerValue } from "./lower.js";
 import { isExpr, type Expr } from "./expr.js";
-import { inputRefs, makeTemplate, newTemplateModel, type Template } from "./template.js";
+import { inputRefs, makeTemplate, newTemplateModel } from "./template-model.js";
+import type { Template } from "./types.js";
 import { applyFieldFunctions, type TemplateOptions } from "./factories.js";
 
 /**
@@ -169,7 +170,7 @@ export function forEach<const T, R>(items: readonly T[], fn: (item: Item<T>) => 
  * @example
  * ```ts
  * const list = gen();   // result: Ref<string[]>
- * forEachParam(list.result, (item) => process({ name: item }));
+ * forEachParam(list.result, (item) => handle({ name: item }));
  * ```
  */
 export function forEachParam<T, R>(list: Ref<readonly T[]> | Ref<string> | string | Expr, fn: (item: Item<T>) => R): R {
@@ -198,7 +199,7 @@ export function forSequence<R>(sequence: { readonly count?: number | string | Re
  *
  * @example
  * ```ts
- * parallel(() => { a(); b(); });
+ * parallel(() => { extract(); setup(); });
  * const [h, t] = parallel(() => [heads({}, { when: eq(flip.result, "heads") }), tails({}, { when: eq(flip.result, "tails") })]);
  * ```
  */
@@ -217,7 +218,7 @@ export type { ArtifactRef, ArgoDAGTemplate, ScopeModel, TaskModel };
  * chain(
  *   () => extract(),
  *   () => { clean({ part: "a" }); clean({ part: "b" }); },  // both after extract
- *   () => load(),                                            // after both cleans
+ *   () => report(),                                          // after both cleans
  * );
  * ```
  */

@@ -1,6 +1,6 @@
 import { BRAND } from "../core/brand.js";
 import type { Ref } from "../core/ref.js";
-import type { Condition } from "./template.js";
+import type { Condition } from "./types.js";
 
 type Operand = Ref<unknown> | string | number | boolean;
 
@@ -19,7 +19,7 @@ function cond(t: string): Condition {
  * @example
  * ```ts
  * heads({}, { when: eq(flip.result, "heads") });
- * big({}, { when: and(gt(n.result, 10), ne(mode, "dry")) });
+ * big({}, { when: allOf(gt(n.result, 10), ne(mode, "dry")) });
  * ```
  */
 export function eq(a: Operand, b: Operand): Condition {

@@ -36,10 +36,14 @@ export interface ParamOptions {
  * outputs: { count: param(z.number(), { valueFrom: { path: "/tmp/count" } }) }
  * ```
  */
-export interface ParamDecl<S extends ZodType = ZodType, O extends ParamOptions = ParamOptions> {
+export interface ParamDecl<S extends ZodType = ZodType, HasValue extends boolean = boolean> {
   readonly [BRAND.param]: true;
   readonly schema: S;
-  readonly options: O;
+  /**
+   * Argo's other Parameter fields. Only whether a fixed `value` is given is in the type (it makes
+   * an input optional): hovers show the schema, not the options' literals.
+   */
+  readonly options: HasValue extends true ? ParamOptions & { readonly value: unknown } : ParamOptions;
 }
 
 /**
@@ -50,8 +54,10 @@ export interface ParamDecl<S extends ZodType = ZodType, O extends ParamOptions =
  * outputs: { count: param(z.number(), { valueFrom: { path: "/tmp/count" } }) }
  * ```
  */
-export function param<S extends ZodType, const O extends ParamOptions = {}>(schema: S, options?: O): ParamDecl<S, O> {
-  return Object.freeze({ [BRAND.param]: true as const, schema, options: Object.freeze({ ...(options ?? {}) }) as O });
+export function param<S extends ZodType>(schema: S, options: ParamOptions & { readonly value: {} | null }): ParamDecl<S, true>;
+export function param<S extends ZodType>(schema: S, options?: ParamOptions): ParamDecl<S, false>;
+export function param<S extends ZodType>(schema: S, options?: ParamOptions): ParamDecl<S> {
+  return Object.freeze({ [BRAND.param]: true as const, schema, options: Object.freeze({ ...(options ?? {}) }) });
 }
 
 /**
@@ -62,7 +68,7 @@ export function param<S extends ZodType, const O extends ParamOptions = {}>(sche
  * outputs: { n: outputFromPath(z.number(), "/tmp/n") }
  * ```
  */
-export function outputFromPath<S extends ZodType>(schema: S, path: string, options: Omit<ParamOptions, "valueFrom"> = {}): ParamDecl<S> {
+export function outputFromPath<S extends ZodType>(schema: S, path: string, options: Omit<ParamOptions, "valueFrom"> = {}): ParamDecl<S, false> {
   return param(schema, { ...options, valueFrom: { path } });
 }
 
@@ -134,7 +140,7 @@ export type Decl = ZodType | ParamDecl | ArtifactDecl;
 export type Decls = { readonly [name: string]: Decl };
 
 /** The zod schema of a parameter declaration. */
-export type SchemaOf<D> = D extends ParamDecl<infer S, ParamOptions> ? S : D extends ZodType ? D : never;
+export type SchemaOf<D> = D extends ParamDecl<infer S, boolean> ? S : D extends ZodType ? D : never;
 
 /**
  * A value or a reference to one.

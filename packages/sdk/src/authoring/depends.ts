@@ -1,5 +1,5 @@
 import { BRAND, hasBrand } from "../core/brand.js";
-import type { DependsNode, TaskModel } from "../core/model.js";
+import type { TaskDepends, TaskModel } from "../core/model.js";
 
 /**
  * A typed `depends` expression: task results combined with `and`, `or` and `not`. Written in
@@ -12,7 +12,7 @@ import type { DependsNode, TaskModel } from "../core/model.js";
  * ```
  */
 export interface Depends {
-  readonly [BRAND.expr]: DependsNode;
+  readonly [BRAND.expr]: TaskDepends;
   /** Both this and `other`. */
   and(...others: DependsLike[]): Depends;
   /** This or `other`. */
@@ -29,54 +29,32 @@ export interface Depends {
  */
 export type DependsLike = Depends | { readonly [BRAND.task]: TaskModel };
 
-/** Builds a depends expression node. */
-export function dependsOf(node: DependsNode): Depends {
+/** Builds a depends expression node. @internal */
+export function dependsOf(node: TaskDepends): Depends {
   return {
     [BRAND.expr]: node,
-    and: (...others) => dependsOf({ op: "and", items: [node, ...others.map(toNode)] }),
-    or: (...others) => dependsOf({ op: "or", items: [node, ...others.map(toNode)] }),
+    and: (...others) => dependsOf({ kind: "and", operands: [node, ...others.map(toNode)] }),
+    or: (...others) => dependsOf({ kind: "or", operands: [node, ...others.map(toNode)] }),
   };
 }
 
-/** The expression node of a task or expression. */
-export function toNode(d: DependsLike): DependsNode {
+/** The expression node of a task or expression. @internal */
+export function toNode(d: DependsLike): TaskDepends {
   if (hasBrand(d, BRAND.expr)) return (d as Depends)[BRAND.expr];
-  return { op: "task", task: (d as { [BRAND.task]: TaskModel })[BRAND.task], status: undefined };
+  return { kind: "task", task: (d as { [BRAND.task]: TaskModel })[BRAND.task] };
 }
 
 /** All of the given tasks or expressions. @example `and(a, b.failed)` */
 export function and(...items: DependsLike[]): Depends {
-  return dependsOf({ op: "and", items: items.map(toNode) });
+  return dependsOf({ kind: "and", operands: items.map(toNode) });
 }
 
 /** Any of the given tasks or expressions. @example `or(a.failed, b.errored)` */
 export function or(...items: DependsLike[]): Depends {
-  return dependsOf({ op: "or", items: items.map(toNode) });
+  return dependsOf({ kind: "or", operands: items.map(toNode) });
 }
 
 /** The negation of an expression. @example `not(a.succeeded)` */
 export function not(item: DependsLike): Depends {
-  return dependsOf({ op: "not", item: toNode(item) });
-}
-
-/** Prints a depends node as Argo's `depends` syntax. */
-export function printDepends(node: DependsNode, top = true): string {
-  switch (node.op) {
-    case "task":
-      return node.status ? `${node.task.name}.${node.status}` : node.task.name;
-    case "not":
-      return `!${printDepends(node.item, false)}`;
-    default: {
-      const s = node.items.map((i) => printDepends(i, false)).join(node.op === "and" ? " && " : " || ");
-      return top || node.items.length < 2 ? s : `(${s})`;
-    }
-  }
-}
-
-/** The tasks a depends node mentions. */
-export function dependsTasks(node: DependsNode, out: TaskModel[] = []): TaskModel[] {
-  if (node.op === "task") out.push(node.task);
-  else if (node.op === "not") dependsTasks(node.item, out);
-  else for (const i of node.items) dependsTasks(i, out);
-  return out;
+  return dependsOf({ kind: "not", operand: toNode(item) });
 }

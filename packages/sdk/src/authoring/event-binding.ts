@@ -1,6 +1,7 @@
 import type { Event, ObjectMeta, Submit } from "../argo/types.gen.js";
 import { BRAND } from "../core/brand.js";
-import type { Manifest } from "../compiler/compile.js";
+import { ARGO_API_VERSION, workflowTemplateRef } from "../core/kinds.js";
+import type { Manifest } from "../core/manifest.js";
 import { deepLower } from "./lower.js";
 import type { Expr } from "./expr.js";
 import { isWorkflow, markDefined, workflowModel, type WorkflowObject } from "./workflow.js";
@@ -74,7 +75,7 @@ export function workflowEventBinding(options: WorkflowEventBindingOptions): Work
     if (t) {
       if (isWorkflow(t)) {
         const m = workflowModel(t);
-        submit.workflowTemplateRef = m.kind === "ClusterWorkflowTemplate" ? { name: m.metadata.name, clusterScope: true } : { name: m.metadata.name };
+        submit.workflowTemplateRef = workflowTemplateRef(m.kind, String(m.metadata.name)) ?? { name: m.metadata.name };
       } else submit.workflowTemplateRef = { ...t };
     }
     if (options.parameters) {
@@ -86,7 +87,7 @@ export function workflowEventBinding(options: WorkflowEventBindingOptions): Work
     }
     spec.submit = submit;
   }
-  const manifest = { apiVersion: "argoproj.io/v1alpha1", kind: "WorkflowEventBinding", metadata, spec } as Manifest;
+  const manifest = { apiVersion: ARGO_API_VERSION, kind: "WorkflowEventBinding", metadata, spec } as Manifest;
   const obj: WorkflowEventBindingObject = Object.freeze({
     kind: "WorkflowEventBinding" as const,
     name: options.name,

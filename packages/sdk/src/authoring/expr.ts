@@ -24,10 +24,7 @@ export interface Expr {
 /**
  * True when `value` is an {@link Expr}.
  *
- * @example
- * ```ts
- * isExpr(expr`${n} > 1`) // true
- * ```
+ * @internal
  */
 export function isExpr(value: unknown): value is Expr {
   return hasBrand(value, BRAND.expr) && (value as { [BRAND.expr]: unknown })[BRAND.expr] === "expression";
@@ -87,7 +84,8 @@ export function jsonpath(value: Ref | Expr, path: string): Expr {
  *
  * @example
  * ```ts
- * ifThenElse(expr`${flip.result} == 'heads'`, heads.result, tails.result)
+ * const h = heads(); const t = tails();
+ * ifThenElse(expr`${flip.result} == 'heads'`, h.result, t.result)
  * // tasks['flip-coin'].outputs.result == 'heads' ? tasks.heads.outputs.result : tasks.tails.outputs.result
  * ```
  */
@@ -108,9 +106,8 @@ function global<T = string>(e: string): Ref<T> {
  * ```ts
  * echo({ msg: `${vars.workflow.name} finished: ${vars.workflow.status}` });
  * celebrate({}, { when: eq(vars.workflow.status, "Succeeded") });
- * report({ labels: vars.workflow.labelsJson, caller: vars.steps.name }); // {{workflow.labels.json}}, {{steps.name}}
- * // in a template's metrics: {{exitCode}}, {{outputs.result}}, {{resourcesDuration.cpu}}
- * labels: [{ key: "code", value: `${vars.exitCode}` }, { key: "cpu", value: `${vars.resourcesDuration("cpu")}` }]
+ * echo({ msg: `${vars.workflow.labelsJson} ${vars.steps.name}` }); // {{workflow.labels.json}}, {{steps.name}}
+ * // in a template's metrics: `${vars.exitCode}`, `${vars.outputs.result}`, `${vars.resourcesDuration("cpu")}`
  * ```
  */
 export const vars = {

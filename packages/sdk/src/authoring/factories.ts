@@ -11,28 +11,14 @@ import type {
   ArgoTemplate,
 } from "../core/argo.js";
 import type { TemplateKind, TemplateModel } from "../core/model.js";
-import type { Ref } from "../core/ref.js";
 import { ioSpec, type Decls, type InputRefs } from "./decl.js";
 import { BRAND } from "../core/brand.js";
 import { callerLocation } from "../core/location.js";
 import { deepLower } from "./lower.js";
-import { inputRefs, makeTemplate, newTemplateModel, type Template } from "./template.js";
+import { inputRefs, makeTemplate, newTemplateModel } from "./template-model.js";
+import type { Refable, Template } from "./types.js";
 
-/**
- * Any Argo object where every string may also be a reference (it is interpolated).
- *
- * @example
- * ```ts
- * container({ name: "c", inputs: { tag: z.string() } }, ({ tag }) => ({ image: `alpine:${tag}` })); // strings may hold refs
- * ```
- */
-export type Refable<T> = T extends string
-  ? string | Ref<string | number | boolean>
-  : T extends readonly (infer U)[]
-    ? readonly Refable<U>[]
-    : T extends object
-      ? { readonly [K in keyof T]: Refable<T[K]> }
-      : T;
+export type { Refable };
 
 /**
  * Template-level Argo fields every factory accepts (retryStrategy, timeout, metadata, ...).
@@ -172,7 +158,7 @@ export function container<const I extends Decls = {}, const O extends Decls = {}
 export function resource<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoResourceTemplate>>,
-): Template<I, O, string> {
+): Template<I, O, never> {
   return leafTemplate("resource", options, spec, resource);
 }
 
@@ -187,7 +173,7 @@ export function resource<const I extends Decls = {}, const O extends Decls = {}>
 export function suspend<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoSuspendTemplate>> = {},
-): Template<I, O, string> {
+): Template<I, O, never> {
   return leafTemplate("suspend", options, spec, suspend);
 }
 

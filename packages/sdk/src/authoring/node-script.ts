@@ -2,10 +2,10 @@ import { createRequire } from "node:module";
 import type { ZodType, z } from "zod";
 import { AuthoringError } from "../core/errors.js";
 import { callerLocation } from "../core/location.js";
-import { toDnsName } from "../compiler/names.js";
+import { toDnsName } from "../core/names.js";
 import { baseTypeOf, isArtifactDecl, type ArtifactDecl, type Decls, type SchemaOf } from "./decl.js";
 import { leafTemplate, type Refable, type TemplateFields } from "./factories.js";
-import type { Template } from "./template.js";
+import type { Template } from "./types.js";
 
 /**
  * The values a TypeScript script function receives: its declared parameters, typed.

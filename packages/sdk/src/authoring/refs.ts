@@ -1,8 +1,10 @@
 import { AuthoringError } from "../core/errors.js";
+import { workflowTemplateRef } from "../core/kinds.js";
 import type { TemplateModel } from "../core/model.js";
 import type { Decls } from "./decl.js";
 import { ioSpec } from "./decl.js";
-import { isTemplate, makeTemplate, newTemplateModel, templateModel, type Template } from "./template.js";
+import { isTemplate, makeTemplate, newTemplateModel, templateModel } from "./template-model.js";
+import type { Template } from "./types.js";
 import { isWorkflow, workflowModel, type WorkflowObject } from "./workflow.js";
 
 /**
@@ -19,10 +21,9 @@ export type TemplateSource = WorkflowObject | { readonly name: string; readonly 
 function sourceOf(src: TemplateSource): { name: string; clusterScope: boolean } {
   if (isWorkflow(src)) {
     const m = workflowModel(src);
-    if (m.kind !== "WorkflowTemplate" && m.kind !== "ClusterWorkflowTemplate") {
-      throw new AuthoringError("E_NOT_A_TEMPLATE", `templateRef needs a WorkflowTemplate or ClusterWorkflowTemplate, not a ${m.kind}`, m.location);
-    }
-    return { name: String(m.metadata.name), clusterScope: m.kind === "ClusterWorkflowTemplate" };
+    const ref = workflowTemplateRef(m.kind, String(m.metadata.name));
+    if (!ref) throw new AuthoringError("E_NOT_A_TEMPLATE", `templateRef needs a WorkflowTemplate or ClusterWorkflowTemplate, not a ${m.kind}`, m.location);
+    return { name: ref.name, clusterScope: ref.clusterScope === true };
   }
   return { name: src.name, clusterScope: src.clusterScope === true };
 }
@@ -65,12 +66,6 @@ export function templateRef(source: TemplateSource, template: unknown, io?: { in
     templateRef: Object.freeze(ref),
   });
   return makeTemplate(Object.freeze(model));
-}
-
-/** The `workflowTemplateRef` of a workflow that runs a (Cluster)WorkflowTemplate. */
-export function workflowTemplateRefOf(source: TemplateSource): { name: string; clusterScope?: boolean } {
-  const src = sourceOf(source);
-  return src.clusterScope ? { name: src.name, clusterScope: true } : { name: src.name };
 }
 
 /**

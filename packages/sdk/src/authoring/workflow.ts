@@ -1,15 +1,17 @@
 import type { ArgoCronWorkflowSpec, ArgoObjectMeta, ArgoWorkflowSpec } from "../core/argo.js";
 import { BRAND, hasBrand } from "../core/brand.js";
 import { AuthoringError, type SourceLocation } from "../core/errors.js";
+import { workflowTemplateRef as workflowTemplateRefOf } from "../core/kinds.js";
 import { callerLocation } from "../core/location.js";
 import type { TemplateModel, WorkflowKind, WorkflowModel } from "../core/model.js";
 import { createRef, type Ref } from "../core/ref.js";
 import { bodyTemplate, type OutputValues } from "./body.js";
 import { ioSpec, type Decls, type InputRefs } from "./decl.js";
-import type { Refable } from "./factories.js";
+import type { Refable } from "./types.js";
 import { deepLower } from "./lower.js";
 import { isExpr, type Expr } from "./expr.js";
-import { isTemplate, templateModel, type AnyTemplate, type LifecycleHook } from "./template.js";
+import { isTemplate, templateModel } from "./template-model.js";
+import type { AnyTemplate, LifecycleHook } from "./types.js";
 
 /**
  * `spec` fields a workflow accepts directly (everything but what wfc derives).
@@ -26,7 +28,7 @@ export type WorkflowSpecFields = Omit<ArgoWorkflowSpec, "templates" | "entrypoin
  *
  * @example
  * ```ts
- * workflow({ generateName: "etl-", labels: { team: "data" }, serviceAccountName: "etl", podGC: { strategy: "OnPodSuccess" } }, () => { etl(); });
+ * workflow({ generateName: "etl-", labels: { team: "data" }, serviceAccountName: "etl", podGC: { strategy: "OnPodSuccess" } }, () => { extract(); });
  * ```
  */
 export interface WorkflowOptions<P extends Decls = {}> extends Refable<WorkflowSpecFields> {
@@ -98,7 +100,7 @@ export interface WorkflowObject<P extends Decls = Decls> {
  *
  * @example
  * ```ts
- * const found = Object.values(await import("./pipeline.ts")).filter(isWorkflow);
+ * const found = Object.values(moduleExports).filter(isWorkflow);
  * ```
  */
 export function isWorkflow(value: unknown): value is WorkflowObject {
@@ -120,7 +122,7 @@ const seqOf = new WeakMap<object, number>();
  *
  * @example
  * ```ts
- * const docs = definitionOrder(Object.values(await import("./templates.ts")).filter(isWorkflow)).map((w) => compile(w));
+ * const docs = definitionOrder(Object.values(moduleExports).filter(isWorkflow)).map((w) => compile(w));
  * ```
  */
 export function definitionOrder<T extends object>(objects: readonly T[]): T[] {
@@ -173,10 +175,9 @@ function makeWorkflow<P extends Decls>(
   if (workflowTemplateRef) {
     if (isWorkflow(workflowTemplateRef)) {
       const m = workflowModel(workflowTemplateRef);
-      if (m.kind !== "WorkflowTemplate" && m.kind !== "ClusterWorkflowTemplate") {
-        throw new AuthoringError("E_NOT_A_TEMPLATE", `workflowTemplateRef needs a WorkflowTemplate or ClusterWorkflowTemplate, not a ${m.kind}`, location);
-      }
-      specFields.workflowTemplateRef = m.kind === "ClusterWorkflowTemplate" ? { name: m.metadata.name, clusterScope: true } : { name: m.metadata.name };
+      const ref = workflowTemplateRefOf(m.kind, String(m.metadata.name));
+      if (!ref) throw new AuthoringError("E_NOT_A_TEMPLATE", `workflowTemplateRef needs a WorkflowTemplate or ClusterWorkflowTemplate, not a ${m.kind}`, location);
+      specFields.workflowTemplateRef = ref;
     } else specFields.workflowTemplateRef = { ...workflowTemplateRef };
   }
   if (typeof entrypoint === "string") specFields.entrypoint = entrypoint;

@@ -1,5 +1,5 @@
 import { emitYaml, emitYamlBytes } from "../yaml/emit.js";
-import type { Manifest } from "./compile.js";
+import type { Manifest } from "../core/manifest.js";
 
 /**
  * Prints manifests as a multi-document YAML stream: deterministic, keys in the order the compiler

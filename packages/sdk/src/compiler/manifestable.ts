@@ -1,5 +1,5 @@
 import { BRAND, hasBrand } from "../core/brand.js";
-import type { Manifest } from "./compile.js";
+import type { Manifest } from "../core/manifest.js";
 
 /**
  * The protocol by which other wfc packages (such as `@wfc/events`) make objects that `wfc build`

@@ -1,12 +1,9 @@
 /**
  * Brands mark wfc objects with `Symbol.for(...)` keys, so that two copies of the SDK loaded in one
  * process (for example one bundled by a tool and one from `node_modules`) still recognise each
- * other's templates, references and workflows.
+ * other's templates, references, tasks, declarations, expressions and workflows.
  *
- * @example
- * ```ts
- * if (isRef(value)) console.log(refExpression(value));
- * ```
+ * @internal
  */
 const ref: unique symbol = Symbol.for("wfc.ref") as never;
 const template: unique symbol = Symbol.for("wfc.template") as never;
@@ -17,6 +14,7 @@ const artifact: unique symbol = Symbol.for("wfc.artifact") as never;
 const expr: unique symbol = Symbol.for("wfc.expr") as never;
 const manifests: unique symbol = Symbol.for("wfc.manifests") as never;
 
+/** The brand symbols, by what they mark. */
 export const BRAND = { ref, template, workflow, task, param, artifact, expr, manifests } as const;
 
 /** True when `value` is an object carrying the given brand. */

@@ -52,7 +52,7 @@ export function formatLocation(loc: SourceLocation | undefined): string {
  *
  * @example
  * ```ts
- * catch (e) { if (e instanceof CompileError) for (const d of e.diagnostics) console.error(d.task, d.message); }
+ * try { compile(wf); } catch (e) { if (e instanceof CompileError) for (const d of e.diagnostics) console.error(d.task, d.message); }
  * ```
  */
 export interface Diagnostic {

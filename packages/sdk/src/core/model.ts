@@ -2,22 +2,10 @@
  * The plain model of a workflow that the authoring API records and the compiler lowers. Objects
  * are frozen once the body that made them has run; nothing in here knows about YAML or Kubernetes.
  */
+import type { DependsAst } from "./depends.js";
 import type { Diagnostic, SourceLocation } from "./errors.js";
+import type { TemplateKind, WorkflowKind } from "./kinds.js";
 import type { ZodType } from "zod";
-
-/** The kinds of Argo template. */
-export type TemplateKind =
-  | "container"
-  | "script"
-  | "dag"
-  | "steps"
-  | "resource"
-  | "suspend"
-  | "http"
-  | "data"
-  | "containerSet"
-  | "plugin"
-  | "external";
 
 /** A declared input or output parameter. */
 export interface ParamSpec {
@@ -95,7 +83,7 @@ export interface TaskModel {
   /** Explicit ordering: tasks that must run before this one. */
   readonly after: readonly TaskModel[];
   /** An explicit `depends` expression. */
-  readonly depends: DependsNode | undefined;
+  readonly depends: TaskDepends | undefined;
   readonly when: unknown;
   readonly loop: LoopSpec | undefined;
   /** The loop frame the task was created in (owner of its item references). */
@@ -117,14 +105,10 @@ export interface ScopeModel {
   readonly names: Map<string, TaskModel>;
 }
 
-/** A node of a typed `depends` expression. */
-export type DependsNode =
-  | { readonly op: "task"; readonly task: TaskModel; readonly status: string | undefined }
-  | { readonly op: "and" | "or"; readonly items: readonly DependsNode[] }
-  | { readonly op: "not"; readonly item: DependsNode };
+/** A typed `depends` expression over the tasks of one body. */
+export type TaskDepends = DependsAst<TaskModel>;
 
-/** The kinds of workflow object. */
-export type WorkflowKind = "Workflow" | "WorkflowTemplate" | "ClusterWorkflowTemplate" | "CronWorkflow";
+export type { TemplateKind, WorkflowKind };
 
 /** A workflow of any kind. */
 export interface WorkflowModel {

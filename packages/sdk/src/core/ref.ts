@@ -153,3 +153,16 @@ export function refById(id: number): Ref | undefined {
 export function exprToken(ref: Ref, quote: "'" | '"' = "'"): string {
   return `⟦wfc:${refData(ref).id}:${quote === '"' ? "E" : "e"}⟧`;
 }
+
+/**
+ * A variable path as written inside an expression (`{{= }}`): segments that are not identifiers
+ * are indexed, `tasks.flip-coin.outputs.result` -> `tasks['flip-coin'].outputs.result`.
+ *
+ * @internal
+ */
+export function exprForm(expr: string, quote: "'" | '"' = "'"): string {
+  return expr
+    .split(".")
+    .map((part, i) => (i > 0 && /[^A-Za-z0-9_]/.test(part) ? `[${quote}${part}${quote}]` : (i > 0 ? "." : "") + part))
+    .join("");
+}

@@ -1,21 +1,9 @@
 import { readFileSync } from "node:fs";
 import { PACKAGE_ROOT } from "../core/package-root.js";
 
-/** The five Argo Workflows kinds (all `argoproj.io/v1alpha1`). */
-export const ARGO_KINDS = ["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow", "WorkflowEventBinding"] as const;
+import { ARGO_API_VERSION, ARGO_KINDS, isArgoKind, type ArgoKind } from "../core/kinds.js";
 
-/**
- * One of the five Argo kinds.
- *
- * @example
- * ```ts
- * const k: ArgoKind = "CronWorkflow";
- * ```
- */
-export type ArgoKind = (typeof ARGO_KINDS)[number];
-
-/** The API version of every Argo kind. */
-export const ARGO_API_VERSION = "argoproj.io/v1alpha1";
+export { ARGO_API_VERSION, ARGO_KINDS, isArgoKind, type ArgoKind };
 
 /**
  * A node of a CRD's openAPIV3Schema (structural schema), as vendored in `schema/crd-*.json`.
@@ -102,17 +90,4 @@ export function loadCrdSchema(kind: ArgoKind): CrdSchema {
     cache.set(kind, s);
   }
   return s;
-}
-
-/**
- * Whether `kind` is one of the five Argo kinds.
- *
- * @example
- * ```ts
- * isArgoKind("Workflow"); // true
- * isArgoKind("Pod");      // false
- * ```
- */
-export function isArgoKind(kind: unknown): kind is ArgoKind {
-  return typeof kind === "string" && (ARGO_KINDS as readonly string[]).includes(kind);
 }

@@ -12,6 +12,8 @@ export interface ValidationIssue {
   path: string;
   /** What is wrong, e.g. `unknown field`, `required field missing`, `must be one of: Always, OnFailure`. */
   message: string;
+  /** A stable code for the semantic checks (`E_CYCLE`, `E_UNKNOWN_TASK`, `E_DEPENDS_SYNTAX`, ...); schema issues have none. */
+  code?: string;
 }
 
 /**
@@ -19,6 +21,7 @@ export interface ValidationIssue {
  *
  * @example
  * ```ts
+ * import { assertValidManifests, ManifestValidationError } from "@wfc/sdk/validate";
  * try { assertValidManifests(docs); }
  * catch (e) { if (e instanceof ManifestValidationError) for (const i of e.issues) console.error(i.path, i.message); }
  * ```

@@ -1,10 +1,9 @@
+import { isDns1123Label, isDns1123Subdomain } from "../core/names.js";
 import type { ValidationIssue } from "./issues.js";
 
 // What the API server checks in `metadata` of a custom resource (apimachinery ValidateObjectMeta with
 // NameIsDNSSubdomain, plus strict decoding of the ObjectMeta struct: unknown fields are errors).
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const QUALIFIED_NAME_PART = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
 const TOTAL_ANNOTATION_SIZE_LIMIT = 256 * 1024;
@@ -28,19 +27,6 @@ const FIELDS: Record<string, FieldKind> = {
   selfLink: "string",
 };
 
-/**
- * Whether `s` is a DNS-1123 subdomain (what Kubernetes requires of most object names): lower-case
- * alphanumerics, `-` and `.`, starting and ending alphanumeric, at most 253 characters.
- *
- * @example
- * ```ts
- * isDns1123Subdomain("hello-world.v1"); // true
- * isDns1123Subdomain("Hello");          // false
- * ```
- */
-export function isDns1123Subdomain(s: string): boolean {
-  return s.length <= 253 && DNS1123_SUBDOMAIN.test(s);
-}
 
 /**
  * Problems with a qualified name (label or annotation key): optional DNS subdomain prefix and `/`, then a
@@ -57,7 +43,7 @@ export function qualifiedNameProblems(key: string): string[] {
   let name = key;
   const out: string[] = [];
   if (parts.length === 2) {
-    const [prefix, n] = parts;
+    const [prefix = "", n = ""] = parts;
     name = n;
     if (prefix.length === 0) out.push("prefix part must be non-empty");
     else if (!isDns1123Subdomain(prefix)) out.push("prefix part must be a lowercase RFC 1123 subdomain of at most 253 characters");
@@ -109,7 +95,7 @@ export function validateObjectMeta(meta: unknown, namespaced: boolean): Validati
   }
   if (typeof m.namespace === "string" && m.namespace !== "") {
     if (!namespaced) issues.push({ path: "metadata.namespace", message: "not allowed on this type (cluster-scoped)" });
-    else if (m.namespace.length > 63 || !DNS1123_LABEL.test(m.namespace)) {
+    else if (!isDns1123Label(m.namespace)) {
       issues.push({ path: "metadata.namespace", message: "must be a lowercase RFC 1123 label: at most 63 lower-case alphanumeric characters or '-', starting and ending alphanumeric" });
     }
   }

@@ -49,7 +49,7 @@ export function parseK8sYaml(text: string, file = "<input>"): unknown[] {
     const list: Document.Parsed[] = [...parseAllDocuments(src, OPTIONS)];
     const firstBad = list.find((d) => d.errors.length > 0);
     if (!firstBad) return list.map((d) => toValue(d, file, src)).filter((v) => v !== null);
-    const err = firstBad.errors[0];
+    const err = firstBad.errors[0] as YAMLError; // firstBad has at least one
     const patched = attempt < MAX_PATCHES ? reindentFlowLine(src, err) : undefined;
     if (patched === undefined) throw toYamlError(file, err, text === src ? src : text);
     src = patched;
@@ -58,7 +58,7 @@ export function parseK8sYaml(text: string, file = "<input>"): unknown[] {
 
 function toYamlError(file: string, err: YAMLError, src: string): YamlError {
   const pos = err.linePos?.[0] ?? offsetToLinePos(src, err.pos[0]);
-  const reason = err.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "");
+  const reason = (err.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "");
   return new YamlError(file, pos.line, pos.col, reason);
 }
 
@@ -89,25 +89,26 @@ const CLOSER = /^\s*["'\]},]/;
  */
 function reindentFlowLine(src: string, err: YAMLError): string | undefined {
   const lines = src.split("\n");
+  const line = (i: number): string => lines[i] ?? "";
   const errLine = lineAt(src, err.pos[0]);
   let target: number | undefined;
   if (err.code === "BAD_INDENT" && /^Flow (sequence|mapping)/.test(err.message)) {
     target = errLine;
   } else if (err.code === "MISSING_CHAR" && /^Missing closing .?quote/.test(err.message)) {
     // The quoted scalar was cut at the first line indented no deeper than its parent block.
-    const base = indentOf(lines[errLine]);
+    const base = indentOf(line(errLine));
     for (let i = errLine + 1; i < lines.length; i++) {
-      if (lines[i].trim() === "") continue;
-      if (indentOf(lines[i]) <= base) target = i;
+      if (line(i).trim() === "") continue;
+      if (indentOf(line(i)) <= base) target = i;
       break;
     }
   }
-  if (target === undefined || target === 0 || !CLOSER.test(lines[target])) return undefined;
+  if (target === undefined || target === 0 || !CLOSER.test(line(target))) return undefined;
   let prev = target - 1;
-  while (prev > 0 && lines[prev].trim() === "") prev--;
-  const want = Math.max(indentOf(lines[prev]), indentOf(lines[target]) + 1);
-  if (lines[target].startsWith("---") || lines[target].startsWith("...")) return undefined;
-  lines[target] = " ".repeat(want) + lines[target].trimStart();
+  while (prev > 0 && line(prev).trim() === "") prev--;
+  const want = Math.max(indentOf(line(prev)), indentOf(line(target)) + 1);
+  if (line(target).startsWith("---") || line(target).startsWith("...")) return undefined;
+  lines[target] = " ".repeat(want) + line(target).trimStart();
   return lines.join("\n");
 }
 

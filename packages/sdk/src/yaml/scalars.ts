@@ -43,7 +43,8 @@ export function resolvePlainScalar(s: string): string | number | boolean | null 
     if (FALSE.has(s)) return false;
     return s;
   }
-  if (s in SPECIAL_FLOAT) return SPECIAL_FLOAT[s];
+  const special = SPECIAL_FLOAT[s];
+  if (special !== undefined) return special;
   if (c === 46) return GO_DOT_FLOAT.test(s) ? Number(s) : s;
   const plain = s.includes("_") ? s.replaceAll("_", "") : s;
   if (GO_INT.test(plain)) {

@@ -1,4 +1,9 @@
-/** Name rules of Kubernetes and Argo, with the messages the compiler uses. */
+/**
+ * Name rules of Kubernetes and Argo (object names, template/task/step names, parameter names),
+ * with the messages the compiler and the validator use. The one home of these rules.
+ *
+ * @internal
+ */
 
 const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -10,6 +15,7 @@ const PARAM_NAME = /^[a-zA-Z0-9_][-a-zA-Z0-9_]*$/;
 /**
  * Why `name` is not a valid `metadata.name` (a DNS-1123 subdomain), or undefined when it is.
  *
+ * @internal
  * @example
  * ```ts
  * checkObjectName("My_Flow") // '"My_Flow" is not a DNS-1123 name: ...'
@@ -17,7 +23,7 @@ const PARAM_NAME = /^[a-zA-Z0-9_][-a-zA-Z0-9_]*$/;
  */
 export function checkObjectName(name: string): string | undefined {
   if (name.length > 253) return `"${name}" is longer than 253 characters`;
-  if (!DNS1123_SUBDOMAIN.test(name)) return `"${name}" is not a DNS-1123 name: use lower case letters, digits, '-' and '.', starting and ending with a letter or digit`;
+  if (!isDns1123Subdomain(name)) return `"${name}" is not a DNS-1123 name: use lower case letters, digits, '-' and '.', starting and ending with a letter or digit`;
   return undefined;
 }
 
@@ -32,6 +38,7 @@ export function checkGenerateName(prefix: string): string | undefined {
 /**
  * Why `name` is not a valid template, task or step name, or undefined when it is.
  *
+ * @internal
  * @example
  * ```ts
  * checkTemplateName("fetch-data") // undefined: valid
@@ -49,9 +56,23 @@ export function checkParamName(name: string): string | undefined {
   return undefined;
 }
 
-/** True when `name` is a DNS-1123 label (lower case), the form wfc's derived names take. */
-export function isDnsLabel(name: string): boolean {
-  return name.length <= 63 && DNS1123_LABEL.test(name);
+/**
+ * Whether `s` is a DNS-1123 subdomain (what Kubernetes requires of most object names): lower-case
+ * alphanumerics, `-` and `.`, starting and ending alphanumeric, at most 253 characters.
+ *
+ * @example
+ * ```ts
+ * isDns1123Subdomain("hello-world.v1"); // true
+ * isDns1123Subdomain("Hello");          // false
+ * ```
+ */
+export function isDns1123Subdomain(s: string): boolean {
+  return s.length <= 253 && DNS1123_SUBDOMAIN.test(s);
+}
+
+/** Whether `s` is a DNS-1123 label (a namespace, a label-sized name): lower case, at most 63 characters. */
+export function isDns1123Label(s: string): boolean {
+  return s.length <= 63 && DNS1123_LABEL.test(s);
 }
 
 /**

@@ -1,0 +1,68 @@
+/**
+ * The streaming requests of both modes (watches, logs) read the same way: open the stream, turn a
+ * failed connection or a non-2xx answer into a {@link ClusterError}, yield the body line by line, and
+ * close the connection however the reader stops. An abort ends the stream quietly.
+ */
+import { httpError, transportError, type ErrorContext } from "./error-mapping.js";
+import { stream, type HttpTarget } from "./http-request.js";
+
+/** Options of {@link streamLines}. @internal */
+export interface LineStreamOptions {
+  /** What is being read, for error messages. */
+  readonly ctx: ErrorContext;
+  /** Ends the stream without an error. */
+  readonly signal: AbortSignal;
+  /** Give up when the answer's headers take longer (0 = never). @default 0 */
+  readonly connectTimeoutMs?: number;
+}
+
+/**
+ * The lines of a streaming GET of `pathAndQuery` (without the newline; empty lines included).
+ *
+ * @internal
+ * @example
+ * ```ts
+ * for await (const line of streamLines(target, "/api/v1/namespaces/ci/pods/p/log?follow=true", { ctx, signal })) console.log(line);
+ * ```
+ */
+export async function* streamLines(target: HttpTarget, pathAndQuery: string, options: LineStreamOptions): AsyncGenerator<string> {
+  const { ctx, signal } = options;
+  let s;
+  try {
+    s = await stream(target, pathAndQuery, { signal, timeoutMs: options.connectTimeoutMs ?? 0 });
+  } catch (err) {
+    if (signal.aborted) return;
+    throw transportError(err, ctx);
+  }
+  if (!("lines" in s)) throw httpError(s.status, s.body, ctx);
+  try {
+    yield* s.lines;
+  } catch (err) {
+    if (signal.aborted) return;
+    throw transportError(err, ctx);
+  } finally {
+    s.close();
+  }
+}
+
+/**
+ * The JSON messages of a stream that sends one per line; blank and unparsable lines are skipped.
+ *
+ * @internal
+ * @example
+ * ```ts
+ * for await (const ev of jsonLines<{ type: string }>(target, watchPath, { ctx, signal })) console.log(ev.type);
+ * ```
+ */
+export async function* jsonLines<T>(target: HttpTarget, pathAndQuery: string, options: LineStreamOptions): AsyncGenerator<T> {
+  for await (const line of streamLines(target, pathAndQuery, options)) {
+    if (!line.trim()) continue;
+    let msg: T;
+    try {
+      msg = JSON.parse(line) as T;
+    } catch {
+      continue;
+    }
+    yield msg;
+  }
+}

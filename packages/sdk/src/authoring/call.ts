@@ -1,0 +1,127 @@
+/** What calling a template does: check the arguments, record a task, return its handle. */
+import type { ZodType } from "zod";
+import type { Diagnostic, SourceLocation } from "../core/errors.js";
+import type { TaskModel, TemplateModel } from "../core/model.js";
+import { isRef } from "../core/ref.js";
+import { requireFrame } from "./context.js";
+import type { Decls } from "./decl.js";
+import { toNode, type DependsLike } from "./depends.js";
+import { isExpr, type Expr } from "./expr.js";
+import { deepLower, lowerValue } from "./lower.js";
+import { TaskHandle } from "./task-handle.js";
+import type { Condition, Task, TaskOptions } from "./types.js";
+
+const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
+const ARTIFACT_SOURCES = ["from", "fromExpression", "s3", "gcs", "git", "http", "artifactory", "hdfs", "oss", "raw", "azure", "plugin", "optional"] as const;
+
+/** A declared input parameter by name (templates declare few inputs: a scan beats building an index). */
+function findParam(model: TemplateModel, name: string): TemplateModel["inputs"]["parameters"][number] | undefined {
+  const ps = model.inputs.parameters;
+  for (let i = 0; i < ps.length; i++) if (ps[i]!.name === name) return ps[i];
+  return undefined;
+}
+
+/** A declared input artifact by the key it is declared under (its Argo name may differ: `artifact({ name })`). */
+function findArtifact(model: TemplateModel, key: string): TemplateModel["inputs"]["artifacts"][number] | undefined {
+  const as = model.inputs.artifacts;
+  for (let i = 0; i < as.length; i++) if ((as[i]!.key ?? as[i]!.name) === key) return as[i];
+  return undefined;
+}
+
+/**
+ * One call of a template in a body: checks the arguments against the declared inputs, records
+ * the task in the current body and returns its handle.
+ */
+export function callTemplate(model: TemplateModel, args: Record<string, unknown>, options: TaskOptions<Decls, unknown>, location: SourceLocation | undefined): Task<Decls, unknown> {
+  const frame = requireFrame(model.name, location);
+  const scope = frame.scope;
+  const problems: Diagnostic[] = frame.problems;
+  const report = (code: string, message: string, task: string) => problems.push({ code, message, task, location });
+
+  let name = options.name ?? model.name;
+  const named = options.name !== undefined;
+  if (scope.names.has(name)) {
+    if (named) report("E_DUPLICATE_TASK", `task name "${name}" is already used in this body`, name);
+    else {
+      let i = 2;
+      while (scope.names.has(`${name}-${i}`)) i++;
+      name = `${name}-${i}`;
+    }
+  }
+
+  const parameters: [string, unknown][] = [];
+  const artifacts: [string, unknown][] = [];
+  for (const key in args) {
+    const value = args[key];
+    if (value === undefined) continue;
+    const p = findParam(model, key);
+    if (p) {
+      if (!isRef(value) && p.schema) {
+        const r = (p.schema as ZodType).safeParse(value);
+        if (!r.success) {
+          const why = r.error.issues.map((i) => i.message).join("; ");
+          report("E_INVALID_ARGUMENT", `input "${key}" of template "${model.name}": ${JSON.stringify(value)} fails its schema: ${why}`, name);
+        }
+      }
+      // A reference is kept as is: the compiler resolves it directly (no placeholder text to scan).
+      parameters.push([key, isRef(value) ? value : lowerValue(value)]);
+    } else if (findArtifact(model, key)) {
+      artifacts.push([findArtifact(model, key)!.name, isRef(value) ? value : deepLower(value)]);
+    } else {
+      const known = [...model.inputs.parameters, ...model.inputs.artifacts].map((d) => d.name).join(", ") || "none";
+      report("E_UNKNOWN_INPUT", `template "${model.name}" has no input "${key}" (declared: ${known})`, name);
+    }
+  }
+  for (const p of model.inputs.parameters) {
+    if (p.name in args) continue;
+    const optional = p.fields.default !== undefined || p.fields.value !== undefined || (p.schema && (p.schema as ZodType).safeParse(undefined).success);
+    if (!optional) report("E_MISSING_INPUT", `input "${p.name}" of template "${model.name}" is required`, name);
+  }
+  for (const a of model.inputs.artifacts) {
+    if ((a.key ?? a.name) in args) continue;
+    const f = a.fields;
+    const hasSource = ARTIFACT_SOURCES.some((k) => f[k] !== undefined);
+    if (!hasSource) report("E_MISSING_INPUT", `input artifact "${a.name}" of template "${model.name}" is required`, name);
+  }
+
+  const after = options.after === undefined ? [] : Array.isArray(options.after) ? options.after : [options.after as DependsLike];
+  const afterTasks: TaskModel[] = [...frame.implicitAfter];
+  for (const a of after) {
+    const node = toNode(a as DependsLike);
+    if (node.kind === "task" && node.status === undefined) afterTasks.push(node.task);
+    else report("E_BAD_AFTER", "`after` takes tasks; use `depends` for expressions like a.failed", name);
+  }
+
+  const w = options.when as Condition | Expr | string | undefined;
+  const whenValue = w === undefined ? undefined : typeof w === "string" ? w : isExpr(w) ? String(w) : w.text;
+  const extraOf = typeof options.extra === "function" ? options.extra : undefined;
+  const task: TaskModel = {
+    name,
+    named,
+    template: model,
+    scope,
+    parameters,
+    artifacts,
+    after: afterTasks,
+    depends: options.depends ? toNode(options.depends) : undefined,
+    when: whenValue,
+    loop: frame.loop?.spec,
+    loopOwner: frame.loop?.owner,
+    fields: options.extra && !extraOf ? Object.freeze(deepLower(options.extra) as Record<string, unknown>) : EMPTY,
+    location,
+  };
+  frame.created?.push(task);
+  scope.names.set(name, task);
+  scope.tasks.push(task);
+  if (scope.kind === "steps") {
+    if (frame.group) frame.group.push(task);
+    else scope.groups.push([task]);
+  }
+
+  const handle = new TaskHandle(task) as unknown as Task<Decls, unknown>;
+  // `extra` given as a function of the task itself: hooks that pass the task's own outputs on.
+  if (extraOf) (task as { fields: unknown }).fields = Object.freeze(deepLower(extraOf(handle)) as Record<string, unknown>);
+  Object.freeze(task);
+  return handle;
+}
+

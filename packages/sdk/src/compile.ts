@@ -1,0 +1,50 @@
+/**
+ * The public compile entry points: they unwrap workflow objects (authoring) and hand their models
+ * to the compiler, which knows only the model.
+ */
+import { BRAND, hasBrand } from "./core/brand.js";
+import { CompileError, type Diagnostic } from "./core/errors.js";
+import type { Manifest } from "./core/manifest.js";
+import type { WorkflowModel } from "./core/model.js";
+import { compileModel } from "./compiler/compile.js";
+import type { WorkflowObject } from "./authoring/workflow.js";
+
+/**
+ * Compiles one workflow object to its Argo manifest. Throws a {@link CompileError} listing every
+ * problem (with workflow, template, task and the file:line of the code that made it).
+ *
+ * @example
+ * ```ts
+ * const manifest = compile(myWorkflow);
+ * console.log(manifest.kind, manifest.metadata.name);
+ * ```
+ */
+export function compile(wf: WorkflowObject): Manifest {
+  if (!hasBrand(wf, BRAND.workflow)) {
+    throw new TypeError("compile() takes a workflow object made by workflow(), workflowTemplate(), clusterWorkflowTemplate() or cronWorkflow()");
+  }
+  return compileModel((wf as { [BRAND.workflow]: WorkflowModel })[BRAND.workflow]);
+}
+
+/**
+ * Compiles several workflow objects; collects the problems of all of them before throwing.
+ *
+ * @example
+ * ```ts
+ * const manifests = compileAll([etl, nightly]);
+ * ```
+ */
+export function compileAll(workflows: readonly WorkflowObject[]): Manifest[] {
+  const out: Manifest[] = [];
+  const problems: Diagnostic[] = [];
+  for (const wf of workflows) {
+    try {
+      out.push(compile(wf));
+    } catch (e) {
+      if (e instanceof CompileError) problems.push(...e.diagnostics);
+      else throw e;
+    }
+  }
+  if (problems.length) throw new CompileError(problems);
+  return out;
+}

@@ -1,0 +1,69 @@
+import type { TaskModel, TemplateModel } from "../core/model.js";
+import { checkParamName, checkTemplateName } from "../core/names.js";
+import { Compilation, type Ctx } from "./compilation.js";
+import { lowerIO } from "./lower-io.js";
+import { lowerTask } from "./lower-task.js";
+import { resolve } from "./resolve.js";
+
+/**
+ * Lowers one template of `spec.templates`: name and I/O checks, inputs, the DAG (dependencies,
+ * cycles) or step groups (step order), outputs and the other fields, in Argo's key order.
+ */
+export function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, unknown> {
+  const where = { template: t.name };
+  const ctx: Ctx = { wf: c.wf, template: t, task: undefined, refs: [] };
+  const nameProblem = checkTemplateName(t.name);
+  if (nameProblem) c.report("E_BAD_NAME", `template name ${nameProblem}`, { ...where, location: t.location });
+  for (const p of [...t.inputs.parameters, ...t.inputs.artifacts, ...t.outputs.parameters, ...t.outputs.artifacts]) {
+    const why = checkParamName(p.name);
+    if (why) c.report("E_BAD_NAME", `input/output ${why}`, { ...where, location: t.location });
+  }
+  for (const d of t.problems) c.problems.push({ ...d, workflow: c.wfLabel, template: t.name });
+
+  const o: Record<string, unknown> = { name: t.name };
+  const inputs = lowerIO(t.inputs);
+  if (inputs) o.inputs = resolve(c, ctx, inputs, where);
+  if (t.kind === "dag") {
+    const style = t.dag!.dependencyStyle;
+    t.tasks!.forEach((task, i) => c.graph.place(task, i));
+    const tasks = t.tasks!.map((task) => lowerTask(c, t, task, style, lowerTemplate));
+    const cyc = c.graph.findCycle(t.tasks!);
+    if (cyc) c.report("E_CYCLE", `dependency cycle: ${cyc.map((x) => x.name).join(" -> ")}`, { ...where, task: cyc[0]!.name, location: cyc[0]!.location });
+    o.dag = { ...(resolve(c, ctx, t.dag!.fields, where) as Record<string, unknown>), tasks };
+    if (!tasks.length) c.report("E_EMPTY_BODY", `DAG template "${t.name}" has no tasks`, { ...where, location: t.location });
+  } else if (t.kind === "steps") {
+    const seenSoFar = new Set<TaskModel>();
+    o.steps = t.steps!.map((group) => {
+      const lowered = group.map((task) => {
+        return lowerTask(c, t, task, undefined, lowerTemplate);
+      });
+      for (const task of group) {
+        for (const r of stepRefs(c, t, task)) {
+          if (!seenSoFar.has(r)) c.report("E_STEP_ORDER", `step "${task.name}" uses an output of step "${r.name}", which does not run before it`, { ...where, task: task.name, location: task.location });
+        }
+      }
+      for (const task of group) seenSoFar.add(task);
+      return lowered;
+    });
+  }
+  const outputs = lowerIO(t.outputs);
+  const fields = resolve(c, ctx, t.fields, where) as Record<string, unknown>;
+  if (outputs) o.outputs = resolve(c, ctx, outputs, where);
+  const body = o.dag ?? o.steps;
+  if (body !== undefined) {
+    // keep name, inputs, outputs first, then the body
+    delete o.dag;
+    delete o.steps;
+    o[t.kind] = body;
+  }
+  Object.assign(o, fields);
+  return o;
+}
+
+function stepRefs(c: Compilation, t: TemplateModel, task: TaskModel): TaskModel[] {
+  const ctx: Ctx = { wf: c.wf, template: t, task, refs: [] };
+  const probe = new Compilation(c.wf);
+  resolve(probe, ctx, [task.parameters.map((p) => p[1]), task.artifacts.map((a) => a[1]), task.when, task.loop?.kind === "withParam" ? task.loop.value : undefined, task.fields], {});
+  return ctx.refs;
+}
+

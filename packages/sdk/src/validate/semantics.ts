@@ -1,0 +1,140 @@
+import { DependencyGraph } from "../core/dependencies.js";
+import { dependsTasks, parseDepends, type DependsNode } from "../core/depends.js";
+import { WfcError } from "../core/errors.js";
+import { isWorkflowKind } from "../core/kinds.js";
+import { taskRefs } from "../core/task-refs.js";
+import type { ValidationIssue } from "./issues.js";
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * Checks of a workflow manifest (hand-written, imported or compiled) that the CRD schema cannot
+ * express, as Argo's validator makes them (workflow/validate/validate.go): the entrypoint, onExit
+ * and every called template exist; hand-written references (`{{tasks.x.outputs.result}}`) name a
+ * task or step of their own template and an output its template declares; in a DAG, `depends`
+ * parses, `depends`/`dependencies` name tasks of the same DAG, the two are not mixed in one DAG,
+ * and there is no dependency cycle. `wfc lint`,
+ * the compiler (on what it emits) and the importer run these same checks. Returns `[]` when fine;
+ * kinds other than the workflow kinds have none.
+ *
+ * @example
+ * ```ts
+ * semanticIssues({ apiVersion: "argoproj.io/v1alpha1", kind: "Workflow", metadata: { name: "w" }, spec: { entrypoint: "main", templates: [] } });
+ * // [{ path: "spec.entrypoint", message: 'template "main" does not exist' }]
+ * ```
+ */
+export function semanticIssues(manifest: unknown): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (!isObj(manifest) || !isWorkflowKind(manifest.kind)) return issues;
+  const cron = manifest.kind === "CronWorkflow";
+  const base = cron ? "spec.workflowSpec" : "spec";
+  const spec = cron ? (isObj(manifest.spec) ? manifest.spec.workflowSpec : undefined) : manifest.spec;
+  if (!isObj(spec)) return issues;
+  const templates = Array.isArray(spec.templates) ? spec.templates.filter(isObj) : [];
+  const names = new Set(templates.map((t) => String(t.name)));
+  const byName = new Map(templates.map((t) => [String(t.name), t]));
+  if (typeof spec.entrypoint === "string" && !spec.workflowTemplateRef && !names.has(spec.entrypoint)) {
+    issues.push({ code: "E_NO_ENTRYPOINT", path: `${base}.entrypoint`, message: `template "${spec.entrypoint}" does not exist` });
+  }
+  if (typeof spec.onExit === "string" && !names.has(spec.onExit)) issues.push({ code: "E_NO_TEMPLATE", path: `${base}.onExit`, message: `template "${spec.onExit}" does not exist` });
+  templates.forEach((t, i) => {
+    const path = `${base}.templates[${i}]`;
+    for (const [call, callPath] of callsOf(t, path)) {
+      if (typeof call.template === "string" && !call.templateRef && !call.inline && !names.has(call.template)) {
+        issues.push({ code: "E_NO_TEMPLATE", path: `${callPath}.template`, message: `template "${call.template}" does not exist` });
+      }
+    }
+    issues.push(...taskRefIssues(t, path, byName));
+    if (isObj(t.dag)) issues.push(...dagIssues(t.dag, `${path}.dag`));
+  });
+  return issues;
+}
+
+/** The task or step calls of a template, with their paths. */
+function callsOf(t: Obj, path: string): [Obj, string][] {
+  const calls: [Obj, string][] = [];
+  if (isObj(t.dag) && Array.isArray(t.dag.tasks)) t.dag.tasks.forEach((task, j) => isObj(task) && calls.push([task, `${path}.dag.tasks[${j}]`]));
+  if (Array.isArray(t.steps)) {
+    t.steps.forEach((g, j) => Array.isArray(g) && g.forEach((s, k) => isObj(s) && calls.push([s, `${path}.steps[${j}][${k}]`])));
+  }
+  return calls;
+}
+
+/**
+ * Hand-written task references in a template: `tasks.x` only in a DAG and `steps.x` only in a
+ * steps template, naming one of its tasks; a named output must be declared by the called local
+ * template (templates of other WorkflowTemplates are not known here).
+ */
+function taskRefIssues(t: Obj, path: string, templates: ReadonlyMap<string, Obj>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const expected = isObj(t.dag) ? "tasks" : Array.isArray(t.steps) ? "steps" : undefined;
+  const calls = new Map(callsOf(t, path).map(([call]) => [String(call.name), call]));
+  const seen = new Set<string>();
+  walkStrings(t, (text) => {
+    for (const r of taskRefs(text)) {
+      if (seen.has(r.text)) continue;
+      seen.add(r.text);
+      const call = calls.get(r.task);
+      if (!call || r.scope !== expected) {
+        issues.push({ code: "E_UNKNOWN_TASK", path, message: `"${r.text}" refers to ${r.scope} "${r.task}", which is not in template "${String(t.name)}"` });
+        continue;
+      }
+      const out = r.output;
+      const called = isObj(call.inline) ? call.inline : typeof call.template === "string" && !call.templateRef ? templates.get(call.template) : undefined;
+      if (!out || !called) continue;
+      const outputs = isObj(called.outputs) && Array.isArray(called.outputs[out.what]) ? (called.outputs[out.what] as unknown[]).filter(isObj) : [];
+      if (!outputs.some((o) => o.name === out.name)) {
+        const declared = outputs.map((o) => String(o.name)).join(", ") || "none";
+        issues.push({ code: "E_UNKNOWN_OUTPUT", path, message: `"${r.text}": template "${String(called.name ?? call.name)}" declares no output ${out.what === "parameters" ? "parameter" : "artifact"} "${out.name}" (declared: ${declared})` });
+      }
+    }
+  });
+  return issues;
+}
+
+function walkStrings(v: unknown, visit: (s: string) => void): void {
+  if (typeof v === "string") visit(v);
+  else if (Array.isArray(v)) for (const x of v) walkStrings(x, visit);
+  else if (isObj(v)) for (const k in v) walkStrings(v[k], visit);
+}
+
+function dagIssues(dag: Obj, path: string): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const tasks = Array.isArray(dag.tasks) ? dag.tasks.filter(isObj) : [];
+  const byName = new Set(tasks.map((x) => String(x.name)));
+  const graph = new DependencyGraph<string>((n) => n);
+  let usesDepends = false;
+  let usesDependencies = false;
+  tasks.forEach((task, j) => {
+    const name = String(task.name);
+    const deps: string[] = [];
+    if (Array.isArray(task.dependencies)) {
+      usesDependencies = true;
+      deps.push(...task.dependencies.map(String));
+    }
+    if (typeof task.depends === "string") {
+      usesDepends = true;
+      let node: DependsNode | undefined;
+      try {
+        node = parseDepends(task.depends);
+      } catch (e) {
+        if (!(e instanceof WfcError)) throw e;
+        issues.push({ code: e.code, path: `${path}.tasks[${j}].depends`, message: e.message });
+      }
+      if (node) deps.push(...dependsTasks(node));
+    }
+    const known: string[] = [];
+    for (const d of deps) {
+      if (!byName.has(d)) issues.push({ code: "E_UNKNOWN_TASK", path: `${path}.tasks[${j}]`, message: `depends on "${d}", which is not a task of this DAG` });
+      else if (!known.includes(d)) known.push(d);
+    }
+    graph.place(name, j);
+    graph.set(name, known);
+  });
+  if (usesDepends && usesDependencies) issues.push({ code: "E_MIXED_DEPENDENCIES", path, message: "cannot use both 'depends' and 'dependencies' in the same DAG template" });
+  const cycle = graph.findCycle(byName);
+  if (cycle) issues.push({ code: "E_CYCLE", path, message: `dependency cycle: ${cycle.join(" -> ")}` });
+  return issues;
+}
