@@ -115,6 +115,9 @@ export type TaskOf<M> = M extends (...args: never[]) => infer Ret
 
 // ---- checks the decorators make --------------------------------------------------------------
 
+/** Flattens a mapped type, so that messages print its members. */
+type Show<T> = { [K in keyof T]: T[K] } & {};
+
 /** Mutual assignability: the two types describe the same values. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 
@@ -126,7 +129,7 @@ type OmittableInputs<I> = OptionalKeysOf<Args<I>>;
 /** Ok (`unknown`) when the method's parameter `P` is exactly `expected`; else a message. */
 type ParamCheck<Who extends string, P, Expected, I> =
   Same<Required<P>, Expected> extends false
-    ? { readonly [K in `${Who}: the method's parameter type must match its \`inputs\``]: { readonly expected: Expected; readonly got: P } }
+    ? { readonly [K in `${Who}: the method's parameter type must match its \`inputs\``]: { readonly expected: Show<Expected>; readonly got: P } }
     : [Exclude<OptionalKeysOf<P>, OmittableInputs<I>>] extends [never]
       ? unknown
       : { readonly [K in `${Who}: only inputs with a default may be optional in the method's parameter`]: Exclude<OptionalKeysOf<P>, OmittableInputs<I>> };
@@ -158,7 +161,7 @@ export type ContainerMethodCheck<M, I, O, S> = M extends (...args: never[]) => i
       (typeof containerOutputs extends keyof Ret
         ? (Same<NonNullable<Ret[typeof containerOutputs & keyof Ret]>, OutputValuesOf<O>> extends true
             ? unknown
-            : { readonly "@container: ContainerSpec<O> must name the declared `outputs`": { readonly expected: OutputValuesOf<O>; readonly got: NonNullable<Ret[typeof containerOutputs & keyof Ret]> } }) &
+            : { readonly "@container: ContainerSpec<O> must name the declared `outputs`": { readonly expected: Show<OutputValuesOf<O>>; readonly got: NonNullable<Ret[typeof containerOutputs & keyof Ret]> } }) &
           (Same<NonNullable<Ret[typeof containerResult & keyof Ret]>, [S] extends [ZodType] ? z.output<S> : string> extends true
             ? unknown
             : { readonly "@container: ContainerSpec<O, R> must name the type of `result`": { readonly expected: [S] extends [ZodType] ? z.output<S> : string; readonly got: NonNullable<Ret[typeof containerResult & keyof Ret]> } })
