@@ -5,6 +5,7 @@ import type { ArtifactArg, ArtifactDecl, Args, Decls, InputRefs, SchemaOf, Value
 import type { Refable } from "../factories.js";
 import type { ScriptInputs } from "../node-script.js";
 import type { AnyTemplate, Task, TaskOptions } from "../template.js";
+import type { WorkflowObject } from "../workflow.js";
 
 declare const containerOutputs: unique symbol;
 declare const containerResult: unique symbol;
@@ -89,7 +90,7 @@ export interface TaskFactory<A, O, R> extends AnyTemplate {
  * ```
  */
 export type Flows<S> = {
-  readonly [K in keyof S as S[K] extends (tasks: infer T, ...rest: never[]) => unknown ? (typeof tasksOf extends keyof T ? K : never) : never]: import("../workflow.js").WorkflowObject;
+  readonly [K in keyof S as S[K] extends (tasks: infer T, ...rest: never[]) => unknown ? (typeof tasksOf extends keyof T ? K : never) : never]: WorkflowObject;
 };
 
 // ---- deriving a task factory from a method signature -------------------------------------------
