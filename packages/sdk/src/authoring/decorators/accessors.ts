@@ -1,4 +1,4 @@
-import { AuthoringError } from "../../core/errors.js";
+import { AuthoringError, type SourceLocation } from "../../core/errors.js";
 import { callerLocation } from "../../core/location.js";
 import type { AnyTemplate } from "../template.js";
 import { flowsOf, templateOf } from "./registry.js";
@@ -35,9 +35,21 @@ function instanceMethods(cls: Class): [string, Function][] {
  * ```
  */
 export function tasks<C extends Class>(cls: C): Tasks<InstanceType<C>> {
+  return tasksAt(cls, cache.has(cls) ? undefined : callerLocation(tasks));
+}
+
+/**
+ * The class's name as written: esbuild (tsx) lowers a decorated class `Num` to an inner class
+ * `_Num`, so one leading underscore is dropped when the name has it.
+ */
+export function className(cls: Function): string {
+  return cls.name.replace(/^_(?=.)/, "");
+}
+
+/** {@link tasks}, with the location to blame given (a `@flow` decorator's, when a flow asks). */
+export function tasksAt<C extends Class>(cls: C, location: SourceLocation | undefined): Tasks<InstanceType<C>> {
   const hit = cache.get(cls);
   if (hit) return hit as unknown as Tasks<InstanceType<C>>;
-  const location = callerLocation(tasks);
   if (typeof cls !== "function" || !cls.prototype) throw new AuthoringError("E_NOT_A_CLASS", "tasks() takes a class whose methods carry @task or @container", location);
   const out: Record<string, AnyTemplate> = {};
   const undecorated: string[] = [];
@@ -49,7 +61,7 @@ export function tasks<C extends Class>(cls: C): Tasks<InstanceType<C>> {
   if (undecorated.length) {
     throw new AuthoringError(
       "E_UNDECORATED_METHOD",
-      `class ${cls.name}: ${undecorated.map((n) => `${n}()`).join(", ")} ${undecorated.length > 1 ? "have" : "has"} no @task or @container decorator; every instance method of a pipeline class is a task (move helpers out of the class or make them #private)`,
+      `class ${className(cls)}: ${undecorated.map((n) => `${n}()`).join(", ")} ${undecorated.length > 1 ? "have" : "has"} no @task or @container decorator; every instance method of a pipeline class is a task (move helpers out of the class or make them #private)`,
       location,
     );
   }
@@ -75,10 +87,10 @@ export function flows<C extends Class>(cls: C): Flows<C> {
   if (undecorated.length) {
     throw new AuthoringError(
       "E_UNDECORATED_METHOD",
-      `class ${cls.name}: static ${undecorated.map((n) => `${n}()`).join(", ")} ${undecorated.length > 1 ? "have" : "has"} no @flow decorator; every static method of a pipeline class is a workflow body`,
+      `class ${className(cls)}: static ${undecorated.map((n) => `${n}()`).join(", ")} ${undecorated.length > 1 ? "have" : "has"} no @flow decorator; every static method of a pipeline class is a workflow body`,
       location,
     );
   }
-  if (!found?.size) throw new AuthoringError("E_NO_FLOW", `class ${cls.name} has no @flow static method`, location);
+  if (!found?.size) throw new AuthoringError("E_NO_FLOW", `class ${className(cls)} has no @flow static method`, location);
   return Object.freeze(Object.fromEntries(found)) as unknown as Flows<C>;
 }

@@ -1,8 +1,8 @@
-import { AuthoringError } from "../../core/errors.js";
+import { AuthoringError, formatLocation, type SourceLocation } from "../../core/errors.js";
 import { callerLocation } from "../../core/location.js";
 import type { Decls, InputRefs } from "../decl.js";
 import { clusterWorkflowTemplate, cronWorkflow, workflow, workflowTemplate, type CronWorkflowOptions, type WorkflowObject, type WorkflowOptions } from "../workflow.js";
-import { tasks } from "./accessors.js";
+import { className, tasksAt } from "./accessors.js";
 import { checkContext, registerFlow } from "./registry.js";
 import type { FlowMethodCheck } from "./types.js";
 
@@ -49,19 +49,37 @@ export function flow<const P extends Decls = {}>(
     context.addInitializer(function (this: unknown) {
       // Runs once the class is defined (every method decorator has run): record the body now.
       const cls = this as abstract new () => object;
-      const accessor = tasks(cls);
+      const accessor = tasksAt(cls, location);
+      let inBody = false;
       const body = (params: InputRefs<P>) => {
-        (method as unknown as (t: unknown, p: unknown) => unknown).call(cls, accessor, params);
+        inBody = true;
+        try {
+          (method as unknown as (t: unknown, p: unknown) => unknown).call(cls, accessor, params);
+        } finally {
+          inBody = false;
+        }
       };
       let wf: WorkflowObject;
-      if ("schedules" in options && options.schedules) wf = cronWorkflow(options as CronWorkflowOptions<P>, body);
-      else {
-        const { kind, ...rest } = options as WorkflowOptions<P> & { kind?: string };
-        const make = kind === "WorkflowTemplate" ? workflowTemplate : kind === "ClusterWorkflowTemplate" ? clusterWorkflowTemplate : kind === undefined || kind === "Workflow" ? workflow : undefined;
-        if (!make) throw new AuthoringError("E_FLOW_KIND", `@flow on ${cls.name}.${name}: unknown kind "${kind}" (Workflow, WorkflowTemplate, ClusterWorkflowTemplate; give schedules for a CronWorkflow)`, location);
-        wf = make(rest as WorkflowOptions<P>, body);
+      try {
+        if ("schedules" in options && options.schedules) wf = cronWorkflow(options as CronWorkflowOptions<P>, body);
+        else {
+          const { kind, ...rest } = options as WorkflowOptions<P> & { kind?: string };
+          const make = kind === "WorkflowTemplate" ? workflowTemplate : kind === "ClusterWorkflowTemplate" ? clusterWorkflowTemplate : kind === undefined || kind === "Workflow" ? workflow : undefined;
+          if (!make) throw new AuthoringError("E_FLOW_KIND", `@flow on ${className(cls)}.${name}: unknown kind "${kind}" (Workflow, WorkflowTemplate, ClusterWorkflowTemplate; give schedules for a CronWorkflow)`, location);
+          wf = make(rest as WorkflowOptions<P>, body);
+        }
+      } catch (e) {
+        // Errors from the body carry the user's line already; the workflow's own (a missing
+        // name...) would point into the decorator helpers, so they are blamed on the `@flow`.
+        throw inBody ? e : relocate(e, location);
       }
       registerFlow(cls, name, wf);
     });
   };
+}
+
+function relocate(e: unknown, location: SourceLocation | undefined): unknown {
+  if (!(e instanceof AuthoringError) || !location) return e;
+  const prefix = e.location ? `${formatLocation(e.location)}: ` : "";
+  return new AuthoringError(e.code, prefix && e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message, location);
 }
