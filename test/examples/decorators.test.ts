@@ -25,3 +25,12 @@ describe("examples/decorators.ts and its builder twin", () => {
     expect(validateManifests(parseK8sYaml(decorated.stdout))).toEqual([]);
   });
 });
+
+describe("decorator mistakes through the CLI", () => {
+  it("an undecorated method is reported at its class's @flow, with the class's name", () => {
+    const r = wfc(["build", "test/fixtures/decorators-undecorated.ts"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("test/fixtures/decorators-undecorated.ts:12:4: class Half: helper() has no @task or @container decorator");
+  });
+});
