@@ -19,6 +19,17 @@ function instanceMethods(cls: Class): [string, Function][] {
   return out;
 }
 
+/** Names of an instance's own function-valued fields, when the class can be constructed without arguments. */
+function fieldFunctions(cls: Class): string[] {
+  let instance: object;
+  try {
+    instance = Reflect.construct(cls, []) as object;
+  } catch {
+    return [];
+  }
+  return Object.keys(instance).filter((k) => typeof (instance as Record<string, unknown>)[k] === "function");
+}
+
 /**
  * The typed task factories of a decorated class: `tasks(Pipeline).plusOne` is the template the
  * `@task` (or `@container`) decorator made from `Pipeline.prototype.plusOne`; call it inside a
@@ -58,6 +69,9 @@ export function tasksAt<C extends Class>(cls: C, location: SourceLocation | unde
     if (t) out[name] = t;
     else undecorated.push(name);
   }
+  // Function-valued instance fields (`helper = () => 1`) are typed as tasks too but live on
+  // instances only: make one to see them (a pipeline class has no constructor to speak of).
+  for (const name of fieldFunctions(cls)) undecorated.push(name);
   if (undecorated.length) {
     throw new AuthoringError(
       "E_UNDECORATED_METHOD",

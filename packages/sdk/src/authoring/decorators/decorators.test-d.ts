@@ -59,6 +59,12 @@ describe("decorated methods keep their own, honest types", () => {
     });
   });
 
+  it("a task factory is a template: usable wherever one is (onExit, templates, hooks)", () => {
+    workflow({ name: "w", onExit: tasks(Pipeline).randomNumber, templates: [tasks(Pipeline).seven] }, () => {
+      tasks(Pipeline).randomNumber();
+    });
+  });
+
   it("flows(Class) maps each @flow static method to a workflow object", () => {
     expectTypeOf(flows(Pipeline).main).toEqualTypeOf<WorkflowObject>();
     // @ts-expect-error: not a flow

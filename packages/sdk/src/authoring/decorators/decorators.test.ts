@@ -128,6 +128,15 @@ describe("mistakes the types cannot see are clear errors", () => {
     expect(() => tasks(Half)).toThrow(/class Half: helper\(\) has no @task or @container decorator/);
   });
 
+  it("a function-valued instance field (typed as a task, but none)", () => {
+    class Field {
+      @task()
+      a(): void {}
+      helper = () => 1;
+    }
+    expect(() => tasks(Field)).toThrow(/class Field: helper\(\) has no @task or @container decorator/);
+  });
+
   it("an undecorated static method, or a class without flows", () => {
     class NoFlow {
       @task()
