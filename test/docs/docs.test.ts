@@ -8,7 +8,7 @@ import { ROOT, wfc } from "../helpers.js";
 // Every complete TypeScript example in the README and the guides (a ```ts block with an
 // `export default`) is written to a module, built by the real CLI and checked against the CRD
 // schema: the docs cannot drift from the API.
-const DOCS = ["README.md", "docs/getting-started.md", "docs/concepts.md"];
+const DOCS = ["README.md", "docs/getting-started.md", "docs/concepts.md", "docs/decorators.md"];
 const OUT = join(ROOT, "test/docs/.out");
 mkdirSync(OUT, { recursive: true });
 afterAll(() => rmSync(OUT, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import { ROOT, wfc } from "../helpers.js";
 
 // Every example in examples/ is built through the real CLI and compared, byte for byte, with
 // its golden file. Regenerate the golden files with UPDATE_GOLDEN=1 after reviewing the change.
-const EXAMPLES = ["quickstart", "etl", "data-ingestion", "cron", "workflow-template"];
+const EXAMPLES = ["quickstart", "etl", "data-ingestion", "cron", "workflow-template", "decorators"];
 
 describe.each(EXAMPLES)("examples/%s.ts", (name) => {
   const result = wfc(["build", `examples/${name}.ts`]);

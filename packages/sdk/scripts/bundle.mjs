@@ -21,6 +21,7 @@ const result = await build({
     "bundle-argo": join(dist, "argo", "index.js"),
     "bundle-yaml": join(dist, "yaml", "index.js"),
     "bundle-validate": join(dist, "validate", "index.js"),
+    "bundle-decorators": join(dist, "authoring", "decorators", "index.js"),
   },
   outdir: dist,
   chunkNames: "chunks/[name]-[hash]",
