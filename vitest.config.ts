@@ -8,7 +8,12 @@ const decorators: Plugin = {
   name: "wfc:tc39-decorators",
   enforce: "pre",
   async transform(code, id) {
-    if (!/\.[cm]?ts$/.test(id) || id.includes("/node_modules/") || !/(^\s*|[{;)]\s*)@[A-Za-z_$][\w$.]*(\(|\s)/m.test(code)) return null;
+    if (
+      !/\.[cm]?ts$/.test(id) ||
+      id.includes("/node_modules/") ||
+      !/(^\s*|[{;)]\s*)@[A-Za-z_$][\w$.]*(\(|\s)/m.test(code)
+    )
+      return null;
     const r = await transform(code, { loader: "ts", format: "esm", target: "es2022", sourcemap: true, sourcefile: id });
     return { code: r.code, map: r.map };
   },

@@ -7,7 +7,11 @@
 import { container, cronWorkflow, z } from "@wfc/sdk";
 
 export const backup = container(
-  { name: "backup", inputs: { database: z.string() }, retryStrategy: { limit: 2, backoff: { duration: "30s", factor: 2 } } },
+  {
+    name: "backup",
+    inputs: { database: z.string() },
+    retryStrategy: { limit: 2, backoff: { duration: "30s", factor: 2 } },
+  },
   ({ database }) => ({
     image: "postgres:17-alpine",
     command: ["sh", "-c"],
@@ -20,7 +24,12 @@ export default cronWorkflow(
   {
     name: "nightly-backup",
     schedules: ["0 2 * * *"],
-    cron: { timezone: "Europe/Berlin", concurrencyPolicy: "Forbid", successfulJobsHistoryLimit: 3, failedJobsHistoryLimit: 1 },
+    cron: {
+      timezone: "Europe/Berlin",
+      concurrencyPolicy: "Forbid",
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 1,
+    },
     parameters: { database: z.string().default("orders") },
   },
   ({ database }) => {

@@ -29,7 +29,13 @@ export const upload = container(
     outputs: {
       stored: artifact({
         path: "/data/in.csv",
-        s3: { bucket: "ingest", key: "{{inputs.parameters.key}}", endpoint: "s3.amazonaws.com", accessKeySecret: { name: "s3-creds", key: "accessKey" }, secretKeySecret: { name: "s3-creds", key: "secretKey" } },
+        s3: {
+          bucket: "ingest",
+          key: "{{inputs.parameters.key}}",
+          endpoint: "s3.amazonaws.com",
+          accessKeySecret: { name: "s3-creds", key: "accessKey" },
+          secretKeySecret: { name: "s3-creds", key: "secretKey" },
+        },
       }),
     },
   },
@@ -40,7 +46,10 @@ export const upload = container(
 export const fetchSource = container(
   {
     name: "fetch-source",
-    inputs: { url: z.string().url(), data: artifact({ path: "/data/in.csv", http: { url: "{{inputs.parameters.url}}" } }) },
+    inputs: {
+      url: z.string().url(),
+      data: artifact({ path: "/data/in.csv", http: { url: "{{inputs.parameters.url}}" } }),
+    },
     outputs: { data: artifact({ path: "/data/in.csv" }) },
   },
   { image: "alpine:3.20", command: ["wc", "-l", "/data/in.csv"] },
@@ -49,8 +58,16 @@ export const fetchSource = container(
 export default workflowTemplate(
   {
     name: "ingest-csv",
-    parameters: { url: z.string().url().default("https://example.com/data.csv"), key: z.string().default("raw/data.csv") },
-    volumeClaimTemplates: [{ metadata: { name: "scratch" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } }],
+    parameters: {
+      url: z.string().url().default("https://example.com/data.csv"),
+      key: z.string().default("raw/data.csv"),
+    },
+    volumeClaimTemplates: [
+      {
+        metadata: { name: "scratch" },
+        spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } },
+      },
+    ],
   },
   ({ url, key }) => {
     const src = fetchSource({ url });

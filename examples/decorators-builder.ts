@@ -25,7 +25,11 @@ export const plusOneTask = nodeScript({
 
 export const report = container(
   { name: "report", inputs: { n: z.number() }, outputs: { digits: outputFromPath(z.number(), "/tmp/digits") } },
-  ({ n }) => ({ image: "busybox:1.37", command: ["sh", "-c"], args: [`echo "result: ${n}"; printf %s "${n}" | wc -c > /tmp/digits`] }),
+  ({ n }) => ({
+    image: "busybox:1.37",
+    command: ["sh", "-c"],
+    args: [`echo "result: ${n}"; printf %s "${n}" | wc -c > /tmp/digits`],
+  }),
 );
 
 export default workflow({ generateName: "random-plus-one-" }, () => {
@@ -34,10 +38,26 @@ export default workflow({ generateName: "random-plus-one-" }, () => {
   report({ n: m.result });
 });
 
-const firstTaskT = nodeScript({ run: function firstTask() { console.log("first"); } });
-const secondTaskT = nodeScript({ run: function secondTask() { console.log("second"); } });
-const thirdTaskT = nodeScript({ run: function thirdTask() { console.log("third"); } });
-const fourthTaskT = nodeScript({ run: function fourthTask() { console.log("fourth"); } });
+const firstTaskT = nodeScript({
+  run: function firstTask() {
+    console.log("first");
+  },
+});
+const secondTaskT = nodeScript({
+  run: function secondTask() {
+    console.log("second");
+  },
+});
+const thirdTaskT = nodeScript({
+  run: function thirdTask() {
+    console.log("third");
+  },
+});
+const fourthTaskT = nodeScript({
+  run: function fourthTask() {
+    console.log("fourth");
+  },
+});
 
 export const daily = cronWorkflow({ name: "daily-fan-out", schedules: ["@daily"] }, () => {
   const first = firstTaskT();

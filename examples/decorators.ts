@@ -7,7 +7,7 @@
  *   npx wfc build examples/decorators.ts
  */
 import { outputFromPath, z } from "@wfc/sdk";
-import { container, flow, flows, task, type ContainerSpec, type Refs, type Tasks } from "@wfc/sdk/decorators";
+import { type ContainerSpec, container, flow, flows, type Refs, type Tasks, task } from "@wfc/sdk/decorators";
 
 /** Prefect: `@task random_number`, `@task plus_one`, `@flow` passing one's result to the other. */
 export class RandomPlusOne {
@@ -26,7 +26,11 @@ export class RandomPlusOne {
   /** Prints the number and writes its digit count to a file (a declared output). */
   @container({ inputs: { n: z.number() }, outputs: { digits: outputFromPath(z.number(), "/tmp/digits") } })
   report({ n }: Refs<{ n: number }>): ContainerSpec<{ digits: number }> {
-    return { image: "busybox:1.37", command: ["sh", "-c"], args: [`echo "result: ${n}"; printf %s "${n}" | wc -c > /tmp/digits`] };
+    return {
+      image: "busybox:1.37",
+      command: ["sh", "-c"],
+      args: [`echo "result: ${n}"; printf %s "${n}" | wc -c > /tmp/digits`],
+    };
   }
 
   @flow({ generateName: "random-plus-one-" })

@@ -18,7 +18,12 @@ export const greetAll = steps({ name: "greet-all", inputs: { greeting: z.string(
 });
 
 export default workflowTemplate(
-  { name: "greeter", parameters: { greeting: z.enum(["hello", "hi", "good morning"]).default("hello") }, entrypointName: "main", bodyKind: "steps" },
+  {
+    name: "greeter",
+    parameters: { greeting: z.enum(["hello", "hi", "good morning"]).default("hello") },
+    entrypointName: "main",
+    bodyKind: "steps",
+  },
   ({ greeting }) => {
     greetAll({ greeting });
   },

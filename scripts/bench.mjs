@@ -6,12 +6,15 @@
 //   npm run bench            # N = 100, 1000, 5000, 50000
 //   npm run bench -- 5000    # chosen sizes
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const Ns = sizes.length ? sizes : [100, 1000, 5000, 50000];
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const dir = join(root, "bench", ".work");
@@ -75,7 +78,9 @@ for (const n of Ns) {
     bytes = p.stdout.length;
   }
   results.push({ n, ms: best, mb: peak / 1024, bytes });
-  console.log(`N=${String(n).padStart(6)}  wall ${best.toFixed(0).padStart(6)} ms (best of ${runs})  peak RSS ${(peak / 1024).toFixed(0).padStart(5)} MiB  output ${(bytes / 1e6).toFixed(1)} MB`);
+  console.log(
+    `N=${String(n).padStart(6)}  wall ${best.toFixed(0).padStart(6)} ms (best of ${runs})  peak RSS ${(peak / 1024).toFixed(0).padStart(5)} MiB  output ${(bytes / 1e6).toFixed(1)} MB`,
+  );
 }
 const r5 = results.find((r) => r.n === 5000);
 const r50 = results.find((r) => r.n === 50000);

@@ -30,6 +30,6 @@ for (const [plural, name] of Object.entries(kinds)) {
   const crd = parse(readFileSync(join(src, `crds/argoproj.io_${plural}.yaml`), "utf8"));
   const served = crd.spec.versions.filter((v) => v.served);
   if (served.length !== 1) throw new Error(`${plural}: expected exactly one served version`);
-  writeFileSync(join(out, `crd-${name}.json`), JSON.stringify(served[0].schema.openAPIV3Schema) + "\n");
+  writeFileSync(join(out, `crd-${name}.json`), `${JSON.stringify(served[0].schema.openAPIV3Schema)}\n`);
   console.log(`crd-${name}.json <- crds/argoproj.io_${plural}.yaml (${served[0].name})`);
 }

@@ -7,27 +7,26 @@
  *
  *   npx wfc build examples/events/sensors__aws-sns.ts
  */
-import { container, script, workflow, z } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, script, workflow, z } from "@wfc/sdk";
 import { awsSns } from "./event-sources__aws-sns.js";
 
 /** Reads an SNS notification (JSON) and prints its `Message`. */
-const extractSnsMessage = script(
-  { name: "extract-sns-message", inputs: { "sns-message": z.string() } },
-  (input) => ({
-    image: "node:12-alpine",
-    command: ["node"],
-    source: `const snsMessage = ${input["sns-message"]};
+const extractSnsMessage = script({ name: "extract-sns-message", inputs: { "sns-message": z.string() } }, (input) => ({
+  image: "node:12-alpine",
+  command: ["node"],
+  source: `const snsMessage = ${input["sns-message"]};
 console.log(snsMessage.Message);
 `,
-  }),
-);
+}));
 
 /** Prints its `message` input. */
-const printMessage = container(
-  { name: "print-message", inputs: { message: z.string() } },
-  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
-);
+const printMessage = container({ name: "print-message", inputs: { message: z.string() } }, ({ message }) => ({
+  image: "busybox",
+  command: ["echo"],
+  args: [message],
+}));
 
 /** Extracts the message of the SNS notification it is given, then prints it. */
 const printSnsMessage = workflow(

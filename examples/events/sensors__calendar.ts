@@ -7,15 +7,17 @@
  *
  *   npx wfc build examples/events/sensors__calendar.ts
  */
-import { container, param, workflow, z } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, param, workflow, z } from "@wfc/sdk";
 import { calendar } from "./event-sources__calendar.js";
 
 /** Prints its `message` input. */
-const printMessage = container(
-  { name: "print-message", inputs: { message: z.string() } },
-  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
-);
+const printMessage = container({ name: "print-message", inputs: { message: z.string() } }, ({ message }) => ({
+  image: "busybox",
+  command: ["echo"],
+  args: [message],
+}));
 
 /** Prints the `message` the sensor passes it. */
 const printCalendarMessage = workflow({
@@ -32,10 +34,14 @@ export const calendarSensor = sensor({
     "test-dep": calendar.events["example-with-interval"],
   },
   triggers: (deps) => [
-    k8sTrigger("calendar-workflow-trigger", {
-      operation: "create",
-      workflow: printCalendarMessage,
-      arguments: { message: deps["test-dep"].data("eventTime") },
-    }, { retryStrategy: { steps: 3 } }),
+    k8sTrigger(
+      "calendar-workflow-trigger",
+      {
+        operation: "create",
+        workflow: printCalendarMessage,
+        arguments: { message: deps["test-dep"].data("eventTime") },
+      },
+      { retryStrategy: { steps: 3 } },
+    ),
   ],
 });

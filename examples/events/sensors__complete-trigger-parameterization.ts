@@ -15,31 +15,35 @@ export const completeTriggerParameterizationSensor = sensor({
     "test-dep": webhook.events.example,
   },
   triggers: (deps) => [
-    k8sTrigger("THIS_WILL_BE_REPLACED_BY_NAME_FROM_EVENT", {
-      operation: "create",
-      source: {
-        s3: {
-          bucket: {
-            name: "THIS_WILL_BE_REPLACED_BUCKET_FROM_EVENT",
-            key: "THIS_WILL_BE_REPLACED_KEY_FROM_EVENT",
+    k8sTrigger(
+      "THIS_WILL_BE_REPLACED_BY_NAME_FROM_EVENT",
+      {
+        operation: "create",
+        source: {
+          s3: {
+            bucket: {
+              name: "THIS_WILL_BE_REPLACED_BUCKET_FROM_EVENT",
+              key: "THIS_WILL_BE_REPLACED_KEY_FROM_EVENT",
+            },
+            endpoint: "minio-service.argo-events:9000",
+            insecure: true,
+            accessKey: { key: "accesskey", name: "artifacts-minio" },
+            secretKey: { key: "secretkey", name: "artifacts-minio" },
           },
-          endpoint: "minio-service.argo-events:9000",
-          insecure: true,
-          accessKey: { key: "accesskey", name: "artifacts-minio" },
-          secretKey: { key: "secretkey", name: "artifacts-minio" },
         },
+        parameters: [
+          deps["test-dep"].data("namespace").to("metadata.namespace"),
+          deps["test-dep"].data("image").to("spec.templates.0.container.image"),
+        ],
       },
-      parameters: [
-        deps["test-dep"].data("namespace").to("metadata.namespace"),
-        deps["test-dep"].data("image").to("spec.templates.0.container.image"),
-      ],
-    }, {
-      parameters: [
-        deps["test-dep"].data("name").to("name"),
-        deps["test-dep"].data("bucket").to("k8s.source.s3.bucket.name"),
-        deps["test-dep"].data("key").to("k8s.source.s3.bucket.key"),
-        deps["test-dep"].data("port").to("k8s.source.s3.endpoint", "append"),
-      ],
-    }),
+      {
+        parameters: [
+          deps["test-dep"].data("name").to("name"),
+          deps["test-dep"].data("bucket").to("k8s.source.s3.bucket.name"),
+          deps["test-dep"].data("key").to("k8s.source.s3.bucket.key"),
+          deps["test-dep"].data("port").to("k8s.source.s3.endpoint", "append"),
+        ],
+      },
+    ),
   ],
 });

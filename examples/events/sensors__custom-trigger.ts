@@ -13,12 +13,16 @@ export const customTriggerEventsSensor = sensor({
     "test-dep": webhook.events.example,
   },
   triggers: (deps) => [
-    customTrigger("webhook-workflow-trigger", {
-      serverURL: "tekton-trigger.argo-events.svc:9000",
-      spec: {
-        url: "https://raw.githubusercontent.com/VaibhavPage/tekton-cd-trigger/master/example.yaml",
+    customTrigger(
+      "webhook-workflow-trigger",
+      {
+        serverURL: "tekton-trigger.argo-events.svc:9000",
+        spec: {
+          url: "https://raw.githubusercontent.com/VaibhavPage/tekton-cd-trigger/master/example.yaml",
+        },
+        parameters: [deps["test-dep"].data("body.namespace").to("metadata.namespace")],
       },
-      parameters: [deps["test-dep"].data("body.namespace").to("metadata.namespace")],
-    }, { parameters: [deps["test-dep"].data("body.url").to("custom.spec.url")] }),
+      { parameters: [deps["test-dep"].data("body.url").to("custom.spec.url")] },
+    ),
   ],
 });

@@ -13,23 +13,29 @@ export const emailTriggerEventsSensor = sensor({
     "test-dep": webhook.events.example,
   },
   triggers: (deps) => [
-    emailTrigger("email-trigger", {
-      username: "username",
-      smtpPassword: { key: "password", name: "smtp-secret" },
-      host: "smtp.example.net",
-      port: 587,
-      from: "example@email.com",
-      subject: "Hello There",
-    }, {
-      parameters: [
-        deps["test-dep"].data("body.to").to("email.to.-1"),
-        deps["test-dep"].dataTemplate(`Hi {{.Input.body.name}},
+    emailTrigger(
+      "email-trigger",
+      {
+        username: "username",
+        smtpPassword: { key: "password", name: "smtp-secret" },
+        host: "smtp.example.net",
+        port: 587,
+        from: "example@email.com",
+        subject: "Hello There",
+      },
+      {
+        parameters: [
+          deps["test-dep"].data("body.to").to("email.to.-1"),
+          deps["test-dep"]
+            .dataTemplate(`Hi {{.Input.body.name}},
 
 	Hello There.
 
 Thanks,
-Obi`).to("email.body"),
-      ],
-    }),
+Obi`)
+            .to("email.body"),
+        ],
+      },
+    ),
   ],
 });

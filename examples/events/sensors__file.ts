@@ -7,8 +7,9 @@
  *
  *   npx wfc build examples/events/sensors__file.ts
  */
-import { container, workflow } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, workflow } from "@wfc/sdk";
 import { file } from "./event-sources__file.js";
 
 /** Echoes "hello"; the trigger replaces the word with the file's name. */
@@ -23,10 +24,14 @@ export const fileSensor = sensor({
     "test-dep": file.events.example,
   },
   triggers: (deps) => [
-    k8sTrigger("file-workflow-trigger", {
-      operation: "create",
-      workflow: fileWatcher,
-      parameters: [deps["test-dep"].data("name").to("spec.templates.0.container.args.0")],
-    }, { retryStrategy: { steps: 3 } }),
+    k8sTrigger(
+      "file-workflow-trigger",
+      {
+        operation: "create",
+        workflow: fileWatcher,
+        parameters: [deps["test-dep"].data("name").to("spec.templates.0.container.args.0")],
+      },
+      { retryStrategy: { steps: 3 } },
+    ),
   ],
 });

@@ -13,15 +13,17 @@
  *
  *   npx wfc build examples/events/sensors__filter-script.ts
  */
-import { container, param, workflow, z } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, param, workflow, z } from "@wfc/sdk";
 import { webhook } from "./event-sources__webhook.js";
 
 /** Prints its `message` input. */
-const printMessage = container(
-  { name: "print-message", inputs: { message: z.string() } },
-  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
-);
+const printMessage = container({ name: "print-message", inputs: { message: z.string() } }, ({ message }) => ({
+  image: "busybox",
+  command: ["echo"],
+  args: [message],
+}));
 
 /** Prints the `message` the sensor passes it. */
 const printFilteredMessage = workflow({
@@ -35,7 +37,7 @@ export const withScriptFilterSensor = sensor({
   name: "with-script-filter",
   dependencies: {
     "test-dep": webhook.events.example.filter({
-      script: "if event.body.a == \"b\" and event.body.d.e == \"z\" then return true else return false end",
+      script: 'if event.body.a == "b" and event.body.d.e == "z" then return true else return false end',
     }),
   },
   triggers: (deps) => [

@@ -7,15 +7,17 @@
  *
  *   npx wfc build examples/events/sensors__filter-with-data-simple-1.ts
  */
-import { container, param, workflow, z } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, param, workflow, z } from "@wfc/sdk";
 import { webhook } from "./event-sources__webhook.js";
 
 /** Prints its `message` input. */
-const printMessage = container(
-  { name: "print-message", inputs: { message: z.string() } },
-  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
-);
+const printMessage = container({ name: "print-message", inputs: { message: z.string() } }, ({ message }) => ({
+  image: "busybox",
+  command: ["echo"],
+  args: [message],
+}));
 
 /** Prints the `message` the sensor passes it. */
 const printFilteredMessage = workflow({
@@ -29,7 +31,9 @@ export const withSimpleDataFilter1Sensor = sensor({
   name: "with-simple-data-filter-1",
   template: { serviceAccountName: "operate-workflow-sa" },
   dependencies: {
-    "test-dep": webhook.events.example.filter({ data: [{ path: "body.message", type: "string", value: ["hello", "hey"] }] }),
+    "test-dep": webhook.events.example.filter({
+      data: [{ path: "body.message", type: "string", value: ["hello", "hey"] }],
+    }),
   },
   triggers: (deps) => [
     k8sTrigger("data-workflow", {

@@ -11,15 +11,17 @@
  *
  *   npx wfc build examples/events/sensors__filter-with-expressions.ts
  */
-import { container, param, workflow, z } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, param, workflow, z } from "@wfc/sdk";
 import { webhook } from "./event-sources__webhook.js";
 
 /** Prints its `message` input. */
-const printMessage = container(
-  { name: "print-message", inputs: { message: z.string() } },
-  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
-);
+const printMessage = container({ name: "print-message", inputs: { message: z.string() } }, ({ message }) => ({
+  image: "busybox",
+  command: ["echo"],
+  args: [message],
+}));
 
 /** Prints the `message` the sensor passes it. */
 const printFilteredMessage = workflow({
@@ -37,8 +39,11 @@ export const withExpressionFiltersSensor = sensor({
       exprs: [
         {
           // in `fields`, `name` is a short alias used in `expr` for the (possibly long) JSON `path`
-          expr: "a == \"b\" || c == 10",
-          fields: [{ name: "a", path: "a" }, { name: "c", path: "a-longer-name" }],
+          expr: 'a == "b" || c == 10',
+          fields: [
+            { name: "a", path: "a" },
+            { name: "c", path: "a-longer-name" },
+          ],
         },
         { expr: "e == false", fields: [{ name: "e", path: "nested.path.can-get.longer" }] },
       ],

@@ -11,15 +11,17 @@
  *
  *   npx wfc build examples/events/sensors__filter-with-multiple-expr-filters-in-or.ts
  */
-import { container, param, workflow, z } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, param, workflow, z } from "@wfc/sdk";
 import { webhook } from "./event-sources__webhook.js";
 
 /** Prints its `message` input. */
-const printMessage = container(
-  { name: "print-message", inputs: { message: z.string() } },
-  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
-);
+const printMessage = container({ name: "print-message", inputs: { message: z.string() } }, ({ message }) => ({
+  image: "busybox",
+  command: ["echo"],
+  args: [message],
+}));
 
 /** Prints the `message` the sensor passes it. */
 const printFilteredMessage = workflow({
@@ -37,9 +39,12 @@ export const withMultipleExprFiltersInOrSensor = sensor({
       exprLogicalOperator: "or",
       exprs: [
         {
-          expr: "a == \"b\" || c != 10",
+          expr: 'a == "b" || c != 10',
           // in `fields`, `name` is a short alias used in `expr` for the (possibly long) JSON `path`
-          fields: [{ name: "a", path: "a" }, { name: "c", path: "a-longer-name" }],
+          fields: [
+            { name: "a", path: "a" },
+            { name: "c", path: "a-longer-name" },
+          ],
         },
         { expr: "e == false", fields: [{ name: "e", path: "nested.path.can-get.longer" }] },
       ],

@@ -11,15 +11,17 @@
  *
  *   npx wfc build examples/events/sensors__filter-with-multiple-filters.ts
  */
-import { container, param, workflow, z } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, param, workflow, z } from "@wfc/sdk";
 import { webhook } from "./event-sources__webhook.js";
 
 /** Prints its `message` input. */
-const printMessage = container(
-  { name: "print-message", inputs: { message: z.string() } },
-  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
-);
+const printMessage = container({ name: "print-message", inputs: { message: z.string() } }, ({ message }) => ({
+  image: "busybox",
+  command: ["echo"],
+  args: [message],
+}));
 
 /** Prints the `message` the sensor passes it. */
 const printFilteredMessage = workflow({
@@ -36,8 +38,11 @@ export const withMultipleFiltersSensor = sensor({
     "test-dep": webhook.events.example.filter({
       exprs: [
         {
-          expr: "a == \"b\" || c == 10",
-          fields: [{ name: "a", path: "a" }, { name: "c", path: "c" }],
+          expr: 'a == "b" || c == 10',
+          fields: [
+            { name: "a", path: "a" },
+            { name: "c", path: "c" },
+          ],
         },
         { expr: "e == false", fields: [{ name: "e", path: "d.e" }] },
       ],

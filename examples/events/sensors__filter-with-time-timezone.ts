@@ -7,15 +7,17 @@
  *
  *   npx wfc build examples/events/sensors__filter-with-time-timezone.ts
  */
-import { container, param, workflow, z } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, param, workflow, z } from "@wfc/sdk";
 import { webhook } from "./event-sources__webhook.js";
 
 /** Cows say the `message`. */
-const whalesay = container(
-  { name: "whalesay", inputs: { message: z.string() } },
-  ({ message }) => ({ image: "docker/whalesay:latest", command: ["cowsay"], args: [message] }),
-);
+const whalesay = container({ name: "whalesay", inputs: { message: z.string() } }, ({ message }) => ({
+  image: "docker/whalesay:latest",
+  command: ["cowsay"],
+  args: [message],
+}));
 
 const businessHoursWhalesay = workflow({
   generateName: "webhook-",
@@ -27,7 +29,9 @@ export const filterWithTimeTimezoneSensor = sensor({
   name: "filter-with-time-timezone",
   template: { serviceAccountName: "operate-workflow-sa" },
   dependencies: {
-    "test-dep": webhook.events.example.filter({ time: { start: "09:00:00", stop: "17:00:00", timezone: "America/New_York" } }),
+    "test-dep": webhook.events.example.filter({
+      time: { start: "09:00:00", stop: "17:00:00", timezone: "America/New_York" },
+    }),
   },
   triggers: [
     k8sTrigger("webhook-workflow-trigger", {

@@ -8,8 +8,9 @@
  *
  *   npx wfc build examples/events/sensors__github.ts
  */
-import { container, workflow, z } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, workflow, z } from "@wfc/sdk";
 import { github } from "./event-sources__github.js";
 
 /** Prints the pull request's title (it takes the number and short SHA too). */
@@ -42,18 +43,24 @@ export const githubSensor = sensor({
     }),
   },
   triggers: (deps) => [
-    k8sTrigger("github-workflow-trigger", {
-      operation: "create",
-      workflow: printPullRequest,
-      arguments: {
-        "pr-title": deps["test-dep"].data("body.pull_request.title"),
-        "pr-number": deps["test-dep"].data("body.pull_request.number"),
-        "short-sha": deps["test-dep"].dataTemplate("{{ .Input.body.pull_request.head.sha | substr 0 7 }}"),
+    k8sTrigger(
+      "github-workflow-trigger",
+      {
+        operation: "create",
+        workflow: printPullRequest,
+        arguments: {
+          "pr-title": deps["test-dep"].data("body.pull_request.title"),
+          "pr-number": deps["test-dep"].data("body.pull_request.number"),
+          "short-sha": deps["test-dep"].dataTemplate("{{ .Input.body.pull_request.head.sha | substr 0 7 }}"),
+        },
+        parameters: [
+          // name the workflow after the pull request: github-<number>-<short sha>
+          deps["test-dep"]
+            .dataTemplate("{{ .Input.body.pull_request.number }}-{{ .Input.body.pull_request.head.sha | substr 0 7 }}")
+            .to("metadata.name", "append"),
+        ],
       },
-      parameters: [
-        // name the workflow after the pull request: github-<number>-<short sha>
-        deps["test-dep"].dataTemplate("{{ .Input.body.pull_request.number }}-{{ .Input.body.pull_request.head.sha | substr 0 7 }}").to("metadata.name", "append"),
-      ],
-    }, { retryStrategy: { steps: 3 } }),
+      { retryStrategy: { steps: 3 } },
+    ),
   ],
 });

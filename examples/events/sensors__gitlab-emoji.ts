@@ -8,8 +8,9 @@
  *
  *   npx wfc build examples/events/sensors__gitlab-emoji.ts
  */
-import { container, param, workflow, z } from "@wfc/sdk";
+
 import { argoWorkflowTrigger, externalEventSource, logTrigger, sensor } from "@wfc/events";
+import { container, param, workflow, z } from "@wfc/sdk";
 
 const gitlab = externalEventSource("gitlab", ["group-example"]);
 
@@ -53,7 +54,9 @@ export const gitlabEmojiSensor = sensor({
   namespace: "argo-events",
   template: { serviceAccountName: "argo-events-sa" },
   dependencies: {
-    "emoji-event": gitlab.events["group-example"].filter({ data: [{ path: "body.object_kind", type: "string", value: ["emoji"] }] }),
+    "emoji-event": gitlab.events["group-example"].filter({
+      data: [{ path: "body.object_kind", type: "string", value: ["emoji"] }],
+    }),
   },
   triggers: (deps) => [
     logTrigger("emoji-notification-trigger", { intervalSeconds: 1 }),

@@ -7,8 +7,9 @@
  *
  *   npx wfc build examples/events/sensors__hdfs.ts
  */
-import { container, workflow } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, workflow } from "@wfc/sdk";
 import { hdfs } from "./event-sources__hdfs.js";
 
 /** Echoes "hello "; the trigger adds the event body as a second argument. */

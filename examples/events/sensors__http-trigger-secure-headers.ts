@@ -13,18 +13,22 @@ export const httpTriggerSecureHeadersSensor = sensor({
     "test-dep": webhook.events.example,
   },
   triggers: [
-    httpTrigger("http-trigger", {
-      secureHeaders: [
-        {
-          name: "serviceToken",
-          valueFrom: { secretKeyRef: { name: "dev-services-secret", key: "serviceToken" } },
-        },
-      ],
-      url: "http://http-server.default.svc.cluster.local:8080/hello",
-      method: "GET",
-    }, {
-      retryStrategy: { steps: 3, duration: "3s" },
-      policy: { status: { allow: [200, 201] } },
-    }),
+    httpTrigger(
+      "http-trigger",
+      {
+        secureHeaders: [
+          {
+            name: "serviceToken",
+            valueFrom: { secretKeyRef: { name: "dev-services-secret", key: "serviceToken" } },
+          },
+        ],
+        url: "http://http-server.default.svc.cluster.local:8080/hello",
+        method: "GET",
+      },
+      {
+        retryStrategy: { steps: 3, duration: "3s" },
+        policy: { status: { allow: [200, 201] } },
+      },
+    ),
   ],
 });

@@ -13,13 +13,17 @@ export const httpTriggerEventsSensor = sensor({
     "test-dep": minio.events.example,
   },
   triggers: (deps) => [
-    httpTrigger("http-trigger", {
-      url: "http://http-server.argo-events.svc:8090/hello",
-      payload: [
-        deps["test-dep"].data("notification.0.s3.bucket.name").to("bucket"),
-        deps["test-dep"].context("type").to("type"),
-      ],
-      method: "POST",
-    }, { retryStrategy: { steps: 3, duration: "3s" } }),
+    httpTrigger(
+      "http-trigger",
+      {
+        url: "http://http-server.argo-events.svc:8090/hello",
+        payload: [
+          deps["test-dep"].data("notification.0.s3.bucket.name").to("bucket"),
+          deps["test-dep"].context("type").to("type"),
+        ],
+        method: "POST",
+      },
+      { retryStrategy: { steps: 3, duration: "3s" } },
+    ),
   ],
 });

@@ -13,7 +13,5 @@ export const logDebugSensor = sensor({
   dependencies: {
     "test-dep": calendar.events["example-with-interval"],
   },
-  triggers: [
-    logTrigger("log-trigger", { intervalSeconds: 20 }),
-  ],
+  triggers: [logTrigger("log-trigger", { intervalSeconds: 20 })],
 });

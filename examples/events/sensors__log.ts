@@ -11,7 +11,5 @@ export const logSensor = sensor({
   dependencies: {
     "test-dep": calendar.events["example-with-interval"],
   },
-  triggers: [
-    logTrigger("log-trigger", { intervalSeconds: 20 }),
-  ],
+  triggers: [logTrigger("log-trigger", { intervalSeconds: 20 })],
 });

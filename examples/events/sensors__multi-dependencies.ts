@@ -7,8 +7,9 @@
  *
  *   npx wfc build examples/events/sensors__multi-dependencies.ts
  */
-import { container, param, workflow, z } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, param, workflow, z } from "@wfc/sdk";
 import { calendar } from "./event-sources__calendar.js";
 import { webhook } from "./event-sources__webhook.js";
 

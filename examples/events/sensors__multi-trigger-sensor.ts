@@ -6,12 +6,16 @@
  *
  *   npx wfc build examples/events/sensors__multi-trigger-sensor.ts
  */
-import { container, workflow } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, workflow } from "@wfc/sdk";
 import { webhook } from "./event-sources__webhook.js";
 
 /** Echoes "hello world". */
-const printMessage = container({ name: "print-message" }, { image: "busybox", command: ["echo"], args: ["hello world"] });
+const printMessage = container(
+  { name: "print-message" },
+  { image: "busybox", command: ["echo"], args: ["hello world"] },
+);
 
 const helloWorld = workflow({ generateName: "hello-world-", entrypoint: printMessage });
 

@@ -7,15 +7,17 @@
  *
  *   npx wfc build examples/events/sensors__nsq.ts
  */
-import { container, param, workflow, z } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, param, workflow, z } from "@wfc/sdk";
 import { nsq } from "./event-sources__nsq.js";
 
 /** Prints its `message` input. */
-const printMessage = container(
-  { name: "print-message", inputs: { message: z.string() } },
-  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
-);
+const printMessage = container({ name: "print-message", inputs: { message: z.string() } }, ({ message }) => ({
+  image: "busybox",
+  command: ["echo"],
+  args: [message],
+}));
 
 /** Prints the `message` the sensor passes it. */
 const printNsqMessage = workflow({

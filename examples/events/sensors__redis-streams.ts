@@ -7,8 +7,9 @@
  *
  *   npx wfc build examples/events/sensors__redis-streams.ts
  */
-import { container, workflow } from "@wfc/sdk";
+
 import { externalEventSource, k8sTrigger, sensor } from "@wfc/events";
+import { container, workflow } from "@wfc/sdk";
 
 const redisStream = externalEventSource("redis-stream", ["example"]);
 

@@ -7,15 +7,17 @@
  *
  *   npx wfc build examples/events/sensors__resource.ts
  */
-import { container, param, workflow, z } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, param, workflow, z } from "@wfc/sdk";
 import { resource } from "./event-sources__resource.js";
 
 /** Prints its `message` input. */
-const printMessage = container(
-  { name: "print-message", inputs: { message: z.string() } },
-  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
-);
+const printMessage = container({ name: "print-message", inputs: { message: z.string() } }, ({ message }) => ({
+  image: "busybox",
+  command: ["echo"],
+  args: [message],
+}));
 
 /** Prints the `message` the sensor passes it. */
 const printResourceEvent = workflow({
@@ -33,10 +35,14 @@ export const resourceSensor = sensor({
     "test-dep": resource.events.example,
   },
   triggers: (deps) => [
-    k8sTrigger("argo-workflow", {
-      operation: "create",
-      workflow: printResourceEvent,
-      arguments: { message: deps["test-dep"].data("body") },
-    }, { retryStrategy: { steps: 3 } }),
+    k8sTrigger(
+      "argo-workflow",
+      {
+        operation: "create",
+        workflow: printResourceEvent,
+        arguments: { message: deps["test-dep"].data("body") },
+      },
+      { retryStrategy: { steps: 3 } },
+    ),
   ],
 });

@@ -8,8 +8,9 @@
  *
  *   npx wfc build examples/events/sensors__sensor-to-existing-workflow-template.ts
  */
-import { container, param, workflowTemplate, z } from "@wfc/sdk";
+
 import { argoWorkflowTrigger, sensor } from "@wfc/events";
+import { container, param, workflowTemplate, z } from "@wfc/sdk";
 import { bitbucket } from "./event-sources__bitbucket.js";
 
 const printMessage = container(

@@ -6,13 +6,17 @@
  *
  *   npx wfc build examples/events/sensors__time-filter-webhook.ts
  */
-import { container, workflow } from "@wfc/sdk";
+
 import { externalEventSource, k8sTrigger, sensor } from "@wfc/events";
+import { container, workflow } from "@wfc/sdk";
 
 const webhook = externalEventSource("webhook", ["example", "example1"]);
 
 /** Echoes "hello world". */
-const printMessage = container({ name: "print-message" }, { image: "busybox", command: ["echo"], args: ["hello world"] });
+const printMessage = container(
+  { name: "print-message" },
+  { image: "busybox", command: ["echo"], args: ["hello world"] },
+);
 
 const helloWorld = workflow({ generateName: "time-filter-hello-world-", entrypoint: printMessage });
 

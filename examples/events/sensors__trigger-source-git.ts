@@ -16,7 +16,10 @@ export const triggerSourceGitSensor = sensor({
         { mountPath: "/git/argoproj1", name: "argoproj1" },
       ],
     },
-    volumes: [{ name: "argoproj", emptyDir: {} }, { name: "argoproj1", emptyDir: {} }],
+    volumes: [
+      { name: "argoproj", emptyDir: {} },
+      { name: "argoproj1", emptyDir: {} },
+    ],
     serviceAccountName: "operate-workflow-sa",
   },
   dependencies: {

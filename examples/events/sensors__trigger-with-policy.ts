@@ -12,15 +12,17 @@
  *
  *   npx wfc build examples/events/sensors__trigger-with-policy.ts
  */
-import { container, param, workflow, z } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, param, workflow, z } from "@wfc/sdk";
 import { webhook } from "./event-sources__webhook.js";
 
 /** Prints its `message` input. */
-const printMessage = container(
-  { name: "print-message", inputs: { message: z.string() } },
-  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
-);
+const printMessage = container({ name: "print-message", inputs: { message: z.string() } }, ({ message }) => ({
+  image: "busybox",
+  command: ["echo"],
+  args: [message],
+}));
 
 /** Prints the `message` the sensor passes it. */
 const printWebhookMessage = workflow({
@@ -39,21 +41,25 @@ export const triggerWithPolicySensor = sensor({
     "test-dep": webhook.events.example,
   },
   triggers: (deps) => [
-    k8sTrigger("trigger-1", {
-      operation: "create",
-      workflow: printWebhookMessage,
-      arguments: { message: deps["test-dep"].data("body") },
-    }, {
-      policy: {
-        k8s: {
-          // check the workflow's labels after 1s, 2s, 4s... (5 steps, 10% jitter)
-          backoff: { duration: "1s", factor: 2, jitter: 0.1, steps: 5 },
-          // the labels that mean the workflow succeeded
-          labels: { "workflows.argoproj.io/phase": "Succeeded" },
-          // fail the trigger when the backoff runs out before the labels show up
-          errorOnBackoffTimeout: true,
+    k8sTrigger(
+      "trigger-1",
+      {
+        operation: "create",
+        workflow: printWebhookMessage,
+        arguments: { message: deps["test-dep"].data("body") },
+      },
+      {
+        policy: {
+          k8s: {
+            // check the workflow's labels after 1s, 2s, 4s... (5 steps, 10% jitter)
+            backoff: { duration: "1s", factor: 2, jitter: 0.1, steps: 5 },
+            // the labels that mean the workflow succeeded
+            labels: { "workflows.argoproj.io/phase": "Succeeded" },
+            // fail the trigger when the backoff runs out before the labels show up
+            errorOnBackoffTimeout: true,
+          },
         },
       },
-    }),
+    ),
   ],
 });

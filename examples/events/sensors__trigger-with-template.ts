@@ -8,8 +8,9 @@
  *
  *   npx wfc build examples/events/sensors__trigger-with-template.ts
  */
-import { container, workflow, z } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, workflow, z } from "@wfc/sdk";
 import { webhook } from "./event-sources__webhook.js";
 
 /** Prints "<message> from <subject>". */
@@ -39,7 +40,9 @@ export const triggerWithTemplateSensor = sensor({
         subject: deps["test-dep"].contextTemplate("{{ .Input.subject | title }}"),
       },
       parameters: [
-        deps["test-dep"].dataTemplate("{{ .Input.body.name | nospace | lower }}-").to("metadata.generateName", "append"),
+        deps["test-dep"]
+          .dataTemplate("{{ .Input.body.name | nospace | lower }}-")
+          .to("metadata.generateName", "append"),
       ],
     }),
   ],

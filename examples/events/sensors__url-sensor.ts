@@ -16,14 +16,18 @@ export const urlSensorSensor = sensor({
     "test-dep": webhook.events.example,
   },
   triggers: [
-    k8sTrigger("url-workflow-trigger", {
-      operation: "create",
-      source: {
-        url: {
-          path: "https://raw.githubusercontent.com/argoproj/argo-workflows/master/examples/hello-world.yaml",
-          verifyCert: false,
+    k8sTrigger(
+      "url-workflow-trigger",
+      {
+        operation: "create",
+        source: {
+          url: {
+            path: "https://raw.githubusercontent.com/argoproj/argo-workflows/master/examples/hello-world.yaml",
+            verifyCert: false,
+          },
         },
       },
-    }, { retryStrategy: { steps: 3 } }),
+      { retryStrategy: { steps: 3 } },
+    ),
   ],
 });

@@ -7,8 +7,9 @@
  *
  *   npx wfc build examples/events/sensors__webhook.ts
  */
-import { container, param, workflow, z } from "@wfc/sdk";
+
 import { k8sTrigger, sensor } from "@wfc/events";
+import { container, param, workflow, z } from "@wfc/sdk";
 import { webhook } from "./event-sources__webhook.js";
 
 const printMessage = container(

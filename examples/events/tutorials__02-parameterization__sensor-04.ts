@@ -7,15 +7,17 @@
  *
  *   npx wfc build examples/events/tutorials__02-parameterization__sensor-04.ts
  */
-import { container, param, workflow, z } from "@wfc/sdk";
+
 import { argoWorkflowTrigger, sensor } from "@wfc/events";
+import { container, param, workflow, z } from "@wfc/sdk";
 import { webhook } from "./event-sources__webhook.js";
 
 /** Prints its `message` input. */
-const printMessage = container(
-  { name: "print-message", inputs: { message: z.string() } },
-  ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
-);
+const printMessage = container({ name: "print-message", inputs: { message: z.string() } }, ({ message }) => ({
+  image: "busybox",
+  command: ["echo"],
+  args: [message],
+}));
 
 /** Prints the `message` the sensor passes it. */
 const printWebhookMessage = workflow({

@@ -16,6 +16,9 @@ export const webhookSensor = sensor({
     "test-dep": webhook.events.example,
   },
   triggers: [
-    k8sTrigger("minio-workflow-trigger", { operation: "create", source: { configmap: { name: "trigger-store", key: "workflow" } } }),
+    k8sTrigger("minio-workflow-trigger", {
+      operation: "create",
+      source: { configmap: { name: "trigger-store", key: "workflow" } },
+    }),
   ],
 });

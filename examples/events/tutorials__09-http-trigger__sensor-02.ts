@@ -15,13 +15,14 @@ export const minioSensor = sensor({
     "test-dep": minio.events.example,
   },
   triggers: (deps) => [
-    httpTrigger("http-trigger", {
-      payload: [
-        deps["test-dep"].data("s3.bucket.name").to("bucket"),
-        deps["test-dep"].context("type").to("type"),
-      ],
-      method: "POST",
-      url: "http://http-server.argo-events.svc:8090/hi",
-    }, { policy: { status: { allow: [200, 300] } } }),
+    httpTrigger(
+      "http-trigger",
+      {
+        payload: [deps["test-dep"].data("s3.bucket.name").to("bucket"), deps["test-dep"].context("type").to("type")],
+        method: "POST",
+        url: "http://http-server.argo-events.svc:8090/hi",
+      },
+      { policy: { status: { allow: [200, 300] } } },
+    ),
   ],
 });

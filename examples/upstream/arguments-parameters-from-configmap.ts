@@ -2,7 +2,12 @@ import { container, param, workflow, z } from "@wfc/sdk";
 
 // The input's value is read from the ConfigMap "simple-parameters" (key msg).
 const printMessageFromConfigmap = container(
-  { name: "print-message-from-configmap", inputs: { message: param(z.string(), { valueFrom: { configMapKeyRef: { name: "simple-parameters", key: "msg" } } }) } },
+  {
+    name: "print-message-from-configmap",
+    inputs: {
+      message: param(z.string(), { valueFrom: { configMapKeyRef: { name: "simple-parameters", key: "msg" } } }),
+    },
+  },
   ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }),
 );
 

@@ -5,7 +5,11 @@ const main = container(
     name: "main",
     outputs: {
       // overrides the workflow's strategy for this artifact
-      "on-completion": artifact({ path: "/tmp/on-completion.txt", s3: { key: "on-completion.txt" }, artifactGC: { strategy: "OnWorkflowCompletion" } }),
+      "on-completion": artifact({
+        path: "/tmp/on-completion.txt",
+        s3: { key: "on-completion.txt" },
+        artifactGC: { strategy: "OnWorkflowCompletion" },
+      }),
       "on-deletion": artifact({ path: "/tmp/on-deletion.txt", s3: { key: "on-deletion.txt" } }),
     },
   },
@@ -17,4 +21,8 @@ const main = container(
 );
 
 // Artifacts are deleted when the workflow is deleted, unless an artifact says otherwise.
-export default workflow({ generateName: "artifact-gc-", artifactGC: { strategy: "OnWorkflowDeletion" }, entrypoint: main });
+export default workflow({
+  generateName: "artifact-gc-",
+  artifactGC: { strategy: "OnWorkflowDeletion" },
+  entrypoint: main,
+});

@@ -27,11 +27,14 @@ secretKeySecret:
   { image: "busybox", command: ["sh", "-c"], args: ["sleep 1; echo hello world | tee /tmp/hello_world.txt"] },
 );
 
-const printMessageFromFile = container({ name: "print-message-from-file", inputs: { message: artifact({ path: "/tmp/message" }) } }, {
-  image: "busybox",
-  command: ["sh", "-c"],
-  args: ["cat /tmp/message"],
-});
+const printMessageFromFile = container(
+  { name: "print-message-from-file", inputs: { message: artifact({ path: "/tmp/message" }) } },
+  {
+    image: "busybox",
+    command: ["sh", "-c"],
+    args: ["cat /tmp/message"],
+  },
+);
 
 const main = steps({ name: "artifact-example" }, () => {
   const gen = helloWorldToFile({}, { name: "generate-artifact" });

@@ -9,11 +9,18 @@ const headLines = container(
   {
     name: "head-lines",
     inputs: { "lines-count": z.string(), text: artifact({ path: "/inputs/text/data" }) },
-    outputs: { "actual-lines-count": outputFromPath(z.string(), "/outputs/actual-lines-count/data"), text: artifact({ path: "/outputs/text/data" }) },
+    outputs: {
+      "actual-lines-count": outputFromPath(z.string(), "/outputs/actual-lines-count/data"),
+      text: artifact({ path: "/outputs/text/data" }),
+    },
   },
   ({ "lines-count": linesCount }) => ({
     image: "busybox",
-    command: ["sh", "-c", `mkdir -p "$(dirname "${textOut}")" "$(dirname "${countOut}")" ; head -n ${linesCount} < "${textIn}" | tee "${textOut}" | wc -l > "${countOut}"`],
+    command: [
+      "sh",
+      "-c",
+      `mkdir -p "$(dirname "${textOut}")" "$(dirname "${countOut}")" ; head -n ${linesCount} < "${textIn}" | tee "${textOut}" | wc -l > "${countOut}"`,
+    ],
   }),
 );
 

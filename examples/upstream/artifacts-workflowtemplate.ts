@@ -50,7 +50,9 @@ const main = containerSet(
       { name: "in", emptyDir: {} },
       { name: "out", emptyDir: {} },
     ],
-    inputs: { temps: artifact({ path: "/in/annual.csv", http: { url: "https://datahub.io/core/global-temp/r/annual.csv" } }) },
+    inputs: {
+      temps: artifact({ path: "/in/annual.csv", http: { url: "https://datahub.io/core/global-temp/r/annual.csv" } }),
+    },
     outputs: {
       "text-file": plain("/out/hello.txt", "hello.txt"),
       "json-file": plain("/out/hello.json", "hello.json"), // shown with syntax highlighting
@@ -69,13 +71,21 @@ const main = containerSet(
     containers: [
       { name: "setup", image: "argoproj/argosay:v2", command: ["sh", "-c"], args: ["mkdir -p /out/assets\n"] },
       { name: "gnuplot", image: "remuslazar/gnuplot", dependencies: ["setup"], args: ["-e", GNUPLOT] },
-      { name: "main", image: "argoproj/argosay:v2", dependencies: ["setup"], command: ["sh", "-c"], args: [MAKE_FILES] },
+      {
+        name: "main",
+        image: "argoproj/argosay:v2",
+        dependencies: ["setup"],
+        command: ["sh", "-c"],
+        args: [MAKE_FILES],
+      },
     ],
   },
 );
 
 export default workflowTemplate({
   name: "artifacts",
-  annotations: { "workflows.argoproj.io/description": "This example shows how to produce different types of artifact.\n" },
+  annotations: {
+    "workflows.argoproj.io/description": "This example shows how to produce different types of artifact.\n",
+  },
   entrypoint: main,
 });

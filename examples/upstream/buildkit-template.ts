@@ -24,7 +24,11 @@ const build = container({ name: "build", inputs: { path: z.string() } }, ({ path
 
 // The docker-config secret provides /.docker/config.json to push the image.
 const image = container(
-  { name: "image", inputs: { path: z.string(), image: z.string() }, volumes: [{ name: "docker-config", secret: { secretName: "docker-config" } }] },
+  {
+    name: "image",
+    inputs: { path: z.string(), image: z.string() },
+    volumes: [{ name: "docker-config", secret: { secretName: "docker-config" } }],
+  },
   ({ path, image }) => ({
     readinessProbe: { exec: { command: ["sh", "-c", "buildctl debug workers"] } },
     image: "moby/buildkit:v0.9.3-rootless",
@@ -38,7 +42,17 @@ const image = container(
       { name: "DOCKER_CONFIG", value: "/.docker" },
     ],
     command: ["buildctl-daemonless.sh"],
-    args: ["build", "--frontend", "dockerfile.v0", "--local", "context=.", "--local", "dockerfile=.", "--output", `type=image,name=docker.io/${image},push=true`],
+    args: [
+      "build",
+      "--frontend",
+      "dockerfile.v0",
+      "--local",
+      "context=.",
+      "--local",
+      "dockerfile=.",
+      "--output",
+      `type=image,name=docker.io/${image},push=true`,
+    ],
   }),
 );
 
@@ -52,7 +66,12 @@ export default workflowTemplate(
       image: z.string().default("alexcollinsintuit/argosay:v2"),
     },
     // a volume claim template gives the tasks a shared workspace
-    volumeClaimTemplates: [{ metadata: { name: "work" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "64Mi" } } } }],
+    volumeClaimTemplates: [
+      {
+        metadata: { name: "work" },
+        spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "64Mi" } } },
+      },
+    ],
   },
   ({ repo, branch, path, image: imageName }) => {
     const c = clone({ repo, branch });

@@ -3,8 +3,21 @@ import { artifact, container, forEach, steps, workflow, z } from "@wfc/sdk";
 const workdir = { name: "workdir", mountPath: "/go" };
 
 const buildGolangExample = container(
-  { name: "build-golang-example", inputs: { code: artifact({ path: "/go/src/github.com/golang/example", git: { repo: "https://github.com/golang/example.git", revision: "cfe12d6" } }) } },
-  { image: "golang:1.8", command: ["sh", "-c"], args: [" cd /go/src/github.com/golang/example/hello && go build -v . "], volumeMounts: [workdir] },
+  {
+    name: "build-golang-example",
+    inputs: {
+      code: artifact({
+        path: "/go/src/github.com/golang/example",
+        git: { repo: "https://github.com/golang/example.git", revision: "cfe12d6" },
+      }),
+    },
+  },
+  {
+    image: "golang:1.8",
+    command: ["sh", "-c"],
+    args: [" cd /go/src/github.com/golang/example/hello && go build -v . "],
+    volumeMounts: [workdir],
+  },
 );
 
 const runHello = container({ name: "run-hello", inputs: { "os-image": z.string() } }, ({ "os-image": image }) => ({
@@ -15,7 +28,10 @@ const runHello = container({ name: "run-hello", inputs: { "os-image": z.string()
 }));
 
 // The whole volume becomes the output artifact "release".
-const releaseArtifact = container({ name: "release-artifact", outputs: { release: artifact({ path: "/go" }) } }, { image: "alpine:3.23", volumeMounts: [workdir] });
+const releaseArtifact = container(
+  { name: "release-artifact", outputs: { release: artifact({ path: "/go" }) } },
+  { image: "alpine:3.23", volumeMounts: [workdir] },
+);
 
 const ciExample = steps({ name: "ci-example" }, () => {
   buildGolangExample({}, { name: "build" });
@@ -33,6 +49,11 @@ const ciExample = steps({ name: "ci-example" }, () => {
 export default workflow({
   generateName: "ci-output-artifact-",
   labels: { "workflows.argoproj.io/no-test": "environment" },
-  volumeClaimTemplates: [{ metadata: { name: "workdir" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } }],
+  volumeClaimTemplates: [
+    {
+      metadata: { name: "workdir" },
+      spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } },
+    },
+  ],
   entrypoint: ciExample,
 });

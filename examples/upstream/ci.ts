@@ -8,10 +8,18 @@ const buildGolangExample = container(
     name: "build-golang-example",
     inputs: {
       revision: z.string(),
-      code: artifact({ path: "/go/src/github.com/golang/example", git: { repo: "https://github.com/golang/example.git", revision: `${vars.inputs.parameter("revision")}` } }),
+      code: artifact({
+        path: "/go/src/github.com/golang/example",
+        git: { repo: "https://github.com/golang/example.git", revision: `${vars.inputs.parameter("revision")}` },
+      }),
     },
   },
-  { image: "golang:1.8", command: ["sh", "-c"], args: [" cd /go/src/github.com/golang/example/hello && git status && go build -v . "], volumeMounts: [workdir] },
+  {
+    image: "golang:1.8",
+    command: ["sh", "-c"],
+    args: [" cd /go/src/github.com/golang/example/hello && git status && go build -v . "],
+    volumeMounts: [workdir],
+  },
 );
 
 const runHello = container({ name: "run-hello", inputs: { "os-image": z.string() } }, ({ "os-image": image }) => ({
@@ -37,6 +45,11 @@ export default workflow({
   generateName: "ci-example-",
   labels: { "workflows.argoproj.io/no-test": "environment" },
   parameters: { revision: z.string().default("cfe12d6") },
-  volumeClaimTemplates: [{ metadata: { name: "workdir" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } } }],
+  volumeClaimTemplates: [
+    {
+      metadata: { name: "workdir" },
+      spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "1Gi" } } },
+    },
+  ],
   entrypoint: ciExample,
 });

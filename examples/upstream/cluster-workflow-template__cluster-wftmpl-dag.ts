@@ -1,6 +1,10 @@
 import { dag, templateRef, workflow, z } from "@wfc/sdk";
 
-const printMessage = templateRef({ name: "cluster-workflow-template-print-message", clusterScope: true }, "print-message", { inputs: { message: z.string() } });
+const printMessage = templateRef(
+  { name: "cluster-workflow-template-print-message", clusterScope: true },
+  "print-message",
+  { inputs: { message: z.string() } },
+);
 const innerDiamond = templateRef({ name: "cluster-workflow-template-inner-dag", clusterScope: true }, "inner-diamond");
 
 const diamond = dag({ name: "diamond" }, () => {

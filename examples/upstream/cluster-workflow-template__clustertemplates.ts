@@ -1,4 +1,4 @@
-import { container, param, parallel, dag, steps, templateRef, clusterWorkflowTemplate, z } from "@wfc/sdk";
+import { clusterWorkflowTemplate, container, dag, parallel, param, steps, templateRef, z } from "@wfc/sdk";
 
 const printMessage = container({ name: "print-message", inputs: { message: z.string() } }, ({ message }) => ({
   image: "busybox",
@@ -6,15 +6,24 @@ const printMessage = container({ name: "print-message", inputs: { message: z.str
   args: [message],
 }));
 
-export const printMessageTemplate = clusterWorkflowTemplate({ name: "cluster-workflow-template-print-message", templates: [printMessage] });
-
-const randomFail = container({ name: "random-fail-template", retryStrategy: { limit: 10 } }, {
-  image: "python:alpine3.23",
-  command: ["python", "-c"],
-  args: ["import random; import sys; exit_code = random.choice([0, 1, 1]); sys.exit(exit_code)"],
+export const printMessageTemplate = clusterWorkflowTemplate({
+  name: "cluster-workflow-template-print-message",
+  templates: [printMessage],
 });
 
-export const randomFailTemplate = clusterWorkflowTemplate({ name: "cluster-workflow-template-random-fail-template", templates: [randomFail] });
+const randomFail = container(
+  { name: "random-fail-template", retryStrategy: { limit: 10 } },
+  {
+    image: "python:alpine3.23",
+    command: ["python", "-c"],
+    args: ["import random; import sys; exit_code = random.choice([0, 1, 1]); sys.exit(exit_code)"],
+  },
+);
+
+export const randomFailTemplate = clusterWorkflowTemplate({
+  name: "cluster-workflow-template-random-fail-template",
+  templates: [randomFail],
+});
 
 // print-message of the ClusterWorkflowTemplate above, called through templateRef (clusterScope: true).
 const remotePrintMessage = templateRef(printMessageTemplate, printMessage);
@@ -27,7 +36,10 @@ const innerSteps = steps({ name: "inner-steps" }, () => {
   });
 });
 
-export const innerStepsTemplate = clusterWorkflowTemplate({ name: "cluster-workflow-template-inner-steps", templates: [printMessage, innerSteps] });
+export const innerStepsTemplate = clusterWorkflowTemplate({
+  name: "cluster-workflow-template-inner-steps",
+  templates: [printMessage, innerSteps],
+});
 
 const innerDiamond = dag({ name: "inner-diamond" }, () => {
   const a = remotePrintMessage({ message: "inner-A" }, { name: "inner-A" });
@@ -36,7 +48,10 @@ const innerDiamond = dag({ name: "inner-diamond" }, () => {
   remotePrintMessage({ message: "inner-D" }, { name: "inner-D", after: [b, c] });
 });
 
-export const innerDagTemplate = clusterWorkflowTemplate({ name: "cluster-workflow-template-inner-dag", templates: [printMessage, innerDiamond] });
+export const innerDagTemplate = clusterWorkflowTemplate({
+  name: "cluster-workflow-template-inner-dag",
+  templates: [printMessage, innerDiamond],
+});
 
 export const submittable = clusterWorkflowTemplate({
   name: "cluster-workflow-template-submittable",

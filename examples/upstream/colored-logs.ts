@@ -1,9 +1,11 @@
 import { script, workflow } from "@wfc/sdk";
 
-const printColors = script({ name: "print-colors" }, {
-  image: "python:alpine3.23",
-  command: ["python"],
-  source: `import time
+const printColors = script(
+  { name: "print-colors" },
+  {
+    image: "python:alpine3.23",
+    command: ["python"],
+    source: `import time
 import random
 
 messages = [
@@ -20,7 +22,12 @@ for i in range(1, 100):
   print(random.choice(messages))
   time.sleep(1)
 `,
-  env: [{ name: "PYTHONUNBUFFERED", value: "1" }],
-});
+    env: [{ name: "PYTHONUNBUFFERED", value: "1" }],
+  },
+);
 
-export default workflow({ generateName: "colored-logs-", labels: { "workflows.argoproj.io/no-test": "duration" }, entrypoint: printColors });
+export default workflow({
+  generateName: "colored-logs-",
+  labels: { "workflows.argoproj.io/no-test": "duration" },
+  entrypoint: printColors,
+});

@@ -1,18 +1,22 @@
 import { containerSet, workflow } from "@wfc/sdk";
 
 // Several containers in one pod, ordered by their dependencies.
-const main = containerSet({ name: "main" }, {
-  containers: [
+const main = containerSet(
+  { name: "main" },
+  {
+    containers: [
       { name: "a", image: "argoproj/argosay:v2" },
       { name: "b", image: "argoproj/argosay:v2", dependencies: ["a"] },
       { name: "c", image: "argoproj/argosay:v2", dependencies: ["b"] },
-  ],
-});
+    ],
+  },
+);
 
 export default workflow({
   generateName: "sequence-",
   annotations: {
-    "workflows.argoproj.io/description": "This workflow demonstrates running a sequence of containers within a single pod.\n",
+    "workflows.argoproj.io/description":
+      "This workflow demonstrates running a sequence of containers within a single pod.\n",
     "workflows.argoproj.io/version": ">= 3.1.0",
   },
   entrypoint: main,

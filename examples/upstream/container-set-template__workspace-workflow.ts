@@ -6,7 +6,10 @@ const main = containerSet(
     name: "main",
     volumes: [{ name: "workspace", emptyDir: {} }],
     // a parameter and an artifact both named "out"
-    outputs: { out: outputFromPath(z.string(), "/workspace/out"), outArtifact: artifact({ name: "out", path: "/workspace/out" }) },
+    outputs: {
+      out: outputFromPath(z.string(), "/workspace/out"),
+      outArtifact: artifact({ name: "out", path: "/workspace/out" }),
+    },
   },
   {
     volumeMounts: [{ mountPath: "/workspace", name: "workspace" }],

@@ -1,4 +1,15 @@
-import { cronWorkflow, forSequence, param, resource, script, steps, templateRef, workflow, workflowTemplate, z } from "@wfc/sdk";
+import {
+  cronWorkflow,
+  forSequence,
+  param,
+  resource,
+  script,
+  steps,
+  templateRef,
+  workflow,
+  workflowTemplate,
+  z,
+} from "@wfc/sdk";
 
 const main = script({ name: "main", inputs: { date: z.string() } }, ({ date }) => ({
   image: "busybox",
@@ -11,7 +22,11 @@ echo "run for $date"
 `,
 }));
 
-export const job = workflowTemplate({ name: "job", parameters: { date: param(z.string(), { value: "yesterday" }) }, entrypoint: main });
+export const job = workflowTemplate({
+  name: "job",
+  parameters: { date: param(z.string(), { value: "yesterday" }) },
+  entrypoint: main,
+});
 
 export const dailyJob = cronWorkflow({ name: "daily-job", schedules: ["0 2 * * *"], workflowTemplateRef: job });
 

@@ -1,10 +1,13 @@
 import { container, cronWorkflow, vars } from "@wfc/sdk";
 
-const whalesay = container({ name: "whalesay" }, {
-  image: "docker/whalesay:latest",
-  command: ["cowsay"],
-  args: [`🕓 hello world. Scheduled on: ${vars.workflow.scheduledTime}`],
-});
+const whalesay = container(
+  { name: "whalesay" },
+  {
+    image: "docker/whalesay:latest",
+    command: ["cowsay"],
+    args: [`🕓 hello world. Scheduled on: ${vars.workflow.scheduledTime}`],
+  },
+);
 
 export default cronWorkflow({
   name: "hello-world-multiple-schedules",

@@ -23,7 +23,11 @@ const randomInt = container(
     },
     outputs: { "rand-int-value": outputFromPath(z.string(), "/tmp/rand_int.txt", { globalName: "rand-int-value" }) },
   },
-  { image: "busybox", command: ["sh", "-c"], args: ["RAND_INT=$((1 + RANDOM % 10)); echo $RAND_INT; echo $RAND_INT > /tmp/rand_int.txt"] },
+  {
+    image: "busybox",
+    command: ["sh", "-c"],
+    args: ["RAND_INT=$((1 + RANDOM % 10)); echo $RAND_INT; echo $RAND_INT > /tmp/rand_int.txt"],
+  },
 );
 
 const flakey = container(
@@ -34,13 +38,20 @@ const flakey = container(
         {
           name: "result_counter",
           help: "Count of step execution by result status",
-          labels: [{ key: "name", value: "flakey" }, { key: "status", value: `${vars.status}` }],
+          labels: [
+            { key: "name", value: "flakey" },
+            { key: "status", value: `${vars.status}` },
+          ],
           counter: { value: "1" },
         },
       ],
     },
   },
-  { image: "python:alpine3.23", command: ["python", "-c"], args: ["import random; import sys; exit_code = random.choice([0, 1, 1]); sys.exit(exit_code)"] },
+  {
+    image: "python:alpine3.23",
+    command: ["python", "-c"],
+    args: ["import random; import sys; exit_code = random.choice([0, 1, 1]); sys.exit(exit_code)"],
+  },
 );
 
 // {{duration}} at template level, {{workflow.duration}} at workflow level

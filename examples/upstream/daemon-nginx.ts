@@ -1,9 +1,12 @@
 import { container, steps, workflow, z } from "@wfc/sdk";
 
-const nginxServer = container({ name: "nginx-server", daemon: true }, {
-  image: "nginx:1.13",
-  readinessProbe: { httpGet: { path: "/", port: 80 }, initialDelaySeconds: 2, timeoutSeconds: 1 },
-});
+const nginxServer = container(
+  { name: "nginx-server", daemon: true },
+  {
+    image: "nginx:1.13",
+    readinessProbe: { httpGet: { path: "/", port: 80 }, initialDelaySeconds: 2, timeoutSeconds: 1 },
+  },
+);
 
 const nginxClient = container({ name: "nginx-client", inputs: { "server-ip": z.string() } }, ({ "server-ip": ip }) => ({
   image: "curlimages/curl:latest",

@@ -1,10 +1,13 @@
 import { container, dag, eq, parallel, script, steps, workflow } from "@wfc/sdk";
 
-const flipCoin = script({ name: "flip-coin" }, {
-  image: "python:alpine3.23",
-  command: ["python"],
-  source: 'import random\nresult = "heads" if random.randint(0,1) == 0 else "tails"\nprint(result)\n',
-});
+const flipCoin = script(
+  { name: "flip-coin" },
+  {
+    image: "python:alpine3.23",
+    command: ["python"],
+    source: 'import random\nresult = "heads" if random.randint(0,1) == 0 else "tails"\nprint(result)\n',
+  },
+);
 
 const heads = container({ name: "heads" }, { image: "busybox", command: ["sh", "-c"], args: ['echo "it was heads"'] });
 

@@ -12,13 +12,19 @@ const echo = container(
         {
           name: "playground_workflow_duration_task_seconds",
           help: "Duration gauge by task name in seconds - task level",
-          labels: [{ key: "playground_task_name", value: `${tag}` }, { key: "status", value: `${vars.status}` }],
+          labels: [
+            { key: "playground_task_name", value: `${tag}` },
+            { key: "status", value: `${vars.status}` },
+          ],
           gauge: { realtime: false, value: `${vars.duration}` },
         },
         {
           name: "playground_workflow_result_task_counter",
           help: "Count of task execution by result status  - task level",
-          labels: [{ key: "playground_task_name_counter", value: `${tag}` }, { key: "status", value: `${vars.status}` }],
+          labels: [
+            { key: "playground_task_name_counter", value: `${tag}` },
+            { key: "status", value: `${vars.status}` },
+          ],
           counter: { value: "1" },
         },
       ],
@@ -52,13 +58,19 @@ export default workflow({
       {
         name: "playground_workflow_duration",
         help: "Duration gauge by workflow level",
-        labels: [{ key: "playground_id_workflow", value: "test" }, { key: "status", value: `${vars.workflow.status}` }],
+        labels: [
+          { key: "playground_id_workflow", value: "test" },
+          { key: "status", value: `${vars.workflow.status}` },
+        ],
         gauge: { realtime: false, value: `${vars.workflow.duration}` },
       },
       {
         name: "playground_workflow_result_counter",
         help: "Count of workflow execution by result status  - workflow level",
-        labels: [{ key: "playground_id_workflow_counter", value: "test" }, { key: "status", value: `${vars.workflow.status}` }],
+        labels: [
+          { key: "playground_id_workflow_counter", value: "test" },
+          { key: "status", value: `${vars.workflow.status}` },
+        ],
         counter: { value: "1" },
       },
     ],

@@ -1,10 +1,13 @@
 import { container, dag, workflow, z } from "@wfc/sdk";
 
 // A daemon task keeps running while the tasks after it use it (through its pod IP).
-const influxdb = container({ name: "influxdb", daemon: true }, {
-  image: "influxdb:1.2",
-  readinessProbe: { httpGet: { path: "/ping", port: 8086 }, initialDelaySeconds: 5, timeoutSeconds: 1 },
-});
+const influxdb = container(
+  { name: "influxdb", daemon: true },
+  {
+    image: "influxdb:1.2",
+    readinessProbe: { httpGet: { path: "/ping", port: 8086 }, initialDelaySeconds: 5, timeoutSeconds: 1 },
+  },
+);
 
 const influxdbClient = container({ name: "influxdb-client", inputs: { cmd: z.string() } }, ({ cmd }) => ({
   image: "curlimages/curl:latest",
@@ -15,11 +18,36 @@ const influxdbClient = container({ name: "influxdb-client", inputs: { cmd: z.str
 const daemonExample = dag({ name: "daemon-example" }, () => {
   const influx = influxdb({}, { name: "influx" });
   const ip = influx.attr("ip");
-  const init = influxdbClient({ cmd: `curl -XPOST 'http://${ip}:8086/query' --data-urlencode "q=CREATE DATABASE mydb"` }, { name: "init-database" });
-  const p1 = influxdbClient({ cmd: `for i in $(seq 1 20); do curl -XPOST 'http://${ip}:8086/write?db=mydb' -d "cpu,host=server01,region=uswest load=$i" ; sleep .5 ; done` }, { name: "producer-1", after: init });
-  const p2 = influxdbClient({ cmd: `for i in $(seq 1 20); do curl -XPOST 'http://${ip}:8086/write?db=mydb' -d "cpu,host=server02,region=uswest load=$((RANDOM % 100))" ; sleep .5 ; done` }, { name: "producer-2", after: init });
-  const p3 = influxdbClient({ cmd: `curl -XPOST 'http://${ip}:8086/write?db=mydb' -d 'cpu,host=server03,region=useast load=15.4'` }, { name: "producer-3", after: init });
-  influxdbClient({ cmd: `curl --silent -G http://${ip}:8086/query?pretty=true --data-urlencode "db=mydb" --data-urlencode "q=SELECT * FROM cpu"` }, { name: "consumer", after: [p1, p2, p3] });
+  const init = influxdbClient(
+    { cmd: `curl -XPOST 'http://${ip}:8086/query' --data-urlencode "q=CREATE DATABASE mydb"` },
+    { name: "init-database" },
+  );
+  const p1 = influxdbClient(
+    {
+      cmd: `for i in $(seq 1 20); do curl -XPOST 'http://${ip}:8086/write?db=mydb' -d "cpu,host=server01,region=uswest load=$i" ; sleep .5 ; done`,
+    },
+    { name: "producer-1", after: init },
+  );
+  const p2 = influxdbClient(
+    {
+      cmd: `for i in $(seq 1 20); do curl -XPOST 'http://${ip}:8086/write?db=mydb' -d "cpu,host=server02,region=uswest load=$((RANDOM % 100))" ; sleep .5 ; done`,
+    },
+    { name: "producer-2", after: init },
+  );
+  const p3 = influxdbClient(
+    { cmd: `curl -XPOST 'http://${ip}:8086/write?db=mydb' -d 'cpu,host=server03,region=useast load=15.4'` },
+    { name: "producer-3", after: init },
+  );
+  influxdbClient(
+    {
+      cmd: `curl --silent -G http://${ip}:8086/query?pretty=true --data-urlencode "db=mydb" --data-urlencode "q=SELECT * FROM cpu"`,
+    },
+    { name: "consumer", after: [p1, p2, p3] },
+  );
 });
 
-export default workflow({ generateName: "dag-daemon-task-", labels: { "workflows.argoproj.io/no-test": "duration" }, entrypoint: daemonExample });
+export default workflow({
+  generateName: "dag-daemon-task-",
+  labels: { "workflows.argoproj.io/no-test": "duration" },
+  entrypoint: daemonExample,
+});

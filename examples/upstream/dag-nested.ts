@@ -1,6 +1,9 @@
 import { container, dag, workflow, z } from "@wfc/sdk";
 
-const echo = container({ name: "echo", inputs: { message: z.string() } }, ({ message }) => ({ image: "busybox", command: ["echo", message] }));
+const echo = container({ name: "echo", inputs: { message: z.string() } }, ({ message }) => ({
+  image: "busybox",
+  command: ["echo", message],
+}));
 
 const nestedDiamond = dag({ name: "nested-diamond", inputs: { message: z.string() } }, ({ message }) => {
   const a = echo({ message: `${message}A` }, { name: "A" });
@@ -16,4 +19,8 @@ const diamond = dag({ name: "diamond" }, () => {
   nestedDiamond({ message: "D" }, { name: "D", after: [b, c] });
 });
 
-export default workflow({ generateName: "dag-nested-", labels: { "workflows.argoproj.io/no-test": "flaky" }, entrypoint: diamond });
+export default workflow({
+  generateName: "dag-nested-",
+  labels: { "workflows.argoproj.io/no-test": "flaky" },
+  entrypoint: diamond,
+});

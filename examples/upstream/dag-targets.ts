@@ -1,6 +1,9 @@
 import { container, dag, vars, workflow, z } from "@wfc/sdk";
 
-const echo = container({ name: "echo", inputs: { message: z.string() } }, ({ message }) => ({ image: "busybox", command: ["echo", message] }));
+const echo = container({ name: "echo", inputs: { message: z.string() } }, ({ message }) => ({
+  image: "busybox",
+  command: ["echo", message],
+}));
 
 // Only the target task (and what it needs) runs.
 const dagTarget = dag({ name: "dag-target", target: `${vars.workflow.parameter("target")}` }, () => {
@@ -11,4 +14,8 @@ const dagTarget = dag({ name: "dag-target", target: `${vars.workflow.parameter("
   echo({ message: "E" }, { name: "E", after: c });
 });
 
-export default workflow({ generateName: "dag-target-", parameters: { target: z.string().default("E") }, entrypoint: dagTarget });
+export default workflow({
+  generateName: "dag-target-",
+  parameters: { target: z.string().default("E") },
+  entrypoint: dagTarget,
+});

@@ -1,11 +1,14 @@
 import { container, workflow } from "@wfc/sdk";
 
-const helloWorld = container({ name: "hello-world" }, {
-  image: "busybox",
-  command: ["echo"],
-  args: ["hello world"],
-  resources: { limits: { memory: "32Mi", cpu: "100m" } },
-});
+const helloWorld = container(
+  { name: "hello-world" },
+  {
+    image: "busybox",
+    command: ["echo"],
+    args: ["hello world"],
+    resources: { limits: { memory: "32Mi", cpu: "100m" } },
+  },
+);
 
 export default workflow({
   generateName: "test-dns-config-",

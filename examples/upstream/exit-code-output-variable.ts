@@ -1,6 +1,9 @@
 import { container, steps, workflow, z } from "@wfc/sdk";
 
-const failingContainer = container({ name: "failing-container" }, { image: "alpine:3.23", command: ["sh", "-c"], args: ["exit 123"] });
+const failingContainer = container(
+  { name: "failing-container" },
+  { image: "alpine:3.23", command: ["sh", "-c"], args: ["exit 123"] },
+);
 const echoContainer = container({ name: "echo-container", inputs: { exitCode: z.string() } }, ({ exitCode }) => ({
   image: "alpine:3.23",
   command: ["sh", "-c"],

@@ -1,7 +1,11 @@
 import { container, parallel, steps, workflow, z } from "@wfc/sdk";
 
 const exit = container({ name: "exit" }, { image: "busybox", command: ["echo"], args: ["step cleanup"] });
-const printMessage = container({ name: "print-message", inputs: { message: z.string() } }, ({ message }) => ({ image: "busybox", command: ["echo"], args: [message] }));
+const printMessage = container({ name: "print-message", inputs: { message: z.string() } }, ({ message }) => ({
+  image: "busybox",
+  command: ["echo"],
+  args: [message],
+}));
 
 // Every step runs `exit` when it ends.
 const onExit = { hooks: { exit: { template: exit } } };

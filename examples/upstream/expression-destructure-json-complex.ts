@@ -27,6 +27,10 @@ const main = script(
 
 export default workflow({
   generateName: "expression-destructure-json-complex-",
-  parameters: { config: z.string().default('{"employees": [{"name": "Baris", "age":43},{"name": "Mo", "age": 42}, {"name": "Jai", "age" :44}]}') },
+  parameters: {
+    config: z
+      .string()
+      .default('{"employees": [{"name": "Baris", "age":43},{"name": "Mo", "age": 42}, {"name": "Jai", "age" :44}]}'),
+  },
   entrypoint: main,
 });

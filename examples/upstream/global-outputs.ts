@@ -1,4 +1,4 @@
-import { artifact, container, param, parallel, steps, vars, workflow, z } from "@wfc/sdk";
+import { artifact, container, parallel, param, steps, vars, workflow, z } from "@wfc/sdk";
 
 // Outputs exported to the workflow's global scope with globalName.
 const globalOutput = container(
@@ -13,15 +13,21 @@ const globalOutput = container(
 );
 
 const consumeGlobalParam = container(
-  { name: "consume-global-param", inputs: { param: param(z.string(), { value: vars.workflow.outputParameter("my-global-param") }) } },
+  {
+    name: "consume-global-param",
+    inputs: { param: param(z.string(), { value: vars.workflow.outputParameter("my-global-param") }) },
+  },
   ({ param }) => ({ image: "alpine:3.23", command: ["sh", "-c"], args: [`echo ${param}`] }),
 );
 
-const consumeGlobalArt = container({ name: "consume-global-art", inputs: { art: artifact({ path: "/art" }) } }, {
-  image: "alpine:3.23",
-  command: ["sh", "-c"],
-  args: ["cat /art"],
-});
+const consumeGlobalArt = container(
+  { name: "consume-global-art", inputs: { art: artifact({ path: "/art" }) } },
+  {
+    image: "alpine:3.23",
+    command: ["sh", "-c"],
+    args: ["cat /art"],
+  },
+);
 
 const consumeGlobals = steps({ name: "consume-globals" }, () => {
   parallel(() => {

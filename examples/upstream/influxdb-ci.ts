@@ -13,7 +13,12 @@ const golang = (args: string, resources?: { memory: string; cpu: string }) => ({
 const checkout = container(
   {
     name: "checkout",
-    inputs: { source: artifact({ path: "/src", git: { repo: `${vars.workflow.parameter("repo")}`, revision: `${vars.workflow.parameter("revision")}` } }) },
+    inputs: {
+      source: artifact({
+        path: "/src",
+        git: { repo: `${vars.workflow.parameter("repo")}`, revision: `${vars.workflow.parameter("revision")}` },
+      }),
+    },
     outputs: { source: artifact({ path: "/src" }) },
   },
   golang("cd /src && git status && ls -l"),
@@ -24,12 +29,22 @@ const build = container(
   golang(` ${DEP} && go install -v ./... `, { memory: "1024Mi", cpu: "200m" }),
 );
 
-const testUnit = container({ name: "test-unit", inputs: { source: artifact({ path: SRC }) } }, golang(` ${DEP} && go test -parallel=1 ./... `));
+const testUnit = container(
+  { name: "test-unit", inputs: { source: artifact({ path: SRC }) } },
+  golang(` ${DEP} && go test -parallel=1 ./... `),
+);
 
 const testCovBase = container(
-  { name: "test-cov-base", inputs: { package: z.string(), source: artifact({ path: SRC }) }, outputs: { covreport: artifact({ path: "/tmp/index.html" }) } },
+  {
+    name: "test-cov-base",
+    inputs: { package: z.string(), source: artifact({ path: SRC }) },
+    outputs: { covreport: artifact({ path: "/tmp/index.html" }) },
+  },
   ({ package: pkg }) =>
-    golang(` ${DEP} && go test -v -coverprofile /tmp/cov.out ./${pkg} && go tool cover -html=/tmp/cov.out -o /tmp/index.html `, { memory: "4096Mi", cpu: "200m" }),
+    golang(
+      ` ${DEP} && go test -v -coverprofile /tmp/cov.out ./${pkg} && go tool cover -html=/tmp/cov.out -o /tmp/index.html `,
+      { memory: "4096Mi", cpu: "200m" },
+    ),
 );
 
 const testCov = steps({ name: "test-cov", inputs: { source: artifact() } }, ({ source }) => {
@@ -41,7 +56,12 @@ const testCov = steps({ name: "test-cov", inputs: { source: artifact() } }, ({ s
 
 // The freshly built server runs as a daemon while clients write to and query it.
 const influxdbServer = container(
-  { name: "influxdb-server", inputs: { influxd: artifact({ path: "/app" }) }, daemon: true, outputs: { data: artifact({ path: "/var/lib/influxdb/data" }) } },
+  {
+    name: "influxdb-server",
+    inputs: { influxd: artifact({ path: "/app" }) },
+    daemon: true,
+    outputs: { data: artifact({ path: "/var/lib/influxdb/data" }) },
+  },
   {
     image: "busybox",
     readinessProbe: { httpGet: { path: "/ping", port: 8086 }, initialDelaySeconds: 5, timeoutSeconds: 1 },
@@ -61,12 +81,33 @@ const influxdbClient = container({ name: "influxdb-client", inputs: { cmd: z.str
 const testE2e = steps({ name: "test-e2e", inputs: { influxd: artifact() } }, ({ influxd }) => {
   const server = influxdbServer({ influxd });
   const ip = server.attr("ip");
-  influxdbClient({ cmd: `curl -XPOST 'http://${ip}:8086/query' --data-urlencode "q=CREATE DATABASE mydb"` }, { name: "initdb" });
+  influxdbClient(
+    { cmd: `curl -XPOST 'http://${ip}:8086/query' --data-urlencode "q=CREATE DATABASE mydb"` },
+    { name: "initdb" },
+  );
   parallel(() => {
-    influxdbClient({ cmd: `for i in $(seq 1 20); do curl -XPOST 'http://${ip}:8086/write?db=mydb' -d "cpu,host=server01,region=uswest load=$i" ; sleep .5 ; done` }, { name: "producer1" });
-    influxdbClient({ cmd: `for i in $(seq 1 20); do curl -XPOST 'http://${ip}:8086/write?db=mydb' -d "cpu,host=server02,region=uswest load=$((RANDOM % 100))" ; sleep .5 ; done` }, { name: "producer2" });
-    influxdbClient({ cmd: `curl -XPOST 'http://${ip}:8086/write?db=mydb' -d 'cpu,host=server03,region=useast load=15.4'` }, { name: "producer3" });
-    influxdbClient({ cmd: `curl --silent -G http://${ip}:8086/query?pretty=true --data-urlencode "db=mydb" --data-urlencode "q=SELECT * FROM cpu"` }, { name: "consumer" });
+    influxdbClient(
+      {
+        cmd: `for i in $(seq 1 20); do curl -XPOST 'http://${ip}:8086/write?db=mydb' -d "cpu,host=server01,region=uswest load=$i" ; sleep .5 ; done`,
+      },
+      { name: "producer1" },
+    );
+    influxdbClient(
+      {
+        cmd: `for i in $(seq 1 20); do curl -XPOST 'http://${ip}:8086/write?db=mydb' -d "cpu,host=server02,region=uswest load=$((RANDOM % 100))" ; sleep .5 ; done`,
+      },
+      { name: "producer2" },
+    );
+    influxdbClient(
+      { cmd: `curl -XPOST 'http://${ip}:8086/write?db=mydb' -d 'cpu,host=server03,region=useast load=15.4'` },
+      { name: "producer3" },
+    );
+    influxdbClient(
+      {
+        cmd: `curl --silent -G http://${ip}:8086/query?pretty=true --data-urlencode "db=mydb" --data-urlencode "q=SELECT * FROM cpu"`,
+      },
+      { name: "consumer" },
+    );
   });
 });
 
@@ -86,6 +127,9 @@ const influxdbCi = steps({ name: "influxdb-ci" }, () => {
 export default workflow({
   generateName: "influxdb-ci-",
   labels: { "workflows.argoproj.io/no-test": "duration" },
-  parameters: { repo: z.string().default("https://github.com/influxdata/influxdb.git"), revision: z.string().default("1.6") },
+  parameters: {
+    repo: z.string().default("https://github.com/influxdata/influxdb.git"),
+    revision: z.string().default("1.6"),
+  },
   entrypoint: influxdbCi,
 });

@@ -14,4 +14,8 @@ const example = container(
   { image: "alpine:3.23", command: ["sh", "-c"], args: ["kubectl version"] },
 );
 
-export default workflow({ generateName: "input-artifact-http-", labels: { "workflows.argoproj.io/no-test": "environment" }, entrypoint: example });
+export default workflow({
+  generateName: "input-artifact-http-",
+  labels: { "workflows.argoproj.io/no-test": "environment" },
+  entrypoint: example,
+});

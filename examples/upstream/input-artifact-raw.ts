@@ -1,7 +1,10 @@
 import { artifact, container, workflow } from "@wfc/sdk";
 
 const rawContents = container(
-  { name: "raw-contents", inputs: { myfile: artifact({ path: "/tmp/file", raw: { data: "this is\nthe raw file\ncontents\n" } }) } },
+  {
+    name: "raw-contents",
+    inputs: { myfile: artifact({ path: "/tmp/file", raw: { data: "this is\nthe raw file\ncontents\n" } }) },
+  },
   { image: "alpine:3.23", command: ["sh", "-c"], args: ["cat /tmp/file"] },
 );
 

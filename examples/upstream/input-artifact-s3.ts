@@ -20,4 +20,8 @@ const example = container(
   { image: "debian:latest", command: ["sh", "-c"], args: ["ls -l /my-artifact"] },
 );
 
-export default workflow({ generateName: "input-artifact-s3-", labels: { "workflows.argoproj.io/no-test": "environment" }, entrypoint: example });
+export default workflow({
+  generateName: "input-artifact-s3-",
+  labels: { "workflows.argoproj.io/no-test": "environment" },
+  entrypoint: example,
+});

@@ -33,11 +33,14 @@ spec:
   },
 );
 
-const printGeneratedNumbers = container({ name: "print-generated-numbers", inputs: { "job-uid": z.string() } }, ({ "job-uid": jobUid }) => ({
-  image: "quay.io/argoproj/argoexec:latest",
-  command: ["sh", "-c"],
-  args: [` for i in \`kubectl get pods -l controller-uid=${jobUid} -o name\`; do kubectl logs $i; done `],
-}));
+const printGeneratedNumbers = container(
+  { name: "print-generated-numbers", inputs: { "job-uid": z.string() } },
+  ({ "job-uid": jobUid }) => ({
+    image: "quay.io/argoproj/argoexec:latest",
+    command: ["sh", "-c"],
+    args: [` for i in \`kubectl get pods -l controller-uid=${jobUid} -o name\`; do kubectl logs $i; done `],
+  }),
+);
 
 const deleteJob = resource({ name: "delete-job", inputs: { "job-name": z.string() } }, ({ "job-name": jobName }) => ({
   action: "delete",

@@ -1,10 +1,12 @@
 import { resource, workflow } from "@wfc/sdk";
 
 // The created Workflow is owned by this one: Kubernetes GC deletes it with its owner.
-const main = resource({ name: "main" }, {
-  action: "create",
-  setOwnerReference: true,
-  manifest: `apiVersion: argoproj.io/v1alpha1
+const main = resource(
+  { name: "main" },
+  {
+    action: "create",
+    setOwnerReference: true,
+    manifest: `apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata:
   generateName: owned-eg-
@@ -15,7 +17,8 @@ spec:
       container:
         image: argoproj/argosay:v2
 `,
-});
+  },
+);
 
 export default workflow({
   generateName: "k8s-owner-reference-",

@@ -1,10 +1,12 @@
 import { resource, vars, workflow } from "@wfc/sdk";
 
-const tfJobtmpl = resource({ name: "tf-jobtmpl" }, {
-  action: "create",
-  successCondition: "status.replicaStatuses.Worker.succeeded = 2",
-  failureCondition: "status.replicaStatuses.Worker.failed > 0",
-  manifest: `apiVersion: kubeflow.org/v1
+const tfJobtmpl = resource(
+  { name: "tf-jobtmpl" },
+  {
+    action: "create",
+    successCondition: "status.replicaStatuses.Worker.succeeded = 2",
+    failureCondition: "status.replicaStatuses.Worker.failed > 0",
+    manifest: `apiVersion: kubeflow.org/v1
 kind: TFJob
 metadata:
   name: tfjob-examples
@@ -31,6 +33,11 @@ spec:
              - name: tensorflow
                image: "Placeholder for TensorFlow distributed training image"
 `,
-});
+  },
+);
 
-export default workflow({ generateName: "k8s-jobs-log-selector-", labels: { "workflows.argoproj.io/no-test": "environment" }, entrypoint: tfJobtmpl });
+export default workflow({
+  generateName: "k8s-jobs-log-selector-",
+  labels: { "workflows.argoproj.io/no-test": "environment" },
+  entrypoint: tfJobtmpl,
+});

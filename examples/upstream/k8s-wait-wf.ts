@@ -1,8 +1,10 @@
 import { param, resource, steps, workflow, z } from "@wfc/sdk";
 
-const createWf = resource({ name: "create-wf", outputs: { "wf-name": param(z.string(), { valueFrom: { jsonPath: "{.metadata.name}" } }) } }, {
-  action: "create",
-  manifest: `apiVersion: argoproj.io/v1alpha1
+const createWf = resource(
+  { name: "create-wf", outputs: { "wf-name": param(z.string(), { valueFrom: { jsonPath: "{.metadata.name}" } }) } },
+  {
+    action: "create",
+    manifest: `apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata:
   generateName: sleep-
@@ -14,7 +16,8 @@ spec:
       image: alpine:3.23
       command: [sleep, "20"]
 `,
-});
+  },
+);
 
 // Waits for the created workflow to finish.
 const waitWf = resource({ name: "wait-wf", inputs: { "wf-name": z.string() } }, ({ "wf-name": wfName }) => ({
@@ -33,4 +36,8 @@ const main = steps({ name: "k8s-wait-wf" }, () => {
   waitWf({ "wf-name": created.outputs["wf-name"] });
 });
 
-export default workflow({ generateName: "k8s-wait-wf-", labels: { "workflows.argoproj.io/no-test": "flaky" }, entrypoint: main });
+export default workflow({
+  generateName: "k8s-wait-wf-",
+  labels: { "workflows.argoproj.io/no-test": "flaky" },
+  entrypoint: main,
+});

@@ -12,4 +12,8 @@ const loopsDag = dag({ name: "loops-dag" }, () => {
   printMessage({ message: "C" }, { name: "C", after: b });
 });
 
-export default workflow({ generateName: "loops-dag-", labels: { "workflows.argoproj.io/no-test": "environment" }, entrypoint: loopsDag });
+export default workflow({
+  generateName: "loops-dag-",
+  labels: { "workflows.argoproj.io/no-test": "environment" },
+  entrypoint: loopsDag,
+});

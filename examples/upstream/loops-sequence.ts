@@ -1,9 +1,18 @@
-import { container, forSequence, parallel, steps, workflow, z } from "@wfc/sdk";
+import { container, forSequence, parallel, workflow, z } from "@wfc/sdk";
 
-const echo = container({ name: "echo", inputs: { msg: z.string() } }, ({ msg }) => ({ image: "alpine:3.23", command: ["echo", msg] }));
+const echo = container({ name: "echo", inputs: { msg: z.string() } }, ({ msg }) => ({
+  image: "alpine:3.23",
+  command: ["echo", msg],
+}));
 
 export default workflow(
-  { generateName: "loops-sequence-", labels: { "workflows.argoproj.io/no-test": "environment" }, parameters: { count: z.string().default("3") }, entrypointName: "loops-sequence", bodyKind: "steps" },
+  {
+    generateName: "loops-sequence-",
+    labels: { "workflows.argoproj.io/no-test": "environment" },
+    parameters: { count: z.string().default("3") },
+    entrypointName: "loops-sequence",
+    bodyKind: "steps",
+  },
   ({ count }) => {
     parallel(() => {
       forSequence({ count: "5" }, (i) => echo({ msg: i }, { name: "sequence-count" }));

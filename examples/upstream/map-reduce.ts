@@ -1,11 +1,16 @@
-import { artifact, dag, forEachParam, script, vars, workflow, z } from "@wfc/sdk";
+import { artifact, forEachParam, script, vars, workflow, z } from "@wfc/sdk";
 
 const wf = vars.workflow.name;
 const py = { image: "python:alpine3.23", command: ["python"] };
 
 // Writes numParts JSON documents to the bucket and prints their ids.
 const split = script(
-  { name: "split", inputs: { numParts: z.string() }, outputs: { parts: artifact({ path: "/mnt/out", archive: { none: {} }, s3: { key: `${wf}/parts/` } }) }, result: z.array(z.string()) },
+  {
+    name: "split",
+    inputs: { numParts: z.string() },
+    outputs: { parts: artifact({ path: "/mnt/out", archive: { none: {} }, s3: { key: `${wf}/parts/` } }) },
+    result: z.array(z.string()),
+  },
   ({ numParts }) => ({
     ...py,
     source: `import json
@@ -25,7 +30,13 @@ const map = script(
   {
     name: "map",
     inputs: { partId: z.string(), part: artifact({ path: "/mnt/in/part.json" }) },
-    outputs: { part: artifact({ path: "/mnt/out/part.json", archive: { none: {} }, s3: { key: `${wf}/results/${vars.inputs.parameter("partId")}.json` } }) },
+    outputs: {
+      part: artifact({
+        path: "/mnt/out/part.json",
+        archive: { none: {} },
+        s3: { key: `${wf}/results/${vars.inputs.parameter("partId")}.json` },
+      }),
+    },
   },
   {
     ...py,
@@ -45,7 +56,9 @@ const reduce = script(
   {
     name: "reduce",
     inputs: { results: artifact({ path: "/mnt/in", s3: { key: `${wf}/results` } }) },
-    outputs: { total: artifact({ path: "/mnt/out/total.json", archive: { none: {} }, s3: { key: `${wf}/total.json` } }) },
+    outputs: {
+      total: artifact({ path: "/mnt/out/total.json", archive: { none: {} }, s3: { key: `${wf}/total.json` } }),
+    },
   },
   {
     ...py,
@@ -70,10 +83,16 @@ Finally, "reduce" merges all the mapped documents into a final document.
 `;
 
 export default workflow(
-  { generateName: "map-reduce-", annotations: { "workflows.argoproj.io/description": DESCRIPTION, "workflows.argoproj.io/version": ">= 3.0.0" }, parameters: { numParts: z.string().default("4") } },
+  {
+    generateName: "map-reduce-",
+    annotations: { "workflows.argoproj.io/description": DESCRIPTION, "workflows.argoproj.io/version": ">= 3.0.0" },
+    parameters: { numParts: z.string().default("4") },
+  },
   ({ numParts }) => {
     const parts = split({ numParts });
-    const mapped = forEachParam(parts.result, (partId) => map({ partId, part: { s3: { key: `${wf}/parts/${partId}.json` } } }));
+    const mapped = forEachParam(parts.result, (partId) =>
+      map({ partId, part: { s3: { key: `${wf}/parts/${partId}.json` } } }),
+    );
     reduce({}, { after: mapped });
   },
 );

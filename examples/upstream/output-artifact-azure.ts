@@ -19,4 +19,8 @@ const helloWorldToFile = container(
 );
 
 // (upstream names this one output-artifact-s3- too)
-export default workflow({ generateName: "output-artifact-s3-", labels: { "workflows.argoproj.io/no-test": "environment" }, entrypoint: helloWorldToFile });
+export default workflow({
+  generateName: "output-artifact-s3-",
+  labels: { "workflows.argoproj.io/no-test": "environment" },
+  entrypoint: helloWorldToFile,
+});

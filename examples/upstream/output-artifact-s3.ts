@@ -20,4 +20,8 @@ const helloWorldToFile = container(
   { image: "busybox", command: ["sh", "-c"], args: ["echo hello world | tee /tmp/hello_world.txt"] },
 );
 
-export default workflow({ generateName: "output-artifact-s3-", labels: { "workflows.argoproj.io/no-test": "environment" }, entrypoint: helloWorldToFile });
+export default workflow({
+  generateName: "output-artifact-s3-",
+  labels: { "workflows.argoproj.io/no-test": "environment" },
+  entrypoint: helloWorldToFile,
+});

@@ -7,4 +7,9 @@ const main = steps({ name: "parallelism-limit" }, () => {
   forEach(["this", "workflow", "should", "take", "at", "least", 60, "seconds", "to", "complete"], () => sleep());
 });
 
-export default workflow({ generateName: "parallelism-limit-", labels: { "workflows.argoproj.io/no-test": "duration" }, parallelism: 2, entrypoint: main });
+export default workflow({
+  generateName: "parallelism-limit-",
+  labels: { "workflows.argoproj.io/no-test": "duration" },
+  parallelism: 2,
+  entrypoint: main,
+});

@@ -1,6 +1,10 @@
 import { container, dag, workflow, z } from "@wfc/sdk";
 
-const oneJob = container({ name: "one-job", inputs: { msg: z.string() } }, ({ msg }) => ({ image: "alpine:3.23", command: ["/bin/sh", "-c"], args: [`echo ${msg}; sleep 10`] }));
+const oneJob = container({ name: "one-job", inputs: { msg: z.string() } }, ({ msg }) => ({
+  image: "alpine:3.23",
+  command: ["/bin/sh", "-c"],
+  args: [`echo ${msg}; sleep 10`],
+}));
 
 const B = dag({ name: "B", inputs: { msg: z.string() } }, ({ msg }) => {
   const c1 = oneJob({ msg: `${msg} c1` }, { name: "c1" });
@@ -17,4 +21,8 @@ const A = dag({ name: "A", parallelism: 2 }, () => {
   B({ msg: "5" }, { name: "b5", after: [b2, b3, b4] });
 });
 
-export default workflow({ generateName: "parallelism-nested-dag-", labels: { "workflows.argoproj.io/no-test": "duration" }, entrypoint: A });
+export default workflow({
+  generateName: "parallelism-nested-dag-",
+  labels: { "workflows.argoproj.io/no-test": "duration" },
+  entrypoint: A,
+});

@@ -1,6 +1,10 @@
 import { container, forEachParam, steps, workflow, z } from "@wfc/sdk";
 
-const oneJob = container({ name: "one-job", inputs: { "seq-id": z.string() } }, ({ "seq-id": id }) => ({ image: "alpine:3.23", command: ["/bin/sh", "-c"], args: [`echo ${id}; sleep 30`] }));
+const oneJob = container({ name: "one-job", inputs: { "seq-id": z.string() } }, ({ "seq-id": id }) => ({
+  image: "alpine:3.23",
+  command: ["/bin/sh", "-c"],
+  args: [`echo ${id}; sleep 30`],
+}));
 
 const B = steps({ name: "B", inputs: { "seq-id": z.string() } }, ({ "seq-id": id }) => {
   forEachParam("[1, 2]", () => oneJob({ "seq-id": id }, { name: "jobs" }));

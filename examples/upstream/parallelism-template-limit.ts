@@ -7,4 +7,8 @@ const main = steps({ name: "parallelism-template-limit", parallelism: 2 }, () =>
   forEach(["this", "workflow", "should", "take", "at", "least", 60, "seconds", "to", "complete"], () => sleep());
 });
 
-export default workflow({ generateName: "parallelism-template-limit-", labels: { "workflows.argoproj.io/no-test": "environment" }, entrypoint: main });
+export default workflow({
+  generateName: "parallelism-template-limit-",
+  labels: { "workflows.argoproj.io/no-test": "environment" },
+  entrypoint: main,
+});

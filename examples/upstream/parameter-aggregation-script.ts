@@ -15,7 +15,11 @@ print(json.dumps(res))
 `,
 }));
 
-const divideBy2 = script({ name: "divide-by-2", inputs: { num: z.number() } }, ({ num }) => ({ image: "alpine:3.23", command: ["sh", "-x"], source: `echo $((${num}/2))\n` }));
+const divideBy2 = script({ name: "divide-by-2", inputs: { num: z.number() } }, ({ num }) => ({
+  image: "alpine:3.23",
+  command: ["sh", "-x"],
+  source: `echo $((${num}/2))\n`,
+}));
 
 // The results of the looped step are aggregated into one JSON list.
 const main = steps({ name: "parameter-aggregation" }, () => {

@@ -2,7 +2,11 @@ import { container, steps, workflow } from "@wfc/sdk";
 
 const small = container({ name: "small" }, { image: "busybox", command: ["echo"], args: ["small step"] });
 const large = container(
-  { name: "large", podResources: { limits: { cpu: "2", memory: "1Gi" } }, sidecars: [{ name: "helper", image: "busybox", command: ["sh", "-c"], args: ["sleep 10"] }] },
+  {
+    name: "large",
+    podResources: { limits: { cpu: "2", memory: "1Gi" } },
+    sidecars: [{ name: "helper", image: "busybox", command: ["sh", "-c"], args: ["sleep 10"] }],
+  },
   { image: "busybox", command: ["sh", "-c"], args: ["sleep 5; echo large step"] },
 );
 
@@ -11,4 +15,8 @@ const main = steps({ name: "main" }, () => {
   large();
 });
 
-export default workflow({ generateName: "pod-resources-template-override-", podResources: { limits: { cpu: "1", memory: "512Mi" } }, entrypoint: main });
+export default workflow({
+  generateName: "pod-resources-template-override-",
+  podResources: { limits: { cpu: "1", memory: "512Mi" } },
+  entrypoint: main,
+});

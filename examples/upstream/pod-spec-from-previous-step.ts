@@ -1,10 +1,13 @@
 import { dag, outputFromPath, script, vars, workflow, z } from "@wfc/sdk";
 
-const parseResources = script({ name: "parse-resources-tmpl", outputs: { resources: outputFromPath(z.string(), "/tmp/resources.json") } }, {
-  image: "alpine:3.23",
-  command: ["sh"],
-  source: `echo '{"memory": "10Gi", "cpu": "2000m"}' > /tmp/resources.json && cat /tmp/resources.json\n`,
-});
+const parseResources = script(
+  { name: "parse-resources-tmpl", outputs: { resources: outputFromPath(z.string(), "/tmp/resources.json") } },
+  {
+    image: "alpine:3.23",
+    command: ["sh"],
+    source: `echo '{"memory": "10Gi", "cpu": "2000m"}' > /tmp/resources.json && cat /tmp/resources.json\n`,
+  },
+);
 
 const resources = vars.inputs.parameter("resources");
 

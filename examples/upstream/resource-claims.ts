@@ -1,12 +1,15 @@
 import { container, workflow } from "@wfc/sdk";
 
 // The pod claims a device through a DRA resource claim.
-const showDevices = container({ name: "show-devices" }, {
-  image: "busybox",
-  command: ["sh", "-c"],
-  args: ["echo using the allocated device"],
-  resources: { claims: [{ name: "accelerator" }] },
-});
+const showDevices = container(
+  { name: "show-devices" },
+  {
+    image: "busybox",
+    command: ["sh", "-c"],
+    args: ["echo using the allocated device"],
+    resources: { claims: [{ name: "accelerator" }] },
+  },
+);
 
 export default workflow({
   generateName: "resource-claims-",

@@ -1,8 +1,10 @@
 import { resource, steps, workflow, z } from "@wfc/sdk";
 
-const createConfigmap = resource({ name: "create-configmap" }, {
-  action: "create",
-  manifest: `apiVersion: v1
+const createConfigmap = resource(
+  { name: "create-configmap" },
+  {
+    action: "create",
+    manifest: `apiVersion: v1
 kind: ConfigMap
 metadata:
   name: resource-delete-with-flags
@@ -11,7 +13,8 @@ metadata:
 data:
   key: value
 `,
-});
+  },
+);
 
 // Deletes by label selector: no manifest, only kubectl flags.
 const deleteResource = resource({ name: "delete-resource", inputs: { selector: z.string() } }, ({ selector }) => ({
@@ -24,4 +27,8 @@ const main = steps({ name: "main" }, () => {
   deleteResource({ selector: "cleanup=true" });
 });
 
-export default workflow({ generateName: "resource-delete-with-flags-", labels: { "workflows.argoproj.io/no-test": "environment" }, entrypoint: main });
+export default workflow({
+  generateName: "resource-delete-with-flags-",
+  labels: { "workflows.argoproj.io/no-test": "environment" },
+  entrypoint: main,
+});

@@ -12,7 +12,10 @@ spec:
 
 const createRoute = resource({ name: "create-route" }, { action: "create", manifest: ROUTE });
 // kubectl flags: validation turned off
-const createRouteWithoutValidation = resource({ name: "create-route-without-validation" }, { action: "create", flags: ["--validate=false"], manifest: ROUTE });
+const createRouteWithoutValidation = resource(
+  { name: "create-route-without-validation" },
+  { action: "create", flags: ["--validate=false"], manifest: ROUTE },
+);
 
 const main = steps({ name: "resource-validate-example" }, () => {
   const submit = createRoute({}, { name: "submit-resource", extra: { continueOn: { failed: true } } });

@@ -1,6 +1,9 @@
 import { expr, script, steps, vars, workflow, z } from "@wfc/sdk";
 
-const safeToRetry = script({ name: "safe-to-retry", result: z.boolean() }, { image: "python:alpine3.23", command: ["python"], source: 'print("true")\n' });
+const safeToRetry = script(
+  { name: "safe-to-retry", result: z.boolean() },
+  { image: "python:alpine3.23", command: ["python"], source: 'print("true")\n' },
+);
 
 const { exitCode, status, duration, message } = vars.lastRetry;
 const safe = vars.inputs.parameter("safe-to-retry");
@@ -13,7 +16,9 @@ const retryScript = script(
     retryStrategy: {
       limit: "10",
       // the input is substituted as text ({{inputs.parameters.safe-to-retry}}) before the expression is evaluated
-      expression: expr`asInt(${exitCode}) > 1 && ${status} != "Error" && asInt(${duration}) < 120 && (${`${safe}`} == true || ${message} matches 'imminent node shutdown|pod deleted')`.text,
+      expression:
+        expr`asInt(${exitCode}) > 1 && ${status} != "Error" && asInt(${duration}) < 120 && (${`${safe}`} == true || ${message} matches 'imminent node shutdown|pod deleted')`
+          .text,
     },
   },
   {
@@ -28,4 +33,8 @@ const main = steps({ name: "main" }, () => {
   retryScript({ "safe-to-retry": safe.result }, { name: "retry" });
 });
 
-export default workflow({ generateName: "retry-script-", labels: { "workflows.argoproj.io/no-test": "environment" }, entrypoint: main });
+export default workflow({
+  generateName: "retry-script-",
+  labels: { "workflows.argoproj.io/no-test": "environment" },
+  entrypoint: main,
+});

@@ -1,10 +1,13 @@
 import { container, script, steps, workflow, z } from "@wfc/sdk";
 
-const genRandomInt = script({ name: "gen-random-int", result: z.number() }, {
-  image: "node:9.1-alpine",
-  command: ["node"],
-  source: "var rand = Math.floor(Math.random() * 100);\nconsole.log(rand);\n",
-});
+const genRandomInt = script(
+  { name: "gen-random-int", result: z.number() },
+  {
+    image: "node:9.1-alpine",
+    command: ["node"],
+    source: "var rand = Math.floor(Math.random() * 100);\nconsole.log(rand);\n",
+  },
+);
 
 const printMessage = container({ name: "print-message", inputs: { message: z.number() } }, ({ message }) => ({
   image: "alpine:3.23",

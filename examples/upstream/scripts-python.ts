@@ -1,10 +1,13 @@
 import { container, script, steps, workflow, z } from "@wfc/sdk";
 
-const genRandomInt = script({ name: "gen-random-int", result: z.number() }, {
-  image: "python:alpine3.23",
-  command: ["python"],
-  source: "import random\ni = random.randint(1, 100)\nprint(i)\n",
-});
+const genRandomInt = script(
+  { name: "gen-random-int", result: z.number() },
+  {
+    image: "python:alpine3.23",
+    command: ["python"],
+    source: "import random\ni = random.randint(1, 100)\nprint(i)\n",
+  },
+);
 
 const printMessage = container({ name: "print-message", inputs: { message: z.number() } }, ({ message }) => ({
   image: "alpine:3.23",

@@ -1,9 +1,15 @@
 import { container, dag, or, param, workflow, z } from "@wfc/sdk";
 
-const produce = container({ name: "produce", outputs: { msg: param(z.string(), { valueFrom: { path: "/tmp/out.txt", default: "hello-from-producer" } }) } }, {
-  image: "argoproj/argosay:v2",
-  args: ["echo", "real-value", "/tmp/out.txt"],
-});
+const produce = container(
+  {
+    name: "produce",
+    outputs: { msg: param(z.string(), { valueFrom: { path: "/tmp/out.txt", default: "hello-from-producer" } }) },
+  },
+  {
+    image: "argoproj/argosay:v2",
+    args: ["echo", "real-value", "/tmp/out.txt"],
+  },
+);
 
 // the output's default is used when the producer is skipped or omitted
 const consume = container({ name: "consume", inputs: { in: z.string() } }, ({ in: input }) => ({

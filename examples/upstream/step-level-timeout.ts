@@ -1,6 +1,9 @@
 import { container, parallel, steps, workflow, z } from "@wfc/sdk";
 
-const sleep = container({ name: "sleep", inputs: { timeout: z.string() }, timeout: ({ timeout }) => timeout }, { image: "alpine:3.23", command: ["sh", "-c"], args: ["sleep 30s"] });
+const sleep = container(
+  { name: "sleep", inputs: { timeout: z.string() }, timeout: ({ timeout }) => timeout },
+  { image: "alpine:3.23", command: ["sh", "-c"], args: ["sleep 30s"] },
+);
 
 const sleepSleep = steps({ name: "sleep-sleep" }, () => {
   parallel(() => {
@@ -9,4 +12,8 @@ const sleepSleep = steps({ name: "sleep-sleep" }, () => {
   });
 });
 
-export default workflow({ generateName: "steps-tmpl-timeout-", labels: { "workflows.argoproj.io/no-test": "environment" }, entrypoint: sleepSleep });
+export default workflow({
+  generateName: "steps-tmpl-timeout-",
+  labels: { "workflows.argoproj.io/no-test": "environment" },
+  entrypoint: sleepSleep,
+});

@@ -1,11 +1,14 @@
 import { container, steps, workflow } from "@wfc/sdk";
 
 const helloWorld = container({ name: "hello-world" }, { image: "busybox", command: ["echo"], args: ["hello world"] });
-const retryBackoff = container({ name: "retry-backoff" }, {
-  image: "python:alpine3.23",
-  command: ["python", "-c"],
-  args: ["import random; import sys; exit_code = random.choice([0, 1, 1]); sys.exit(exit_code)"],
-});
+const retryBackoff = container(
+  { name: "retry-backoff" },
+  {
+    image: "python:alpine3.23",
+    command: ["python", "-c"],
+    args: ["import random; import sys; exit_code = random.choice([0, 1, 1]); sys.exit(exit_code)"],
+  },
+);
 
 const main = steps({ name: "main" }, () => {
   retryBackoff();

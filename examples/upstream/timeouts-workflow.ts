@@ -1,7 +1,10 @@
 import { container, forEach, parallel, steps, workflow } from "@wfc/sdk";
 
 const sleep = container({ name: "sleep" }, { image: "busybox", command: ["sleep", "1d"] });
-const unschedulable = container({ name: "unschedulable", nodeSelector: { "beta.kubernetes.io/arch": "no-such-arch" } }, { image: "alpine:3.23" });
+const unschedulable = container(
+  { name: "unschedulable", nodeSelector: { "beta.kubernetes.io/arch": "no-such-arch" } },
+  { image: "alpine:3.23" },
+);
 
 const bunchOfSleeps = steps({ name: "bunch-of-sleeps" }, () => {
   parallel(() => {

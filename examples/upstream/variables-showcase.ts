@@ -1,4 +1,18 @@
-import { artifact, container, dag, forEach, forEachParam, outputFromPath, param, parallel, script, steps, vars, workflow, z } from "@wfc/sdk";
+import {
+  artifact,
+  container,
+  dag,
+  forEach,
+  forEachParam,
+  outputFromPath,
+  parallel,
+  param,
+  script,
+  steps,
+  vars,
+  workflow,
+  z,
+} from "@wfc/sdk";
 
 // A tour of Argo's template variables (every one but the CronWorkflow-only ones). Each is written
 // as a typed reference: `vars.*` for the globals, task handles for steps.<name>.* / tasks.<name>.*,
@@ -172,12 +186,15 @@ cat /tmp/seed.txt
 );
 
 // A daemon, so that steps.<name>.ip and tasks.<name>.ip are valid.
-const svcDaemon = container({ name: "svc-daemon", daemon: true }, {
-  image: "alpine:3.23",
-  command: ["sh", "-c"],
-  args: ["nc -lk -p 9999 -e /bin/true"],
-  readinessProbe: { tcpSocket: { port: 9999 }, initialDelaySeconds: 1, timeoutSeconds: 1 },
-});
+const svcDaemon = container(
+  { name: "svc-daemon", daemon: true },
+  {
+    image: "alpine:3.23",
+    command: ["sh", "-c"],
+    args: ["nc -lk -p 9999 -e /bin/true"],
+    readinessProbe: { tcpSocket: { port: 9999 }, initialDelaySeconds: 1, timeoutSeconds: 1 },
+  },
+);
 
 // Optional inputs (empty by default), so that tasks a, b and c-loop share the template.
 const optional = param(z.string(), { value: "" });
@@ -227,7 +244,10 @@ printf '{"tag":"%s"}\\n' '${p.tag}'
 
 // Receives the after-loop aggregates of c-loop.
 const dagGather = container(
-  { name: "dag-gather", inputs: { "loop-result": z.string(), "loop-all-params": z.string(), "loop-named-params": z.string() } },
+  {
+    name: "dag-gather",
+    inputs: { "loop-result": z.string(), "loop-all-params": z.string(), "loop-named-params": z.string() },
+  },
   (p) => ({
     image: "alpine:3.23",
     command: ["sh", "-c"],
@@ -261,9 +281,15 @@ const dagStage = dag({ name: "dag" }, () => {
     },
     { name: "b" },
   );
-  const cLoop = forEachParam<string, ReturnType<typeof dagLeaf>>(JSON.stringify(["x", "y", "z"]), (item) => dagLeaf({ tag: item }, { name: "c-loop", after: b }));
+  const cLoop = forEachParam<string, ReturnType<typeof dagLeaf>>(JSON.stringify(["x", "y", "z"]), (item) =>
+    dagLeaf({ tag: item }, { name: "c-loop", after: b }),
+  );
   dagGather(
-    { "loop-result": cLoop.result, "loop-all-params": cLoop.attr("outputs.parameters"), "loop-named-params": cLoop.outputs.echoed },
+    {
+      "loop-result": cLoop.result,
+      "loop-all-params": cLoop.attr("outputs.parameters"),
+      "loop-named-params": cLoop.outputs.echoed,
+    },
     { name: "gather" },
   );
 });
@@ -277,7 +303,8 @@ const main = steps({ name: "main", inputs: { seed: artifact() } }, ({ seed }) =>
       { k: "alpha", v: "1" },
       { k: "beta", v: "2" },
     ],
-    (item) => perItem({ msg: `${item.k}=${item.v}`, ctx: `${item}`, "in-art": prep.outputs.prepared }, { name: "fanout" }),
+    (item) =>
+      perItem({ msg: `${item.k}=${item.v}`, ctx: `${item}`, "in-art": prep.outputs.prepared }, { name: "fanout" }),
   );
   consume({
     "fanout-result": fanout.result,
@@ -349,7 +376,11 @@ export default workflow({
   serviceAccountName: "default",
   priority: 5,
   // the seed artifact feeds main's input artifact of the same name
-  parameters: { greeting: z.string().default("hello"), target: z.string().default("world"), seed: artifact({ raw: { data: "seed-content" } }) },
+  parameters: {
+    greeting: z.string().default("hello"),
+    target: z.string().default("world"),
+    seed: artifact({ raw: { data: "seed-content" } }),
+  },
   entrypoint: main,
   onExit: exitHandler,
 });

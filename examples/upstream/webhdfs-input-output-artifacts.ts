@@ -29,7 +29,12 @@ const example = container(
         path: "/my-artifact",
         http: {
           url: "https://mywebhdfsprovider.com/webhdfs/v1/file.txt?op=CREATE&overwrite=true",
-          auth: { clientCert: { clientCertSecret: { name: "cert-sec", key: "certificate.pem" }, clientKeySecret: { name: "cert-sec", key: "key.pem" } } },
+          auth: {
+            clientCert: {
+              clientCertSecret: { name: "cert-sec", key: "certificate.pem" },
+              clientKeySecret: { name: "cert-sec", key: "key.pem" },
+            },
+          },
           headers,
         },
       }),
@@ -38,4 +43,8 @@ const example = container(
   { image: "debian:latest", command: ["sh", "-c"], args: ["cat /my-artifact"] },
 );
 
-export default workflow({ generateName: "input-output-artifact-webhdfs-", labels: { "workflows.argoproj.io/no-test": "environment" }, entrypoint: example });
+export default workflow({
+  generateName: "input-output-artifact-webhdfs-",
+  labels: { "workflows.argoproj.io/no-test": "environment" },
+  entrypoint: example,
+});

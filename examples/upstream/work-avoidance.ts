@@ -11,11 +11,14 @@ const MARKERS_S3 = {
 };
 
 // Markers of finished work are loaded at the start and saved at the end (onExit).
-const loadMarkers = container({ name: "load-markers", inputs: { markers: artifact({ path: "/work/markers", optional: true, s3: MARKERS_S3 }) } }, {
-  image: "busybox",
-  command: ["mkdir", "-p", "/work/markers"],
-  volumeMounts: [work],
-});
+const loadMarkers = container(
+  { name: "load-markers", inputs: { markers: artifact({ path: "/work/markers", optional: true, s3: MARKERS_S3 }) } },
+  {
+    image: "busybox",
+    command: ["mkdir", "-p", "/work/markers"],
+    volumeMounts: [work],
+  },
+);
 
 // Skips the work when its marker exists.
 const echo = script({ name: "echo", inputs: { num: z.string() } }, ({ num }) => ({
@@ -37,11 +40,14 @@ touch \${marker}
   volumeMounts: [work],
 }));
 
-const saveMarkers = container({ name: "save-markers", outputs: { markers: artifact({ path: "/work/markers", s3: MARKERS_S3 }) } }, {
-  image: "busybox",
-  command: ["true"],
-  volumeMounts: [work],
-});
+const saveMarkers = container(
+  { name: "save-markers", outputs: { markers: artifact({ path: "/work/markers", s3: MARKERS_S3 }) } },
+  {
+    image: "busybox",
+    command: ["true"],
+    volumeMounts: [work],
+  },
+);
 
 const main = steps({ name: "main" }, () => {
   loadMarkers();
@@ -51,7 +57,12 @@ const main = steps({ name: "main" }, () => {
 export default workflow({
   generateName: "work-avoidance-",
   labels: { "workflows.argoproj.io/no-test": "environment" },
-  volumeClaimTemplates: [{ metadata: { name: "work" }, spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "10Mi" } } } }],
+  volumeClaimTemplates: [
+    {
+      metadata: { name: "work" },
+      spec: { accessModes: ["ReadWriteOnce"], resources: { requests: { storage: "10Mi" } } },
+    },
+  ],
   entrypoint: main,
   onExit: saveMarkers,
 });

@@ -1,4 +1,4 @@
-import { container, steps, workflowTemplate, z } from "@wfc/sdk";
+import { container, workflowTemplate, z } from "@wfc/sdk";
 
 const argosay = container({ name: "argosay", inputs: { files: z.string() } }, ({ files }) => ({
   image: "argoproj/argosay:v2",

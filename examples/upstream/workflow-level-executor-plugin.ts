@@ -54,7 +54,12 @@ export default workflow({
             args: [PLUGIN_SERVER],
             ports: [{ containerPort: 4356 }],
             resources: { limits: { cpu: "200m", memory: "64Mi" }, requests: { cpu: "100m", memory: "32Mi" } },
-            securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, readOnlyRootFilesystem: true, runAsNonRoot: true },
+            securityContext: {
+              allowPrivilegeEscalation: false,
+              capabilities: { drop: ["ALL"] },
+              readOnlyRootFilesystem: true,
+              runAsNonRoot: true,
+            },
           },
         },
       },

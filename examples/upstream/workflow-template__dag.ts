@@ -1,6 +1,8 @@
 import { dag, templateRef, workflow, z } from "@wfc/sdk";
 
-const printMessage = templateRef({ name: "workflow-template-print-message" }, "print-message", { inputs: { message: z.string() } });
+const printMessage = templateRef({ name: "workflow-template-print-message" }, "print-message", {
+  inputs: { message: z.string() },
+});
 const innerDiamond = templateRef({ name: "workflow-template-inner-dag" }, "inner-diamond");
 
 const diamond = dag({ name: "diamond" }, () => {

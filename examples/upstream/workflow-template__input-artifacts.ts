@@ -1,10 +1,13 @@
 import { artifact, container, workflowTemplate } from "@wfc/sdk";
 
-const argosay = container({ name: "argosay", inputs: { "input-file": artifact({ path: "/tmp/input-file" }) } }, {
-  image: "alpine:latest",
-  command: ["cat"],
-  args: ["/tmp/input-file"],
-});
+const argosay = container(
+  { name: "argosay", inputs: { "input-file": artifact({ path: "/tmp/input-file" }) } },
+  {
+    image: "alpine:latest",
+    command: ["cat"],
+    args: ["/tmp/input-file"],
+  },
+);
 
 export default workflowTemplate({
   name: "workflow-template-input-artifacts",

@@ -1,7 +1,11 @@
 import { parallel, steps, templateRef, workflow, z } from "@wfc/sdk";
 
-const printMessage = templateRef({ name: "workflow-template-print-message" }, "print-message", { inputs: { message: z.string() } });
-const innerSteps = templateRef({ name: "workflow-template-inner-steps" }, "inner-steps", { inputs: { message: z.string() } });
+const printMessage = templateRef({ name: "workflow-template-print-message" }, "print-message", {
+  inputs: { message: z.string() },
+});
+const innerSteps = templateRef({ name: "workflow-template-inner-steps" }, "inner-steps", {
+  inputs: { message: z.string() },
+});
 
 const main = steps({ name: "hello-hello-hello" }, () => {
   printMessage({ message: "hello1" }, { name: "hello1" });

@@ -1,4 +1,4 @@
-import { container, param, parallel, dag, steps, templateRef, workflowTemplate, z } from "@wfc/sdk";
+import { container, dag, parallel, param, steps, templateRef, workflowTemplate, z } from "@wfc/sdk";
 
 const printMessage = container({ name: "print-message", inputs: { message: z.string() } }, ({ message }) => ({
   image: "busybox",
@@ -6,15 +6,24 @@ const printMessage = container({ name: "print-message", inputs: { message: z.str
   args: [message],
 }));
 
-export const printMessageTemplate = workflowTemplate({ name: "workflow-template-print-message", entrypoint: printMessage });
-
-const randomFail = container({ name: "random-fail-template", retryStrategy: { limit: 10 } }, {
-  image: "python:alpine3.23",
-  command: ["python", "-c"],
-  args: ["import random; import sys; exit_code = random.choice([0, 1, 1]); sys.exit(exit_code)"],
+export const printMessageTemplate = workflowTemplate({
+  name: "workflow-template-print-message",
+  entrypoint: printMessage,
 });
 
-export const randomFailTemplate = workflowTemplate({ name: "workflow-template-random-fail-template", templates: [randomFail] });
+const randomFail = container(
+  { name: "random-fail-template", retryStrategy: { limit: 10 } },
+  {
+    image: "python:alpine3.23",
+    command: ["python", "-c"],
+    args: ["import random; import sys; exit_code = random.choice([0, 1, 1]); sys.exit(exit_code)"],
+  },
+);
+
+export const randomFailTemplate = workflowTemplate({
+  name: "workflow-template-random-fail-template",
+  templates: [randomFail],
+});
 
 // print-message of the WorkflowTemplate above, called through templateRef.
 const remotePrintMessage = templateRef(printMessageTemplate, printMessage);
@@ -27,7 +36,10 @@ const innerSteps = steps({ name: "inner-steps" }, () => {
   });
 });
 
-export const innerStepsTemplate = workflowTemplate({ name: "workflow-template-inner-steps", templates: [printMessage, innerSteps] });
+export const innerStepsTemplate = workflowTemplate({
+  name: "workflow-template-inner-steps",
+  templates: [printMessage, innerSteps],
+});
 
 const innerDiamond = dag({ name: "inner-diamond" }, () => {
   const a = remotePrintMessage({ message: "inner-A" }, { name: "inner-A" });
@@ -36,7 +48,10 @@ const innerDiamond = dag({ name: "inner-diamond" }, () => {
   remotePrintMessage({ message: "inner-D" }, { name: "inner-D", after: [b, c] });
 });
 
-export const innerDagTemplate = workflowTemplate({ name: "workflow-template-inner-dag", templates: [printMessage, innerDiamond] });
+export const innerDagTemplate = workflowTemplate({
+  name: "workflow-template-inner-dag",
+  templates: [printMessage, innerDiamond],
+});
 
 export const submittable = workflowTemplate({
   name: "workflow-template-submittable",

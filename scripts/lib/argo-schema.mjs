@@ -30,7 +30,11 @@ export const NAMESPACE_ORDER = [
 /** Names of the Argo Events kinds, which packages/events/src/types.gen.ts declares. */
 export const RESERVED_FOR_EVENTS = ["EventBus", "EventSource", "Sensor"];
 /** Namespaces not emitted into the SDK's types (see the header). */
-export const LEFT_OUT_NAMESPACES = ["github.com.argoproj.argo_events.pkg.apis.events.v1alpha1", "eventsource", "sensor"];
+export const LEFT_OUT_NAMESPACES = [
+  "github.com.argoproj.argo_events.pkg.apis.events.v1alpha1",
+  "eventsource",
+  "sensor",
+];
 
 export const refName = (ref) => ref.replace(/^#\/definitions\//, "");
 export const namespaceOf = (def) => def.slice(0, def.lastIndexOf("."));

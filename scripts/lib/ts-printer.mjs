@@ -53,7 +53,7 @@ export function createTsPrinter({ tsName, special = () => undefined }) {
 
   /** `{ ... }` of an object node; `overrides` force a property's type/required, `relaxed` makes required ones optional. */
   function objectBody(node, indent, overrides = {}, relaxed = []) {
-    const inner = indent + "  ";
+    const inner = `${indent}  `;
     const required = new Set((node.required ?? []).filter((r) => !relaxed.includes(r)));
     let out = "{\n";
     for (const [k, p] of Object.entries(node.properties ?? {})) {
@@ -63,7 +63,7 @@ export function createTsPrinter({ tsName, special = () => undefined }) {
     }
     const ap = node.additionalProperties;
     if (ap && typeof ap === "object") out += `${inner}[key: string]: ${typeOf(ap, inner)} | undefined;\n`;
-    return out + `${indent}}`;
+    return `${out}${indent}}`;
   }
 
   return { docComment, typeOf, objectBody };

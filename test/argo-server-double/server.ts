@@ -7,8 +7,8 @@ import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { selfSignedCert } from "../k8s-double/cert.js";
-import { matchFields, matchLabels, type FieldIssue } from "../k8s-double/server.js";
-import { Store, StoreError, type Obj, type StoreEvent } from "../k8s-double/store.js";
+import { type FieldIssue, matchFields, matchLabels } from "../k8s-double/server.js";
+import { type Obj, type Store, StoreError, type StoreEvent } from "../k8s-double/store.js";
 
 /** Options of {@link startArgoServerDouble}. */
 export interface ArgoServerDoubleOptions {
@@ -48,7 +48,12 @@ function sendError(res: http.ServerResponse, code: number, message: string): voi
 const KINDS: Record<string, { plural: string; field: string; kind: string; namespaced: boolean }> = {
   workflows: { plural: "workflows", field: "workflow", kind: "Workflow", namespaced: true },
   "workflow-templates": { plural: "workflowtemplates", field: "template", kind: "WorkflowTemplate", namespaced: true },
-  "cluster-workflow-templates": { plural: "clusterworkflowtemplates", field: "template", kind: "ClusterWorkflowTemplate", namespaced: false },
+  "cluster-workflow-templates": {
+    plural: "clusterworkflowtemplates",
+    field: "template",
+    kind: "ClusterWorkflowTemplate",
+    namespaced: false,
+  },
   "cron-workflows": { plural: "cronworkflows", field: "cronWorkflow", kind: "CronWorkflow", namespaced: true },
 };
 
@@ -133,7 +138,13 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
     req.on("close", close);
   };
 
-  const workflowLogs = (req: http.IncomingMessage, res: http.ServerResponse, ns: string, name: string, q: URLSearchParams): void => {
+  const workflowLogs = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    ns: string,
+    name: string,
+    q: URLSearchParams,
+  ): void => {
     store.get("workflows", ns, name);
     const follow = q.get("logOptions.follow") === "true";
     const onlyPod = q.get("podName") || undefined;
@@ -142,7 +153,9 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
     // pods in the order the controller started their nodes
     const order = (pod: Obj): number => {
       try {
-        return Object.keys(store.get("workflows", ns, name).status?.nodes ?? {}).indexOf(pod.metadata.annotations?.["workflows.argoproj.io/node-id"]);
+        return Object.keys(store.get("workflows", ns, name).status?.nodes ?? {}).indexOf(
+          pod.metadata.annotations?.["workflows.argoproj.io/node-id"],
+        );
       } catch {
         return 0;
       }
@@ -151,13 +164,17 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
     const pass = (): boolean => {
       const pods = store
         .list("pods", ns)
-        .filter((p) => p.metadata.labels?.["workflows.argoproj.io/workflow"] === name && (!onlyPod || p.metadata.name === onlyPod))
+        .filter(
+          (p) =>
+            p.metadata.labels?.["workflows.argoproj.io/workflow"] === name && (!onlyPod || p.metadata.name === onlyPod),
+        )
         .sort((a, b) => order(a) - order(b));
       let allDone = true;
       for (const p of pods) {
         const l = store.log(ns, p.metadata.name);
         let n = written.get(p.metadata.name) ?? 0;
-        for (; n < l.lines.length; n++) res.write(`${JSON.stringify({ result: { podName: p.metadata.name, content: l.lines[n] } })}\n`);
+        for (; n < l.lines.length; n++)
+          res.write(`${JSON.stringify({ result: { podName: p.metadata.name, content: l.lines[n] } })}\n`);
         written.set(p.metadata.name, n);
         if (!l.done) allDone = false;
       }
@@ -178,7 +195,10 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
     const onAny = (): void => {
       if (pass()) finish();
     };
-    if (pass() || !follow) return finish();
+    if (pass() || !follow) {
+      finish();
+      return;
+    }
     store.events.on("change", onAny);
     const poll = setInterval(() => (ended ? clearInterval(poll) : onAny()), 20);
     req.on("close", () => {
@@ -210,13 +230,21 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
       const ns = k.namespaced ? (parts[3] ?? "") : "";
       const rest = parts.slice(k.namespaced ? 4 : 3);
       const name = rest[0];
-      if (k.plural === "workflows" && name && rest[1] === "log" && req.method === "GET") return workflowLogs(req, res, ns, name, q);
+      if (k.plural === "workflows" && name && rest[1] === "log" && req.method === "GET")
+        return workflowLogs(req, res, ns, name, q);
       if (rest.length > 1) return sendError(res, 404, "Not Found");
       if (req.method === "GET" && !name) {
         const items = store
           .list(k.plural, k.namespaced ? ns || undefined : undefined)
-          .filter((o) => matchFields(q.get("listOptions.fieldSelector") ?? undefined, o) && matchLabels(q.get("listOptions.labelSelector") ?? undefined, o.metadata?.labels));
-        return sendJson(res, 200, { metadata: { resourceVersion: String(store.resourceVersion) }, items: items.length ? items : null });
+          .filter(
+            (o) =>
+              matchFields(q.get("listOptions.fieldSelector") ?? undefined, o) &&
+              matchLabels(q.get("listOptions.labelSelector") ?? undefined, o.metadata?.labels),
+          );
+        return sendJson(res, 200, {
+          metadata: { resourceVersion: String(store.resourceVersion) },
+          items: items.length ? items : null,
+        });
       }
       if (req.method === "GET" && name) return sendJson(res, 200, store.get(k.plural, ns, name));
       if (req.method === "DELETE" && name) {
@@ -231,11 +259,13 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
       check(obj);
       const dry = body.serverDryRun === true || (body.createOptions?.dryRun ?? []).includes("All");
       if (req.method === "POST" && !name) return sendJson(res, 200, store.create(k.plural, ns, obj, dry));
-      if (req.method === "PUT" && name) return sendJson(res, 200, store.update(k.plural, ns, name, obj, { dryRun: dry }));
+      if (req.method === "PUT" && name)
+        return sendJson(res, 200, store.update(k.plural, ns, name, obj, { dryRun: dry }));
       return sendError(res, 405, "Method Not Allowed");
     } catch (err) {
       if (err instanceof StoreError) {
-        const msg = err.code === 404 || err.code === 409 ? err.message.replace(/^(\w+) "/, '$1.argoproj.io "') : err.message;
+        const msg =
+          err.code === 404 || err.code === 409 ? err.message.replace(/^(\w+) "/, '$1.argoproj.io "') : err.message;
         return sendError(res, err.code === 422 ? 400 : err.code, msg);
       }
       return sendError(res, 500, (err as Error).message);

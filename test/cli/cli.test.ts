@@ -1,8 +1,8 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
 import { parseK8sYaml, validateManifest } from "@wfc/sdk";
+import { afterAll, describe, expect, it } from "vitest";
 import { wfc } from "../helpers.js";
 
 const dirs: string[] = [];
@@ -11,14 +11,19 @@ const tmp = () => {
   dirs.push(d);
   return d;
 };
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 describe("wfc build", () => {
   it("prints every exported workflow as a multi-document YAML stream, in the order the module defines them", () => {
     const r = wfc(["build", "test/fixtures/two-workflows.ts"]);
     expect(r.code).toBe(0);
     const docs = parseK8sYaml(r.stdout) as { kind: string; metadata: Record<string, string> }[];
-    expect(docs.map((d) => `${d.kind}/${d.metadata.name ?? d.metadata.generateName}`)).toEqual(["WorkflowTemplate/shared-hello", "Workflow/hello-"]);
+    expect(docs.map((d) => `${d.kind}/${d.metadata.name ?? d.metadata.generateName}`)).toEqual([
+      "WorkflowTemplate/shared-hello",
+      "Workflow/hello-",
+    ]);
     expect(r.stdout).toMatch(/\n---\n/);
   });
 
@@ -40,7 +45,10 @@ describe("wfc build", () => {
     const one = wfc(["build", "examples/cron.ts", "--format", "json"]);
     expect(JSON.parse(one.stdout).kind).toBe("CronWorkflow");
     const many = wfc(["build", "test/fixtures/two-workflows.ts", "--format", "json"]);
-    expect(JSON.parse(many.stdout)).toMatchObject({ kind: "List", items: [{ kind: "WorkflowTemplate" }, { kind: "Workflow" }] });
+    expect(JSON.parse(many.stdout)).toMatchObject({
+      kind: "List",
+      items: [{ kind: "WorkflowTemplate" }, { kind: "Workflow" }],
+    });
   });
 
   it("-o writes one file per manifest named <kind>-<name>.yaml", () => {
@@ -48,7 +56,11 @@ describe("wfc build", () => {
     const r = wfc(["build", "test/fixtures/two-workflows.ts", "examples/cron.ts", "-o", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
-    expect(readdirSync(out).sort()).toEqual(["cronworkflow-nightly-backup.yaml", "workflow-hello.yaml", "workflowtemplate-shared-hello.yaml"]);
+    expect(readdirSync(out).sort()).toEqual([
+      "cronworkflow-nightly-backup.yaml",
+      "workflow-hello.yaml",
+      "workflowtemplate-shared-hello.yaml",
+    ]);
     expect(readFileSync(join(out, "workflow-hello.yaml"), "utf8")).toContain("generateName: hello-");
   });
 
@@ -57,7 +69,9 @@ describe("wfc build", () => {
     const r = wfc(["build", "test/fixtures/bad-input.ts", "-o", out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(/bad-input\.ts:11:3: Workflow\/bad-input, template main, task scale: input "replicas" of template "scale": 0 fails its schema/);
+    expect(r.stderr).toMatch(
+      /bad-input\.ts:11:3: Workflow\/bad-input, template main, task scale: input "replicas" of template "scale": 0 fails its schema/,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -133,7 +147,9 @@ describe("wfc build: errors in the user's module", () => {
   it("a template called outside a body names the file and line", () => {
     const r = wfc(["build", "test/fixtures/outside-body.ts"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/^error: test\/fixtures\/outside-body\.ts:7:1: hello was called outside a workflow, dag\(\) or steps\(\) body/);
+    expect(r.stderr).toMatch(
+      /^error: test\/fixtures\/outside-body\.ts:7:1: hello was called outside a workflow, dag\(\) or steps\(\) body/,
+    );
   });
 
   it("an exception thrown while loading names the user's line", () => {

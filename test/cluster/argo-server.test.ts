@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startArgoServerDouble, type ArgoServerDouble } from "../argo-server-double/server.js";
-import { dagYaml, file, scratch, startCluster, TEMPLATE_YAML, wfc, type Cluster } from "./harness.js";
+import { type ArgoServerDouble, startArgoServerDouble } from "../argo-server-double/server.js";
+import { type Cluster, dagYaml, file, scratch, startCluster, TEMPLATE_YAML, wfc } from "./harness.js";
 
 let c: Cluster;
 let argo: ArgoServerDouble;
@@ -14,7 +14,12 @@ beforeAll(async () => {
   caFile = path.join(scratch(), "ca.pem");
   writeFileSync(caFile, argo.caPem);
   // no kubeconfig at all: everything must go through the Argo Server
-  env = { KUBECONFIG: "/nonexistent", ARGO_SERVER: argo.httpsUrl, ARGO_TOKEN: "argo-secret", ARGO_NAMESPACE: "argo-ns" };
+  env = {
+    KUBECONFIG: "/nonexistent",
+    ARGO_SERVER: argo.httpsUrl,
+    ARGO_TOKEN: "argo-secret",
+    ARGO_NAMESPACE: "argo-ns",
+  };
 });
 afterAll(async () => {
   await argo.close();
@@ -24,7 +29,10 @@ afterAll(async () => {
 describe("Argo Server mode", () => {
   it("submit --watch through the Argo Server, resuming after a dropped event stream", async () => {
     argo.dropWatchAfterEventsOnce = 3;
-    const r = await wfc(["submit", file("wf.yaml", dagYaml({ name: "via-argo" })), "--watch", "--ca-file", caFile], env);
+    const r = await wfc(
+      ["submit", file("wf.yaml", dagYaml({ name: "via-argo" })), "--watch", "--ca-file", caFile],
+      env,
+    );
     expect(r.stdout).toMatch(/✔ via-argo Succeeded\n$/);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/reconnecting/);
@@ -41,16 +49,25 @@ describe("Argo Server mode", () => {
   it("flags instead of environment; apply is idempotent", async () => {
     const flags = ["--argo-server", argo.httpUrl, "--token", "argo-secret", "-n", "argo-ns"];
     const t = file("t.yaml", TEMPLATE_YAML);
-    expect((await wfc(["apply", t, ...flags], { KUBECONFIG: "/nonexistent" })).stdout).toBe("workflowtemplate.argoproj.io/greet created\n");
-    expect((await wfc(["apply", t, ...flags], { KUBECONFIG: "/nonexistent" })).stdout).toBe("workflowtemplate.argoproj.io/greet unchanged\n");
-    const r = await wfc(["submit", "--from", "workflowtemplate/greet", "-p", "who=argo", "--wait", "-o", "name", ...flags], { KUBECONFIG: "/nonexistent" });
+    expect((await wfc(["apply", t, ...flags], { KUBECONFIG: "/nonexistent" })).stdout).toBe(
+      "workflowtemplate.argoproj.io/greet created\n",
+    );
+    expect((await wfc(["apply", t, ...flags], { KUBECONFIG: "/nonexistent" })).stdout).toBe(
+      "workflowtemplate.argoproj.io/greet unchanged\n",
+    );
+    const r = await wfc(
+      ["submit", "--from", "workflowtemplate/greet", "-p", "who=argo", "--wait", "-o", "name", ...flags],
+      { KUBECONFIG: "/nonexistent" },
+    );
     expect(r.code).toBe(0);
   });
 
   it("errors: bad token (401), untrusted certificate, not found", async () => {
     const bad = await wfc(["list", "-k"], { ...env, ARGO_TOKEN: "stolen-token-value" });
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toMatch(/^error: listing workflows in namespace "argo-ns": Unauthorized \(401\): token not valid.*; the server did not accept the credentials of the Argo Server token \(--token or ARGO_TOKEN\)/);
+    expect(bad.stderr).toMatch(
+      /^error: listing workflows in namespace "argo-ns": Unauthorized \(401\): token not valid.*; the server did not accept the credentials of the Argo Server token \(--token or ARGO_TOKEN\)/,
+    );
     expect(bad.stderr).not.toContain("stolen-token-value");
     const tls = await wfc(["list"], env);
     expect(tls.code).toBe(1);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dagYaml, file, startCluster, wfc, type Cluster, type Run } from "./harness.js";
+import { type Cluster, dagYaml, file, type Run, startCluster, wfc } from "./harness.js";
 
 let c: Cluster;
 beforeAll(async () => {
@@ -21,7 +21,10 @@ function expectOneLineError(r: Run, pattern: RegExp): void {
 describe.concurrent("cluster errors become one clear line", () => {
   it("401 Unauthorized", async () => {
     const r = await wfc(["get", "anything", "--context", "badtoken"], c.env);
-    expectOneLineError(r, /getting Workflow "anything" in namespace "ci": Unauthorized \(401\); the server did not accept the credentials of context "badtoken"; log in again/);
+    expectOneLineError(
+      r,
+      /getting Workflow "anything" in namespace "ci": Unauthorized \(401\); the server did not accept the credentials of context "badtoken"; log in again/,
+    );
   });
 
   it("403 Forbidden names the verb, resource and namespace", async () => {
@@ -34,7 +37,10 @@ describe.concurrent("cluster errors become one clear line", () => {
 
   it("404 NotFound", async () => {
     const r = await wfc(["get", "no-such-workflow"], c.env);
-    expectOneLineError(r, /NotFound \(404\): workflows\.argoproj\.io "no-such-workflow" not found; check the name and namespace \(wfc list -n ci\)/);
+    expectOneLineError(
+      r,
+      /NotFound \(404\): workflows\.argoproj\.io "no-such-workflow" not found; check the name and namespace \(wfc list -n ci\)/,
+    );
     const del = await wfc(["delete", "workflowtemplate/nope"], c.env);
     expectOneLineError(del, /deleting WorkflowTemplate "nope" in namespace "ci": NotFound \(404\)/);
     expect((await wfc(["delete", "nope", "--ignore-not-found"], c.env)).code).toBe(0);
@@ -44,24 +50,39 @@ describe.concurrent("cluster errors become one clear line", () => {
     const wf = file("wf.yaml", dagYaml({ name: "fixed-name" }));
     expect((await wfc(["submit", wf], c.env)).code).toBe(0);
     const r = await wfc(["submit", wf], c.env);
-    expectOneLineError(r, /creating Workflow "fixed-name" in namespace "ci": AlreadyExists \(409\): workflows\.argoproj\.io "fixed-name" already exists; pick another name, use metadata\.generateName/);
+    expectOneLineError(
+      r,
+      /creating Workflow "fixed-name" in namespace "ci": AlreadyExists \(409\): workflows\.argoproj\.io "fixed-name" already exists; pick another name, use metadata\.generateName/,
+    );
   });
 
   it("422 Invalid lists the field paths from Status.details.causes", async () => {
-    const bad = dagYaml().replace("image: alpine:3.20", "image: alpine:3.20\n        imagePullPolicy: 7\n        comand: [oops]");
+    const bad = dagYaml().replace(
+      "image: alpine:3.20",
+      "image: alpine:3.20\n        imagePullPolicy: 7\n        comand: [oops]",
+    );
     const r = await wfc(["submit", file("wf.yaml", bad)], c.env);
-    expectOneLineError(r, /creating Workflow "hello-\*" in namespace "ci": Invalid \(422\): .*spec\.templates\[1\]\.container\.comand: unknown field.*; fix the manifest and try again/);
+    expectOneLineError(
+      r,
+      /creating Workflow "hello-\*" in namespace "ci": Invalid \(422\): .*spec\.templates\[1\]\.container\.comand: unknown field.*; fix the manifest and try again/,
+    );
     expect(r.stderr).toMatch(/spec\.templates\[1\]\.container\.imagePullPolicy/);
   });
 
   it("connection refused", async () => {
     const r = await wfc(["list", "--context", "refused"], c.env);
-    expectOneLineError(r, /listing workflows in namespace "ci": cannot connect to https:\/\/127\.0\.0\.1:1: connection refused; is the server running and is context "refused" the right one\?/);
+    expectOneLineError(
+      r,
+      /listing workflows in namespace "ci": cannot connect to https:\/\/127\.0\.0\.1:1: connection refused; is the server running and is context "refused" the right one\?/,
+    );
   });
 
   it("TLS failure (server certificate not trusted)", async () => {
     const r = await wfc(["list", "--context", "noca"], c.env);
-    expectOneLineError(r, /TLS handshake with https:\/\/127\.0\.0\.1:\d+ failed \(DEPTH_ZERO_SELF_SIGNED_CERT: .*\); provide the server's CA/);
+    expectOneLineError(
+      r,
+      /TLS handshake with https:\/\/127\.0\.0\.1:\d+ failed \(DEPTH_ZERO_SELF_SIGNED_CERT: .*\); provide the server's CA/,
+    );
   });
 
   it("timeout", async () => {
@@ -69,7 +90,10 @@ describe.concurrent("cluster errors become one clear line", () => {
     c.k8s.faults.delayMs = 60_000;
     const started = Date.now();
     const r = await wfc(["get", "slowpoke", "--request-timeout", "300ms"], c.env);
-    expectOneLineError(r, /getting Workflow "slowpoke" in namespace "ci": timed out waiting for https:\/\/127\.0\.0\.1:\d+ \(no response within 300ms\).*raise --request-timeout/);
+    expectOneLineError(
+      r,
+      /getting Workflow "slowpoke" in namespace "ci": timed out waiting for https:\/\/127\.0\.0\.1:\d+ \(no response within 300ms\).*raise --request-timeout/,
+    );
     // the server would answer after 60s; the client gave up long before
     expect(Date.now() - started).toBeLessThan(30_000);
   });
@@ -78,7 +102,10 @@ describe.concurrent("cluster errors become one clear line", () => {
     const none = await wfc(["list"], { KUBECONFIG: "/does/not/exist" });
     expectOneLineError(none, /KUBECONFIG names \/does\/not\/exist, which does not exist/);
     const ctx = await wfc(["list", "--context", "prod"], c.env);
-    expectOneLineError(ctx, /context "prod" is not in the kubeconfig; known contexts: admin, plain, viewer, badtoken, noca, refused/);
+    expectOneLineError(
+      ctx,
+      /context "prod" is not in the kubeconfig; known contexts: admin, plain, viewer, badtoken, noca, refused/,
+    );
   });
 
   it("usage errors exit 2", async () => {

@@ -8,8 +8,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { validateManifest } from "@wfc/sdk";
-import { startK8sDouble, type K8sDouble, type K8sDoubleOptions } from "../k8s-double/server.js";
 import { writeKubeconfig } from "../k8s-double/kubeconfig.js";
+import { type K8sDouble, type K8sDoubleOptions, startK8sDouble } from "../k8s-double/server.js";
 
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const BIN = path.join(ROOT, "packages/cli/bin/wfc.js");
@@ -22,13 +22,20 @@ export interface Run {
 }
 
 /** Runs `wfc args...` with `env` added to a clean environment (no ambient KUBECONFIG/ARGO_*). */
-export function wfc(args: readonly string[], env: Record<string, string> = {}, opts: { onStdout?: (chunk: string) => void; onSpawn?: (child: { kill(signal: NodeJS.Signals): void }) => void } = {}): Promise<Run> {
+export function wfc(
+  args: readonly string[],
+  env: Record<string, string> = {},
+  opts: { onStdout?: (chunk: string) => void; onSpawn?: (child: { kill(signal: NodeJS.Signals): void }) => void } = {},
+): Promise<Run> {
   const base: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) {
     if (v !== undefined && !k.startsWith("ARGO_") && k !== "KUBECONFIG") base[k] = v;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...base, HOME: tmpHome, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...base, HOME: tmpHome, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     opts.onSpawn?.(child);
     let stdout = "";
     let stderr = "";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { dagYaml, file, ROOT, startCluster, TEMPLATE_YAML, CRON_YAML, wfc, type Cluster } from "./harness.js";
+import { type Cluster, CRON_YAML, dagYaml, file, ROOT, startCluster, TEMPLATE_YAML, wfc } from "./harness.js";
 
 let c: Cluster;
 beforeAll(async () => {
@@ -28,11 +28,16 @@ describe.concurrent("wfc submit (Kubernetes API)", () => {
     const r = await wfc(["submit", file("wf.yaml", dagYaml({ fail: true })), "--watch"], c.env);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/✖ b {2}Failed {2}template=boom .*Error \(exit code 3\)/);
-    expect(r.stderr).toMatch(/^error: workflow hello-\w+ Failed: child 'hello-\w+-\d+' failed \(see wfc get hello-\w+ and wfc logs hello-\w+\)\n$/);
+    expect(r.stderr).toMatch(
+      /^error: workflow hello-\w+ Failed: child 'hello-\w+-\d+' failed \(see wfc get hello-\w+ and wfc logs hello-\w+\)\n$/,
+    );
   });
 
   it("--wait exits 0 on success (with -p reaching the pod) and 1 on failure, printing no progress", async () => {
-    const ok = await wfc(["submit", file("wf.yaml", dagYaml()), "-p", "message=bonjour", "--wait", "-o", "name"], c.env);
+    const ok = await wfc(
+      ["submit", file("wf.yaml", dagYaml()), "-p", "message=bonjour", "--wait", "-o", "name"],
+      c.env,
+    );
     expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^workflow\.argoproj\.io\/hello-\w+\n$/);
     expect(ok.stderr).toMatch(/Succeeded/);
@@ -77,19 +82,29 @@ describe.concurrent("wfc submit (Kubernetes API)", () => {
 
   it("--dry-run=client prints without contacting the cluster; --dry-run=server validates without creating", async () => {
     // no kubeconfig at all: any cluster access would fail
-    const client = await wfc(["submit", file("wf.yaml", dagYaml()), "--dry-run=client", "-o", "yaml"], { KUBECONFIG: "/nonexistent" });
+    const client = await wfc(["submit", file("wf.yaml", dagYaml()), "--dry-run=client", "-o", "yaml"], {
+      KUBECONFIG: "/nonexistent",
+    });
     expect(client.stderr).toBe("");
     expect(client.code).toBe(0);
     expect(parse(client.stdout).metadata.generateName).toBe("hello-");
 
-    const server = await wfc(["submit", file("wf.yaml", dagYaml({ name: "dry-run-only" })), "--dry-run=server", "-o", "json"], c.env);
+    const server = await wfc(
+      ["submit", file("wf.yaml", dagYaml({ name: "dry-run-only" })), "--dry-run=server", "-o", "json"],
+      c.env,
+    );
     expect(server.code).toBe(0);
     expect(JSON.parse(server.stdout).metadata.name).toBe("dry-run-only");
     expect(c.k8s.requests.some((r) => r.method === "POST" && r.query.dryRun === "All")).toBe(true);
     expect(() => c.k8s.store.get("workflows", "ci", "dry-run-only")).toThrow(/not found/);
-    const invalid = await wfc(["submit", file("wf.yaml", dagYaml().replace("image: alpine:3.20", "image: 42")), "--dry-run=server"], c.env);
+    const invalid = await wfc(
+      ["submit", file("wf.yaml", dagYaml().replace("image: alpine:3.20", "image: 42")), "--dry-run=server"],
+      c.env,
+    );
     expect(invalid.code).toBe(1);
-    expect(invalid.stderr).toMatch(/^error: validating \(server dry run\) Workflow "hello-\*" in namespace "ci": Invalid \(422\): .*spec\.templates\[1\]\.container\.image: must be of type string, got integer; fix the manifest and try again\n$/);
+    expect(invalid.stderr).toMatch(
+      /^error: validating \(server dry run\) Workflow "hello-\*" in namespace "ci": Invalid \(422\): .*spec\.templates\[1\]\.container\.image: must be of type string, got integer; fix the manifest and try again\n$/,
+    );
   });
 
   it("-o yaml and -o json print the created object; HTTP servers work too", async () => {
@@ -105,7 +120,10 @@ describe.concurrent("wfc submit (Kubernetes API)", () => {
     const r = await wfc(["submit", file("wf.yaml", dagYaml()), "-n", "team-a", "-o", "name"], c.env);
     expect(r.code).toBe(0);
     expect(c.k8s.store.get("workflows", "team-a", r.stdout.trim().split("/")[1]!).metadata.namespace).toBe("team-a");
-    const conflict = await wfc(["submit", file("wf.yaml", dagYaml().replace("metadata:\n", "metadata:\n  namespace: other\n")), "-n", "team-a"], c.env);
+    const conflict = await wfc(
+      ["submit", file("wf.yaml", dagYaml().replace("metadata:\n", "metadata:\n  namespace: other\n")), "-n", "team-a"],
+      c.env,
+    );
     expect(conflict.code).toBe(1);
     expect(conflict.stderr).toMatch(/namespace "other" does not match --namespace team-a/);
   });

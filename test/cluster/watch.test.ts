@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { dagYaml, file, startCluster, wfc, type Cluster } from "./harness.js";
+import { type Cluster, dagYaml, file, startCluster, wfc } from "./harness.js";
 
 // The controller holds each workflow until someone watches it, so the faults
 // below hit a watch that is really streaming (no timing guesses).

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
 import { parseK8sYaml, validateManifest } from "@wfc/sdk";
+import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, wfc } from "../helpers.js";
 
 // Every complete TypeScript example in the README and the guides (a ```ts block with an
@@ -30,7 +30,25 @@ describe("documentation examples", () => {
     for (const b of blocks) writeFileSync(fileOf(b), b.code);
     const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
     const files = blocks.map(fileOf);
-    const r = spawnSync(process.execPath, [tsc, "--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--skipLibCheck", "--types", "node", ...files], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync(
+      process.execPath,
+      [
+        tsc,
+        "--noEmit",
+        "--strict",
+        "--module",
+        "nodenext",
+        "--moduleResolution",
+        "nodenext",
+        "--target",
+        "es2022",
+        "--skipLibCheck",
+        "--types",
+        "node",
+        ...files,
+      ],
+      { cwd: ROOT, encoding: "utf8" },
+    );
     expect(r.stdout + r.stderr).toBe("");
     expect(r.status).toBe(0);
   });

@@ -1,7 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { parseK8sYaml } from "@wfc/sdk";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { parseK8sYaml } from "@wfc/sdk";
+import { describe, expect, it } from "vitest";
 import { ROOT, wfc } from "../helpers.js";
 
 // `wfc build` and `wfc lint` on Argo Events objects, through the real CLI.
@@ -11,17 +11,28 @@ describe("wfc build / lint with @wfc/events", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     const docs = parseK8sYaml(r.stdout, "out.yaml") as { kind: string; metadata: { name: string } }[];
-    expect(docs.map((d) => `${d.kind}/${d.metadata.name}`)).toEqual(["WorkflowTemplate/greet", "EventSource/webhook", "Sensor/on-hook"]);
+    expect(docs.map((d) => `${d.kind}/${d.metadata.name}`)).toEqual([
+      "WorkflowTemplate/greet",
+      "EventSource/webhook",
+      "Sensor/on-hook",
+    ]);
   });
 
   it("lints event examples against the Argo Events schema", () => {
-    const r = wfc(["lint", "test/events/fixtures/both-exported.ts", "examples/events/sensors__webhook.ts", "examples/events/event-sources__webhook.ts"]);
+    const r = wfc([
+      "lint",
+      "test/events/fixtures/both-exported.ts",
+      "examples/events/sensors__webhook.ts",
+      "examples/events/event-sources__webhook.ts",
+    ]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
   });
 
   it("lints every examples/events module (one run)", () => {
-    const files = readdirSync(join(ROOT, "examples/events")).filter((f) => f.endsWith(".ts")).map((f) => `examples/events/${f}`);
+    const files = readdirSync(join(ROOT, "examples/events"))
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => `examples/events/${f}`);
     const r = wfc(["lint", ...files]);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);

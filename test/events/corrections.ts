@@ -14,19 +14,42 @@ export type Correction =
 /** Upstream file -> corrections of its (first) Argo Events document. */
 export const CORRECTIONS: Readonly<Record<string, readonly Correction[]>> = {
   "event-sources__stripe.yaml": [
-    { op: "remove", path: ["spec", "stripe", "example", "namespace"], why: "StripeEventSource has no namespace (the secret is read from the event source's namespace)" },
+    {
+      op: "remove",
+      path: ["spec", "stripe", "example", "namespace"],
+      why: "StripeEventSource has no namespace (the secret is read from the event source's namespace)",
+    },
   ],
   "sensors__trigger-openwhisk.yaml": [
-    { op: "rename", path: ["spec", "triggers", 0, "template", "openwhisk"], to: "openWhisk", why: "the trigger is `openWhisk`" },
+    {
+      op: "rename",
+      path: ["spec", "triggers", 0, "template", "openwhisk"],
+      to: "openWhisk",
+      why: "the trigger is `openWhisk`",
+    },
   ],
   "sensors__trigger-with-policy.yaml": [
-    { op: "move", path: ["spec", "triggers", 0, "template", "policy"], to: ["spec", "triggers", 0, "policy"], why: "policy is a field of Trigger, not of TriggerTemplate" },
+    {
+      op: "move",
+      path: ["spec", "triggers", 0, "template", "policy"],
+      to: ["spec", "triggers", 0, "policy"],
+      why: "policy is a field of Trigger, not of TriggerTemplate",
+    },
   ],
   "sensors__url-sensor.yaml": [
-    { op: "rename", path: ["spec", "triggers", 0, "template", "k8s", "source", "url", "verifycert"], to: "verifyCert", why: "URLArtifact's field is `verifyCert`" },
+    {
+      op: "rename",
+      path: ["spec", "triggers", 0, "template", "k8s", "source", "url", "verifycert"],
+      to: "verifyCert",
+      why: "URLArtifact's field is `verifyCert`",
+    },
   ],
   "tutorials__03-trigger-sources__sensor-cm.yaml": [
-    { op: "remove", path: ["spec", "triggers", 0, "template", "k8s", "source", "configmap", "namespace"], why: "a ConfigMapKeySelector has no namespace (the sensor's namespace is used)" },
+    {
+      op: "remove",
+      path: ["spec", "triggers", 0, "template", "k8s", "source", "configmap", "namespace"],
+      why: "a ConfigMapKeySelector has no namespace (the sensor's namespace is used)",
+    },
   ],
   "tutorials__06-trigger-conditions__minio-event-source.yaml": [
     { op: "remove", path: ["spec", "type"], why: "EventSourceSpec has no `type` (the type is the key, `minio`)" },
@@ -35,7 +58,12 @@ export const CORRECTIONS: Readonly<Record<string, readonly Correction[]>> = {
     { op: "remove", path: ["spec", "type"], why: "EventSourceSpec has no `type` (the type is the key, `minio`)" },
   ],
   "tutorials__09-http-trigger__sensor-02.yaml": [
-    { op: "rename", path: ["spec", "triggers", 0, "template", "http", "serverURL"], to: "url", why: "HTTPTrigger's field is `url`" },
+    {
+      op: "rename",
+      path: ["spec", "triggers", 0, "template", "http", "serverURL"],
+      to: "url",
+      why: "HTTPTrigger's field is `url`",
+    },
   ],
 };
 

@@ -1,19 +1,21 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
 import { parseK8sYaml } from "@wfc/sdk";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { ROOT, wfc } from "../helpers.js";
 
 // Every ```ts block of docs/events.md is a complete module: all of them type-check (one tsc run), and the
 // chained-tasks example (the block that exports the EventBus) also builds and lints.
 const OUT = join(ROOT, "test/events/.out");
-const BLOCKS = [...readFileSync(join(ROOT, "docs/events.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+const BLOCKS = [...readFileSync(join(ROOT, "docs/events.md"), "utf8").matchAll(/```ts\n([\s\S]*?)```/g)].map(
+  (m) => m[1]!,
+);
 const file = (i: number) => join(OUT, `block-${i}.ts`);
 
 beforeAll(() => {
   mkdirSync(OUT, { recursive: true });
-  BLOCKS.forEach((code, i) => writeFileSync(file(i), code));
+  for (const [i, code] of BLOCKS.entries()) writeFileSync(file(i), code);
 });
 afterAll(() => rmSync(OUT, { recursive: true, force: true }));
 
@@ -21,7 +23,27 @@ it("docs/events.md: every ts block type-checks as a module of its own", () => {
   expect(BLOCKS.length).toBeGreaterThanOrEqual(4);
   for (const code of BLOCKS) expect(code).toMatch(/^import /m);
   const files = BLOCKS.map((_, i) => file(i));
-  const tsc = spawnSync(process.execPath, [join(ROOT, "node_modules/typescript/bin/tsc"), "--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--skipLibCheck", "--types", "node", "--moduleDetection", "force", ...files], { cwd: ROOT, encoding: "utf8" });
+  const tsc = spawnSync(
+    process.execPath,
+    [
+      join(ROOT, "node_modules/typescript/bin/tsc"),
+      "--noEmit",
+      "--strict",
+      "--module",
+      "nodenext",
+      "--moduleResolution",
+      "nodenext",
+      "--target",
+      "es2022",
+      "--skipLibCheck",
+      "--types",
+      "node",
+      "--moduleDetection",
+      "force",
+      ...files,
+    ],
+    { cwd: ROOT, encoding: "utf8" },
+  );
   expect(tsc.stdout + tsc.stderr).toBe("");
 });
 
@@ -34,7 +56,12 @@ it("docs/events.md: the chained-tasks example builds and passes wfc lint", () =>
   const docs = parseK8sYaml(r.stdout, "out.yaml") as { kind: string; metadata: { name: string } }[];
   // every object once (the templates are exported and also emitted by the sensors that run them)
   expect(docs.map((d) => `${d.kind}/${d.metadata.name}`).sort()).toEqual([
-    "EventBus/default", "EventSource/messages", "Sensor/on-ingested", "Sensor/on-upload", "WorkflowTemplate/ingest", "WorkflowTemplate/report",
+    "EventBus/default",
+    "EventSource/messages",
+    "Sensor/on-ingested",
+    "Sensor/on-upload",
+    "WorkflowTemplate/ingest",
+    "WorkflowTemplate/report",
   ]);
   const lint = wfc(["lint", f]);
   expect(lint.stderr).toBe("");

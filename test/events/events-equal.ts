@@ -14,9 +14,15 @@ interface Node {
   additionalProperties?: Node | boolean;
   items?: Node;
 }
-const defs = (JSON.parse(readFileSync(join(ROOT, "packages/events/schema/jsonschema.json"), "utf8")) as { definitions: Record<string, Node> }).definitions;
-const resolve = (n: Node | undefined): Node | undefined => (n?.$ref ? resolve(defs[n.$ref.replace("#/definitions/", "")]) : n);
-const intOrString = (n: Node | undefined) => Array.isArray(n?.type) && n.type.includes("integer") && n.type.includes("string");
+const defs = (
+  JSON.parse(readFileSync(join(ROOT, "packages/events/schema/jsonschema.json"), "utf8")) as {
+    definitions: Record<string, Node>;
+  }
+).definitions;
+const resolve = (n: Node | undefined): Node | undefined =>
+  n?.$ref ? resolve(defs[n.$ref.replace("#/definitions/", "")]) : n;
+const intOrString = (n: Node | undefined) =>
+  Array.isArray(n?.type) && n.type.includes("integer") && n.type.includes("string");
 
 /** The root schema node of a kind. */
 export function kindNode(kind: string): Node | undefined {
@@ -26,7 +32,11 @@ export function kindNode(kind: string): Node | undefined {
 /** Differences between `a` (ours) and `b` (upstream), as `path: message` lines. */
 export function diffEvents(a: unknown, b: unknown, node: Node | undefined, path = ""): string[] {
   const n = resolve(node);
-  if (intOrString(n) && (typeof a === "number" || typeof a === "string") && (typeof b === "number" || typeof b === "string")) {
+  if (
+    intOrString(n) &&
+    (typeof a === "number" || typeof a === "string") &&
+    (typeof b === "number" || typeof b === "string")
+  ) {
     return String(a) === String(b) ? [] : [`${path}: ${JSON.stringify(a)} != ${JSON.stringify(b)}`];
   }
   if (Array.isArray(a) && Array.isArray(b)) {
@@ -42,7 +52,8 @@ export function diffEvents(a: unknown, b: unknown, node: Node | undefined, path 
       if (!(k in ao)) out.push(`${p}: missing (upstream ${JSON.stringify(bo[k])})`);
       else if (!(k in bo)) out.push(`${p}: extra (${JSON.stringify(ao[k])})`);
       else {
-        const child = n?.properties?.[k] ?? (typeof n?.additionalProperties === "object" ? n.additionalProperties : undefined);
+        const child =
+          n?.properties?.[k] ?? (typeof n?.additionalProperties === "object" ? n.additionalProperties : undefined);
         out.push(...diffEvents(ao[k], bo[k], child, p));
       }
     }

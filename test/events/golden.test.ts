@@ -1,8 +1,16 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { isManifestable, isWorkflow, compile, MANIFESTS, parseK8sYaml, validateManifest, type Manifest } from "@wfc/sdk";
 import { isEventsManifest, validateEventsManifest } from "@wfc/events";
+import {
+  compile,
+  isManifestable,
+  isWorkflow,
+  MANIFESTS,
+  type Manifest,
+  parseK8sYaml,
+  validateManifest,
+} from "@wfc/sdk";
+import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
 import { applyCorrections, CORRECTIONS } from "./corrections.js";
 import { diffEvents, kindNode } from "./events-equal.js";
@@ -15,7 +23,9 @@ import { diffEvents, kindNode } from "./events-equal.js";
 // reproduced, except a WorkflowTemplate a sensor triggers.
 
 const VENDOR = join(ROOT, "vendor/argo-events/examples");
-const UPSTREAM = readdirSync(VENDOR).filter((f) => /\.ya?ml$/.test(f)).sort();
+const UPSTREAM = readdirSync(VENDOR)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 const isEventsFile = (f: string) => /^kind: (EventSource|Sensor)\s*$/m.test(readFileSync(join(VENDOR, f), "utf8"));
 const EXAMPLES = UPSTREAM.filter(isEventsFile);
 
@@ -30,7 +40,9 @@ async function build(name: string): Promise<Manifest[]> {
 }
 
 function upstream(file: string): Manifest[] {
-  const docs = (parseK8sYaml(readFileSync(join(VENDOR, file), "utf8"), file) as Manifest[]).filter((d) => isEventsManifest(d) || d?.kind === "WorkflowTemplate");
+  const docs = (parseK8sYaml(readFileSync(join(VENDOR, file), "utf8"), file) as Manifest[]).filter(
+    (d) => isEventsManifest(d) || d?.kind === "WorkflowTemplate",
+  );
   const first = docs.findIndex(isEventsManifest);
   applyCorrections(docs[first], CORRECTIONS[file]);
   return docs;
@@ -38,7 +50,9 @@ function upstream(file: string): Manifest[] {
 
 it("covers every upstream EventSource and Sensor example", () => {
   expect(EXAMPLES.length).toBe(96);
-  const ours = readdirSync(join(ROOT, "examples/events")).filter((f) => f.endsWith(".ts")).map((f) => f.replace(/\.ts$/, ""));
+  const ours = readdirSync(join(ROOT, "examples/events"))
+    .filter((f) => f.endsWith(".ts"))
+    .map((f) => f.replace(/\.ts$/, ""));
   expect(ours.sort()).toEqual(EXAMPLES.map((f) => f.replace(/\.ya?ml$/, "")).sort());
 });
 
@@ -48,7 +62,9 @@ describe.each(EXAMPLES)("examples/events/%s", (file) => {
   it("reproduces the upstream example", async () => {
     const ours = await build(name);
     const theirs = upstream(file);
-    expect(ours.map((m) => `${m.kind}/${(m.metadata as { name?: string }).name}`)).toEqual(theirs.map((m) => `${m.kind}/${(m.metadata as { name?: string }).name}`));
+    expect(ours.map((m) => `${m.kind}/${(m.metadata as { name?: string }).name}`)).toEqual(
+      theirs.map((m) => `${m.kind}/${(m.metadata as { name?: string }).name}`),
+    );
     const diffs = ours.flatMap((m, i) => diffEvents(m, theirs[i], kindNode(m.kind)).map((d) => `${m.kind}: ${d}`));
     expect(diffs).toEqual([]);
   });
@@ -62,10 +78,12 @@ describe.each(EXAMPLES)("examples/events/%s", (file) => {
 });
 
 describe("the comparison", () => {
-  it("equates 10 and \"10\" only where the schema says int-or-string", () => {
+  it('equates 10 and "10" only where the schema says int-or-string', () => {
     const s = (retryStrategy: object) => ({ kind: "Sensor", spec: { triggers: [{ retryStrategy }] } });
     expect(diffEvents(s({ duration: 10 }), s({ duration: "10" }), kindNode("Sensor"))).toEqual([]);
-    expect(diffEvents(s({ steps: 3 }), s({ steps: "3" }), kindNode("Sensor"))).toEqual(['spec.triggers[0].retryStrategy.steps: 3 != "3"']);
+    expect(diffEvents(s({ steps: 3 }), s({ steps: "3" }), kindNode("Sensor"))).toEqual([
+      'spec.triggers[0].retryStrategy.steps: 3 != "3"',
+    ]);
     expect(diffEvents({ a: 1, b: [1, 2] }, { b: [1, 2], a: 1 }, undefined)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { parseK8sYaml, validateManifests } from "@wfc/sdk";
+import { describe, expect, it } from "vitest";
 import { wfc } from "../helpers.js";
 
 // The decorator-style example and its builder twin, built through the real CLI (tsx lowers the
@@ -31,6 +31,8 @@ describe("decorator mistakes through the CLI", () => {
     const r = wfc(["build", "test/fixtures/decorators-undecorated.ts"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toContain("test/fixtures/decorators-undecorated.ts:12:4: class Half: helper() has no @task or @container decorator");
+    expect(r.stderr).toContain(
+      "test/fixtures/decorators-undecorated.ts:12:4: class Half: helper() has no @task or @container decorator",
+    );
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
 import { parseK8sYaml, validateManifest } from "@wfc/sdk";
+import { describe, expect, it } from "vitest";
 import { ROOT, wfc } from "../helpers.js";
 
 // Every example in examples/ is built through the real CLI and compared, byte for byte, with

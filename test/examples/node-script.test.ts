@@ -24,7 +24,9 @@ function runScript(t: Template, inputs: Record<string, string>): string {
 }
 
 describe("nodeScript templates run", () => {
-  const m = JSON.parse(wfc(["build", "examples/quickstart.ts", "--format", "json"]).stdout) as { spec: { templates: Template[] } };
+  const m = JSON.parse(wfc(["build", "examples/quickstart.ts", "--format", "json"]).stdout) as {
+    spec: { templates: Template[] };
+  };
   const byName = new Map(m.spec.templates.map((t) => [t.name, t]));
 
   it("random-number prints a number between 0 and 99", () => {

@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
 import { ImportError, importManifests } from "@wfc/import";
 import { YamlError } from "@wfc/sdk";
+import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, wfc } from "../helpers.js";
 
 const dirs: string[] = [];
@@ -13,7 +13,9 @@ const tmp = () => {
   dirs.push(d);
   return d;
 };
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 const HELLO = `apiVersion: argoproj.io/v1alpha1
 kind: Workflow
@@ -42,7 +44,10 @@ describe("importManifests", () => {
   });
 
   it("wires task outputs as references and does not repeat the dependency they imply", () => {
-    const ts = importManifests(readFileSync("vendor/argo/examples/artifact-passing.yaml", "utf8"), "artifact-passing.yaml");
+    const ts = importManifests(
+      readFileSync("vendor/argo/examples/artifact-passing.yaml", "utf8"),
+      "artifact-passing.yaml",
+    );
     expect(ts).toMatch(/\{ message: generateArtifact\.outputs\["hello-art"\] \}/);
   });
 
@@ -52,10 +57,14 @@ describe("importManifests", () => {
   });
 
   it("rejects kinds it does not import, and manifests Argo would reject, with positions", () => {
-    expect(() => importManifests("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", "cm.yaml")).toThrow(/cm\.yaml:2:1: kind "ConfigMap"/);
+    expect(() => importManifests("apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", "cm.yaml")).toThrow(
+      /cm\.yaml:2:1: kind "ConfigMap"/,
+    );
     const bad = HELLO.replace("image: busybox", "image: busybox\n      comand: [x]");
     expect(() => importManifests(bad, "wf.yaml")).toThrow(ImportError);
-    expect(() => importManifests(bad, "wf.yaml")).toThrow(/wf\.yaml:11:7: spec\.templates\[0\]\.container\.comand: unknown field/);
+    expect(() => importManifests(bad, "wf.yaml")).toThrow(
+      /wf\.yaml:11:7: spec\.templates\[0\]\.container\.comand: unknown field/,
+    );
     expect(() => importManifests("", "empty.yaml")).toThrow(/no manifests/);
   });
 });
@@ -82,7 +91,10 @@ describe("wfc import", () => {
     const cases: [string, RegExp][] = [
       ["a: [1,\n", /^error: <stdin>:2:1: /],
       ["apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n", /kind "ConfigMap"/],
-      [HELLO.replace("image: busybox", "image: 1"), /<stdin>:10:7: spec\.templates\[0\]\.container\.image: must be of type string/],
+      [
+        HELLO.replace("image: busybox", "image: 1"),
+        /<stdin>:10:7: spec\.templates\[0\]\.container\.image: must be of type string/,
+      ],
     ];
     for (const [input, msg] of cases) {
       const out = join(dir, "out.ts");

@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { importManifests } from "@wfc/import";
+import { describe, expect, it } from "vitest";
 
 /** A Workflow with the given templates (YAML text, indented under `templates:`). */
 const wf = (entrypoint: string, templates: string): string =>
@@ -16,7 +16,9 @@ describe("wfc import: constructs with limits", () => {
         "    - name: b\n      steps:\n        - - name: call-a\n            template: a\n",
     );
     const code = importManifests(text, "cycle.yaml");
-    expect(code).toContain("const a = steps({ name: \"a\" }, (_, self) => {\n  const b = steps({ name: \"b\" }, () => {\n    self({}, { name: \"call-a\" });");
+    expect(code).toContain(
+      'const a = steps({ name: "a" }, (_, self) => {\n  const b = steps({ name: "b" }, () => {\n    self({}, { name: "call-a" });',
+    );
   });
 
   it("rejects a cycle used from outside through two of its templates", () => {
@@ -31,15 +33,33 @@ describe("wfc import: constructs with limits", () => {
 
   it("passes undeclared arguments in extra.arguments, only after the declared ones", () => {
     const call = (params: string) =>
-      wf("main", `    - name: main\n      steps:\n        - - name: s\n            template: t\n            arguments:\n              parameters:\n${params}` + leaf("t", "          - name: x\n"));
-    const ok = importManifests(call("                - { name: x, value: '1' }\n                - { name: extra, value: '2' }\n"), "a.yaml");
-    expect(ok).toContain('t({ x: "1" }, { name: "s", extra: { arguments: { parameters: [{ name: "extra", value: "2" }] } } });');
-    expect(() => importManifests(call("                - { name: extra, value: '2' }\n                - { name: x, value: '1' }\n"), "b.yaml")).toThrow(/undeclared arguments can only come last/);
+      wf(
+        "main",
+        `    - name: main\n      steps:\n        - - name: s\n            template: t\n            arguments:\n              parameters:\n${params}${leaf("t", "          - name: x\n")}`,
+      );
+    const ok = importManifests(
+      call("                - { name: x, value: '1' }\n                - { name: extra, value: '2' }\n"),
+      "a.yaml",
+    );
+    expect(ok).toContain(
+      't({ x: "1" }, { name: "s", extra: { arguments: { parameters: [{ name: "extra", value: "2" }] } } });',
+    );
+    expect(() =>
+      importManifests(
+        call("                - { name: extra, value: '2' }\n                - { name: x, value: '1' }\n"),
+        "b.yaml",
+      ),
+    ).toThrow(/undeclared arguments can only come last/);
   });
 
   it("writes inline leaf templates with inline() and rejects inline DAGs", () => {
-    const inl = (body: string) => wf("main", `    - name: main\n      dag:\n        tasks:\n          - name: a\n            inline:\n${body}`);
-    expect(importManifests(inl("              container:\n                image: busybox\n"), "i.yaml")).toContain('const a = inline(container({ name: "a" }, { image: "busybox" }));');
-    expect(() => importManifests(inl("              dag:\n                tasks: []\n"), "i.yaml")).toThrow(/an inline dag template/);
+    const inl = (body: string) =>
+      wf("main", `    - name: main\n      dag:\n        tasks:\n          - name: a\n            inline:\n${body}`);
+    expect(importManifests(inl("              container:\n                image: busybox\n"), "i.yaml")).toContain(
+      'const a = inline(container({ name: "a" }, { image: "busybox" }));',
+    );
+    expect(() => importManifests(inl("              dag:\n                tasks: []\n"), "i.yaml")).toThrow(
+      /an inline dag template/,
+    );
   });
 });

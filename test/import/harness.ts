@@ -31,12 +31,16 @@ export interface RoundTrip {
 }
 
 function tsName(file: string): string {
-  return file.replace(/\.ya?ml$/, "").replace(/[^A-Za-z0-9_-]/g, "_") + ".ts";
+  return `${file.replace(/\.ya?ml$/, "").replace(/[^A-Za-z0-9_-]/g, "_")}.ts`;
 }
 
 export async function roundTrip(only?: (file: string) => boolean): Promise<RoundTrip> {
   const t0 = performance.now();
-  const files = readFileSync(join(EXAMPLES, "INDEX.txt"), "utf8").split("\n").map((l) => l.trim()).filter(Boolean).filter((f) => !only || only(f));
+  const files = readFileSync(join(EXAMPLES, "INDEX.txt"), "utf8")
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .filter((f) => !only || only(f));
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const results: FileResult[] = [];
@@ -65,7 +69,21 @@ export async function roundTrip(only?: (file: string) => boolean): Promise<Round
   const errorsByFile = new Map<string, string[]>();
   if (pending.length) {
     const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-    const args = [tsc, "--strict", "--noEmit", "--skipLibCheck", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--types", "node", ...pending.map((p) => p.ts)];
+    const args = [
+      tsc,
+      "--strict",
+      "--noEmit",
+      "--skipLibCheck",
+      "--module",
+      "nodenext",
+      "--moduleResolution",
+      "nodenext",
+      "--target",
+      "es2022",
+      "--types",
+      "node",
+      ...pending.map((p) => p.ts),
+    ];
     try {
       await promisify(execFile)(process.execPath, args, { cwd: ROOT, maxBuffer: 64 << 20 });
     } catch (e) {
@@ -80,7 +98,8 @@ export async function roundTrip(only?: (file: string) => boolean): Promise<Round
           last[last.length - 1] += `\n${line}`;
         }
       }
-      if (!errorsByFile.size) throw new Error(`tsc failed without file errors:\n${out}${String((e as { stderr?: string }).stderr ?? "")}`);
+      if (!errorsByFile.size)
+        throw new Error(`tsc failed without file errors:\n${out}${String((e as { stderr?: string }).stderr ?? "")}`);
     }
   }
   const t2 = performance.now();
@@ -107,7 +126,11 @@ export async function roundTrip(only?: (file: string) => boolean): Promise<Round
       continue;
     }
     const r = k8sEqual(p.docs, manifests);
-    results.push(r.equal ? { file: p.file, status: "ok" } : { file: p.file, status: "diff", detail: r.diffs.slice(0, 5).join("\n") });
+    results.push(
+      r.equal
+        ? { file: p.file, status: "ok" }
+        : { file: p.file, status: "diff", detail: r.diffs.slice(0, 5).join("\n") },
+    );
   }
   const t3 = performance.now();
   results.sort((a, b) => a.file.localeCompare(b.file));
@@ -116,9 +139,16 @@ export async function roundTrip(only?: (file: string) => boolean): Promise<Round
 
 export function summary(rt: RoundTrip): string {
   const ok = rt.results.filter((r) => r.status === "ok").length;
-  const lines = [`${ok}/${rt.results.length} Argo-kind files round-trip; skipped (not Argo workflow kinds): ${rt.skipped.map((s) => `${s.file} (${s.kinds.join(", ")})`).join(", ")}`];
-  for (const r of rt.results) if (r.status !== "ok") lines.push(`- ${r.file}: [${r.status}] ${r.detail?.split("\n").join("\n    ")}`);
-  lines.push(`timings (ms): ${Object.entries(rt.timings).map(([k, v]) => `${k} ${Math.round(v)}`).join(", ")}`);
+  const lines = [
+    `${ok}/${rt.results.length} Argo-kind files round-trip; skipped (not Argo workflow kinds): ${rt.skipped.map((s) => `${s.file} (${s.kinds.join(", ")})`).join(", ")}`,
+  ];
+  for (const r of rt.results)
+    if (r.status !== "ok") lines.push(`- ${r.file}: [${r.status}] ${r.detail?.split("\n").join("\n    ")}`);
+  lines.push(
+    `timings (ms): ${Object.entries(rt.timings)
+      .map(([k, v]) => `${k} ${Math.round(v)}`)
+      .join(", ")}`,
+  );
   return lines.join("\n");
 }
 

@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
 import { ImportError, importManifests } from "@wfc/import";
 import { compile, isWorkflow, k8sEqual, parseK8sYaml } from "@wfc/sdk";
+import { describe, expect, it } from "vitest";
 import { ROOT } from "./harness.js";
 
 // Beside the round trip's files (test/import/.out/upstream, which it empties), not among them.
@@ -41,23 +41,30 @@ async function roundTrip(yaml: string, name: string): Promise<{ code: string; eq
   const file = join(OUT, `references-${name}.ts`);
   writeFileSync(file, code);
   const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-  const manifests = Object.values(mod).filter(isWorkflow).map((w) => compile(w));
+  const manifests = Object.values(mod)
+    .filter(isWorkflow)
+    .map((w) => compile(w));
   const r = k8sEqual(parseK8sYaml(yaml, name), manifests);
   return { code, equal: r.equal, diffs: r.diffs };
 }
 
 describe("wfc import: task references and dependencies", () => {
   it("turns {{tasks.x.exitCode}} into the task's typed exitCode, and leaves outputs.exitCode (not an Argo key) as text", async () => {
-    const r = await roundTrip(wf(task("a", "1") + task("b", "{{tasks.a.exitCode}} {{tasks.a.outputs.exitCode}}", "            depends: a\n")), "exit-code");
-    expect(r.code).toContain("t({ x: `${a.exitCode} {{tasks.a.outputs.exitCode}}` }, { name: \"b\" });");
+    const r = await roundTrip(
+      wf(task("a", "1") + task("b", "{{tasks.a.exitCode}} {{tasks.a.outputs.exitCode}}", "            depends: a\n")),
+      "exit-code",
+    );
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the generated code is TypeScript source holding a template literal
+    expect(r.code).toContain('t({ x: `${a.exitCode} {{tasks.a.outputs.exitCode}}` }, { name: "b" });');
     expect(r.diffs).toEqual([]);
     expect(r.equal).toBe(true);
   });
 
   it("makes no dependency for a task referenced only from a hook, as the compiler does", async () => {
-    const hook = "            hooks:\n              exit:\n                template: t\n                arguments: { parameters: [{ name: x, value: \"{{tasks.a.outputs.result}}\" }] }\n";
+    const hook =
+      '            hooks:\n              exit:\n                template: t\n                arguments: { parameters: [{ name: x, value: "{{tasks.a.outputs.result}}" }] }\n';
     const r = await roundTrip(wf(task("a", "1") + task("b", "2", hook)), "hook-ref");
-    expect(r.code).toContain('value: a.result');
+    expect(r.code).toContain("value: a.result");
     expect(r.code).not.toContain("after");
     expect(r.diffs).toEqual([]);
     expect(r.equal).toBe(true);
@@ -65,8 +72,11 @@ describe("wfc import: task references and dependencies", () => {
 
   it("uses the result of a task calling another WorkflowTemplate's template (its kind is not known: it may have one)", async () => {
     const a = "          - name: a\n            templateRef: { name: lib, template: gen }\n";
-    const r = await roundTrip(wf(a + task("b", "{{tasks.a.outputs.result}}", "            depends: a\n")), "template-ref-result");
-    expect(r.code).toContain("t({ x: a.result }, { name: \"b\" });");
+    const r = await roundTrip(
+      wf(a + task("b", "{{tasks.a.outputs.result}}", "            depends: a\n")),
+      "template-ref-result",
+    );
+    expect(r.code).toContain('t({ x: a.result }, { name: "b" });');
     expect(r.diffs).toEqual([]);
     expect(r.equal).toBe(true);
   });

@@ -1,6 +1,6 @@
+import { type ImportError, importManifests } from "@wfc/import";
+import type { WfcError } from "@wfc/sdk";
 import { describe, expectTypeOf, it } from "vitest";
-import { ImportError, importManifests } from "@wfc/import";
-import { WfcError } from "@wfc/sdk";
 
 describe("@wfc/import public types", () => {
   it("importManifests takes the text and an optional file name, and returns the module's text", () => {

@@ -120,7 +120,12 @@ export class Controller {
     await this.tick();
     if (!entry) {
       update((wf) => {
-        wf.status = { ...wf.status, phase: "Error", finishedAt: now(), message: `spec.entrypoint "${spec.entrypoint}" is not a template` };
+        wf.status = {
+          ...wf.status,
+          phase: "Error",
+          finishedAt: now(),
+          message: `spec.entrypoint "${spec.entrypoint}" is not a template`,
+        };
       });
       return;
     }
@@ -196,7 +201,12 @@ export class Controller {
           annotations: { "workflows.argoproj.io/node-id": node.id, "workflows.argoproj.io/node-name": leaf.nodeName },
           ownerReferences: [{ apiVersion: "argoproj.io/v1alpha1", kind: "Workflow", name, uid: "" }],
         },
-        spec: { containers: [{ name: "wait", image: "argoproj/argoexec" }, { name: "main", image: container.image ?? "busybox" }] },
+        spec: {
+          containers: [
+            { name: "wait", image: "argoproj/argoexec" },
+            { name: "main", image: container.image ?? "busybox" },
+          ],
+        },
         status: { phase: "Pending" },
       });
       publish();
@@ -208,7 +218,9 @@ export class Controller {
         [...(container.command ?? []), ...(container.args ?? []), container.source ?? ""].join(" "),
         leaf.params,
       );
-      const lines = [...text.matchAll(/(?:echo\s+|print\(\s*|console\.log\(\s*)(["']?)([^"'\n;)]*)\1/g)].map((m) => (m[2] ?? "").trim());
+      const lines = [...text.matchAll(/(?:echo\s+|print\(\s*|console\.log\(\s*)(["']?)([^"'\n;)]*)\1/g)].map((m) =>
+        (m[2] ?? "").trim(),
+      );
       store.appendLog(ns, pod, ...(lines.length ? lines : [`${leaf.displayName}: done`]));
       await this.tick();
       const exit = /exit\s+(\d+)/.exec(text);
@@ -238,7 +250,8 @@ export class Controller {
       const deps = new Map<string, string[]>(
         tasks.map((t) => [
           t.name,
-          t.dependencies ?? (t.depends ? [...String(t.depends).matchAll(/[\w-]+/g)].map((m) => m[0]).filter((n) => names.has(n)) : []),
+          t.dependencies ??
+            (t.depends ? [...String(t.depends).matchAll(/[\w-]+/g)].map((m) => m[0]).filter((n) => names.has(n)) : []),
         ]),
       );
       const done = new Map<string, Obj>();
@@ -285,7 +298,11 @@ export class Controller {
     } else {
       // single-pod workflow: the root is the pod
       delete nodes[root.id];
-      const leaf = await runLeaf({ nodeName: name, displayName: name, template: entry, params: leafParams(entry, undefined) }, "", {});
+      const leaf = await runLeaf(
+        { nodeName: name, displayName: name, template: entry, params: leafParams(entry, undefined) },
+        "",
+        {},
+      );
       nodes[leaf.id] = { ...leaf, children: undefined };
       publish(failed ? "Failed" : "Succeeded", failed ? String(leaf.message) : undefined);
       return;

@@ -26,7 +26,10 @@ export interface KubeconfigContext {
  * const file = writeKubeconfig([{ name: "double", server: k8s.httpsUrl, caPem: k8s.caPem, token: "t" }]);
  * ```
  */
-export function writeKubeconfig(contexts: readonly KubeconfigContext[], dir = mkdtempSync(path.join(tmpdir(), "wfc-kubeconfig-"))): string {
+export function writeKubeconfig(
+  contexts: readonly KubeconfigContext[],
+  dir = mkdtempSync(path.join(tmpdir(), "wfc-kubeconfig-")),
+): string {
   const config = {
     apiVersion: "v1",
     kind: "Config",

@@ -3,15 +3,15 @@
  * print and delete Argo objects through it.
  */
 import { execFile } from "node:child_process";
-import { writeFileSync, mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import { validateManifest } from "@wfc/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { validateManifest } from "@wfc/sdk";
-import { startK8sDouble, type K8sDouble } from "./server.js";
 import { writeKubeconfig } from "./kubeconfig.js";
+import { type K8sDouble, startK8sDouble } from "./server.js";
 
 const run = promisify(execFile);
 const kubectlPath = await run("kubectl", ["version", "--client"]).then(
@@ -25,7 +25,10 @@ let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   k8s = await startK8sDouble({ tokens: { t0k: "alice" }, validate: validateManifest, controller: { stepMs: 1 } });
   const dir = mkdtempSync(path.join(tmpdir(), "kubectl-"));
-  const kubeconfig = writeKubeconfig([{ name: "double", server: k8s.httpsUrl, caPem: k8s.caPem, token: "t0k", namespace: "default" }], dir);
+  const kubeconfig = writeKubeconfig(
+    [{ name: "double", server: k8s.httpsUrl, caPem: k8s.caPem, token: "t0k", namespace: "default" }],
+    dir,
+  );
   env = { ...process.env, KUBECONFIG: kubeconfig, HOME: dir };
 });
 afterAll(() => k8s?.close());
@@ -45,9 +48,14 @@ describe.skipIf(!kubectlPath)("kubectl against the Kubernetes API double", () =>
     expect(y.metadata.name).toBe("from-kubectl");
     expect(y.spec.templates[0].container.image).toBe("alpine");
     // strict server-side field validation reaches the CRD schema check
-    writeFileSync(f, "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: bad\nspec:\n  entrypoint: main\n  bogus: 1\n  templates: []\n");
+    writeFileSync(
+      f,
+      "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: bad\nspec:\n  entrypoint: main\n  bogus: 1\n  templates: []\n",
+    );
     await expect(kubectl("create", "-f", f)).rejects.toThrow(/spec\.bogus/);
-    expect((await kubectl("delete", "workflow", "from-kubectl")).stdout).toBe('workflow.argoproj.io "from-kubectl" deleted\n');
+    expect((await kubectl("delete", "workflow", "from-kubectl")).stdout).toBe(
+      'workflow.argoproj.io "from-kubectl" deleted\n',
+    );
     expect((await kubectl("get", "workflows")).stderr).toMatch(/No resources found in default namespace/);
   });
 });

@@ -25,7 +25,9 @@ export interface LineServer {
  * const server = await startLineServer((_req, res) => res.end("a\nb\n"));
  * ```
  */
-export async function startLineServer(handler: (req: http.IncomingMessage, res: http.ServerResponse) => void): Promise<LineServer> {
+export async function startLineServer(
+  handler: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+): Promise<LineServer> {
   const requests: string[] = [];
   const closes: Promise<void>[] = [];
   const server = http.createServer((req, res) => {
@@ -60,7 +62,9 @@ export async function startLineServer(handler: (req: http.IncomingMessage, res: 
  * it("reads", async () => { const server = await serve((_req, res) => res.end("a\n")); ... });
  * ```
  */
-export function lineServerPerTest(): (handler: (req: http.IncomingMessage, res: http.ServerResponse) => void) => Promise<LineServer> {
+export function lineServerPerTest(): (
+  handler: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+) => Promise<LineServer> {
   const open: LineServer[] = [];
   afterEach(async () => {
     await Promise.all(open.splice(0).map((s) => s.close()));

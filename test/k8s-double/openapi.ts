@@ -6,7 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { RESOURCES, type DoubleResource } from "./resources.js";
+import { type DoubleResource, RESOURCES } from "./resources.js";
 
 const SCHEMA_DIR = fileURLToPath(new URL("../../packages/sdk/schema/", import.meta.url));
 const HASH = "0123456789ABCDEF";
@@ -45,10 +45,20 @@ export function openApiDoc(gvPath: string): object | undefined {
     const ref = { $ref: `#/components/schemas/${schemaName(r)}` };
     const body = { content: { "application/json": { schema: ref } } };
     const ok = { "200": { description: "OK", content: { "application/json": { schema: ref } } } };
-    const write = { parameters: params("dryRun", "fieldManager", "fieldValidation"), requestBody: body, responses: ok, "x-kubernetes-group-version-kind": gvk };
+    const write = {
+      parameters: params("dryRun", "fieldManager", "fieldValidation"),
+      requestBody: body,
+      responses: ok,
+      "x-kubernetes-group-version-kind": gvk,
+    };
     const base = `/${gvPath}${r.namespaced ? "/namespaces/{namespace}" : ""}/${r.plural}`;
     paths[base] = {
-      get: { parameters: params("labelSelector", "fieldSelector", "watch", "resourceVersion", "limit"), responses: ok, "x-kubernetes-action": "list", "x-kubernetes-group-version-kind": gvk },
+      get: {
+        parameters: params("labelSelector", "fieldSelector", "watch", "resourceVersion", "limit"),
+        responses: ok,
+        "x-kubernetes-action": "list",
+        "x-kubernetes-group-version-kind": gvk,
+      },
       post: { ...write, "x-kubernetes-action": "post" },
     };
     paths[`${base}/{name}`] = {
@@ -56,10 +66,20 @@ export function openApiDoc(gvPath: string): object | undefined {
       put: { ...write, "x-kubernetes-action": "put" },
       patch: {
         ...write,
-        requestBody: { content: { "application/merge-patch+json": { schema: { type: "object" } }, "application/json-patch+json": { schema: { type: "object" } } } },
+        requestBody: {
+          content: {
+            "application/merge-patch+json": { schema: { type: "object" } },
+            "application/json-patch+json": { schema: { type: "object" } },
+          },
+        },
         "x-kubernetes-action": "patch",
       },
-      delete: { parameters: params("dryRun", "propagationPolicy"), responses: ok, "x-kubernetes-action": "delete", "x-kubernetes-group-version-kind": gvk },
+      delete: {
+        parameters: params("dryRun", "propagationPolicy"),
+        responses: ok,
+        "x-kubernetes-action": "delete",
+        "x-kubernetes-group-version-kind": gvk,
+      },
     };
     const schema = r.crd
       ? (JSON.parse(readFileSync(SCHEMA_DIR + r.crd, "utf8")) as object)

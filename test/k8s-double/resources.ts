@@ -17,10 +17,46 @@ export interface DoubleResource {
 
 export const RESOURCES: readonly DoubleResource[] = [
   { group: "", version: "v1", plural: "pods", singular: "pod", kind: "Pod", namespaced: true, shortNames: ["po"] },
-  { group: "argoproj.io", version: "v1alpha1", plural: "workflows", singular: "workflow", kind: "Workflow", namespaced: true, shortNames: ["wf"], crd: "crd-workflow.json" },
-  { group: "argoproj.io", version: "v1alpha1", plural: "workflowtemplates", singular: "workflowtemplate", kind: "WorkflowTemplate", namespaced: true, shortNames: ["wftmpl"], crd: "crd-workflowtemplate.json" },
-  { group: "argoproj.io", version: "v1alpha1", plural: "clusterworkflowtemplates", singular: "clusterworkflowtemplate", kind: "ClusterWorkflowTemplate", namespaced: false, shortNames: ["clusterwftmpl", "cwft"], crd: "crd-clusterworkflowtemplate.json" },
-  { group: "argoproj.io", version: "v1alpha1", plural: "cronworkflows", singular: "cronworkflow", kind: "CronWorkflow", namespaced: true, shortNames: ["cwf", "cronwf"], crd: "crd-cronworkflow.json" },
+  {
+    group: "argoproj.io",
+    version: "v1alpha1",
+    plural: "workflows",
+    singular: "workflow",
+    kind: "Workflow",
+    namespaced: true,
+    shortNames: ["wf"],
+    crd: "crd-workflow.json",
+  },
+  {
+    group: "argoproj.io",
+    version: "v1alpha1",
+    plural: "workflowtemplates",
+    singular: "workflowtemplate",
+    kind: "WorkflowTemplate",
+    namespaced: true,
+    shortNames: ["wftmpl"],
+    crd: "crd-workflowtemplate.json",
+  },
+  {
+    group: "argoproj.io",
+    version: "v1alpha1",
+    plural: "clusterworkflowtemplates",
+    singular: "clusterworkflowtemplate",
+    kind: "ClusterWorkflowTemplate",
+    namespaced: false,
+    shortNames: ["clusterwftmpl", "cwft"],
+    crd: "crd-clusterworkflowtemplate.json",
+  },
+  {
+    group: "argoproj.io",
+    version: "v1alpha1",
+    plural: "cronworkflows",
+    singular: "cronworkflow",
+    kind: "CronWorkflow",
+    namespaced: true,
+    shortNames: ["cwf", "cronwf"],
+    crd: "crd-cronworkflow.json",
+  },
 ];
 
 export const VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];
@@ -39,7 +75,8 @@ export function resourceList(groupVersion: string): object {
       shortNames: r.shortNames,
       ...(r.group ? { categories: ["all", "argo"] } : { categories: ["all"] }),
     });
-    if (r.plural === "pods") resources.push({ name: "pods/log", singularName: "", namespaced: true, kind: "Pod", verbs: ["get"] });
+    if (r.plural === "pods")
+      resources.push({ name: "pods/log", singularName: "", namespaced: true, kind: "Pod", verbs: ["get"] });
   }
   return { kind: "APIResourceList", apiVersion: "v1", groupVersion, resources };
 }

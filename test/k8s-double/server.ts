@@ -10,8 +10,8 @@ import type { AddressInfo } from "node:net";
 import { selfSignedCert } from "./cert.js";
 import { Controller, type ControllerOptions } from "./controller.js";
 import { openApiDoc, openApiIndex } from "./openapi.js";
-import { RESOURCES, resourceList, type DoubleResource } from "./resources.js";
-import { Store, StoreError, type Obj, type StoreEvent } from "./store.js";
+import { type DoubleResource, RESOURCES, resourceList } from "./resources.js";
+import { type Obj, Store, StoreError, type StoreEvent } from "./store.js";
 
 /** A field problem found by a validator. */
 export interface FieldIssue {
@@ -77,7 +77,16 @@ export interface K8sDouble {
 }
 
 function status(code: number, reason: string, message: string, details?: Obj): Obj {
-  return { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", message, reason, ...(details ? { details } : {}), code };
+  return {
+    kind: "Status",
+    apiVersion: "v1",
+    metadata: {},
+    status: "Failure",
+    message,
+    reason,
+    ...(details ? { details } : {}),
+    code,
+  };
 }
 
 function send(res: http.ServerResponse, code: number, body: unknown): void {
@@ -105,8 +114,16 @@ export function matchLabels(selector: string | undefined, labels: Record<string,
     let m: RegExpExecArray | null;
     if ((m = /^([^!=\s]+)\s*!=\s*(.*)$/.exec(t))) return l[m[1] ?? ""] !== m[2];
     if ((m = /^([^!=\s]+)\s*==?\s*(.*)$/.exec(t))) return l[m[1] ?? ""] === m[2];
-    if ((m = /^([^\s]+)\s+in\s+\((.*)\)$/.exec(t))) return (m[2] ?? "").split(",").map((s) => s.trim()).includes(l[m[1] ?? ""] ?? "\0");
-    if ((m = /^([^\s]+)\s+notin\s+\((.*)\)$/.exec(t))) return !(m[2] ?? "").split(",").map((s) => s.trim()).includes(l[m[1] ?? ""] ?? "\0");
+    if ((m = /^([^\s]+)\s+in\s+\((.*)\)$/.exec(t)))
+      return (m[2] ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .includes(l[m[1] ?? ""] ?? "\0");
+    if ((m = /^([^\s]+)\s+notin\s+\((.*)\)$/.exec(t)))
+      return !(m[2] ?? "")
+        .split(",")
+        .map((s) => s.trim())
+        .includes(l[m[1] ?? ""] ?? "\0");
     if (t.startsWith("!")) return !(t.slice(1) in l);
     return t in l;
   });
@@ -118,7 +135,9 @@ export function matchFields(selector: string | undefined, obj: Obj): boolean {
   return selector.split(",").every((term) => {
     const m = /^([\w.]+)\s*(!=|==|=)\s*(.*)$/.exec(term.trim());
     if (!m) return true;
-    const v = (m[1] ?? "").split(".").reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Obj)[k] : undefined), obj);
+    const v = (m[1] ?? "")
+      .split(".")
+      .reduce<unknown>((o, k) => (o && typeof o === "object" ? (o as Obj)[k] : undefined), obj);
     const s = v === undefined || v === null ? "" : String(v);
     return m[2] === "!=" ? s !== m[3] : s === m[3];
   });
@@ -138,7 +157,11 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 /** RFC 6902 JSON patch (add, remove, replace, test, copy, move). */
 export function jsonPatch(doc: Obj, ops: readonly Obj[]): Obj {
   const out = structuredClone(doc);
-  const ptr = (p: string): string[] => p.split("/").slice(1).map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const ptr = (p: string): string[] =>
+    p
+      .split("/")
+      .slice(1)
+      .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
   const parentOf = (parts: string[]): [Obj, string] => {
     let cur: Obj = out;
     for (const k of parts.slice(0, -1)) {
@@ -157,7 +180,8 @@ export function jsonPatch(doc: Obj, ops: readonly Obj[]): Obj {
         else parent[key] = op.value;
         break;
       case "replace":
-        if (parent[key] === undefined) throw new StoreError(422, "Invalid", `jsonpatch replace: missing value at ${op.path}`);
+        if (parent[key] === undefined)
+          throw new StoreError(422, "Invalid", `jsonpatch replace: missing value at ${op.path}`);
         parent[key] = op.value;
         break;
       case "remove":
@@ -165,7 +189,8 @@ export function jsonPatch(doc: Obj, ops: readonly Obj[]): Obj {
         else delete parent[key];
         break;
       case "test":
-        if (JSON.stringify(get(String(op.path))) !== JSON.stringify(op.value)) throw new StoreError(422, "Invalid", `jsonpatch test failed at ${op.path}`);
+        if (JSON.stringify(get(String(op.path))) !== JSON.stringify(op.value))
+          throw new StoreError(422, "Invalid", `jsonpatch test failed at ${op.path}`);
         break;
       case "copy":
       case "move": {
@@ -238,7 +263,10 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
   const watches = new Set<{ resource: string; namespace: string | undefined; fieldSelector: string | undefined }>();
   controller.isWatched = (ns, name) =>
     [...watches].some(
-      (w) => w.resource === "workflows" && (w.namespace === undefined || w.namespace === ns) && matchFields(w.fieldSelector, { metadata: { name, namespace: ns } }),
+      (w) =>
+        w.resource === "workflows" &&
+        (w.namespace === undefined || w.namespace === ns) &&
+        matchFields(w.fieldSelector, { metadata: { name, namespace: ns } }),
     );
 
   const authenticate = (req: http.IncomingMessage): string | undefined => {
@@ -260,7 +288,11 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
   const validate = (r: DoubleResource, obj: Obj): void => {
     if (!r.group) return;
     if (obj.kind !== r.kind || obj.apiVersion !== `${r.group}/${r.version}`) {
-      throw new StoreError(400, "BadRequest", `the API version in the data (${obj.apiVersion}) does not match the expected API version (${r.group}/${r.version}) or kind ${obj.kind} is not ${r.kind}`);
+      throw new StoreError(
+        400,
+        "BadRequest",
+        `the API version in the data (${obj.apiVersion}) does not match the expected API version (${r.group}/${r.version}) or kind ${obj.kind} is not ${r.kind}`,
+      );
     }
     const issues = options.validate?.(obj) ?? [];
     if (issues.length > 0) {
@@ -284,7 +316,9 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
     const fieldSelector = q.get("fieldSelector") ?? undefined;
     const labelSelector = q.get("labelSelector") ?? undefined;
     const matches = (ns: string, o: Obj): boolean =>
-      (rt.namespace === undefined || ns === rt.namespace) && matchFields(fieldSelector, o) && matchLabels(labelSelector, o.metadata?.labels);
+      (rt.namespace === undefined || ns === rt.namespace) &&
+      matchFields(fieldSelector, o) &&
+      matchLabels(labelSelector, o.metadata?.labels);
     const rv = q.get("resourceVersion");
     let backlog: StoreEvent[] = [];
     if (rv && rv !== "0") {
@@ -340,23 +374,43 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
     store.events.on("change", onChange);
     watches.add(entry);
     const timeoutSeconds = Number(q.get("timeoutSeconds") ?? 0);
-    const timer = timeoutSeconds > 0 ? setTimeout(() => (close(), res.end()), timeoutSeconds * 1000) : undefined;
+    const timer =
+      timeoutSeconds > 0
+        ? setTimeout(() => {
+            close();
+            res.end();
+          }, timeoutSeconds * 1000)
+        : undefined;
     req.on("close", close);
     res.on("close", close);
   };
 
-  const handleLog = (req: http.IncomingMessage, res: http.ServerResponse, ns: string, name: string, q: URLSearchParams): void => {
+  const handleLog = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    ns: string,
+    name: string,
+    q: URLSearchParams,
+  ): void => {
     const pod = store.get("pods", ns, name);
     const containers: string[] = (pod.spec?.containers ?? []).map((c: Obj) => c.name);
     const container = q.get("container") ?? "";
     if (!container && containers.length > 1) {
-      throw new StoreError(400, "BadRequest", `a container name must be specified for pod ${name}, choose one of: [${containers.join(" ")}]`);
+      throw new StoreError(
+        400,
+        "BadRequest",
+        `a container name must be specified for pod ${name}, choose one of: [${containers.join(" ")}]`,
+      );
     }
     if (container && !containers.includes(container)) {
       throw new StoreError(400, "BadRequest", `container ${container} is not valid for pod ${name}`);
     }
     if (pod.status?.phase === "Pending") {
-      throw new StoreError(400, "BadRequest", `container "${container || containers[0]}" in pod "${name}" is waiting to start: ContainerCreating`);
+      throw new StoreError(
+        400,
+        "BadRequest",
+        `container "${container || containers[0]}" in pod "${name}" is waiting to start: ContainerCreating`,
+      );
     }
     const follow = q.get("follow") === "true";
     res.writeHead(200, { "Content-Type": "text/plain", "Transfer-Encoding": "chunked" });
@@ -403,15 +457,31 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
     if (user === undefined) return send(res, 401, status(401, "Unauthorized", "Unauthorized"));
     const p = url.pathname.replace(/\/+$/, "");
     // discovery, version, OpenAPI
-    if (p === "/version") return send(res, 200, { major: "1", minor: "32", gitVersion: "v1.32.0", platform: "linux/amd64" });
-    if (p === "/api") return send(res, 200, { kind: "APIVersions", versions: ["v1"], serverAddressByClientCIDRs: [{ clientCIDR: "0.0.0.0/0", serverAddress: req.headers.host ?? "" }] });
+    if (p === "/version")
+      return send(res, 200, { major: "1", minor: "32", gitVersion: "v1.32.0", platform: "linux/amd64" });
+    if (p === "/api")
+      return send(res, 200, {
+        kind: "APIVersions",
+        versions: ["v1"],
+        serverAddressByClientCIDRs: [{ clientCIDR: "0.0.0.0/0", serverAddress: req.headers.host ?? "" }],
+      });
     if (p === "/apis") {
       const gv = { groupVersion: "argoproj.io/v1alpha1", version: "v1alpha1" };
-      return send(res, 200, { kind: "APIGroupList", apiVersion: "v1", groups: [{ name: "argoproj.io", versions: [gv], preferredVersion: gv }] });
+      return send(res, 200, {
+        kind: "APIGroupList",
+        apiVersion: "v1",
+        groups: [{ name: "argoproj.io", versions: [gv], preferredVersion: gv }],
+      });
     }
     if (p === "/apis/argoproj.io") {
       const gv = { groupVersion: "argoproj.io/v1alpha1", version: "v1alpha1" };
-      return send(res, 200, { kind: "APIGroup", apiVersion: "v1", name: "argoproj.io", versions: [gv], preferredVersion: gv });
+      return send(res, 200, {
+        kind: "APIGroup",
+        apiVersion: "v1",
+        name: "argoproj.io",
+        versions: [gv],
+        preferredVersion: gv,
+      });
     }
     if (p === "/api/v1") return send(res, 200, resourceList("v1"));
     if (p === "/apis/argoproj.io/v1alpha1") return send(res, 200, resourceList("argoproj.io/v1alpha1"));
@@ -434,7 +504,14 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
             : rt.name
               ? "get"
               : "list"
-          : ({ POST: "create", PUT: "update", PATCH: "patch", DELETE: rt.name ? "delete" : "deletecollection" } as Record<string, string>)[method] ?? method.toLowerCase();
+          : ((
+              {
+                POST: "create",
+                PUT: "update",
+                PATCH: "patch",
+                DELETE: rt.name ? "delete" : "deletecollection",
+              } as Record<string, string>
+            )[method] ?? method.toLowerCase());
     if (forbidden(user, verb, r, rt.namespace)) {
       const res2 = rt.sub === "log" ? "pods/log" : r.plural;
       return send(
@@ -449,16 +526,23 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
       );
     }
     const dryRun = q.get("dryRun");
-    if (dryRun && dryRun !== "All") return send(res, 400, status(400, "BadRequest", `invalid dry run option: ${dryRun}`));
+    if (dryRun && dryRun !== "All")
+      return send(res, 400, status(400, "BadRequest", `invalid dry run option: ${dryRun}`));
     try {
-      if (rt.sub === "log" && r.plural === "pods" && method === "GET" && rt.name && ns) return handleLog(req, res, ns, rt.name, q);
-      if (rt.sub) return send(res, 404, status(404, "NotFound", "the server could not find the requested resource", {}));
+      if (rt.sub === "log" && r.plural === "pods" && method === "GET" && rt.name && ns)
+        return handleLog(req, res, ns, rt.name, q);
+      if (rt.sub)
+        return send(res, 404, status(404, "NotFound", "the server could not find the requested resource", {}));
       if (method === "GET" && isWatch && !rt.name) return handleWatch(req, res, rt, q);
       if (method === "GET" && rt.name) return send(res, 200, store.get(r.plural, ns ?? "", rt.name));
       if (method === "GET") {
         const items = store
           .list(r.plural, rt.namespace)
-          .filter((o) => matchFields(q.get("fieldSelector") ?? undefined, o) && matchLabels(q.get("labelSelector") ?? undefined, o.metadata?.labels));
+          .filter(
+            (o) =>
+              matchFields(q.get("fieldSelector") ?? undefined, o) &&
+              matchLabels(q.get("labelSelector") ?? undefined, o.metadata?.labels),
+          );
         return send(res, 200, {
           apiVersion: r.group ? `${r.group}/${r.version}` : r.version,
           kind: `${r.kind}List`,
@@ -472,13 +556,29 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
         try {
           body = JSON.parse(text) as Obj;
         } catch {
-          return send(res, 400, status(400, "BadRequest", "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml"));
+          return send(
+            res,
+            400,
+            status(
+              400,
+              "BadRequest",
+              "the body of the request was in an unknown format - accepted media types include: application/json, application/yaml",
+            ),
+          );
         }
       }
       if (method === "POST" && !rt.name) {
         const metaNs = body.metadata?.namespace;
         if (r.namespaced && metaNs && metaNs !== ns) {
-          return send(res, 400, status(400, "BadRequest", `the namespace of the provided object does not match the namespace sent on the request`));
+          return send(
+            res,
+            400,
+            status(
+              400,
+              "BadRequest",
+              `the namespace of the provided object does not match the namespace sent on the request`,
+            ),
+          );
         }
         validate(r, body);
         const created = store.create(r.plural, ns ?? "", body, dryRun === "All");
@@ -486,26 +586,49 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
       }
       if (method === "PUT" && rt.name) {
         validate(r, body);
-        return send(res, 200, store.update(r.plural, ns ?? "", rt.name, body, { dryRun: dryRun === "All", keepStatus: true }));
+        return send(
+          res,
+          200,
+          store.update(r.plural, ns ?? "", rt.name, body, { dryRun: dryRun === "All", keepStatus: true }),
+        );
       }
       if (method === "PATCH" && rt.name) {
         const current = store.get(r.plural, ns ?? "", rt.name);
         const type = (req.headers["content-type"] ?? "").split(";")[0]?.trim() ?? "";
         let next: Obj;
         if (type === "application/json-patch+json") next = jsonPatch(current, body as unknown as Obj[]);
-        else if (type === "application/merge-patch+json" || type === "application/strategic-merge-patch+json") next = mergePatch(current, body) as Obj;
-        else return send(res, 415, status(415, "UnsupportedMediaType", `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`));
+        else if (type === "application/merge-patch+json" || type === "application/strategic-merge-patch+json")
+          next = mergePatch(current, body) as Obj;
+        else
+          return send(
+            res,
+            415,
+            status(
+              415,
+              "UnsupportedMediaType",
+              `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`,
+            ),
+          );
         validate(r, next);
         next.metadata = { ...next.metadata, resourceVersion: current.metadata.resourceVersion };
         return send(res, 200, store.update(r.plural, ns ?? "", rt.name, next, { dryRun: dryRun === "All" }));
       }
-      if (method === "DELETE" && rt.name) return send(res, 200, store.delete(r.plural, ns ?? "", rt.name, dryRun === "All"));
-      return send(res, 405, status(405, "MethodNotAllowed", `the server does not allow this method on the requested resource`));
+      if (method === "DELETE" && rt.name)
+        return send(res, 200, store.delete(r.plural, ns ?? "", rt.name, dryRun === "All"));
+      return send(
+        res,
+        405,
+        status(405, "MethodNotAllowed", `the server does not allow this method on the requested resource`),
+      );
     } catch (err) {
       if (err instanceof StoreError) {
         let msg = err.message;
         if (err.code === 404 || err.code === 409) msg = msg.replace(`${r.plural} "`, `${gr(r)} "`);
-        return send(res, err.code, status(err.code, err.reason, msg, { ...err.details, group: r.group, kind: r.plural }));
+        return send(
+          res,
+          err.code,
+          status(err.code, err.reason, msg, { ...err.details, group: r.group, kind: r.plural }),
+        );
       }
       return send(res, 500, status(500, "InternalError", `Internal error occurred: ${(err as Error).message}`));
     }

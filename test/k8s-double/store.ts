@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import { EventEmitter } from "node:events";
 
 /** A stored object (plain JSON). */
+// biome-ignore lint/suspicious/noExplicitAny: the double handles objects of every kind as loose JSON
 export type Obj = Record<string, any>;
 
 /** A change to the store. */
@@ -64,7 +65,13 @@ export class Store {
   }
 
   private emit(type: StoreEvent["type"], resource: string, namespace: string, object: Obj): void {
-    const ev: StoreEvent = { type, resource, namespace, object: clone(object), rv: Number(object.metadata.resourceVersion) };
+    const ev: StoreEvent = {
+      type,
+      resource,
+      namespace,
+      object: clone(object),
+      rv: Number(object.metadata.resourceVersion),
+    };
     this.history.push(ev);
     if (this.history.length > 5000) this.history.splice(0, 1000);
     this.events.emit("change", ev);
@@ -91,9 +98,20 @@ export class Store {
       meta.name = `${meta.generateName}${Math.random().toString(36).slice(2, 7)}`;
     }
     if (!meta.name) {
-      throw new StoreError(422, "Invalid", `${resource} "" is invalid: metadata.name: Required value: name or generateName is required`, {
-        causes: [{ reason: "FieldValueRequired", message: "Required value: name or generateName is required", field: "metadata.name" }],
-      });
+      throw new StoreError(
+        422,
+        "Invalid",
+        `${resource} "" is invalid: metadata.name: Required value: name or generateName is required`,
+        {
+          causes: [
+            {
+              reason: "FieldValueRequired",
+              message: "Required value: name or generateName is required",
+              field: "metadata.name",
+            },
+          ],
+        },
+      );
     }
     const key = `${namespace}/${meta.name}`;
     const b = this.bucket(resource);
@@ -130,7 +148,13 @@ export class Store {
   }
 
   /** Replaces an object. A stale `metadata.resourceVersion` is a 409 Conflict. */
-  update(resource: string, namespace: string, name: string, input: Obj, opts: { dryRun?: boolean; keepStatus?: boolean } = {}): Obj {
+  update(
+    resource: string,
+    namespace: string,
+    name: string,
+    input: Obj,
+    opts: { dryRun?: boolean; keepStatus?: boolean } = {},
+  ): Obj {
     const current = this.get(resource, namespace, name);
     const obj = clone(input);
     obj.metadata ??= {};
@@ -184,7 +208,8 @@ export class Store {
     this.emit("DELETED", resource, namespace, gone);
     if (resource === "workflows") {
       for (const pod of this.list("pods", namespace)) {
-        if (pod.metadata.labels?.["workflows.argoproj.io/workflow"] === name) this.delete("pods", namespace, pod.metadata.name);
+        if (pod.metadata.labels?.["workflows.argoproj.io/workflow"] === name)
+          this.delete("pods", namespace, pod.metadata.name);
       }
     }
     return gone;

@@ -9,7 +9,13 @@ const PACKAGES = ["sdk", "cli", "client", "events", "import"];
 
 function undocumented(pkg: string): string[] {
   const entry = join(ROOT, "packages", pkg, "src/index.ts");
-  const program = ts.createProgram([entry], { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true });
+  const program = ts.createProgram([entry], {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    strict: true,
+    skipLibCheck: true,
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry)!;
   const moduleSymbol = checker.getSymbolAtLocation(source)!;
@@ -18,7 +24,13 @@ function undocumented(pkg: string): string[] {
     if (exp.name === "z") continue; // zod, re-exported as is
     const symbol = exp.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exp) : exp;
     const decls = symbol.getDeclarations() ?? [];
-    if (decls.some((d) => d.getSourceFile().fileName.includes("/node_modules/") || d.getSourceFile().fileName.endsWith("types.gen.ts"))) continue;
+    if (
+      decls.some(
+        (d) =>
+          d.getSourceFile().fileName.includes("/node_modules/") || d.getSourceFile().fileName.endsWith("types.gen.ts"),
+      )
+    )
+      continue;
     const docs = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
     const tags = symbol.getJsDocTags(checker);
     const hasExample = tags.some((t) => t.name === "example") || /@example/.test(docs);

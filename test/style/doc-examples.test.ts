@@ -9,12 +9,19 @@ import { examplesOf, exportsOf } from "./doc-examples.js";
 // entries compiles: each block becomes a module (inside a function unless it has top-level
 // `export`/`import`s), with the entry's exports and the fixtures of doc-prelude.ts in scope, and
 // one tsc program checks them all.
-const ENTRIES: Record<string, string> = { "@wfc/sdk": "packages/sdk/src/index.ts", "@wfc/sdk/testing": "packages/sdk/src/testing.ts", "@wfc/import": "packages/import/src/index.ts" };
+const ENTRIES: Record<string, string> = {
+  "@wfc/sdk": "packages/sdk/src/index.ts",
+  "@wfc/sdk/testing": "packages/sdk/src/testing.ts",
+  "@wfc/import": "packages/import/src/index.ts",
+};
 const OUT = join(ROOT, "test/style/.out");
-const PRELUDE_NAMES = [...readFileSync(join(ROOT, "test/style/doc-prelude.ts"), "utf8").matchAll(/export declare const (\w+)/g)].map((m) => m[1]!);
+const PRELUDE_NAMES = [
+  ...readFileSync(join(ROOT, "test/style/doc-prelude.ts"), "utf8").matchAll(/export declare const (\w+)/g),
+].map((m) => m[1]!);
 
 function moduleFor(code: string, pkg: string, names: readonly string[]): string {
-  const own = (name: string) => new RegExp(`(?:const|let|function|class)\\s+${name}\\b|import\\s*\\{[^}]*\\b${name}\\b`).test(code);
+  const own = (name: string) =>
+    new RegExp(`(?:const|let|function|class)\\s+${name}\\b|import\\s*\\{[^}]*\\b${name}\\b`).test(code);
   const body = code.replace(/^import[^;]*from "@wfc\/sdk";\n/gm, "");
   const head = [
     `import { ${names.filter((x) => !own(x)).join(", ")} } from "${pkg}";`,
@@ -25,8 +32,15 @@ function moduleFor(code: string, pkg: string, names: readonly string[]): string 
 }
 
 const blocks = Object.entries(ENTRIES).flatMap(([pkg, entry]) => {
-  const names = exportsOf(join(ROOT, entry)).filter((e) => !e.external || e.name === "z").map((e) => e.name);
-  return examplesOf(join(ROOT, entry)).map((e, i) => ({ pkg, name: e.name, file: join(OUT, `${pkg.replace(/\W/g, "_")}_${i}.ts`), code: moduleFor(e.code, pkg, names) }));
+  const names = exportsOf(join(ROOT, entry))
+    .filter((e) => !e.external || e.name === "z")
+    .map((e) => e.name);
+  return examplesOf(join(ROOT, entry)).map((e, i) => ({
+    pkg,
+    name: e.name,
+    file: join(OUT, `${pkg.replace(/\W/g, "_")}_${i}.ts`),
+    code: moduleFor(e.code, pkg, names),
+  }));
 });
 
 afterAll(() => rmSync(OUT, { recursive: true, force: true }));
@@ -41,8 +55,29 @@ describe("@example blocks of the public entries", () => {
     mkdirSync(OUT, { recursive: true });
     for (const b of blocks) writeFileSync(b.file, b.code);
     const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-    const r = spawnSync(process.execPath, [tsc, "--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext", "--target", "es2022", "--skipLibCheck", "--types", "node", ...blocks.map((b) => b.file)], { cwd: ROOT, encoding: "utf8" });
-    const named = (r.stdout + r.stderr).replace(/test\/style\/\.out\/(\S+?)\.ts/g, (_m, f: string) => blocks.find((b) => b.file.endsWith(`${f}.ts`))?.name ?? f);
+    const r = spawnSync(
+      process.execPath,
+      [
+        tsc,
+        "--noEmit",
+        "--strict",
+        "--module",
+        "nodenext",
+        "--moduleResolution",
+        "nodenext",
+        "--target",
+        "es2022",
+        "--skipLibCheck",
+        "--types",
+        "node",
+        ...blocks.map((b) => b.file),
+      ],
+      { cwd: ROOT, encoding: "utf8" },
+    );
+    const named = (r.stdout + r.stderr).replace(
+      /test\/style\/\.out\/(\S+?)\.ts/g,
+      (_m, f: string) => blocks.find((b) => b.file.endsWith(`${f}.ts`))?.name ?? f,
+    );
     expect(named).toBe("");
   });
 });

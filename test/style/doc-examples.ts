@@ -6,10 +6,18 @@ export interface DocExample {
   readonly code: string;
 }
 
-const OPTIONS: ts.CompilerOptions = { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, strict: true, skipLibCheck: true };
+const OPTIONS: ts.CompilerOptions = {
+  module: ts.ModuleKind.NodeNext,
+  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  target: ts.ScriptTarget.ES2022,
+  strict: true,
+  skipLibCheck: true,
+};
 
 /** Every export of `entry` with its doc text, tags and whether it is marked `@internal`. */
-export function exportsOf(entry: string): { name: string; docs: string; examples: string[]; internal: boolean; external: boolean }[] {
+export function exportsOf(
+  entry: string,
+): { name: string; docs: string; examples: string[]; internal: boolean; external: boolean }[] {
   const program = ts.createProgram([entry], OPTIONS);
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(entry)!;
@@ -17,7 +25,10 @@ export function exportsOf(entry: string): { name: string; docs: string; examples
   return checker.getExportsOfModule(moduleSymbol).map((exp) => {
     const symbol = exp.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exp) : exp;
     const decls = symbol.getDeclarations() ?? [];
-    const external = decls.some((d) => d.getSourceFile().fileName.includes("/node_modules/") || d.getSourceFile().fileName.endsWith("types.gen.ts"));
+    const external = decls.some(
+      (d) =>
+        d.getSourceFile().fileName.includes("/node_modules/") || d.getSourceFile().fileName.endsWith("types.gen.ts"),
+    );
     const tags = symbol.getJsDocTags(checker);
     const docs = ts.displayPartsToString(symbol.getDocumentationComment(checker)).trim();
     const examples = tags.filter((t) => t.name === "example").map((t) => ts.displayPartsToString(t.text));

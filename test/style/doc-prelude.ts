@@ -1,7 +1,18 @@
 // The names the @example blocks of the public entries use without defining them: a workflow,
 // a few templates, tasks and references. Declarations only: the examples are type-checked, not run
 // (test/style/doc-examples.test.ts).
-import type { ArtifactDecl, CompileError, Diagnostic, Manifest, ParamDecl, Ref, Task, Template, WorkflowObject, z } from "@wfc/sdk";
+import type {
+  ArtifactDecl,
+  CompileError,
+  Diagnostic,
+  Manifest,
+  ParamDecl,
+  Ref,
+  Task,
+  Template,
+  WorkflowObject,
+  z,
+} from "@wfc/sdk";
 
 type Msg = { msg: z.ZodString };
 type Leaf = Template<{}, {}, string>;

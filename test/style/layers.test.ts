@@ -7,7 +7,7 @@
 //                                     <-  compiler (also uses validate, yaml)
 //   entries (index, compile, internal, testing) use everything
 import { readdirSync, readFileSync } from "node:fs";
-import { join, relative, dirname } from "node:path";
+import { dirname, join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
 
@@ -37,7 +37,9 @@ const layerOf = (file: string): string => {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  return [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+"(\.[^"]+)"/gms)].map((m) => join(dirname(file), m[1]!.replace(/\.js$/, ".ts")));
+  return [...text.matchAll(/^(?:import|export)\s[^;]*?from\s+"(\.[^"]+)"/gms)].map((m) =>
+    join(dirname(file), m[1]!.replace(/\.js$/, ".ts")),
+  );
 }
 
 const all = files(SRC);
@@ -49,7 +51,8 @@ describe("@wfc/sdk layers", () => {
       const from = layerOf(f);
       for (const target of importsOf(f)) {
         const to = layerOf(target);
-        if (to !== from && !ALLOWED[from]!.includes(to)) wrong.push(`${relative(SRC, f)} -> ${relative(SRC, target)} (${from} -> ${to})`);
+        if (to !== from && !ALLOWED[from]!.includes(to))
+          wrong.push(`${relative(SRC, f)} -> ${relative(SRC, target)} (${from} -> ${to})`);
       }
     }
     expect(wrong).toEqual([]);

@@ -2,11 +2,22 @@ import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import {
+  compile,
+  definitionOrder,
+  isManifestable,
+  isWorkflow,
+  k8sEqual,
+  MANIFESTS,
+  type Manifest,
+  parseK8sYaml,
+  toYaml,
+  validateManifest,
+} from "@wfc/sdk";
 import { describe, expect, it } from "vitest";
-import { compile, definitionOrder, isManifestable, isWorkflow, k8sEqual, MANIFESTS, parseK8sYaml, toYaml, validateManifest, type Manifest } from "@wfc/sdk";
-import { ROOT, wfc } from "../helpers.js";
 // @ts-expect-error: a plain .mjs script without types
 import { PENDING, survey } from "../../scripts/coverage.mjs";
+import { ROOT, wfc } from "../helpers.js";
 
 // Golden test of the reproductions of Argo's upstream examples (see docs/coverage.md).
 //
@@ -20,13 +31,18 @@ import { PENDING, survey } from "../../scripts/coverage.mjs";
 
 const VENDOR = join(ROOT, "vendor/argo/examples");
 const EXAMPLES = join(ROOT, "examples/upstream");
-const names = readdirSync(EXAMPLES).filter((f) => f.endsWith(".ts")).map((f) => f.slice(0, -3)).sort();
+const names = readdirSync(EXAMPLES)
+  .filter((f) => f.endsWith(".ts"))
+  .map((f) => f.slice(0, -3))
+  .sort();
 
 // The module's workflow objects (and other manifest objects, e.g. WorkflowEventBindings) in the
 // order they are defined in its source (definitionOrder): a module namespace lists exports
 // alphabetically, so export order is not observable.
 function manifestsOf(ns: Record<string, unknown>): Manifest[] {
-  const objects = definitionOrder([...new Set(Object.values(ns).filter((v) => isWorkflow(v) || isManifestable(v)))] as object[]);
+  const objects = definitionOrder([
+    ...new Set(Object.values(ns).filter((v) => isWorkflow(v) || isManifestable(v))),
+  ] as object[]);
   return objects.flatMap((o) => (isWorkflow(o) ? [compile(o)] : isManifestable(o) ? [...o[MANIFESTS]()] : []));
 }
 
@@ -47,7 +63,10 @@ describe("upstream examples", () => {
   });
 
   it("docs/coverage.md is up to date (node scripts/coverage.mjs)", () => {
-    const r = spawnSync(process.execPath, [join(ROOT, "scripts/coverage.mjs"), "--check"], { cwd: ROOT, encoding: "utf8" });
+    const r = spawnSync(process.execPath, [join(ROOT, "scripts/coverage.mjs"), "--check"], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
   });
@@ -65,13 +84,16 @@ describe("upstream examples", () => {
     });
   });
 
-  describe.each(["hello-world", "dag-diamond", "coinflip-recursive", "workflow-template__templates", "cron-backfill"])("through the CLI: %s", (name) => {
-    it("wfc build prints the upstream manifests", () => {
-      const r = wfc(["build", `examples/upstream/${name}.ts`]);
-      expect(r.stderr).toBe("");
-      expect(r.code).toBe(0);
-      const got = parseK8sYaml(r.stdout, `${name}.ts`);
-      expect(k8sEqual(upstream(name), got).diffs).toEqual([]);
-    });
-  });
+  describe.each(["hello-world", "dag-diamond", "coinflip-recursive", "workflow-template__templates", "cron-backfill"])(
+    "through the CLI: %s",
+    (name) => {
+      it("wfc build prints the upstream manifests", () => {
+        const r = wfc(["build", `examples/upstream/${name}.ts`]);
+        expect(r.stderr).toBe("");
+        expect(r.code).toBe(0);
+        const got = parseK8sYaml(r.stdout, `${name}.ts`);
+        expect(k8sEqual(upstream(name), got).diffs).toEqual([]);
+      });
+    },
+  );
 });

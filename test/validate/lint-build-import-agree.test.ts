@@ -5,12 +5,25 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { CompileError, compile, container, parseK8sYaml, semanticIssues, validateManifest, workflow, z, type WorkflowObject } from "@wfc/sdk";
 import { importManifests } from "@wfc/import";
+import {
+  CompileError,
+  compile,
+  container,
+  parseK8sYaml,
+  semanticIssues,
+  validateManifest,
+  type WorkflowObject,
+  workflow,
+  z,
+} from "@wfc/sdk";
+import { afterAll, describe, expect, it } from "vitest";
 import { wfc } from "../helpers.js";
 
-const echo = container({ name: "echo", inputs: { msg: z.string().optional() } }, { image: "alpine", command: ["echo"] });
+const echo = container(
+  { name: "echo", inputs: { msg: z.string().optional() } },
+  { image: "alpine", command: ["echo"] },
+);
 
 /** Each case: a TypeScript workflow (what build sees), the YAML a hand-writer would write, the code all agree on. */
 const cases: { name: string; code: string; build: () => WorkflowObject; yaml: string }[] = [
@@ -43,7 +56,13 @@ const cases: { name: string; code: string; build: () => WorkflowObject; yaml: st
       workflow({ name: "unknown-ref" }, () => {
         echo({ msg: "{{tasks.nope.outputs.result}}" }, { name: "a" });
       }),
-    yaml: dagYaml("unknown-ref", [{ name: "a", template: "echo", arguments: { parameters: [{ name: "msg", value: "{{tasks.nope.outputs.result}}" }] } }]),
+    yaml: dagYaml("unknown-ref", [
+      {
+        name: "a",
+        template: "echo",
+        arguments: { parameters: [{ name: "msg", value: "{{tasks.nope.outputs.result}}" }] },
+      },
+    ]),
   },
   {
     name: "bad depends syntax",
@@ -69,7 +88,11 @@ function dagYaml(name: string, tasks: Record<string, unknown>[]): string {
       entrypoint: "main",
       templates: [
         { name: "main", dag: { tasks } },
-        { name: "echo", inputs: { parameters: [{ name: "msg", value: "" }] }, container: { image: "alpine", command: ["echo"] } },
+        {
+          name: "echo",
+          inputs: { parameters: [{ name: "msg", value: "" }] },
+          container: { image: "alpine", command: ["echo"] },
+        },
       ],
     },
   });

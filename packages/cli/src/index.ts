@@ -12,9 +12,10 @@
  *
  * @packageDocumentation
  */
-export { main, createProgram } from "./main.js";
-export { loadManifests, exportedObjects, InputError } from "./load.js";
-export type { LoadedManifest } from "./load.js";
-export { writeFileAtomic } from "./io.js";
-export { renderGraph } from "./commands/graph.js";
+
 export { manifestFileName } from "./commands/build.js";
+export { renderGraph } from "./commands/graph.js";
+export { writeFileAtomic } from "./io.js";
+export type { LoadedManifest } from "./load.js";
+export { exportedObjects, InputError, loadManifests } from "./load.js";
+export { createProgram, main } from "./main.js";

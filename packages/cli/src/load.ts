@@ -1,7 +1,16 @@
 import { readFile } from "node:fs/promises";
 import { dirname, extname, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { WfcError, compile, definitionOrder, isManifestable, isWorkflow, MANIFESTS, type Manifest, type WorkflowObject } from "@wfc/sdk";
+import {
+  compile,
+  definitionOrder,
+  isManifestable,
+  isWorkflow,
+  MANIFESTS,
+  type Manifest,
+  WfcError,
+  type WorkflowObject,
+} from "@wfc/sdk";
 
 /**
  * One manifest found in an input file, with the object it came from.
@@ -71,7 +80,9 @@ export function exportedObjects(ns: Record<string, unknown>): unknown[] {
  */
 function userFrame(err: Error, file: string): string | undefined {
   const dir = dirname(file);
-  for (const line of String(err.stack ?? "").split("\n").slice(1)) {
+  for (const line of String(err.stack ?? "")
+    .split("\n")
+    .slice(1)) {
     const m = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?$/.exec(line.trim());
     if (!m) continue;
     const path = m[1]!.startsWith("file://") ? fileURLToPath(m[1]!) : m[1]!;
@@ -125,11 +136,15 @@ export async function loadManifests(files: readonly string[]): Promise<LoadedMan
       } catch (e) {
         if (e instanceof WfcError) throw e;
         const err = e as NodeJS.ErrnoException;
-        if (err.code === "ERR_MODULE_NOT_FOUND" && String(err.message).includes(file)) throw new InputError(`${f}: no such file`);
+        if (err.code === "ERR_MODULE_NOT_FOUND" && String(err.message).includes(file))
+          throw new InputError(`${f}: no such file`);
         throw new InputError(`${userFrame(err, file) ?? f}: failed to load: ${err.message}`, { cause: e });
       }
       const objects = exportedObjects(ns);
-      if (!objects.length) throw new InputError(`${f}: exports no workflow (export a workflow(), workflowTemplate(), clusterWorkflowTemplate() or cronWorkflow() object)`);
+      if (!objects.length)
+        throw new InputError(
+          `${f}: exports no workflow (export a workflow(), workflowTemplate(), clusterWorkflowTemplate() or cronWorkflow() object)`,
+        );
       // A Sensor also emits the WorkflowTemplates it runs: a manifest the module yields twice is kept once.
       const seen = new Set<string>();
       const fresh = (m: Manifest) => !seen.has(JSON.stringify(m)) && !!seen.add(JSON.stringify(m));
@@ -137,7 +152,9 @@ export async function loadManifests(files: readonly string[]): Promise<LoadedMan
         if (isWorkflow(o)) {
           const m = compile(o);
           if (fresh(m)) out.push({ manifest: m, file, workflow: o });
-        } else for (const m of (o as { [MANIFESTS]: () => Manifest[] })[MANIFESTS]()) if (fresh(m)) out.push({ manifest: m, file });
+        } else
+          for (const m of (o as { [MANIFESTS]: () => Manifest[] })[MANIFESTS]())
+            if (fresh(m)) out.push({ manifest: m, file });
       }
     } else if (DATA_EXT.has(ext)) {
       let docs: Manifest[];
@@ -150,7 +167,9 @@ export async function loadManifests(files: readonly string[]): Promise<LoadedMan
       }
       for (const m of docs) out.push({ manifest: m, file });
     } else {
-      throw new InputError(`${f}: unsupported file type "${ext || "(none)"}": give .ts, .js, .mjs, .yaml, .yml or .json`);
+      throw new InputError(
+        `${f}: unsupported file type "${ext || "(none)"}": give .ts, .js, .mjs, .yaml, .yml or .json`,
+      );
     }
   }
   return out;

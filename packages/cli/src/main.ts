@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
-import { Command, CommanderError } from "commander";
 import { WfcError } from "@wfc/sdk";
+import { Command, CommanderError } from "commander";
 import { registerBuild } from "./commands/build.js";
 import { registerGraph } from "./commands/graph.js";
 import { registerImport } from "./commands/import.js";
 import { registerLint } from "./commands/lint.js";
 
-const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string }).version;
+const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string })
+  .version;
 
 /** Commands that talk to a cluster: loaded only when used, so `wfc build` stays fast. */
 const CLUSTER_COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
@@ -61,7 +62,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 0;
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
+        return 0;
       if (e.code === "commander.executeSubCommandAsync") return e.exitCode;
       return 2;
     }

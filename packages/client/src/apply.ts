@@ -58,7 +58,10 @@ function hashOf(manifest: KubeObject): string {
   const annotations = { ...manifest.metadata?.annotations };
   delete annotations[APPLIED_HASH_ANNOTATION];
   const clean = { ...manifest, metadata: { ...manifest.metadata, annotations } };
-  return createHash("sha256").update(JSON.stringify(stable(clean))).digest("hex").slice(0, 32);
+  return createHash("sha256")
+    .update(JSON.stringify(stable(clean)))
+    .digest("hex")
+    .slice(0, 32);
 }
 
 function sameJson(a: unknown, b: unknown): boolean {
@@ -81,12 +84,18 @@ export async function applyManifest(client: WorkflowClient, manifest: KubeObject
   }
   const name = manifest.metadata?.name;
   if (!name) {
-    throw new ClusterError("BadRequest", `wfc apply needs metadata.name on ${res.kind} (generateName is not enough to update it later)`);
+    throw new ClusterError(
+      "BadRequest",
+      `wfc apply needs metadata.name on ${res.kind} (generateName is not enough to update it later)`,
+    );
   }
   const hash = hashOf(manifest);
   const desired: KubeObject = {
     ...manifest,
-    metadata: { ...manifest.metadata, annotations: { ...manifest.metadata?.annotations, [APPLIED_HASH_ANNOTATION]: hash } },
+    metadata: {
+      ...manifest.metadata,
+      annotations: { ...manifest.metadata?.annotations, [APPLIED_HASH_ANNOTATION]: hash },
+    },
   };
   let existing: KubeObject;
   try {

@@ -53,7 +53,7 @@ export async function connect(options: ConnectOptions = {}): Promise<WorkflowCli
     return connectArgoServer({
       server: argoServer,
       ...(token ? { token } : {}),
-      ...(options.namespace ?? env.ARGO_NAMESPACE ? { namespace: options.namespace ?? env.ARGO_NAMESPACE } : {}),
+      ...((options.namespace ?? env.ARGO_NAMESPACE) ? { namespace: options.namespace ?? env.ARGO_NAMESPACE } : {}),
       insecureSkipTlsVerify: options.insecureSkipTlsVerify ?? env.ARGO_INSECURE_SKIP_VERIFY === "true",
       ...(options.caFile ? { caFile: options.caFile } : {}),
       ...timeout,

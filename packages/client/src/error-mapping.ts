@@ -51,7 +51,11 @@ interface KubeStatus {
   readonly message?: string;
   readonly reason?: string;
   readonly code?: number;
-  readonly details?: { readonly name?: string; readonly kind?: string; readonly causes?: readonly { field?: string; message?: string }[] };
+  readonly details?: {
+    readonly name?: string;
+    readonly kind?: string;
+    readonly causes?: readonly { field?: string; message?: string }[];
+  };
 }
 
 function asStatus(body: unknown): KubeStatus | undefined {
@@ -136,7 +140,8 @@ export function httpError(status: number, body: unknown, ctx: ErrorContext): Clu
   const fieldText = causes.length
     ? causes.map((c) => (c.field ? `${c.field}: ${c.message}` : c.message)).join("; ")
     : "";
-  const detail = fieldText && !serverMsg.includes(fieldText) ? `${serverMsg}${serverMsg ? ": " : ""}${fieldText}` : serverMsg;
+  const detail =
+    fieldText && !serverMsg.includes(fieldText) ? `${serverMsg}${serverMsg ? ": " : ""}${fieldText}` : serverMsg;
   const message = redact(`${ctx.action}: ${reason}${detail ? `: ${detail}` : ""}; ${hint}`);
   return new ClusterError(code, message, { status, causes });
 }
@@ -182,7 +187,10 @@ export function transportError(err: unknown, ctx: ErrorContext): ClusterError {
       { cause: err },
     );
   }
-  if ((code && (TLS_CODES.has(code) || code.startsWith("ERR_TLS") || code.startsWith("ERR_SSL"))) || /certificate|SSL|TLS/i.test(msg)) {
+  if (
+    (code && (TLS_CODES.has(code) || code.startsWith("ERR_TLS") || code.startsWith("ERR_SSL"))) ||
+    /certificate|SSL|TLS/i.test(msg)
+  ) {
     return new ClusterError(
       "TLSError",
       `${ctx.action}: TLS handshake with ${ctx.server} failed (${code ?? "TLS"}: ${msg}); provide the server's CA (certificate-authority in the kubeconfig, or --ca-file) or, if you trust the network, --insecure-skip-tls-verify`,
@@ -191,7 +199,8 @@ export function transportError(err: unknown, ctx: ErrorContext): ClusterError {
   }
   if (
     code === "ETIMEDOUT" ||
-    (err instanceof Error && (err.name === "TimeoutError" || err.name === "AbortError" || /timed? ?out/i.test(err.message)))
+    (err instanceof Error &&
+      (err.name === "TimeoutError" || err.name === "AbortError" || /timed? ?out/i.test(err.message)))
   ) {
     return new ClusterError(
       "Timeout",
@@ -201,7 +210,9 @@ export function transportError(err: unknown, ctx: ErrorContext): ClusterError {
   }
   return new ClusterError(
     "NetworkError",
-    redact(`${ctx.action}: request to ${ctx.server} failed (${code ? `${code}: ` : ""}${msg}); check the network and the server address`),
+    redact(
+      `${ctx.action}: request to ${ctx.server} failed (${code ? `${code}: ` : ""}${msg}); check the network and the server address`,
+    ),
     { cause: err },
   );
 }

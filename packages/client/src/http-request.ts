@@ -69,7 +69,12 @@ function open(target: HttpTarget, path: string, options: RequestOptions): Promis
     headers["Content-Length"] = String(body.length);
   }
   return new Promise((resolve, reject) => {
-    const req = mod.request(url, { method: options.method ?? "GET", headers, agent: target.agent, signal: options.signal });
+    const req = mod.request(url, {
+      method: options.method ?? "GET",
+      headers,
+      agent: target.agent,
+      signal: options.signal,
+    });
     let timer: NodeJS.Timeout | undefined;
     if (options.timeoutMs) {
       const ms = options.timeoutMs;

@@ -29,45 +29,46 @@
  *
  * @packageDocumentation
  */
-export { connect, type ConnectOptions } from "./connect.js";
-export { connectKubernetes, type KubernetesConnectOptions } from "./kubernetes/client.js";
-export { connectArgoServer, type ArgoServerConnectOptions } from "./argo-server/client.js";
-export type {
-  WorkflowClient,
-  ConnectionMode,
-  CreateOptions,
-  ListOptions,
-  LogsOptions,
-  LogLine,
-  WatchWorkflowOptions,
-} from "./workflow-client.js";
-export { ClusterError, type ClusterErrorCode, type ClusterErrorCause, type ClusterErrorOptions } from "./errors.js";
-export { WfcError } from "./wfc-error.js";
+
+export { APPLIED_HASH_ANNOTATION, type ApplyAction, type ApplyResult, applyManifest } from "./apply.js";
+export { type ArgoServerConnectOptions, connectArgoServer } from "./argo-server/client.js";
+export { type ConnectOptions, connect } from "./connect.js";
 export { redact } from "./error-mapping.js";
+export { ClusterError, type ClusterErrorCause, type ClusterErrorCode, type ClusterErrorOptions } from "./errors.js";
+export { connectKubernetes, type KubernetesConnectOptions } from "./kubernetes/client.js";
+export { podName, podNameForNode } from "./pod-name.js";
 export {
+  type ResilientWatchOptions,
   resilientWatch,
   type WatchEvent,
   type WatchSource,
-  type ResilientWatchOptions,
 } from "./resilient-watch.js";
-export { applyManifest, APPLIED_HASH_ANNOTATION, type ApplyAction, type ApplyResult } from "./apply.js";
-export { workflowFrom, type WorkflowFromResult } from "./submit-from.js";
 export {
-  resourceFor,
-  parseKindName,
   ARGO_GROUP,
   ARGO_VERSION,
   type ArgoKind,
   type ArgoResource,
+  parseKindName,
+  resourceFor,
 } from "./resources.js";
-export { podName, podNameForNode } from "./pod-name.js";
+export { type WorkflowFromResult, workflowFrom } from "./submit-from.js";
 export {
   isCompleted,
   type KubeObject,
+  type NodePhase,
+  type NodeStatus,
   type ObjectMeta,
   type Workflow,
-  type WorkflowStatus,
   type WorkflowPhase,
-  type NodeStatus,
-  type NodePhase,
+  type WorkflowStatus,
 } from "./types.js";
+export { WfcError } from "./wfc-error.js";
+export type {
+  ConnectionMode,
+  CreateOptions,
+  ListOptions,
+  LogLine,
+  LogsOptions,
+  WatchWorkflowOptions,
+  WorkflowClient,
+} from "./workflow-client.js";

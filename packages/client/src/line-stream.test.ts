@@ -3,7 +3,7 @@ import { freePort, lineServerPerTest } from "../../../test/k8s-double/line-serve
 import { ClusterError } from "./errors.js";
 import { jsonLines, streamLines } from "./line-stream.js";
 
-const ctx = { action: "reading the logs of pod \"p\"", server: "http://test", credentials: "context \"t\"" };
+const ctx = { action: 'reading the logs of pod "p"', server: "http://test", credentials: 'context "t"' };
 const serve = lineServerPerTest();
 
 async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
@@ -18,16 +18,20 @@ describe("streamLines", () => {
       res.write("one\n\nth");
       setTimeout(() => res.end("ree\nlast"), 10);
     });
-    const lines = await collect(streamLines({ baseUrl: server.url }, "/log", { ctx, signal: new AbortController().signal }));
+    const lines = await collect(
+      streamLines({ baseUrl: server.url }, "/log", { ctx, signal: new AbortController().signal }),
+    );
     expect(lines).toEqual(["one", "", "three", "last"]);
   });
 
   it("turns a non-2xx answer into the ClusterError of its status", async () => {
     const server = await serve((_req, res) => {
       res.writeHead(403, { "Content-Type": "application/json" });
-      res.end(JSON.stringify({ kind: "Status", reason: "Forbidden", message: "pods \"p\" is forbidden", code: 403 }));
+      res.end(JSON.stringify({ kind: "Status", reason: "Forbidden", message: 'pods "p" is forbidden', code: 403 }));
     });
-    const err = await collect(streamLines({ baseUrl: server.url }, "/log", { ctx, signal: new AbortController().signal })).catch((e: unknown) => e);
+    const err = await collect(
+      streamLines({ baseUrl: server.url }, "/log", { ctx, signal: new AbortController().signal }),
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClusterError);
     expect((err as ClusterError).code).toBe("Forbidden");
     expect((err as ClusterError).message).toMatch(/^reading the logs of pod "p": /);
@@ -35,7 +39,9 @@ describe("streamLines", () => {
 
   it("turns a refused connection into ConnectionRefused", async () => {
     const url = `http://127.0.0.1:${await freePort()}`;
-    const err = await collect(streamLines({ baseUrl: url }, "/log", { ctx, signal: new AbortController().signal })).catch((e: unknown) => e);
+    const err = await collect(
+      streamLines({ baseUrl: url }, "/log", { ctx, signal: new AbortController().signal }),
+    ).catch((e: unknown) => e);
     expect((err as ClusterError).code).toBe("ConnectionRefused");
   });
 
@@ -53,7 +59,10 @@ describe("streamLines", () => {
 
   it("closes the connection when the reader stops early", async () => {
     const server = await serve((_req, res) => res.write("a\nb\n"));
-    for await (const line of streamLines({ baseUrl: server.url }, "/log", { ctx, signal: new AbortController().signal })) {
+    for await (const line of streamLines({ baseUrl: server.url }, "/log", {
+      ctx,
+      signal: new AbortController().signal,
+    })) {
       expect(line).toBe("a");
       break;
     }
@@ -64,7 +73,9 @@ describe("streamLines", () => {
 describe("jsonLines", () => {
   it("parses one message per line, skipping blank and unparsable lines", async () => {
     const server = await serve((_req, res) => res.end('{"n":1}\n\n  \nnot json\n{"n":2}\n'));
-    const msgs = await collect(jsonLines<{ n: number }>({ baseUrl: server.url }, "/watch", { ctx, signal: new AbortController().signal }));
+    const msgs = await collect(
+      jsonLines<{ n: number }>({ baseUrl: server.url }, "/watch", { ctx, signal: new AbortController().signal }),
+    );
     expect(msgs).toEqual([{ n: 1 }, { n: 2 }]);
   });
 });

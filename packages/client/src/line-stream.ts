@@ -3,8 +3,8 @@
  * failed connection or a non-2xx answer into a {@link ClusterError}, yield the body line by line, and
  * close the connection however the reader stops. An abort ends the stream quietly.
  */
-import { httpError, transportError, type ErrorContext } from "./error-mapping.js";
-import { stream, type HttpTarget } from "./http-request.js";
+import { type ErrorContext, httpError, transportError } from "./error-mapping.js";
+import { type HttpTarget, stream } from "./http-request.js";
 
 /** Options of {@link streamLines}. @internal */
 export interface LineStreamOptions {
@@ -25,9 +25,13 @@ export interface LineStreamOptions {
  * for await (const line of streamLines(target, "/api/v1/namespaces/ci/pods/p/log?follow=true", { ctx, signal })) console.log(line);
  * ```
  */
-export async function* streamLines(target: HttpTarget, pathAndQuery: string, options: LineStreamOptions): AsyncGenerator<string> {
+export async function* streamLines(
+  target: HttpTarget,
+  pathAndQuery: string,
+  options: LineStreamOptions,
+): AsyncGenerator<string> {
   const { ctx, signal } = options;
-  let s;
+  let s: Awaited<ReturnType<typeof stream>>;
   try {
     s = await stream(target, pathAndQuery, { signal, timeoutMs: options.connectTimeoutMs ?? 0 });
   } catch (err) {
@@ -54,7 +58,11 @@ export async function* streamLines(target: HttpTarget, pathAndQuery: string, opt
  * for await (const ev of jsonLines<{ type: string }>(target, watchPath, { ctx, signal })) console.log(ev.type);
  * ```
  */
-export async function* jsonLines<T>(target: HttpTarget, pathAndQuery: string, options: LineStreamOptions): AsyncGenerator<T> {
+export async function* jsonLines<T>(
+  target: HttpTarget,
+  pathAndQuery: string,
+  options: LineStreamOptions,
+): AsyncGenerator<T> {
   for await (const line of streamLines(target, pathAndQuery, options)) {
     if (!line.trim()) continue;
     let msg: T;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { inNamespace, listContext, objectContext } from "./operation.js";
 import { resourceFor } from "./resources.js";
 
-const conn = { server: "https://k8s:6443", credentials: "context \"dev\"" };
+const conn = { server: "https://k8s:6443", credentials: 'context "dev"' };
 
 describe("objectContext", () => {
   it("names the verb, kind, object and namespace, with the RBAC permission to check", () => {
@@ -36,7 +36,10 @@ describe("listContext", () => {
 describe("inNamespace", () => {
   it("sets metadata.namespace of namespaced kinds only, keeping the rest of the metadata", () => {
     const wf = { kind: "Workflow", metadata: { generateName: "x-", labels: { a: "b" } } };
-    expect(inNamespace(resourceFor("Workflow"), wf, "ci")).toEqual({ kind: "Workflow", metadata: { generateName: "x-", labels: { a: "b" }, namespace: "ci" } });
+    expect(inNamespace(resourceFor("Workflow"), wf, "ci")).toEqual({
+      kind: "Workflow",
+      metadata: { generateName: "x-", labels: { a: "b" }, namespace: "ci" },
+    });
     const cwt = { kind: "ClusterWorkflowTemplate", metadata: { name: "t" } };
     expect(inNamespace(resourceFor("ClusterWorkflowTemplate"), cwt, "ci")).toBe(cwt);
   });

@@ -35,16 +35,32 @@ const DOING = {
 } as const;
 
 /** The context of `verb` on the object `name` of kind `res` in `namespace` (ignored for cluster-scoped kinds). @internal */
-export function objectContext(conn: Connection, verb: keyof typeof DOING, res: ArgoResource, name: string, namespace: string): ErrorContext {
+export function objectContext(
+  conn: Connection,
+  verb: keyof typeof DOING,
+  res: ArgoResource,
+  name: string,
+  namespace: string,
+): ErrorContext {
   const where = res.namespaced ? ` in namespace "${namespace}"` : "";
   const permission = `${verb === "validate" ? "create" : verb} ${res.plural}.${ARGO_GROUP}`;
-  return errorContext(conn, `${DOING[verb]} ${res.kind} "${name}"${where}`, permission, res.namespaced ? namespace : undefined);
+  return errorContext(
+    conn,
+    `${DOING[verb]} ${res.kind} "${name}"${where}`,
+    permission,
+    res.namespaced ? namespace : undefined,
+  );
 }
 
 /** The context of listing kind `res` in `namespace`, or in all namespaces when it is undefined. @internal */
 export function listContext(conn: Connection, res: ArgoResource, namespace: string | undefined): ErrorContext {
   const ns = res.namespaced ? namespace : undefined;
-  return errorContext(conn, `listing ${res.plural}${ns ? ` in namespace "${ns}"` : ""}`, `list ${res.plural}.${ARGO_GROUP}`, ns);
+  return errorContext(
+    conn,
+    `listing ${res.plural}${ns ? ` in namespace "${ns}"` : ""}`,
+    `list ${res.plural}.${ARGO_GROUP}`,
+    ns,
+  );
 }
 
 /** The manifest with `metadata.namespace` set, for namespaced kinds. @internal */

@@ -35,7 +35,11 @@ export interface WatchSource<T extends KubeObject = KubeObject> {
    * Resolves when the server closes the stream; rejects on errors, with a
    * `ClusterError` whose code is `Gone` when the resourceVersion is too old.
    */
-  watch(resourceVersion: string, signal: AbortSignal, onEvent: (event: WatchEvent<T> | { readonly type: "BOOKMARK"; readonly resourceVersion: string }) => void): Promise<void>;
+  watch(
+    resourceVersion: string,
+    signal: AbortSignal,
+    onEvent: (event: WatchEvent<T> | { readonly type: "BOOKMARK"; readonly resourceVersion: string }) => void,
+  ): Promise<void>;
 }
 
 /**

@@ -11,10 +11,14 @@ describe("resources", () => {
   });
 
   it("finds a kind by name, plural or short name, case-insensitively", () => {
-    expect(["wftmpl", "WorkflowTemplates", "workflowtemplate", "WORKFLOWTEMPLATE"].map((a) => resourceFor(a).kind)).toEqual(Array(4).fill("WorkflowTemplate"));
+    expect(
+      ["wftmpl", "WorkflowTemplates", "workflowtemplate", "WORKFLOWTEMPLATE"].map((a) => resourceFor(a).kind),
+    ).toEqual(Array(4).fill("WorkflowTemplate"));
     expect(resourceFor("cwftmpl")).toMatchObject({ kind: "ClusterWorkflowTemplate", namespaced: false });
     expect(() => resourceFor("pod")).toThrow(ClusterError);
-    expect(() => resourceFor("pod")).toThrow('unknown kind "pod": expected one of Workflow, WorkflowTemplate, ClusterWorkflowTemplate, CronWorkflow');
+    expect(() => resourceFor("pod")).toThrow(
+      'unknown kind "pod": expected one of Workflow, WorkflowTemplate, ClusterWorkflowTemplate, CronWorkflow',
+    );
   });
 
   it("parses KIND/NAME", () => {

@@ -56,10 +56,17 @@ export interface ArgoResource {
 const BY_KIND: { readonly [K in ArgoKind]: Omit<ArgoResource, "kind"> } = {
   Workflow: { plural: "workflows", namespaced: true, aliases: ["workflow", "wf"] },
   WorkflowTemplate: { plural: "workflowtemplates", namespaced: true, aliases: ["workflowtemplate", "wftmpl"] },
-  ClusterWorkflowTemplate: { plural: "clusterworkflowtemplates", namespaced: false, aliases: ["clusterworkflowtemplate", "cwftmpl"] },
+  ClusterWorkflowTemplate: {
+    plural: "clusterworkflowtemplates",
+    namespaced: false,
+    aliases: ["clusterworkflowtemplate", "cwftmpl"],
+  },
   CronWorkflow: { plural: "cronworkflows", namespaced: true, aliases: ["cronworkflow", "cronwf", "cwf"] },
 };
-const RESOURCES: readonly ArgoResource[] = (Object.keys(BY_KIND) as ArgoKind[]).map((kind) => ({ kind, ...BY_KIND[kind] }));
+const RESOURCES: readonly ArgoResource[] = (Object.keys(BY_KIND) as ArgoKind[]).map((kind) => ({
+  kind,
+  ...BY_KIND[kind],
+}));
 
 /**
  * Looks up a kind by its name, plural or short name (case-insensitive).

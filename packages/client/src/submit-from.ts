@@ -51,7 +51,10 @@ export async function workflowFrom(client: WorkflowClient, ref: string): Promise
           ...base,
           metadata: {
             generateName: `${name}-`,
-            labels: { [cluster ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template"]: name },
+            labels: {
+              [cluster ? "workflows.argoproj.io/cluster-workflow-template" : "workflows.argoproj.io/workflow-template"]:
+                name,
+            },
           },
           spec: { workflowTemplateRef: workflowTemplateRef(resource.kind, name), arguments: args },
         },
@@ -59,7 +62,10 @@ export async function workflowFrom(client: WorkflowClient, ref: string): Promise
     }
     case "CronWorkflow": {
       const wfSpec = (spec.workflowSpec ?? {}) as Record<string, unknown>;
-      const meta = (spec.workflowMetadata ?? {}) as { labels?: Record<string, string>; annotations?: Record<string, string> };
+      const meta = (spec.workflowMetadata ?? {}) as {
+        labels?: Record<string, string>;
+        annotations?: Record<string, string>;
+      };
       return {
         source,
         declaredArguments: (wfSpec.arguments ?? {}) as Record<string, unknown>,
@@ -75,6 +81,9 @@ export async function workflowFrom(client: WorkflowClient, ref: string): Promise
       };
     }
     default:
-      throw new ClusterError("BadRequest", `--from takes workflowtemplate/NAME, clusterworkflowtemplate/NAME or cronworkflow/NAME, not ${ref}`);
+      throw new ClusterError(
+        "BadRequest",
+        `--from takes workflowtemplate/NAME, clusterworkflowtemplate/NAME or cronworkflow/NAME, not ${ref}`,
+      );
   }
 }

@@ -1,6 +1,13 @@
 import type * as argo from "@wfc/sdk/argo";
 import { describe, expectTypeOf, it } from "vitest";
-import { isCompleted, type KubeObject, type NodeStatus, type ObjectMeta, type Workflow, type WorkflowStatus } from "./index.js";
+import {
+  isCompleted,
+  type KubeObject,
+  type NodeStatus,
+  type ObjectMeta,
+  type Workflow,
+  type WorkflowStatus,
+} from "./index.js";
 import type { WorkflowClient } from "./workflow-client.js";
 
 describe("client types", () => {

@@ -2,8 +2,9 @@
  * The one interface both connection modes implement, so commands do not care
  * whether they talk to the Kubernetes API or to the Argo Server.
  */
-import type { ArgoKind } from "./resources.js";
+
 import type { ResilientWatchOptions } from "./resilient-watch.js";
+import type { ArgoKind } from "./resources.js";
 import type { KubeObject, Workflow } from "./types.js";
 
 /**

@@ -3,7 +3,13 @@ import { podName } from "./pod-name.js";
 import type { NodeStatus, Workflow } from "./types.js";
 import { logStream, nodeLabel, nodeMatches, podIndex } from "./workflow-logs.js";
 
-const node = (id: string, name: string, extra: Partial<NodeStatus> = {}): NodeStatus => ({ id, name, type: "Pod", templateName: "echo", ...extra });
+const node = (id: string, name: string, extra: Partial<NodeStatus> = {}): NodeStatus => ({
+  id,
+  name,
+  type: "Pod",
+  templateName: "echo",
+  ...extra,
+});
 const wf: Workflow = {
   apiVersion: "argoproj.io/v1alpha1",
   kind: "Workflow",
@@ -54,7 +60,11 @@ describe("logStream", () => {
   const line = (text: string) => ({ podName: "p", nodeName: "n", text });
 
   it("yields what the producer pushes and ends when it resolves", async () => {
-    const lines = await collect(logStream(undefined, async (push) => ["a", "b"].forEach((t) => push(line(t)))));
+    const lines = await collect(
+      logStream(undefined, async (push) => {
+        for (const t of ["a", "b"]) push(line(t));
+      }),
+    );
     expect(lines.map((l) => l.text)).toEqual(["a", "b"]);
   });
 

@@ -2,8 +2,9 @@
  * The states of one workflow, from the watch events of either mode: what
  * `WorkflowClient.watchWorkflow` yields.
  */
-import { ClusterError } from "./errors.js";
+
 import type { ErrorContext } from "./error-mapping.js";
+import { ClusterError } from "./errors.js";
 import { resilientWatch, type WatchSource } from "./resilient-watch.js";
 import type { Workflow } from "./types.js";
 import type { WatchWorkflowOptions } from "./workflow-client.js";
@@ -28,9 +29,13 @@ export async function* workflowUpdates(
     list: async (signal) => {
       const out = await source.list(signal);
       if (!out.items.some((w) => w.metadata?.name === name)) {
-        throw new ClusterError("NotFound", `${ctx.action}: NotFound (404): workflow "${name}" not found; check the name (wfc list)`, {
-          status: 404,
-        });
+        throw new ClusterError(
+          "NotFound",
+          `${ctx.action}: NotFound (404): workflow "${name}" not found; check the name (wfc list)`,
+          {
+            status: 404,
+          },
+        );
       }
       return out;
     },
@@ -39,7 +44,9 @@ export async function* workflowUpdates(
   for await (const ev of resilientWatch(checked, options)) {
     if (ev.object.metadata?.name !== name) continue;
     if (ev.type === "DELETED") {
-      throw new ClusterError("NotFound", `${ctx.action}: the workflow was deleted while it was being watched`, { status: 404 });
+      throw new ClusterError("NotFound", `${ctx.action}: the workflow was deleted while it was being watched`, {
+        status: 404,
+      });
     }
     yield ev.object;
   }

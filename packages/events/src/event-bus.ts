@@ -1,6 +1,6 @@
 import { MANIFESTS, type Manifest } from "@wfc/sdk";
 import { EVENTS_BRAND } from "./brand.js";
-import { defined, objectMeta, splitMetadata, type MetadataOptions } from "./metadata.js";
+import { defined, type MetadataOptions, objectMeta, splitMetadata } from "./metadata.js";
 import type { EventBus, EventBusSpec } from "./types.gen.js";
 
 /**
@@ -32,6 +32,16 @@ export interface EventBusObject {
  */
 export function eventBus(options: MetadataOptions & EventBusSpec): EventBusObject {
   const [meta, spec] = splitMetadata(options);
-  const manifest = (): EventBus => ({ apiVersion: "argoproj.io/v1alpha1", kind: "EventBus", metadata: objectMeta(meta), spec: defined(structuredClone(spec)) });
-  return { [EVENTS_BRAND.eventBus]: true, [MANIFESTS]: () => [manifest() as unknown as Manifest], name: meta.name, manifest };
+  const manifest = (): EventBus => ({
+    apiVersion: "argoproj.io/v1alpha1",
+    kind: "EventBus",
+    metadata: objectMeta(meta),
+    spec: defined(structuredClone(spec)),
+  });
+  return {
+    [EVENTS_BRAND.eventBus]: true,
+    [MANIFESTS]: () => [manifest() as unknown as Manifest],
+    name: meta.name,
+    manifest,
+  };
 }

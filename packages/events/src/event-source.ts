@@ -1,8 +1,8 @@
 import { MANIFESTS, type Manifest } from "@wfc/sdk";
 import { EVENTS_BRAND, hasEventsBrand } from "./brand.js";
-import { event, type EventHandle } from "./event.js";
-import { defined, objectMeta, splitMetadata, type MetadataOptions } from "./metadata.js";
+import { type EventHandle, event } from "./event.js";
 import type { EventBusObject } from "./event-bus.js";
+import { defined, type MetadataOptions, objectMeta, splitMetadata } from "./metadata.js";
 import type { EventSource, EventSourceSpec } from "./types.gen.js";
 
 /**
@@ -93,7 +93,10 @@ export function isEventSource(value: unknown): value is EventSourceObject {
  * const cal = eventSource("calendar", { name: "calendar", events: { "every-10s": { interval: "10s" } } });
  * ```
  */
-export function eventSource<T extends SourceType, E extends string>(type: T, options: EventSourceOptions<T, E>): EventSourceObject<E> {
+export function eventSource<T extends SourceType, E extends string>(
+  type: T,
+  options: EventSourceOptions<T, E>,
+): EventSourceObject<E> {
   const [meta, rest] = splitMetadata(options);
   const { events, service, template, replicas, eventBus } = rest;
   const handles: Record<string, EventHandle> = {};
@@ -130,7 +133,10 @@ export function eventSource<T extends SourceType, E extends string>(type: T, opt
  * sensor({ name: "on-push", dependencies: { push: github.events.example }, triggers: [logTrigger("log", {})] });
  * ```
  */
-export function externalEventSource<const E extends string>(name: string, events: readonly E[]): { readonly name: string; readonly events: { readonly [K in E]: EventHandle } } {
+export function externalEventSource<const E extends string>(
+  name: string,
+  events: readonly E[],
+): { readonly name: string; readonly events: { readonly [K in E]: EventHandle } } {
   const handles: Record<string, EventHandle> = {};
   for (const e of events) handles[e] = event(name, e);
   return { name, events: handles as { readonly [K in E]: EventHandle } };

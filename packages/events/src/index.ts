@@ -44,42 +44,75 @@
  * @packageDocumentation
  */
 
-// Event sources
-export { eventSource, externalEventSource, isEventSource } from "./event-source.js";
-export type { EventSourceObject, EventSourceOptions, SourceConfig, SourceType } from "./event-source.js";
-export {
-  amqpSource, azureEventsHubSource, azureQueueStorageSource, azureServiceBusSource, bitbucketSource, bitbucketserverSource,
-  calendarSource, emitterSource, fileSource, genericSource, gerritSource, githubSource, gitlabSource, hdfsSource, kafkaSource,
-  minioSource, mnsSource, mqttSource, natsSource, nsqSource, pubSubSource, pulsarSource, redisSource, redisStreamSource,
-  resourceSource, sftpSource, slackSource, snsSource, sqsSource, storageGridSource, stripeSource, webhookSource,
-} from "./sources.js";
-
+export type { Dependency, EventHandle } from "./event.js";
 // Events and dependencies
 export { event, isDependency } from "./event.js";
-export type { Dependency, EventHandle } from "./event.js";
-export { dependencyRef, isParamSource, paramSource } from "./param-source.js";
-export type { DependencyRef, ParamSource, PayloadAt, PayloadPath, Untyped } from "./param-source.js";
-
-// Sensors and triggers
-export { sensor } from "./sensor.js";
-export type { DependencyRefs, SensorObject, SensorOptions } from "./sensor.js";
-export { isTrigger, trigger } from "./trigger.js";
-export type { TriggerConfig, TriggerObject, TriggerOptions, TriggerType } from "./trigger.js";
-export { argoWorkflowTrigger, k8sTrigger } from "./workflow-trigger.js";
-export type { ExistingWorkflow, WorkflowArguments, WorkflowTriggerConfig } from "./workflow-trigger.js";
-export {
-  awsLambdaTrigger, azureEventHubsTrigger, azureServiceBusTrigger, customTrigger, emailTrigger, httpTrigger, kafkaTrigger,
-  logTrigger, natsTrigger, openWhiskTrigger, pulsarTrigger, slackTrigger,
-} from "./triggers.js";
-
+export type { EventBusObject } from "./event-bus.js";
 // Event bus
 export { eventBus } from "./event-bus.js";
-export type { EventBusObject } from "./event-bus.js";
-
-// Validation
-export { EVENTS_KINDS, isEventsManifest, validateEventsManifest } from "./validate.js";
-export type { EventsValidationIssue } from "./validate.js";
-
+export type { EventSourceObject, EventSourceOptions, SourceConfig, SourceType } from "./event-source.js";
+// Event sources
+export { eventSource, externalEventSource, isEventSource } from "./event-source.js";
+export type { DependencyRef, ParamSource, PayloadAt, PayloadPath, Untyped } from "./param-source.js";
+export { dependencyRef, isParamSource, paramSource } from "./param-source.js";
+export type { DependencyRefs, SensorObject, SensorOptions } from "./sensor.js";
+// Sensors and triggers
+export { sensor } from "./sensor.js";
+export {
+  amqpSource,
+  azureEventsHubSource,
+  azureQueueStorageSource,
+  azureServiceBusSource,
+  bitbucketSource,
+  bitbucketserverSource,
+  calendarSource,
+  emitterSource,
+  fileSource,
+  genericSource,
+  gerritSource,
+  githubSource,
+  gitlabSource,
+  hdfsSource,
+  kafkaSource,
+  minioSource,
+  mnsSource,
+  mqttSource,
+  natsSource,
+  nsqSource,
+  pubSubSource,
+  pulsarSource,
+  redisSource,
+  redisStreamSource,
+  resourceSource,
+  sftpSource,
+  slackSource,
+  snsSource,
+  sqsSource,
+  storageGridSource,
+  stripeSource,
+  webhookSource,
+} from "./sources.js";
+export type { TriggerConfig, TriggerObject, TriggerOptions, TriggerType } from "./trigger.js";
+export { isTrigger, trigger } from "./trigger.js";
+export {
+  awsLambdaTrigger,
+  azureEventHubsTrigger,
+  azureServiceBusTrigger,
+  customTrigger,
+  emailTrigger,
+  httpTrigger,
+  kafkaTrigger,
+  logTrigger,
+  natsTrigger,
+  openWhiskTrigger,
+  pulsarTrigger,
+  slackTrigger,
+} from "./triggers.js";
 // Generated Argo Events types
 export type * from "./types.gen.js";
 export { RELAXED_REQUIRED } from "./types.gen.js";
+export type { EventsValidationIssue } from "./validate.js";
+// Validation
+export { EVENTS_KINDS, isEventsManifest, validateEventsManifest } from "./validate.js";
+export type { ExistingWorkflow, WorkflowArguments, WorkflowTriggerConfig } from "./workflow-trigger.js";
+export { argoWorkflowTrigger, k8sTrigger } from "./workflow-trigger.js";

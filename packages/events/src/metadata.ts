@@ -35,7 +35,9 @@ export function objectMeta(o: MetadataOptions): ObjectMeta {
 }
 
 /** Splits builder options into metadata options and the rest (the spec). */
-export function splitMetadata<O extends MetadataOptions>(o: O): [MetadataOptions, Omit<O, (typeof METADATA_KEYS)[number]>] {
+export function splitMetadata<O extends MetadataOptions>(
+  o: O,
+): [MetadataOptions, Omit<O, (typeof METADATA_KEYS)[number]>] {
   const { name, namespace, labels, annotations, metadata, ...rest } = o;
   return [{ name, namespace, labels, annotations, metadata }, rest];
 }

@@ -62,7 +62,10 @@ export function isParamSource(value: unknown): value is ParamSource<unknown> {
  * const s = paramSource({ dependencyName: "push", dataKey: "body.ref" });
  * ```
  */
-export function paramSource<T = Untyped>(src: TriggerParameterSource, operation?: "overwrite" | "append" | "prepend"): ParamSource<T> {
+export function paramSource<T = Untyped>(
+  src: TriggerParameterSource,
+  operation?: "overwrite" | "append" | "prepend",
+): ParamSource<T> {
   return {
     [EVENTS_BRAND.paramSource]: true,
     src,
@@ -150,8 +153,12 @@ export interface DependencyRef<N extends string = string, P = unknown> {
 export function dependencyRef<N extends string, P = unknown>(name: N): DependencyRef<N, P> {
   return {
     name,
-    data: ((key?: string) => paramSource(key === undefined ? { dependencyName: name } : { dependencyName: name, dataKey: key })) as DependencyRef<N, P>["data"],
-    context: (key) => paramSource<string>(key === undefined ? { dependencyName: name } : { dependencyName: name, contextKey: key }),
+    data: ((key?: string) =>
+      paramSource(
+        key === undefined ? { dependencyName: name } : { dependencyName: name, dataKey: key },
+      )) as DependencyRef<N, P>["data"],
+    context: (key) =>
+      paramSource<string>(key === undefined ? { dependencyName: name } : { dependencyName: name, contextKey: key }),
     dataTemplate: (template) => paramSource<string>({ dependencyName: name, dataTemplate: template }),
     contextTemplate: (template) => paramSource<string>({ dependencyName: name, contextTemplate: template }),
     toString: () => name,

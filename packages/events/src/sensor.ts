@@ -1,9 +1,9 @@
-import { MANIFESTS, compile, type Manifest } from "@wfc/sdk";
+import { compile, MANIFESTS, type Manifest } from "@wfc/sdk";
+import { fail } from "./errors.js";
 import type { Dependency } from "./event.js";
 import type { EventBusObject } from "./event-bus.js";
-import { fail } from "./errors.js";
-import { defined, objectMeta, splitMetadata, type MetadataOptions } from "./metadata.js";
-import { dependencyRef, type DependencyRef } from "./param-source.js";
+import { defined, type MetadataOptions, objectMeta, splitMetadata } from "./metadata.js";
+import { type DependencyRef, dependencyRef } from "./param-source.js";
 import type { TriggerObject } from "./trigger.js";
 import type { EventDependency, Sensor, SensorSpec, Trigger } from "./types.gen.js";
 
@@ -18,7 +18,9 @@ type PayloadOf<D> = D extends Dependency<infer P> ? P : unknown;
  * triggers: (deps: DependencyRefs<{ push: EventHandle }>) => [logTrigger("log", {}, { conditions: `${deps.push}` })]
  * ```
  */
-export type DependencyRefs<D extends Record<string, Dependency<unknown>>> = { readonly [K in keyof D & string]: DependencyRef<K, PayloadOf<D[K]>> };
+export type DependencyRefs<D extends Record<string, Dependency<unknown>>> = {
+  readonly [K in keyof D & string]: DependencyRef<K, PayloadOf<D[K]>>;
+};
 
 /**
  * Options of {@link sensor}: metadata, the dependencies by name, the triggers, and the other `SensorSpec` fields.
@@ -28,7 +30,9 @@ export type DependencyRefs<D extends Record<string, Dependency<unknown>>> = { re
  * const o: SensorOptions<{ push: EventHandle }> = { name: "on-push", dependencies: { push: github.events.example }, triggers: [logTrigger("log", {})] };
  * ```
  */
-export interface SensorOptions<D extends Record<string, Dependency<unknown>>> extends MetadataOptions, Omit<SensorSpec, "dependencies" | "triggers" | "eventBusName"> {
+export interface SensorOptions<D extends Record<string, Dependency<unknown>>>
+  extends MetadataOptions,
+    Omit<SensorSpec, "dependencies" | "triggers" | "eventBusName"> {
   /** The events the sensor waits for, by dependency name: event handles (`source.events.name`), filtered or not. */
   readonly dependencies: D;
   /** The triggers; a function receives the dependencies, to map event values into trigger parameters. */
@@ -56,16 +60,28 @@ export interface SensorObject {
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/g;
 
-function checkParameters(where: string, params: { src?: { dependencyName: string } }[] | undefined, names: Set<string>): void {
+function checkParameters(
+  where: string,
+  params: { src?: { dependencyName: string } }[] | undefined,
+  names: Set<string>,
+): void {
   for (const p of params ?? []) {
-    if (p.src && !names.has(p.src.dependencyName)) fail("E_EVENTS_UNKNOWN_DEPENDENCY", `${where}: parameter reads dependency "${p.src.dependencyName}", which the sensor does not have`);
+    if (p.src && !names.has(p.src.dependencyName))
+      fail(
+        "E_EVENTS_UNKNOWN_DEPENDENCY",
+        `${where}: parameter reads dependency "${p.src.dependencyName}", which the sensor does not have`,
+      );
   }
 }
 
 function checkTrigger(sensorName: string, t: Trigger, names: Set<string>): void {
   const where = `sensor ${sensorName}: trigger ${t.template?.name ?? "?"}`;
   for (const id of t.template?.conditions?.match(IDENT) ?? []) {
-    if (!names.has(id)) fail("E_EVENTS_UNKNOWN_DEPENDENCY", `${where}: conditions name "${id}", which is not a dependency (${[...names].join(", ")})`);
+    if (!names.has(id))
+      fail(
+        "E_EVENTS_UNKNOWN_DEPENDENCY",
+        `${where}: conditions name "${id}", which is not a dependency (${[...names].join(", ")})`,
+      );
   }
   checkParameters(where, t.parameters, names);
   if (t.dlqTrigger) checkTrigger(sensorName, t.dlqTrigger, names);
@@ -103,14 +119,22 @@ export function sensor<D extends Record<string, Dependency<unknown>>>(options: S
   const refs = Object.fromEntries([...names].map((n) => [n, dependencyRef(n)])) as unknown as DependencyRefs<D>;
   const triggerObjects = (): readonly TriggerObject[] => (typeof triggers === "function" ? triggers(refs) : triggers);
   const manifest = (objects = triggerObjects()): Sensor => {
-    const deps: EventDependency[] = Object.entries(dependencies).map(([name, d]) => ({ name, ...structuredClone(d.spec) }));
+    const deps: EventDependency[] = Object.entries(dependencies).map(([name, d]) => ({
+      name,
+      ...structuredClone(d.spec),
+    }));
     const trig = objects.map((t) => t.manifest());
     for (const t of trig) checkTrigger(meta.name, t, names);
     return {
       apiVersion: "argoproj.io/v1alpha1",
       kind: "Sensor",
       metadata: objectMeta(meta),
-      spec: defined({ ...structuredClone(spec), eventBusName: typeof eventBus === "string" ? eventBus : eventBus?.name, dependencies: deps, triggers: trig }),
+      spec: defined({
+        ...structuredClone(spec),
+        eventBusName: typeof eventBus === "string" ? eventBus : eventBus?.name,
+        dependencies: deps,
+        triggers: trig,
+      }),
     };
   };
   return {

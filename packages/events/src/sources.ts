@@ -1,4 +1,4 @@
-import { eventSource, type EventSourceObject, type EventSourceOptions } from "./event-source.js";
+import { type EventSourceObject, type EventSourceOptions, eventSource } from "./event-source.js";
 
 // One builder per event source type of the schema (`EventSourceSpec`). Each is `eventSource(type, options)`
 // with the type fixed, so `events` is checked against that type's generated configuration.
@@ -23,7 +23,9 @@ export function amqpSource<E extends string>(options: EventSourceOptions<"amqp",
  * const src = azureEventsHubSource({ name: "azureeventshub", events: { example: config } }); // config: a AzureEventsHubEventSource
  * ```
  */
-export function azureEventsHubSource<E extends string>(options: EventSourceOptions<"azureEventsHub", E>): EventSourceObject<E> {
+export function azureEventsHubSource<E extends string>(
+  options: EventSourceOptions<"azureEventsHub", E>,
+): EventSourceObject<E> {
   return eventSource("azureEventsHub", options);
 }
 
@@ -35,7 +37,9 @@ export function azureEventsHubSource<E extends string>(options: EventSourceOptio
  * const src = azureQueueStorageSource({ name: "azurequeuestorage", events: { example: config } }); // config: a AzureQueueStorageEventSource
  * ```
  */
-export function azureQueueStorageSource<E extends string>(options: EventSourceOptions<"azureQueueStorage", E>): EventSourceObject<E> {
+export function azureQueueStorageSource<E extends string>(
+  options: EventSourceOptions<"azureQueueStorage", E>,
+): EventSourceObject<E> {
   return eventSource("azureQueueStorage", options);
 }
 
@@ -47,7 +51,9 @@ export function azureQueueStorageSource<E extends string>(options: EventSourceOp
  * const src = azureServiceBusSource({ name: "azureservicebus", events: { example: config } }); // config: a AzureServiceBusEventSource
  * ```
  */
-export function azureServiceBusSource<E extends string>(options: EventSourceOptions<"azureServiceBus", E>): EventSourceObject<E> {
+export function azureServiceBusSource<E extends string>(
+  options: EventSourceOptions<"azureServiceBus", E>,
+): EventSourceObject<E> {
   return eventSource("azureServiceBus", options);
 }
 
@@ -71,7 +77,9 @@ export function bitbucketSource<E extends string>(options: EventSourceOptions<"b
  * const src = bitbucketserverSource({ name: "bitbucketserver", events: { example: config } }); // config: a BitbucketServerEventSource
  * ```
  */
-export function bitbucketserverSource<E extends string>(options: EventSourceOptions<"bitbucketserver", E>): EventSourceObject<E> {
+export function bitbucketserverSource<E extends string>(
+  options: EventSourceOptions<"bitbucketserver", E>,
+): EventSourceObject<E> {
   return eventSource("bitbucketserver", options);
 }
 
@@ -287,7 +295,9 @@ export function redisSource<E extends string>(options: EventSourceOptions<"redis
  * const src = redisStreamSource({ name: "redisstream", events: { example: config } }); // config: a RedisStreamEventSource
  * ```
  */
-export function redisStreamSource<E extends string>(options: EventSourceOptions<"redisStream", E>): EventSourceObject<E> {
+export function redisStreamSource<E extends string>(
+  options: EventSourceOptions<"redisStream", E>,
+): EventSourceObject<E> {
   return eventSource("redisStream", options);
 }
 
@@ -359,7 +369,9 @@ export function sqsSource<E extends string>(options: EventSourceOptions<"sqs", E
  * const src = storageGridSource({ name: "storagegrid", events: { example: config } }); // config: a StorageGridEventSource
  * ```
  */
-export function storageGridSource<E extends string>(options: EventSourceOptions<"storageGrid", E>): EventSourceObject<E> {
+export function storageGridSource<E extends string>(
+  options: EventSourceOptions<"storageGrid", E>,
+): EventSourceObject<E> {
   return eventSource("storageGrid", options);
 }
 

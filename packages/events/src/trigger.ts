@@ -1,7 +1,15 @@
 import type { WorkflowObject } from "@wfc/sdk";
 import { EVENTS_BRAND, hasEventsBrand } from "./brand.js";
 import { defined } from "./metadata.js";
-import type { ConditionsResetCriteria, EventsBackoff, RateLimit, Trigger, TriggerParameter, TriggerPolicy, TriggerTemplate } from "./types.gen.js";
+import type {
+  ConditionsResetCriteria,
+  EventsBackoff,
+  RateLimit,
+  Trigger,
+  TriggerParameter,
+  TriggerPolicy,
+  TriggerTemplate,
+} from "./types.gen.js";
 
 /**
  * The trigger types of a `TriggerTemplate` (`argoWorkflow`, `k8s`, `http`, `kafka`, `log`, ...).
@@ -93,7 +101,13 @@ export function isTrigger(value: unknown): value is TriggerObject {
  * const t = trigger("log", "log-trigger", { intervalSeconds: 20 }, { retryStrategy: { steps: 3 } });
  * ```
  */
-export function trigger<T extends TriggerType>(type: T, name: string, config: TriggerConfig<T> | (() => TriggerConfig<T>), options: TriggerOptions = {}, workflowTemplates: readonly WorkflowObject[] = []): TriggerObject {
+export function trigger<T extends TriggerType>(
+  type: T,
+  name: string,
+  config: TriggerConfig<T> | (() => TriggerConfig<T>),
+  options: TriggerOptions = {},
+  workflowTemplates: readonly WorkflowObject[] = [],
+): TriggerObject {
   return {
     [EVENTS_BRAND.trigger]: true,
     name,
@@ -101,7 +115,12 @@ export function trigger<T extends TriggerType>(type: T, name: string, config: Tr
     workflowTemplates,
     manifest: () => {
       const cfg = typeof config === "function" ? config() : structuredClone(config);
-      const template = defined({ name, conditions: options.conditions, conditionsReset: options.conditionsReset, [type]: cfg }) as TriggerTemplate;
+      const template = defined({
+        name,
+        conditions: options.conditions,
+        conditionsReset: options.conditionsReset,
+        [type]: cfg,
+      }) as TriggerTemplate;
       return defined({
         template,
         parameters: options.parameters?.map((p) => structuredClone(p)),

@@ -1,4 +1,4 @@
-import { trigger, type TriggerConfig, type TriggerObject, type TriggerOptions } from "./trigger.js";
+import { type TriggerConfig, type TriggerObject, type TriggerOptions, trigger } from "./trigger.js";
 
 // One builder per trigger type of the schema (`TriggerTemplate`) other than argoWorkflow and k8s (see
 // workflow-trigger.ts): `trigger(type, name, config, options)` with the type fixed.
@@ -11,7 +11,11 @@ import { trigger, type TriggerConfig, type TriggerObject, type TriggerOptions } 
  * awsLambdaTrigger("awslambda-trigger", config, { retryStrategy: { steps: 3 } }) // config: a AWSLambdaTrigger
  * ```
  */
-export function awsLambdaTrigger(name: string, config: TriggerConfig<"awsLambda">, options?: TriggerOptions): TriggerObject {
+export function awsLambdaTrigger(
+  name: string,
+  config: TriggerConfig<"awsLambda">,
+  options?: TriggerOptions,
+): TriggerObject {
   return trigger("awsLambda", name, config, options);
 }
 
@@ -23,7 +27,11 @@ export function awsLambdaTrigger(name: string, config: TriggerConfig<"awsLambda"
  * azureEventHubsTrigger("azureeventhubs-trigger", config, { retryStrategy: { steps: 3 } }) // config: a AzureEventHubsTrigger
  * ```
  */
-export function azureEventHubsTrigger(name: string, config: TriggerConfig<"azureEventHubs">, options?: TriggerOptions): TriggerObject {
+export function azureEventHubsTrigger(
+  name: string,
+  config: TriggerConfig<"azureEventHubs">,
+  options?: TriggerOptions,
+): TriggerObject {
   return trigger("azureEventHubs", name, config, options);
 }
 
@@ -35,7 +43,11 @@ export function azureEventHubsTrigger(name: string, config: TriggerConfig<"azure
  * azureServiceBusTrigger("azureservicebus-trigger", config, { retryStrategy: { steps: 3 } }) // config: a AzureServiceBusTrigger
  * ```
  */
-export function azureServiceBusTrigger(name: string, config: TriggerConfig<"azureServiceBus">, options?: TriggerOptions): TriggerObject {
+export function azureServiceBusTrigger(
+  name: string,
+  config: TriggerConfig<"azureServiceBus">,
+  options?: TriggerOptions,
+): TriggerObject {
   return trigger("azureServiceBus", name, config, options);
 }
 
@@ -119,7 +131,11 @@ export function natsTrigger(name: string, config: TriggerConfig<"nats">, options
  * openWhiskTrigger("openwhisk-trigger", config, { retryStrategy: { steps: 3 } }) // config: a OpenWhiskTrigger
  * ```
  */
-export function openWhiskTrigger(name: string, config: TriggerConfig<"openWhisk">, options?: TriggerOptions): TriggerObject {
+export function openWhiskTrigger(
+  name: string,
+  config: TriggerConfig<"openWhisk">,
+  options?: TriggerOptions,
+): TriggerObject {
   return trigger("openWhisk", name, config, options);
 }
 

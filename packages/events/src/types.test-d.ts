@@ -1,14 +1,21 @@
-import { param, workflow, container, z } from "@wfc/sdk";
+import { container, param, workflow, z } from "@wfc/sdk";
 import { describe, expectTypeOf, test } from "vitest";
 import type { ParamSource, Untyped } from "./param-source.js";
-import { argoWorkflowTrigger } from "./workflow-trigger.js";
-import { logTrigger } from "./triggers.js";
 import { sensor } from "./sensor.js";
 import { webhookSource } from "./sources.js";
+import { logTrigger } from "./triggers.js";
+import { argoWorkflowTrigger } from "./workflow-trigger.js";
 
 const say = container({ name: "say", inputs: { message: z.string() } }, { image: "busybox" });
-const hello = workflow({ generateName: "hello-", parameters: { message: z.string(), count: param(z.number()) }, entrypoint: say });
-const hooks = webhookSource({ name: "webhook", events: { example: { port: "12000", endpoint: "/example", method: "POST" } } });
+const hello = workflow({
+  generateName: "hello-",
+  parameters: { message: z.string(), count: param(z.number()) },
+  entrypoint: say,
+});
+const hooks = webhookSource({
+  name: "webhook",
+  events: { example: { port: "12000", endpoint: "/example", method: "POST" } },
+});
 
 describe("compile-time checks", () => {
   test("event names are typed handles", () => {
@@ -60,7 +67,10 @@ describe("compile-time checks", () => {
         // @ts-expect-error -- no field "body.cont"
         deps.hook.data("body.cont");
         return [
-          argoWorkflowTrigger("ok", { workflow: hello, arguments: { message: deps.hook.data("body.message"), count: deps.hook.data("body.count") } }),
+          argoWorkflowTrigger("ok", {
+            workflow: hello,
+            arguments: { message: deps.hook.data("body.message"), count: deps.hook.data("body.count") },
+          }),
           // @ts-expect-error -- count is a number parameter, body.message a string
           argoWorkflowTrigger("bad", { workflow: hello, arguments: { count: deps.hook.data("body.message") } }),
         ];

@@ -3,9 +3,17 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { describe, expect, expectTypeOf, test } from "vitest";
 import type { Container, ObjectMeta } from "@wfc/sdk/argo";
-import type { EventSource, EventsBackoff, EventsContainer, Int64OrString, Sensor, TriggerTemplate, WebhookEventSource } from "./types.gen.js";
+import { describe, expect, expectTypeOf, test } from "vitest";
+import type {
+  EventSource,
+  EventsBackoff,
+  EventsContainer,
+  Int64OrString,
+  Sensor,
+  TriggerTemplate,
+  WebhookEventSource,
+} from "./types.gen.js";
 
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -42,7 +50,8 @@ describe("types.gen.ts", () => {
   });
 
   test("declares no name @wfc/sdk/argo declares: the Kubernetes types are the SDK's", () => {
-    const names = (file: URL) => new Set([...readFileSync(file, "utf8").matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]));
+    const names = (file: URL) =>
+      new Set([...readFileSync(file, "utf8").matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]));
     const sdk = names(new URL("../../sdk/src/argo/types.gen.ts", import.meta.url));
     const events = names(new URL("./types.gen.ts", import.meta.url));
     expect(events.size).toBeGreaterThan(100);

@@ -38,7 +38,11 @@ export const EVENTS_KINDS: readonly string[] = ["EventBus", "EventSource", "Sens
 
 let definitions: Record<string, SchemaNode> | undefined;
 function defs(): Record<string, SchemaNode> {
-  definitions ??= (JSON.parse(readFileSync(new URL("../schema/jsonschema.json", import.meta.url), "utf8")) as { definitions: Record<string, SchemaNode> }).definitions;
+  definitions ??= (
+    JSON.parse(readFileSync(new URL("../schema/jsonschema.json", import.meta.url), "utf8")) as {
+      definitions: Record<string, SchemaNode>;
+    }
+  ).definitions;
   return definitions;
 }
 
@@ -52,10 +56,24 @@ function defs(): Record<string, SchemaNode> {
  */
 export function isEventsManifest(manifest: unknown): boolean {
   const m = manifest as { apiVersion?: unknown; kind?: unknown } | null;
-  return typeof m === "object" && m !== null && m.apiVersion === "argoproj.io/v1alpha1" && EVENTS_KINDS.includes(m.kind as string);
+  return (
+    typeof m === "object" &&
+    m !== null &&
+    m.apiVersion === "argoproj.io/v1alpha1" &&
+    EVENTS_KINDS.includes(m.kind as string)
+  );
 }
 
-const typeName = (v: unknown): string => (v === null ? "null" : Array.isArray(v) ? "array" : typeof v === "number" ? (Number.isInteger(v) ? "integer" : "number") : typeof v);
+const typeName = (v: unknown): string =>
+  v === null
+    ? "null"
+    : Array.isArray(v)
+      ? "array"
+      : typeof v === "number"
+        ? Number.isInteger(v)
+          ? "integer"
+          : "number"
+        : typeof v;
 
 function suggest(key: string, known: string[]): string {
   const lower = key.toLowerCase();
@@ -63,7 +81,13 @@ function suggest(key: string, known: string[]): string {
   return hit ? ` (did you mean "${hit}"?)` : "";
 }
 
-function check(defName: string | undefined, node: SchemaNode, value: unknown, path: string, out: EventsValidationIssue[]): void {
+function check(
+  defName: string | undefined,
+  node: SchemaNode,
+  value: unknown,
+  path: string,
+  out: EventsValidationIssue[],
+): void {
   if (node.$ref) {
     const name = node.$ref.replace(/^#\/definitions\//, "");
     check(name, defs()[name]!, value, path, out);
@@ -76,19 +100,25 @@ function check(defName: string | undefined, node: SchemaNode, value: unknown, pa
     out.push({ path, message: `expected ${types.join(" or ")}, got ${t}` });
     return;
   }
-  if (node.const !== undefined && value !== node.const) out.push({ path, message: `must be ${JSON.stringify(node.const)}` });
-  if (node.enum && !node.enum.includes(value)) out.push({ path, message: `must be one of ${node.enum.map((e) => JSON.stringify(e)).join(", ")}` });
-  if (t === "array" && node.items) (value as unknown[]).forEach((v, i) => check(undefined, node.items!, v, `${path}[${i}]`, out));
+  if (node.const !== undefined && value !== node.const)
+    out.push({ path, message: `must be ${JSON.stringify(node.const)}` });
+  if (node.enum && !node.enum.includes(value))
+    out.push({ path, message: `must be one of ${node.enum.map((e) => JSON.stringify(e)).join(", ")}` });
+  if (t === "array" && node.items)
+    for (const [i, v] of (value as unknown[]).entries()) check(undefined, node.items, v, `${path}[${i}]`, out);
   if (t !== "object") return;
   const obj = value as Record<string, unknown>;
   const relaxed = (defName && RELAXED_REQUIRED[defName]) || [];
-  for (const r of node.required ?? []) if (!relaxed.includes(r) && obj[r] === undefined) out.push({ path: path ? `${path}.${r}` : r, message: "required field missing" });
+  for (const r of node.required ?? [])
+    if (!relaxed.includes(r) && obj[r] === undefined)
+      out.push({ path: path ? `${path}.${r}` : r, message: "required field missing" });
   for (const [k, v] of Object.entries(obj)) {
     const p = path ? `${path}.${k}` : k;
     const prop = node.properties?.[k];
     if (prop) check(undefined, prop, v, p, out);
     else if (typeof node.additionalProperties === "object") check(undefined, node.additionalProperties, v, p, out);
-    else if (node.properties) out.push({ path: p, message: `unknown field${suggest(k, Object.keys(node.properties))}` });
+    else if (node.properties)
+      out.push({ path: p, message: `unknown field${suggest(k, Object.keys(node.properties))}` });
   }
 }
 
@@ -105,7 +135,8 @@ function check(defName: string | undefined, node: SchemaNode, value: unknown, pa
  */
 export function validateEventsManifest(manifest: unknown): EventsValidationIssue[] {
   const kind = (manifest as { kind?: unknown } | null)?.kind;
-  if (typeof kind !== "string" || !EVENTS_KINDS.includes(kind)) return [{ path: "kind", message: `not an Argo Events kind (${EVENTS_KINDS.join(", ")})` }];
+  if (typeof kind !== "string" || !EVENTS_KINDS.includes(kind))
+    return [{ path: "kind", message: `not an Argo Events kind (${EVENTS_KINDS.join(", ")})` }];
   const out: EventsValidationIssue[] = [];
   check(EVENTS + kind, defs()[EVENTS + kind]!, manifest, "", out);
   return out;

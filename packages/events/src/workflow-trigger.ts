@@ -3,7 +3,7 @@ import { ARGO_API_VERSION, workflowTemplateRef } from "@wfc/sdk/internal";
 import type { output, ZodType } from "zod";
 import { fail } from "./errors.js";
 import type { ParamSource, Untyped } from "./param-source.js";
-import { trigger, type TriggerObject, type TriggerOptions } from "./trigger.js";
+import { type TriggerObject, type TriggerOptions, trigger } from "./trigger.js";
 import type { ArgoWorkflowTrigger, StandardK8STrigger, TriggerParameter } from "./types.gen.js";
 
 /** The value type of a declared workflow parameter. */
@@ -19,9 +19,10 @@ type ParamType<D> = D extends ParamDecl<infer S> ? output<S> : D extends ZodType
  * const args: WorkflowArguments<typeof greet> = { who: deps.push.data("body.pusher.name") };
  * ```
  */
-export type WorkflowArguments<W> = W extends WorkflowObject<infer P>
-  ? { readonly [K in keyof P]?: ParamSource<ParamType<P[K]>> | ParamSource<Untyped> }
-  : never;
+export type WorkflowArguments<W> =
+  W extends WorkflowObject<infer P>
+    ? { readonly [K in keyof P]?: ParamSource<ParamType<P[K]>> | ParamSource<Untyped> }
+    : never;
 
 /**
  * An `argoWorkflow` or `k8s` trigger's configuration given a wfc workflow object: the trigger's
@@ -64,14 +65,22 @@ interface ExistingWorkflowConfig extends Omit<ArgoWorkflowTrigger, "source" | "p
   readonly parameters?: TriggerParameter[];
 }
 
-type ArgoWorkflowConfig<W extends WorkflowObject> = WorkflowTriggerConfig<W> & Omit<ArgoWorkflowTrigger, "source" | "parameters">;
+type ArgoWorkflowConfig<W extends WorkflowObject> = WorkflowTriggerConfig<W> &
+  Omit<ArgoWorkflowTrigger, "source" | "parameters">;
 type K8sConfig<W extends WorkflowObject> = WorkflowTriggerConfig<W> & Omit<StandardK8STrigger, "source" | "parameters">;
 
 /** The resource and generated parameters of a trigger of workflow `wf`. */
-function workflowResource(wf: WorkflowObject, args: Record<string, ParamSource<unknown> | undefined> = {}): { resource: Record<string, unknown>; parameters: TriggerParameter[] } {
+function workflowResource(
+  wf: WorkflowObject,
+  args: Record<string, ParamSource<unknown> | undefined> = {},
+): { resource: Record<string, unknown>; parameters: TriggerParameter[] } {
   const declared = Object.keys(wf.parameters);
   for (const k of Object.keys(args)) {
-    if (args[k] !== undefined && !declared.includes(k)) fail("E_EVENTS_UNKNOWN_PARAMETER", `${wf.kind} ${wf.name} declares no parameter "${k}" (it declares: ${declared.join(", ") || "none"})`);
+    if (args[k] !== undefined && !declared.includes(k))
+      fail(
+        "E_EVENTS_UNKNOWN_PARAMETER",
+        `${wf.kind} ${wf.name} declares no parameter "${k}" (it declares: ${declared.join(", ") || "none"})`,
+      );
   }
   const mapped = declared.filter((k) => args[k] !== undefined);
   let resource: Record<string, unknown>;
@@ -88,7 +97,10 @@ function workflowResource(wf: WorkflowObject, args: Record<string, ParamSource<u
     spec.workflowTemplateRef = templateRef;
     resource = { apiVersion: ARGO_API_VERSION, kind: "Workflow", metadata: { generateName: `${wf.name}-` }, spec };
   } else {
-    return fail("E_EVENTS_TRIGGER_KIND", `a trigger cannot run a ${wf.kind} (${wf.name}): give a Workflow, WorkflowTemplate or ClusterWorkflowTemplate`);
+    return fail(
+      "E_EVENTS_TRIGGER_KIND",
+      `a trigger cannot run a ${wf.kind} (${wf.name}): give a Workflow, WorkflowTemplate or ClusterWorkflowTemplate`,
+    );
   }
   const parameters = mapped.map((k) => args[k]!.to(`spec.arguments.parameters.${names.indexOf(k)}.value`));
   return { resource, parameters };
@@ -103,14 +115,22 @@ function isExistingConfig(c: object): c is ExistingWorkflowConfig {
 }
 
 function fromExisting(config: ExistingWorkflowConfig): ArgoWorkflowTrigger {
-  const { workflow: { kind, name }, ...rest } = config;
+  const {
+    workflow: { kind, name },
+    ...rest
+  } = config;
   return { ...structuredClone(rest), source: { resource: { apiVersion: ARGO_API_VERSION, kind, metadata: { name } } } };
 }
 
-function fromWorkflow<W extends WorkflowObject>(config: WorkflowTriggerConfig<W>): [() => { source: { resource: Record<string, unknown> }; parameters?: TriggerParameter[] }, WorkflowObject[]] {
+function fromWorkflow<W extends WorkflowObject>(
+  config: WorkflowTriggerConfig<W>,
+): [() => { source: { resource: Record<string, unknown> }; parameters?: TriggerParameter[] }, WorkflowObject[]] {
   const { workflow, arguments: args, parameters, ...rest } = config;
   const build = () => {
-    const { resource, parameters: generated } = workflowResource(workflow, args as Record<string, ParamSource<unknown>>);
+    const { resource, parameters: generated } = workflowResource(
+      workflow,
+      args as Record<string, ParamSource<unknown>>,
+    );
     const all = [...generated, ...(parameters ?? [])];
     return { ...structuredClone(rest), source: { resource }, ...(all.length ? { parameters: all } : {}) };
   };
@@ -128,7 +148,11 @@ function fromWorkflow<W extends WorkflowObject>(config: WorkflowTriggerConfig<W>
  * argoWorkflowTrigger("run-etl", { workflow: etl, operation: "submit", arguments: { date: deps.tick.data("eventTime") } })
  * ```
  */
-export function argoWorkflowTrigger<W extends WorkflowObject>(name: string, config: ArgoWorkflowConfig<W> | ExistingWorkflowConfig | ArgoWorkflowTrigger, options?: TriggerOptions): TriggerObject {
+export function argoWorkflowTrigger<W extends WorkflowObject>(
+  name: string,
+  config: ArgoWorkflowConfig<W> | ExistingWorkflowConfig | ArgoWorkflowTrigger,
+  options?: TriggerOptions,
+): TriggerObject {
   if (isWorkflowConfig(config)) {
     const [build, templates] = fromWorkflow(config);
     return trigger("argoWorkflow", name, build, options, templates);
@@ -146,7 +170,11 @@ export function argoWorkflowTrigger<W extends WorkflowObject>(name: string, conf
  * k8sTrigger("create-wf", { operation: "create", workflow: hello, arguments: { message: deps.hook.data("body") } })
  * ```
  */
-export function k8sTrigger<W extends WorkflowObject>(name: string, config: K8sConfig<W> | StandardK8STrigger, options?: TriggerOptions): TriggerObject {
+export function k8sTrigger<W extends WorkflowObject>(
+  name: string,
+  config: K8sConfig<W> | StandardK8STrigger,
+  options?: TriggerOptions,
+): TriggerObject {
   if (isWorkflowConfig(config)) {
     const [build, templates] = fromWorkflow(config);
     return trigger("k8s", name, build, options, templates);

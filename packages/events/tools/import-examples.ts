@@ -6,7 +6,7 @@
 // overwrites them, and loses the hand-shaping.
 //
 //   npx tsx packages/events/tools/import-examples.ts [--force] [name...]
-import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseK8sYaml } from "@wfc/sdk";
 import { applyCorrections, CORRECTIONS } from "../../../test/events/corrections.js";
@@ -21,7 +21,9 @@ const only = args.filter((a) => !a.startsWith("--"));
 type Doc = { apiVersion: string; kind: string; metadata: Record<string, unknown>; spec: Record<string, unknown> };
 type Obj = Record<string, unknown>;
 
-const files = readdirSync(SRC).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = readdirSync(SRC)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 const docsOf = (f: string) => applyFirst(f, parseK8sYaml(readFileSync(join(SRC, f), "utf8"), f) as Doc[]);
 function applyFirst(f: string, docs: Doc[]): Doc[] {
   const i = docs.findIndex((d) => d && (d.kind === "EventSource" || d.kind === "Sensor"));
@@ -30,8 +32,23 @@ function applyFirst(f: string, docs: Doc[]): Doc[] {
 }
 
 // ---- event sources available to sensors: name -> { file, events, varName } --------------------------------
-const RESERVED = new Set(["default", "delete", "new", "function", "class", "switch", "case", "import", "export", "package", "event", "sensor", "trigger"]);
-const camel = (s: string) => s.replace(/[-_.]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[^A-Za-z_$]/, "_$&");
+const RESERVED = new Set([
+  "default",
+  "delete",
+  "new",
+  "function",
+  "class",
+  "switch",
+  "case",
+  "import",
+  "export",
+  "package",
+  "event",
+  "sensor",
+  "trigger",
+]);
+const camel = (s: string) =>
+  s.replace(/[-_.]+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase()).replace(/^[^A-Za-z_$]/, "_$&");
 function varName(name: string): string {
   const v = camel(name);
   return RESERVED.has(v) || v.endsWith("Source") || v.endsWith("Trigger") ? `${v}Events` : v;
@@ -43,7 +60,8 @@ for (const f of files.filter((f) => f.includes("event-source"))) {
     if (d?.kind !== "EventSource") continue;
     const type = Object.keys(d.spec).find((k) => !SOURCE_KEYS.has(k))!;
     const name = d.metadata.name as string;
-    if (!sources.has(name)) sources.set(name, { file: f.replace(/\.ya?ml$/, ""), events: Object.keys(d.spec[type] as Obj), type });
+    if (!sources.has(name))
+      sources.set(name, { file: f.replace(/\.ya?ml$/, ""), events: Object.keys(d.spec[type] as Obj), type });
   }
 }
 
@@ -51,25 +69,30 @@ for (const f of files.filter((f) => f.includes("event-source"))) {
 const IDENT = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const key = (k: string) => (IDENT.test(k) ? k : JSON.stringify(k));
 function str(s: string): string {
-  if (s.includes("\n") && s.length > 40) return "`" + s.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${") + "`";
+  if (s.includes("\n") && s.length > 40)
+    return `\`${s.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${")}\``;
   return JSON.stringify(s);
 }
 function lit(v: unknown, indent: string, raw?: Map<unknown, string>): string {
   if (raw?.has(v)) return raw.get(v)!;
   if (typeof v === "string") return str(v);
   if (v === null || typeof v !== "object") return JSON.stringify(v);
-  const inner = indent + "  ";
+  const inner = `${indent}  `;
   if (Array.isArray(v)) {
     if (!v.length) return "[]";
     const parts = v.map((x) => lit(x, inner, raw));
     const one = `[${parts.join(", ")}]`;
-    return one.length + indent.length < 100 && !one.includes("\n") ? one : `[\n${parts.map((p) => `${inner}${p},`).join("\n")}\n${indent}]`;
+    return one.length + indent.length < 100 && !one.includes("\n")
+      ? one
+      : `[\n${parts.map((p) => `${inner}${p},`).join("\n")}\n${indent}]`;
   }
   const entries = Object.entries(v as Obj);
   if (!entries.length) return "{}";
   const parts = entries.map(([k, x]) => `${key(k)}: ${lit(x, inner, raw)}`);
   const one = `{ ${parts.join(", ")} }`;
-  return one.length + indent.length < 100 && !one.includes("\n") ? one : `{\n${parts.map((p) => `${inner}${p},`).join("\n")}\n${indent}}`;
+  return one.length + indent.length < 100 && !one.includes("\n")
+    ? one
+    : `{\n${parts.map((p) => `${inner}${p},`).join("\n")}\n${indent}}`;
 }
 
 function metaFields(m: Obj): string[] {
@@ -86,7 +109,13 @@ function metaFields(m: Obj): string[] {
 
 function header(f: string, what: string): string {
   const upstream = f.replace(/__/g, "/");
-  const fixes = CORRECTIONS[f]?.map((c) => ` * Differs from upstream: ${c.op} \`${c.path.join(".")}\`${c.op === "rename" ? ` to \`${c.to}\`` : c.op === "move" ? ` to \`${c.to.join(".")}\`` : ""} (${c.why}).\n`).join("") ?? "";
+  const fixes =
+    CORRECTIONS[f]
+      ?.map(
+        (c) =>
+          ` * Differs from upstream: ${c.op} \`${c.path.join(".")}\`${c.op === "rename" ? ` to \`${c.to}\`` : c.op === "move" ? ` to \`${c.to.join(".")}\`` : ""} (${c.why}).\n`,
+      )
+      .join("") ?? "";
   return `/**\n * ${what}: Argo Events' example \`examples/${upstream}\`, in TypeScript.\n${fixes ? ` *\n${fixes}` : ""} *\n *   npx wfc build examples/events/${f.replace(/\.ya?ml$/, "")}.ts\n */\n`;
 }
 
@@ -108,7 +137,22 @@ function eventSourceFile(f: string, d: Doc): string {
 }
 
 // ---- Sensor -----------------------------------------------------------------------------------------------
-const TRIGGER_TYPES = ["argoWorkflow", "awsLambda", "azureEventHubs", "azureServiceBus", "custom", "email", "http", "k8s", "kafka", "log", "nats", "openWhisk", "pulsar", "slack"];
+const TRIGGER_TYPES = [
+  "argoWorkflow",
+  "awsLambda",
+  "azureEventHubs",
+  "azureServiceBus",
+  "custom",
+  "email",
+  "http",
+  "k8s",
+  "kafka",
+  "log",
+  "nats",
+  "openWhisk",
+  "pulsar",
+  "slack",
+];
 
 function depAccess(name: string): string {
   return IDENT.test(name) ? `deps.${name}` : `deps[${JSON.stringify(name)}]`;
@@ -138,7 +182,10 @@ function paramExpr(p: Obj, depNames: Set<string>): string | undefined {
 
 function collectParams(v: unknown, depNames: Set<string>, raw: Map<unknown, string>): void {
   if (!v || typeof v !== "object") return;
-  if (Array.isArray(v)) return v.forEach((x) => collectParams(x, depNames, raw));
+  if (Array.isArray(v)) {
+    for (const x of v) collectParams(x, depNames, raw);
+    return;
+  }
   for (const [k, x] of Object.entries(v as Obj)) {
     if ((k === "parameters" || k === "payload") && Array.isArray(x)) {
       for (const p of x) {
@@ -157,17 +204,21 @@ function triggerExpr(t: Obj, indent: string, raw: Map<unknown, string>, conditio
   const config = tpl[type];
   const opts: string[] = [];
   if (tpl.conditions !== undefined) opts.push(`conditions: ${conditionsOf(tpl.conditions as string)}`);
-  if (tpl.conditionsReset !== undefined) opts.push(`conditionsReset: ${lit(tpl.conditionsReset, indent + "  ", raw)}`);
-  for (const k of Object.keys(tpl)) if (![type, "name", "conditions", "conditionsReset"].includes(k)) throw new Error(`trigger ${name}: unexpected template field ${k}`);
+  if (tpl.conditionsReset !== undefined) opts.push(`conditionsReset: ${lit(tpl.conditionsReset, `${indent}  `, raw)}`);
+  for (const k of Object.keys(tpl))
+    if (![type, "name", "conditions", "conditionsReset"].includes(k))
+      throw new Error(`trigger ${name}: unexpected template field ${k}`);
   for (const [k, v] of Object.entries(t)) {
     if (k === "template") continue;
-    if (k === "dlqTrigger") opts.push(`dlqTrigger: ${triggerExpr(v as Obj, indent + "  ", raw, conditionsOf)}`);
-    else opts.push(`${k}: ${lit(v, indent + "  ", raw)}`);
+    if (k === "dlqTrigger") opts.push(`dlqTrigger: ${triggerExpr(v as Obj, `${indent}  `, raw, conditionsOf)}`);
+    else opts.push(`${k}: ${lit(v, `${indent}  `, raw)}`);
   }
   const args = [str(name), lit(config, indent, raw)];
   if (opts.length) {
     const one = `{ ${opts.join(", ")} }`;
-    args.push(one.length < 80 && !one.includes("\n") ? one : `{\n${opts.map((o) => `${indent}  ${o},`).join("\n")}\n${indent}}`);
+    args.push(
+      one.length < 80 && !one.includes("\n") ? one : `{\n${opts.map((o) => `${indent}  ${o},`).join("\n")}\n${indent}}`,
+    );
   }
   return `${type}Trigger(${args.join(", ")})`;
 }
@@ -183,9 +234,16 @@ function sensorFile(f: string, d: Doc): string {
   const sourceImports = new Map<string, string>(); // var -> module
   const externals = new Map<string, Set<string>>(); // source name -> events
   const depLines: string[] = [];
-  const allKnown = (src: string) => deps.filter((x) => x.eventSourceName === src).every((x) => sources.get(src)?.events.includes(x.eventName as string));
+  const allKnown = (src: string) =>
+    deps
+      .filter((x) => x.eventSourceName === src)
+      .every((x) => sources.get(src)?.events.includes(x.eventName as string));
   for (const dep of deps) {
-    const { name, eventSourceName, eventName, filters, filtersLogicalOperator, transform, ...rest } = dep as Obj & { name: string; eventSourceName: string; eventName: string };
+    const { name, eventSourceName, eventName, filters, filtersLogicalOperator, transform, ...rest } = dep as Obj & {
+      name: string;
+      eventSourceName: string;
+      eventName: string;
+    };
     if (Object.keys(rest).length) throw new Error(`dependency ${name}: unexpected fields ${Object.keys(rest)}`);
     const known = sources.get(eventSourceName);
     const v = varName(eventSourceName);
@@ -195,7 +253,8 @@ function sensorFile(f: string, d: Doc): string {
       externals.get(eventSourceName)!.add(eventName);
     }
     let e = `${v}.events${IDENT.test(eventName) ? `.${eventName}` : `[${JSON.stringify(eventName)}]`}`;
-    if (filters !== undefined) e += `.filter(${lit(filters, "    ")}${filtersLogicalOperator !== undefined ? `, ${str(filtersLogicalOperator as string)}` : ""})`;
+    if (filters !== undefined)
+      e += `.filter(${lit(filters, "    ")}${filtersLogicalOperator !== undefined ? `, ${str(filtersLogicalOperator as string)}` : ""})`;
     else if (filtersLogicalOperator !== undefined) throw new Error("filtersLogicalOperator without filters");
     if (transform !== undefined) e += `.transform(${lit(transform, "    ")})`;
     depLines.push(`    ${key(name)}: ${e},`);
@@ -208,7 +267,7 @@ function sensorFile(f: string, d: Doc): string {
     const names = [...depNames].sort((a, b) => b.length - a.length);
     const re = new RegExp(names.map((n) => n.replace(/[-.]/g, "\\$&")).join("|"), "g");
     if (!names.length) return str(c);
-    return "`" + c.replace(re, (n) => `\${${depAccess(n)}}`) + "`";
+    return `\`${c.replace(re, (n) => `\${${depAccess(n)}}`)}\``;
   };
   const trigLines = triggers.map((t) => {
     const type = TRIGGER_TYPES.find((k) => k in (t.template as Obj))!;
@@ -226,7 +285,8 @@ function sensorFile(f: string, d: Doc): string {
   out += `import { ${[...imports].sort().join(", ")} } from "@wfc/events";\n`;
   for (const [v, mod] of [...sourceImports].sort()) out += `import { ${v} } from "${mod}";\n`;
   out += "\n";
-  for (const [name, evs] of externals) out += `const ${varName(name)} = externalEventSource(${str(name)}, [${[...evs].map(str).join(", ")}]);\n`;
+  for (const [name, evs] of externals)
+    out += `const ${varName(name)} = externalEventSource(${str(name)}, [${[...evs].map(str).join(", ")}]);\n`;
   if (externals.size) out += "\n";
   out += `export const ${varName(d.metadata.name as string)}Sensor = sensor({\n${fields.map((x) => `  ${x},`).join("\n")}\n`;
   out += `  dependencies: {\n${depLines.join("\n")}\n  },\n`;

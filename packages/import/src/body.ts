@@ -1,12 +1,12 @@
 /** DAG and steps templates: their body of tasks (step groups in `parallel()`, nested recursive templates). */
 import { DependencyGraph } from "@wfc/sdk/internal";
-import { unsupported } from "./errors.js";
 import { bodyOutputs } from "./body-outputs.js";
-import { inputScope, paramsPattern, type BodyCtx, type Gen } from "./generation.js";
+import { unsupported } from "./errors.js";
+import { type BodyCtx, type Gen, inputScope, paramsPattern } from "./generation.js";
 import type { Namer } from "./names.js";
-import type { TemplateInfo } from "./plan.js";
 import type { TaskVar } from "./placeholders.js";
-import { arr, arrow, block, call, literal, obj, post, stmt, str, type Code } from "./printer.js";
+import type { TemplateInfo } from "./plan.js";
+import { arr, arrow, block, type Code, call, literal, obj, post, stmt, str } from "./printer.js";
 import { taskStatement } from "./tasks.js";
 import { templateOptions } from "./templates.js";
 import type { Obj } from "./values.js";
@@ -22,7 +22,8 @@ export function bodyTemplate(g: Gen, t: TemplateInfo, parentNames: Namer = g.m.n
   let style: "depends" | "dependencies" = "depends";
   if (isDag) {
     const d = y.dag as Obj;
-    for (const k of Object.keys(d)) if (!["tasks", "target", "failFast"].includes(k)) unsupported(scope.where, `dag field "${k}"`);
+    for (const k of Object.keys(d))
+      if (!["tasks", "target", "failFast"].includes(k)) unsupported(scope.where, `dag field "${k}"`);
     const list = (d.tasks as Obj[] | null) ?? [];
     if (list.some((x) => Array.isArray(x.dependencies))) style = "dependencies";
     if (style === "dependencies") extra.push(["dependencyStyle", str(["dependencies"])]);
@@ -58,8 +59,14 @@ export function bodyTemplate(g: Gen, t: TemplateInfo, parentNames: Namer = g.m.n
           const used = inner.map((s) => s.task!.used);
           if (!used.includes(true)) return stmt("", call("parallel", [arrow("()", block(inner.map((s) => s.code())))]));
           // Later groups use some of these tasks: parallel() returns them.
-          const pattern = inner.slice(0, used.lastIndexOf(true) + 1).map((s) => (s.task!.used ? s.task!.ident : "")).join(", ");
-          return stmt(`const [${pattern}] = `, call("parallel", [arrow("()", post(arr(inner.map((s) => s.call!)), " as const"))]));
+          const pattern = inner
+            .slice(0, used.lastIndexOf(true) + 1)
+            .map((s) => (s.task!.used ? s.task!.ident : ""))
+            .join(", ");
+          return stmt(
+            `const [${pattern}] = `,
+            call("parallel", [arrow("()", post(arr(inner.map((s) => s.call!)), " as const"))]),
+          );
         },
       });
     } else {

@@ -6,8 +6,8 @@ import { unsupported } from "./errors.js";
 import { extraCode } from "./extra-fields.js";
 import type { Gen } from "./generation.js";
 import type { Module } from "./module.js";
-import { bodyTasks, hookTemplates, LEAF_KINDS, planTemplates, templateInfo, type TemplateInfo } from "./plan.js";
-import { arr, call, literal, obj, print, raw, stmt, type Code } from "./printer.js";
+import { bodyTasks, hookTemplates, LEAF_KINDS, planTemplates, type TemplateInfo, templateInfo } from "./plan.js";
+import { arr, type Code, call, literal, obj, print, raw, stmt } from "./printer.js";
 import { templateRefs } from "./template-refs.js";
 import { leafTemplate } from "./templates.js";
 import { isObj, type Obj } from "./values.js";
@@ -27,13 +27,16 @@ export function documentCode(m: Module, doc: Obj, label: string, exportName: str
   const cronEntries: [string, Code][] = [];
   if (kind === "CronWorkflow") {
     const { workflowSpec, workflowMetadata, schedules, ...cron } = rawSpec;
-    if (!Array.isArray(schedules)) unsupported(label, "a CronWorkflow without `schedules` (the singular `schedule` is not in wfc's API)");
+    if (!Array.isArray(schedules))
+      unsupported(label, "a CronWorkflow without `schedules` (the singular `schedule` is not in wfc's API)");
     spec = isObj(workflowSpec) ? workflowSpec : {};
     cronEntries.push(["schedules", literal(schedules)]);
     if (Object.keys(cron).length) cronEntries.push(["cron", literal(cron)]);
     if (workflowMetadata !== undefined) cronEntries.push(["workflowMetadata", literal(workflowMetadata)]);
   }
-  const infos = ((spec.templates as Obj[] | undefined) ?? []).map((t) => templateInfo(t, `${label}: template "${String(t.name)}"`));
+  const infos = ((spec.templates as Obj[] | undefined) ?? []).map((t) =>
+    templateInfo(t, `${label}: template "${String(t.name)}"`),
+  );
   const byName = new Map<string, TemplateInfo>();
   for (const i of infos) {
     if (byName.has(i.name)) unsupported(label, `two templates named "${i.name}"`);
@@ -46,9 +49,11 @@ export function documentCode(m: Module, doc: Obj, label: string, exportName: str
     for (const task of bodyTasks(t)) {
       if (!isObj(task.inline) || task.template !== undefined || task.templateRef !== undefined) continue;
       const w = `${label}: template "${t.name}", task "${String(task.name)}"`;
-      if (task.inline.name !== undefined) unsupported(w, "an inline template with a name (the compiler writes inline templates without one)");
+      if (task.inline.name !== undefined)
+        unsupported(w, "an inline template with a name (the compiler writes inline templates without one)");
       const info = templateInfo({ name: task.name, ...task.inline }, w);
-      if (!(LEAF_KINDS as readonly string[]).includes(info.kind)) unsupported(w, `an inline ${info.kind} template (inline() is for templates that call no others)`);
+      if (!(LEAF_KINDS as readonly string[]).includes(info.kind))
+        unsupported(w, `an inline ${info.kind} template (inline() is for templates that call no others)`);
       inlines.set(task, info);
       (inlineOf.get(t) ?? inlineOf.set(t, []).get(t)!).push(info);
     }
@@ -57,11 +62,15 @@ export function documentCode(m: Module, doc: Obj, label: string, exportName: str
     for (const task of bodyTasks(t)) {
       const callee = inlines.get(task) ?? byName.get(String(task.template));
       if (!callee) continue;
-      const passed = new Set(((isObj(task.arguments) ? (task.arguments.parameters as Obj[]) : undefined) ?? []).map((p) => String(p.name)));
+      const passed = new Set(
+        ((isObj(task.arguments) ? (task.arguments.parameters as Obj[]) : undefined) ?? []).map((p) => String(p.name)),
+      );
       for (const [n, p] of callee.inParams) if (!passed.has(n) && p.default === undefined) callee.omitted.add(n);
     }
   }
-  const outsideRefs = [spec.entrypoint, spec.onExit, ...hookTemplates(spec)].filter((x): x is string => typeof x === "string");
+  const outsideRefs = [spec.entrypoint, spec.onExit, ...hookTemplates(spec)].filter(
+    (x): x is string => typeof x === "string",
+  );
   const { order, nested } = planTemplates(infos, outsideRefs, label);
   const g: Gen = { m, byName, refs: new Map(), inlines, nested, selfs: new Map(), where: label };
   const out: string[] = [];
@@ -115,7 +124,16 @@ export function documentCode(m: Module, doc: Obj, label: string, exportName: str
   const inner = new Set([...nested.values()].flat());
   const others = infos.filter((t) => !reachable.has(t.name) && !inner.has(t));
   if (others.length) opts.push(["templates", arr(others.map((t) => raw(t.ident)))]);
-  for (const k of ["entrypointName", "bodyKind", "dependencyStyle", "parameters", "templates", "schedules", "cron", "workflowMetadata"]) {
+  for (const k of [
+    "entrypointName",
+    "bodyKind",
+    "dependencyStyle",
+    "parameters",
+    "templates",
+    "schedules",
+    "cron",
+    "workflowMetadata",
+  ]) {
     if (k in specRest) {
       if (k === "workflowMetadata" && kind !== "CronWorkflow") continue;
       unsupported(label, `spec field "${k}" clashes with a wfc option of the same name`);

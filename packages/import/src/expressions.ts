@@ -2,7 +2,7 @@
 import { exprForm } from "@wfc/sdk/internal";
 import type { BodyCtx } from "./generation.js";
 import { convStr, resolvePlaceholder } from "./placeholders.js";
-import { call, raw, tagged, type Code } from "./printer.js";
+import { type Code, call, raw, tagged } from "./printer.js";
 
 type Quote = "'" | '"';
 
@@ -21,7 +21,10 @@ export function exprCode(ctx: BodyCtx, s: string, all = false): Code | undefined
   let last = 0;
   let quote: Quote | undefined;
   for (const r of body.matchAll(EXPR_REF)) {
-    const segs = [...r[2]!.matchAll(/\.([A-Za-z0-9_]+)|\[(['"])([^'"]*)\2\]/g)].map((x) => ({ name: x[1] ?? x[3]!, q: x[2] as Quote | undefined }));
+    const segs = [...r[2]!.matchAll(/\.([A-Za-z0-9_]+)|\[(['"])([^'"]*)\2\]/g)].map((x) => ({
+      name: x[1] ?? x[3]!,
+      q: x[2] as Quote | undefined,
+    }));
     // The longest prefix that is a known reference.
     let found: { code: string; len: number; q: Quote | undefined } | undefined;
     for (let n = segs.length; n >= 1 && !found; n--) {

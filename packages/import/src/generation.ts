@@ -2,9 +2,9 @@
 import type { DependencyGraph } from "@wfc/sdk/internal";
 import type { Module } from "./module.js";
 import type { Namer } from "./names.js";
-import type { TemplateInfo } from "./plan.js";
 import type { Scope, TaskVar } from "./placeholders.js";
-import { isIdentifier, type Code } from "./printer.js";
+import type { TemplateInfo } from "./plan.js";
+import { type Code, isIdentifier } from "./printer.js";
 import type { Obj } from "./values.js";
 
 export interface Gen {
@@ -38,14 +38,30 @@ export function inputScope(g: Gen, t: TemplateInfo, names: Namer, prefix: Scope[
   const artifactInputs = new Map<string, string>();
   for (const p of t.inParams.keys()) inputs.set(p, names.take(p, "Input"));
   for (const a of t.inArtifacts.keys()) artifactInputs.set(a, names.take(a, "Input"));
-  return { inputs, artifactInputs, optional: t.omitted, vars: g.m.varsUsed, usedInputs: new Set(), tasks: new Map(), prefix, group: 0, item: undefined, selfTask: undefined, where: `${g.where}: template "${t.name}"` };
+  return {
+    inputs,
+    artifactInputs,
+    optional: t.omitted,
+    vars: g.m.varsUsed,
+    usedInputs: new Set(),
+    tasks: new Map(),
+    prefix,
+    group: 0,
+    item: undefined,
+    selfTask: undefined,
+    where: `${g.where}: template "${t.name}"`,
+  };
 }
 
 export function paramsPattern(scope: Scope, self?: string): string {
   const items: string[] = [];
   for (const [name, id] of [...scope.inputs, ...scope.artifactInputs]) {
     if (!scope.usedInputs.has(name)) continue;
-    items.push(name === id ? id : `${isIdentifier(name) || /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name)}: ${id}`);
+    items.push(
+      name === id
+        ? id
+        : `${isIdentifier(name) || /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name) ? name : JSON.stringify(name)}: ${id}`,
+    );
   }
   const first = items.length ? `{ ${items.join(", ")} }` : "";
   if (self) return `(${first || "_"}, ${self})`;

@@ -19,5 +19,5 @@
  * @packageDocumentation
  */
 
-export { importManifests } from "./manifests.js";
 export { ImportError } from "./errors.js";
+export { importManifests } from "./manifests.js";

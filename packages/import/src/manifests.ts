@@ -48,12 +48,16 @@ export function importManifests(text: string, file = "<input>"): string {
       );
       return;
     }
-    for (const issue of validateManifest(d)) problems.push(`${where(i, issue.path)}: ${issue.path || "<root>"}: ${issue.message}`);
+    for (const issue of validateManifest(d))
+      problems.push(`${where(i, issue.path)}: ${issue.path || "<root>"}: ${issue.message}`);
   });
   if (problems.length) {
     const shown = problems.slice(0, 20);
     if (problems.length > 20) shown.push(`... and ${problems.length - 20} more`);
-    throw new ImportError("E_IMPORT_INVALID", problems.length === 1 ? shown[0]! : `${problems.length} problems:\n  ${shown.join("\n  ")}`);
+    throw new ImportError(
+      "E_IMPORT_INVALID",
+      problems.length === 1 ? shown[0]! : `${problems.length} problems:\n  ${shown.join("\n  ")}`,
+    );
   }
   return generateModule(docs as Record<string, unknown>[], file);
 }

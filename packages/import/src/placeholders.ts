@@ -4,7 +4,7 @@
  */
 import { mayHaveResult, taskRefs } from "@wfc/sdk/internal";
 import type { TemplateInfo } from "./plan.js";
-import { arr, literal, member, obj, raw, str, type Code } from "./printer.js";
+import { arr, type Code, literal, member, obj, raw, str } from "./printer.js";
 import { isObj } from "./values.js";
 
 /** The type of a reference, as far as the generated code needs it. */
@@ -34,7 +34,9 @@ export interface Scope {
   readonly prefix: "tasks" | "steps" | undefined;
   /** The current step group (steps bodies): only tasks of earlier groups may be referenced. */
   group: number;
-  item: { ident: string; kind: "items" | "param" | "sequence"; items?: unknown[]; paths: Map<string, string[]> } | undefined;
+  item:
+    | { ident: string; kind: "items" | "param" | "sequence"; items?: unknown[]; paths: Map<string, string[]> }
+    | undefined;
   /** The task whose `extra` is being converted: its own outputs are the `extra` function's argument. */
   selfTask: TaskVar | undefined;
   readonly where: string;

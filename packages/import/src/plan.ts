@@ -8,7 +8,16 @@ import { camelCase } from "./names.js";
 import { isObj, type Obj } from "./values.js";
 
 /** Template kinds written as a spec (no body of tasks): the factory of the same name makes them. */
-export const LEAF_KINDS = ["container", "script", "resource", "suspend", "http", "data", "containerSet", "plugin"] as const satisfies readonly TemplateKind[];
+export const LEAF_KINDS = [
+  "container",
+  "script",
+  "resource",
+  "suspend",
+  "http",
+  "data",
+  "containerSet",
+  "plugin",
+] as const satisfies readonly TemplateKind[];
 /** Template kinds with a body of tasks. */
 const BODY_KINDS = ["dag", "steps"] as const satisfies readonly TemplateKind[];
 
@@ -31,7 +40,13 @@ export interface TemplateInfo {
 
 export function templateInfo(t: Obj, where: string): TemplateInfo {
   const kinds = [...LEAF_KINDS, ...BODY_KINDS].filter((k) => t[k] !== undefined);
-  if (kinds.length !== 1) unsupported(where, kinds.length ? `template has several bodies (${kinds.join(", ")})` : "template has no body (container, script, dag, steps, ...)");
+  if (kinds.length !== 1)
+    unsupported(
+      where,
+      kinds.length
+        ? `template has several bodies (${kinds.join(", ")})`
+        : "template has no body (container, script, dag, steps, ...)",
+    );
   const kind = kinds[0]!;
   const inputs = isObj(t.inputs) ? t.inputs : {};
   const outputs = isObj(t.outputs) ? t.outputs : {};
@@ -88,7 +103,8 @@ function artifactKeys(params: Set<string>, artifacts: Set<string>): Map<string, 
 export function hookTemplates(o: Obj): string[] {
   const out: string[] = [];
   if (typeof o.onExit === "string") out.push(o.onExit);
-  if (isObj(o.hooks)) for (const h of Object.values(o.hooks)) if (isObj(h) && typeof h.template === "string") out.push(h.template);
+  if (isObj(o.hooks))
+    for (const h of Object.values(o.hooks)) if (isObj(h) && typeof h.template === "string") out.push(h.template);
   return out;
 }
 
@@ -98,9 +114,14 @@ export function hookTemplates(o: Obj): string[] {
  * module-level consts: the cycle's root (the one used from outside it) is, and the others are
  * defined inside the root's body, where they call the root through its `self`.
  */
-export function planTemplates(infos: TemplateInfo[], outsideRefs: string[], where: string): { order: TemplateInfo[]; nested: Map<TemplateInfo, TemplateInfo[]> } {
+export function planTemplates(
+  infos: TemplateInfo[],
+  outsideRefs: string[],
+  where: string,
+): { order: TemplateInfo[]; nested: Map<TemplateInfo, TemplateInfo[]> } {
   const byName = new Map(infos.map((i) => [i.name, i]));
-  const callees = (t: TemplateInfo): TemplateInfo[] => [...new Set(t.calls)].filter((c) => c !== t.name && byName.has(c)).map((c) => byName.get(c)!);
+  const callees = (t: TemplateInfo): TemplateInfo[] =>
+    [...new Set(t.calls)].filter((c) => c !== t.name && byName.has(c)).map((c) => byName.get(c)!);
   const reach = new Map<TemplateInfo, Set<TemplateInfo>>();
   for (const t of infos) {
     const seen = new Set<TemplateInfo>();
@@ -124,9 +145,14 @@ export function planTemplates(infos: TemplateInfo[], outsideRefs: string[], wher
     }
     const members = new Set(cycle);
     const names = cycle.map((x) => `"${x.name}"`).join(", ");
-    const entries = cycle.filter((x) => outsideRefs.includes(x.name) || infos.some((y) => !members.has(y) && y.calls.includes(x.name)));
+    const entries = cycle.filter(
+      (x) => outsideRefs.includes(x.name) || infos.some((y) => !members.has(y) && y.calls.includes(x.name)),
+    );
     if (entries.length > 1) {
-      unsupported(`${where}: templates ${names}`, `templates that call each other are used from outside their cycle through more than one of them (${entries.map((x) => `"${x.name}"`).join(", ")}); only one can be a module-level const`);
+      unsupported(
+        `${where}: templates ${names}`,
+        `templates that call each other are used from outside their cycle through more than one of them (${entries.map((x) => `"${x.name}"`).join(", ")}); only one can be a module-level const`,
+      );
     }
     const root = entries[0] ?? cycle[0]!;
     // The others, callees first; a cycle among them (not through the root) has no way to be written.
@@ -134,7 +160,11 @@ export function planTemplates(infos: TemplateInfo[], outsideRefs: string[], wher
     const state = new Map<TemplateInfo, 1 | 2>();
     const visit = (x: TemplateInfo, path: string[]): void => {
       if (state.get(x) === 2) return;
-      if (state.get(x) === 1) unsupported(`${where}: template "${x.name}"`, `recursive templates (${[...path, x.name].join(" -> ")}) that do not all go through one template`);
+      if (state.get(x) === 1)
+        unsupported(
+          `${where}: template "${x.name}"`,
+          `recursive templates (${[...path, x.name].join(" -> ")}) that do not all go through one template`,
+        );
       state.set(x, 1);
       for (const c of callees(x)) if (members.has(c) && c !== root) visit(c, [...path, x.name]);
       state.set(x, 2);
@@ -149,7 +179,8 @@ export function planTemplates(infos: TemplateInfo[], outsideRefs: string[], wher
   const visit = (t: TemplateInfo): void => {
     if (done.has(t)) return;
     done.add(t);
-    for (const x of [t, ...(nested.get(t) ?? [])]) for (const c of callees(x)) if (owner.get(c) !== t) visit(owner.get(c)!);
+    for (const x of [t, ...(nested.get(t) ?? [])])
+      for (const c of callees(x)) if (owner.get(c) !== t) visit(owner.get(c)!);
     out.push(t);
   };
   for (const t of infos) visit(owner.get(t)!);

@@ -20,7 +20,12 @@ export type Code =
 export const raw = (code: string): Code => ({ t: "raw", code });
 export const obj = (entries: readonly (readonly [string, Code])[]): Code => ({ t: "obj", entries });
 export const arr = (items: readonly Code[]): Code => ({ t: "arr", items });
-export const call = (callee: string, args: readonly Code[], typeArgs?: string): Code => ({ t: "call", callee, args, typeArgs });
+export const call = (callee: string, args: readonly Code[], typeArgs?: string): Code => ({
+  t: "call",
+  callee,
+  args,
+  typeArgs,
+});
 export const arrow = (params: string, body: Code): Code => ({ t: "arrow", params, body });
 export const block = (stmts: readonly Code[]): Code => ({ t: "block", stmts });
 export const stmt = (prefix: string, expr: Code): Code => ({ t: "stmt", prefix, expr });
@@ -64,16 +69,30 @@ export function member(base: string, k: string): string {
 export function literal(v: unknown): Code {
   if (v === null) return raw("null");
   if (typeof v === "string") return str([v]);
-  if (typeof v === "number") return raw(Object.is(v, -0) ? "-0" : Number.isNaN(v) ? "NaN" : v === Infinity ? "Infinity" : v === -Infinity ? "-Infinity" : String(v));
+  if (typeof v === "number")
+    return raw(
+      Object.is(v, -0)
+        ? "-0"
+        : Number.isNaN(v)
+          ? "NaN"
+          : v === Infinity
+            ? "Infinity"
+            : v === -Infinity
+              ? "-Infinity"
+              : String(v),
+    );
   if (typeof v === "boolean") return raw(String(v));
   if (Array.isArray(v)) return arr(v.map(literal));
-  if (typeof v === "object") return obj(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, literal(x)] as const));
+  if (typeof v === "object")
+    return obj(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, literal(x)] as const));
   throw new TypeError(`cannot print ${typeof v}`);
 }
 
 /** A string literal: double quotes, or single quotes when that needs fewer escapes (as prettier does). */
 export function quote(s: string): string {
-  const dq = JSON.stringify(s).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  const dq = JSON.stringify(s)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
   const doubles = s.split('"').length - 1;
   if (doubles === 0 || doubles <= s.split("'").length - 1) return dq;
   return `'${dq.slice(1, -1).replace(/\\(.)|'/g, (m: string, c: string | undefined) => (c === '"' ? '"' : m === "'" ? "\\'" : m))}'`;
@@ -88,7 +107,12 @@ export function stringLiteral(s: string): string {
 }
 
 function templateText(s: string): string {
-  return s.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${").replace(/\r/g, "\\r").replace(/\t/g, "\t");
+  return s
+    .replace(/\\/g, "\\\\")
+    .replace(/`/g, "\\`")
+    .replace(/\$\{/g, "\\${")
+    .replace(/\r/g, "\\r")
+    .replace(/\t/g, "\t");
 }
 
 function printStr(parts: readonly (string | Code)[], indent: string): string {
@@ -98,16 +122,16 @@ function printStr(parts: readonly (string | Code)[], indent: string): string {
   if (!hasCode && !multiline) return quote(text);
   let out = "`";
   for (const p of parts) {
-    if (typeof p !== "string") out += "${" + print(p, indent) + "}";
+    if (typeof p !== "string") out += `\${${print(p, indent)}}`;
     else out += multiline ? templateText(p) : templateText(p).replace(/\n/g, "\\n");
   }
-  return out + "`";
+  return `${out}\``;
 }
 
 function printTagged(tag: string, parts: readonly (string | Code)[], indent: string): string {
-  let out = tag + "`";
-  for (const p of parts) out += typeof p === "string" ? p : "${" + print(p, indent) + "}";
-  return out + "`";
+  let out = `${tag}\``;
+  for (const p of parts) out += typeof p === "string" ? p : `\${${print(p, indent)}}`;
+  return `${out}\``;
 }
 
 /**
@@ -117,7 +141,7 @@ function printTagged(tag: string, parts: readonly (string | Code)[], indent: str
 export function print(c: Code, indent = "", col = indent.length, tail = 0): string {
   const flat = printFlat(c, indent);
   if (flat !== undefined && !flat.includes("\n") && col + flat.length + tail <= WIDTH) return flat;
-  if (flat !== undefined && flat.includes("\n") && (c.t === "str" || c.t === "raw" || c.t === "tagged")) return flat;
+  if (flat?.includes("\n") && (c.t === "str" || c.t === "raw" || c.t === "tagged")) return flat;
   return printBroken(c, indent, col, tail);
 }
 
@@ -202,7 +226,8 @@ function printBroken(c: Code, indent: string, col = indent.length, tail = 0): st
           const head2 = last.t === "arrow" ? last.params.length + (last.body.t === "obj" ? 6 : 5) : 2;
           if (col + prefix.length + head2 <= WIDTH) {
             const lastFlat = printFlat(last, indent);
-            if (lastFlat !== undefined && col + prefix.length + lastFlat.length + 1 + tail <= WIDTH) return `${prefix}${lastFlat})`;
+            if (lastFlat !== undefined && col + prefix.length + lastFlat.length + 1 + tail <= WIDTH)
+              return `${prefix}${lastFlat})`;
             return `${prefix}${printBroken(last, indent, col + prefix.length, tail + 1)})`;
           }
         }
@@ -213,7 +238,10 @@ function printBroken(c: Code, indent: string, col = indent.length, tail = 0): st
       // A destructuring pattern too long for the line: one property per line.
       const pm = /^\(\{ (.*) \}(, [A-Za-z0-9_$]+)?\)$/.exec(c.params);
       if (pm && col + c.params.length + 4 > WIDTH) {
-        const params = `({\n${pm[1]!.split(", ").map((x) => `${inner}${x},\n`).join("")}${indent}}${pm[2] ?? ""})`;
+        const params = `({\n${pm[1]!
+          .split(", ")
+          .map((x) => `${inner}${x},\n`)
+          .join("")}${indent}}${pm[2] ?? ""})`;
         return params + printBroken({ ...c, params: "" }, indent, params.length - params.lastIndexOf("\n") - 1, tail);
       }
       const at = col + c.params.length + 4;

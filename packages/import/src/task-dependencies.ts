@@ -4,12 +4,19 @@
  * one dependency model (`DependencyGraph`: inference, implied-dependency reduction), the grammar
  * of `depends` and of hand-written task references are the SDK's too.
  */
-import { dependsTasks, parseDepends, taskRefs, WfcError, type DependencyPlan, type DependsNode } from "@wfc/sdk/internal";
+import {
+  type DependencyPlan,
+  type DependsNode,
+  dependsTasks,
+  parseDepends,
+  taskRefs,
+  WfcError,
+} from "@wfc/sdk/internal";
 import { ImportError, unsupported } from "./errors.js";
 import type { BodyCtx } from "./generation.js";
 import type { Module } from "./module.js";
 import type { TaskVar } from "./placeholders.js";
-import { arr, call, raw, type Code } from "./printer.js";
+import { arr, type Code, call, raw } from "./printer.js";
 import { isObj, type Obj } from "./values.js";
 
 /** A depends expression as `and`/`or`/`not` calls of task handles (`a.failed`: the status, lower camel case). */
@@ -23,7 +30,10 @@ function dependsCode(node: DependsNode, vars: Map<string, TaskVar>, m: Module): 
     case "not":
       return call(m.use("not"), [dependsCode(node.operand, vars, m)]);
     default:
-      return call(m.use(node.kind), node.operands.map((o) => dependsCode(o, vars, m)));
+      return call(
+        m.use(node.kind),
+        node.operands.map((o) => dependsCode(o, vars, m)),
+      );
   }
 }
 
@@ -46,7 +56,20 @@ function referencedTasks(task: Obj): string[] {
   walk(task.withParam);
   walk(task.withSequence);
   walk(task.when);
-  const { name: _n, template: _t, inline: _il, arguments: _a, dependencies: _d, depends: _p, when: _w, withItems: _i, withParam: _wp, withSequence: _s, hooks: _h, ...rest } = task;
+  const {
+    name: _n,
+    template: _t,
+    inline: _il,
+    arguments: _a,
+    dependencies: _d,
+    depends: _p,
+    when: _w,
+    withItems: _i,
+    withParam: _wp,
+    withSequence: _s,
+    hooks: _h,
+    ...rest
+  } = task;
   walk(rest);
   return out;
 }
@@ -56,7 +79,8 @@ function parseInputDepends(text: string, where: string): DependsNode {
   try {
     return parseDepends(text);
   } catch (e) {
-    if (e instanceof WfcError && e.code === "E_DEPENDS_SYNTAX") throw new ImportError("E_IMPORT_INVALID", `${where}: ${e.message}`, { cause: e });
+    if (e instanceof WfcError && e.code === "E_DEPENDS_SYNTAX")
+      throw new ImportError("E_IMPORT_INVALID", `${where}: ${e.message}`, { cause: e });
     throw e;
   }
 }
@@ -94,7 +118,8 @@ export function depOptions(ctx: BodyCtx, task: Obj, v: TaskVar, opts: [string, C
   for (const n of [...(plain ?? []), ...(expr ? dependsTasks(expr) : [])]) {
     if (!scope.tasks.has(n)) unsupported(where, `depends on "${n}", which is not a task listed before it`);
   }
-  const same = (r: DependencyPlan<string>) => r.depends === want.depends && JSON.stringify(r.dependencies) === JSON.stringify(want.dependencies);
+  const same = (r: DependencyPlan<string>) =>
+    r.depends === want.depends && JSON.stringify(r.dependencies) === JSON.stringify(want.dependencies);
   // The ways of writing it, simplest first: `after` the tasks not already implied by references, ...
   const candidates: { after: string[]; expr: DependsNode | undefined }[] = [];
   if (plain) {
@@ -106,10 +131,17 @@ export function depOptions(ctx: BodyCtx, task: Obj, v: TaskVar, opts: [string, C
       // ... or trailing plain tasks of a conjunction as `after`.
       const operands = [...expr.operands];
       const after: string[] = [];
-      for (let last = operands.at(-1); operands.length > 1 && last?.kind === "task" && !last.status; last = operands.at(-1)) {
+      for (
+        let last = operands.at(-1);
+        operands.length > 1 && last?.kind === "task" && !last.status;
+        last = operands.at(-1)
+      ) {
         after.unshift(last.task);
         operands.pop();
-        candidates.push({ after: [...after], expr: operands.length === 1 ? operands[0] : { kind: "and", operands: [...operands] } });
+        candidates.push({
+          after: [...after],
+          expr: operands.length === 1 ? operands[0] : { kind: "and", operands: [...operands] },
+        });
       }
     }
   }
@@ -131,5 +163,8 @@ export function depOptions(ctx: BodyCtx, task: Obj, v: TaskVar, opts: [string, C
     }
   }
   const got = graph.plan(tname, { after: plain ?? [], depends: expr, refs }, style);
-  unsupported(where, `dependencies cannot be reproduced exactly: the input has ${JSON.stringify(want)}, the compiler would write ${JSON.stringify({ depends: got.depends, dependencies: got.dependencies })}`);
+  unsupported(
+    where,
+    `dependencies cannot be reproduced exactly: the input has ${JSON.stringify(want)}, the compiler would write ${JSON.stringify({ depends: got.depends, dependencies: got.dependencies })}`,
+  );
 }

@@ -1,16 +1,23 @@
 /** One task of a DAG or steps body: its call, arguments, options and loop. */
-import { extraCode } from "./extra-fields.js";
+
 import { unsupported } from "./errors.js";
 import { whenCode } from "./expressions.js";
-import { templateIdent, type BodyCtx } from "./generation.js";
-import type { TemplateInfo } from "./plan.js";
+import { extraCode } from "./extra-fields.js";
+import { type BodyCtx, templateIdent } from "./generation.js";
 import { conv, convParamValue, convStr, type TaskVar } from "./placeholders.js";
-import { arr, arrow, call, literal, obj, stmt, str, type Code } from "./printer.js";
+import type { TemplateInfo } from "./plan.js";
+import { arr, arrow, type Code, call, literal, obj, stmt, str } from "./printer.js";
 import { depOptions } from "./task-dependencies.js";
 import { refKey } from "./template-refs.js";
 import { isObj, type Obj } from "./values.js";
 
-export function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: number, inParallel = false): { code: () => Code; task?: TaskVar; call?: Code } {
+export function taskStatement(
+  ctx: BodyCtx,
+  task: Obj,
+  index: number,
+  group: number,
+  inParallel = false,
+): { code: () => Code; task?: TaskVar; call?: Code } {
   const { g, scope, names } = ctx;
   const tname = String(task.name);
   const where = `${scope.where}, task "${tname}"`;
@@ -27,15 +34,32 @@ export function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: num
   const args: [string, Code][] = [];
   const targs = isObj(task.arguments) ? task.arguments : {};
   for (const k of Object.keys(targs)) if (k !== "parameters" && k !== "artifacts") unsupported(where, `arguments.${k}`);
-  const loop = task.withItems !== undefined ? "items" : task.withParam !== undefined ? "param" : task.withSequence !== undefined ? "sequence" : undefined;
+  const loop =
+    task.withItems !== undefined
+      ? "items"
+      : task.withParam !== undefined
+        ? "param"
+        : task.withSequence !== undefined
+          ? "sequence"
+          : undefined;
   // Each loop callback is its own scope: `item` unless the body uses that name.
   const itemIdent = loop ? (names.has("item") ? names.child().take("item") : "item") : "";
-  scope.item = loop ? { ident: itemIdent, kind: loop, items: loop === "items" ? (task.withItems as unknown[]) : undefined, paths: new Map() } : undefined;
+  scope.item = loop
+    ? {
+        ident: itemIdent,
+        kind: loop,
+        items: loop === "items" ? (task.withItems as unknown[]) : undefined,
+        paths: new Map(),
+      }
+    : undefined;
   // Arguments the callee does not declare (Argo ignores them) go in `extra.arguments`, which the
   // compiler writes after the declared ones.
   const undeclared: { parameters: Code[]; artifacts: Code[] } = { parameters: [], artifacts: [] };
   const declaredAfter = (kind: string, name: string) =>
-    unsupported(where, `passes ${kind} "${name}" of template "${callee.name}" after one the template does not declare (undeclared arguments can only come last)`);
+    unsupported(
+      where,
+      `passes ${kind} "${name}" of template "${callee.name}" after one the template does not declare (undeclared arguments can only come last)`,
+    );
   for (const p of (targs.parameters as Obj[]) ?? []) {
     const keys = Object.keys(p);
     if (!callee.inParams.has(String(p.name))) {
@@ -43,7 +67,8 @@ export function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: num
       continue;
     }
     if (undeclared.parameters.length) declaredAfter("parameter", String(p.name));
-    if (keys.some((k) => k !== "name" && k !== "value") || p.value === undefined) unsupported(where, `argument parameter "${String(p.name)}" with fields other than a value (${keys.join(", ")})`);
+    if (keys.some((k) => k !== "name" && k !== "value") || p.value === undefined)
+      unsupported(where, `argument parameter "${String(p.name)}" with fields other than a value (${keys.join(", ")})`);
     args.push([String(p.name), convParamValue(p.value, scope)]);
   }
   for (const a of (targs.artifacts as Obj[]) ?? []) {
@@ -64,11 +89,27 @@ export function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: num
   }
   for (const [pname, p] of callee.inParams) {
     const optional = p.default !== undefined || p.value !== undefined || p.valueFrom !== undefined;
-    if (!optional && !args.some(([k]) => k === pname)) unsupported(where, `does not pass input "${pname}" of template "${callee.name}", which has no default`);
+    if (!optional && !args.some(([k]) => k === pname))
+      unsupported(where, `does not pass input "${pname}" of template "${callee.name}", which has no default`);
   }
   for (const [aname, a] of callee.inArtifacts) {
-    const hasSource = ["from", "fromExpression", "s3", "gcs", "git", "http", "artifactory", "hdfs", "oss", "raw", "azure", "plugin", "optional"].some((k) => a[k] !== undefined);
-    if (!hasSource && !args.some(([k]) => k === aname)) unsupported(where, `does not pass input artifact "${aname}" of template "${callee.name}"`);
+    const hasSource = [
+      "from",
+      "fromExpression",
+      "s3",
+      "gcs",
+      "git",
+      "http",
+      "artifactory",
+      "hdfs",
+      "oss",
+      "raw",
+      "azure",
+      "plugin",
+      "optional",
+    ].some((k) => a[k] !== undefined);
+    if (!hasSource && !args.some(([k]) => k === aname))
+      unsupported(where, `does not pass input artifact "${aname}" of template "${callee.name}"`);
   }
 
   // Options
@@ -76,19 +117,38 @@ export function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: num
   const autoName = callee.name;
   if (tname !== autoName || scope.tasks.has(autoName)) opts.push(["name", str([tname])]);
   if (scope.prefix === "tasks") depOptions(ctx, task, v, opts, where);
-  else if (task.dependencies !== undefined || task.depends !== undefined) unsupported(where, "dependencies in a steps template");
+  else if (task.dependencies !== undefined || task.depends !== undefined)
+    unsupported(where, "dependencies in a steps template");
   if (task.when !== undefined) opts.push(["when", whenCode(ctx, String(task.when))]);
-  const { name: _n, template: _t, templateRef: _r, inline: _i, arguments: _a, dependencies: _d, depends: _p, when: _w, withItems, withParam, withSequence, ...rest } = task;
+  const {
+    name: _n,
+    template: _t,
+    templateRef: _r,
+    inline: _i,
+    arguments: _a,
+    dependencies: _d,
+    depends: _p,
+    when: _w,
+    withItems,
+    withParam,
+    withSequence,
+    ...rest
+  } = task;
   // `extra` (hooks) may pass the task's own outputs on: then it is a function of the task.
   const selfVar: TaskVar = { ...v, ident: names.child().take("self"), used: false };
   scope.selfTask = selfVar;
   const extra = extraCode(rest, scope, g.byName, (x) => templateIdent(ctx, x));
   scope.selfTask = undefined;
-  const extraArgs = (["parameters", "artifacts"] as const).filter((k) => undeclared[k].length).map((k) => [k, arr(undeclared[k])] as [string, Code]);
+  const extraArgs = (["parameters", "artifacts"] as const)
+    .filter((k) => undeclared[k].length)
+    .map((k) => [k, arr(undeclared[k])] as [string, Code]);
   if (extraArgs.length) extra.push(["arguments", obj(extraArgs)]);
   if (extra.length) opts.push(["extra", selfVar.used ? arrow(`(${selfVar.ident})`, obj(extra)) : obj(extra)]);
 
-  let callCode: Code = call(templateIdent(ctx, callee), [...(args.length || opts.length ? [obj(args)] : []), ...(opts.length ? [obj(opts)] : [])]);
+  let callCode: Code = call(templateIdent(ctx, callee), [
+    ...(args.length || opts.length ? [obj(args)] : []),
+    ...(opts.length ? [obj(opts)] : []),
+  ]);
   if (loop) {
     const it = scope.item!;
     const fn = (param: string) => arrow(`(${param})`, callCode);
@@ -103,7 +163,7 @@ export function taskStatement(ctx: BodyCtx, task: Obj, index: number, group: num
       if (it.paths.size) {
         g.m.typeImports.add("Item");
         param = `${itemIdent}: Item<${itemType(it.paths, where)}>`;
-      } else if ([...(it.paths.keys())].length === 0 && usesItem(task)) {
+      } else if ([...it.paths.keys()].length === 0 && usesItem(task)) {
         g.m.typeImports.add("Item");
         param = `${itemIdent}: Item<string>`;
       }

@@ -2,7 +2,7 @@
 import { unsupported } from "./errors.js";
 import type { Gen } from "./generation.js";
 import { bodyTasks, type TemplateInfo } from "./plan.js";
-import { call, literal, obj, print, raw, stmt, type Code } from "./printer.js";
+import { type Code, call, literal, obj, print, raw, stmt } from "./printer.js";
 import { isObj, type Obj } from "./values.js";
 
 export function refKey(r: Obj): string {
@@ -17,8 +17,10 @@ export function templateRefs(g: Gen, infos: TemplateInfo[]): string[] {
       if (!isObj(task.templateRef) || task.template !== undefined) continue;
       const r = task.templateRef;
       const where = `${g.where}: template "${t.name}", task "${String(task.name)}"`;
-      for (const k of Object.keys(r)) if (!["name", "template", "clusterScope"].includes(k)) unsupported(where, `templateRef.${k}`);
-      if (r.clusterScope !== undefined && r.clusterScope !== true) unsupported(where, "templateRef.clusterScope written as false");
+      for (const k of Object.keys(r))
+        if (!["name", "template", "clusterScope"].includes(k)) unsupported(where, `templateRef.${k}`);
+      if (r.clusterScope !== undefined && r.clusterScope !== true)
+        unsupported(where, "templateRef.clusterScope written as false");
       const key = refKey(r);
       (calls.get(key) ?? calls.set(key, { ref: r, tasks: [] }).get(key)!).tasks.push(task);
     }
@@ -57,10 +59,21 @@ export function templateRefs(g: Gen, infos: TemplateInfo[]): string[] {
     g.refs.set(key, info);
     g.m.use("z");
     const inputs: [string, Code][] = [
-      ...params.map((n) => [n, raw(count.get(n) === tasks.length ? "z.string()" : "z.string().optional()")] as [string, Code]),
-      ...arts.map((n) => [n, call(g.m.use("artifact"), count.get(n) === tasks.length ? [] : [raw("{ optional: true }")])] as [string, Code]),
+      ...params.map(
+        (n) => [n, raw(count.get(n) === tasks.length ? "z.string()" : "z.string().optional()")] as [string, Code],
+      ),
+      ...arts.map(
+        (n) =>
+          [n, call(g.m.use("artifact"), count.get(n) === tasks.length ? [] : [raw("{ optional: true }")])] as [
+            string,
+            Code,
+          ],
+      ),
     ];
-    const src = obj([["name", literal(ref.name)], ...(ref.clusterScope === true ? [["clusterScope", raw("true")] as [string, Code]] : [])]);
+    const src = obj([
+      ["name", literal(ref.name)],
+      ...(ref.clusterScope === true ? [["clusterScope", raw("true")] as [string, Code]] : []),
+    ]);
     const args: Code[] = [src, literal(String(ref.template))];
     if (inputs.length) args.push(obj([["inputs", obj(inputs)]]));
     out.push(print(stmt(`const ${info.ident} = `, call(g.m.use("templateRef"), args))));

@@ -1,10 +1,10 @@
 /** Template options, and templates without a body of tasks (container, script, resource, ...). */
 import { ioDecls } from "./declarations.js";
 import { unsupported } from "./errors.js";
-import { inputScope, paramsPattern, type Gen } from "./generation.js";
-import type { TemplateInfo } from "./plan.js";
+import { type Gen, inputScope, paramsPattern } from "./generation.js";
 import { conv } from "./placeholders.js";
-import { arrow, call, obj, str, type Code } from "./printer.js";
+import type { TemplateInfo } from "./plan.js";
+import { arrow, type Code, call, obj, str } from "./printer.js";
 import { isObj } from "./values.js";
 
 export function templateOptions(g: Gen, t: TemplateInfo, extra: [string, Code][] = []): Code {
@@ -17,7 +17,8 @@ export function templateOptions(g: Gen, t: TemplateInfo, extra: [string, Code][]
   entries.push(...extra);
   for (const [k, v] of Object.entries(y)) {
     if (["name", "inputs", "outputs", t.kind].includes(k)) continue;
-    if (["dependencyStyle", "target", "failFast"].includes(k) && t.kind === "dag") unsupported(`${g.where}: template "${t.name}"`, `template field "${k}" clashes with a dag() option`);
+    if (["dependencyStyle", "target", "failFast"].includes(k) && t.kind === "dag")
+      unsupported(`${g.where}: template "${t.name}"`, `template field "${k}" clashes with a dag() option`);
     entries.push([k, conv(v, undefined)]);
   }
   return obj(entries);

@@ -11,5 +11,5 @@
 
 export type { Clock } from "./clock.js";
 export { realClock } from "./clock.js";
-export type { Executor, PodRequest, PodResult, StagedFile, CollectedPath, MountedVolume } from "./executor.js";
+export type { CollectedPath, Executor, MountedVolume, PodRequest, PodResult, StagedFile } from "./executor.js";
 export type { ExecuteOptions, ExecuteResult } from "./run-options.js";

@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 // Bundles @wfc/sdk's compiled modules (dist/, from tsc) into one module per package entry
 // (dist/bundle.js for ".", dist/bundle-<entry>.js for the subpaths) with esbuild's code
 // splitting: code two entries share lives once, in dist/chunks/, so each class (WfcError,
@@ -6,9 +9,6 @@
 // of ~60 saves tens of milliseconds on every `wfc` run. Dependencies stay external (users share
 // zod with the SDK); types stay per module (tsc).
 import { build } from "esbuild";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");

@@ -2,12 +2,13 @@
  * The public compile entry points: they unwrap workflow objects (authoring) and hand their models
  * to the compiler, which knows only the model.
  */
+
+import type { WorkflowObject } from "./authoring/workflow.js";
+import { compileModel } from "./compiler/compile.js";
 import { BRAND, hasBrand } from "./core/brand.js";
 import { CompileError, type Diagnostic } from "./core/errors.js";
 import type { Manifest } from "./core/manifest.js";
 import type { WorkflowModel } from "./core/model.js";
-import { compileModel } from "./compiler/compile.js";
-import type { WorkflowObject } from "./authoring/workflow.js";
 
 /**
  * Compiles one workflow object to its Argo manifest. Throws a {@link CompileError} listing every
@@ -21,7 +22,9 @@ import type { WorkflowObject } from "./authoring/workflow.js";
  */
 export function compile(wf: WorkflowObject): Manifest {
   if (!hasBrand(wf, BRAND.workflow)) {
-    throw new TypeError("compile() takes a workflow object made by workflow(), workflowTemplate(), clusterWorkflowTemplate() or cronWorkflow()");
+    throw new TypeError(
+      "compile() takes a workflow object made by workflow(), workflowTemplate(), clusterWorkflowTemplate() or cronWorkflow()",
+    );
   }
   return compileModel((wf as { [BRAND.workflow]: WorkflowModel })[BRAND.workflow]);
 }

@@ -26,58 +26,84 @@
  */
 
 export { z } from "zod";
-
-// Errors
-export { WfcError, CompileError, AuthoringError, formatDiagnostic, formatLocation } from "./core/errors.js";
-export type { Diagnostic, SourceLocation } from "./core/errors.js";
-
-// References
-export { isRef, exprToken } from "./core/ref.js";
-export type { Ref, ArtifactRef, Item } from "./core/ref.js";
+export type { DagTemplateOptions, OutputValues } from "./authoring/body.js";
+export { chain, dag, forEach, forEachParam, forSequence, parallel, steps } from "./authoring/body.js";
+export { allOf, anyOf, condition, eq, ge, gt, le, lt, matches, ne } from "./authoring/condition.js";
+export type {
+  Args,
+  ArtifactDecl,
+  ArtifactOptions,
+  Decls,
+  InputRefs,
+  OutputRefs,
+  ParamDecl,
+  ParamOptions,
+  Value,
+} from "./authoring/decl.js";
 
 // Declarations
-export { param, artifact, outputFromPath } from "./authoring/decl.js";
-export type { ParamDecl, ParamOptions, ArtifactDecl, ArtifactOptions, Decls, Args, OutputRefs, InputRefs, Value } from "./authoring/decl.js";
-
-// Templates
-export { container, script, resource, suspend, http, data, containerSet, plugin } from "./authoring/factories.js";
-export type { TemplateOptions, TemplateFields, FieldsOf, Refable, SpecOf, ScriptSpec } from "./authoring/factories.js";
-export { nodeScript } from "./authoring/node-script.js";
-export type { FunctionScriptOptions, ScriptInputs } from "./authoring/node-script.js";
-export { dag, steps, forEach, forEachParam, forSequence, parallel, chain } from "./authoring/body.js";
-export type { DagTemplateOptions, OutputValues } from "./authoring/body.js";
-export { isTemplate } from "./authoring/template-model.js";
-export { isTask } from "./authoring/task-handle.js";
-export { templateRef, inline } from "./authoring/refs.js";
-export type { TemplateSource } from "./authoring/refs.js";
-export type { Template, AnyTemplate, Task, TaskOptions, Condition, TaskExtra, LifecycleHook, TypeError } from "./authoring/types.js";
-
-// Expressions ({{= }}) and Argo's global variables
-export { expr, exprDq, jsonpath, ifThenElse, isExpr, vars } from "./authoring/expr.js";
-export type { Expr } from "./authoring/expr.js";
-
-// Dependencies and conditions
-export { and, or, not } from "./authoring/depends.js";
+export { artifact, outputFromPath, param } from "./authoring/decl.js";
 export type { Depends, DependsLike } from "./authoring/depends.js";
-export { eq, ne, gt, ge, lt, le, matches, allOf, anyOf, condition } from "./authoring/condition.js";
+// Dependencies and conditions
+export { and, not, or } from "./authoring/depends.js";
+export type { WorkflowEventBindingObject, WorkflowEventBindingOptions } from "./authoring/event-binding.js";
+export { workflowEventBinding } from "./authoring/event-binding.js";
+export type { Expr } from "./authoring/expr.js";
+// Expressions ({{= }}) and Argo's global variables
+export { expr, exprDq, ifThenElse, isExpr, jsonpath, vars } from "./authoring/expr.js";
+export type { FieldsOf, Refable, ScriptSpec, SpecOf, TemplateFields, TemplateOptions } from "./authoring/factories.js";
+// Templates
+export { container, containerSet, data, http, plugin, resource, script, suspend } from "./authoring/factories.js";
+export type { FunctionScriptOptions, ScriptInputs } from "./authoring/node-script.js";
+export { nodeScript } from "./authoring/node-script.js";
+export { applyParameterOverrides, ParameterError } from "./authoring/overrides.js";
+export type { TemplateSource } from "./authoring/refs.js";
+export { inline, templateRef } from "./authoring/refs.js";
+export { isTask } from "./authoring/task-handle.js";
+export { isTemplate } from "./authoring/template-model.js";
+export type {
+  AnyTemplate,
+  Condition,
+  LifecycleHook,
+  Task,
+  TaskExtra,
+  TaskOptions,
+  Template,
+  TypeError,
+} from "./authoring/types.js";
+export type {
+  CronFields,
+  CronWorkflowOptions,
+  WorkflowBody,
+  WorkflowObject,
+  WorkflowOptions,
+  WorkflowSpecFields,
+} from "./authoring/workflow.js";
 
 // Workflows
-export { workflow, workflowTemplate, clusterWorkflowTemplate, cronWorkflow, isWorkflow, definitionOrder } from "./authoring/workflow.js";
-export type { WorkflowObject, WorkflowOptions, CronWorkflowOptions, WorkflowBody, WorkflowSpecFields, CronFields } from "./authoring/workflow.js";
-export { applyParameterOverrides, ParameterError } from "./authoring/overrides.js";
-export { workflowEventBinding } from "./authoring/event-binding.js";
-export type { WorkflowEventBindingOptions, WorkflowEventBindingObject } from "./authoring/event-binding.js";
-
+export {
+  clusterWorkflowTemplate,
+  cronWorkflow,
+  definitionOrder,
+  isWorkflow,
+  workflow,
+  workflowTemplate,
+} from "./authoring/workflow.js";
 // Compiler
 export { compile, compileAll } from "./compile.js";
-export type { Manifest } from "./core/manifest.js";
-export { toYaml, toYamlBytes, toJson } from "./compiler/emit.js";
-export { toDnsName, checkObjectName, checkTemplateName } from "./core/names.js";
-export { MANIFESTS, isManifestable } from "./compiler/manifestable.js";
+export { toJson, toYaml, toYamlBytes } from "./compiler/emit.js";
 export type { Manifestable } from "./compiler/manifestable.js";
-
-// Validation against Argo's CRD schemas, and Kubernetes-compatible YAML reading
-export { validateManifest, validateManifests, semanticIssues, ManifestValidationError } from "./validate/index.js";
+export { isManifestable, MANIFESTS } from "./compiler/manifestable.js";
+export type { Diagnostic, SourceLocation } from "./core/errors.js";
+// Errors
+export { AuthoringError, CompileError, formatDiagnostic, formatLocation, WfcError } from "./core/errors.js";
+export type { Manifest } from "./core/manifest.js";
+export { checkObjectName, checkTemplateName, toDnsName } from "./core/names.js";
+export type { ArtifactRef, Item, Ref } from "./core/ref.js";
+// References
+export { exprToken, isRef } from "./core/ref.js";
 export type { ValidationIssue } from "./validate/index.js";
-export { parseK8sYaml, YamlError, k8sEqual, emitYaml } from "./yaml/index.js";
+// Validation against Argo's CRD schemas, and Kubernetes-compatible YAML reading
+export { ManifestValidationError, semanticIssues, validateManifest, validateManifests } from "./validate/index.js";
 export type { K8sDiff } from "./yaml/index.js";
+export { emitYaml, k8sEqual, parseK8sYaml, YamlError } from "./yaml/index.js";

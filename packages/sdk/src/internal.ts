@@ -9,18 +9,36 @@
  * @internal
  * @packageDocumentation
  */
-export { WfcError, CompileError, AuthoringError, formatDiagnostic, formatLocation } from "./core/errors.js";
-export type { Diagnostic, SourceLocation } from "./core/errors.js";
-export { parseDepends, printDepends, dependsTasks, isTaskStatus, TASK_STATUSES } from "./core/depends.js";
-export type { DependsAst, DependsNode, TaskStatus, PrintDependsOptions } from "./core/depends.js";
-export { DependencyGraph } from "./core/dependencies.js";
-export type { DependencyRequest, DependencyPlan } from "./core/dependencies.js";
-export { ARGO_API_VERSION, ARGO_KINDS, WORKFLOW_KINDS, RESULT_KINDS, isArgoKind, isWorkflowKind, mayHaveResult, workflowTemplateRef } from "./core/kinds.js";
-export type { ArgoKind, WorkflowKind, TemplateKind } from "./core/kinds.js";
-export { TASK_ATTRIBUTES, taskRefs, mayHoldTaskRefs } from "./core/task-refs.js";
-export type { TaskAttribute, TaskRef } from "./core/task-refs.js";
-export { checkObjectName, checkGenerateName, checkTemplateName, checkParamName, isDns1123Label, isDns1123Subdomain, toDnsName } from "./core/names.js";
+
 export { compileModel } from "./compiler/compile.js";
-export type { WorkflowModel, TemplateModel, TaskModel, TaskDepends } from "./core/model.js";
-export { semanticIssues } from "./validate/semantics.js";
+export type { DependencyPlan, DependencyRequest } from "./core/dependencies.js";
+export { DependencyGraph } from "./core/dependencies.js";
+export type { DependsAst, DependsNode, PrintDependsOptions, TaskStatus } from "./core/depends.js";
+export { dependsTasks, isTaskStatus, parseDepends, printDepends, TASK_STATUSES } from "./core/depends.js";
+export type { Diagnostic, SourceLocation } from "./core/errors.js";
+export { AuthoringError, CompileError, formatDiagnostic, formatLocation, WfcError } from "./core/errors.js";
+export type { ArgoKind, TemplateKind, WorkflowKind } from "./core/kinds.js";
+export {
+  ARGO_API_VERSION,
+  ARGO_KINDS,
+  isArgoKind,
+  isWorkflowKind,
+  mayHaveResult,
+  RESULT_KINDS,
+  WORKFLOW_KINDS,
+  workflowTemplateRef,
+} from "./core/kinds.js";
+export type { TaskDepends, TaskModel, TemplateModel, WorkflowModel } from "./core/model.js";
+export {
+  checkGenerateName,
+  checkObjectName,
+  checkParamName,
+  checkTemplateName,
+  isDns1123Label,
+  isDns1123Subdomain,
+  toDnsName,
+} from "./core/names.js";
 export { exprForm } from "./core/ref.js";
+export type { TaskAttribute, TaskRef } from "./core/task-refs.js";
+export { mayHoldTaskRefs, TASK_ATTRIBUTES, taskRefs } from "./core/task-refs.js";
+export { semanticIssues } from "./validate/semantics.js";

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { CompileError, compile, container, toYaml, workflow, workflowEventBinding, z } from "./index.js";
 import { synth, synthManifests } from "./testing.js";
 
-const hello = container({ name: "hello", inputs: { msg: z.string() } }, ({ msg }) => ({ image: "alpine", args: [msg] }));
+const hello = container({ name: "hello", inputs: { msg: z.string() } }, ({ msg }) => ({
+  image: "alpine",
+  args: [msg],
+}));
 const wf = workflow({ name: "hi" }, () => {
   hello({ msg: "hi" });
 });

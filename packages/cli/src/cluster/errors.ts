@@ -13,7 +13,10 @@ import { WfcError } from "@wfc/sdk";
  */
 export class WorkflowFailed extends WfcError {
   constructor(name: string, phase: string, message: string | undefined) {
-    super("E_WORKFLOW_FAILED", `workflow ${name} ${phase}${message ? `: ${message}` : ""} (see wfc get ${name} and wfc logs ${name})`);
+    super(
+      "E_WORKFLOW_FAILED",
+      `workflow ${name} ${phase}${message ? `: ${message}` : ""} (see wfc get ${name} and wfc logs ${name})`,
+    );
     this.name = "WorkflowFailed";
   }
 }
@@ -32,4 +35,3 @@ export class ClusterInputError extends WfcError {
     this.name = "ClusterInputError";
   }
 }
-

@@ -1,8 +1,9 @@
 /**
  * Printing of cluster objects: `-o name|yaml|json`, durations and ages.
  */
-import { stringify } from "yaml";
+
 import type { KubeObject } from "@wfc/client";
+import { stringify } from "yaml";
 
 /**
  * `workflow.argoproj.io/hello-x7k2p`, as kubectl's `-o name` prints it.
@@ -24,7 +25,11 @@ export function objectName(obj: KubeObject): string {
  * process.stdout.write(formatObjects([wf], "yaml"));
  * ```
  */
-export function formatObjects(objs: readonly KubeObject[], format: "name" | "yaml" | "json", asList = objs.length !== 1): string {
+export function formatObjects(
+  objs: readonly KubeObject[],
+  format: "name" | "yaml" | "json",
+  asList = objs.length !== 1,
+): string {
   if (format === "name") return objs.map((o) => `${objectName(o)}\n`).join("");
   if (format === "json") {
     const v = asList ? { apiVersion: "v1", kind: "List", items: objs, metadata: {} } : objs[0];
@@ -70,8 +75,17 @@ export function between(start: string | undefined | null, end: string | undefine
  */
 export function table(rows: readonly (readonly string[])[]): string {
   const widths: number[] = [];
-  for (const r of rows) r.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, [...c].length)));
+  for (const r of rows)
+    r.forEach((c, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, [...c].length);
+    });
   return rows
-    .map((r) => r.map((c, i) => (i === r.length - 1 ? c : c + " ".repeat(widths[i]! - [...c].length))).join("  ").trimEnd() + "\n")
+    .map(
+      (r) =>
+        `${r
+          .map((c, i) => (i === r.length - 1 ? c : c + " ".repeat(widths[i]! - [...c].length)))
+          .join("  ")
+          .trimEnd()}\n`,
+    )
     .join("");
 }

@@ -2,8 +2,9 @@
  * Options shared by the cluster commands (`submit`, `apply`, `get`, `list`,
  * `logs`, `delete`), like kubectl's and the argo CLI's, and the client they build.
  */
-import { Command, InvalidArgumentError, Option } from "commander";
+
 import type { WorkflowClient } from "@wfc/client";
+import { type Command, InvalidArgumentError, Option } from "commander";
 
 /** Parsed values of the shared cluster options. */
 export interface ClusterOptions {
@@ -49,9 +50,16 @@ export function addClusterOptions(cmd: Command): Command {
     .option("--context <name>", "kubeconfig context to use")
     .option("--argo-server <url>", "talk to this Argo Server instead of the Kubernetes API (default: $ARGO_SERVER)")
     .option("--token <token>", "bearer token for the Argo Server (default: $ARGO_TOKEN)")
-    .option("-k, --insecure-skip-tls-verify", "do not verify the Argo Server's certificate (default: $ARGO_INSECURE_SKIP_VERIFY)")
+    .option(
+      "-k, --insecure-skip-tls-verify",
+      "do not verify the Argo Server's certificate (default: $ARGO_INSECURE_SKIP_VERIFY)",
+    )
     .option("--ca-file <file>", "CA certificate bundle for the Argo Server")
-    .addOption(new Option("--request-timeout <duration>", "give up on a request after this long (0: never)").argParser(parseDuration).default(30_000, "30s"));
+    .addOption(
+      new Option("--request-timeout <duration>", "give up on a request after this long (0: never)")
+        .argParser(parseDuration)
+        .default(30_000, "30s"),
+    );
 }
 
 /**

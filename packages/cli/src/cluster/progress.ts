@@ -53,7 +53,8 @@ function linePrinter(out: ProgressStream): ProgressPrinter {
     update(wf) {
       const name = wf.metadata?.name ?? "";
       const p = wf.status?.phase || "Pending";
-      const phaseLine = p !== phase ? `${icon(p)} ${name} ${p}${wf.status?.message ? `: ${wf.status.message}` : ""}\n` : "";
+      const phaseLine =
+        p !== phase ? `${icon(p)} ${name} ${p}${wf.status?.message ? `: ${wf.status.message}` : ""}\n` : "";
       phase = p;
       const nodeLines: string[] = [];
       for (const r of treeRows(wf)) {

@@ -11,7 +11,10 @@ import type { ArgoKind } from "@wfc/client";
  * await parseRef("cronworkflow/nightly") // { kind: "CronWorkflow", name: "nightly" }
  * ```
  */
-export async function parseRef(arg: string, defaultKind: ArgoKind = "Workflow"): Promise<{ kind: ArgoKind; name: string }> {
+export async function parseRef(
+  arg: string,
+  defaultKind: ArgoKind = "Workflow",
+): Promise<{ kind: ArgoKind; name: string }> {
   if (!arg.includes("/")) return { kind: defaultKind, name: arg };
   const { parseKindName } = await import("@wfc/client");
   const { resource, name } = parseKindName(arg);

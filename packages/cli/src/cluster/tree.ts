@@ -2,7 +2,7 @@
  * The node tree of a workflow, as `argo get` and `argo submit --watch` show it:
  * status icon, name, template, pod, duration and message per node.
  */
-import { podNameForNode, type NodeStatus, type Workflow } from "@wfc/client";
+import { type NodeStatus, podNameForNode, type Workflow } from "@wfc/client";
 import { between, table } from "./format.js";
 
 const ICONS: Record<string, string> = {
@@ -48,11 +48,16 @@ export function treeRows(wf: Workflow): TreeRow[] {
   const walk = (node: NodeStatus, indent: string, last: boolean, depth: number): void => {
     if (seen.has(node.id)) return;
     seen.add(node.id);
-    rows.push({ node, prefix: depth === 0 ? "" : `${indent}${last ? "└─" : "├─"}`, podName: podNameForNode(name, node) ?? "" });
+    rows.push({
+      node,
+      prefix: depth === 0 ? "" : `${indent}${last ? "└─" : "├─"}`,
+      podName: podNameForNode(name, node) ?? "",
+    });
     const kids = (node.children ?? []).map((id) => nodes[id]).filter((n): n is NodeStatus => !!n);
-    kids.forEach((k, i) => walk(k, depth === 0 ? "" : `${indent}${last ? "  " : "│ "}`, i === kids.length - 1, depth + 1));
+    for (const [i, k] of kids.entries())
+      walk(k, depth === 0 ? "" : `${indent}${last ? "  " : "│ "}`, i === kids.length - 1, depth + 1);
   };
-  roots.forEach((r) => walk(r, "", true, 0));
+  for (const r of roots) walk(r, "", true, 0);
   return rows;
 }
 
@@ -97,8 +102,11 @@ export function renderSummary(wf: Workflow, now = Date.now()): string {
   if (s.finishedAt) lines.push(["Finished:", s.finishedAt]);
   if (s.startedAt) lines.push(["Duration:", between(s.startedAt, s.finishedAt, now)]);
   if (s.progress) lines.push(["Progress:", s.progress]);
-  const params = ((wf.spec as { arguments?: { parameters?: { name: string; value?: string }[] } } | undefined)?.arguments?.parameters ?? []);
+  const params =
+    (wf.spec as { arguments?: { parameters?: { name: string; value?: string }[] } } | undefined)?.arguments
+      ?.parameters ?? [];
   let out = lines.map(([k, v]) => `${k.padEnd(15)}${v}\n`).join("");
-  if (params.length) out += `Parameters:\n${params.map((p) => `  ${p.name}:${" ".repeat(Math.max(1, 12 - p.name.length))}${p.value ?? ""}\n`).join("")}`;
+  if (params.length)
+    out += `Parameters:\n${params.map((p) => `  ${p.name}:${" ".repeat(Math.max(1, 12 - p.name.length))}${p.value ?? ""}\n`).join("")}`;
   return out;
 }

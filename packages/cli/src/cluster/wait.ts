@@ -4,7 +4,7 @@
 import { isCompleted, type Workflow, type WorkflowClient } from "@wfc/client";
 import { WorkflowFailed } from "./errors.js";
 import { onInterrupt } from "./interrupt.js";
-import { progressPrinter, type ProgressStream } from "./progress.js";
+import { type ProgressStream, progressPrinter } from "./progress.js";
 
 /** Options of {@link waitForWorkflow}. */
 export interface WaitOptions {
@@ -21,7 +21,11 @@ export interface WaitOptions {
  * const wf = await waitForWorkflow(client, "hello-x7k2p", { progress: process.stdout });
  * ```
  */
-export async function waitForWorkflow(client: WorkflowClient, name: string, options: WaitOptions = {}): Promise<Workflow> {
+export async function waitForWorkflow(
+  client: WorkflowClient,
+  name: string,
+  options: WaitOptions = {},
+): Promise<Workflow> {
   const intr = onInterrupt();
   const printer = options.progress ? progressPrinter(options.progress) : undefined;
   let last: Workflow | undefined;
@@ -29,7 +33,9 @@ export async function waitForWorkflow(client: WorkflowClient, name: string, opti
     const watch = client.watchWorkflow(name, {
       signal: intr.signal,
       onRetry: ({ reason, delayMs }) =>
-        process.stderr.write(`warning: watch of ${name} interrupted (${reason}); reconnecting in ${(delayMs / 1000).toFixed(1)}s\n`),
+        process.stderr.write(
+          `warning: watch of ${name} interrupted (${reason}); reconnecting in ${(delayMs / 1000).toFixed(1)}s\n`,
+        ),
     });
     for await (const wf of watch) {
       last = wf;
@@ -46,7 +52,8 @@ export async function waitForWorkflow(client: WorkflowClient, name: string, opti
     process.exit(130);
   }
   const phase = last?.status?.phase;
-  if (!last || !isCompleted(phase)) throw new WorkflowFailed(name, "state unknown", "the watch ended before the workflow completed");
+  if (!last || !isCompleted(phase))
+    throw new WorkflowFailed(name, "state unknown", "the watch ended before the workflow completed");
   if (phase !== "Succeeded") throw new WorkflowFailed(name, String(phase), last.status?.message);
   return last;
 }

@@ -2,11 +2,18 @@
  * `wfc apply`: create or update WorkflowTemplates, ClusterWorkflowTemplates
  * and CronWorkflows; a second apply of the same input changes nothing.
  */
-import type { Command } from "commander";
+
 import type { KubeObject } from "@wfc/client";
-import { addClusterOptions, clientFrom, outputOption, type ClusterOptions, type OutputFormat } from "../cluster/options.js";
+import type { Command } from "commander";
 import { ClusterInputError } from "../cluster/errors.js";
 import { formatObjects, objectName } from "../cluster/format.js";
+import {
+  addClusterOptions,
+  type ClusterOptions,
+  clientFrom,
+  type OutputFormat,
+  outputOption,
+} from "../cluster/options.js";
 
 interface ApplyOptions extends ClusterOptions {
   readonly output?: OutputFormat;
@@ -42,7 +49,9 @@ Examples:
     const manifests = loaded.map((l) => l.manifest as unknown as KubeObject);
     const workflows = manifests.filter((m) => m.kind === "Workflow");
     if (workflows.length) {
-      throw new ClusterInputError(`wfc apply does not run Workflows (found ${workflows.map((m) => m.metadata?.name ?? m.metadata?.generateName).join(", ")}); use wfc submit`);
+      throw new ClusterInputError(
+        `wfc apply does not run Workflows (found ${workflows.map((m) => m.metadata?.name ?? m.metadata?.generateName).join(", ")}); use wfc submit`,
+      );
     }
     if (!manifests.length) throw new ClusterInputError(`${files.join(", ")}: nothing to apply`);
     const client = await clientFrom(opts);

@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
-import { Command, Option } from "commander";
-import { toJson, toYaml, toYamlBytes, WfcError, type Manifest } from "@wfc/sdk";
+import { type Manifest, toJson, toYaml, toYamlBytes, WfcError } from "@wfc/sdk";
+import { type Command, Option } from "commander";
 import { writeFileAtomic } from "../io.js";
 import { loadManifests } from "../load.js";
 
@@ -26,7 +26,10 @@ export function registerBuild(program: Command): void {
     .argument("<files...>", "pipeline modules (.ts, .js, .mjs); every exported workflow object is built")
     .option("-o, --out-dir <dir>", "write one file per manifest (<kind>-<name>.yaml) instead of printing a stream")
     .addOption(new Option("-f, --format <format>", "output format").choices(["yaml", "json"]).default("yaml"))
-    .addHelpText("after", "\nExamples:\n  wfc build pipeline.ts > pipeline.yaml\n  wfc build pipelines/*.ts -o manifests/\n  wfc build pipeline.ts --format json")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  wfc build pipeline.ts > pipeline.yaml\n  wfc build pipelines/*.ts -o manifests/\n  wfc build pipeline.ts --format json",
+    )
     .action(async (files: string[], opts: { outDir?: string; format: "yaml" | "json" }) => {
       const loaded = await loadManifests(files);
       const manifests = loaded.map((l) => l.manifest);
@@ -38,7 +41,11 @@ export function registerBuild(program: Command): void {
       const byFile = new Map<string, Manifest>();
       for (const m of manifests) {
         const file = manifestFileName(m, ext);
-        if (byFile.has(file)) throw new WfcError("E_DUPLICATE_OUTPUT", `two manifests would be written to ${file}: ${m.kind} names must be unique`);
+        if (byFile.has(file))
+          throw new WfcError(
+            "E_DUPLICATE_OUTPUT",
+            `two manifests would be written to ${file}: ${m.kind} names must be unique`,
+          );
         byFile.set(file, m);
       }
       const dir = resolve(opts.outDir);

@@ -2,7 +2,7 @@
  * `wfc delete`: delete workflows or other Argo objects.
  */
 import type { Command } from "commander";
-import { addClusterOptions, clientFrom, type ClusterOptions } from "../cluster/options.js";
+import { addClusterOptions, type ClusterOptions, clientFrom } from "../cluster/options.js";
 import { parseRef } from "../cluster/refs.js";
 
 interface DeleteOptions extends ClusterOptions {
@@ -24,7 +24,10 @@ export function registerDelete(program: Command): void {
     .argument("<names...>", "workflow names or KIND/NAME")
     .option("--ignore-not-found", "treat objects that do not exist as deleted");
   addClusterOptions(cmd);
-  cmd.addHelpText("after", "\nDeletes every name given; exits 1 if any could not be deleted.\n\nExamples:\n  wfc delete hello-x7k2p\n  wfc delete workflowtemplate/build cronworkflow/nightly");
+  cmd.addHelpText(
+    "after",
+    "\nDeletes every name given; exits 1 if any could not be deleted.\n\nExamples:\n  wfc delete hello-x7k2p\n  wfc delete workflowtemplate/build cronworkflow/nightly",
+  );
   cmd.action(async (names: string[], opts: DeleteOptions) => {
     const { ClusterError } = await import("@wfc/client");
     const client = await clientFrom(opts);

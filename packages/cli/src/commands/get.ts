@@ -1,10 +1,17 @@
 /**
  * `wfc get`: one workflow (summary and node tree, like `argo get`) or any Argo object.
  */
-import type { Command } from "commander";
+
 import type { KubeObject, Workflow } from "@wfc/client";
-import { addClusterOptions, clientFrom, outputOption, type ClusterOptions, type OutputFormat } from "../cluster/options.js";
+import type { Command } from "commander";
 import { between, formatObjects, table } from "../cluster/format.js";
+import {
+  addClusterOptions,
+  type ClusterOptions,
+  clientFrom,
+  type OutputFormat,
+  outputOption,
+} from "../cluster/options.js";
 import { parseRef } from "../cluster/refs.js";
 import { renderSummary, renderTree } from "../cluster/tree.js";
 
@@ -24,7 +31,10 @@ export function registerGet(program: Command): void {
   const cmd = program
     .command("get")
     .description("show a workflow (status and node tree) or another Argo object")
-    .argument("<name>", "workflow name, or KIND/NAME (workflowtemplate/NAME, clusterworkflowtemplate/NAME, cronworkflow/NAME)")
+    .argument(
+      "<name>",
+      "workflow name, or KIND/NAME (workflowtemplate/NAME, clusterworkflowtemplate/NAME, cronworkflow/NAME)",
+    )
     .addOption(outputOption());
   addClusterOptions(cmd);
   cmd.addHelpText("after", "\nExamples:\n  wfc get hello-x7k2p\n  wfc get workflowtemplate/build -o yaml");
@@ -42,6 +52,11 @@ export function registerGet(program: Command): void {
       process.stdout.write(`${renderSummary(wf)}${tree ? `\n${tree}` : ""}`);
       return;
     }
-    process.stdout.write(table([["NAME", "AGE"], [name, between(obj.metadata?.creationTimestamp, undefined)]]));
+    process.stdout.write(
+      table([
+        ["NAME", "AGE"],
+        [name, between(obj.metadata?.creationTimestamp, undefined)],
+      ]),
+    );
   });
 }

@@ -1,5 +1,5 @@
-import { Command, Option } from "commander";
 import { dependsTasks, parseDepends } from "@wfc/sdk/internal";
+import { type Command, Option } from "commander";
 import { loadManifests } from "../load.js";
 
 type Obj = Record<string, unknown>;
@@ -23,7 +23,8 @@ function id(template: string, task: string): string {
  * ```
  */
 export function renderGraph(manifests: Obj[], format: "mermaid" | "dot"): string {
-  const lines: string[] = format === "mermaid" ? ["flowchart TD"] : ["digraph workflows {", "  rankdir=TB;", "  node [shape=box];"];
+  const lines: string[] =
+    format === "mermaid" ? ["flowchart TD"] : ["digraph workflows {", "  rankdir=TB;", "  node [shape=box];"];
   for (const m of manifests) {
     const spec = (m.kind === "CronWorkflow" ? (m.spec as Obj).workflowSpec : m.spec) as Obj;
     const meta = m.metadata as { name?: string; generateName?: string };
@@ -36,14 +37,18 @@ export function renderGraph(manifests: Obj[], format: "mermaid" | "dot"): string
       if (t.dag) {
         for (const task of ((t.dag as Obj).tasks as Obj[]) ?? []) {
           const n = String(task.name);
-          nodes.push([id(tname, n), `${n}\\n(${String(task.template ?? (task.templateRef as Obj | undefined)?.template ?? "")})`]);
+          nodes.push([
+            id(tname, n),
+            `${n}\\n(${String(task.template ?? (task.templateRef as Obj | undefined)?.template ?? "")})`,
+          ]);
           for (const d of deps(task)) edges.push([id(tname, d), id(tname, n)]);
         }
       } else if (t.steps) {
         let prev: string[] = [];
         for (const group of t.steps as Obj[][]) {
           const cur = group.map((s) => id(tname, String(s.name)));
-          group.forEach((s, i) => nodes.push([cur[i]!, `${String(s.name)}\\n(${String(s.template ?? "")})`]));
+          for (const [i, s] of group.entries())
+            nodes.push([cur[i]!, `${String(s.name)}\\n(${String(s.template ?? "")})`]);
           for (const p of prev) for (const c of cur) edges.push([p, c]);
           prev = cur;
         }
@@ -62,7 +67,7 @@ export function renderGraph(manifests: Obj[], format: "mermaid" | "dot"): string
     }
   }
   if (format === "dot") lines.push("}");
-  return lines.join("\n") + "\n";
+  return `${lines.join("\n")}\n`;
 }
 
 /** Registers `wfc graph`. */
@@ -72,9 +77,17 @@ export function registerGraph(program: Command): void {
     .description("print the DAG and steps of workflows as a Mermaid flowchart or a Graphviz digraph")
     .argument("<files...>", "pipeline modules (.ts, .js) or manifests (.yaml)")
     .addOption(new Option("-f, --format <format>", "graph format").choices(["mermaid", "dot"]).default("mermaid"))
-    .addHelpText("after", "\nExamples:\n  wfc graph pipeline.ts\n  wfc graph pipeline.ts --format dot | dot -Tsvg > graph.svg")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  wfc graph pipeline.ts\n  wfc graph pipeline.ts --format dot | dot -Tsvg > graph.svg",
+    )
     .action(async (files: string[], opts: { format: "mermaid" | "dot" }) => {
       const loaded = await loadManifests(files);
-      process.stdout.write(renderGraph(loaded.map((l) => l.manifest as Obj), opts.format));
+      process.stdout.write(
+        renderGraph(
+          loaded.map((l) => l.manifest as Obj),
+          opts.format,
+        ),
+      );
     });
 }

@@ -23,17 +23,25 @@ async function readStdin(): Promise<string> {
 export function registerImport(program: Command): void {
   program
     .command("import")
-    .description("turn Argo YAML (Workflow, WorkflowTemplate, ClusterWorkflowTemplate, CronWorkflow) into wfc TypeScript")
+    .description(
+      "turn Argo YAML (Workflow, WorkflowTemplate, ClusterWorkflowTemplate, CronWorkflow) into wfc TypeScript",
+    )
     .argument("<file>", "a YAML or JSON file of Argo manifests, or - for standard input")
     .option("-o, --out <file.ts>", "write the TypeScript to this file instead of standard output")
-    .addHelpText("after", "\nExamples:\n  wfc import hello-world.yaml -o hello-world.ts\n  kubectl get wftmpl my-template -o yaml | wfc import - > my-template.ts")
+    .addHelpText(
+      "after",
+      "\nExamples:\n  wfc import hello-world.yaml -o hello-world.ts\n  kubectl get wftmpl my-template -o yaml | wfc import - > my-template.ts",
+    )
     .action(async (file: string, opts: { out?: string }) => {
       const fromStdin = file === "-";
       let text: string;
       try {
         text = fromStdin ? await readStdin() : await readFile(resolve(file), "utf8");
       } catch (e) {
-        throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`, { cause: e });
+        throw new InputError(
+          `cannot read ${file}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message}`,
+          { cause: e },
+        );
       }
       // Loaded here, not at start-up: only `wfc import` pays for the importer.
       const { importManifests } = await import("@wfc/import");

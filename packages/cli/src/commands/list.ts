@@ -1,10 +1,17 @@
 /**
  * `wfc list`: workflows (or other Argo kinds) with label and phase filters.
  */
-import type { Command } from "commander";
+
 import type { KubeObject, Workflow } from "@wfc/client";
-import { addClusterOptions, clientFrom, outputOption, type ClusterOptions, type OutputFormat } from "../cluster/options.js";
+import type { Command } from "commander";
 import { between, formatObjects, table } from "../cluster/format.js";
+import {
+  addClusterOptions,
+  type ClusterOptions,
+  clientFrom,
+  type OutputFormat,
+  outputOption,
+} from "../cluster/options.js";
 
 interface ListOptions extends ClusterOptions {
   readonly output?: OutputFormat;
@@ -34,15 +41,27 @@ export function registerList(program: Command): void {
     .option("-A, --all-namespaces", "list across all namespaces")
     .addOption(outputOption());
   addClusterOptions(cmd);
-  cmd.addHelpText("after", "\nExamples:\n  wfc list\n  wfc list --phase Running,Failed -l app=ci\n  wfc list workflowtemplates -o name");
+  cmd.addHelpText(
+    "after",
+    "\nExamples:\n  wfc list\n  wfc list --phase Running,Failed -l app=ci\n  wfc list workflowtemplates -o name",
+  );
   cmd.action(async (kindArg: string, opts: ListOptions) => {
     const { resourceFor } = await import("@wfc/client");
     const { ClusterInputError } = await import("../cluster/errors.js");
     const res = resourceFor(kindArg);
-    const phases = opts.phase ? opts.phase.split(",").map((p) => p.trim()).filter(Boolean) : [];
-    for (const p of phases) if (!PHASES.includes(p)) throw new ClusterInputError(`unknown phase "${p}": use ${PHASES.join(", ")}`);
+    const phases = opts.phase
+      ? opts.phase
+          .split(",")
+          .map((p) => p.trim())
+          .filter(Boolean)
+      : [];
+    for (const p of phases)
+      if (!PHASES.includes(p)) throw new ClusterInputError(`unknown phase "${p}": use ${PHASES.join(", ")}`);
     if (phases.length && res.kind !== "Workflow") throw new ClusterInputError("--phase only applies to workflows");
-    const selectors = [opts.selector, phases.length ? `workflows.argoproj.io/phase in (${phases.join(",")})` : undefined].filter(Boolean);
+    const selectors = [
+      opts.selector,
+      phases.length ? `workflows.argoproj.io/phase in (${phases.join(",")})` : undefined,
+    ].filter(Boolean);
     const client = await clientFrom(opts);
     let items = await client.list<KubeObject>(res.kind, {
       ...(selectors.length ? { labelSelector: selectors.join(",") } : {}),
@@ -54,7 +73,9 @@ export function registerList(program: Command): void {
       return;
     }
     if (items.length === 0) {
-      process.stderr.write(`No ${res.plural} found${opts.allNamespaces || !res.namespaced ? "" : ` in namespace ${client.namespace}`}.\n`);
+      process.stderr.write(
+        `No ${res.plural} found${opts.allNamespaces || !res.namespaced ? "" : ` in namespace ${client.namespace}`}.\n`,
+      );
       return;
     }
     const ns = opts.allNamespaces && res.namespaced;
@@ -75,7 +96,12 @@ export function registerList(program: Command): void {
       }
     } else {
       rows.push([...(ns ? ["NAMESPACE"] : []), "NAME", "AGE"]);
-      for (const o of items) rows.push([...(ns ? [o.metadata?.namespace ?? ""] : []), o.metadata?.name ?? "", between(o.metadata?.creationTimestamp, undefined)]);
+      for (const o of items)
+        rows.push([
+          ...(ns ? [o.metadata?.namespace ?? ""] : []),
+          o.metadata?.name ?? "",
+          between(o.metadata?.creationTimestamp, undefined),
+        ]);
     }
     process.stdout.write(table(rows));
   });

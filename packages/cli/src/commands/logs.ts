@@ -3,8 +3,8 @@
  * prefixed with its node name; `-f` follows until the workflow completes.
  */
 import type { Command } from "commander";
-import { addClusterOptions, clientFrom, type ClusterOptions } from "../cluster/options.js";
 import { onInterrupt } from "../cluster/interrupt.js";
+import { addClusterOptions, type ClusterOptions, clientFrom } from "../cluster/options.js";
 
 interface LogsOptions extends ClusterOptions {
   readonly follow?: boolean;

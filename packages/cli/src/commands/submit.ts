@@ -2,11 +2,18 @@
  * `wfc submit`: compile (if needed) and create a Workflow, optionally watching
  * it run (`--watch`) or waiting for it (`--wait`).
  */
-import { Command, Option } from "commander";
+
 import type { KubeObject, WorkflowClient } from "@wfc/client";
-import { addClusterOptions, clientFrom, outputOption, type ClusterOptions, type OutputFormat } from "../cluster/options.js";
+import { type Command, Option } from "commander";
 import { ClusterInputError } from "../cluster/errors.js";
 import { formatObjects, objectName } from "../cluster/format.js";
+import {
+  addClusterOptions,
+  type ClusterOptions,
+  clientFrom,
+  type OutputFormat,
+  outputOption,
+} from "../cluster/options.js";
 import { collectParameter } from "../cluster/params.js";
 import { waitForWorkflow } from "../cluster/wait.js";
 
@@ -22,19 +29,29 @@ interface SubmitOptions extends ClusterOptions {
   readonly generateName?: string;
 }
 
-type Manifest = { kind: string; apiVersion?: string; metadata?: Record<string, unknown>; spec: Record<string, unknown> };
+type Manifest = {
+  kind: string;
+  apiVersion?: string;
+  metadata?: Record<string, unknown>;
+  spec: Record<string, unknown>;
+};
 
 function label(m: KubeObject): string {
   return String(m.metadata?.name ?? m.metadata?.generateName ?? "?");
 }
 
 async function fromFile(file: string, which: string | undefined, overrides: Record<string, string>): Promise<Manifest> {
-  const [{ loadManifests }, { applyParameterOverrides }] = await Promise.all([import("../load.js"), import("@wfc/sdk")]);
+  const [{ loadManifests }, { applyParameterOverrides }] = await Promise.all([
+    import("../load.js"),
+    import("@wfc/sdk"),
+  ]);
   const loaded = await loadManifests([file]);
   const workflows = loaded.filter((l) => l.manifest.kind === "Workflow");
   if (workflows.length === 0) {
     const kinds = [...new Set(loaded.map((l) => l.manifest.kind))].join(", ") || "nothing";
-    throw new ClusterInputError(`${file} has no Workflow (found ${kinds}); use wfc apply for templates, or wfc submit --from workflowtemplate/NAME`);
+    throw new ClusterInputError(
+      `${file} has no Workflow (found ${kinds}); use wfc apply for templates, or wfc submit --from workflowtemplate/NAME`,
+    );
   }
   let chosen = workflows[0]!;
   if (which) {
@@ -42,7 +59,10 @@ async function fromFile(file: string, which: string | undefined, overrides: Reco
       const meta = (l.manifest.metadata ?? {}) as { name?: string; generateName?: string };
       return meta.name === which || meta.generateName === which || meta.generateName === `${which}-`;
     });
-    if (!m) throw new ClusterInputError(`${file} has no Workflow named "${which}" (found: ${workflows.map((l) => label(l.manifest as KubeObject)).join(", ")})`);
+    if (!m)
+      throw new ClusterInputError(
+        `${file} has no Workflow named "${which}" (found: ${workflows.map((l) => label(l.manifest as KubeObject)).join(", ")})`,
+      );
     chosen = m;
   } else if (workflows.length > 1) {
     throw new ClusterInputError(
@@ -54,12 +74,18 @@ async function fromFile(file: string, which: string | undefined, overrides: Reco
 }
 
 async function fromCluster(client: WorkflowClient, ref: string, overrides: Record<string, string>): Promise<Manifest> {
-  const [{ workflowFrom }, { applyParameterOverrides }] = await Promise.all([import("@wfc/client"), import("@wfc/sdk")]);
+  const [{ workflowFrom }, { applyParameterOverrides }] = await Promise.all([
+    import("@wfc/client"),
+    import("@wfc/sdk"),
+  ]);
   const { workflow, declaredArguments } = await workflowFrom(client, ref);
   const wf = workflow as unknown as Manifest;
   if (!Object.keys(overrides).length) return wf;
   // check the overrides against the parameters the template declares
-  const checked = applyParameterOverrides({ kind: "Workflow", metadata: { name: ref }, spec: { arguments: structuredClone(declaredArguments) } }, overrides);
+  const checked = applyParameterOverrides(
+    { kind: "Workflow", metadata: { name: ref }, spec: { arguments: structuredClone(declaredArguments) } },
+    overrides,
+  );
   return { ...wf, spec: { ...wf.spec, arguments: checked.spec.arguments } };
 }
 
@@ -77,9 +103,22 @@ export function registerSubmit(program: Command): void {
     .description("create a Workflow on the cluster from a .ts/.js/.yaml/.json file or from a template (--from)")
     .argument("[file]", "pipeline module (.ts, .js) or manifest (.yaml, .yml, .json)")
     .argument("[name]", "which Workflow to submit when the file defines several (metadata.name or generateName)")
-    .option("-p, --parameter <key=value>", "set a workflow parameter (repeatable); checked against the declared parameters", collectParameter, {})
-    .option("--from <kind/name>", "submit from workflowtemplate/NAME, clusterworkflowtemplate/NAME or cronworkflow/NAME on the cluster")
-    .addOption(new Option("--dry-run <mode>", "client: only print what would be created; server: let the server validate it without creating it").choices(["client", "server"]))
+    .option(
+      "-p, --parameter <key=value>",
+      "set a workflow parameter (repeatable); checked against the declared parameters",
+      collectParameter,
+      {},
+    )
+    .option(
+      "--from <kind/name>",
+      "submit from workflowtemplate/NAME, clusterworkflowtemplate/NAME or cronworkflow/NAME on the cluster",
+    )
+    .addOption(
+      new Option(
+        "--dry-run <mode>",
+        "client: only print what would be created; server: let the server validate it without creating it",
+      ).choices(["client", "server"]),
+    )
     .addOption(outputOption())
     .option("-w, --watch", "show the workflow's nodes live until it completes; exit 1 if it fails")
     .option("--wait", "wait until the workflow completes; exit 0 only if it succeeded")
@@ -100,10 +139,13 @@ Exit codes: 0 created (with --wait/--watch: succeeded), 1 invalid input, cluster
   cmd.action(async (file: string | undefined, which: string | undefined, opts: SubmitOptions) => {
     if (!file && !opts.from) throw new ClusterInputError("give a file to submit, or --from workflowtemplate/NAME");
     if (file && opts.from) throw new ClusterInputError("give either a file or --from, not both");
-    if (opts.dryRun && (opts.watch || opts.wait)) throw new ClusterInputError("--dry-run cannot be combined with --watch or --wait");
+    if (opts.dryRun && (opts.watch || opts.wait))
+      throw new ClusterInputError("--dry-run cannot be combined with --watch or --wait");
     let client: WorkflowClient | undefined;
     const getClient = async (): Promise<WorkflowClient> => (client ??= await clientFrom(opts));
-    let manifest = file ? await fromFile(file, which, opts.parameter) : await fromCluster(await getClient(), opts.from!, opts.parameter);
+    let manifest = file
+      ? await fromFile(file, which, opts.parameter)
+      : await fromCluster(await getClient(), opts.from!, opts.parameter);
     const meta = { ...(manifest.metadata ?? {}) } as Record<string, unknown>;
     if (opts.name) {
       meta.name = opts.name;
@@ -113,16 +155,24 @@ Exit codes: 0 created (with --wait/--watch: succeeded), 1 invalid input, cluster
       delete meta.name;
     }
     if (opts.namespace && meta.namespace && meta.namespace !== opts.namespace) {
-      throw new ClusterInputError(`the manifest's namespace "${String(meta.namespace)}" does not match --namespace ${opts.namespace}`);
+      throw new ClusterInputError(
+        `the manifest's namespace "${String(meta.namespace)}" does not match --namespace ${opts.namespace}`,
+      );
     }
     manifest = { ...manifest, metadata: meta };
     if (opts.dryRun === "client") {
       const { validateManifest } = await import("@wfc/sdk");
       const issues = validateManifest(manifest);
       if (issues.length) {
-        throw new ClusterInputError(`${label(manifest as KubeObject)} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+        throw new ClusterInputError(
+          `${label(manifest as KubeObject)} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
+        );
       }
-      process.stdout.write(opts.output ? formatObjects([manifest as KubeObject], opts.output) : `${objectName(manifest as KubeObject)} created (dry run)\n`);
+      process.stdout.write(
+        opts.output
+          ? formatObjects([manifest as KubeObject], opts.output)
+          : `${objectName(manifest as KubeObject)} created (dry run)\n`,
+      );
       return;
     }
     const c = await getClient();

@@ -5,14 +5,21 @@
 import fs from "node:fs";
 import http from "node:http";
 import https from "node:https";
+import { type ErrorContext, httpError, transportError } from "../error-mapping.js";
 import { ClusterError } from "../errors.js";
-import { httpError, transportError, type ErrorContext } from "../error-mapping.js";
-import { request, type HttpTarget } from "../http-request.js";
-import { errorContext, inNamespace, listContext, objectContext, type Connection } from "../operation.js";
-import { ARGO_GROUP, resourceFor, type ArgoKind } from "../resources.js";
+import { type HttpTarget, request } from "../http-request.js";
+import { type Connection, errorContext, inNamespace, listContext, objectContext } from "../operation.js";
 import type { WatchSource } from "../resilient-watch.js";
-import { objectLabel, type KubeObject, type Workflow } from "../types.js";
-import type { CreateOptions, ListOptions, LogLine, LogsOptions, WatchWorkflowOptions, WorkflowClient } from "../workflow-client.js";
+import { ARGO_GROUP, type ArgoKind, resourceFor } from "../resources.js";
+import { type KubeObject, objectLabel, type Workflow } from "../types.js";
+import type {
+  CreateOptions,
+  ListOptions,
+  LogLine,
+  LogsOptions,
+  WatchWorkflowOptions,
+  WorkflowClient,
+} from "../workflow-client.js";
 import { workflowUpdates } from "../workflow-updates.js";
 import { workflowLogs } from "./logs.js";
 import { consumeWorkflowEvents } from "./watch-stream.js";
@@ -65,7 +72,9 @@ function agentFor(baseUrl: string, options: ArgoServerConnectOptions): http.Agen
     try {
       ca = fs.readFileSync(options.caFile);
     } catch (err) {
-      throw new ClusterError("ConfigError", `reading --ca-file ${options.caFile} failed: ${(err as Error).message}`, { cause: err });
+      throw new ClusterError("ConfigError", `reading --ca-file ${options.caFile} failed: ${(err as Error).message}`, {
+        cause: err,
+      });
     }
   }
   return new https.Agent({ rejectUnauthorized: !options.insecureSkipTlsVerify, ...(ca ? { ca } : {}) });
@@ -85,7 +94,11 @@ export async function connectArgoServer(options: ArgoServerConnectOptions): Prom
   const token = options.token?.trim();
   if (token) headers.Authorization = /^(bearer|basic)\s/i.test(token) ? token : `Bearer ${token}`;
   const namespace = options.namespace ?? process.env.ARGO_NAMESPACE ?? "default";
-  return new ArgoServerWorkflowClient({ baseUrl, agent: agentFor(baseUrl, options), headers }, namespace, options.requestTimeoutMs ?? 30_000);
+  return new ArgoServerWorkflowClient(
+    { baseUrl, agent: agentFor(baseUrl, options), headers },
+    namespace,
+    options.requestTimeoutMs ?? 30_000,
+  );
 }
 
 type Page = { readonly items?: KubeObject[] | null; readonly metadata?: { readonly resourceVersion?: string } };
@@ -105,7 +118,7 @@ class ArgoServerWorkflowClient implements WorkflowClient {
   }
 
   private async send<T>(ctx: ErrorContext, path: string, method = "GET", body?: unknown): Promise<T> {
-    let res;
+    let res: Awaited<ReturnType<typeof request>>;
     try {
       res = await request(this.target, path, { method, body, timeoutMs: this.timeoutMs });
     } catch (err) {
@@ -120,7 +133,10 @@ class ArgoServerWorkflowClient implements WorkflowClient {
     const ns = manifest.metadata?.namespace ?? this.namespace;
     const dry = options.dryRun === "server";
     const ctx = objectContext(this.conn, dry ? "validate" : "create", res, objectLabel(manifest), ns);
-    const body: Record<string, unknown> = { [PATHS[res.kind].field]: inNamespace(res, manifest, ns), ...(res.namespaced ? { namespace: ns } : {}) };
+    const body: Record<string, unknown> = {
+      [PATHS[res.kind].field]: inNamespace(res, manifest, ns),
+      ...(res.namespaced ? { namespace: ns } : {}),
+    };
     if (dry) {
       body.createOptions = { dryRun: ["All"] };
       if (res.kind === "Workflow") body.serverDryRun = true;
@@ -131,7 +147,10 @@ class ArgoServerWorkflowClient implements WorkflowClient {
   async get<T extends KubeObject = KubeObject>(kind: ArgoKind, name: string, namespace?: string): Promise<T> {
     const res = resourceFor(kind);
     const ns = namespace ?? this.namespace;
-    return this.send(objectContext(this.conn, "get", res, name, ns), `${PATHS[res.kind].collection(ns)}/${encodeURIComponent(name)}`);
+    return this.send(
+      objectContext(this.conn, "get", res, name, ns),
+      `${PATHS[res.kind].collection(ns)}/${encodeURIComponent(name)}`,
+    );
   }
 
   private async listPage(kind: ArgoKind, options: ListOptions): Promise<Page> {
@@ -141,7 +160,10 @@ class ArgoServerWorkflowClient implements WorkflowClient {
     if (options.labelSelector) q.set("listOptions.labelSelector", options.labelSelector);
     if (options.fieldSelector) q.set("listOptions.fieldSelector", options.fieldSelector);
     const qs = q.toString();
-    return this.send(listContext(this.conn, res, ns || undefined), `${PATHS[res.kind].collection(ns)}${qs ? `?${qs}` : ""}`);
+    return this.send(
+      listContext(this.conn, res, ns || undefined),
+      `${PATHS[res.kind].collection(ns)}${qs ? `?${qs}` : ""}`,
+    );
   }
 
   async list<T extends KubeObject = KubeObject>(kind: ArgoKind, options: ListOptions = {}): Promise<T[]> {
@@ -157,26 +179,43 @@ class ArgoServerWorkflowClient implements WorkflowClient {
     const ns = manifest.metadata?.namespace ?? this.namespace;
     const paths = PATHS[res.kind];
     const body = { [paths.field]: inNamespace(res, manifest, ns), name, ...(res.namespaced ? { namespace: ns } : {}) };
-    return this.send(objectContext(this.conn, "update", res, name, ns), `${paths.collection(ns)}/${encodeURIComponent(name)}`, "PUT", body);
+    return this.send(
+      objectContext(this.conn, "update", res, name, ns),
+      `${paths.collection(ns)}/${encodeURIComponent(name)}`,
+      "PUT",
+      body,
+    );
   }
 
   async delete(kind: ArgoKind, name: string, namespace?: string): Promise<void> {
     const res = resourceFor(kind);
     const ns = namespace ?? this.namespace;
-    await this.send(objectContext(this.conn, "delete", res, name, ns), `${PATHS[res.kind].collection(ns)}/${encodeURIComponent(name)}`, "DELETE");
+    await this.send(
+      objectContext(this.conn, "delete", res, name, ns),
+      `${PATHS[res.kind].collection(ns)}/${encodeURIComponent(name)}`,
+      "DELETE",
+    );
   }
 
   watchWorkflow(name: string, options: WatchWorkflowOptions = {}): AsyncIterable<Workflow> {
     const ns = this.namespace;
     const fieldSelector = `metadata.name=${name}`;
-    const ctx = errorContext(this.conn, `watching Workflow "${name}" in namespace "${ns}"`, `watch workflows.${ARGO_GROUP}`, ns);
+    const ctx = errorContext(
+      this.conn,
+      `watching Workflow "${name}" in namespace "${ns}"`,
+      `watch workflows.${ARGO_GROUP}`,
+      ns,
+    );
     const source: WatchSource<Workflow> = {
       list: async () => {
         const out = await this.listPage("Workflow", { fieldSelector });
         return { items: (out.items ?? []) as Workflow[], resourceVersion: out.metadata?.resourceVersion ?? "0" };
       },
       watch: async (rv, signal, onEvent) => {
-        const q = new URLSearchParams({ "listOptions.fieldSelector": fieldSelector, "listOptions.resourceVersion": rv });
+        const q = new URLSearchParams({
+          "listOptions.fieldSelector": fieldSelector,
+          "listOptions.resourceVersion": rv,
+        });
         const path = `/api/v1/workflow-events/${encodeURIComponent(ns)}?${q}`;
         await consumeWorkflowEvents(this.target, path, { ctx, signal, connectTimeoutMs: this.timeoutMs }, onEvent);
       },

@@ -2,12 +2,12 @@
  * Workflow logs in Argo Server mode: one stream (`/api/v1/workflows/{ns}/{name}/log`) carries every pod's
  * lines as `{"result": {"podName", "content"}}`; the workflow's nodes name the pods.
  */
-import { httpError, type ErrorContext } from "../error-mapping.js";
+import { type ErrorContext, httpError } from "../error-mapping.js";
 import type { HttpTarget } from "../http-request.js";
 import { jsonLines } from "../line-stream.js";
 import type { NodeStatus, Workflow } from "../types.js";
-import { logStream, nodeLabel, nodeMatches, podIndex } from "../workflow-logs.js";
 import type { LogLine, LogsOptions } from "../workflow-client.js";
+import { logStream, nodeLabel, nodeMatches, podIndex } from "../workflow-logs.js";
 
 interface LogMessage {
   readonly result?: { readonly podName?: string; readonly content?: string };
@@ -45,7 +45,11 @@ export function workflowLogs(source: WorkflowLogSource, name: string, options: L
       if (!index.has(pod)) index = podIndex(await source.getWorkflow(name));
       return index.get(pod);
     };
-    for await (const msg of jsonLines<LogMessage>(source.target, path, { ctx: source.ctx, signal, connectTimeoutMs: source.timeoutMs })) {
+    for await (const msg of jsonLines<LogMessage>(source.target, path, {
+      ctx: source.ctx,
+      signal,
+      connectTimeoutMs: source.timeoutMs,
+    })) {
       if (msg.error) throw httpError(msg.error.http_code ?? 500, msg.error, source.ctx);
       const pod = msg.result?.podName ?? "";
       const node = await nodeFor(pod);

@@ -37,6 +37,7 @@ export async function consumeWorkflowEvents(
     }
     const ev = msg.result;
     if (!ev?.object) continue;
-    if (ev.type === "ADDED" || ev.type === "MODIFIED" || ev.type === "DELETED") onEvent({ type: ev.type, object: ev.object });
+    if (ev.type === "ADDED" || ev.type === "MODIFIED" || ev.type === "DELETED")
+      onEvent({ type: ev.type, object: ev.object });
   }
 }

@@ -5,17 +5,24 @@
  * own ({@link streamLines}), sent with the kubeconfig's agent and headers.
  */
 import type * as k8s from "@kubernetes/client-node";
-import { httpError, transportError, type ErrorContext } from "../error-mapping.js";
-import { request, type HttpTarget } from "../http-request.js";
+import { type ErrorContext, httpError, transportError } from "../error-mapping.js";
+import { type HttpTarget, request } from "../http-request.js";
 import { streamLines } from "../line-stream.js";
-import { errorContext, inNamespace, listContext, objectContext, type Connection } from "../operation.js";
-import { ARGO_GROUP, ARGO_VERSION, resourceFor, type ArgoKind, type ArgoResource } from "../resources.js";
+import { type Connection, errorContext, inNamespace, listContext, objectContext } from "../operation.js";
 import type { WatchSource } from "../resilient-watch.js";
-import { objectLabel, type KubeObject, type Workflow } from "../types.js";
-import type { CreateOptions, ListOptions, LogLine, LogsOptions, WatchWorkflowOptions, WorkflowClient } from "../workflow-client.js";
+import { ARGO_GROUP, ARGO_VERSION, type ArgoKind, type ArgoResource, resourceFor } from "../resources.js";
+import { type KubeObject, objectLabel, type Workflow } from "../types.js";
+import type {
+  CreateOptions,
+  ListOptions,
+  LogLine,
+  LogsOptions,
+  WatchWorkflowOptions,
+  WorkflowClient,
+} from "../workflow-client.js";
 import { workflowUpdates } from "../workflow-updates.js";
 import { kubeconfigTarget, loadKubeConfig } from "./kubeconfig.js";
-import { podLogs, type KubePod, type PodLogSource } from "./pod-logs.js";
+import { type KubePod, type PodLogSource, podLogs } from "./pod-logs.js";
 import { consumeWatch } from "./watch-stream.js";
 
 /**
@@ -101,15 +108,25 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
   }
 
   /** Calls client-node, turning its failures into ClusterErrors. */
-  private async call<T>(ctx: ErrorContext, fn: (opts: k8s.ConfigurationOptions | undefined) => Promise<unknown>): Promise<T> {
+  private async call<T>(
+    ctx: ErrorContext,
+    fn: (opts: k8s.ConfigurationOptions | undefined) => Promise<unknown>,
+  ): Promise<T> {
     const started = Date.now();
     try {
       return (await fn(this.callOptions())) as T;
     } catch (err) {
       if (isApiException(err) && err.code > 0) throw httpError(err.code, err.body, ctx);
-      if (this.timeoutMs && err instanceof Error && err.name === "AbortError" && Date.now() - started >= this.timeoutMs - 50) {
+      if (
+        this.timeoutMs &&
+        err instanceof Error &&
+        err.name === "AbortError" &&
+        Date.now() - started >= this.timeoutMs - 50
+      ) {
         const ms = this.timeoutMs;
-        const timeout = Object.assign(new Error(`no response within ${ms < 1000 ? `${ms}ms` : `${ms / 1000}s`}`), { code: "ETIMEDOUT" });
+        const timeout = Object.assign(new Error(`no response within ${ms < 1000 ? `${ms}ms` : `${ms / 1000}s`}`), {
+          code: "ETIMEDOUT",
+        });
         throw transportError(timeout, ctx);
       }
       throw transportError(err, ctx);
@@ -129,7 +146,9 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
     const ctx = objectContext(this.conn, dryRun ? "validate" : "create", res, objectLabel(manifest), ns);
     const at = this.address(res, ns);
     return this.call(ctx, (o) =>
-      res.namespaced ? this.custom.createNamespacedCustomObject({ ...at, body, dryRun }, o) : this.custom.createClusterCustomObject({ ...at, body, dryRun }, o),
+      res.namespaced
+        ? this.custom.createNamespacedCustomObject({ ...at, body, dryRun }, o)
+        : this.custom.createClusterCustomObject({ ...at, body, dryRun }, o),
     );
   }
 
@@ -185,15 +204,30 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
     const ns = this.namespace;
     const base = `/apis/${ARGO_GROUP}/${ARGO_VERSION}/namespaces/${encodeURIComponent(ns)}/workflows`;
     const fieldSelector = `metadata.name=${name}`;
-    const ctx = errorContext(this.conn, `watching Workflow "${name}" in namespace "${ns}"`, `watch workflows.${ARGO_GROUP}`, ns);
+    const ctx = errorContext(
+      this.conn,
+      `watching Workflow "${name}" in namespace "${ns}"`,
+      `watch workflows.${ARGO_GROUP}`,
+      ns,
+    );
     const source: WatchSource<Workflow> = {
       list: async () => {
         const out = await this.listPage(resourceFor("Workflow"), { fieldSelector });
         return { items: (out.items ?? []) as Workflow[], resourceVersion: out.metadata?.resourceVersion ?? "0" };
       },
       watch: async (rv, signal, onEvent) => {
-        const q = new URLSearchParams({ watch: "true", fieldSelector, resourceVersion: rv, allowWatchBookmarks: "true" });
-        await consumeWatch(await this.target(), `${base}?${q}`, { ctx, signal, connectTimeoutMs: this.timeoutMs }, onEvent);
+        const q = new URLSearchParams({
+          watch: "true",
+          fieldSelector,
+          resourceVersion: rv,
+          allowWatchBookmarks: "true",
+        });
+        await consumeWatch(
+          await this.target(),
+          `${base}?${q}`,
+          { ctx, signal, connectTimeoutMs: this.timeoutMs },
+          onEvent,
+        );
       },
     };
     return workflowUpdates(name, source, options, ctx);
@@ -213,9 +247,11 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
     const ns = this.namespace;
     const q = new URLSearchParams({ labelSelector: `workflows.argoproj.io/workflow=${name}` });
     const ctx = errorContext(this.conn, `listing the pods of Workflow "${name}" in namespace "${ns}"`, "list pods", ns);
-    let res;
+    let res: Awaited<ReturnType<typeof request>>;
     try {
-      res = await request(await this.target(), `/api/v1/namespaces/${encodeURIComponent(ns)}/pods?${q}`, { timeoutMs: this.timeoutMs });
+      res = await request(await this.target(), `/api/v1/namespaces/${encodeURIComponent(ns)}/pods?${q}`, {
+        timeoutMs: this.timeoutMs,
+      });
     } catch (err) {
       throw transportError(err, ctx);
     }

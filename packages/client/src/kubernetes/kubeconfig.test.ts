@@ -53,7 +53,9 @@ describe("loadKubeConfig", () => {
     process.env.KUBECONFIG = ["/nonexistent/a", file].join(path.delimiter);
     expect(loadKubeConfig(k8s, {}).getCurrentContext()).toBe("dev");
     process.env.KUBECONFIG = "/nonexistent/a";
-    expect(configError(() => loadKubeConfig(k8s, {})).message).toMatch(/^reading the kubeconfig failed: KUBECONFIG names \/nonexistent\/a, which does not exist/);
+    expect(configError(() => loadKubeConfig(k8s, {})).message).toMatch(
+      /^reading the kubeconfig failed: KUBECONFIG names \/nonexistent\/a, which does not exist/,
+    );
   });
 });
 

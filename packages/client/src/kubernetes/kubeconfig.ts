@@ -4,9 +4,9 @@
  * of the chosen context for the client's own streaming requests.
  */
 import fs from "node:fs";
+import type { Agent } from "node:http";
 import os from "node:os";
 import path from "node:path";
-import type { Agent } from "node:http";
 import type * as k8s from "@kubernetes/client-node";
 import { ClusterError } from "../errors.js";
 import type { HttpTarget } from "../http-request.js";

@@ -6,8 +6,8 @@
 import { ClusterError } from "../errors.js";
 import { podNameForNode } from "../pod-name.js";
 import { isCompleted, type NodeStatus, type Workflow } from "../types.js";
-import { logStream, nodeLabel, nodeMatches, podIndex } from "../workflow-logs.js";
 import type { LogLine, LogsOptions, WatchWorkflowOptions } from "../workflow-client.js";
+import { logStream, nodeLabel, nodeMatches, podIndex } from "../workflow-logs.js";
 
 /** A pod as far as logs need it. @internal */
 export interface KubePod {
@@ -62,7 +62,8 @@ export function podLogs(source: PodLogSource, name: string, options: LogsOptions
     const follow = async (pod: string, node: NodeStatus): Promise<void> => {
       for (let attempt = 0; ; attempt++) {
         try {
-          for await (const text of source.podLog(pod, container, true, signal)) push({ podName: pod, nodeName: nodeLabel(node, pod), text });
+          for await (const text of source.podLog(pod, container, true, signal))
+            push({ podName: pod, nodeName: nodeLabel(node, pod), text });
           return;
         } catch (err) {
           if (signal.aborted || (err instanceof ClusterError && err.code === "NotFound")) return;
@@ -78,7 +79,13 @@ export function podLogs(source: PodLogSource, name: string, options: LogsOptions
       for (const [pod, node] of podIndex(wf)) {
         if (pod === node.id && podNameForNode(name, node) !== pod) continue;
         if (started.has(pod) || !nodeMatches(node, options.task)) continue;
-        if (node.phase === "Pending" || node.phase === "Skipped" || node.phase === "Omitted" || node.phase === undefined) continue;
+        if (
+          node.phase === "Pending" ||
+          node.phase === "Skipped" ||
+          node.phase === "Omitted" ||
+          node.phase === undefined
+        )
+          continue;
         started.add(pod);
         streams.push(follow(pod, node));
       }

@@ -9,7 +9,9 @@ import type { WatchEvent } from "../resilient-watch.js";
 import type { KubeObject } from "../types.js";
 
 /** What a watch reports: an object change or a bookmark (a newer resourceVersion, no change). @internal */
-export type WatchMessage<T extends KubeObject> = WatchEvent<T> | { readonly type: "BOOKMARK"; readonly resourceVersion: string };
+export type WatchMessage<T extends KubeObject> =
+  | WatchEvent<T>
+  | { readonly type: "BOOKMARK"; readonly resourceVersion: string };
 
 interface RawEvent {
   readonly type?: string;

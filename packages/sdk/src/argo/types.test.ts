@@ -4,7 +4,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, expectTypeOf, test } from "vitest";
-import type { ArgoManifest, Container, CronWorkflow, DAGTask, IntOrString, Quantity, RetryStrategy, Template, Workflow } from "./index.js";
+import type {
+  ArgoManifest,
+  Container,
+  CronWorkflow,
+  DAGTask,
+  IntOrString,
+  Quantity,
+  RetryStrategy,
+  Template,
+  Workflow,
+} from "./index.js";
 
 const repoRoot = fileURLToPath(new URL("../../../../", import.meta.url));
 
@@ -39,7 +49,11 @@ describe("types.gen.ts", () => {
             name: "main",
             activeDeadlineSeconds: "10",
             retryStrategy: { limit: 3 },
-            container: { image: "alpine", resources: { limits: { cpu: 1, memory: "64Mi" } }, livenessProbe: { httpGet: { port: 8080 } } },
+            container: {
+              image: "alpine",
+              resources: { limits: { cpu: 1, memory: "64Mi" } },
+              livenessProbe: { httpGet: { port: 8080 } },
+            },
           },
         ],
       },
@@ -53,6 +67,8 @@ describe("types.gen.ts", () => {
     expectTypeOf<NonNullable<Template["activeDeadlineSeconds"]>>().toEqualTypeOf<number | string>();
     expectTypeOf<Template["container"]>().toEqualTypeOf<Container | undefined>();
     expectTypeOf<DAGTask["name"]>().toEqualTypeOf<string>();
-    expectTypeOf<ArgoManifest["kind"]>().toEqualTypeOf<"Workflow" | "WorkflowTemplate" | "ClusterWorkflowTemplate" | "CronWorkflow" | "WorkflowEventBinding">();
+    expectTypeOf<ArgoManifest["kind"]>().toEqualTypeOf<
+      "Workflow" | "WorkflowTemplate" | "ClusterWorkflowTemplate" | "CronWorkflow" | "WorkflowEventBinding"
+    >();
   });
 });

@@ -2,14 +2,14 @@ import type { ArgoDAGTemplate } from "../core/argo.js";
 import { AuthoringError, type SourceLocation } from "../core/errors.js";
 import { callerLocation } from "../core/location.js";
 import type { ScopeModel, TaskModel, TemplateModel } from "../core/model.js";
-import { createItemRef, isRef, type ArtifactRef, type Item, type Ref } from "../core/ref.js";
+import { type ArtifactRef, createItemRef, type Item, isRef, type Ref } from "../core/ref.js";
 import { recordScope, runChain, withLoop, withParallelGroup } from "./context.js";
-import { ioSpec, type Decls, type InputRefs, type OutputRefs } from "./decl.js";
+import { type Decls, type InputRefs, ioSpec, type OutputRefs } from "./decl.js";
+import { type Expr, isExpr } from "./expr.js";
+import { applyFieldFunctions, type TemplateOptions } from "./factories.js";
 import { deepLower, lowerValue } from "./lower.js";
-import { isExpr, type Expr } from "./expr.js";
 import { inputRefs, makeTemplate, newTemplateModel } from "./template-model.js";
 import type { Template } from "./types.js";
-import { applyFieldFunctions, type TemplateOptions } from "./factories.js";
 
 /**
  * What a DAG or steps body may return: values for the template's declared outputs. A reference
@@ -59,7 +59,12 @@ export function dag<const I extends Decls = {}, const O extends Decls = {}>(
   options: DagTemplateOptions<I, O>,
   body: (inputs: InputRefs<I>, self: Template<I, O, never>) => OutputValues<O> | void,
 ): Template<I, O, never> {
-  return bodyTemplate("dag", options as unknown as BodyOptions, body as (inputs: unknown, self: unknown) => unknown, undefined);
+  return bodyTemplate(
+    "dag",
+    options as unknown as BodyOptions,
+    body as (inputs: unknown, self: unknown) => unknown,
+    undefined,
+  );
 }
 
 /**
@@ -78,11 +83,20 @@ export function steps<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   body: (inputs: InputRefs<I>, self: Template<I, O, never>) => OutputValues<O> | void,
 ): Template<I, O, never> {
-  return bodyTemplate("steps", options as unknown as BodyOptions, body as (inputs: unknown, self: unknown) => unknown, undefined);
+  return bodyTemplate(
+    "steps",
+    options as unknown as BodyOptions,
+    body as (inputs: unknown, self: unknown) => unknown,
+    undefined,
+  );
 }
 
 /** The options bodyTemplate() takes, whatever the template's inputs (checked by dag()/steps()). */
-type BodyOptions = TemplateOptions<Decls, Decls> & { dependencyStyle?: "depends" | "dependencies"; failFast?: boolean; target?: string };
+type BodyOptions = TemplateOptions<Decls, Decls> & {
+  dependencyStyle?: "depends" | "dependencies";
+  failFast?: boolean;
+  target?: string;
+};
 
 /** Builds a DAG or steps template model by running its body. Used by dag(), steps() and workflows. */
 export function bodyTemplate<I, O>(
@@ -114,7 +128,12 @@ export function bodyTemplate<I, O>(
   const m = model as { -readonly [K in keyof TemplateModel]: TemplateModel[K] };
   // `failFast` belongs to the DAG (`dag.failFast`) in a dag(), to the template in a steps().
   const templateFields = applyFieldFunctions(rest as Record<string, unknown>, () => refs);
-  m.fields = Object.freeze(deepLower(kind === "steps" && failFast !== undefined ? { ...templateFields, failFast } : templateFields) as Record<string, unknown>);
+  m.fields = Object.freeze(
+    deepLower(kind === "steps" && failFast !== undefined ? { ...templateFields, failFast } : templateFields) as Record<
+      string,
+      unknown
+    >,
+  );
   if (kind === "dag") {
     m.tasks = Object.freeze([...scope.tasks]);
     m.dag = Object.freeze({ dependencyStyle: dependencyStyle ?? "depends", fields: Object.freeze(dagFields) });
@@ -143,7 +162,11 @@ function mergeOutputs(model: TemplateModel, values: Record<string, unknown>): Te
   });
   for (const k of Object.keys(values)) {
     if (!model.outputs.parameters.some((p) => p.name === k) && !model.outputs.artifacts.some((a) => a.name === k)) {
-      throw new AuthoringError("E_UNKNOWN_OUTPUT", `template "${model.name}" returns "${k}" but declares no output of that name`, model.location);
+      throw new AuthoringError(
+        "E_UNKNOWN_OUTPUT",
+        `template "${model.name}" returns "${k}" but declares no output of that name`,
+        model.location,
+      );
     }
   }
   return Object.freeze({ parameters: Object.freeze(parameters), artifacts: Object.freeze(artifacts) });
@@ -161,7 +184,9 @@ function mergeOutputs(model: TemplateModel, values: Record<string, unknown>): Te
  */
 export function forEach<const T, R>(items: readonly T[], fn: (item: Item<T>) => R): R {
   const owner = {};
-  return withLoop({ kind: "withItems", items: deepLower(items) as unknown[] }, owner, () => fn(createItemRef<T>(owner)));
+  return withLoop({ kind: "withItems", items: deepLower(items) as unknown[] }, owner, () =>
+    fn(createItemRef<T>(owner)),
+  );
 }
 
 /**
@@ -186,10 +211,19 @@ export function forEachParam<T, R>(list: Ref<readonly T[]> | Ref<string> | strin
  * forSequence({ count: 5 }, (i) => shard({ index: i }));
  * ```
  */
-export function forSequence<R>(sequence: { readonly count?: number | string | Ref; readonly start?: number | string | Ref; readonly end?: number | string | Ref; readonly format?: string }, fn: (item: Item<string>) => R): R {
+export function forSequence<R>(
+  sequence: {
+    readonly count?: number | string | Ref;
+    readonly start?: number | string | Ref;
+    readonly end?: number | string | Ref;
+    readonly format?: string;
+  },
+  fn: (item: Item<string>) => R,
+): R {
   const owner = {};
   const seq: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(sequence)) if (v !== undefined) seq[k] = typeof v === "string" ? v : isRef(v) ? String(v) : v;
+  for (const [k, v] of Object.entries(sequence))
+    if (v !== undefined) seq[k] = typeof v === "string" ? v : isRef(v) ? String(v) : v;
   return withLoop({ kind: "withSequence", sequence: seq }, owner, () => fn(createItemRef<string>(owner)));
 }
 
@@ -207,7 +241,7 @@ export function parallel<R>(fn: () => R): R {
   return withParallelGroup(fn);
 }
 
-export type { ArtifactRef, ArgoDAGTemplate, ScopeModel, TaskModel };
+export type { ArgoDAGTemplate, ArtifactRef, ScopeModel, TaskModel };
 
 /**
  * Runs groups of calls one after another: every task a link creates depends on every task the

@@ -5,14 +5,28 @@ import type { TaskModel, TemplateModel } from "../core/model.js";
 import { isRef } from "../core/ref.js";
 import { requireFrame } from "./context.js";
 import type { Decls } from "./decl.js";
-import { toNode, type DependsLike } from "./depends.js";
-import { isExpr, type Expr } from "./expr.js";
+import { type DependsLike, toNode } from "./depends.js";
+import { type Expr, isExpr } from "./expr.js";
 import { deepLower, lowerValue } from "./lower.js";
 import { TaskHandle } from "./task-handle.js";
 import type { Condition, Task, TaskOptions } from "./types.js";
 
 const EMPTY: Readonly<Record<string, unknown>> = Object.freeze({});
-const ARTIFACT_SOURCES = ["from", "fromExpression", "s3", "gcs", "git", "http", "artifactory", "hdfs", "oss", "raw", "azure", "plugin", "optional"] as const;
+const ARTIFACT_SOURCES = [
+  "from",
+  "fromExpression",
+  "s3",
+  "gcs",
+  "git",
+  "http",
+  "artifactory",
+  "hdfs",
+  "oss",
+  "raw",
+  "azure",
+  "plugin",
+  "optional",
+] as const;
 
 /** A declared input parameter by name (templates declare few inputs: a scan beats building an index). */
 function findParam(model: TemplateModel, name: string): TemplateModel["inputs"]["parameters"][number] | undefined {
@@ -32,7 +46,12 @@ function findArtifact(model: TemplateModel, key: string): TemplateModel["inputs"
  * One call of a template in a body: checks the arguments against the declared inputs, records
  * the task in the current body and returns its handle.
  */
-export function callTemplate(model: TemplateModel, args: Record<string, unknown>, options: TaskOptions<Decls, unknown>, location: SourceLocation | undefined): Task<Decls, unknown> {
+export function callTemplate(
+  model: TemplateModel,
+  args: Record<string, unknown>,
+  options: TaskOptions<Decls, unknown>,
+  location: SourceLocation | undefined,
+): Task<Decls, unknown> {
   const frame = requireFrame(model.name, location);
   const scope = frame.scope;
   const problems: Diagnostic[] = frame.problems;
@@ -60,7 +79,11 @@ export function callTemplate(model: TemplateModel, args: Record<string, unknown>
         const r = (p.schema as ZodType).safeParse(value);
         if (!r.success) {
           const why = r.error.issues.map((i) => i.message).join("; ");
-          report("E_INVALID_ARGUMENT", `input "${key}" of template "${model.name}": ${JSON.stringify(value)} fails its schema: ${why}`, name);
+          report(
+            "E_INVALID_ARGUMENT",
+            `input "${key}" of template "${model.name}": ${JSON.stringify(value)} fails its schema: ${why}`,
+            name,
+          );
         }
       }
       // A reference is kept as is: the compiler resolves it directly (no placeholder text to scan).
@@ -74,17 +97,22 @@ export function callTemplate(model: TemplateModel, args: Record<string, unknown>
   }
   for (const p of model.inputs.parameters) {
     if (p.name in args) continue;
-    const optional = p.fields.default !== undefined || p.fields.value !== undefined || (p.schema && (p.schema as ZodType).safeParse(undefined).success);
+    const optional =
+      p.fields.default !== undefined ||
+      p.fields.value !== undefined ||
+      (p.schema && (p.schema as ZodType).safeParse(undefined).success);
     if (!optional) report("E_MISSING_INPUT", `input "${p.name}" of template "${model.name}" is required`, name);
   }
   for (const a of model.inputs.artifacts) {
     if ((a.key ?? a.name) in args) continue;
     const f = a.fields;
     const hasSource = ARTIFACT_SOURCES.some((k) => f[k] !== undefined);
-    if (!hasSource) report("E_MISSING_INPUT", `input artifact "${a.name}" of template "${model.name}" is required`, name);
+    if (!hasSource)
+      report("E_MISSING_INPUT", `input artifact "${a.name}" of template "${model.name}" is required`, name);
   }
 
-  const after = options.after === undefined ? [] : Array.isArray(options.after) ? options.after : [options.after as DependsLike];
+  const after =
+    options.after === undefined ? [] : Array.isArray(options.after) ? options.after : [options.after as DependsLike];
   const afterTasks: TaskModel[] = [...frame.implicitAfter];
   for (const a of after) {
     const node = toNode(a as DependsLike);
@@ -120,8 +148,8 @@ export function callTemplate(model: TemplateModel, args: Record<string, unknown>
 
   const handle = new TaskHandle(task) as unknown as Task<Decls, unknown>;
   // `extra` given as a function of the task itself: hooks that pass the task's own outputs on.
-  if (extraOf) (task as { fields: unknown }).fields = Object.freeze(deepLower(extraOf(handle)) as Record<string, unknown>);
+  if (extraOf)
+    (task as { fields: unknown }).fields = Object.freeze(deepLower(extraOf(handle)) as Record<string, unknown>);
   Object.freeze(task);
   return handle;
 }
-

@@ -17,14 +17,28 @@ interface Frame {
 const stack: Frame[] = [];
 
 /** Runs `body` with a new DAG or steps scope active and returns the recorded scope. */
-export function recordScope<R>(kind: "dag" | "steps", workflow: object | undefined, body: () => R): { scope: ScopeModel; result: R; problems: Diagnostic[] } {
+export function recordScope<R>(
+  kind: "dag" | "steps",
+  workflow: object | undefined,
+  body: () => R,
+): { scope: ScopeModel; result: R; problems: Diagnostic[] } {
   const scope: ScopeModel = { kind, template: undefined, workflow, tasks: [], groups: [], names: new Map() };
-  const frame: Frame = { scope, group: undefined, loop: undefined, implicitAfter: [], created: undefined, problems: [] };
+  const frame: Frame = {
+    scope,
+    group: undefined,
+    loop: undefined,
+    implicitAfter: [],
+    created: undefined,
+    problems: [],
+  };
   stack.push(frame);
   try {
     const result = body();
     if (result && typeof (result as { then?: unknown }).then === "function") {
-      throw new AuthoringError("E_ASYNC_BODY", "a workflow, DAG or steps body must be synchronous: it runs once at build time to record the tasks");
+      throw new AuthoringError(
+        "E_ASYNC_BODY",
+        "a workflow, DAG or steps body must be synchronous: it runs once at build time to record the tasks",
+      );
     }
     return { scope, result, problems: frame.problems };
   } finally {
@@ -54,7 +68,11 @@ export function requireFrame(what: string, location?: SourceLocation): Frame {
 export function withLoop<R>(spec: LoopSpec, owner: object, fn: () => R): R {
   const frame = requireFrame("forEach");
   const prev = frame.loop;
-  if (prev) throw new AuthoringError("E_NESTED_LOOP", "loops cannot be nested inside one body: Argo loops over one task; loop inside a dag() or steps() template instead");
+  if (prev)
+    throw new AuthoringError(
+      "E_NESTED_LOOP",
+      "loops cannot be nested inside one body: Argo loops over one task; loop inside a dag() or steps() template instead",
+    );
   frame.loop = { spec, owner };
   try {
     return fn();
@@ -66,7 +84,11 @@ export function withLoop<R>(spec: LoopSpec, owner: object, fn: () => R): R {
 /** Runs `fn` collecting every step it creates into one parallel group. */
 export function withParallelGroup<R>(fn: () => R): R {
   const frame = requireFrame("parallel");
-  if (frame.scope.kind !== "steps") throw new AuthoringError("E_PARALLEL_OUTSIDE_STEPS", "parallel() is for steps() bodies; in a DAG, tasks without dependencies already run in parallel");
+  if (frame.scope.kind !== "steps")
+    throw new AuthoringError(
+      "E_PARALLEL_OUTSIDE_STEPS",
+      "parallel() is for steps() bodies; in a DAG, tasks without dependencies already run in parallel",
+    );
   if (frame.group) throw new AuthoringError("E_NESTED_PARALLEL", "parallel() groups cannot be nested");
   const group: TaskModel[] = [];
   frame.group = group;
@@ -86,7 +108,11 @@ export function withParallelGroup<R>(fn: () => R): R {
  */
 export function runChain(links: readonly (() => unknown)[]): TaskModel[] {
   const frame = requireFrame("chain");
-  if (frame.scope.kind !== "dag") throw new AuthoringError("E_CHAIN_OUTSIDE_DAG", "chain() is for dag() and workflow bodies; a steps body is already sequential");
+  if (frame.scope.kind !== "dag")
+    throw new AuthoringError(
+      "E_CHAIN_OUTSIDE_DAG",
+      "chain() is for dag() and workflow bodies; a steps body is already sequential",
+    );
   const outerAfter = frame.implicitAfter;
   const outerCreated = frame.created;
   let previous: readonly TaskModel[] = outerAfter;

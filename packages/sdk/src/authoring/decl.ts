@@ -1,10 +1,10 @@
-import { z, type ZodType } from "zod";
-import { BRAND, hasBrand } from "../core/brand.js";
+import { type ZodType, z } from "zod";
 import type { ArgoArtifact, ArgoValueFrom } from "../core/argo.js";
-import type { ArtifactRef, Ref } from "../core/ref.js";
+import { BRAND, hasBrand } from "../core/brand.js";
 import type { ArtifactSpec, ParamSpec } from "../core/model.js";
-import { deepLower, lowerValue } from "./lower.js";
+import type { ArtifactRef, Ref } from "../core/ref.js";
 import type { Expr } from "./expr.js";
+import { deepLower, lowerValue } from "./lower.js";
 
 /**
  * Options of a parameter declaration beyond its zod schema.
@@ -54,7 +54,10 @@ export interface ParamDecl<S extends ZodType = ZodType, HasValue extends boolean
  * outputs: { count: param(z.number(), { valueFrom: { path: "/tmp/count" } }) }
  * ```
  */
-export function param<S extends ZodType>(schema: S, options: ParamOptions & { readonly value: {} | null }): ParamDecl<S, true>;
+export function param<S extends ZodType>(
+  schema: S,
+  options: ParamOptions & { readonly value: {} | null },
+): ParamDecl<S, true>;
 export function param<S extends ZodType>(schema: S, options?: ParamOptions): ParamDecl<S, false>;
 export function param<S extends ZodType>(schema: S, options?: ParamOptions): ParamDecl<S> {
   return Object.freeze({ [BRAND.param]: true as const, schema, options: Object.freeze({ ...(options ?? {}) }) });
@@ -68,7 +71,11 @@ export function param<S extends ZodType>(schema: S, options?: ParamOptions): Par
  * outputs: { n: outputFromPath(z.number(), "/tmp/n") }
  * ```
  */
-export function outputFromPath<S extends ZodType>(schema: S, path: string, options: Omit<ParamOptions, "valueFrom"> = {}): ParamDecl<S, false> {
+export function outputFromPath<S extends ZodType>(
+  schema: S,
+  path: string,
+  options: Omit<ParamOptions, "valueFrom"> = {},
+): ParamDecl<S, false> {
   return param(schema, { ...options, valueFrom: { path } });
 }
 
@@ -93,7 +100,19 @@ export type ArtifactOptions = Omit<ArgoArtifact, "name" | "from" | "fromExpressi
 };
 
 type SourceKey =
-  | "from" | "fromExpression" | "s3" | "gcs" | "git" | "http" | "artifactory" | "hdfs" | "oss" | "raw" | "azure" | "plugin" | "optional";
+  | "from"
+  | "fromExpression"
+  | "s3"
+  | "gcs"
+  | "git"
+  | "http"
+  | "artifactory"
+  | "hdfs"
+  | "oss"
+  | "raw"
+  | "azure"
+  | "plugin"
+  | "optional";
 
 /**
  * An artifact declaration. `HasSource` is true when the declaration says where the artifact comes
@@ -124,7 +143,10 @@ export interface ArtifactDecl<HasSource extends boolean = boolean> {
 export function artifact<const O extends ArtifactOptions = {}>(
   options?: O,
 ): ArtifactDecl<[Extract<keyof O, SourceKey>] extends [never] ? false : true> {
-  return Object.freeze({ [BRAND.artifact]: true as const, options: Object.freeze({ ...(options ?? {}) }) as ArtifactOptions });
+  return Object.freeze({
+    [BRAND.artifact]: true as const,
+    options: Object.freeze({ ...(options ?? {}) }) as ArtifactOptions,
+  });
 }
 
 /** What an `inputs` or `outputs` object holds per name. */
@@ -158,9 +180,16 @@ export type ArtifactArg = ArtifactRef | ArtifactOptions;
 /** The value a caller passes for one declared input. */
 export type ArgOf<D> = D extends ArtifactDecl ? ArtifactArg : Value<z.output<SchemaOf<D>>>;
 
-type OptionalKey<I, K extends keyof I> = I[K] extends ArtifactDecl<infer H>
-  ? H extends true ? K : never
-  : undefined extends z.input<SchemaOf<I[K]>> ? K : I[K] extends { readonly options: { readonly value: unknown } } ? K : never;
+type OptionalKey<I, K extends keyof I> =
+  I[K] extends ArtifactDecl<infer H>
+    ? H extends true
+      ? K
+      : never
+    : undefined extends z.input<SchemaOf<I[K]>>
+      ? K
+      : I[K] extends { readonly options: { readonly value: unknown } }
+        ? K
+        : never;
 
 type OptionalKeys<I> = { [K in keyof I]-?: OptionalKey<I, K> }[keyof I];
 
@@ -175,7 +204,9 @@ type OptionalKeys<I> = { [K in keyof I]-?: OptionalKey<I, K> }[keyof I];
  */
 export type Args<I> = [keyof I] extends [never]
   ? { readonly [k: string]: never }
-  : { readonly [K in Exclude<keyof I, OptionalKeys<I>>]: ArgOf<I[K]> } & { readonly [K in OptionalKeys<I>]?: ArgOf<I[K]> };
+  : { readonly [K in Exclude<keyof I, OptionalKeys<I>>]: ArgOf<I[K]> } & {
+      readonly [K in OptionalKeys<I>]?: ArgOf<I[K]>;
+    };
 
 /**
  * References to a task's declared outputs.
@@ -185,7 +216,9 @@ export type Args<I> = [keyof I] extends [never]
  * const t = gen(); add({ a: t.outputs.n }); // t.outputs: OutputRefs<{ n: ... }>
  * ```
  */
-export type OutputRefs<O> = { readonly [K in keyof O]: O[K] extends ArtifactDecl ? ArtifactRef : Ref<z.output<SchemaOf<O[K]>>> };
+export type OutputRefs<O> = {
+  readonly [K in keyof O]: O[K] extends ArtifactDecl ? ArtifactRef : Ref<z.output<SchemaOf<O[K]>>>;
+};
 
 /**
  * References to a template's own inputs, as seen inside its body.
@@ -213,14 +246,20 @@ function isZodLike(d: unknown): d is ZodType {
 }
 
 interface ZodIntrospect {
-  readonly def: { readonly type: string; readonly defaultValue?: unknown; readonly innerType?: ZodIntrospect; readonly entries?: Record<string, string> };
+  readonly def: {
+    readonly type: string;
+    readonly defaultValue?: unknown;
+    readonly innerType?: ZodIntrospect;
+    readonly entries?: Record<string, string>;
+  };
   readonly description?: string;
   readonly options?: readonly unknown[];
 }
 
 function unwrap(schema: ZodType): ZodIntrospect {
   let s = schema as unknown as ZodIntrospect;
-  while (["default", "optional", "nullable", "readonly", "prefault"].includes(s.def.type) && s.def.innerType) s = s.def.innerType;
+  while (["default", "optional", "nullable", "readonly", "prefault"].includes(s.def.type) && s.def.innerType)
+    s = s.def.innerType;
   return s;
 }
 
@@ -240,7 +279,10 @@ export function paramSpec(name: string, decl: ParamDecl | ZodType, role: "input"
   return Object.freeze({ name, schema, fields });
 }
 
-const specFields = new WeakMap<object, { input?: Readonly<Record<string, unknown>>; output?: Readonly<Record<string, unknown>> }>();
+const specFields = new WeakMap<
+  object,
+  { input?: Readonly<Record<string, unknown>>; output?: Readonly<Record<string, unknown>> }
+>();
 
 function lowerParamFields(decl: ParamDecl | ZodType, role: "input" | "output"): Readonly<Record<string, unknown>> {
   const p: ParamDecl = hasBrand(decl, BRAND.param) ? (decl as ParamDecl) : param(decl as ZodType);
@@ -252,7 +294,9 @@ function lowerParamFields(decl: ParamDecl | ZodType, role: "input" | "output"): 
   if (p.options.globalName) fields.globalName = p.options.globalName;
   const inner = unwrap(p.schema);
   // The values of a z.enum become `enum` of an input (what a caller may pass); an output's enum is only written when given.
-  const en = p.options.enum ?? (role === "input" && inner.def.type === "enum" && inner.options ? inner.options.map(String) : undefined);
+  const en =
+    p.options.enum ??
+    (role === "input" && inner.def.type === "enum" && inner.options ? inner.options.map(String) : undefined);
   if (en) fields.enum = [...en];
   const description = p.options.description ?? (p.schema as unknown as ZodIntrospect).description ?? inner.description;
   if (description) fields.description = description;
@@ -267,7 +311,10 @@ export function artifactSpec(name: string, decl: ArtifactDecl): ArtifactSpec {
 }
 
 /** Splits an inputs/outputs object into parameter and artifact specs. */
-export function ioSpec(decls: Decls | undefined, role: "input" | "output"): { parameters: ParamSpec[]; artifacts: ArtifactSpec[] } {
+export function ioSpec(
+  decls: Decls | undefined,
+  role: "input" | "output",
+): { parameters: ParamSpec[]; artifacts: ArtifactSpec[] } {
   const parameters: ParamSpec[] = [];
   const artifacts: ArtifactSpec[] = [];
   for (const name in decls) {

@@ -2,9 +2,9 @@ import type { Event, ObjectMeta, Submit } from "../argo/types.gen.js";
 import { BRAND } from "../core/brand.js";
 import { ARGO_API_VERSION, workflowTemplateRef } from "../core/kinds.js";
 import type { Manifest } from "../core/manifest.js";
-import { deepLower } from "./lower.js";
 import type { Expr } from "./expr.js";
-import { isWorkflow, markDefined, workflowModel, type WorkflowObject } from "./workflow.js";
+import { deepLower } from "./lower.js";
+import { isWorkflow, markDefined, type WorkflowObject, workflowModel } from "./workflow.js";
 
 /**
  * Options of a WorkflowEventBinding: which events (an expr-lang `selector` over the event) submit

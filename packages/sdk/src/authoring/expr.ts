@@ -1,5 +1,5 @@
 import { BRAND, hasBrand } from "../core/brand.js";
-import { createRef, exprToken, isRef, type ArtifactRef, type Ref } from "../core/ref.js";
+import { type ArtifactRef, createRef, exprToken, isRef, type Ref } from "../core/ref.js";
 
 /**
  * An expr-lang expression (Argo's `{{= ... }}` syntax) built from references and literals.
@@ -31,7 +31,12 @@ export function isExpr(value: unknown): value is Expr {
 }
 
 function makeExpr(text: string): Expr {
-  return Object.freeze({ [BRAND.expr]: "expression" as const, text, toString: () => `{{=${text}}}`, toJSON: () => `{{=${text}}}` }) as Expr;
+  return Object.freeze({
+    [BRAND.expr]: "expression" as const,
+    text,
+    toString: () => `{{=${text}}}`,
+    toJSON: () => `{{=${text}}}`,
+  }) as Expr;
 }
 
 /** How a value is written inside an expression. */
@@ -89,7 +94,11 @@ export function jsonpath(value: Ref | Expr, path: string): Expr {
  * // tasks['flip-coin'].outputs.result == 'heads' ? tasks.heads.outputs.result : tasks.tails.outputs.result
  * ```
  */
-export function ifThenElse(cond: Expr | Ref, then: Ref | Expr | string | number, otherwise: Ref | Expr | string | number): Expr {
+export function ifThenElse(
+  cond: Expr | Ref,
+  then: Ref | Expr | string | number,
+  otherwise: Ref | Expr | string | number,
+): Expr {
   return makeExpr(`${piece(cond, "'")} ? ${piece(then, "'")} : ${piece(otherwise, "'")}`);
 }
 
@@ -112,67 +121,128 @@ function global<T = string>(e: string): Ref<T> {
  */
 export const vars = {
   workflow: {
-    get name() { return global("workflow.name"); },
-    get namespace() { return global("workflow.namespace"); },
-    get uid() { return global("workflow.uid"); },
-    get status() { return global("workflow.status"); },
-    get duration() { return global<number>("workflow.duration"); },
-    get failures() { return global("workflow.failures"); },
-    get creationTimestamp() { return global("workflow.creationTimestamp"); },
-    get mainEntrypoint() { return global("workflow.mainEntrypoint"); },
-    get serviceAccountName() { return global("workflow.serviceAccountName"); },
-    get priority() { return global<number>("workflow.priority"); },
-    get scheduledTime() { return global("workflow.scheduledTime"); },
+    get name() {
+      return global("workflow.name");
+    },
+    get namespace() {
+      return global("workflow.namespace");
+    },
+    get uid() {
+      return global("workflow.uid");
+    },
+    get status() {
+      return global("workflow.status");
+    },
+    get duration() {
+      return global<number>("workflow.duration");
+    },
+    get failures() {
+      return global("workflow.failures");
+    },
+    get creationTimestamp() {
+      return global("workflow.creationTimestamp");
+    },
+    get mainEntrypoint() {
+      return global("workflow.mainEntrypoint");
+    },
+    get serviceAccountName() {
+      return global("workflow.serviceAccountName");
+    },
+    get priority() {
+      return global<number>("workflow.priority");
+    },
+    get scheduledTime() {
+      return global("workflow.scheduledTime");
+    },
     /** All workflow parameters as JSON. */
-    get parametersJson() { return global("workflow.parameters.json"); },
+    get parametersJson() {
+      return global("workflow.parameters.json");
+    },
     /** `workflow.parameters`: all workflow parameters (Argo's older form of {@link parametersJson}). */
-    get parameters() { return global("workflow.parameters"); },
+    get parameters() {
+      return global("workflow.parameters");
+    },
     /** `workflow.labels`: all labels of the workflow (Argo's older form of {@link labelsJson}). */
-    get labels() { return global("workflow.labels"); },
+    get labels() {
+      return global("workflow.labels");
+    },
     /** `workflow.labels.json`: all labels of the workflow as a JSON object. */
-    get labelsJson() { return global("workflow.labels.json"); },
+    get labelsJson() {
+      return global("workflow.labels.json");
+    },
     /** `workflow.annotations`: all annotations of the workflow (Argo's older form of {@link annotationsJson}). */
-    get annotations() { return global("workflow.annotations"); },
+    get annotations() {
+      return global("workflow.annotations");
+    },
     /** `workflow.annotations.json`: all annotations of the workflow as a JSON object. */
-    get annotationsJson() { return global("workflow.annotations.json"); },
+    get annotationsJson() {
+      return global("workflow.annotations.json");
+    },
     /** A workflow parameter by name (e.g. one not declared by this module, like a WorkflowTemplate's). */
     parameter: (name: string) => global(`workflow.parameters.${name}`),
     /** A global output parameter (exported with `globalName`). */
     outputParameter: (name: string) => global(`workflow.outputs.parameters.${name}`),
     /** A global output artifact (exported with `globalName`). */
-    outputArtifact: (name: string): ArtifactRef => global(`workflow.outputs.artifacts.${name}`) as unknown as ArtifactRef,
+    outputArtifact: (name: string): ArtifactRef =>
+      global(`workflow.outputs.artifacts.${name}`) as unknown as ArtifactRef,
     label: (name: string) => global(`workflow.labels.${name}`),
     annotation: (name: string) => global(`workflow.annotations.${name}`),
     /** `workflow.creationTimestamp.<fmt>`: a strftime letter (e.g. "Y"), "RFC3339", or "s" (Unix seconds). */
     creationTime: (format: string) => global(`workflow.creationTimestamp.${format}`),
   },
   pod: {
-    get name() { return global("pod.name"); },
+    get name() {
+      return global("pod.name");
+    },
   },
   node: {
-    get name() { return global("node.name"); },
+    get name() {
+      return global("node.name");
+    },
   },
   /** In a template called from a steps body: the calling step's name (`{{steps.name}}`). */
   steps: {
-    get name() { return global("steps.name"); },
+    get name() {
+      return global("steps.name");
+    },
   },
   /** In a template called from a DAG: the calling task's name (`{{tasks.name}}`, e.g. `c-loop(0:x)` in a loop). */
   tasks: {
-    get name() { return global("tasks.name"); },
+    get name() {
+      return global("tasks.name");
+    },
   },
   /** Retry attempt number inside a template with a retryStrategy. */
-  get retries() { return global<number>("retries"); },
+  get retries() {
+    return global<number>("retries");
+  },
   lastRetry: {
-    get exitCode() { return global("lastRetry.exitCode"); },
-    get status() { return global("lastRetry.status"); },
-    get duration() { return global("lastRetry.duration"); },
-    get message() { return global("lastRetry.message"); },
+    get exitCode() {
+      return global("lastRetry.exitCode");
+    },
+    get status() {
+      return global("lastRetry.status");
+    },
+    get duration() {
+      return global("lastRetry.duration");
+    },
+    get message() {
+      return global("lastRetry.message");
+    },
   },
   cronworkflow: {
-    get name() { return global("cronworkflow.name"); },
-    get lastScheduledTime() { return global("cronworkflow.lastScheduledTime"); },
-    get failed() { return global("cronworkflow.failed"); },
-    get succeeded() { return global("cronworkflow.succeeded"); },
+    get name() {
+      return global("cronworkflow.name");
+    },
+    get lastScheduledTime() {
+      return global("cronworkflow.lastScheduledTime");
+    },
+    get failed() {
+      return global("cronworkflow.failed");
+    },
+    get succeeded() {
+      return global("cronworkflow.succeeded");
+    },
   },
   /** In a template: where its input artifacts are placed (`{{inputs.artifacts.<name>.path}}`). */
   inputs: {
@@ -187,18 +257,28 @@ export const vars = {
     /** The value of an output parameter of this template (in its metrics). */
     parameter: (name: string) => global(`outputs.parameters.${name}`),
     /** In template metrics: the template's own `outputs.result` (its stdout or script result). */
-    get result() { return global("outputs.result"); },
+    get result() {
+      return global("outputs.result");
+    },
   },
   /** In template metrics: the node's duration in seconds. */
-  get duration() { return global<number>("duration"); },
+  get duration() {
+    return global<number>("duration");
+  },
   /** In template metrics and hooks: the node's status. */
-  get status() { return global("status"); },
+  get status() {
+    return global("status");
+  },
   /** In template metrics: the exit code of the node's main container. */
-  get exitCode() { return global("exitCode"); },
+  get exitCode() {
+    return global("exitCode");
+  },
   /** In template metrics: the node's resource usage of one resource, e.g. `"cpu"` or `"memory"` (`{{resourcesDuration.cpu}}`). */
   resourcesDuration: (resource: string) => global<number>(`resourcesDuration.${resource}`),
   /** In a template: `inputs.parameters` (all inputs as JSON). */
-  get inputsParametersJson() { return global("inputs.parameters"); },
+  get inputsParametersJson() {
+    return global("inputs.parameters");
+  },
   /** Inside an exit handler or hook with `steps`/`tasks` outputs not known statically. */
   global: <T = string>(expression: string): Ref<T> => global<T>(expression),
 } as const;

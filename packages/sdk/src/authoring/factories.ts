@@ -10,10 +10,10 @@ import type {
   ArgoSuspendTemplate,
   ArgoTemplate,
 } from "../core/argo.js";
-import type { TemplateKind, TemplateModel } from "../core/model.js";
-import { ioSpec, type Decls, type InputRefs } from "./decl.js";
 import { BRAND } from "../core/brand.js";
 import { callerLocation } from "../core/location.js";
+import type { TemplateKind, TemplateModel } from "../core/model.js";
+import { type Decls, type InputRefs, ioSpec } from "./decl.js";
 import { deepLower } from "./lower.js";
 import { inputRefs, makeTemplate, newTemplateModel } from "./template-model.js";
 import type { Refable, Template } from "./types.js";
@@ -30,7 +30,19 @@ export type { Refable };
  */
 export type TemplateFields = Omit<
   ArgoTemplate,
-  "name" | "inputs" | "outputs" | "container" | "script" | "dag" | "steps" | "resource" | "suspend" | "http" | "data" | "containerSet" | "plugin"
+  | "name"
+  | "inputs"
+  | "outputs"
+  | "container"
+  | "script"
+  | "dag"
+  | "steps"
+  | "resource"
+  | "suspend"
+  | "http"
+  | "data"
+  | "containerSet"
+  | "plugin"
 >;
 
 /**
@@ -43,7 +55,9 @@ export type TemplateFields = Omit<
  * ```
  */
 export type FieldsOf<I> = {
-  readonly [K in keyof TemplateFields]?: Refable<TemplateFields[K]> | ((inputs: InputRefs<I>) => Refable<TemplateFields[K]>);
+  readonly [K in keyof TemplateFields]?:
+    | Refable<TemplateFields[K]>
+    | ((inputs: InputRefs<I>) => Refable<TemplateFields[K]>);
 };
 
 /**

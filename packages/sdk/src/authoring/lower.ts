@@ -25,7 +25,8 @@ export function lowerValue(value: unknown): string {
 export function deepLower(value: unknown): unknown {
   if (value === null) return value;
   const type = typeof value;
-  if (type === "function") return hasBrand(value, BRAND.template) ? (value as { [BRAND.template]: unknown })[BRAND.template] : value;
+  if (type === "function")
+    return hasBrand(value, BRAND.template) ? (value as { [BRAND.template]: unknown })[BRAND.template] : value;
   if (type !== "object") return value;
   if (isRef(value)) return String(value);
   if (isExpr(value)) return value.text;

@@ -3,7 +3,7 @@ import type { ZodType, z } from "zod";
 import { AuthoringError } from "../core/errors.js";
 import { callerLocation } from "../core/location.js";
 import { toDnsName } from "../core/names.js";
-import { baseTypeOf, isArtifactDecl, type ArtifactDecl, type Decls, type SchemaOf } from "./decl.js";
+import { type ArtifactDecl, baseTypeOf, type Decls, isArtifactDecl, type SchemaOf } from "./decl.js";
 import { leafTemplate, type Refable, type TemplateFields } from "./factories.js";
 import type { Template } from "./types.js";
 
@@ -15,7 +15,9 @@ import type { Template } from "./types.js";
  * nodeScript({ name: "s", inputs: { n: z.number() }, run: ({ n }) => n + 1 }); // run gets { n: number }
  * ```
  */
-export type ScriptInputs<I> = { readonly [K in keyof I as I[K] extends ArtifactDecl ? never : K]: z.output<SchemaOf<I[K]>> };
+export type ScriptInputs<I> = {
+  readonly [K in keyof I as I[K] extends ArtifactDecl ? never : K]: z.output<SchemaOf<I[K]>>;
+};
 
 /**
  * Options of a script template written as a TypeScript function.
@@ -103,11 +105,17 @@ function formatScript(src: string): string {
  * const plusOne = nodeScript({ inputs: { x: z.number() }, result: z.number(), run: function plusOne({ x }) { return x + 1; } });
  * ```
  */
-export function nodeScript<const I extends Decls = {}, const O extends Decls = {}, R = unknown>(options: FunctionScriptOptions<I, O, R>): Template<I, O, R> {
+export function nodeScript<const I extends Decls = {}, const O extends Decls = {}, R = unknown>(
+  options: FunctionScriptOptions<I, O, R>,
+): Template<I, O, R> {
   const { run, name, inputs, outputs, result, image, container, ...templateFields } = options;
   const templateName = name ?? (run.name && run.name !== "run" ? toDnsName(run.name) : undefined);
   if (!templateName) {
-    throw new AuthoringError("E_NO_NAME", "a script made from an anonymous function needs a `name` (or name the function: `run: function plusOne() {...}`)", callerLocation(nodeScript));
+    throw new AuthoringError(
+      "E_NO_NAME",
+      "a script made from an anonymous function needs a `name` (or name the function: `run: function plusOne() {...}`)",
+      callerLocation(nodeScript),
+    );
   }
   const env: { name: string; value: string }[] = [];
   const decoders: string[] = [];
@@ -134,5 +142,10 @@ export function nodeScript<const I extends Decls = {}, const O extends Decls = {
   const spec: Record<string, unknown> = { image: image ?? DEFAULT_IMAGE, command: ["node"], ...(container ?? {}) };
   if (env.length) spec.env = [...env, ...(((container as { env?: unknown[] } | undefined)?.env as unknown[]) ?? [])];
   spec.source = source;
-  return leafTemplate("script", { name: templateName, inputs, outputs, result, ...templateFields } as never, spec as never, nodeScript) as Template<I, O, R>;
+  return leafTemplate(
+    "script",
+    { name: templateName, inputs, outputs, result, ...templateFields } as never,
+    spec as never,
+    nodeScript,
+  ) as Template<I, O, R>;
 }

@@ -1,7 +1,7 @@
 import type { ZodType } from "zod";
 import { WfcError } from "../core/errors.js";
 import { baseTypeOf } from "./decl.js";
-import { isWorkflow, workflowModel, type WorkflowObject } from "./workflow.js";
+import { isWorkflow, type WorkflowObject, workflowModel } from "./workflow.js";
 
 /**
  * Thrown when `-p name=value` names no parameter or the value fails the parameter's type.
@@ -55,10 +55,12 @@ export function applyParameterOverrides<M extends { kind: string; spec: Record<s
   workflow?: WorkflowObject,
 ): M {
   const copy = structuredClone(manifest) as M;
-  const spec = (copy.kind === "CronWorkflow" ? copy.spec.workflowSpec : copy.spec) as Record<string, unknown> | undefined;
+  const spec = (copy.kind === "CronWorkflow" ? copy.spec.workflowSpec : copy.spec) as
+    | Record<string, unknown>
+    | undefined;
   if (!spec) throw new ParameterError(`${copy.kind} has no spec to set parameters on`);
-  const args = ((spec.arguments ??= {}) as Record<string, unknown>);
-  const params = ((args.parameters ??= []) as { name: string; value?: string; enum?: string[] }[]);
+  const args = (spec.arguments ??= {}) as Record<string, unknown>;
+  const params = (args.parameters ??= []) as { name: string; value?: string; enum?: string[] }[];
   const model = workflow && isWorkflow(workflow) ? workflowModel(workflow) : undefined;
   const declared = new Map(params.map((p) => [p.name, p]));
   const name = (copy as unknown as { metadata?: { name?: string; generateName?: string } }).metadata;
@@ -69,11 +71,15 @@ export function applyParameterOverrides<M extends { kind: string; spec: Record<s
       const known = [...declared.keys()].join(", ") || "none";
       throw new ParameterError(`${label} has no parameter "${key}" (declared: ${known})`);
     }
-    if (p.enum && !p.enum.includes(raw)) throw new ParameterError(`parameter "${key}" must be one of ${p.enum.join(", ")}; got "${raw}"`);
+    if (p.enum && !p.enum.includes(raw))
+      throw new ParameterError(`parameter "${key}" must be one of ${p.enum.join(", ")}; got "${raw}"`);
     const schema = model?.parameters.find((x) => x.name === key)?.schema;
     if (schema) {
       const r = schema.safeParse(coerce(schema, raw));
-      if (!r.success) throw new ParameterError(`parameter "${key}": "${raw}" is not valid: ${r.error.issues.map((i) => i.message).join("; ")}`);
+      if (!r.success)
+        throw new ParameterError(
+          `parameter "${key}": "${raw}" is not valid: ${r.error.issues.map((i) => i.message).join("; ")}`,
+        );
     }
     p.value = raw;
   }

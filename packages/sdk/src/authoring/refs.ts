@@ -5,7 +5,7 @@ import type { Decls } from "./decl.js";
 import { ioSpec } from "./decl.js";
 import { isTemplate, makeTemplate, newTemplateModel, templateModel } from "./template-model.js";
 import type { Template } from "./types.js";
-import { isWorkflow, workflowModel, type WorkflowObject } from "./workflow.js";
+import { isWorkflow, type WorkflowObject, workflowModel } from "./workflow.js";
 
 /**
  * A WorkflowTemplate or ClusterWorkflowTemplate given by value (a workflow object of this
@@ -22,7 +22,12 @@ function sourceOf(src: TemplateSource): { name: string; clusterScope: boolean } 
   if (isWorkflow(src)) {
     const m = workflowModel(src);
     const ref = workflowTemplateRef(m.kind, String(m.metadata.name));
-    if (!ref) throw new AuthoringError("E_NOT_A_TEMPLATE", `templateRef needs a WorkflowTemplate or ClusterWorkflowTemplate, not a ${m.kind}`, m.location);
+    if (!ref)
+      throw new AuthoringError(
+        "E_NOT_A_TEMPLATE",
+        `templateRef needs a WorkflowTemplate or ClusterWorkflowTemplate, not a ${m.kind}`,
+        m.location,
+      );
     return { name: ref.name, clusterScope: ref.clusterScope === true };
   }
   return { name: src.name, clusterScope: src.clusterScope === true };
@@ -48,7 +53,11 @@ export function templateRef<const I extends Decls = {}, const O extends Decls = 
   template: string,
   io?: { readonly inputs?: I; readonly outputs?: O; readonly kind?: TemplateModel["kind"] },
 ): Template<I, O, string>;
-export function templateRef(source: TemplateSource, template: unknown, io?: { inputs?: Decls; outputs?: Decls; kind?: TemplateModel["kind"] }): unknown {
+export function templateRef(
+  source: TemplateSource,
+  template: unknown,
+  io?: { inputs?: Decls; outputs?: Decls; kind?: TemplateModel["kind"] },
+): unknown {
   const src = sourceOf(source);
   let target: TemplateModel | undefined;
   if (isTemplate(template)) target = templateModel(template);

@@ -3,7 +3,7 @@ import { BRAND, hasBrand } from "../core/brand.js";
 import type { TaskStatus } from "../core/depends.js";
 import type { TaskDepends, TaskModel } from "../core/model.js";
 import { createRef, type Ref } from "../core/ref.js";
-import { dependsOf, type Depends, type DependsLike } from "./depends.js";
+import { type Depends, type DependsLike, dependsOf } from "./depends.js";
 import type { Task } from "./types.js";
 
 const STATUSES = {
@@ -34,8 +34,13 @@ export class TaskHandle {
     if (this.#outputs) return this.#outputs;
     const task = this[BRAND.task];
     const outputs: Record<string, Ref> = {};
-    for (const p of task.template.outputs.parameters) outputs[p.name] = createRef({ kind: "task-output", task, what: "parameters", name: p.name }, task.location);
-    for (const a of task.template.outputs.artifacts) outputs[a.key ?? a.name] = createRef({ kind: "task-output", task, what: "artifacts", name: a.name }, task.location);
+    for (const p of task.template.outputs.parameters)
+      outputs[p.name] = createRef({ kind: "task-output", task, what: "parameters", name: p.name }, task.location);
+    for (const a of task.template.outputs.artifacts)
+      outputs[a.key ?? a.name] = createRef(
+        { kind: "task-output", task, what: "artifacts", name: a.name },
+        task.location,
+      );
     return (this.#outputs = Object.freeze(outputs));
   }
   attr(a: string): Ref<string> {
@@ -93,4 +98,3 @@ export class TaskHandle {
 export function isTask(value: unknown): value is Task<unknown, unknown> {
   return hasBrand(value, BRAND.task);
 }
-

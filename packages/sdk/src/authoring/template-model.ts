@@ -3,10 +3,10 @@ import type { ZodType } from "zod";
 import { BRAND, hasBrand } from "../core/brand.js";
 import { callerLocation } from "../core/location.js";
 import type { IOSpec, TaskModel, TemplateKind, TemplateModel } from "../core/model.js";
-import { createRef, type ArtifactRef, type Ref } from "../core/ref.js";
+import { type ArtifactRef, createRef, type Ref } from "../core/ref.js";
 import { callTemplate } from "./call.js";
 import type { Decls } from "./decl.js";
-import type { Template, TaskOptions } from "./types.js";
+import type { TaskOptions, Template } from "./types.js";
 
 let nextTemplateId = 1;
 
@@ -61,9 +61,8 @@ export function newTemplateModel(parts: TemplateParts): TemplateModel {
 
 /** Makes the callable template value for a model. */
 export function makeTemplate<I, O, R>(model: TemplateModel): Template<I, O, R> {
-  const fn = function (args?: Record<string, unknown>, options?: TaskOptions<Decls, unknown>) {
-    return callTemplate(model, args ?? {}, options ?? {}, callerLocation(fn));
-  } as unknown as Template<I, O, R>;
+  const fn = ((args?: Record<string, unknown>, options?: TaskOptions<Decls, unknown>) =>
+    callTemplate(model, args ?? {}, options ?? {}, callerLocation(fn))) as unknown as Template<I, O, R>;
   // Plain assignments: thousands of templates are made per build, and defineProperty on
   // functions is a slow path.
   const f = fn as unknown as Record<string | symbol, unknown>;
@@ -75,8 +74,9 @@ export function makeTemplate<I, O, R>(model: TemplateModel): Template<I, O, R> {
 /** References to a template's own inputs, for use inside its body. */
 export function inputRefs(model: TemplateModel): Record<string, Ref | ArtifactRef> {
   const out: Record<string, Ref> = {};
-  for (const p of model.inputs.parameters) out[p.name] = createRef({ kind: "input", template: model, what: "parameters", name: p.name });
-  for (const a of model.inputs.artifacts) out[a.key ?? a.name] = createRef({ kind: "input", template: model, what: "artifacts", name: a.name });
+  for (const p of model.inputs.parameters)
+    out[p.name] = createRef({ kind: "input", template: model, what: "parameters", name: p.name });
+  for (const a of model.inputs.artifacts)
+    out[a.key ?? a.name] = createRef({ kind: "input", template: model, what: "artifacts", name: a.name });
   return out;
 }
-

@@ -1,17 +1,44 @@
 import { describe, expectTypeOf, it } from "vitest";
 import {
-  artifact, container, dag, forEach, nodeScript, param, workflow, z, eq,
-  type ArtifactRef, type Ref, type Task, type WorkflowObject,
+  type ArtifactRef,
+  artifact,
+  container,
+  dag,
+  eq,
+  forEach,
+  nodeScript,
+  param,
+  type Ref,
+  type Task,
+  type WorkflowObject,
+  workflow,
+  z,
 } from "../index.js";
 
 const produce = container(
-  { name: "produce", outputs: { count: param(z.number(), { valueFrom: { path: "/tmp/n" } }), label: param(z.string(), { valueFrom: { path: "/tmp/l" } }), data: artifact({ path: "/tmp/d" }) } },
+  {
+    name: "produce",
+    outputs: {
+      count: param(z.number(), { valueFrom: { path: "/tmp/n" } }),
+      label: param(z.string(), { valueFrom: { path: "/tmp/l" } }),
+      data: artifact({ path: "/tmp/d" }),
+    },
+  },
   { image: "alpine" },
 );
-const needsString = container({ name: "s", inputs: { text: z.string() } }, ({ text }) => ({ image: "alpine", args: [text] }));
-const needsNumber = container({ name: "n", inputs: { n: z.number(), opt: z.number().default(2) } }, { image: "alpine" });
+const needsString = container({ name: "s", inputs: { text: z.string() } }, ({ text }) => ({
+  image: "alpine",
+  args: [text],
+}));
+const needsNumber = container(
+  { name: "n", inputs: { n: z.number(), opt: z.number().default(2) } },
+  { image: "alpine" },
+);
 const needsArtifact = container({ name: "a", inputs: { data: artifact({ path: "/in" }) } }, { image: "alpine" });
-const withDefaultArtifact = container({ name: "b", inputs: { data: artifact({ path: "/in", raw: { data: "x" } }) } }, { image: "alpine" });
+const withDefaultArtifact = container(
+  { name: "b", inputs: { data: artifact({ path: "/in", raw: { data: "x" } }) } },
+  { image: "alpine" },
+);
 
 describe("typed references", () => {
   it("a task's outputs are typed references", () => {
@@ -81,13 +108,16 @@ describe("typed references", () => {
   });
 
   it("workflow parameters are typed references", () => {
-    const wf = workflow({ name: "t", parameters: { who: z.string(), times: z.number().default(1) } }, ({ who, times }) => {
-      expectTypeOf(who).toEqualTypeOf<Ref<string>>();
-      expectTypeOf(times).toEqualTypeOf<Ref<number>>();
-      needsString({ text: who });
-      // @ts-expect-error: a number parameter is not a string
-      needsString({ text: times });
-    });
+    const wf = workflow(
+      { name: "t", parameters: { who: z.string(), times: z.number().default(1) } },
+      ({ who, times }) => {
+        expectTypeOf(who).toEqualTypeOf<Ref<string>>();
+        expectTypeOf(times).toEqualTypeOf<Ref<number>>();
+        needsString({ text: who });
+        // @ts-expect-error: a number parameter is not a string
+        needsString({ text: times });
+      },
+    );
     expectTypeOf(wf).toMatchTypeOf<WorkflowObject>();
   });
 
@@ -109,7 +139,12 @@ describe("typed references", () => {
   });
 
   it("TypeScript script functions get typed inputs and a typed result", () => {
-    const plusOne = nodeScript({ inputs: { x: z.number() }, result: z.number(), run: ({ x }) => x + 1, name: "plus-one" });
+    const plusOne = nodeScript({
+      inputs: { x: z.number() },
+      result: z.number(),
+      run: ({ x }) => x + 1,
+      name: "plus-one",
+    });
     workflow({ name: "t" }, () => {
       const r = plusOne({ x: 1 });
       expectTypeOf(r.result).toEqualTypeOf<Ref<number>>();
@@ -131,10 +166,17 @@ describe("typed references", () => {
   });
 
   it("template-level fields given as functions get the template's typed inputs", () => {
-    container({ name: "t", inputs: { limit: z.string() }, timeout: ({ limit }) => {
-      expectTypeOf(limit).toEqualTypeOf<Ref<string>>();
-      return limit;
-    } }, { image: "alpine" });
+    container(
+      {
+        name: "t",
+        inputs: { limit: z.string() },
+        timeout: ({ limit }) => {
+          expectTypeOf(limit).toEqualTypeOf<Ref<string>>();
+          return limit;
+        },
+      },
+      { image: "alpine" },
+    );
     // @ts-expect-error: the template declares no input "nope"
     container({ name: "t2", inputs: { limit: z.string() }, timeout: ({ nope }) => nope }, { image: "alpine" });
   });

@@ -75,7 +75,11 @@ export type LifecycleHook = Omit<ArgoLifecycleHook, "template" | "expression" | 
  * const extra: TaskExtra = { continueOn: { failed: true }, onExit: cleanup, hooks: { exit: { template: notify } } };
  * ```
  */
-export type TaskExtra = Refable<Partial<Omit<ArgoDAGTask, "name" | "template" | "arguments" | "dependencies" | "depends" | "when" | "onExit" | "hooks">>> & {
+export type TaskExtra = Refable<
+  Partial<
+    Omit<ArgoDAGTask, "name" | "template" | "arguments" | "dependencies" | "depends" | "when" | "onExit" | "hooks">
+  >
+> & {
   /**
    * Arguments the template does not declare (Argo passes them and the template ignores them);
    * declared inputs are passed as the call's first argument. Added after the declared ones.
@@ -132,7 +136,9 @@ export interface Task<O = {}, R = string> extends Depends {
    * `outputs.result`: the container's stdout or the script's return value. DAG, steps, suspend and
    * resource templates have none: for them this is a {@link TypeError} naming the problem.
    */
-  readonly result: [R] extends [never] ? TypeError<"this task has no result: dag, steps, suspend and resource templates produce no outputs.result (declare an output instead)"> : Ref<R>;
+  readonly result: [R] extends [never]
+    ? TypeError<"this task has no result: dag, steps, suspend and resource templates produce no outputs.result (declare an output instead)">
+    : Ref<R>;
   /** `exitCode`: the main container's exit code (Argo's `tasks.<name>.exitCode`). */
   readonly exitCode: Ref<number>;
   /** The task's status (`Succeeded`, `Failed`...), for `when` conditions and hooks. */
@@ -142,7 +148,9 @@ export interface Task<O = {}, R = string> extends Depends {
    * `steps.x.exitCode`), and `outputs.parameters` (of a looped task: the JSON list of every
    * iteration's output parameters, for `forEachParam`).
    */
-  readonly attr: (name: "id" | "ip" | "startedAt" | "finishedAt" | "hostNodeName" | "exitCode" | "outputs.parameters") => Ref<string>;
+  readonly attr: (
+    name: "id" | "ip" | "startedAt" | "finishedAt" | "hostNodeName" | "exitCode" | "outputs.parameters",
+  ) => Ref<string>;
   readonly succeeded: Depends;
   readonly failed: Depends;
   readonly errored: Depends;
@@ -156,7 +164,8 @@ export interface Task<O = {}, R = string> extends Depends {
 }
 
 /** The arguments of a call: optional when every input is optional. */
-export type CallArgs<I, O = {}, R = string> = {} extends Args<I> ? [args?: Args<I>, options?: TaskOptions<O, R>] : [args: Args<I>, options?: TaskOptions<O, R>];
+export type CallArgs<I, O = {}, R = string> =
+  {} extends Args<I> ? [args?: Args<I>, options?: TaskOptions<O, R>] : [args: Args<I>, options?: TaskOptions<O, R>];
 
 /**
  * A template: call it inside a workflow, `dag()` or `steps()` body to create a task.
@@ -187,4 +196,3 @@ export interface AnyTemplate {
   readonly [BRAND.template]: TemplateModel;
   readonly templateName: string;
 }
-

@@ -6,12 +6,11 @@ import { callerLocation } from "../core/location.js";
 import type { TemplateModel, WorkflowKind, WorkflowModel } from "../core/model.js";
 import { createRef, type Ref } from "../core/ref.js";
 import { bodyTemplate, type OutputValues } from "./body.js";
-import { ioSpec, type Decls, type InputRefs } from "./decl.js";
-import type { Refable } from "./types.js";
+import { type Decls, type InputRefs, ioSpec } from "./decl.js";
+import { type Expr, isExpr } from "./expr.js";
 import { deepLower } from "./lower.js";
-import { isExpr, type Expr } from "./expr.js";
 import { isTemplate, templateModel } from "./template-model.js";
-import type { AnyTemplate, LifecycleHook } from "./types.js";
+import type { AnyTemplate, LifecycleHook, Refable } from "./types.js";
 
 /**
  * `spec` fields a workflow accepts directly (everything but what wfc derives).
@@ -21,7 +20,10 @@ import type { AnyTemplate, LifecycleHook } from "./types.js";
  * workflow({ name: "w", ttlStrategy: { secondsAfterCompletion: 600 }, parallelism: 4 }, () => { work(); });
  * ```
  */
-export type WorkflowSpecFields = Omit<ArgoWorkflowSpec, "templates" | "entrypoint" | "arguments" | "onExit" | "workflowTemplateRef" | "hooks">;
+export type WorkflowSpecFields = Omit<
+  ArgoWorkflowSpec,
+  "templates" | "entrypoint" | "arguments" | "onExit" | "workflowTemplateRef" | "hooks"
+>;
 
 /**
  * Options shared by every workflow kind.
@@ -142,11 +144,26 @@ function makeWorkflow<P extends Decls>(
   location: SourceLocation | undefined,
 ): WorkflowObject<P> {
   const {
-    name, generateName, namespace, labels, annotations, parameters, entrypoint, entrypointName, bodyKind,
-    dependencyStyle, templates, onExit, metadata, workflowTemplateRef, ...spec
+    name,
+    generateName,
+    namespace,
+    labels,
+    annotations,
+    parameters,
+    entrypoint,
+    entrypointName,
+    bodyKind,
+    dependencyStyle,
+    templates,
+    onExit,
+    metadata,
+    workflowTemplateRef,
+    ...spec
   } = options;
-  if (!name && !generateName) throw new AuthoringError("E_NO_NAME", `a ${kind} needs a name (or generateName)`, location);
-  if (generateName && kind !== "Workflow" && !name) throw new AuthoringError("E_NO_NAME", `a ${kind} needs a name; generateName is for Workflows`, location);
+  if (!name && !generateName)
+    throw new AuthoringError("E_NO_NAME", `a ${kind} needs a name (or generateName)`, location);
+  if (generateName && kind !== "Workflow" && !name)
+    throw new AuthoringError("E_NO_NAME", `a ${kind} needs a name; generateName is for Workflows`, location);
   const meta: Record<string, unknown> = {};
   if (name) meta.name = name;
   if (generateName) meta.generateName = generateName;
@@ -158,17 +175,36 @@ function makeWorkflow<P extends Decls>(
   const holder: { model?: WorkflowModel } = {};
   const io = ioSpec(parameters, "input");
   const paramRefs: Record<string, Ref> = {};
-  for (const p of io.parameters) paramRefs[p.name] = createRef({ kind: "workflow-param", workflow: holder, name: p.name });
+  for (const p of io.parameters)
+    paramRefs[p.name] = createRef({ kind: "workflow-param", workflow: holder, name: p.name });
   for (const a of io.artifacts) paramRefs[a.name] = createRef({ kind: "global", expr: `workflow.artifacts.${a.name}` });
 
-  let entry: TemplateModel | undefined = entrypoint && typeof entrypoint !== "string" ? templateModel(entrypoint) : undefined;
+  let entry: TemplateModel | undefined =
+    entrypoint && typeof entrypoint !== "string" ? templateModel(entrypoint) : undefined;
   if (body) {
-    if (entry) throw new AuthoringError("E_TWO_ENTRYPOINTS", `${kind} ${name ?? generateName}: give either an entrypoint template or a body, not both`, location);
-    const t = bodyTemplate(bodyKind ?? "dag", { name: entrypointName ?? "main", dependencyStyle }, () => body(paramRefs as InputRefs<P>), holder, undefined, location);
+    if (entry)
+      throw new AuthoringError(
+        "E_TWO_ENTRYPOINTS",
+        `${kind} ${name ?? generateName}: give either an entrypoint template or a body, not both`,
+        location,
+      );
+    const t = bodyTemplate(
+      bodyKind ?? "dag",
+      { name: entrypointName ?? "main", dependencyStyle },
+      () => body(paramRefs as InputRefs<P>),
+      holder,
+      undefined,
+      location,
+    );
     entry = templateModel(t);
   }
   const extra = (templates ?? []).map((t) => {
-    if (!isTemplate(t)) throw new AuthoringError("E_NOT_A_TEMPLATE", `${kind} ${name ?? generateName}: templates[] must hold wfc templates`, location);
+    if (!isTemplate(t))
+      throw new AuthoringError(
+        "E_NOT_A_TEMPLATE",
+        `${kind} ${name ?? generateName}: templates[] must hold wfc templates`,
+        location,
+      );
     return templateModel(t);
   });
   const specFields = deepLower(spec) as Record<string, unknown>;
@@ -176,7 +212,12 @@ function makeWorkflow<P extends Decls>(
     if (isWorkflow(workflowTemplateRef)) {
       const m = workflowModel(workflowTemplateRef);
       const ref = workflowTemplateRefOf(m.kind, String(m.metadata.name));
-      if (!ref) throw new AuthoringError("E_NOT_A_TEMPLATE", `workflowTemplateRef needs a WorkflowTemplate or ClusterWorkflowTemplate, not a ${m.kind}`, location);
+      if (!ref)
+        throw new AuthoringError(
+          "E_NOT_A_TEMPLATE",
+          `workflowTemplateRef needs a WorkflowTemplate or ClusterWorkflowTemplate, not a ${m.kind}`,
+          location,
+        );
       specFields.workflowTemplateRef = ref;
     } else specFields.workflowTemplateRef = { ...workflowTemplateRef };
   }
@@ -215,7 +256,10 @@ function makeWorkflow<P extends Decls>(
  * });
  * ```
  */
-export function workflow<const P extends Decls = {}>(options: WorkflowOptions<P>, body?: WorkflowBody<P>): WorkflowObject<P> {
+export function workflow<const P extends Decls = {}>(
+  options: WorkflowOptions<P>,
+  body?: WorkflowBody<P>,
+): WorkflowObject<P> {
   return makeWorkflow("Workflow", options, body, undefined, callerLocation(workflow));
 }
 
@@ -227,7 +271,10 @@ export function workflow<const P extends Decls = {}>(options: WorkflowOptions<P>
  * export const tpl = workflowTemplate({ name: "greet", parameters: { who: z.string() } }, ({ who }) => { say({ msg: who }); });
  * ```
  */
-export function workflowTemplate<const P extends Decls = {}>(options: WorkflowOptions<P>, body?: WorkflowBody<P>): WorkflowObject<P> {
+export function workflowTemplate<const P extends Decls = {}>(
+  options: WorkflowOptions<P>,
+  body?: WorkflowBody<P>,
+): WorkflowObject<P> {
   return makeWorkflow("WorkflowTemplate", options, body, undefined, callerLocation(workflowTemplate));
 }
 
@@ -239,7 +286,10 @@ export function workflowTemplate<const P extends Decls = {}>(options: WorkflowOp
  * export const tpl = clusterWorkflowTemplate({ name: "greet" }, () => { say({ msg: "hi" }); });
  * ```
  */
-export function clusterWorkflowTemplate<const P extends Decls = {}>(options: WorkflowOptions<P>, body?: WorkflowBody<P>): WorkflowObject<P> {
+export function clusterWorkflowTemplate<const P extends Decls = {}>(
+  options: WorkflowOptions<P>,
+  body?: WorkflowBody<P>,
+): WorkflowObject<P> {
   return makeWorkflow("ClusterWorkflowTemplate", options, body, undefined, callerLocation(clusterWorkflowTemplate));
 }
 
@@ -278,7 +328,10 @@ export interface CronWorkflowOptions<P extends Decls = {}> extends WorkflowOptio
  * export const nightly = cronWorkflow({ name: "nightly", schedules: ["0 2 * * *"], cron: { timezone: "UTC" } }, () => { backup(); });
  * ```
  */
-export function cronWorkflow<const P extends Decls = {}>(options: CronWorkflowOptions<P>, body?: WorkflowBody<P>): WorkflowObject<P> {
+export function cronWorkflow<const P extends Decls = {}>(
+  options: CronWorkflowOptions<P>,
+  body?: WorkflowBody<P>,
+): WorkflowObject<P> {
   const { schedules, cron, workflowMetadata, ...wf } = options;
   const cronFields: Record<string, unknown> = { schedules: [...schedules], ...(cron ?? {}) };
   // `when` holds a whole `{{= }}` expression, not a bare one.

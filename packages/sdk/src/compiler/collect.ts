@@ -27,11 +27,19 @@ export function collect(c: Compilation, root: TemplateModel): void {
 export function collectTemplatesIn(v: unknown, out: TemplateModel[]): void {
   if (isTemplateModel(v)) out.push(v);
   else if (Array.isArray(v)) for (const x of v) collectTemplatesIn(x, out);
-  else if (v && typeof v === "object" && !isRef(v)) for (const k in v) collectTemplatesIn((v as Record<string, unknown>)[k], out);
+  else if (v && typeof v === "object" && !isRef(v))
+    for (const k in v) collectTemplatesIn((v as Record<string, unknown>)[k], out);
 }
 
 /** True for a template model (not a template value). */
 export function isTemplateModel(v: unknown): v is TemplateModel {
-  return typeof v === "object" && v !== null && "kind" in v && "inputs" in v && "outputs" in v && "problems" in v && "id" in v;
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    "kind" in v &&
+    "inputs" in v &&
+    "outputs" in v &&
+    "problems" in v &&
+    "id" in v
+  );
 }
-

@@ -33,7 +33,17 @@ export class Compilation {
   }
 
   /** Records a problem (every problem is collected; the compile fails at the end). */
-  report(code: string, message: string, where: { template?: string; task?: string; location?: SourceLocation | undefined } = {}): void {
-    this.problems.push({ code, message, workflow: this.wfLabel, ...where, location: where.location ?? this.wf.location });
+  report(
+    code: string,
+    message: string,
+    where: { template?: string; task?: string; location?: SourceLocation | undefined } = {},
+  ): void {
+    this.problems.push({
+      code,
+      message,
+      workflow: this.wfLabel,
+      ...where,
+      location: where.location ?? this.wf.location,
+    });
   }
 }

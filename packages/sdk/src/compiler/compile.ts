@@ -24,7 +24,8 @@ function lowerWorkflowSpec(c: Compilation): Record<string, unknown> {
   for (const t of extra) collect(c, t);
 
   const spec: Record<string, unknown> = {};
-  if (wf.entrypoint) spec.entrypoint = wf.entrypoint.templateRef ? wf.entrypoint.templateRef.template : wf.entrypoint.name;
+  if (wf.entrypoint)
+    spec.entrypoint = wf.entrypoint.templateRef ? wf.entrypoint.templateRef.template : wf.entrypoint.name;
   const args = lowerIO({ parameters: wf.parameters, artifacts: wf.artifacts }, true);
   const ctx: Ctx = { wf, template: undefined, task: undefined, refs: [] };
   const rest = resolve(c, ctx, specFields, {}) as Record<string, unknown>;
@@ -42,7 +43,11 @@ function lowerWorkflowSpec(c: Compilation): Record<string, unknown> {
     if (prev) {
       // Only on a name collision: compare the two lowered templates.
       if (JSON.stringify(prev.lowered) !== JSON.stringify(lowered)) {
-        c.report("E_DUPLICATE_TEMPLATE", `two different templates are named "${t.name}" (the other is at ${prev.model.location ? `${prev.model.location.file}:${prev.model.location.line}` : "?"}); rename one`, { template: t.name, location: t.location });
+        c.report(
+          "E_DUPLICATE_TEMPLATE",
+          `two different templates are named "${t.name}" (the other is at ${prev.model.location ? `${prev.model.location.file}:${prev.model.location.line}` : "?"}); rename one`,
+          { template: t.name, location: t.location },
+        );
       }
       continue; // identical templates are emitted once
     }
@@ -50,14 +55,25 @@ function lowerWorkflowSpec(c: Compilation): Record<string, unknown> {
     templates.push(lowered);
   }
   Object.assign(spec, rest);
-  if (typeof spec.entrypoint === "string" && !c.byName.has(spec.entrypoint) && !wf.entrypoint?.templateRef && !rest.workflowTemplateRef) {
-    c.report("E_NO_ENTRYPOINT", `entrypoint "${spec.entrypoint}" is not a template of this workflow (templates: ${[...c.byName.keys()].join(", ") || "none"})`);
+  if (
+    typeof spec.entrypoint === "string" &&
+    !c.byName.has(spec.entrypoint) &&
+    !wf.entrypoint?.templateRef &&
+    !rest.workflowTemplateRef
+  ) {
+    c.report(
+      "E_NO_ENTRYPOINT",
+      `entrypoint "${spec.entrypoint}" is not a template of this workflow (templates: ${[...c.byName.keys()].join(", ") || "none"})`,
+    );
   }
   if (typeof rest.onExit === "string" && !c.byName.has(rest.onExit)) {
     c.report("E_NO_TEMPLATE", `onExit "${rest.onExit}" is not a template of this workflow`);
   }
   if (wf.kind === "Workflow" && !spec.entrypoint && !rest.workflowTemplateRef) {
-    c.report("E_NO_ENTRYPOINT", "a Workflow needs an entrypoint: give a body, an `entrypoint` template, or a workflowTemplateRef");
+    c.report(
+      "E_NO_ENTRYPOINT",
+      "a Workflow needs an entrypoint: give a body, an `entrypoint` template, or a workflowTemplateRef",
+    );
   }
   if (templates.length) spec.templates = templates;
   return spec;
@@ -88,7 +104,12 @@ export function compileModel(model: WorkflowModel): Manifest {
   const workflowSpec = lowerWorkflowSpec(c);
   let spec: Record<string, unknown> = workflowSpec;
   if (model.kind === "CronWorkflow") {
-    const cron = resolve(c, { wf: model, template: undefined, task: undefined, refs: [] }, model.cron ?? {}, {}) as Record<string, unknown>;
+    const cron = resolve(
+      c,
+      { wf: model, template: undefined, task: undefined, refs: [] },
+      model.cron ?? {},
+      {},
+    ) as Record<string, unknown>;
     spec = { ...cron, workflowSpec };
   }
   if (c.problems.length) throw new CompileError(dedupe(c.problems));

@@ -1,5 +1,5 @@
-import { emitYaml, emitYamlBytes } from "../yaml/emit.js";
 import type { Manifest } from "../core/manifest.js";
+import { emitYaml, emitYamlBytes } from "../yaml/emit.js";
 
 /**
  * Prints manifests as a multi-document YAML stream: deterministic, keys in the order the compiler
@@ -37,5 +37,5 @@ export function toYamlBytes(manifests: readonly Manifest[]): Uint8Array {
  */
 export function toJson(manifests: readonly Manifest[]): string {
   const value = manifests.length === 1 ? manifests[0] : { apiVersion: "v1", kind: "List", items: manifests };
-  return JSON.stringify(value, null, 2) + "\n";
+  return `${JSON.stringify(value, null, 2)}\n`;
 }

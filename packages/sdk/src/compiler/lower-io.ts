@@ -20,4 +20,3 @@ export function lowerIO(io: TemplateModel["inputs"], asArgument = false): Record
   if (io.artifacts.length) o.artifacts = io.artifacts.map(lowerArtifact);
   return Object.keys(o).length ? o : undefined;
 }
-

@@ -12,7 +12,13 @@ export type LowerTemplate = (c: Compilation, t: TemplateModel) => Record<string,
  * Lowers one task of a DAG (`style` given: its dependencies are decided here) or one step, with
  * its arguments, loop, condition and other fields resolved.
  */
-export function lowerTask(c: Compilation, tmpl: TemplateModel, task: TaskModel, style: "depends" | "dependencies" | undefined, lowerTemplate: LowerTemplate): Record<string, unknown> {
+export function lowerTask(
+  c: Compilation,
+  tmpl: TemplateModel,
+  task: TaskModel,
+  style: "depends" | "dependencies" | undefined,
+  lowerTemplate: LowerTemplate,
+): Record<string, unknown> {
   const where = { template: tmpl.name, task: task.name };
   const ctx: Ctx = { wf: c.wf, template: tmpl, task, refs: [] };
   const nameProblem = checkTemplateName(task.name);
@@ -25,10 +31,13 @@ export function lowerTask(c: Compilation, tmpl: TemplateModel, task: TaskModel, 
     o.inline = body;
   } else o.template = task.template.name;
   const args: Record<string, unknown> = {};
-  if (task.parameters.length) args.parameters = task.parameters.map(([name, value]) => ({ name, value: resolve(c, ctx, value, where) }));
+  if (task.parameters.length)
+    args.parameters = task.parameters.map(([name, value]) => ({ name, value: resolve(c, ctx, value, where) }));
   if (task.artifacts.length) {
     args.artifacts = task.artifacts.map(([name, value]) =>
-      isRef(value) || typeof value === "string" ? { name, from: resolve(c, ctx, value, where) } : { name, ...(resolve(c, ctx, value, where) as object) },
+      isRef(value) || typeof value === "string"
+        ? { name, from: resolve(c, ctx, value, where) }
+        : { name, ...(resolve(c, ctx, value, where) as object) },
     );
   }
   if (args.parameters || args.artifacts) o.arguments = args;
@@ -52,13 +61,17 @@ export function lowerTask(c: Compilation, tmpl: TemplateModel, task: TaskModel, 
   if (style) {
     // Dependencies: explicit `after` and `depends`, plus every task whose output is used.
     for (const t of task.after) if (t.scope !== task.scope) reportForeignDep(c, tmpl, task, t);
-    if (task.depends) for (const t of dependsTasks(task.depends)) if (t.scope !== task.scope) reportForeignDep(c, tmpl, task, t);
+    if (task.depends)
+      for (const t of dependsTasks(task.depends)) if (t.scope !== task.scope) reportForeignDep(c, tmpl, task, t);
     const plan = c.graph.plan(task, { after: task.after, depends: task.depends, refs: ctx.refs }, style);
     c.graph.set(task, plan.deps);
     if (plan.depends !== undefined) o.depends = plan.depends;
     if (plan.dependencies !== undefined) o.dependencies = plan.dependencies;
   } else if (task.after.length || task.depends) {
-    c.report("E_STEPS_DEPENDS", "`after` and `depends` are for DAG tasks; in steps, order comes from the step groups", { ...where, location: task.location });
+    c.report("E_STEPS_DEPENDS", "`after` and `depends` are for DAG tasks; in steps, order comes from the step groups", {
+      ...where,
+      location: task.location,
+    });
   }
   if (loop) Object.assign(o, loopOut);
   if (when !== undefined) o.when = when;
@@ -80,7 +93,9 @@ function isEmpty(o: object): boolean {
 }
 
 function reportForeignDep(c: Compilation, tmpl: TemplateModel, task: TaskModel, t: TaskModel): void {
-  c.report("E_REF_OUTSIDE_DAG", `task "${task.name}" depends on "${t.name}", which is not in template "${tmpl.name}"`, { template: tmpl.name, task: task.name, location: task.location });
+  c.report("E_REF_OUTSIDE_DAG", `task "${task.name}" depends on "${t.name}", which is not in template "${tmpl.name}"`, {
+    template: tmpl.name,
+    task: task.name,
+    location: task.location,
+  });
 }
-
-

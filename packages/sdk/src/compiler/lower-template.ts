@@ -25,12 +25,18 @@ export function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, 
   if (inputs) o.inputs = resolve(c, ctx, inputs, where);
   if (t.kind === "dag") {
     const style = t.dag!.dependencyStyle;
-    t.tasks!.forEach((task, i) => c.graph.place(task, i));
+    for (const [i, task] of t.tasks!.entries()) c.graph.place(task, i);
     const tasks = t.tasks!.map((task) => lowerTask(c, t, task, style, lowerTemplate));
     const cyc = c.graph.findCycle(t.tasks!);
-    if (cyc) c.report("E_CYCLE", `dependency cycle: ${cyc.map((x) => x.name).join(" -> ")}`, { ...where, task: cyc[0]!.name, location: cyc[0]!.location });
+    if (cyc)
+      c.report("E_CYCLE", `dependency cycle: ${cyc.map((x) => x.name).join(" -> ")}`, {
+        ...where,
+        task: cyc[0]!.name,
+        location: cyc[0]!.location,
+      });
     o.dag = { ...(resolve(c, ctx, t.dag!.fields, where) as Record<string, unknown>), tasks };
-    if (!tasks.length) c.report("E_EMPTY_BODY", `DAG template "${t.name}" has no tasks`, { ...where, location: t.location });
+    if (!tasks.length)
+      c.report("E_EMPTY_BODY", `DAG template "${t.name}" has no tasks`, { ...where, location: t.location });
   } else if (t.kind === "steps") {
     const seenSoFar = new Set<TaskModel>();
     o.steps = t.steps!.map((group) => {
@@ -39,7 +45,12 @@ export function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, 
       });
       for (const task of group) {
         for (const r of stepRefs(c, t, task)) {
-          if (!seenSoFar.has(r)) c.report("E_STEP_ORDER", `step "${task.name}" uses an output of step "${r.name}", which does not run before it`, { ...where, task: task.name, location: task.location });
+          if (!seenSoFar.has(r))
+            c.report(
+              "E_STEP_ORDER",
+              `step "${task.name}" uses an output of step "${r.name}", which does not run before it`,
+              { ...where, task: task.name, location: task.location },
+            );
         }
       }
       for (const task of group) seenSoFar.add(task);
@@ -63,7 +74,17 @@ export function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, 
 function stepRefs(c: Compilation, t: TemplateModel, task: TaskModel): TaskModel[] {
   const ctx: Ctx = { wf: c.wf, template: t, task, refs: [] };
   const probe = new Compilation(c.wf);
-  resolve(probe, ctx, [task.parameters.map((p) => p[1]), task.artifacts.map((a) => a[1]), task.when, task.loop?.kind === "withParam" ? task.loop.value : undefined, task.fields], {});
+  resolve(
+    probe,
+    ctx,
+    [
+      task.parameters.map((p) => p[1]),
+      task.artifacts.map((a) => a[1]),
+      task.when,
+      task.loop?.kind === "withParam" ? task.loop.value : undefined,
+      task.fields,
+    ],
+    {},
+  );
   return ctx.refs;
 }
-

@@ -1,6 +1,6 @@
-import type { TaskModel, TemplateModel, WorkflowModel } from "../core/model.js";
 import { mayHaveResult } from "../core/kinds.js";
-import { exprForm, isRef, refById, refData, TOKEN_RE, type RefTarget } from "../core/ref.js";
+import type { TaskModel, TemplateModel, WorkflowModel } from "../core/model.js";
+import { exprForm, isRef, type RefTarget, refById, refData, TOKEN_RE } from "../core/ref.js";
 import { taskRefs } from "../core/task-refs.js";
 import { isTemplateModel } from "./collect.js";
 import type { Compilation, Ctx, Where } from "./compilation.js";
@@ -13,19 +13,30 @@ function resolveTarget(c: Compilation, ctx: Ctx, target: RefTarget, where: Where
       return target.expr;
     case "workflow-param":
       if (target.workflow.model !== ctx.wf) {
-        c.report("E_FOREIGN_REF", `parameter "${target.name}" belongs to another workflow; pass it in as an input instead`, { ...where, location: ctx.task?.location });
+        c.report(
+          "E_FOREIGN_REF",
+          `parameter "${target.name}" belongs to another workflow; pass it in as an input instead`,
+          { ...where, location: ctx.task?.location },
+        );
         return undefined;
       }
       return `workflow.parameters.${target.name}`;
     case "input":
       if (target.template !== tmpl) {
-        c.report("E_FOREIGN_REF", `input "${target.name}" of template "${target.template.name}" is used outside that template${tmpl ? ` (in "${tmpl.name}")` : ""}; pass it as an argument`, { ...where, location: ctx.task?.location ?? tmpl?.location });
+        c.report(
+          "E_FOREIGN_REF",
+          `input "${target.name}" of template "${target.template.name}" is used outside that template${tmpl ? ` (in "${tmpl.name}")` : ""}; pass it as an argument`,
+          { ...where, location: ctx.task?.location ?? tmpl?.location },
+        );
         return undefined;
       }
       return `inputs.${target.what}.${target.name}`;
     case "item":
       if (!ctx.task || ctx.task.loopOwner !== target.loop) {
-        c.report("E_ITEM_OUTSIDE_LOOP", "a loop item is used outside the forEach() callback that made it", { ...where, location: ctx.task?.location });
+        c.report("E_ITEM_OUTSIDE_LOOP", "a loop item is used outside the forEach() callback that made it", {
+          ...where,
+          location: ctx.task?.location,
+        });
         return undefined;
       }
       return ["item", ...target.path].join(".");
@@ -34,7 +45,10 @@ function resolveTarget(c: Compilation, ctx: Ctx, target: RefTarget, where: Where
       const t = target.task;
       const wfOfTask = workflowOf(t);
       if (wfOfTask && wfOfTask !== ctx.wf && t.scope.template !== tmpl) {
-        c.report("E_FOREIGN_REF", `a reference to task "${t.name}" of another workflow is used here`, { ...where, location: ctx.task?.location });
+        c.report("E_FOREIGN_REF", `a reference to task "${t.name}" of another workflow is used here`, {
+          ...where,
+          location: ctx.task?.location,
+        });
         return undefined;
       }
       if (!tmpl || t.scope.template !== tmpl) {
@@ -50,12 +64,18 @@ function resolveTarget(c: Compilation, ctx: Ctx, target: RefTarget, where: Where
         return undefined;
       }
       if (target.kind === "task-attr" && target.attr === "outputs.result" && !mayHaveResult(t.template.kind)) {
-        c.report("E_UNKNOWN_OUTPUT", `task "${t.name}" has no result: template "${t.template.name}" is a ${t.template.kind} template`, { ...where, location: ctx.task?.location });
+        c.report(
+          "E_UNKNOWN_OUTPUT",
+          `task "${t.name}" has no result: template "${t.template.name}" is a ${t.template.kind} template`,
+          { ...where, location: ctx.task?.location },
+        );
         return undefined;
       }
       ctx.refs.push(t);
       const prefix = t.scope.kind === "dag" ? "tasks" : "steps";
-      return target.kind === "task-attr" ? `${prefix}.${t.name}.${target.attr}` : `${prefix}.${t.name}.outputs.${target.what}.${target.name}`;
+      return target.kind === "task-attr"
+        ? `${prefix}.${t.name}.${target.attr}`
+        : `${prefix}.${t.name}.outputs.${target.what}.${target.name}`;
     }
   }
 }
@@ -131,16 +151,23 @@ function checkHandRefs(c: Compilation, ctx: Ctx, s: string, where: Where): void 
     const expected = tmpl.kind === "dag" ? "tasks" : "steps";
     const t = tasks.get(r.task);
     if (!t || r.scope !== expected) {
-      c.report("E_UNKNOWN_TASK", `"${r.text}" refers to ${r.scope} "${r.task}", which is not in template "${tmpl.name}"`, { ...where, location: ctx.task?.location ?? tmpl.location });
+      c.report(
+        "E_UNKNOWN_TASK",
+        `"${r.text}" refers to ${r.scope} "${r.task}", which is not in template "${tmpl.name}"`,
+        { ...where, location: ctx.task?.location ?? tmpl.location },
+      );
       continue;
     }
     const out = r.output;
     if (out && t.template.kind !== "external" && !t.template.outputs[out.what].some((p) => p.name === out.name)) {
       const declared = t.template.outputs[out.what].map((p) => p.name).join(", ") || "none";
-      c.report("E_UNKNOWN_OUTPUT", `"${r.text}": template "${t.template.name}" declares no output ${out.what === "parameters" ? "parameter" : "artifact"} "${out.name}" (declared: ${declared})`, { ...where, location: ctx.task?.location });
+      c.report(
+        "E_UNKNOWN_OUTPUT",
+        `"${r.text}": template "${t.template.name}" declares no output ${out.what === "parameters" ? "parameter" : "artifact"} "${out.name}" (declared: ${declared})`,
+        { ...where, location: ctx.task?.location },
+      );
       continue;
     }
     if (ctx.task !== t) ctx.refs.push(t);
   }
 }
-

@@ -21,7 +21,10 @@ describe("DependencyGraph", () => {
     const g = new DependencyGraph<string>((t) => t);
     chain(g, "a", "b");
     g.place("c", 2);
-    expect(g.plan("c", { after: ["a"], refs: ["b"] }, "dependencies")).toEqual({ dependencies: ["a", "b"], deps: ["a", "b"] });
+    expect(g.plan("c", { after: ["a"], refs: ["b"] }, "dependencies")).toEqual({
+      dependencies: ["a", "b"],
+      deps: ["a", "b"],
+    });
   });
 
   it("joins a depends expression with the inferred tasks, parenthesised", () => {
@@ -33,7 +36,9 @@ describe("DependencyGraph", () => {
     expect(g.plan("c", { after: [], depends: parseDepends("a.Failed || b"), refs: [] }).depends).toBe("a.Failed || b");
     g.place("d", 3);
     g.set("d", []);
-    expect(g.plan("c", { after: [], depends: parseDepends("a.Failed || b"), refs: ["d"] }).depends).toBe("(a.Failed || b) && d");
+    expect(g.plan("c", { after: [], depends: parseDepends("a.Failed || b"), refs: ["d"] }).depends).toBe(
+      "(a.Failed || b) && d",
+    );
   });
 
   it("plan does not record; set does", () => {

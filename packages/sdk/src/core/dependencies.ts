@@ -8,7 +8,7 @@
  *
  * @internal
  */
-import { dependsTasks, printDepends, type DependsAst } from "./depends.js";
+import { type DependsAst, dependsTasks, printDepends } from "./depends.js";
 
 /** What a task asks for: explicit ordering and the tasks its values reference. */
 export interface DependencyRequest<T> {
@@ -123,7 +123,9 @@ export class DependencyGraph<T> {
     }
     const all = [...after, ...needed];
     if (!all.length) return { deps };
-    return style === "dependencies" ? { dependencies: all.map(name), deps } : { depends: all.map(name).join(" && "), deps };
+    return style === "dependencies"
+      ? { dependencies: all.map(name), deps }
+      : { depends: all.map(name).join(" && "), deps };
   }
 
   /** A dependency cycle among `tasks` (`[a, b, a]`), or undefined when there is none. */

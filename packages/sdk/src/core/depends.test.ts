@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { type DependsNode, dependsTasks, parseDepends, printDepends } from "./depends.js";
 import { WfcError } from "./errors.js";
-import { dependsTasks, parseDepends, printDepends, type DependsNode } from "./depends.js";
 
 describe("parseDepends", () => {
   it("parses names, statuses, !, &&, || with Argo's precedence", () => {
@@ -9,14 +9,26 @@ describe("parseDepends", () => {
     expect(parseDepends("a && b || !c.Failed")).toEqual({
       kind: "or",
       operands: [
-        { kind: "and", operands: [{ kind: "task", task: "a" }, { kind: "task", task: "b" }] },
+        {
+          kind: "and",
+          operands: [
+            { kind: "task", task: "a" },
+            { kind: "task", task: "b" },
+          ],
+        },
         { kind: "not", operand: { kind: "task", task: "c", status: "Failed" } },
       ],
     });
     expect(parseDepends(" ( A.AnySucceeded||B.AllFailed ) && 1st ")).toEqual({
       kind: "and",
       operands: [
-        { kind: "or", operands: [{ kind: "task", task: "A", status: "AnySucceeded" }, { kind: "task", task: "B", status: "AllFailed" }] },
+        {
+          kind: "or",
+          operands: [
+            { kind: "task", task: "A", status: "AnySucceeded" },
+            { kind: "task", task: "B", status: "AllFailed" },
+          ],
+        },
         { kind: "task", task: "1st" },
       ],
     });
@@ -45,21 +57,34 @@ describe("parseDepends", () => {
 });
 
 describe("printDepends", () => {
-  it.each(["a", "a.Failed", "a && b && c", "a || b", "(a || b) && c", "(a && b) || c", "!(a && b)", "!a.Succeeded || (b.Errored && c)", "(a && b) && c"])(
-    "round-trips %j",
-    (text) => {
-      const node = parseDepends(text);
-      expect(printDepends(node)).toBe(text);
-      expect(parseDepends(printDepends(node))).toEqual(node);
-    },
-  );
+  it.each([
+    "a",
+    "a.Failed",
+    "a && b && c",
+    "a || b",
+    "(a || b) && c",
+    "(a && b) || c",
+    "!(a && b)",
+    "!a.Succeeded || (b.Errored && c)",
+    "(a && b) && c",
+  ])("round-trips %j", (text) => {
+    const node = parseDepends(text);
+    expect(printDepends(node)).toBe(text);
+    expect(parseDepends(printDepends(node))).toEqual(node);
+  });
 
   it("parenthesises every nested group (the form the compiler has always written)", () => {
     expect(printDepends(parseDepends("a && b || c"))).toBe("(a && b) || c");
   });
 
   it("parenthesises a top-level group that is an operand, and prints task names through `name`", () => {
-    const node: DependsNode = { kind: "or", operands: [{ kind: "task", task: "a" }, { kind: "task", task: "b", status: "Failed" }] };
+    const node: DependsNode = {
+      kind: "or",
+      operands: [
+        { kind: "task", task: "a" },
+        { kind: "task", task: "b", status: "Failed" },
+      ],
+    };
     expect(printDepends(node, { operand: true })).toBe("(a || b.Failed)");
     expect(printDepends({ kind: "task", task: { id: 7 } }, { name: (t) => `t${t.id}` })).toBe("t7");
   });

@@ -11,7 +11,16 @@
 import { WfcError } from "./errors.js";
 
 /** The task results a `depends` expression can test (`common.TaskResult` in Argo). */
-export const TASK_STATUSES = ["Succeeded", "Failed", "Errored", "Skipped", "Omitted", "Daemoned", "AnySucceeded", "AllFailed"] as const;
+export const TASK_STATUSES = [
+  "Succeeded",
+  "Failed",
+  "Errored",
+  "Skipped",
+  "Omitted",
+  "Daemoned",
+  "AnySucceeded",
+  "AllFailed",
+] as const;
 
 /** One of {@link TASK_STATUSES}. */
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -80,14 +89,20 @@ export function parseDepends(text: string): DependsNode {
     }
     NAME.lastIndex = pos;
     const m = NAME.exec(text);
-    if (!m) fail(pos >= text.length ? "expected a task name but the expression ends" : `expected a task name but found '${text[pos]}'`);
+    if (!m)
+      fail(
+        pos >= text.length
+          ? "expected a task name but the expression ends"
+          : `expected a task name but found '${text[pos]}'`,
+      );
     const task = (m as RegExpExecArray)[0];
     pos += task.length;
     STATUS.lastIndex = pos;
     const s = STATUS.exec(text);
     if (!s) return { kind: "task", task };
     const status = s[1] as string;
-    if (!isTaskStatus(status)) fail(`unknown task status "${status}" of task "${task}" (one of ${TASK_STATUSES.join(", ")})`, pos + 1);
+    if (!isTaskStatus(status))
+      fail(`unknown task status "${status}" of task "${task}" (one of ${TASK_STATUSES.join(", ")})`, pos + 1);
     pos += s[0].length;
     return { kind: "task", task, status: status as TaskStatus };
   };

@@ -59,7 +59,14 @@ export function workflowTemplateRef(kind: string, name: string): { name: string;
  * (pkg/apis/workflow/v1alpha1/workflow_types.go) — container, containerSet (with a `main`
  * container), script, data, http and plugin. DAG, steps, resource and suspend templates have none.
  */
-export const RESULT_KINDS: ReadonlySet<TemplateKind> = new Set<TemplateKind>(["container", "script", "http", "data", "plugin", "containerSet"]);
+export const RESULT_KINDS: ReadonlySet<TemplateKind> = new Set<TemplateKind>([
+  "container",
+  "script",
+  "http",
+  "data",
+  "plugin",
+  "containerSet",
+]);
 
 /**
  * Whether a task of a template of this kind may be asked for `outputs.result`: a kind of

@@ -41,7 +41,12 @@ class LazyLocation implements SourceLocation {
       const raw = site.getFileName();
       if (!raw) continue;
       const file = raw.startsWith("file://") ? fileURLToPath(raw) : raw;
-      if ((file.startsWith(SDK_DIR) && !TEST_FILE.test(file)) || raw.startsWith("node:") || file.includes("/node_modules/")) continue;
+      if (
+        (file.startsWith(SDK_DIR) && !TEST_FILE.test(file)) ||
+        raw.startsWith("node:") ||
+        file.includes("/node_modules/")
+      )
+        continue;
       found = mapPosition(raw, file, site.getLineNumber() ?? 0, site.getColumnNumber() ?? 0);
       break;
     }
@@ -61,10 +66,17 @@ class LazyLocation implements SourceLocation {
   }
 }
 
-function mapPosition(raw: string, file: string, line: number, column: number): { file: string; line: number; column: number } {
+function mapPosition(
+  raw: string,
+  file: string,
+  line: number,
+  column: number,
+): { file: string; line: number; column: number } {
   try {
     const map = findSourceMap(raw) ?? findSourceMap(file);
-    const entry = map?.findEntry(line - 1, column - 1) as { originalSource?: string; originalLine?: number; originalColumn?: number } | undefined;
+    const entry = map?.findEntry(line - 1, column - 1) as
+      | { originalSource?: string; originalLine?: number; originalColumn?: number }
+      | undefined;
     if (entry && entry.originalLine !== undefined && entry.originalSource) {
       const src = entry.originalSource.startsWith("file://") ? fileURLToPath(entry.originalSource) : file;
       return { file: src, line: entry.originalLine + 1, column: (entry.originalColumn ?? 0) + 1 };

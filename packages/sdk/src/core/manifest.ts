@@ -7,6 +7,9 @@
  * const m: Manifest = compile(wf); console.log(m.kind, m.metadata.name);
  * ```
  */
-export type Manifest = { apiVersion: string; kind: string; metadata: Record<string, unknown>; spec: Record<string, unknown> } & Record<string, unknown>;
-
-
+export type Manifest = {
+  apiVersion: string;
+  kind: string;
+  metadata: Record<string, unknown>;
+  spec: Record<string, unknown>;
+} & Record<string, unknown>;

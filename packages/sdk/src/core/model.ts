@@ -2,10 +2,11 @@
  * The plain model of a workflow that the authoring API records and the compiler lowers. Objects
  * are frozen once the body that made them has run; nothing in here knows about YAML or Kubernetes.
  */
+
+import type { ZodType } from "zod";
 import type { DependsAst } from "./depends.js";
 import type { Diagnostic, SourceLocation } from "./errors.js";
 import type { TemplateKind, WorkflowKind } from "./kinds.js";
-import type { ZodType } from "zod";
 
 /** A declared input or output parameter. */
 export interface ParamSpec {

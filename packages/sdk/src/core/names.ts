@@ -23,7 +23,8 @@ const PARAM_NAME = /^[a-zA-Z0-9_][-a-zA-Z0-9_]*$/;
  */
 export function checkObjectName(name: string): string | undefined {
   if (name.length > 253) return `"${name}" is longer than 253 characters`;
-  if (!isDns1123Subdomain(name)) return `"${name}" is not a DNS-1123 name: use lower case letters, digits, '-' and '.', starting and ending with a letter or digit`;
+  if (!isDns1123Subdomain(name))
+    return `"${name}" is not a DNS-1123 name: use lower case letters, digits, '-' and '.', starting and ending with a letter or digit`;
   return undefined;
 }
 
@@ -46,7 +47,8 @@ export function checkGenerateName(prefix: string): string | undefined {
  */
 export function checkTemplateName(name: string): string | undefined {
   if (name.length > 128) return `"${name}" is longer than 128 characters`;
-  if (!ARGO_NAME.test(name)) return `"${name}" is not a valid name: use letters, digits and '-', starting with a letter or digit (DNS-1123 style, e.g. "fetch-data")`;
+  if (!ARGO_NAME.test(name))
+    return `"${name}" is not a valid name: use letters, digits and '-', starting with a letter or digit (DNS-1123 style, e.g. "fetch-data")`;
   return undefined;
 }
 

@@ -6,9 +6,19 @@ declare const refType: unique symbol;
 
 /** What a reference points at. The compiler turns it into an Argo `{{...}}` expression. */
 export type RefTarget =
-  | { readonly kind: "task-output"; readonly task: TaskModel; readonly what: "parameters" | "artifacts"; readonly name: string }
+  | {
+      readonly kind: "task-output";
+      readonly task: TaskModel;
+      readonly what: "parameters" | "artifacts";
+      readonly name: string;
+    }
   | { readonly kind: "task-attr"; readonly task: TaskModel; readonly attr: string }
-  | { readonly kind: "input"; readonly template: TemplateModel; readonly what: "parameters" | "artifacts"; readonly name: string }
+  | {
+      readonly kind: "input";
+      readonly template: TemplateModel;
+      readonly what: "parameters" | "artifacts";
+      readonly name: string;
+    }
   | { readonly kind: "workflow-param"; readonly workflow: { model?: WorkflowModel }; readonly name: string }
   | { readonly kind: "item"; readonly loop: object; readonly path: readonly string[] }
   | { readonly kind: "global"; readonly expr: string };
@@ -100,7 +110,8 @@ export function createItemRef<T>(loop: object, path: readonly string[] = []): It
   const cache = new Map<string, unknown>();
   return new Proxy(base as object, {
     get(target, prop, receiver) {
-      if (typeof prop === "symbol" || prop === "toString" || prop === "toJSON") return Reflect.get(target, prop, receiver);
+      if (typeof prop === "symbol" || prop === "toString" || prop === "toJSON")
+        return Reflect.get(target, prop, receiver);
       if (prop === "then") return undefined;
       let child = cache.get(prop);
       if (!child) cache.set(prop, (child = createItemRef(loop, [...path, prop])));
@@ -117,7 +128,8 @@ export function createItemRef<T>(loop: object, path: readonly string[] = []): It
  * forEach([{ os: "debian", v: 12 }], (item) => test({ os: item.os, version: item.v }));
  * ```
  */
-export type Item<T> = Ref<T> & (T extends readonly unknown[] ? unknown : T extends object ? { readonly [K in keyof T]-?: Item<T[K]> } : unknown);
+export type Item<T> = Ref<T> &
+  (T extends readonly unknown[] ? unknown : T extends object ? { readonly [K in keyof T]-?: Item<T[K]> } : unknown);
 
 /**
  * True when `value` is a wfc reference (from any copy of the SDK).

@@ -9,7 +9,17 @@
  */
 
 /** The attributes of a task or step other than a named output (Argo's node-reference keys). */
-export const TASK_ATTRIBUTES = ["id", "status", "startedAt", "finishedAt", "ip", "hostNodeName", "exitCode", "outputs.result", "outputs.parameters"] as const;
+export const TASK_ATTRIBUTES = [
+  "id",
+  "status",
+  "startedAt",
+  "finishedAt",
+  "ip",
+  "hostNodeName",
+  "exitCode",
+  "outputs.result",
+  "outputs.parameters",
+] as const;
 
 /** An attribute of {@link TASK_ATTRIBUTES}. */
 export type TaskAttribute = (typeof TASK_ATTRIBUTES)[number];
@@ -28,7 +38,8 @@ export interface TaskRef {
   readonly attribute: TaskAttribute | undefined;
 }
 
-const TASK_REF = /\{\{\s*(tasks|steps)\.([A-Za-z0-9][-A-Za-z0-9]*)\.(?:outputs\.(parameters|artifacts)\.([A-Za-z0-9_-]+)|(outputs\.result|outputs\.parameters|exitCode|status|id|ip|startedAt|finishedAt|hostNodeName))\s*\}\}/g;
+const TASK_REF =
+  /\{\{\s*(tasks|steps)\.([A-Za-z0-9][-A-Za-z0-9]*)\.(?:outputs\.(parameters|artifacts)\.([A-Za-z0-9_-]+)|(outputs\.result|outputs\.parameters|exitCode|status|id|ip|startedAt|finishedAt|hostNodeName))\s*\}\}/g;
 
 /** Quick test before a scan: can `text` hold a task or step reference at all? */
 export function mayHoldTaskRefs(text: string): boolean {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { evalCelRule } from "./cel.js";
-import { ARGO_KINDS, loadCrdSchema } from "./index.js";
 import type { CelRule, CrdSchema } from "./index.js";
+import { ARGO_KINDS, loadCrdSchema } from "./index.js";
 
 function rulesOf(s: CrdSchema, path = ""): { path: string; rule: CelRule; type: string | undefined }[] {
   const out: { path: string; rule: CelRule; type: string | undefined }[] = [];
@@ -26,7 +26,10 @@ describe("CEL rules of the vendored CRDs", () => {
   });
 
   test("a failing rule reports its message; an unevaluable one reports an error", () => {
-    const rule = { rule: "!has(self.depends) || !has(self.dependencies)", message: "cannot use both 'depends' and 'dependencies'" };
+    const rule = {
+      rule: "!has(self.depends) || !has(self.dependencies)",
+      message: "cannot use both 'depends' and 'dependencies'",
+    };
     expect(evalCelRule(rule, { depends: "a", dependencies: ["a"] })).toEqual({ ok: false, message: rule.message });
     expect(evalCelRule({ rule: "self.name.matches('^[0-9]')" }, { name: 5 })).toHaveProperty("error");
     expect(evalCelRule({ rule: "self.x ==" }, {})).toHaveProperty("error");

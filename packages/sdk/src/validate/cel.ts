@@ -5,7 +5,8 @@ import type { CelRule } from "./crd-schemas.js";
 // Node >= 20.19 supports), so that importing the SDK to build workflows does not pay for it.
 type CelLib = typeof import("@marcbachmann/cel-js");
 let cel: CelLib | undefined;
-const parse = (rule: string): unknown => (cel ??= createRequire(import.meta.url)("@marcbachmann/cel-js") as CelLib).parse(rule);
+const parse = (rule: string): unknown =>
+  (cel ??= createRequire(import.meta.url)("@marcbachmann/cel-js") as CelLib).parse(rule);
 
 type Program = (ctx: Record<string, unknown>) => unknown;
 const programs = new Map<string, Program | Error>();
@@ -44,12 +45,18 @@ export function evalCelRule(rule: CelRule, value: unknown): CelOutcome {
   try {
     r = p({ self: value });
   } catch (e) {
-    return { error: `cannot evaluate CEL rule ${JSON.stringify(rule.rule)}: ${e instanceof Error ? e.message : String(e)}` };
+    return {
+      error: `cannot evaluate CEL rule ${JSON.stringify(rule.rule)}: ${e instanceof Error ? e.message : String(e)}`,
+    };
   }
   if (r === true) return { ok: true };
   if (r !== false) return { error: `CEL rule ${JSON.stringify(rule.rule)} returned ${String(r)}, not a bool` };
-  const message = rule.message ?? (rule.messageExpression ? messageFromExpression(rule.messageExpression, value) : undefined);
-  const out: { ok: false; message: string; fieldPath?: string } = { ok: false, message: message ?? `failed rule: ${rule.rule}` };
+  const message =
+    rule.message ?? (rule.messageExpression ? messageFromExpression(rule.messageExpression, value) : undefined);
+  const out: { ok: false; message: string; fieldPath?: string } = {
+    ok: false,
+    message: message ?? `failed rule: ${rule.rule}`,
+  };
   if (rule.fieldPath) out.fieldPath = rule.fieldPath;
   return out;
 }

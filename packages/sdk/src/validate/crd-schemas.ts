@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
+import { ARGO_API_VERSION, ARGO_KINDS, type ArgoKind, isArgoKind } from "../core/kinds.js";
 import { PACKAGE_ROOT } from "../core/package-root.js";
 
-import { ARGO_API_VERSION, ARGO_KINDS, isArgoKind, type ArgoKind } from "../core/kinds.js";
-
-export { ARGO_API_VERSION, ARGO_KINDS, isArgoKind, type ArgoKind };
+export { ARGO_API_VERSION, ARGO_KINDS, type ArgoKind, isArgoKind };
 
 /**
  * A node of a CRD's openAPIV3Schema (structural schema), as vendored in `schema/crd-*.json`.

@@ -1,5 +1,5 @@
 import { DependencyGraph } from "../core/dependencies.js";
-import { dependsTasks, parseDepends, type DependsNode } from "../core/depends.js";
+import { type DependsNode, dependsTasks, parseDepends } from "../core/depends.js";
 import { WfcError } from "../core/errors.js";
 import { isWorkflowKind } from "../core/kinds.js";
 import { taskRefs } from "../core/task-refs.js";
@@ -36,14 +36,23 @@ export function semanticIssues(manifest: unknown): ValidationIssue[] {
   const names = new Set(templates.map((t) => String(t.name)));
   const byName = new Map(templates.map((t) => [String(t.name), t]));
   if (typeof spec.entrypoint === "string" && !spec.workflowTemplateRef && !names.has(spec.entrypoint)) {
-    issues.push({ code: "E_NO_ENTRYPOINT", path: `${base}.entrypoint`, message: `template "${spec.entrypoint}" does not exist` });
+    issues.push({
+      code: "E_NO_ENTRYPOINT",
+      path: `${base}.entrypoint`,
+      message: `template "${spec.entrypoint}" does not exist`,
+    });
   }
-  if (typeof spec.onExit === "string" && !names.has(spec.onExit)) issues.push({ code: "E_NO_TEMPLATE", path: `${base}.onExit`, message: `template "${spec.onExit}" does not exist` });
+  if (typeof spec.onExit === "string" && !names.has(spec.onExit))
+    issues.push({ code: "E_NO_TEMPLATE", path: `${base}.onExit`, message: `template "${spec.onExit}" does not exist` });
   templates.forEach((t, i) => {
     const path = `${base}.templates[${i}]`;
     for (const [call, callPath] of callsOf(t, path)) {
       if (typeof call.template === "string" && !call.templateRef && !call.inline && !names.has(call.template)) {
-        issues.push({ code: "E_NO_TEMPLATE", path: `${callPath}.template`, message: `template "${call.template}" does not exist` });
+        issues.push({
+          code: "E_NO_TEMPLATE",
+          path: `${callPath}.template`,
+          message: `template "${call.template}" does not exist`,
+        });
       }
     }
     issues.push(...taskRefIssues(t, path, byName));
@@ -55,9 +64,12 @@ export function semanticIssues(manifest: unknown): ValidationIssue[] {
 /** The task or step calls of a template, with their paths. */
 function callsOf(t: Obj, path: string): [Obj, string][] {
   const calls: [Obj, string][] = [];
-  if (isObj(t.dag) && Array.isArray(t.dag.tasks)) t.dag.tasks.forEach((task, j) => isObj(task) && calls.push([task, `${path}.dag.tasks[${j}]`]));
+  if (isObj(t.dag) && Array.isArray(t.dag.tasks))
+    for (const [j, task] of t.dag.tasks.entries()) if (isObj(task)) calls.push([task, `${path}.dag.tasks[${j}]`]);
   if (Array.isArray(t.steps)) {
-    t.steps.forEach((g, j) => Array.isArray(g) && g.forEach((s, k) => isObj(s) && calls.push([s, `${path}.steps[${j}][${k}]`])));
+    for (const [j, g] of t.steps.entries())
+      if (Array.isArray(g))
+        for (const [k, s] of g.entries()) if (isObj(s)) calls.push([s, `${path}.steps[${j}][${k}]`]);
   }
   return calls;
 }
@@ -78,16 +90,31 @@ function taskRefIssues(t: Obj, path: string, templates: ReadonlyMap<string, Obj>
       seen.add(r.text);
       const call = calls.get(r.task);
       if (!call || r.scope !== expected) {
-        issues.push({ code: "E_UNKNOWN_TASK", path, message: `"${r.text}" refers to ${r.scope} "${r.task}", which is not in template "${String(t.name)}"` });
+        issues.push({
+          code: "E_UNKNOWN_TASK",
+          path,
+          message: `"${r.text}" refers to ${r.scope} "${r.task}", which is not in template "${String(t.name)}"`,
+        });
         continue;
       }
       const out = r.output;
-      const called = isObj(call.inline) ? call.inline : typeof call.template === "string" && !call.templateRef ? templates.get(call.template) : undefined;
+      const called = isObj(call.inline)
+        ? call.inline
+        : typeof call.template === "string" && !call.templateRef
+          ? templates.get(call.template)
+          : undefined;
       if (!out || !called) continue;
-      const outputs = isObj(called.outputs) && Array.isArray(called.outputs[out.what]) ? (called.outputs[out.what] as unknown[]).filter(isObj) : [];
+      const outputs =
+        isObj(called.outputs) && Array.isArray(called.outputs[out.what])
+          ? (called.outputs[out.what] as unknown[]).filter(isObj)
+          : [];
       if (!outputs.some((o) => o.name === out.name)) {
         const declared = outputs.map((o) => String(o.name)).join(", ") || "none";
-        issues.push({ code: "E_UNKNOWN_OUTPUT", path, message: `"${r.text}": template "${String(called.name ?? call.name)}" declares no output ${out.what === "parameters" ? "parameter" : "artifact"} "${out.name}" (declared: ${declared})` });
+        issues.push({
+          code: "E_UNKNOWN_OUTPUT",
+          path,
+          message: `"${r.text}": template "${String(called.name ?? call.name)}" declares no output ${out.what === "parameters" ? "parameter" : "artifact"} "${out.name}" (declared: ${declared})`,
+        });
       }
     }
   });
@@ -127,13 +154,23 @@ function dagIssues(dag: Obj, path: string): ValidationIssue[] {
     }
     const known: string[] = [];
     for (const d of deps) {
-      if (!byName.has(d)) issues.push({ code: "E_UNKNOWN_TASK", path: `${path}.tasks[${j}]`, message: `depends on "${d}", which is not a task of this DAG` });
+      if (!byName.has(d))
+        issues.push({
+          code: "E_UNKNOWN_TASK",
+          path: `${path}.tasks[${j}]`,
+          message: `depends on "${d}", which is not a task of this DAG`,
+        });
       else if (!known.includes(d)) known.push(d);
     }
     graph.place(name, j);
     graph.set(name, known);
   });
-  if (usesDepends && usesDependencies) issues.push({ code: "E_MIXED_DEPENDENCIES", path, message: "cannot use both 'depends' and 'dependencies' in the same DAG template" });
+  if (usesDepends && usesDependencies)
+    issues.push({
+      code: "E_MIXED_DEPENDENCIES",
+      path,
+      message: "cannot use both 'depends' and 'dependencies' in the same DAG template",
+    });
   const cycle = graph.findCycle(byName);
   if (cycle) issues.push({ code: "E_CYCLE", path, message: `dependency cycle: ${cycle.join(" -> ")}` });
   return issues;

@@ -1,5 +1,5 @@
-import type { CelRule, CrdSchema } from "./crd-schemas.js";
 import { evalCelRule } from "./cel.js";
+import type { CelRule, CrdSchema } from "./crd-schemas.js";
 import type { ValidationIssue } from "./issues.js";
 
 // A hand-written walker over the CRD's structural schema, written for speed (a 5000-template workflow is
@@ -148,12 +148,15 @@ function checkString(c: Compiled, v: string, path: string, st: WalkState): void 
   const s = c.s;
   if (s.maxLength !== undefined || s.minLength !== undefined) {
     const len = [...v].length;
-    if (s.maxLength !== undefined && len > s.maxLength) st.issues.push({ path, message: `must be at most ${s.maxLength} characters long` });
-    if (s.minLength !== undefined && len < s.minLength) st.issues.push({ path, message: `must be at least ${s.minLength} characters long` });
+    if (s.maxLength !== undefined && len > s.maxLength)
+      st.issues.push({ path, message: `must be at most ${s.maxLength} characters long` });
+    if (s.minLength !== undefined && len < s.minLength)
+      st.issues.push({ path, message: `must be at least ${s.minLength} characters long` });
   }
   if (c.pattern && !c.pattern.test(v)) st.issues.push({ path, message: `must match pattern ${c.patternText}` });
   if (c.format === "byte" && !BASE64.test(v)) st.issues.push({ path, message: "must be base64-encoded (format byte)" });
-  if (c.format === "date-time" && !DATE_TIME.test(v)) st.issues.push({ path, message: "must be an RFC 3339 date-time" });
+  if (c.format === "date-time" && !DATE_TIME.test(v))
+    st.issues.push({ path, message: "must be an RFC 3339 date-time" });
 }
 
 function checkNumber(c: Compiled, v: number, path: string, st: WalkState): void {
@@ -168,8 +171,10 @@ function checkNumber(c: Compiled, v: number, path: string, st: WalkState): void 
 
 function checkArray(c: Compiled, v: unknown[], path: string, st: WalkState): void {
   const s = c.s;
-  if (s.maxItems !== undefined && v.length > s.maxItems) st.issues.push({ path, message: `must have at most ${s.maxItems} items` });
-  if (s.minItems !== undefined && v.length < s.minItems) st.issues.push({ path, message: `must have at least ${s.minItems} items` });
+  if (s.maxItems !== undefined && v.length > s.maxItems)
+    st.issues.push({ path, message: `must have at most ${s.maxItems} items` });
+  if (s.minItems !== undefined && v.length < s.minItems)
+    st.issues.push({ path, message: `must have at least ${s.minItems} items` });
   if (c.items) for (let i = 0; i < v.length; i++) walkSchema(c.items, v[i], `${path}[${i}]`, st);
   if (c.listType === "set" || s.uniqueItems) checkUnique(v, (x) => JSON.stringify(x), path, st, "");
   else if (c.listType === "map" && c.listKeys && c.items) {
@@ -192,7 +197,8 @@ function checkUnique(v: unknown[], key: (x: unknown) => string, path: string, st
   const seen = new Set<string>();
   for (let i = 0; i < v.length; i++) {
     const k = key(v[i]);
-    if (seen.has(k)) st.issues.push({ path: `${path}[${i}]`, message: `duplicate entry${what ? ` (same ${what})` : ""}: ${k}` });
+    if (seen.has(k))
+      st.issues.push({ path: `${path}[${i}]`, message: `duplicate entry${what ? ` (same ${what})` : ""}: ${k}` });
     seen.add(k);
   }
 }
@@ -200,8 +206,10 @@ function checkUnique(v: unknown[], key: (x: unknown) => string, path: string, st
 function checkObject(c: Compiled, v: Record<string, unknown>, path: string, st: WalkState): void {
   const s = c.s;
   const n = Object.keys(v).length;
-  if (s.maxProperties !== undefined && n > s.maxProperties) st.issues.push({ path, message: `must have at most ${s.maxProperties} properties` });
-  if (s.minProperties !== undefined && n < s.minProperties) st.issues.push({ path, message: `must have at least ${s.minProperties} properties` });
+  if (s.maxProperties !== undefined && n > s.maxProperties)
+    st.issues.push({ path, message: `must have at most ${s.maxProperties} properties` });
+  if (s.minProperties !== undefined && n < s.minProperties)
+    st.issues.push({ path, message: `must have at least ${s.minProperties} properties` });
   const props = c.props;
   for (const key in v) {
     const x = v[key];
@@ -217,7 +225,10 @@ function checkObject(c: Compiled, v: Record<string, unknown>, path: string, st: 
     } else if (c.embedded && (key === "apiVersion" || key === "kind" || key === "metadata")) {
       // embedded resources carry their own type meta and object meta
     } else if (props || c.type === "object") {
-      st.issues.push({ path: SIMPLE_KEY.test(key) ? fieldPath(path, key) : mapKeyPath(path, JSON.stringify(key)), message: "unknown field" });
+      st.issues.push({
+        path: SIMPLE_KEY.test(key) ? fieldPath(path, key) : mapKeyPath(path, JSON.stringify(key)),
+        message: "unknown field",
+      });
     }
   }
   for (const r of c.required) {
@@ -263,7 +274,9 @@ function runRules(rules: CelRule[], raw: unknown, path: string, st: WalkState): 
     const out = evalCelRule(rule, value);
     if ("error" in out) st.celErrors.push({ path, message: out.error });
     else if (!out.ok) {
-      const p = out.fieldPath ? path + (out.fieldPath.startsWith(".") || out.fieldPath.startsWith("[") ? out.fieldPath : `.${out.fieldPath}`) : path;
+      const p = out.fieldPath
+        ? path + (out.fieldPath.startsWith(".") || out.fieldPath.startsWith("[") ? out.fieldPath : `.${out.fieldPath}`)
+        : path;
       st.issues.push({ path: p, message: out.message });
     }
   }

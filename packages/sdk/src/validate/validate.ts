@@ -1,9 +1,9 @@
 import { ARGO_API_VERSION, ARGO_KINDS, isArgoKind, loadCrdSchema } from "./crd-schemas.js";
-import { ManifestValidationError } from "./issues.js";
 import type { ValidationIssue } from "./issues.js";
+import { ManifestValidationError } from "./issues.js";
 import { validateObjectMeta } from "./object-meta.js";
-import { walkSchema } from "./structural.js";
 import type { WalkState } from "./structural.js";
+import { walkSchema } from "./structural.js";
 
 /**
  * Validates one Argo manifest the way `kubectl apply --validate=strict` and the API server do with Argo's
@@ -29,10 +29,16 @@ export function validateManifest(obj: unknown): ValidationIssue[] {
   const m = obj as Record<string, unknown>;
   const issues: ValidationIssue[] = [];
   if (m.apiVersion !== ARGO_API_VERSION) {
-    issues.push({ path: "apiVersion", message: m.apiVersion === undefined ? "required field missing" : `must be ${ARGO_API_VERSION}` });
+    issues.push({
+      path: "apiVersion",
+      message: m.apiVersion === undefined ? "required field missing" : `must be ${ARGO_API_VERSION}`,
+    });
   }
   if (!isArgoKind(m.kind)) {
-    issues.push({ path: "kind", message: m.kind === undefined ? "required field missing" : `must be one of: ${ARGO_KINDS.join(", ")}` });
+    issues.push({
+      path: "kind",
+      message: m.kind === undefined ? "required field missing" : `must be one of: ${ARGO_KINDS.join(", ")}`,
+    });
     return issues;
   }
   issues.push(...validateObjectMeta(m.metadata, m.kind !== "ClusterWorkflowTemplate"));

@@ -1,6 +1,6 @@
-import { readFileSync, readdirSync } from "node:fs";
-import { parse as parseYaml12 } from "yaml";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
+import { parse as parseYaml12 } from "yaml";
 import { emitJson, emitYaml, parseK8sYaml } from "./index.js";
 
 const EXAMPLES = new URL("../../../../vendor/argo/examples/", import.meta.url);
@@ -14,15 +14,123 @@ function roundTrips(docs: unknown[]): void {
 }
 
 const TRAPS = [
-  "yes", "no", "on", "off", "y", "n", "Y", "N", "YES", "On", "true", "False", "null", "Null", "~", "", " ", "=", "<<",
-  "0755", "08", "1e3", "1E3", "0x1F", "0o17", "0b101", "1_000", "12:30", "1:2:3", "190:20:30.15", ".inf", "-.inf", ".nan", ".5", "5.", "+1", "-1",
-  "1.2.3", "2001-12-14", "2001-12-14t21:59:43.10-05:00", "-", "--", "---", "--flag", "-x", "...", "?", "? x", ":", ":x", "a:", "a: b", "a:b", "a #b", "a#b", "#x",
-  ",", "[", "]", "{", "}", "{}", "[]", "&a", "*a", "!tag", "|", ">", "'", '"', "%x", "@x", "`x", "it's", 'say "hi"', "back\\slash",
-  " lead", "trail ", "tab\there", "\ttab", "nul\u0000x", "bell\u0007", "del\u007f", "nel\u0085x", "ls\u2028x", "ps\u2029x", "bom\ufeffx", "nbsp\u00a0x",
-  "é", "日本語", "emoji 😀", "a\u0301", "\ud83d", "cr\rx", "crlf\r\nx",
-  "{{tasks.a.outputs.result}}", "{{=  sprig.int(inputs.parameters.x) + 1 }}", "{{inputs.parameters.x}} and more", "echo {{inputs.parameters.x}}",
-  "x\n", "x", "x\n\n", "x\n\n\n", "\nx", "\n", "\n\n", "a\nb", "a\nb\n", "a\n\nb", " a\nb", "a \nb", "a\n b", "a\n\tb", "#!/bin/sh\nset -e\necho hi\n",
-  "key: value\n- item\n", "---\nfoo\n", "a\n...\nb",
+  "yes",
+  "no",
+  "on",
+  "off",
+  "y",
+  "n",
+  "Y",
+  "N",
+  "YES",
+  "On",
+  "true",
+  "False",
+  "null",
+  "Null",
+  "~",
+  "",
+  " ",
+  "=",
+  "<<",
+  "0755",
+  "08",
+  "1e3",
+  "1E3",
+  "0x1F",
+  "0o17",
+  "0b101",
+  "1_000",
+  "12:30",
+  "1:2:3",
+  "190:20:30.15",
+  ".inf",
+  "-.inf",
+  ".nan",
+  ".5",
+  "5.",
+  "+1",
+  "-1",
+  "1.2.3",
+  "2001-12-14",
+  "2001-12-14t21:59:43.10-05:00",
+  "-",
+  "--",
+  "---",
+  "--flag",
+  "-x",
+  "...",
+  "?",
+  "? x",
+  ":",
+  ":x",
+  "a:",
+  "a: b",
+  "a:b",
+  "a #b",
+  "a#b",
+  "#x",
+  ",",
+  "[",
+  "]",
+  "{",
+  "}",
+  "{}",
+  "[]",
+  "&a",
+  "*a",
+  "!tag",
+  "|",
+  ">",
+  "'",
+  '"',
+  "%x",
+  "@x",
+  "`x",
+  "it's",
+  'say "hi"',
+  "back\\slash",
+  " lead",
+  "trail ",
+  "tab\there",
+  "\ttab",
+  "nul\u0000x",
+  "bell\u0007",
+  "del\u007f",
+  "nel\u0085x",
+  "ls\u2028x",
+  "ps\u2029x",
+  "bom\ufeffx",
+  "nbsp\u00a0x",
+  "é",
+  "日本語",
+  "emoji 😀",
+  "a\u0301",
+  "\ud83d",
+  "cr\rx",
+  "crlf\r\nx",
+  "{{tasks.a.outputs.result}}",
+  "{{=  sprig.int(inputs.parameters.x) + 1 }}",
+  "{{inputs.parameters.x}} and more",
+  "echo {{inputs.parameters.x}}",
+  "x\n",
+  "x",
+  "x\n\n",
+  "x\n\n\n",
+  "\nx",
+  "\n",
+  "\n\n",
+  "a\nb",
+  "a\nb\n",
+  "a\n\nb",
+  " a\nb",
+  "a \nb",
+  "a\n b",
+  "a\n\tb",
+  "#!/bin/sh\nset -e\necho hi\n",
+  "key: value\n- item\n",
+  "---\nfoo\n",
+  "a\n...\nb",
 ];
 
 describe("emitYaml", () => {
@@ -31,9 +139,47 @@ describe("emitYaml", () => {
   });
 
   test("random strings of trap characters round-trip", () => {
-    const alphabet = ["a", "b", "1", "0", " ", "\n", ":", "#", "-", "'", '"', "{", "}", "[", "]", "\t", "\\", "|", ">", ".", "e", "x", "y", "é", "😀", "\u0085", "_", "=", "~", "&", "*", "!", "%", "@"];
+    const alphabet = [
+      "a",
+      "b",
+      "1",
+      "0",
+      " ",
+      "\n",
+      ":",
+      "#",
+      "-",
+      "'",
+      '"',
+      "{",
+      "}",
+      "[",
+      "]",
+      "\t",
+      "\\",
+      "|",
+      ">",
+      ".",
+      "e",
+      "x",
+      "y",
+      "é",
+      "😀",
+      "\u0085",
+      "_",
+      "=",
+      "~",
+      "&",
+      "*",
+      "!",
+      "%",
+      "@",
+    ];
     let seed = 42;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed / 0x7fffffff);
+    const rnd = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
     const values: string[] = [];
     for (let i = 0; i < 3000; i++) {
       let s = "";
@@ -45,7 +191,22 @@ describe("emitYaml", () => {
   });
 
   test("non-strings", () => {
-    roundTrips([{ a: 1, b: -2.5, c: 1e21, d: 0, e: true, f: false, g: null, h: [], i: {}, j: [[], {}, null, [1, [2, [3]]]], k: Infinity, l: -Infinity }]);
+    roundTrips([
+      {
+        a: 1,
+        b: -2.5,
+        c: 1e21,
+        d: 0,
+        e: true,
+        f: false,
+        g: null,
+        h: [],
+        i: {},
+        j: [[], {}, null, [1, [2, [3]]]],
+        k: Infinity,
+        l: -Infinity,
+      },
+    ]);
     expect(parseK8sYaml(emitYaml([{ n: NaN }]))[0]).toEqual({ n: NaN });
   });
 
@@ -59,7 +220,12 @@ describe("emitYaml", () => {
           entrypoint: "main",
           templates: [
             { name: "main", steps: [[{ name: "a", template: "t" }]], empty: [] },
-            { name: "t", script: { image: "python:3", source: "print(1)\n", command: ["python"] }, args: ["yes", "{{x}}", "a\nb"], keep: "x\n\n" },
+            {
+              name: "t",
+              script: { image: "python:3", source: "print(1)\n", command: ["python"] },
+              args: ["yes", "{{x}}", "a\nb"],
+              keep: "x\n\n",
+            },
           ],
           skipped: undefined,
         },
@@ -138,12 +304,22 @@ function bigWorkflow(n: number): unknown {
     templates.push({
       name: `t${i}`,
       inputs: { parameters: [{ name: "x", value: "1" }] },
-      container: { image: "alpine:3.23", command: ["sh", "-c"], args: [`echo ${i} {{inputs.parameters.x}}`], resources: { limits: { cpu: "100m", memory: "64Mi" } } },
+      container: {
+        image: "alpine:3.23",
+        command: ["sh", "-c"],
+        args: [`echo ${i} {{inputs.parameters.x}}`],
+        resources: { limits: { cpu: "100m", memory: "64Mi" } },
+      },
       script: { image: "python:3", source: `import os\nprint(${i})\n` },
       retryStrategy: { limit: 2, retryPolicy: "OnFailure" },
     });
     tasks.push(i ? { name: `t${i}`, template: `t${i}`, depends: `t${i - 1}` } : { name: `t${i}`, template: `t${i}` });
   }
   templates.push({ name: "main", dag: { tasks } });
-  return { apiVersion: "argoproj.io/v1alpha1", kind: "Workflow", metadata: { generateName: "big-" }, spec: { entrypoint: "main", templates } };
+  return {
+    apiVersion: "argoproj.io/v1alpha1",
+    kind: "Workflow",
+    metadata: { generateName: "big-" },
+    spec: { entrypoint: "main", templates },
+  };
 }

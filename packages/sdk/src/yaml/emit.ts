@@ -10,7 +10,25 @@ function indentOf(n: number): string {
 }
 
 // Plain scalars that some YAML 1.1 or 1.2 reader resolves to a non-string (compared lower-cased).
-const RESERVED_WORDS = new Set(["", "~", "null", "true", "false", "y", "n", "yes", "no", "on", "off", ".inf", "-.inf", "+.inf", ".nan", "<<", "="]);
+const RESERVED_WORDS = new Set([
+  "",
+  "~",
+  "null",
+  "true",
+  "false",
+  "y",
+  "n",
+  "yes",
+  "no",
+  "on",
+  "off",
+  ".inf",
+  "-.inf",
+  "+.inf",
+  ".nan",
+  "<<",
+  "=",
+]);
 
 /** True for characters that YAML can write raw in any scalar style (c-printable, minus tab and breaks). */
 function isSafeChar(c: number): boolean {
@@ -47,8 +65,25 @@ function canBePlain(s: string): boolean {
     case "-":
       if (s.length === 1 || c1 === 32 || s.startsWith("---")) return false;
       break;
-    case "?": case ":": case ",": case "[": case "]": case "{": case "}": case "#": case "&": case "*": case "!":
-    case "|": case ">": case "'": case '"': case "%": case "@": case "`": case " ":
+    case "?":
+    case ":":
+    case ",":
+    case "[":
+    case "]":
+    case "{":
+    case "}":
+    case "#":
+    case "&":
+    case "*":
+    case "!":
+    case "|":
+    case ">":
+    case "'":
+    case '"':
+    case "%":
+    case "@":
+    case "`":
+    case " ":
       return false;
   }
   if (s.startsWith("...")) return false;
@@ -64,8 +99,20 @@ function singleQuoted(s: string): string {
 }
 
 const ESCAPES: Record<number, string> = {
-  0x00: "\\0", 0x07: "\\a", 0x08: "\\b", 0x09: "\\t", 0x0a: "\\n", 0x0b: "\\v", 0x0c: "\\f", 0x0d: "\\r", 0x1b: "\\e",
-  0x22: '\\"', 0x5c: "\\\\", 0x85: "\\N", 0x2028: "\\L", 0x2029: "\\P",
+  0: "\\0",
+  7: "\\a",
+  8: "\\b",
+  9: "\\t",
+  10: "\\n",
+  11: "\\v",
+  12: "\\f",
+  13: "\\r",
+  27: "\\e",
+  34: '\\"',
+  92: "\\\\",
+  133: "\\N",
+  8232: "\\L",
+  8233: "\\P",
 };
 
 function doubleQuoted(s: string): string {
@@ -76,16 +123,24 @@ function doubleQuoted(s: string): string {
     let esc: string | undefined;
     if (c === 0x22 || c === 0x5c) esc = ESCAPES[c];
     else if (c >= 0x20 && c < 0x7f) continue;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+    else if (
+      c >= 0xd800 &&
+      c <= 0xdbff &&
+      i + 1 < s.length &&
+      s.charCodeAt(i + 1) >= 0xdc00 &&
+      s.charCodeAt(i + 1) <= 0xdfff
+    ) {
       i++;
       continue;
-    } else if (c === 0xa0) continue; // NBSP is printable; keep it raw
-    else if (!isSafeChar(c) || (c >= 0xd800 && c <= 0xdfff)) esc = ESCAPES[c] ?? `\\u${c.toString(16).padStart(4, "0")}`;
+    } else if (c === 0xa0)
+      continue; // NBSP is printable; keep it raw
+    else if (!isSafeChar(c) || (c >= 0xd800 && c <= 0xdfff))
+      esc = ESCAPES[c] ?? `\\u${c.toString(16).padStart(4, "0")}`;
     else continue;
     out += s.slice(start, i) + esc;
     start = i + 1;
   }
-  return out + s.slice(start) + '"';
+  return `${out + s.slice(start)}"`;
 }
 
 /** Quoted or plain form of a string on one line (keys and inline values). */
@@ -97,7 +152,14 @@ function inlineString(s: string): string {
 
 /** A `|` block scalar header and lines if `s` can be written as one exactly; else undefined. */
 function blockLiteral(s: string, indent: string): string | undefined {
-  if (!s.includes("\n") || s.charCodeAt(0) === 32 || s.includes("\t") || s.includes("\r") || !allSafe(s.replaceAll("\n", ""))) return undefined;
+  if (
+    !s.includes("\n") ||
+    s.charCodeAt(0) === 32 ||
+    s.includes("\t") ||
+    s.includes("\r") ||
+    !allSafe(s.replaceAll("\n", ""))
+  )
+    return undefined;
   let body = s;
   let header = "|-";
   if (s.endsWith("\n")) {
@@ -115,7 +177,7 @@ function blockLiteral(s: string, indent: string): string | undefined {
     if (line.charCodeAt(line.length - 1) === 32) return undefined; // trailing spaces
     if (!hasContent && line.charCodeAt(0) === 32) return undefined; // would be read as indentation
     hasContent = true;
-    out += "\n" + indent + line;
+    out += `\n${indent}${line}`;
   }
   return hasContent ? out : undefined;
 }
@@ -351,5 +413,5 @@ function emit(docs: readonly unknown[]): Writer {
  * ```
  */
 export function emitJson(docs: readonly unknown[]): string {
-  return docs.map((d) => JSON.stringify(d, null, 2) + "\n").join("");
+  return docs.map((d) => `${JSON.stringify(d, null, 2)}\n`).join("");
 }

@@ -1,5 +1,5 @@
-import { isArgoKind, loadCrdSchema } from "../validate/crd-schemas.js";
 import type { CrdSchema } from "../validate/crd-schemas.js";
+import { isArgoKind, loadCrdSchema } from "../validate/crd-schemas.js";
 
 /**
  * The result of {@link k8sEqual}: `equal`, and one line per difference naming the document and path.
@@ -43,7 +43,8 @@ export function k8sEqual(a: readonly unknown[], b: readonly unknown[]): K8sDiff 
     compare(x, y, "", schemaFor(x), templateListPaths(x), { doc: key, diffs });
   }
   for (const key of right.keys()) if (!left.has(key)) diffs.push(`${key}: document only on the right`);
-  if (diffs.length > MAX_DIFFS) diffs.splice(MAX_DIFFS, diffs.length - MAX_DIFFS, `... and ${diffs.length - MAX_DIFFS} more differences`);
+  if (diffs.length > MAX_DIFFS)
+    diffs.splice(MAX_DIFFS, diffs.length - MAX_DIFFS, `... and ${diffs.length - MAX_DIFFS} more differences`);
   return { equal: diffs.length === 0, diffs };
 }
 
@@ -74,7 +75,8 @@ function schemaFor(d: unknown): CrdSchema | undefined {
 
 function templateListPaths(d: unknown): Set<string> {
   const kind = (d as { kind?: unknown } | null)?.kind;
-  if (kind === "Workflow" || kind === "WorkflowTemplate" || kind === "ClusterWorkflowTemplate") return new Set(["spec.templates"]);
+  if (kind === "Workflow" || kind === "WorkflowTemplate" || kind === "ClusterWorkflowTemplate")
+    return new Set(["spec.templates"]);
   if (kind === "CronWorkflow") return new Set(["spec.workflowSpec.templates"]);
   return new Set();
 }
@@ -85,7 +87,8 @@ interface Ctx {
 }
 
 const SIMPLE_KEY = /^[A-Za-z_$][A-Za-z0-9_$-]*$/;
-const child = (path: string, key: string): string => (SIMPLE_KEY.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`);
+const child = (path: string, key: string): string =>
+  SIMPLE_KEY.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`;
 
 function show(v: unknown): string {
   if (v === undefined) return "<absent>";
@@ -97,7 +100,14 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
-function compare(x: unknown, y: unknown, path: string, schema: CrdSchema | undefined, lists: Set<string>, ctx: Ctx): void {
+function compare(
+  x: unknown,
+  y: unknown,
+  path: string,
+  schema: CrdSchema | undefined,
+  lists: Set<string>,
+  ctx: Ctx,
+): void {
   if (ctx.diffs.length > MAX_DIFFS) return;
   if (x === y) return;
   if (schema?.["x-kubernetes-int-or-string"] && intOrStringEqual(x, y)) return;
@@ -113,8 +123,10 @@ function compare(x: unknown, y: unknown, path: string, schema: CrdSchema | undef
     return;
   }
   if (isObject(x) && isObject(y)) {
-    for (const k of Object.keys(x)) compare(x[k], k in y ? y[k] : undefined, child(path, k), propSchema(schema, k), lists, ctx);
-    for (const k of Object.keys(y)) if (!(k in x)) compare(undefined, y[k], child(path, k), propSchema(schema, k), lists, ctx);
+    for (const k of Object.keys(x))
+      compare(x[k], k in y ? y[k] : undefined, child(path, k), propSchema(schema, k), lists, ctx);
+    for (const k of Object.keys(y))
+      if (!(k in x)) compare(undefined, y[k], child(path, k), propSchema(schema, k), lists, ctx);
     return;
   }
   if (typeof x === "number" && typeof y === "number" && Number.isNaN(x) && Number.isNaN(y)) return;
@@ -148,7 +160,14 @@ function byNameComparable(x: unknown[], y: unknown[]): boolean {
   return names(x) !== undefined && names(y) !== undefined;
 }
 
-function compareByName(x: unknown[], y: unknown[], path: string, items: CrdSchema | undefined, lists: Set<string>, ctx: Ctx): void {
+function compareByName(
+  x: unknown[],
+  y: unknown[],
+  path: string,
+  items: CrdSchema | undefined,
+  lists: Set<string>,
+  ctx: Ctx,
+): void {
   const ym = new Map(y.map((t) => [(t as { name: string }).name, t]));
   const xs = new Set<string>();
   for (const t of x) {
@@ -158,5 +177,6 @@ function compareByName(x: unknown[], y: unknown[], path: string, items: CrdSchem
     if (!ym.has(name)) ctx.diffs.push(`${ctx.doc}: ${p}: only on the left`);
     else compare(t, ym.get(name), p, items, lists, ctx);
   }
-  for (const name of ym.keys()) if (!xs.has(name)) ctx.diffs.push(`${ctx.doc}: ${path}[name=${name}]: only on the right`);
+  for (const name of ym.keys())
+    if (!xs.has(name)) ctx.diffs.push(`${ctx.doc}: ${path}[name=${name}]: only on the right`);
 }

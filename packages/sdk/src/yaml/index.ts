@@ -1,6 +1,6 @@
+export { emitJson, emitYaml, emitYamlBytes } from "./emit.js";
+export type { K8sDiff } from "./equal.js";
+export { k8sEqual } from "./equal.js";
+export { YamlError } from "./errors.js";
 export { parseK8sYaml } from "./parse.js";
 export { resolvePlainScalar } from "./scalars.js";
-export { YamlError } from "./errors.js";
-export { emitYaml, emitYamlBytes, emitJson } from "./emit.js";
-export { k8sEqual } from "./equal.js";
-export type { K8sDiff } from "./equal.js";

@@ -9,8 +9,10 @@ const isAlias = ((n: unknown) => yamlLib().isAlias(n)) as YamlLib["isAlias"];
 const isMap = ((n: unknown) => yamlLib().isMap(n)) as YamlLib["isMap"];
 const isScalar = ((n: unknown) => yamlLib().isScalar(n)) as YamlLib["isScalar"];
 const isSeq = ((n: unknown) => yamlLib().isSeq(n)) as YamlLib["isSeq"];
-const parseAllDocuments = ((src: string, options: object) => yamlLib().parseAllDocuments(src, options)) as YamlLib["parseAllDocuments"];
-import type { Document, Node as YamlNode, ParseOptions, DocumentOptions, SchemaOptions, YAMLError } from "yaml";
+const parseAllDocuments = ((src: string, options: object) =>
+  yamlLib().parseAllDocuments(src, options)) as YamlLib["parseAllDocuments"];
+
+import type { Document, DocumentOptions, ParseOptions, SchemaOptions, YAMLError, Node as YamlNode } from "yaml";
 import { YamlError } from "./errors.js";
 import { resolvePlainScalar } from "./scalars.js";
 
@@ -169,13 +171,15 @@ function merge(out: Record<string, unknown>, valueNode: unknown, ctx: Ctx): void
   const v = valueNode == null ? null : convert(valueNode, ctx);
   const maps = Array.isArray(v) ? [...v].reverse() : [v];
   for (const m of maps) {
-    if (m === null || typeof m !== "object" || Array.isArray(m)) fail(ctx, valueNode as YamlNode, "map merge requires map or sequence of maps as the value");
+    if (m === null || typeof m !== "object" || Array.isArray(m))
+      fail(ctx, valueNode as YamlNode, "map merge requires map or sequence of maps as the value");
     for (const [k, x] of Object.entries(m)) set(out, k, x);
   }
 }
 
 function set(out: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   else out[key] = value;
 }
 

@@ -10,10 +10,18 @@ const TRUE = new Set(["y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on
 const FALSE = new Set(["n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF"]);
 const NULL = new Set(["", "~", "null", "Null", "NULL"]);
 const SPECIAL_FLOAT: Record<string, number> = {
-  ".nan": NaN, ".NaN": NaN, ".NAN": NaN,
-  ".inf": Infinity, ".Inf": Infinity, ".INF": Infinity,
-  "+.inf": Infinity, "+.Inf": Infinity, "+.INF": Infinity,
-  "-.inf": -Infinity, "-.Inf": -Infinity, "-.INF": -Infinity,
+  ".nan": NaN,
+  ".NaN": NaN,
+  ".NAN": NaN,
+  ".inf": Infinity,
+  ".Inf": Infinity,
+  ".INF": Infinity,
+  "+.inf": Infinity,
+  "+.Inf": Infinity,
+  "+.INF": Infinity,
+  "-.inf": -Infinity,
+  "-.Inf": -Infinity,
+  "-.INF": -Infinity,
 };
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 // Go's ParseInt(s, 0, 64) syntax (underscores already removed).
@@ -65,7 +73,7 @@ function parseGoInt(plain: string): number | undefined {
   let big: bigint;
   const p = body.slice(0, 2).toLowerCase();
   if (p === "0x" || p === "0b" || p === "0o") big = BigInt(p + body.slice(2));
-  else if (body.length > 1 && body[0] === "0") big = BigInt("0o" + body.slice(1));
+  else if (body.length > 1 && body[0] === "0") big = BigInt(`0o${body.slice(1)}`);
   else big = BigInt(body);
   if (neg) big = -big;
   // ParseInt fails past int64 and ParseUint past uint64 (and for negatives): then it is no int.

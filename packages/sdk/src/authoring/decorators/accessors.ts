@@ -61,7 +61,12 @@ export function className(cls: Function): string {
 export function tasksAt<C extends Class>(cls: C, location: SourceLocation | undefined): Tasks<InstanceType<C>> {
   const hit = cache.get(cls);
   if (hit) return hit as unknown as Tasks<InstanceType<C>>;
-  if (typeof cls !== "function" || !cls.prototype) throw new AuthoringError("E_NOT_A_CLASS", "tasks() takes a class whose methods carry @task or @container", location);
+  if (typeof cls !== "function" || !cls.prototype)
+    throw new AuthoringError(
+      "E_NOT_A_CLASS",
+      "tasks() takes a class whose methods carry @task or @container",
+      location,
+    );
   const out: Record<string, AnyTemplate> = {};
   const undecorated: string[] = [];
   for (const [name, method] of instanceMethods(cls)) {
@@ -96,7 +101,9 @@ export function tasksAt<C extends Class>(cls: C, location: SourceLocation | unde
 export function flows<C extends Class>(cls: C): Flows<C> {
   const location = callerLocation(flows);
   const found = flowsOf(cls);
-  const statics = Object.getOwnPropertyNames(cls).filter((k) => typeof Object.getOwnPropertyDescriptor(cls, k)?.value === "function");
+  const statics = Object.getOwnPropertyNames(cls).filter(
+    (k) => typeof Object.getOwnPropertyDescriptor(cls, k)?.value === "function",
+  );
   const undecorated = statics.filter((k) => !found?.has(k));
   if (undecorated.length) {
     throw new AuthoringError(
@@ -105,6 +112,7 @@ export function flows<C extends Class>(cls: C): Flows<C> {
       location,
     );
   }
-  if (!found?.size) throw new AuthoringError("E_NO_FLOW", `class ${className(cls)} has no @flow static method`, location);
+  if (!found?.size)
+    throw new AuthoringError("E_NO_FLOW", `class ${className(cls)} has no @flow static method`, location);
   return Object.freeze(Object.fromEntries(found)) as unknown as Flows<C>;
 }

@@ -15,7 +15,10 @@ import type { ContainerMethodCheck } from "./types.js";
  * const options: ContainerDecoratorOptions<{ msg: z.ZodString }, {}, undefined> = { inputs: { msg: z.string() }, retryStrategy: { limit: 2 } };
  * ```
  */
-export type ContainerDecoratorOptions<I extends Decls, O extends Decls, S extends ZodType | undefined> = Omit<TemplateOptions<I, O>, "name"> & {
+export type ContainerDecoratorOptions<I extends Decls, O extends Decls, S extends ZodType | undefined> = Omit<
+  TemplateOptions<I, O>,
+  "name"
+> & {
   /** The template's name. @default the method's name in kebab case (`sayHello` -> `say-hello`) */
   readonly name?: string;
   /** Schema of `outputs.result` (the container's stdout). @default a string */
@@ -39,14 +42,24 @@ export type ContainerDecoratorOptions<I extends Decls, O extends Decls, S extend
  * }
  * ```
  */
-export function container<const I extends Decls = {}, const O extends Decls = {}, S extends ZodType | undefined = undefined>(
+export function container<
+  const I extends Decls = {},
+  const O extends Decls = {},
+  S extends ZodType | undefined = undefined,
+>(
   options: ContainerDecoratorOptions<I, O, S> = {},
-): <M extends (...args: never[]) => unknown>(method: M & ContainerMethodCheck<M, I, O, S>, context: ClassMethodDecoratorContext & { readonly static: false; readonly private: false }) => void {
+): <M extends (...args: never[]) => unknown>(
+  method: M & ContainerMethodCheck<M, I, O, S>,
+  context: ClassMethodDecoratorContext & { readonly static: false; readonly private: false },
+) => void {
   const location = callerLocation(container);
   return (method, context) => {
     const name = checkContext("@container", context, false, location);
     const spec = (inputs: unknown) => (method as unknown as (inputs: unknown) => never).call(undefined, inputs);
-    const template = containerTemplate({ ...options, name: options.name ?? toDnsName(name) } as TemplateOptions<I, O>, spec);
+    const template = containerTemplate(
+      { ...options, name: options.name ?? toDnsName(name) } as TemplateOptions<I, O>,
+      spec,
+    );
     registerTask("@container", method, template, location);
   };
 }

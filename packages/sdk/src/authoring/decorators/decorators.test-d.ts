@@ -1,7 +1,16 @@
 import { describe, expectTypeOf, it } from "vitest";
-import { outputFromPath, workflow, z, type ArtifactRef, type Ref, type Task, type Value, type WorkflowObject } from "../../index.js";
+import {
+  type ArtifactRef,
+  outputFromPath,
+  type Ref,
+  type Task,
+  type Value,
+  type WorkflowObject,
+  workflow,
+  z,
+} from "../../index.js";
 import { artifact } from "../decl.js";
-import { container, flow, flows, task, tasks, type ContainerSpec, type Refs, type Tasks } from "./index.js";
+import { type ContainerSpec, container, flow, flows, type Refs, type Tasks, task, tasks } from "./index.js";
 
 class Pipeline {
   @task({ result: z.number() })
@@ -19,7 +28,10 @@ class Pipeline {
     return { sum: xs.reduce((a, b) => a + b, 0) };
   }
 
-  @container({ inputs: { msg: z.string(), data: artifact({ path: "/in" }) }, outputs: { n: outputFromPath(z.number(), "/tmp/n"), out: artifact({ path: "/out" }) } })
+  @container({
+    inputs: { msg: z.string(), data: artifact({ path: "/in" }) },
+    outputs: { n: outputFromPath(z.number(), "/tmp/n"), out: artifact({ path: "/out" }) },
+  })
   count({ msg }: Refs<{ msg: string }> & { data: ArtifactRef }): ContainerSpec<{ n: number; out: ArtifactRef }> {
     return { image: "alpine", args: [msg] };
   }
@@ -49,7 +61,9 @@ describe("decorated methods keep their own, honest types", () => {
       expectTypeOf(r.result).toEqualTypeOf<Ref<number>>();
       const p = t.plusOne({ x: r.result });
       expectTypeOf(p.result).toEqualTypeOf<Ref<number>>();
-      expectTypeOf(t.plusOne).parameter(0).toEqualTypeOf<{ readonly x: Value<number>; readonly label?: Value<string> }>();
+      expectTypeOf(t.plusOne)
+        .parameter(0)
+        .toEqualTypeOf<{ readonly x: Value<number>; readonly label?: Value<string> }>();
       expectTypeOf(t.total({ xs: [1, 2] }).result).toEqualTypeOf<Ref<{ sum: number }>>();
       const c = t.count({ msg: "hi", data: { raw: { data: "x" } } });
       expectTypeOf(c.outputs.n).toEqualTypeOf<Ref<number>>();
@@ -158,7 +172,8 @@ describe("mistakes are compile errors", () => {
       // @ts-expect-error: "@flow: the second parameter must take the workflow's `parameters` as references"
       @flow({ name: "z", parameters: { n: z.number() } })
       static wrongParams(t: Tasks<Bad>, { n }: Refs<{ n: string }>): void {
-        void t, n;
+        void t;
+        void n;
       }
     }
     void Bad;

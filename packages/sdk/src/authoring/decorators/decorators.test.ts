@@ -1,10 +1,22 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import {
-  AuthoringError, CompileError, artifact, compile, container as containerTemplate, cronWorkflow, nodeScript, outputFromPath, toYaml,
-  validateManifests, workflow, workflowTemplate, z, type ArtifactRef,
+  type ArtifactRef,
+  AuthoringError,
+  artifact,
+  CompileError,
+  compile,
+  container as containerTemplate,
+  cronWorkflow,
+  nodeScript,
+  outputFromPath,
+  toYaml,
+  validateManifests,
+  workflow,
+  workflowTemplate,
+  z,
 } from "../../index.js";
-import { container, flow, flows, task, tasks, type ContainerSpec, type Refs, type Tasks } from "./index.js";
+import { type ContainerSpec, container, flow, flows, type Refs, type Tasks, task, tasks } from "./index.js";
 
 // A decorated pipeline and its builder twin: the same tasks, the same wiring. (The builder's
 // constants are not named like their functions: esbuild renames a function expression that shares
@@ -15,17 +27,35 @@ class Etl {
     return Array.from({ length: limit ?? 10 }, (_, i) => i + url.length);
   }
 
-  @task({ inputs: { rows: z.array(z.number()) }, result: z.number(), image: "node:22-slim", retryStrategy: { limit: 2 } })
+  @task({
+    inputs: { rows: z.array(z.number()) },
+    result: z.number(),
+    image: "node:22-slim",
+    retryStrategy: { limit: 2 },
+  })
   sum({ rows }: { rows: number[] }): number {
     return rows.reduce((a, b) => a + b, 0);
   }
 
-  @container({ inputs: { total: z.number(), data: artifact({ path: "/in" }) }, outputs: { report: artifact({ path: "/out/report.txt" }), size: outputFromPath(z.number(), "/out/size") } })
-  publish({ total }: Refs<{ total: number }> & { data: ArtifactRef }): ContainerSpec<{ report: ArtifactRef; size: number }> {
-    return { image: "alpine:3.20", command: ["sh", "-c"], args: [`echo total=${total} > /out/report.txt; wc -c < /out/report.txt > /out/size`] };
+  @container({
+    inputs: { total: z.number(), data: artifact({ path: "/in" }) },
+    outputs: { report: artifact({ path: "/out/report.txt" }), size: outputFromPath(z.number(), "/out/size") },
+  })
+  publish({
+    total,
+  }: Refs<{ total: number }> & { data: ArtifactRef }): ContainerSpec<{ report: ArtifactRef; size: number }> {
+    return {
+      image: "alpine:3.20",
+      command: ["sh", "-c"],
+      args: [`echo total=${total} > /out/report.txt; wc -c < /out/report.txt > /out/size`],
+    };
   }
 
-  @flow({ generateName: "etl-", parameters: { url: z.string().default("https://example.com") }, labels: { team: "data" } })
+  @flow({
+    generateName: "etl-",
+    parameters: { url: z.string().default("https://example.com") },
+    labels: { team: "data" },
+  })
   static main(t: Tasks<Etl>, { url }: Refs<{ url: string }>) {
     const rows = t.extract({ url });
     const total = t.sum({ rows: rows.result });
@@ -60,20 +90,34 @@ const sumTpl = nodeScript({
   },
 });
 const publishTpl = containerTemplate(
-  { name: "publish", inputs: { total: z.number(), data: artifact({ path: "/in" }) }, outputs: { report: artifact({ path: "/out/report.txt" }), size: outputFromPath(z.number(), "/out/size") } },
-  ({ total }) => ({ image: "alpine:3.20", command: ["sh", "-c"], args: [`echo total=${total} > /out/report.txt; wc -c < /out/report.txt > /out/size`] }),
+  {
+    name: "publish",
+    inputs: { total: z.number(), data: artifact({ path: "/in" }) },
+    outputs: { report: artifact({ path: "/out/report.txt" }), size: outputFromPath(z.number(), "/out/size") },
+  },
+  ({ total }) => ({
+    image: "alpine:3.20",
+    command: ["sh", "-c"],
+    args: [`echo total=${total} > /out/report.txt; wc -c < /out/report.txt > /out/size`],
+  }),
 );
-const builderMain = workflow({ generateName: "etl-", parameters: { url: z.string().default("https://example.com") }, labels: { team: "data" } }, ({ url }) => {
-  const rows = extractTpl({ url });
-  const total = sumTpl({ rows: rows.result });
-  publishTpl({ total: total.result, data: { raw: { data: "seed" } } });
-});
+const builderMain = workflow(
+  { generateName: "etl-", parameters: { url: z.string().default("https://example.com") }, labels: { team: "data" } },
+  ({ url }) => {
+    const rows = extractTpl({ url });
+    const total = sumTpl({ rows: rows.result });
+    publishTpl({ total: total.result, data: { raw: { data: "seed" } } });
+  },
+);
 const builderTemplate = workflowTemplate({ name: "etl-template" }, () => {
   sumTpl({ rows: [1, 2, 3] }, { name: "fixed" });
 });
-const builderNightly = cronWorkflow({ name: "etl-nightly", schedules: ["0 2 * * *"], cron: { timezone: "UTC" } }, () => {
-  extractTpl({ url: "https://example.com", limit: 3 });
-});
+const builderNightly = cronWorkflow(
+  { name: "etl-nightly", schedules: ["0 2 * * *"], cron: { timezone: "UTC" } },
+  () => {
+    extractTpl({ url: "https://example.com", limit: 3 });
+  },
+);
 
 describe("decorators lower to the builder's model", () => {
   const decorated = flows(Etl);
@@ -107,9 +151,14 @@ describe("decorators lower to the builder's model", () => {
   });
 
   it("the generated script runs the method's body", () => {
-    const m = compile(decorated.main) as unknown as { spec: { templates: { name: string; script?: { source: string } }[] } };
+    const m = compile(decorated.main) as unknown as {
+      spec: { templates: { name: string; script?: { source: string } }[] };
+    };
     const source = m.spec.templates.find((x) => x.name === "sum")!.script!.source;
-    const r = spawnSync(process.execPath, ["-e", source], { encoding: "utf8", env: { ...process.env, WFC_INPUT_0: "[1,2,39]" } });
+    const r = spawnSync(process.execPath, ["-e", source], {
+      encoding: "utf8",
+      env: { ...process.env, WFC_INPUT_0: "[1,2,39]" },
+    });
     expect(r.stderr).toBe("");
     expect(r.stdout).toBe("42");
   });
@@ -194,7 +243,9 @@ describe("mistakes the types cannot see are clear errors", () => {
         return "gone";
       }
     }
-    const m = compile(workflow({ name: "odd" }, () => void tasks(Odd).delete())) as unknown as { spec: { templates: { name: string; script?: { source: string } }[] } };
+    const m = compile(workflow({ name: "odd" }, () => void tasks(Odd).delete())) as unknown as {
+      spec: { templates: { name: string; script?: { source: string } }[] };
+    };
     const source = m.spec.templates.find((x) => x.name === "del")!.script!.source;
     expect(spawnSync(process.execPath, ["-e", source], { encoding: "utf8" }).stdout).toBe("gone");
   });

@@ -1,7 +1,15 @@
 import { AuthoringError, formatLocation, type SourceLocation } from "../../core/errors.js";
 import { callerLocation } from "../../core/location.js";
 import type { Decls, InputRefs } from "../decl.js";
-import { clusterWorkflowTemplate, cronWorkflow, workflow, workflowTemplate, type CronWorkflowOptions, type WorkflowObject, type WorkflowOptions } from "../workflow.js";
+import {
+  type CronWorkflowOptions,
+  clusterWorkflowTemplate,
+  cronWorkflow,
+  type WorkflowObject,
+  type WorkflowOptions,
+  workflow,
+  workflowTemplate,
+} from "../workflow.js";
 import { className, tasksAt } from "./accessors.js";
 import { checkContext, registerFlow } from "./registry.js";
 import type { FlowMethodCheck } from "./types.js";
@@ -17,7 +25,10 @@ import type { FlowMethodCheck } from "./types.js";
  * ```
  */
 export type FlowOptions<P extends Decls = {}> =
-  | (WorkflowOptions<P> & { readonly kind?: "Workflow" | "WorkflowTemplate" | "ClusterWorkflowTemplate"; readonly schedules?: undefined })
+  | (WorkflowOptions<P> & {
+      readonly kind?: "Workflow" | "WorkflowTemplate" | "ClusterWorkflowTemplate";
+      readonly schedules?: undefined;
+    })
   | (CronWorkflowOptions<P> & { readonly kind?: "CronWorkflow" });
 
 /**
@@ -42,7 +53,10 @@ export type FlowOptions<P extends Decls = {}> =
  */
 export function flow<const P extends Decls = {}>(
   options: FlowOptions<P>,
-): <C, M extends (...args: never[]) => unknown>(method: M & FlowMethodCheck<C, M, P>, context: ClassMethodDecoratorContext<C> & { readonly static: true; readonly private: false }) => void {
+): <C, M extends (...args: never[]) => unknown>(
+  method: M & FlowMethodCheck<C, M, P>,
+  context: ClassMethodDecoratorContext<C> & { readonly static: true; readonly private: false },
+) => void {
   const location = callerLocation(flow);
   return (method, context) => {
     const name = checkContext("@flow", context as unknown as ClassMethodDecoratorContext, true, location);
@@ -64,8 +78,20 @@ export function flow<const P extends Decls = {}>(
         if ("schedules" in options && options.schedules) wf = cronWorkflow(options as CronWorkflowOptions<P>, body);
         else {
           const { kind, ...rest } = options as WorkflowOptions<P> & { kind?: string };
-          const make = kind === "WorkflowTemplate" ? workflowTemplate : kind === "ClusterWorkflowTemplate" ? clusterWorkflowTemplate : kind === undefined || kind === "Workflow" ? workflow : undefined;
-          if (!make) throw new AuthoringError("E_FLOW_KIND", `@flow on ${className(cls)}.${name}: unknown kind "${kind}" (Workflow, WorkflowTemplate, ClusterWorkflowTemplate; give schedules for a CronWorkflow)`, location);
+          const make =
+            kind === "WorkflowTemplate"
+              ? workflowTemplate
+              : kind === "ClusterWorkflowTemplate"
+                ? clusterWorkflowTemplate
+                : kind === undefined || kind === "Workflow"
+                  ? workflow
+                  : undefined;
+          if (!make)
+            throw new AuthoringError(
+              "E_FLOW_KIND",
+              `@flow on ${className(cls)}.${name}: unknown kind "${kind}" (Workflow, WorkflowTemplate, ClusterWorkflowTemplate; give schedules for a CronWorkflow)`,
+              location,
+            );
           wf = make(rest as WorkflowOptions<P>, body);
         }
       } catch (e) {
@@ -81,5 +107,9 @@ export function flow<const P extends Decls = {}>(
 function relocate(e: unknown, location: SourceLocation | undefined): unknown {
   if (!(e instanceof AuthoringError) || !location) return e;
   const prefix = e.location ? `${formatLocation(e.location)}: ` : "";
-  return new AuthoringError(e.code, prefix && e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message, location);
+  return new AuthoringError(
+    e.code,
+    prefix && e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message,
+    location,
+  );
 }

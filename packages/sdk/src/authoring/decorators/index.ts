@@ -43,11 +43,11 @@
  * @packageDocumentation
  */
 
-export { task } from "./task.js";
-export type { TaskDecoratorOptions, ParamDecls } from "./task.js";
-export { container } from "./container.js";
+export { flows, tasks } from "./accessors.js";
 export type { ContainerDecoratorOptions } from "./container.js";
-export { flow } from "./flow.js";
+export { container } from "./container.js";
 export type { FlowOptions } from "./flow.js";
-export { tasks, flows } from "./accessors.js";
-export type { Tasks, Flows, TaskFactory, ContainerSpec, Refs } from "./types.js";
+export { flow } from "./flow.js";
+export type { ParamDecls, TaskDecoratorOptions } from "./task.js";
+export { task } from "./task.js";
+export type { ContainerSpec, Flows, Refs, TaskFactory, Tasks } from "./types.js";

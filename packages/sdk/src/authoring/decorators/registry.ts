@@ -14,10 +14,25 @@ const flowsOfClass = new WeakMap<Function, Map<string, WorkflowObject>>();
 export type DecoratorName = "@task" | "@container" | "@flow";
 
 /** Checks the decorator is on the kind of member it supports (TypeScript checks this too). */
-export function checkContext(who: DecoratorName, context: ClassMethodDecoratorContext, wantStatic: boolean, location: SourceLocation | undefined): string {
+export function checkContext(
+  who: DecoratorName,
+  context: ClassMethodDecoratorContext,
+  wantStatic: boolean,
+  location: SourceLocation | undefined,
+): string {
   const name = String(context.name);
-  if (context.kind !== "method") throw new AuthoringError("E_DECORATOR_TARGET", `${who} decorates methods, not a ${String(context.kind)} (${name})`, location);
-  if (context.private) throw new AuthoringError("E_DECORATOR_TARGET", `${who} cannot decorate the private method ${name}: tasks(Class) and flows(Class) map public methods`, location);
+  if (context.kind !== "method")
+    throw new AuthoringError(
+      "E_DECORATOR_TARGET",
+      `${who} decorates methods, not a ${String(context.kind)} (${name})`,
+      location,
+    );
+  if (context.private)
+    throw new AuthoringError(
+      "E_DECORATOR_TARGET",
+      `${who} cannot decorate the private method ${name}: tasks(Class) and flows(Class) map public methods`,
+      location,
+    );
   if (context.static !== wantStatic) {
     const msg = wantStatic
       ? `@flow decorates a static method (static ${name}(t: Tasks<ThisClass>) {...}): the tasks are the instance methods`
@@ -28,8 +43,18 @@ export function checkContext(who: DecoratorName, context: ClassMethodDecoratorCo
 }
 
 /** Records the template a task decorator made from `method`. */
-export function registerTask(who: DecoratorName, method: Function, template: AnyTemplate, location: SourceLocation | undefined): void {
-  if (templateOfMethod.has(method)) throw new AuthoringError("E_TWO_DECORATORS", `${who}: method ${method.name} already has a @task or @container decorator`, location);
+export function registerTask(
+  who: DecoratorName,
+  method: Function,
+  template: AnyTemplate,
+  location: SourceLocation | undefined,
+): void {
+  if (templateOfMethod.has(method))
+    throw new AuthoringError(
+      "E_TWO_DECORATORS",
+      `${who}: method ${method.name} already has a @task or @container decorator`,
+      location,
+    );
   templateOfMethod.set(method, template);
 }
 

@@ -2,7 +2,7 @@ import type { ZodType } from "zod";
 import { callerLocation } from "../../core/location.js";
 import { toDnsName } from "../../core/names.js";
 import type { ParamDecl } from "../decl.js";
-import { nodeScript, type FunctionScriptOptions } from "../node-script.js";
+import { type FunctionScriptOptions, nodeScript } from "../node-script.js";
 import { methodAsFunction } from "./method-source.js";
 import { checkContext, registerTask } from "./registry.js";
 import type { TaskMethodCheck } from "./types.js";
@@ -27,7 +27,8 @@ export type ParamDecls = { readonly [name: string]: ZodType | ParamDecl };
  * const options: TaskDecoratorOptions<{ x: z.ZodNumber }, z.ZodNumber> = { inputs: { x: z.number() }, result: z.number(), image: "node:22-alpine" };
  * ```
  */
-export interface TaskDecoratorOptions<I extends ParamDecls, S extends ZodType | undefined> extends Omit<FunctionScriptOptions<I, {}, unknown>, "run" | "outputs" | "result" | "inputs"> {
+export interface TaskDecoratorOptions<I extends ParamDecls, S extends ZodType | undefined>
+  extends Omit<FunctionScriptOptions<I, {}, unknown>, "run" | "outputs" | "result" | "inputs"> {
   /** The template's name. @default the method's name in kebab case (`plusOne` -> `plus-one`) */
   readonly name?: string;
   /** Declared inputs: the method's parameter must be exactly their values. */
@@ -56,11 +57,18 @@ export interface TaskDecoratorOptions<I extends ParamDecls, S extends ZodType | 
  */
 export function task<const I extends ParamDecls = {}, S extends ZodType | undefined = undefined>(
   options: TaskDecoratorOptions<I, S> = {},
-): <M extends (...args: never[]) => unknown>(method: M & TaskMethodCheck<M, I, S>, context: ClassMethodDecoratorContext & { readonly static: false; readonly private: false }) => void {
+): <M extends (...args: never[]) => unknown>(
+  method: M & TaskMethodCheck<M, I, S>,
+  context: ClassMethodDecoratorContext & { readonly static: false; readonly private: false },
+) => void {
   const location = callerLocation(task);
   return (method, context) => {
     const name = checkContext("@task", context, false, location);
-    const template = nodeScript({ ...options, name: options.name ?? toDnsName(name), run: methodAsFunction(method) as never } as FunctionScriptOptions<I, {}, unknown>);
+    const template = nodeScript({
+      ...options,
+      name: options.name ?? toDnsName(name),
+      run: methodAsFunction(method) as never,
+    } as FunctionScriptOptions<I, {}, unknown>);
     registerTask("@task", method, template, location);
   };
 }

@@ -1,7 +1,7 @@
 import type { ZodType, z } from "zod";
 import type { ArgoContainer } from "../../core/argo.js";
 import type { ArtifactRef, Ref } from "../../core/ref.js";
-import type { ArtifactArg, ArtifactDecl, Args, Decls, InputRefs, SchemaOf, Value } from "../decl.js";
+import type { Args, ArtifactArg, ArtifactDecl, Decls, InputRefs, SchemaOf, Value } from "../decl.js";
 import type { Refable } from "../factories.js";
 import type { ScriptInputs } from "../node-script.js";
 import type { AnyTemplate, Task, TaskOptions } from "../types.js";
@@ -63,7 +63,9 @@ export type Refs<T> = { readonly [K in keyof T]: Ref<T[K]> };
  * }
  * ```
  */
-export type Tasks<C> = { readonly [K in keyof C as C[K] extends (...args: never[]) => unknown ? K : never]: TaskOf<C[K]> } & {
+export type Tasks<C> = {
+  readonly [K in keyof C as C[K] extends (...args: never[]) => unknown ? K : never]: TaskOf<C[K]>;
+} & {
   /** @internal phantom: the class the tasks come from */
   readonly [tasksOf]?: C;
 };
@@ -90,7 +92,11 @@ export interface TaskFactory<A, O, R> extends AnyTemplate {
  * ```
  */
 export type Flows<S> = {
-  readonly [K in keyof S as S[K] extends (tasks: infer T, ...rest: never[]) => unknown ? (typeof tasksOf extends keyof T ? K : never) : never]: WorkflowObject;
+  readonly [K in keyof S as S[K] extends (tasks: infer T, ...rest: never[]) => unknown
+    ? typeof tasksOf extends keyof T
+      ? K
+      : never
+    : never]: WorkflowObject;
 };
 
 // ---- deriving a task factory from a method signature -------------------------------------------
@@ -100,17 +106,31 @@ type NoArgs = { readonly [k: string]: never };
 /** The argument for one property of a method's parameter: a value or reference (artifacts: an artifact). */
 type ArgFor<V> = [V] extends [ArtifactRef] ? ArtifactArg : [V] extends [Ref<infer T>] ? Value<T> : Value<V>;
 
-type ArgsOfParam<P> = [keyof P] extends [never] ? NoArgs : { readonly [K in keyof P]: ArgFor<Exclude<P[K], undefined>> };
+type ArgsOfParam<P> = [keyof P] extends [never]
+  ? NoArgs
+  : { readonly [K in keyof P]: ArgFor<Exclude<P[K], undefined>> };
 
 /** Output values (as in `ContainerSpec<O>`) back to declarations, for `Task<O>`'s typed refs. */
 type DeclsOfValues<O> = { readonly [K in keyof O]: [O[K]] extends [ArtifactRef] ? ArtifactDecl : ZodType<O[K], O[K]> };
 
-type ParamOf<M> = M extends (...args: infer A) => unknown ? (A extends [] ? {} : A extends [infer P, ...unknown[]] ? P : A extends [(infer P)?, ...unknown[]] ? P : {}) : {};
+type ParamOf<M> = M extends (...args: infer A) => unknown
+  ? A extends []
+    ? {}
+    : A extends [infer P, ...unknown[]]
+      ? P
+      : A extends [(infer P)?, ...unknown[]]
+        ? P
+        : {}
+  : {};
 
 /** The task factory of one decorated method. */
 export type TaskOf<M> = M extends (...args: never[]) => infer Ret
   ? typeof containerOutputs extends keyof Ret
-    ? TaskFactory<ArgsOfParam<ParamOf<M>>, DeclsOfValues<NonNullable<Ret[typeof containerOutputs & keyof Ret]>>, NonNullable<Ret[typeof containerResult & keyof Ret]>>
+    ? TaskFactory<
+        ArgsOfParam<ParamOf<M>>,
+        DeclsOfValues<NonNullable<Ret[typeof containerOutputs & keyof Ret]>>,
+        NonNullable<Ret[typeof containerResult & keyof Ret]>
+      >
     : TaskFactory<ArgsOfParam<ParamOf<M>>, {}, Awaited<Ret>>
   : never;
 
@@ -130,13 +150,25 @@ type OmittableInputs<I> = OptionalKeysOf<Args<I>>;
 /** Ok (`unknown`) when the method's parameter `P` is exactly `expected`; else a message. */
 type ParamCheck<Who extends string, P, Expected, I> =
   Same<Required<P>, Expected> extends false
-    ? { readonly [K in `${Who}: the method's parameter type must match its \`inputs\``]: { readonly expected: Show<Expected>; readonly got: P } }
+    ? {
+        readonly [K in `${Who}: the method's parameter type must match its \`inputs\``]: {
+          readonly expected: Show<Expected>;
+          readonly got: P;
+        };
+      }
     : [Exclude<OptionalKeysOf<P>, OmittableInputs<I>>] extends [never]
       ? unknown
-      : { readonly [K in `${Who}: only inputs with a default may be optional in the method's parameter`]: Exclude<OptionalKeysOf<P>, OmittableInputs<I>> };
+      : {
+          readonly [K in `${Who}: only inputs with a default may be optional in the method's parameter`]: Exclude<
+            OptionalKeysOf<P>,
+            OmittableInputs<I>
+          >;
+        };
 
 type OneParam<Who extends string, M> = M extends (...args: infer A) => unknown
-  ? A extends [] | [unknown] | [unknown?] ? unknown : { readonly [K in `${Who}: the method takes one parameter, its inputs object`]: A }
+  ? A extends [] | [unknown] | [unknown?]
+    ? unknown
+    : { readonly [K in `${Who}: the method takes one parameter, its inputs object`]: A }
   : unknown;
 
 /** Ok (`unknown`) when a `@task` method's signature matches its schemas; else a message. */
@@ -148,12 +180,19 @@ export type TaskMethodCheck<M, I, S> = M extends (...args: never[]) => infer Ret
         : [S] extends [ZodType]
           ? Same<Awaited<Ret>, z.output<S>> extends true
             ? unknown
-            : { readonly "@task: the method's return type must match `result`": { readonly expected: z.output<S>; readonly got: Awaited<Ret> } }
+            : {
+                readonly "@task: the method's return type must match `result`": {
+                  readonly expected: z.output<S>;
+                  readonly got: Awaited<Ret>;
+                };
+              }
           : unknown)
   : unknown;
 
 /** The declared outputs as values: what `ContainerSpec<O>` must name. */
-export type OutputValuesOf<O> = { readonly [K in keyof O]: O[K] extends ArtifactDecl ? ArtifactRef : z.output<SchemaOf<O[K]>> };
+export type OutputValuesOf<O> = {
+  readonly [K in keyof O]: O[K] extends ArtifactDecl ? ArtifactRef : z.output<SchemaOf<O[K]>>;
+};
 
 /** Ok (`unknown`) when a `@container` method's signature matches its declarations; else a message. */
 export type ContainerMethodCheck<M, I, O, S> = M extends (...args: never[]) => infer Ret
@@ -162,19 +201,54 @@ export type ContainerMethodCheck<M, I, O, S> = M extends (...args: never[]) => i
       (typeof containerOutputs extends keyof Ret
         ? (Same<NonNullable<Ret[typeof containerOutputs & keyof Ret]>, OutputValuesOf<O>> extends true
             ? unknown
-            : { readonly "@container: ContainerSpec<O> must name the declared `outputs`": { readonly expected: Show<OutputValuesOf<O>>; readonly got: NonNullable<Ret[typeof containerOutputs & keyof Ret]> } }) &
-          (Same<NonNullable<Ret[typeof containerResult & keyof Ret]>, [S] extends [ZodType] ? z.output<S> : string> extends true
-            ? unknown
-            : { readonly "@container: ContainerSpec<O, R> must name the type of `result`": { readonly expected: [S] extends [ZodType] ? z.output<S> : string; readonly got: NonNullable<Ret[typeof containerResult & keyof Ret]> } })
-        : { readonly "@container: annotate the method's return type as ContainerSpec (or ContainerSpec<Outputs>)": Ret })
+            : {
+                readonly "@container: ContainerSpec<O> must name the declared `outputs`": {
+                  readonly expected: Show<OutputValuesOf<O>>;
+                  readonly got: NonNullable<Ret[typeof containerOutputs & keyof Ret]>;
+                };
+              }) &
+            (Same<
+              NonNullable<Ret[typeof containerResult & keyof Ret]>,
+              [S] extends [ZodType] ? z.output<S> : string
+            > extends true
+              ? unknown
+              : {
+                  readonly "@container: ContainerSpec<O, R> must name the type of `result`": {
+                    readonly expected: [S] extends [ZodType] ? z.output<S> : string;
+                    readonly got: NonNullable<Ret[typeof containerResult & keyof Ret]>;
+                  };
+                })
+        : {
+            readonly "@container: annotate the method's return type as ContainerSpec (or ContainerSpec<Outputs>)": Ret;
+          })
   : unknown;
 
 /** Ok (`unknown`) when a `@flow` method takes the class's {@link Tasks} and the workflow's parameter refs. */
-export type FlowMethodCheck<C, M, P> = C extends abstract new (...args: never[]) => infer Inst
+export type FlowMethodCheck<C, M, P> = C extends abstract new (
+  ...args: never[]
+) => infer Inst
   ? M extends (...args: infer A) => unknown
     ? A extends [] | [unknown] | [unknown, unknown] | [unknown?] | [unknown, unknown?] | [unknown?, unknown?]
-      ? (A extends [] ? unknown : Same<A[0], Tasks<Inst>> extends true ? unknown : { readonly "@flow: the first parameter must be Tasks<ThisClass>": { readonly expected: Tasks<Inst>; readonly got: A[0] } }) &
-          (A extends [unknown, infer Params] | [unknown, (infer Params)?] ? ([InputRefs<P>] extends [Params] ? unknown : { readonly "@flow: the second parameter must take the workflow's `parameters` as references": { readonly expected: InputRefs<P>; readonly got: Params } }) : unknown)
+      ? (A extends []
+          ? unknown
+          : Same<A[0], Tasks<Inst>> extends true
+            ? unknown
+            : {
+                readonly "@flow: the first parameter must be Tasks<ThisClass>": {
+                  readonly expected: Tasks<Inst>;
+                  readonly got: A[0];
+                };
+              }) &
+          (A extends [unknown, infer Params] | [unknown, (infer Params)?]
+            ? [InputRefs<P>] extends [Params]
+              ? unknown
+              : {
+                  readonly "@flow: the second parameter must take the workflow's `parameters` as references": {
+                    readonly expected: InputRefs<P>;
+                    readonly got: Params;
+                  };
+                }
+            : unknown)
       : { readonly "@flow: the method takes (tasks: Tasks<ThisClass>, params?)": A }
     : unknown
   : { readonly "@flow: use it on a static method": C };
