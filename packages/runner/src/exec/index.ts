@@ -1,0 +1,9 @@
+/**
+ * The runner's executors: a container engine (podman, docker, or `--engine`), an in-process
+ * sandbox for Node.js scripts, and the router that picks one per pod.
+ */
+export { ContainerExecutor, type ContainerExecutorOptions } from "./container-engine.js";
+export { detectEngine, probeEngine, type ContainerEngine, type DetectEngineOptions } from "./engine.js";
+export { parseImageMapEntry, resolveImage, type ImageMapEntry, type ResolvedImage } from "./image-map.js";
+export { containerRunArgs, type BindMount, type ContainerLike, type ContainerRunSpec } from "./container-args.js";
+export { ExecutorError, ExecutorCodes, NO_ENGINE_HINT } from "./errors.js";
