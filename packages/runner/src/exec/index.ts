@@ -7,3 +7,6 @@ export { detectEngine, probeEngine, type ContainerEngine, type DetectEngineOptio
 export { parseImageMapEntry, resolveImage, type ImageMapEntry, type ResolvedImage } from "./image-map.js";
 export { containerRunArgs, type BindMount, type ContainerLike, type ContainerRunSpec } from "./container-args.js";
 export { ExecutorError, ExecutorCodes, NO_ENGINE_HINT } from "./errors.js";
+export { InProcessExecutor, isNodeScript, type InProcessExecutorOptions } from "./in-process.js";
+export { HttpExecutor, type HttpExecutorOptions } from "./http.js";
+export { RouterExecutor, podRoute, containerTemplates, preflight, type PodRoute, type RouterExecutorOptions } from "./router.js";
