@@ -10,3 +10,4 @@ export { ExecutorError, ExecutorCodes, NO_ENGINE_HINT } from "./errors.js";
 export { InProcessExecutor, isNodeScript, type InProcessExecutorOptions } from "./in-process.js";
 export { HttpExecutor, type HttpExecutorOptions } from "./http.js";
 export { RouterExecutor, podRoute, containerTemplates, preflight, type PodRoute, type RouterExecutorOptions } from "./router.js";
+export { parseMount } from "./mounts.js";
