@@ -13,3 +13,4 @@ export type { Clock } from "./clock.js";
 export { realClock } from "./clock.js";
 export type { Executor, PodRequest, PodResult, StagedFile, CollectedPath, MountedVolume } from "./executor.js";
 export type { ExecuteOptions, ExecuteResult } from "./run-options.js";
+export * from "./exec/index.js";
