@@ -7,7 +7,14 @@
 import type { EnvVar, PodSecurityContext, SecurityContext, VolumeMount } from "@wfc/sdk/argo";
 import type { ResolvedImage } from "./image-map.js";
 
-/** The fields of a container that matter locally (Container, UserContainer, ScriptTemplate, ContainerNode). */
+/**
+ * The fields of a container that matter locally (Container, UserContainer, ScriptTemplate, ContainerNode).
+ *
+ * @example
+ * ```ts
+ * const c: ContainerLike = { image: "alpine", command: ["sh", "-c"], args: ["echo hi"] };
+ * ```
+ */
 export interface ContainerLike {
   readonly name?: string;
   readonly image?: string;
@@ -19,14 +26,28 @@ export interface ContainerLike {
   readonly securityContext?: SecurityContext;
 }
 
-/** A host path bind-mounted into a container. */
+/**
+ * A host path bind-mounted into a container.
+ *
+ * @example
+ * ```ts
+ * const m: BindMount = { hostPath: "/tmp/shims", containerPath: "/usr/local/sbin", readOnly: true };
+ * ```
+ */
 export interface BindMount {
   readonly hostPath: string;
   readonly containerPath: string;
   readonly readOnly?: boolean;
 }
 
-/** Everything {@link containerRunArgs} needs besides the container itself. */
+/**
+ * Everything {@link containerRunArgs} needs besides the container itself.
+ *
+ * @example
+ * ```ts
+ * const spec: ContainerRunSpec = { name: "p", image: resolveImage("alpine", []), labels: {}, env: [], mounts: [] };
+ * ```
+ */
 export interface ContainerRunSpec {
   /** `--name`. */
   readonly name: string;

@@ -13,7 +13,14 @@ import type { ContainerEngine } from "./engine.js";
 import type { ImageMapEntry, ResolvedImage } from "./image-map.js";
 import { PodRun } from "./pod-run.js";
 
-/** Options of {@link ContainerExecutor}. */
+/**
+ * Options of {@link ContainerExecutor}.
+ *
+ * @example
+ * ```ts
+ * const options: ContainerExecutorOptions = { engine, imageMap: [parseImageMapEntry("*=rootfs:/")] };
+ * ```
+ */
 export interface ContainerExecutorOptions {
   /** The engine to drive (see `detectEngine`). */
   readonly engine: ContainerEngine;

@@ -6,7 +6,14 @@
 import { runCommand } from "./command.js";
 import { ExecutorCodes, ExecutorError, NO_ENGINE_HINT } from "./errors.js";
 
-/** A container engine CLI that answered. */
+/**
+ * A container engine CLI that answered.
+ *
+ * @example
+ * ```ts
+ * const engine: ContainerEngine = { bin: "podman", kind: "podman", version: "podman version 4.3.1" };
+ * ```
+ */
 export interface ContainerEngine {
   /** The binary (a name on PATH or a path). */
   readonly bin: string;
@@ -16,7 +23,14 @@ export interface ContainerEngine {
   readonly version: string;
 }
 
-/** Options of {@link detectEngine}. */
+/**
+ * Options of {@link detectEngine}.
+ *
+ * @example
+ * ```ts
+ * await detectEngine({ engine: "/usr/local/bin/nerdctl" });
+ * ```
+ */
 export interface DetectEngineOptions {
   /** A binary to use instead of looking for podman and docker. @default `WFC_ENGINE`, else none */
   readonly engine?: string;
@@ -24,7 +38,14 @@ export interface DetectEngineOptions {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** Asks one binary whether its engine answers; resolves with the engine, or the reason it does not. */
+/**
+ * Asks one binary whether its engine answers; resolves with the engine, or the reason it does not.
+ *
+ * @example
+ * ```ts
+ * const r = await probeEngine("docker"); if (!("kind" in r)) console.log(r.reason);
+ * ```
+ */
 export async function probeEngine(bin: string, env: NodeJS.ProcessEnv = process.env): Promise<ContainerEngine | { readonly bin: string; readonly reason: string }> {
   const [info, version] = await Promise.all([runCommand(bin, ["info"], { env }), runCommand(bin, ["--version"], { env })]);
   if (info.code !== 0) {

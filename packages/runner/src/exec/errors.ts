@@ -16,13 +16,27 @@ export class ExecutorError extends WfcError {
   }
 }
 
-/** Stable codes of {@link ExecutorError}. */
+/**
+ * Stable codes of {@link ExecutorError}.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof ExecutorError && e.code === ExecutorCodes.noEngine) console.error(e.message);
+ * ```
+ */
 export const ExecutorCodes = {
   noEngine: "E_RUN_NO_ENGINE",
   badImageMap: "E_RUN_BAD_IMAGE_MAP",
   badMount: "E_RUN_BAD_MOUNT",
 } as const;
 
-/** The one line shown when a workflow needs containers and no engine answers. */
+/**
+ * The one line shown when a workflow needs containers and no engine answers.
+ *
+ * @example
+ * ```ts
+ * console.error(`no container engine: ${NO_ENGINE_HINT}`);
+ * ```
+ */
 export const NO_ENGINE_HINT =
   "install podman (https://podman.io/docs/installation) or Docker (https://docs.docker.com/get-docker/) and start it, or name a binary that takes `docker run` arguments with --engine PATH (or WFC_ENGINE)";

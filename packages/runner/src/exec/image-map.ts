@@ -7,13 +7,27 @@
  */
 import { ExecutorCodes, ExecutorError } from "./errors.js";
 
-/** One `PATTERN=IMAGE` entry. */
+/**
+ * One `PATTERN=IMAGE` entry.
+ *
+ * @example
+ * ```ts
+ * const e: ImageMapEntry = { pattern: "python:*", image: "localhost/python:3.12" };
+ * ```
+ */
 export interface ImageMapEntry {
   readonly pattern: string;
   readonly image: string;
 }
 
-/** What a container runs on after mapping: an image, or a directory as root file system. */
+/**
+ * What a container runs on after mapping: an image, or a directory as root file system.
+ *
+ * @example
+ * ```ts
+ * const r: ResolvedImage = resolveImage("alpine", []); // { kind: "image", image: "alpine", ... }
+ * ```
+ */
 export type ResolvedImage =
   | { readonly kind: "image"; readonly image: string; readonly original: string; readonly mapped: boolean }
   | { readonly kind: "rootfs"; readonly dir: string; readonly original: string; readonly mapped: true };

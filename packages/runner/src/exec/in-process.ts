@@ -18,7 +18,14 @@ import { containerEnv, MissingEnvSource } from "./pod-env.js";
 
 const hostRequire = createRequire(import.meta.url);
 
-/** Options of {@link InProcessExecutor}. */
+/**
+ * Options of {@link InProcessExecutor}.
+ *
+ * @example
+ * ```ts
+ * new InProcessExecutor({ configMaps: { settings: { level: "debug" } } });
+ * ```
+ */
 export interface InProcessExecutorOptions {
   /** ConfigMaps by name, for `env[].valueFrom.configMapKeyRef`. @default {} */
   readonly configMaps?: Readonly<Record<string, Readonly<Record<string, string>>>>;

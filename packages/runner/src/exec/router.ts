@@ -9,7 +9,14 @@ import { ExecutorCodes, ExecutorError, NO_ENGINE_HINT } from "./errors.js";
 import { HttpExecutor } from "./http.js";
 import { InProcessExecutor, isNodeScript } from "./in-process.js";
 
-/** Where a pod runs. */
+/**
+ * Where a pod runs.
+ *
+ * @example
+ * ```ts
+ * const route: PodRoute = podRoute(template, { isolate: true });
+ * ```
+ */
 export type PodRoute = "in-process" | "container" | "http" | "unsupported";
 
 /**
@@ -38,7 +45,14 @@ export function podRoute(t: Template, options: { readonly isolate?: boolean } = 
   return files ? "container" : "in-process";
 }
 
-/** Options of {@link RouterExecutor}. */
+/**
+ * Options of {@link RouterExecutor}.
+ *
+ * @example
+ * ```ts
+ * new RouterExecutor({ isolate: true, containers: new ContainerExecutor({ engine }) });
+ * ```
+ */
 export interface RouterExecutorOptions {
   /** Run node scripts in their image too. @default false */
   readonly isolate?: boolean;
