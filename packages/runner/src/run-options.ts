@@ -31,6 +31,11 @@ export interface ExecuteOptions {
    * stop the workflow). @default fail the node with a message saying it needs `--resume`.
    */
   readonly onSuspend?: (nodeName: string, signal: AbortSignal) => Promise<void>;
+  /**
+   * Called with every log line of every pod (also written to `<runDir>/logs/<pod>.log`), for
+   * `--logs`. (Added by the scheduler; the executor reports lines through `PodRequest.onLog`.)
+   */
+  readonly onLog?: (nodeName: string, line: string, stream: "stdout" | "stderr", container: string) => void;
   /** Stops the run: every node is stopped, the executor closed, the workflow ends Failed. */
   readonly signal?: AbortSignal;
   /** The workflow's name when the manifest has only `generateName`. @default generateName + 5 random characters */

@@ -1,0 +1,50 @@
+import type { Executor, PodRequest, PodResult } from "./executor.js";
+
+/** What a scripted pod does: a result, or a function of the request. */
+export type ScriptedPod = Partial<PodResult> | ((req: PodRequest) => Partial<PodResult> | Promise<Partial<PodResult>>);
+
+/** Options of {@link scriptedExecutor}. */
+export interface ScriptedExecutorOptions {
+  /** By template name, then task/step name: what the pod does. @default exit 0, stdout = the args joined by spaces */
+  readonly pods?: Readonly<Record<string, ScriptedPod>>;
+  /** Milliseconds each pod takes (via `sleep`, e.g. the run's virtual clock). @default 0 */
+  readonly durationMs?: number;
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+}
+
+/** An executor that runs nothing: for tests and dry runs. `requests` records every pod in start order. */
+export interface ScriptedExecutor extends Executor {
+  readonly requests: PodRequest[];
+}
+
+/**
+ * An in-memory {@link Executor}: each pod's result is scripted by template (or task) name; by
+ * default a pod succeeds and prints its container's args (an `echo`).
+ *
+ * @example
+ * ```ts
+ * const executor = scriptedExecutor({ pods: { flaky: { exitCode: 1 } } });
+ * const { phase } = await execute(wf, { executor });
+ * ```
+ */
+export function scriptedExecutor(options: ScriptedExecutorOptions = {}): ScriptedExecutor {
+  const requests: PodRequest[] = [];
+  return {
+    requests,
+    async run(req) {
+      requests.push(req);
+      if (options.durationMs && options.sleep) {
+        try {
+          await options.sleep(options.durationMs, req.signal);
+        } catch {
+          return { exitCode: 137, stdout: "", phase: "Failed", message: "aborted" };
+        }
+      }
+      const script = (req.taskName !== undefined ? options.pods?.[req.taskName] : undefined) ?? options.pods?.[req.templateName];
+      const got = typeof script === "function" ? await script(req) : script;
+      const c = req.template.container ?? req.template.script;
+      const stdout = got?.stdout ?? [...(c?.args ?? [])].filter((a) => a !== "/argo/staging/script").join(" ");
+      return { exitCode: 0, ...got, stdout };
+    },
+  };
+}
