@@ -1,0 +1,15 @@
+/**
+ * Argo's template substitution: `{{name}}` and `{{= expr}}` tags in strings and whole templates.
+ *
+ * @example
+ * ```ts
+ * substitute("{{inputs.parameters.x}}!", { "inputs.parameters.x": "hi" }); // "hi!"
+ * ```
+ *
+ * @packageDocumentation
+ */
+export { substitute, substituteObject, replaceJSON, hasVarInEnv, SubstitutionError, SubstitutionCodes } from "./substitute.js";
+export type { SubstituteOptions, ReplaceScope } from "./substitute.js";
+export { placeholders } from "./placeholders.js";
+export type { Placeholder } from "./placeholders.js";
+export { goQuoteInner } from "./go-quote.js";
