@@ -6,7 +6,7 @@ import { builtins } from "./builtins.js";
 import { EvalFailure } from "./errors.js";
 import * as ops from "./ops.js";
 import { GoPanic, panic, toBool, asString } from "./ops.js";
-import { GoDuration, GoTime, goEqual, goTypeName, hasKey, isMap, isNil, type GoMap } from "./value.js";
+import { GoDuration, GoTime, formatGo, goEqual, goTypeName, hasKey, isMap, isNil, type GoMap } from "./value.js";
 
 interface Frame {
   readonly items: readonly unknown[];
@@ -381,8 +381,9 @@ export function compile(root: Node): Program {
           }
           case "groupBy": {
             const out: GoMap = {};
+            Object.defineProperty(out, ops.anyKeys, { value: true, enumerable: false });
             each((v, item) => {
-              const k = typeof v === "string" ? v : String(v);
+              const k = formatGo(v);
               ((out[k] ??= []) as unknown[]).push(item);
             });
             return out;

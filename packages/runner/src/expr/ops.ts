@@ -140,6 +140,11 @@ export function fetch(from: unknown, i: unknown): unknown {
   }
   if (isMap(from)) {
     if (typeof i !== "string") {
+      // groupBy's map[any][]any: keys are kept as their %v text.
+      if (Object.getOwnPropertySymbols(from).includes(anyKeys)) {
+        const k = formatGo(i);
+        return hasKey(from, k) ? undefinedToNil(from[k]) : null;
+      }
       if (isNil(i)) return undefinedToNil((from as GoMap)[""]);
       panic(`reflect.Value.MapIndex: value of type ${T(i)} is not assignable to type string`);
     }
@@ -151,6 +156,9 @@ export function fetch(from: unknown, i: unknown): unknown {
 function undefinedToNil(v: unknown): unknown {
   return v === undefined ? null : v;
 }
+
+/** Marks a map whose Go keys are not strings (groupBy's `map[any][]any`). */
+export const anyKeys: unique symbol = Symbol("anyKeys");
 
 export function slice(v: unknown, from: unknown, to: unknown): unknown {
   if (Array.isArray(v) || typeof v === "string") {

@@ -470,6 +470,13 @@ function run(s: Stage | undefined): unknown {
  */
 export function evaluateWhen(text: string): boolean {
   if (text === "") return true;
+  const result = evaluateWhenValue(text);
+  if (typeof result !== "boolean") throw new ExprError(text, `Expected boolean evaluation for '${text}'. Got ${fmt(result)}`, undefined, ExprCodes.when);
+  return result;
+}
+
+/** The value of a govaluate expression as `shouldExecute` computes it, before the boolean check (numbers are float64). */
+export function evaluateWhenValue(text: string): unknown {
   let tokens: Tok[];
   try {
     tokens = lexWhen(text);
@@ -491,13 +498,10 @@ export function evaluateWhen(text: string): boolean {
     if (!(e instanceof GovaluateError)) throw e;
     throw new ExprError(text, `Failed to parse 'when' expression '${text}': ${e.message}`, undefined, ExprCodes.when);
   }
-  let result: unknown;
   try {
-    result = run(stages);
+    return run(stages);
   } catch (e) {
     if (!(e instanceof GovaluateError)) throw e;
     throw new ExprError(text, `Failed to evaluate 'when' expresion '${text}': ${e.message}`, undefined, ExprCodes.when);
   }
-  if (typeof result !== "boolean") throw new ExprError(text, `Expected boolean evaluation for '${text}'. Got ${fmt(result)}`, undefined, ExprCodes.when);
-  return result;
 }
