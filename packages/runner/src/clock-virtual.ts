@@ -4,6 +4,13 @@ import type { Clock } from "./clock.js";
 export interface VirtualClock extends Clock {
   /** Milliseconds of virtual time elapsed since creation. */
   elapsed(): number;
+  /** Keeps time still until `work` settles (real I/O the clock cannot see, e.g. the scheduler's file writes). */
+  hold<T>(work: Promise<T>): Promise<T>;
+}
+
+/** Whether a clock is a {@link VirtualClock} (has `hold`). */
+export function holdsTime(clock: Clock): clock is VirtualClock {
+  return typeof (clock as Partial<VirtualClock>).hold === "function";
 }
 
 /**
@@ -22,11 +29,12 @@ export function virtualClock(start = Date.UTC(2026, 0, 1)): VirtualClock {
   let seq = 0;
   const timers: { at: number; seq: number; resolve: () => void }[] = [];
   let scheduled = false;
+  let held = 0;
   // Advance only after several idle turns, so that work queued behind I/O callbacks runs first.
   const idleTurns = 3;
   const tick = (turn: number) => {
     scheduled = false;
-    if (timers.length === 0) return;
+    if (timers.length === 0 || held > 0) return;
     if (turn < idleTurns) {
       scheduled = true;
       setImmediate(() => tick(turn + 1));
@@ -46,6 +54,15 @@ export function virtualClock(start = Date.UTC(2026, 0, 1)): VirtualClock {
   return {
     now: () => now,
     elapsed: () => now - start,
+    hold(work) {
+      held++;
+      const done = () => {
+        held--;
+        if (held === 0) schedule();
+      };
+      work.then(done, done);
+      return work;
+    },
     sleep(ms, signal) {
       return new Promise<void>((resolve, reject) => {
         if (signal?.aborted) return reject(signal.reason);

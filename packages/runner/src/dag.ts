@@ -98,7 +98,7 @@ class DagRun {
     if (phase !== "Succeeded") {
       this.setOutbound(targets);
       killDaemonedChildren(run, this.node.id);
-      return run.tree.mark(this.node, phase);
+      return run.tree.mark(this.node, phase, run.stopped && !this.opts.onExitTemplate ? run.stopMessage : undefined);
     }
     const scope: Scope = createScope(this.tmpl);
     for (const t of this.tasks.values()) {
@@ -128,7 +128,7 @@ class DagRun {
         if (done) return;
         let p = this.assess(targets);
         // Every target settled and nothing runs: a branch left unfulfilled would hang the run.
-        if (p === "Running" && final && this.running.size === 0) p = "Error";
+        if (p === "Running" && final && this.running.size === 0) p = this.fallbackPhase();
         if (p !== "Running") {
           done = true;
           this.onTaskSettled = undefined;
@@ -143,6 +143,23 @@ class DagRun {
 
   private childNodes(n: RunNode): RunNode[] {
     return (n.children ?? []).map((c) => this.rs.tree.get(c)).filter((c): c is RunNode => c !== undefined);
+  }
+
+  /**
+   * When a target cannot be reached from the DAG's children (a dependency ended with no outbound
+   * node, e.g. a steps template whose last group never started), Argo would keep the DAG Running;
+   * here the DAG takes the last failed phase among its tasks (continueOn aside), else Succeeded.
+   */
+  private fallbackPhase(): NodePhase {
+    if (this.rs.stopped && !this.opts.onExitTemplate) return "Failed";
+    let phase: NodePhase = "Succeeded";
+    for (const t of this.tasks.values()) {
+      const n = this.taskNode(t.name);
+      if (!n || !failedOrError(n.phase)) continue;
+      if ((n.phase === "Failed" && t.continueOn?.failed) || (n.phase === "Error" && t.continueOn?.error)) continue;
+      phase = n.phase;
+    }
+    return phase;
   }
 
   /** `findLeafTaskNames`. */
@@ -345,7 +362,7 @@ class DagRun {
       const { hooks: _h, ...rest } = task;
       void _h;
       if (rest.when) {
-        const when = substituteText(rest.when, full, { allowUnresolved: true, what: `task ${taskName} when` });
+        const when = substituteText(rest.when, full, { allowUnresolved: true, strict: ["tasks", "steps"], what: `task ${taskName} when` });
         assertResolved(when, `task ${taskName}`);
         const go = shouldExecute(when);
         if (go === false) {
@@ -355,7 +372,7 @@ class DagRun {
         }
         if (go instanceof Error && !shouldExpand(task)) throw go;
       }
-      resolved = substituteDeep(rest, full, { allowUnresolved: true, what: `task ${taskName}` }) as DAGTask;
+      resolved = substituteDeep(rest, full, { allowUnresolved: true, strict: ["tasks", "steps"], what: `task ${taskName}` }) as DAGTask;
       assertResolved(resolved, `task ${taskName}`);
     } catch (e) {
       skipNode(nodeName, "Error", (e as Error).message);

@@ -91,6 +91,11 @@ export interface PodResult {
   readonly message?: string;
   /** Output parameters an in-process executor or a mock sets directly, by name (instead of collected files). */
   readonly parameters?: Readonly<Record<string, string>>;
+  /**
+   * The pod's IP (`{{tasks.X.ip}}`, `{{steps.X.ip}}`, `status.nodes[].podIP`), e.g. the container's
+   * address on the engine's network. @default "127.0.0.1" (in-process pods, mocks)
+   */
+  readonly ip?: string;
   /** Whether a daemoned container is still running (`daemon: true`): the scheduler stops it via `signal` later. */
   readonly daemoned?: boolean;
 }

@@ -75,7 +75,7 @@ export interface Expanded<T> {
 export function expandItems<T extends Expandable>(holder: T, global: Scope, evalWhen: (when: string) => boolean | Error): Expanded<T>[] {
   let items: unknown[];
   if (holder.withItems?.length) items = holder.withItems;
-  else if (holder.withParam) {
+  else if (holder.withParam !== undefined) {
     try {
       const parsed: unknown = JSON.parse(holder.withParam);
       if (!Array.isArray(parsed)) throw new Error("not a list");

@@ -61,12 +61,12 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
     if (a.path) collect.push({ containerPath: a.path, hostPath: join(workdir, "outputs", "artifacts", a.name), optional: a.optional === true });
   }
   try {
-    await mkdir(workdir, { recursive: true });
-    stage.push(...(await stageInputArtifacts(run, template, workdir)));
+    await run.io(mkdir(workdir, { recursive: true }));
+    stage.push(...(await run.io(stageInputArtifacts(run, template, workdir))));
   } catch (e) {
     return run.tree.mark(node, "Error", (e as Error).message);
   }
-  const volumes = await podVolumes(run, template, podName).catch((e: Error) => e);
+  const volumes = await run.io(podVolumes(run, template, podName)).catch((e: Error) => e);
   if (volumes instanceof Error) return run.tree.mark(node, "Error", volumes.message);
 
   // Deadlines: the template's activeDeadlineSeconds/timeout, backoff.maxDuration, the workflow's.
@@ -118,14 +118,15 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
   if (why === "deadline") return finish(run, node, "Failed", deadlineMessage, { exitCode: String(result.exitCode) });
   if (why === "stop") return finish(run, node, "Failed", run.stopMessage ?? "Stopped", { exitCode: String(result.exitCode) });
 
+  node.podIP = result.ip ?? "127.0.0.1";
   const outputs: Outputs = { exitCode: String(result.exitCode) };
   if (hasOutputResultRef(nodeName, opts.parentTemplate)) outputs.result = capResult(result.stdout);
   let phase: "Succeeded" | "Failed" | "Error" = result.phase ?? (result.exitCode === 0 ? "Succeeded" : "Failed");
   let message = result.message ?? (phase === "Failed" ? `Error (exit code ${result.exitCode})` : undefined);
   try {
-    const params = await readOutputParameters(template, result, workdir, phase === "Succeeded");
+    const params = await run.io(readOutputParameters(template, result, workdir, phase === "Succeeded"));
     if (params.length) outputs.parameters = params;
-    const arts = await collectOutputArtifacts(run, template, podName, workdir, phase === "Succeeded");
+    const arts = await run.io(collectOutputArtifacts(run, template, podName, workdir, phase === "Succeeded"));
     if (arts.length) outputs.artifacts = arts;
   } catch (e) {
     if (phase === "Succeeded") {

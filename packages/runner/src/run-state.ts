@@ -1,5 +1,6 @@
 import type { Outputs, Workflow, WorkflowSpec } from "@wfc/sdk/argo";
 import type { Clock } from "./clock.js";
+import { holdsTime } from "./clock-virtual.js";
 import type { Executor } from "./executor.js";
 import type { ExecuteOptions } from "./run-options.js";
 import { NodeTree } from "./node-tree.js";
@@ -46,6 +47,11 @@ export class RunState {
     this.tree = new NodeTree(this.name, () => rfc3339(this.clock.now()), () => this.changed());
     this.podSlots = spec.parallelism && spec.parallelism > 0 ? new Semaphore(spec.parallelism) : undefined;
     this.onUpdate = options.onUpdate;
+  }
+
+  /** Real I/O of the scheduler: a virtual clock keeps time still until it is done. */
+  io<T>(work: Promise<T>): Promise<T> {
+    return holdsTime(this.clock) ? this.clock.hold(work) : work;
   }
 
   get name(): string {

@@ -107,7 +107,7 @@ async function executeStepGroup(call: Call, run: RunState, group: WorkflowStep[]
       void _h;
       const stepName = original.name ?? "";
       if (rest.when) {
-        const when = substituteText(rest.when, full, { allowUnresolved: true, what: `step ${stepName} when` });
+        const when = substituteText(rest.when, full, { allowUnresolved: true, strict: ["steps", "tasks"], what: `step ${stepName} when` });
         assertResolved(when, `step ${stepName}`);
         const go = shouldExecute(when);
         if (go === false) {
@@ -116,7 +116,7 @@ async function executeStepGroup(call: Call, run: RunState, group: WorkflowStep[]
         }
         if (go instanceof Error && !shouldExpand(original)) throw go;
       }
-      const resolved = substituteDeep(rest, full, { allowUnresolved: true, what: `step ${stepName}` }) as WorkflowStep;
+      const resolved = substituteDeep(rest, full, { allowUnresolved: true, strict: ["steps", "tasks"], what: `step ${stepName}` }) as WorkflowStep;
       assertResolved(resolved, `step ${stepName}`);
       if (!shouldExpand(original)) {
         steps.push({ step: { ...resolved, ...(original.hooks ? { hooks: original.hooks } : {}) }, original, name: `${sg.name}.${stepName}` });
@@ -134,6 +134,10 @@ async function executeStepGroup(call: Call, run: RunState, group: WorkflowStep[]
     return;
   }
   const jobs: Promise<RunNode | undefined>[] = [];
+  if (run.stopped && !opts.onExitTemplate) {
+    tree.mark(sg, "Failed", run.stopMessage ?? "");
+    return;
+  }
   for (const s of steps) {
     const stepName = s.original.name ?? "";
     if (s.skipReason) {

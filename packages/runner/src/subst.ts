@@ -3,8 +3,10 @@
  * Everything else in the scheduler calls these functions, so swapping the implementation is one file.
  */
 
+import { argoEnv } from "./expr/argo-env.js";
 import { evaluate } from "./expr/evaluate.js";
-import { evaluateWhenFallback } from "./when-fallback.js";
+import { evaluateWhen } from "./expr/when.js";
+import { substitute, substituteObject } from "./template/substitute.js";
 
 /** Argo's flat scope: `inputs.parameters.x`, `tasks.a.outputs.result`, `workflow.name`, ... -> value. */
 export type Scope = Record<string, unknown>;
@@ -15,49 +17,47 @@ export interface SubstituteOptions {
   readonly allowUnresolved?: boolean;
   /** What is being substituted, for error messages (e.g. `template "main"`). */
   readonly what?: string;
+  /** `ReplaceStrict`: tags under these prefixes must resolve (others may stay). */
+  readonly strict?: readonly string[];
 }
 
 const tagRe = /\{\{(-?)([^{}]*?)(-?)\}\}/g;
 
-function str(v: unknown): string {
-  if (typeof v === "string") return v;
-  if (v === null || v === undefined) return "";
-  if (typeof v === "object") return JSON.stringify(v);
-  return String(v);
-}
+type R1Scope = Readonly<Record<string, string | null>>;
 
-/** Substitutes `{{name}}` and `{{=expr}}` in `text` from `scope`. */
+/** Only strings (and `null`, an absent optional) are substituted; artifacts in scope are resolved apart (`from`). */
+function textScope(scope: Scope): R1Scope {
+  let clean = true;
+  for (const k in scope) {
+    const v = scope[k];
+    if (typeof v !== "string" && v !== null) {
+      clean = false;
+      break;
+    }
+  }
+  if (clean) return scope as R1Scope;
+  const out: Record<string, string | null> = {};
+  for (const k in scope) {
+    const v = scope[k];
+    if (typeof v === "string" || v === null) out[k] = v;
+  }
+  return out;
+}
+const r1Opts = (o: SubstituteOptions) => ({
+  ...(o.allowUnresolved !== undefined ? { allowUnresolved: o.allowUnresolved } : {}),
+  ...(o.strict ? { strict: o.strict } : {}),
+  ...(o.what !== undefined ? { what: o.what } : {}),
+});
+
+/** Substitutes `{{name}}` and `{{=expr}}` in `text` from `scope` (Argo's `Replace`, on the string's JSON). */
 export function substituteText(text: string, scope: Scope, opts: SubstituteOptions = {}): string {
   if (!text.includes("{{")) return text;
-  return text.replace(tagRe, (whole, _l: string, inner: string) => {
-    const body = inner.trim();
-    if (body.startsWith("=")) {
-      try {
-        return str(evaluateExpression(body.slice(1), scope));
-      } catch (e) {
-        if (opts.allowUnresolved) return whole;
-        throw e;
-      }
-    }
-    if (Object.prototype.hasOwnProperty.call(scope, body)) return str(scope[body]);
-    if (opts.allowUnresolved) return whole;
-    throw new UnresolvedVariableError(body, opts.what);
-  });
+  return substitute(text, textScope(scope), r1Opts(opts));
 }
 
-/** Substitutes every string inside a JSON-like value (returns a copy). */
+/** Substitutes every string inside a JSON-like value (Argo's `Replace` on its JSON; returns a copy). */
 export function substituteDeep<T>(value: T, scope: Scope, opts: SubstituteOptions = {}): T {
-  const walk = (v: unknown): unknown => {
-    if (typeof v === "string") return substituteText(v, scope, opts);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === "object") {
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[k] = walk(x);
-      return out;
-    }
-    return v;
-  };
-  return walk(value) as T;
+  return substituteObject(value, textScope(scope), r1Opts(opts));
 }
 
 /** The variable names in `text`'s simple `{{...}}` tags. */
@@ -104,7 +104,7 @@ export function nestedEnv(scope: Scope): Record<string, unknown> {
 
 /** Evaluates an expr-lang expression against a flat scope. */
 export function evaluateExpression(source: string, scope: Scope): unknown {
-  return evaluateWithEnv(source, nestedEnv(scope));
+  return evaluate(source, argoEnv(scope));
 }
 
 /** Evaluates an expr-lang expression against an environment. */
@@ -114,5 +114,5 @@ export function evaluateWithEnv(source: string, env: Record<string, unknown>): u
 
 /** Evaluates a substituted `when` as Argo does (govaluate; bare words are strings). */
 export function evaluateWhenText(text: string): boolean {
-  return evaluateWhenFallback(text);
+  return evaluateWhen(text);
 }

@@ -1,0 +1,44 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { DAGTask, Workflow } from "@wfc/sdk/argo";
+import { describe, expect, it } from "vitest";
+import { execute } from "./execute.js";
+import { scriptedExecutor } from "./scripted-executor.js";
+
+/** 1000 tasks in 10 layers of 100, each task depending on two tasks of the layer before. */
+export function largeDag(n = 1000, width = 100): Workflow {
+  const tasks: DAGTask[] = [];
+  for (let i = 0; i < n; i++) {
+    const layer = Math.floor(i / width);
+    const deps = layer === 0 ? [] : [`t${i - width}`, `t${(layer - 1) * width + ((i + 1) % width)}`];
+    tasks.push({ name: `t${i}`, template: "work", ...(deps.length ? { dependencies: deps } : {}), arguments: { parameters: [{ name: "i", value: String(i) }] } });
+  }
+  return {
+    apiVersion: "argoproj.io/v1alpha1",
+    kind: "Workflow",
+    metadata: { name: "large" },
+    spec: {
+      entrypoint: "main",
+      templates: [
+        { name: "work", inputs: { parameters: [{ name: "i" }] }, container: { image: "alpine", args: ["{{inputs.parameters.i}}"] } },
+        { name: "main", dag: { tasks } },
+      ],
+    },
+  };
+}
+
+describe("a large DAG", () => {
+  it("runs 1000 tasks, each after its dependencies", async () => {
+    const executor = scriptedExecutor();
+    const started = performance.now();
+    const r = await execute(largeDag(), { executor, runDir: mkdtempSync(join(tmpdir(), "wfc-large-")) });
+    const ms = performance.now() - started;
+    console.log(`1000-task DAG: ${ms.toFixed(0)} ms`);
+    expect(r.phase).toBe("Succeeded");
+    expect(Object.keys(r.workflow.status?.nodes ?? {})).toHaveLength(1001);
+    const order = new Map(executor.requests.map((q, i) => [q.taskName, i]));
+    expect(order.get("t100")!).toBeGreaterThan(order.get("t0")!);
+    expect(order.get("t999")!).toBeGreaterThan(order.get("t899")!);
+  });
+});
