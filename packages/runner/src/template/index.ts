@@ -8,7 +8,7 @@
  *
  * @packageDocumentation
  */
-export { substitute, substituteObject, replaceJSON, hasVarInEnv, SubstitutionError, SubstitutionCodes } from "./substitute.js";
+export { substitute, substituteObject, replaceJSON, hasVarInEnv, missingVarsInEnv, anyVarNotInEnv, SubstitutionError, SubstitutionCodes } from "./substitute.js";
 export type { SubstituteOptions, ReplaceScope } from "./substitute.js";
 export { placeholders } from "./placeholders.js";
 export type { Placeholder } from "./placeholders.js";

@@ -218,6 +218,37 @@ function missingVars(expression: string, env: GoMap): string[] | undefined {
   return ids.filter((id) => !hasVarInEnv(env, id));
 }
 
+/**
+ * Argo's `missingVarsInEnv`: the identifiers of an expression that env lacks (throws when it does not parse).
+ *
+ * @example
+ * ```ts
+ * missingVarsInEnv("foo + bar", { foo: "1" }); // ["bar"]
+ * ```
+ */
+export function missingVarsInEnv(expression: string, env: GoMap): string[] {
+  return exprIdentifiers(expression, (n) => Object.prototype.hasOwnProperty.call(env, n)).filter((id) => !hasVarInEnv(env, id));
+}
+
+/**
+ * Argo's `anyVarNotInEnv`: the first late-bound variable (`item`, `retries`, `lastRetry.*`,
+ * `workflow.status`, `workflow.failures`) the expression uses but env lacks.
+ *
+ * @example
+ * ```ts
+ * anyVarNotInEnv("sprig.upper(item)", {}); // "item"
+ * ```
+ */
+export function anyVarNotInEnv(expression: string, env: GoMap): string | undefined {
+  let missing: string[];
+  try {
+    missing = missingVarsInEnv(expression, env);
+  } catch {
+    return undefined;
+  }
+  return missing.find((id) => lateBound.has(id));
+}
+
 function expressionTag(run: Run, expression: string): string {
   const env = envOf(run);
   const un = unmarshalExpression(expression);
@@ -236,10 +267,7 @@ function expressionCore(run: Run, expression: string, env: GoMap, allowUnresolve
     if (allowUnresolved) return unresolved;
     throw new Fail(`failed to unmarshall JSON expression: invalid character in string literal`);
   }
-  if (allowUnresolved) {
-    const missing = missingVars(un, env);
-    if (missing?.some((id) => lateBound.has(id))) return unresolved;
-  }
+  if (allowUnresolved && anyVarNotInEnv(un, env) !== undefined) return unresolved;
   let compileError: ExprError | undefined;
   try {
     parseExpr(un);
