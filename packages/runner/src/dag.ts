@@ -7,6 +7,7 @@ import type { ExecOpts } from "./exec-opts.js";
 import type { Call } from "./execute-template.js";
 import { executeTemplate, nodeBase } from "./execute-template.js";
 import { exitHookOf, runOnExit, watchHooks } from "./hooks.js";
+import { resolveArgumentArtifacts } from "./artifacts.js";
 import { expandItems, shouldExpand } from "./loops.js";
 import type { NodePhase, RunNode } from "./node-tree.js";
 import { completed, failedOrError, fulfilled } from "./node-tree.js";
@@ -354,7 +355,8 @@ class DagRun {
     if (run.stopped && !this.opts.onExitTemplate) return;
 
     // resolveDependencyReferences
-    const needsScope = JSON.stringify(task).includes("{{");
+    const text = JSON.stringify(task);
+    const needsScope = text.includes("{{") || text.includes("fromExpression");
     const scope = needsScope ? this.scopeFor(taskName) : {};
     const full = needsScope ? { ...run.globalScope(), ...scope } : {};
     let resolved: DAGTask;
@@ -373,6 +375,8 @@ class DagRun {
         if (go instanceof Error && !shouldExpand(task)) throw go;
       }
       resolved = substituteDeep(rest, full, { allowUnresolved: true, strict: ["tasks", "steps"], what: `task ${taskName}` }) as DAGTask;
+      const artifacts = resolveArgumentArtifacts(resolved.arguments, full);
+      if (artifacts) resolved = { ...resolved, arguments: artifacts };
       assertResolved(resolved, `task ${taskName}`);
     } catch (e) {
       skipNode(nodeName, "Error", (e as Error).message);

@@ -1,4 +1,5 @@
 import type { Arguments, LifecycleHook } from "@wfc/sdk/argo";
+import { resolveArgumentArtifacts } from "./artifacts.js";
 import { executeTemplate } from "./execute-template.js";
 import type { RunNode } from "./node-tree.js";
 import { completed } from "./node-tree.js";
@@ -25,7 +26,8 @@ function resolveArgs(site: HookSite, args: Arguments | undefined, node: RunNode)
   const scope = { ...site.run.globalScope(), ...site.scope() };
   const src = site.run.tree.lastRetryChild(node) ?? node;
   for (const p of src.outputs?.parameters ?? []) scope[`${site.prefix}.${site.name}.outputs.parameters.${p.name}`] = p.value ?? "";
-  return substituteDeep(args, scope, { allowUnresolved: true, what: `hook of ${node.name}` });
+  for (const a of src.outputs?.artifacts ?? []) scope[`${site.prefix}.${site.name}.outputs.artifacts.${a.name}`] = a;
+  return resolveArgumentArtifacts(substituteDeep(args, scope, { allowUnresolved: true, what: `hook of ${node.name}` }), scope);
 }
 
 /**

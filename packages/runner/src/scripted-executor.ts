@@ -1,7 +1,11 @@
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { Executor, PodRequest, PodResult } from "./executor.js";
 
+/** A scripted pod's result, and the files it leaves in the container (container path -> content), copied out as `collect` asks. */
+export type ScriptedResult = Partial<PodResult> & { readonly files?: Readonly<Record<string, string>> };
 /** What a scripted pod does: a result, or a function of the request. */
-export type ScriptedPod = Partial<PodResult> | ((req: PodRequest) => Partial<PodResult> | Promise<Partial<PodResult>>);
+export type ScriptedPod = ScriptedResult | ((req: PodRequest) => ScriptedResult | Promise<ScriptedResult>);
 
 /** Options of {@link scriptedExecutor}. */
 export interface ScriptedExecutorOptions {
@@ -42,9 +46,34 @@ export function scriptedExecutor(options: ScriptedExecutorOptions = {}): Scripte
       }
       const script = (req.taskName !== undefined ? options.pods?.[req.taskName] : undefined) ?? options.pods?.[req.templateName];
       const got = typeof script === "function" ? await script(req) : script;
+      const files: Record<string, string> = { ...(got?.files ?? {}) };
+      // Staged inputs are visible to the pod, as in a container.
+      for (const st of req.stage) {
+        if (st.content !== undefined) files[st.containerPath] = st.content;
+        else if (st.hostPath) {
+          try {
+            const s = statSync(st.hostPath);
+            if (s.isFile()) files[st.containerPath] = readFileSync(st.hostPath, "utf8");
+          } catch {
+            // missing input: the pod sees nothing there
+          }
+        }
+      }
+      for (const col of req.collect) {
+        for (const [path, content] of Object.entries(files)) {
+          let dest: string | undefined;
+          if (path === col.containerPath) dest = col.hostPath;
+          else if (path.startsWith(`${col.containerPath.replace(/\/$/, "")}/`)) dest = join(col.hostPath, path.slice(col.containerPath.replace(/\/$/, "").length + 1));
+          if (!dest) continue;
+          mkdirSync(dirname(dest), { recursive: true });
+          writeFileSync(dest, content);
+        }
+      }
       const c = req.template.container ?? req.template.script;
       const stdout = got?.stdout ?? [...(c?.args ?? [])].filter((a) => a !== "/argo/staging/script").join(" ");
-      return { exitCode: 0, ...got, stdout };
+      const { files: _f, ...result } = got ?? {};
+      void _f;
+      return { exitCode: 0, ...result, stdout };
     },
   };
 }

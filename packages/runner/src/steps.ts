@@ -7,6 +7,7 @@ import type { Call } from "./execute-template.js";
 import { executeTemplate, nodeBase } from "./execute-template.js";
 import { addParamToGlobalScope } from "./global-outputs.js";
 import { exitHookOf, runOnExit, watchHooks } from "./hooks.js";
+import { resolveArgumentArtifacts } from "./artifacts.js";
 import { expandItems, shouldExpand } from "./loops.js";
 import type { RunNode } from "./node-tree.js";
 import { completed, failedOrError } from "./node-tree.js";
@@ -116,7 +117,9 @@ async function executeStepGroup(call: Call, run: RunState, group: WorkflowStep[]
         }
         if (go instanceof Error && !shouldExpand(original)) throw go;
       }
-      const resolved = substituteDeep(rest, full, { allowUnresolved: true, strict: ["steps", "tasks"], what: `step ${stepName}` }) as WorkflowStep;
+      let resolved = substituteDeep(rest, full, { allowUnresolved: true, strict: ["steps", "tasks"], what: `step ${stepName}` }) as WorkflowStep;
+      const artifacts = resolveArgumentArtifacts(resolved.arguments, full);
+      if (artifacts) resolved = { ...resolved, arguments: artifacts };
       assertResolved(resolved, `step ${stepName}`);
       if (!shouldExpand(original)) {
         steps.push({ step: { ...resolved, ...(original.hooks ? { hooks: original.hooks } : {}) }, original, name: `${sg.name}.${stepName}` });
