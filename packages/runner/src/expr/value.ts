@@ -88,7 +88,12 @@ function fixedFromExponential(f: number): string {
   const [mant, expStr] = Math.abs(f).toExponential().split("e") as [string, string];
   const exp = Number(expStr);
   const digits = mant.replace(".", "");
-  const s = exp < 0 ? `0.${"0".repeat(-exp - 1)}${digits}` : digits.padEnd(exp + 1, "0");
+  let s: string;
+  if (exp < 0) s = `0.${"0".repeat(-exp - 1)}${digits}`;
+  else {
+    const frac = digits.slice(exp + 1);
+    s = digits.slice(0, exp + 1).padEnd(exp + 1, "0") + (frac ? `.${frac}` : "");
+  }
   return neg ? `-${s}` : s;
 }
 
