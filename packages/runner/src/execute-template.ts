@@ -13,6 +13,7 @@ import type { Scope } from "./subst.js";
 import type { TemplateContext, TemplateHolder } from "./template-resolution.js";
 import { isPodType, templateType, withTemplateDefaults } from "./template-resolution.js";
 import { withSynchronization } from "./synchronization.js";
+import { withMemoization } from "./memoize.js";
 
 /** An error node where no template could run (`initializeNodeOrMarkError`). */
 export function errorNode(run: RunState, nodeName: string, holder: TemplateHolder, ctx: TemplateContext, opts: ExecOpts, message: string): RunNode {
@@ -62,10 +63,12 @@ export async function executeTemplate(
     return errorNode(run, nodeName, holder, ctx, opts, (e as Error).message);
   }
   const call: Call = { run, holder, ctx: resolved.ctx, callerCtx: ctx, opts, original: tmpl };
-  return withSynchronization(run, nodeName, processed, async () => {
-    if (retry) return executeWithRetries(call, nodeName, processed, retry, local);
-    return executeKind(call, nodeName, processed, opts);
-  });
+  return withSynchronization(run, nodeName, processed, () =>
+    withMemoization(run, nodeName, processed, nodeBase(call, opts, processed), async () => {
+      if (retry) return executeWithRetries(call, nodeName, processed, retry, local);
+      return executeKind(call, nodeName, processed, opts);
+    }),
+  );
 }
 
 /** One call of a template, as {@link executeTemplate} resolved it. */

@@ -13,8 +13,9 @@ import { appendLog } from "./run-dir.js";
 import { capResult, hasOutputResultRef } from "./result-capture.js";
 import { addParamToGlobalScope } from "./global-outputs.js";
 import { collectOutputArtifacts, stageInputArtifacts } from "./artifacts.js";
-import { podVolumes } from "./volumes.js";
+import { podVolumes, resolveEnv } from "./volumes.js";
 import { templateType } from "./template-resolution.js";
+import { runDataTemplate } from "./data-template.js";
 
 /** Where Argo's executor puts a script template's source. */
 export const scriptPath = "/argo/staging/script";
@@ -66,6 +67,11 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
   } catch (e) {
     return run.tree.mark(node, "Error", (e as Error).message);
   }
+  try {
+    resolveEnv(run, template);
+  } catch (e) {
+    return run.tree.mark(node, "Error", (e as Error).message);
+  }
   const volumes = await run.io(podVolumes(run, template, podName)).catch((e: Error) => e);
   if (volumes instanceof Error) return run.tree.mark(node, "Error", volumes.message);
 
@@ -108,7 +114,7 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
   run.tree.mark(node, "Running");
   let result: PodResult;
   try {
-    result = await run.executor.run(request);
+    result = template.data ? await runDataTemplate(run, template) : await run.executor.run(request);
   } catch (e) {
     result = { exitCode: -1, stdout: "", phase: "Error", message: (e as Error).message };
   } finally {
@@ -120,7 +126,7 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
 
   node.podIP = result.ip ?? "127.0.0.1";
   const outputs: Outputs = { exitCode: String(result.exitCode) };
-  if (hasOutputResultRef(nodeName, opts.parentTemplate)) outputs.result = capResult(result.stdout);
+  if (template.data || hasOutputResultRef(nodeName, opts.parentTemplate)) outputs.result = capResult(result.stdout);
   let phase: "Succeeded" | "Failed" | "Error" = result.phase ?? (result.exitCode === 0 ? "Succeeded" : "Failed");
   let message = result.message ?? (phase === "Failed" ? `Error (exit code ${result.exitCode})` : undefined);
   try {

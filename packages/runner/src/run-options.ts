@@ -21,6 +21,8 @@ export interface ExecuteOptions {
   readonly runDir?: string;
   /** Local directory standing in for every s3/gcs/azure/... artifact repository. @default `<runDir>/artifacts` */
   readonly artifactRepo?: string;
+  /** Where `memoize` caches outputs (one directory per cache ConfigMap name). @default `.wfc/cache` */
+  readonly cacheDir?: string;
   /** ConfigMaps and Secrets by name: key -> value (from local files given on the command line). */
   readonly configMaps?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly secrets?: Readonly<Record<string, Readonly<Record<string, string>>>>;
