@@ -1,5 +1,13 @@
 /** The syntax tree of an expr-lang expression (mirrors expr-lang's `ast` package). */
 
+/**
+ * A node of an expression's tree: `k` is its kind, `at` the offset of its token.
+ *
+ * @example
+ * ```ts
+ * const n = parseExpr("a.b"); // { k: "member", node: { k: "ident", name: "a" }, property: { k: "string", value: "b" }, ... }
+ * ```
+ */
 export type Node =
   | { readonly k: "nil"; readonly at: number }
   | { readonly k: "bool"; readonly at: number; readonly value: boolean }

@@ -1,6 +1,13 @@
 import { WfcError } from "@wfc/sdk";
 
-/** Where in an expression a problem is: 1-based line and column. */
+/**
+ * Where in an expression a problem is: 1-based line and column.
+ *
+ * @example
+ * ```ts
+ * const p: ExprPosition = { line: 1, column: 3 }; // the "+" of "1 + "
+ * ```
+ */
 export interface ExprPosition {
   readonly line: number;
   readonly column: number;
@@ -31,7 +38,14 @@ export class ExprError extends WfcError {
   }
 }
 
-/** Stable codes of {@link ExprError}. */
+/**
+ * Stable codes of {@link ExprError}.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof ExprError && e.code === ExprCodes.when) console.error("bad when:", e.detail);
+ * ```
+ */
 export const ExprCodes = {
   /** An expr-lang expression failed to parse or evaluate. */
   expr: "E_EXPR",

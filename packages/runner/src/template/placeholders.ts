@@ -3,7 +3,14 @@
 import { SubstitutionError } from "./substitute.js";
 import { goQuote } from "./go-quote.js";
 
-/** One tag of a string. */
+/**
+ * One tag of a string.
+ *
+ * @example
+ * ```ts
+ * const [p] = placeholders("{{ item }}"); // { kind: "simple", name: "item", text: "{{ item }}", offset: 0 }
+ * ```
+ */
 export interface Placeholder {
   /** `simple` (`{{inputs.parameters.x}}`) or `expression` (`{{= ...}}`). */
   readonly kind: "simple" | "expression";

@@ -13,10 +13,25 @@ import { parseExpr } from "../expr/evaluate.js";
 import { goJSON, isMap, type GoMap } from "../expr/value.js";
 import { goQuote, goQuoteInner } from "./go-quote.js";
 
-/** Argo's flat scope: `inputs.parameters.x`, `tasks.a.outputs.result`, ... -> value; `null` is an absent optional (a skipped node's output). */
+/**
+ * Argo's flat scope: `inputs.parameters.x`, `tasks.a.outputs.result`, ... -> value; `null` is an
+ * absent optional (a skipped node's output with no default).
+ *
+ * @example
+ * ```ts
+ * const scope: ReplaceScope = { "inputs.parameters.x": "1", "tasks.skipped.outputs.result": null };
+ * ```
+ */
 export type ReplaceScope = Readonly<Record<string, string | null>>;
 
-/** Options of {@link substitute} and {@link substituteObject}. */
+/**
+ * Options of {@link substitute} and {@link substituteObject}.
+ *
+ * @example
+ * ```ts
+ * const opts: SubstituteOptions = { strict: ["tasks", "steps"], what: 'task "b" arguments' };
+ * ```
+ */
 export interface SubstituteOptions {
   /**
    * Leave tags whose variable is not in scope as they are (Argo's `allowUnresolved`); with
@@ -56,7 +71,14 @@ export class SubstitutionError extends WfcError {
   }
 }
 
-/** Stable codes of {@link SubstitutionError}. */
+/**
+ * Stable codes of {@link SubstitutionError}.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof SubstitutionError && e.code === SubstitutionCodes.substitute && e.missing) requeue();
+ * ```
+ */
 export const SubstitutionCodes = { substitute: "E_SUBSTITUTE" } as const;
 
 const PLACEHOLDER_PREFIX = "__argo__internal__placeholder-";
@@ -182,7 +204,14 @@ function unmarshalExpression(expression: string): string | undefined {
   }
 }
 
-/** Argo's `hasVarInEnv`: the identifier path exists in env (a nil leaf counts). */
+/**
+ * Argo's `hasVarInEnv`: the identifier path exists in env (a nil leaf counts).
+ *
+ * @example
+ * ```ts
+ * hasVarInEnv({ workflow: { status: "Succeeded" } }, "workflow.status"); // true
+ * ```
+ */
 export function hasVarInEnv(env: GoMap, parameter: string): boolean {
   if (Object.prototype.hasOwnProperty.call(env, parameter)) return true;
   const parts = parameter.split(".");
@@ -310,7 +339,7 @@ function expressionCore(run: Run, expression: string, env: GoMap, allowUnresolve
  * substitute("{{tasks.a.outputs.result}}", {}, { allowUnresolved: true }); // "{{tasks.a.outputs.result}}"
  * ```
  */
-export function substitute(text: string, scope: Readonly<Record<string, string | null>>, options?: SubstituteOptions): string {
+export function substitute(text: string, scope: ReplaceScope, options?: SubstituteOptions): string {
   if (!text.includes("{{")) return text;
   return JSON.parse(replaceJSON(goJSON(text), scope, options)) as string;
 }
@@ -324,7 +353,7 @@ export function substitute(text: string, scope: Readonly<Record<string, string |
  * substituteObject({ args: ["{{inputs.parameters.x}}"] }, { "inputs.parameters.x": 'say "hi"' }); // { args: ['say "hi"'] }
  * ```
  */
-export function substituteObject<T>(value: T, scope: Readonly<Record<string, string | null>>, options?: SubstituteOptions): T {
+export function substituteObject<T>(value: T, scope: ReplaceScope, options?: SubstituteOptions): T {
   const json = goJSON(value);
   if (!json.includes("{{")) return value;
   return JSON.parse(replaceJSON(json, scope, options)) as T;
