@@ -21,3 +21,7 @@ export { scriptedExecutor } from "./scripted-executor.js";
 export type { ScriptedExecutor, ScriptedExecutorOptions, ScriptedPod } from "./scripted-executor.js";
 export { RunnerError, RunnerCodes } from "./errors.js";
 export type { RunnerProblem } from "./errors.js";
+export { evaluate, evaluateRaw, evaluateBool, evaluateWhen, parseExpr, formatValue, exprIdentifiers, argoEnv, expandScope, ExprError, ExprCodes } from "./expr/index.js";
+export type { ExprPosition, ExprNode } from "./expr/index.js";
+export { substitute, substituteObject, replaceJSON, placeholders, hasVarInEnv, missingVarsInEnv, anyVarNotInEnv, SubstitutionError, SubstitutionCodes } from "./template/index.js";
+export type { SubstituteOptions, ReplaceScope, Placeholder } from "./template/index.js";
