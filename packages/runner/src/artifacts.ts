@@ -130,7 +130,7 @@ export async function collectOutputArtifacts(run: RunState, t: Template, podName
     }
     const declared = artifactKey(a);
     const key = declared ?? `${run.name}/${podName}/${a.name}`;
-    const dest = join(repoRoot(run), key);
+    const dest = join(repoRoot(run), key.replace(/\/+$/, ""));
     await mkdir(dirname(dest), { recursive: true });
     await cp(host, dest, { recursive: true, force: true });
     const recorded: Artifact = declared ? { ...a } : { ...a, s3: { key } };

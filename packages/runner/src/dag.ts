@@ -12,7 +12,8 @@ import { expandItems, shouldExpand } from "./loops.js";
 import type { NodePhase, RunNode } from "./node-tree.js";
 import { completed, failedOrError, fulfilled } from "./node-tree.js";
 import { templateOutputs } from "./outputs.js";
-import { addAggregateToScope, addNodeToScope, addWorkflowOutputs } from "./scope.js";
+import { addAggregateToScope, addNodeToScope, addSkippedOutputsToScope, addWorkflowOutputs } from "./scope.js";
+import { markAbsentOptionalArgs } from "./inputs.js";
 import type { Scope } from "./subst.js";
 import { evaluateWhenText, placeholderNames, substituteDeep, substituteText } from "./subst.js";
 import { createScope } from "./template-scope.js";
@@ -107,6 +108,7 @@ class DagRun {
       if (!n) continue;
       if (n.type === "TaskGroup") addAggregateToScope(scope, "tasks", t.name, this.childNodes(n));
       addNodeToScope(scope, run.tree, "tasks", t.name, n);
+      this.addSkipped(scope, t.name, n);
     }
     try {
       const outputs = templateOutputs(run, this.tmpl, { ...run.globalScope(), ...scope });
@@ -326,8 +328,20 @@ class DagRun {
       if (!n) continue;
       if (n.type === "TaskGroup") addAggregateToScope(scope, "tasks", a, this.childNodes(n));
       addNodeToScope(scope, run.tree, "tasks", a, n);
+      this.addSkipped(scope, a, n);
     }
     return scope;
+  }
+
+  private addSkipped(scope: Scope, task: string, n: RunNode): void {
+    if (n.outputs || (n.phase !== "Skipped" && n.phase !== "Omitted")) return;
+    const t = this.tasks.get(task);
+    if (!t) return;
+    try {
+      addSkippedOutputsToScope(scope, "tasks", task, n, this.rs.resolver.resolve(this.call.ctx, t).template, false);
+    } catch {
+      // an unresolvable template leaves the outputs unset
+    }
   }
 
   private hookSite(task: string, scope: () => Scope) {
@@ -374,6 +388,8 @@ class DagRun {
         }
         if (go instanceof Error && !shouldExpand(task)) throw go;
       }
+      const marked = markAbsentOptionalArgs(rest.arguments, full);
+      if (marked) rest.arguments = marked;
       resolved = substituteDeep(rest, full, { allowUnresolved: true, strict: ["tasks", "steps"], what: `task ${taskName}` }) as DAGTask;
       const artifacts = resolveArgumentArtifacts(resolved.arguments, full);
       if (artifacts) resolved = { ...resolved, arguments: artifacts };

@@ -54,7 +54,8 @@ export async function executeTemplate(
   const retry = tmpl.retryStrategy ?? (isPodType(tmpl) ? run.spec.retryStrategy : undefined);
   if (isPodType(tmpl) && !retry) local["pod.name"] = podNameFor(run.name, nodeName, tmpl.name ?? "");
   if (opts.caller?.kind === "task") local["tasks.name"] = opts.caller.name;
-  if (opts.caller?.kind === "step") local["steps.name"] = opts.caller.name;
+  // Every holder but a DAG task is a WorkflowStep in Argo (the entrypoint, onExit, hooks: name "").
+  if (opts.caller?.kind !== "task") local["steps.name"] = opts.caller?.name ?? "";
   local["node.name"] = nodeName;
   let processed: Template;
   try {

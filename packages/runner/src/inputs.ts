@@ -2,6 +2,24 @@ import type { Arguments, Parameter, Template } from "@wfc/sdk/argo";
 import type { Scope } from "./subst.js";
 import { substituteDeep, substituteText } from "./subst.js";
 
+/** The value of an argument that only referenced an absent optional (`AbsentOptionalArgumentValue`). */
+export const absentOptional = "\u0000wfc:absent-optional";
+
+/** `markAbsentOptionalArgs`: an argument that is exactly `{{ref}}` to an absent optional (null in scope) is marked unsupplied. */
+export function markAbsentOptionalArgs(args: Arguments | undefined, scope: Scope): Arguments | undefined {
+  if (!args?.parameters?.length) return args;
+  let changed = false;
+  const parameters = args.parameters.map((p) => {
+    const m = p.value === undefined ? null : /^\{\{\s*([^{}]+?)\s*\}\}$/.exec(p.value);
+    if (m && scope[m[1]!] === null) {
+      changed = true;
+      return { ...p, value: absentOptional };
+    }
+    return p;
+  });
+  return changed ? { ...args, parameters } : args;
+}
+
 /** ConfigMaps by name (key -> value), for `valueFrom.configMapKeyRef`. */
 export type ConfigMaps = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
@@ -24,7 +42,11 @@ export function processArgs(tmpl: Template, args: Arguments | undefined, global:
       const p: Parameter = { ...inParam };
       if (p.default !== undefined) p.value = p.default;
       const arg = args?.parameters?.find((a) => a.name === p.name);
-      if (arg) {
+      if (arg?.value === absentOptional) {
+        if (p.value === undefined && p.valueFrom === undefined) {
+          throw new InputError(`inputs.parameters.${p.name}: argument references an absent optional (skipped/omitted node output with no default)`);
+        }
+      } else if (arg) {
         if (arg.value !== undefined) p.value = arg.value;
         if (arg.valueFrom !== undefined) p.valueFrom = arg.valueFrom;
       }

@@ -1,4 +1,5 @@
 import { mkdir, readFile } from "node:fs/promises";
+import { hostname } from "node:os";
 import { join } from "node:path";
 import type { Outputs, Parameter, Template } from "@wfc/sdk/argo";
 import { withBoundarySlot } from "./boundary-slots.js";
@@ -125,6 +126,7 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
   if (why === "stop") return finish(run, node, "Failed", run.stopMessage ?? "Stopped", { exitCode: String(result.exitCode) });
 
   node.podIP = result.ip ?? "127.0.0.1";
+  node.hostNodeName = hostname();
   const outputs: Outputs = { exitCode: String(result.exitCode) };
   if (template.data || hasOutputResultRef(nodeName, opts.parentTemplate)) outputs.result = capResult(result.stdout);
   let phase: "Succeeded" | "Failed" | "Error" = result.phase ?? (result.exitCode === 0 ? "Succeeded" : "Failed");

@@ -1,4 +1,4 @@
-import type { Outputs, Parameter } from "@wfc/sdk/argo";
+import type { Outputs, Parameter, Template } from "@wfc/sdk/argo";
 import type { NodeTree, RunNode } from "./node-tree.js";
 import type { RunState } from "./run-state.js";
 import { rfc3339 } from "./rfc3339.js";
@@ -129,4 +129,19 @@ function aggregatedList(values: string[]): string {
     }
   }
   return JSON.stringify(parsed);
+}
+
+/**
+ * `addSkippedNodeOutputsToScope`: a Skipped/Omitted node produced no outputs; its template's declared
+ * output parameters become their `valueFrom.default`, or `null` (an absent optional: `?? fallback`
+ * in expressions; an argument that is only that reference leaves the input to its default).
+ */
+export function addSkippedOutputsToScope(scope: Scope, prefix: "tasks" | "steps", name: string, node: RunNode, tmpl: Template | undefined, includeArtifacts: boolean): void {
+  if (!tmpl || node.outputs || (node.phase !== "Skipped" && node.phase !== "Omitted")) return;
+  const k = `${prefix}.${name}`;
+  for (const p of tmpl.outputs?.parameters ?? []) {
+    scope[`${k}.outputs.parameters.${p.name}`] = p.valueFrom?.default !== undefined ? p.valueFrom.default : null;
+  }
+  if (includeArtifacts) for (const a of tmpl.outputs?.artifacts ?? []) scope[`${k}.outputs.artifacts.${a.name}`] = {};
+  if (tmpl.outputs?.result !== undefined) scope[`${k}.outputs.result`] = null;
 }

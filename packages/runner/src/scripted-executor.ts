@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Executor, PodRequest, PodResult } from "./executor.js";
 
@@ -14,6 +14,8 @@ export interface ScriptedExecutorOptions {
   /** Milliseconds each pod takes (via `sleep`, e.g. the run's virtual clock). @default 0 */
   readonly durationMs?: number;
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Writes a placeholder file (`<path>`) for every collected path the pod left nothing at (dry runs of upstream examples). @default false */
+  readonly fabricateOutputs?: boolean;
 }
 
 /** An executor that runs nothing: for tests and dry runs. `requests` records every pod in start order. */
@@ -67,6 +69,13 @@ export function scriptedExecutor(options: ScriptedExecutorOptions = {}): Scripte
           if (!dest) continue;
           mkdirSync(dirname(dest), { recursive: true });
           writeFileSync(dest, content);
+        }
+      }
+      if (options.fabricateOutputs) {
+        for (const col of req.collect) {
+          if (existsSync(col.hostPath)) continue;
+          mkdirSync(dirname(col.hostPath), { recursive: true });
+          writeFileSync(col.hostPath, col.containerPath);
         }
       }
       const c = req.template.container ?? req.template.script;

@@ -13,7 +13,8 @@ import type { RunNode } from "./node-tree.js";
 import { completed, failedOrError } from "./node-tree.js";
 import { templateOutputs } from "./outputs.js";
 import type { RunState } from "./run-state.js";
-import { addAggregateToScope, addNodeToScope, addWorkflowOutputs } from "./scope.js";
+import { addAggregateToScope, addNodeToScope, addSkippedOutputsToScope, addWorkflowOutputs } from "./scope.js";
+import { markAbsentOptionalArgs } from "./inputs.js";
 import type { Scope } from "./subst.js";
 import { substituteDeep, substituteText } from "./subst.js";
 import { createScope } from "./template-scope.js";
@@ -58,6 +59,13 @@ export function executeSteps(call: Call, nodeName: string, tmpl: Template, opts:
         const child = tree.byName(childName);
         if (child) {
           addNodeToScope(scope, tree, "steps", step.name ?? "", child);
+          if (!child.outputs && (child.phase === "Skipped" || child.phase === "Omitted")) {
+            try {
+              addSkippedOutputsToScope(scope, "steps", step.name ?? "", child, run.resolver.resolve(call.ctx, step).template, true);
+            } catch {
+              // an unresolvable template leaves the outputs unset
+            }
+          }
         } else {
           const kids = [...tree.nodes.values()].filter((n) => n.boundaryID === node.id && n.name.startsWith(`${childName}(`) && n.type !== "Skipped");
           addAggregateToScope(scope, "steps", step.name ?? "", kids);
@@ -117,6 +125,8 @@ async function executeStepGroup(call: Call, run: RunState, group: WorkflowStep[]
         }
         if (go instanceof Error && !shouldExpand(original)) throw go;
       }
+      const marked = markAbsentOptionalArgs(rest.arguments, full);
+      if (marked) rest.arguments = marked;
       let resolved = substituteDeep(rest, full, { allowUnresolved: true, strict: ["steps", "tasks"], what: `step ${stepName}` }) as WorkflowStep;
       const artifacts = resolveArgumentArtifacts(resolved.arguments, full);
       if (artifacts) resolved = { ...resolved, arguments: artifacts };
