@@ -1,0 +1,184 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Workflow } from "@wfc/sdk/argo";
+import { parseK8sYaml } from "@wfc/sdk/yaml";
+import { describe, expect, it } from "vitest";
+import { virtualClock } from "./clock-virtual.js";
+import { execute } from "./execute.js";
+import type { ScriptedExecutorOptions } from "./scripted-executor.js";
+import { scriptedExecutor } from "./scripted-executor.js";
+
+const dir = join(import.meta.dirname, "../../../vendor/argo/examples");
+
+/** Runs a vendored upstream example on an executor that echoes args and leaves a placeholder at every output path. */
+async function example(file: string, opts: ScriptedExecutorOptions = {}) {
+  const docs = parseK8sYaml(readFileSync(join(dir, file), "utf8")) as Workflow[];
+  const main = docs.find((d) => d.kind === "Workflow") ?? docs[0]!;
+  const clock = virtualClock();
+  const executor = scriptedExecutor({ fabricateOutputs: true, sleep: clock.sleep, ...opts });
+  const r = await execute(main, { executor, clock, templates: docs, name: "ex", runDir: mkdtempSync(join(tmpdir(), "wfc-ex-")) });
+  const nodes = Object.values(r.workflow.status?.nodes ?? {});
+  return { ...r, executor, clock, names: nodes.map((n) => n.name).sort(), node: (name: string) => nodes.find((n) => n.name === name) };
+}
+
+/** Upstream examples that reach Succeeded on the echoing executor (the ones that need real outputs, a cluster or a registry are not here). */
+const succeeding = [
+  "artifact-disable-archive.yaml",
+  "artifact-gc-workflow.yaml",
+  "artifact-passing-explicit-plugin.yaml",
+  "artifact-passing.yaml",
+  "artifact-path-placeholders.yaml",
+  "artifact-repository-ref.yaml",
+  "colored-logs.yaml",
+  "conditionals.yaml",
+  "container-set-template__graph-workflow.yaml",
+  "container-set-template__parallel-workflow.yaml",
+  "container-set-template__sequence-workflow.yaml",
+  "container-set-template__workspace-workflow.yaml",
+  "cron-when.yaml",
+  "cron-workflow-multiple-schedules.yaml",
+  "custom-metrics.yaml",
+  "daemon-nginx.yaml",
+  "daemon-step.yaml",
+  "dag-custom-metrics.yaml",
+  "dag-daemon-retry-strategy.yaml",
+  "dag-daemon-task.yaml",
+  "dag-diamond.yaml",
+  "dag-disable-failFast.yaml",
+  "dag-enhanced-depends.yaml",
+  "dag-inline-workflow.yaml",
+  "dag-inline-workflowtemplate.yaml",
+  "dag-nested.yaml",
+  "dag-targets.yaml",
+  "dag-task-level-timeout.yaml",
+  "default-pdb-support.yaml",
+  "dns-config.yaml",
+  "exit-code-output-variable.yaml",
+  "exit-handler-slack.yaml",
+  "exit-handler-step-level.yaml",
+  "exit-handler-with-artifacts.yaml",
+  "exit-handlers.yaml",
+  "expression-destructure-json-complex.yaml",
+  "expression-destructure-json.yaml",
+  "expression-tag-template-workflow.yaml",
+  "forever.yaml",
+  "gc-ttl.yaml",
+  "global-outputs.yaml",
+  "global-parameters.yaml",
+  "hdfs-artifact.yaml",
+  "hello-windows.yaml",
+  "hello-world.yaml",
+  "http-hello-world.yaml",
+  "image-pull-secrets.yaml",
+  "init-container.yaml",
+  "input-artifact-raw.yaml",
+  "key-only-artifact.yaml",
+  "label-value-from-workflow.yaml",
+  "life-cycle-hooks-wf-level.yaml",
+  "loops-arbitrary-sequential-steps.yaml",
+  "loops-dag.yaml",
+  "loops-param-argument.yaml",
+  "loops-sequence.yaml",
+  "memoize-simple.yaml",
+  "nested-workflow.yaml",
+  "output-artifact-azure.yaml",
+  "output-artifact-gcs.yaml",
+  "output-artifact-s3.yaml",
+  "parallelism-limit.yaml",
+  "parallelism-nested-dag.yaml",
+  "parallelism-nested-workflow.yaml",
+  "parallelism-template-limit.yaml",
+  "pod-gc-strategy-with-label-selector.yaml",
+  "pod-gc-strategy.yaml",
+  "pod-metadata-wf-field.yaml",
+  "pod-resources-template-override.yaml",
+  "pod-resources.yaml",
+  "pod-spec-from-previous-step.yaml",
+  "pod-spec-patch.yaml",
+  "pod-spec-yaml-patch.yaml",
+  "resource-claims.yaml",
+  "retry-backoff.yaml",
+  "retry-conditional.yaml",
+  "retry-container-to-completion.yaml",
+  "retry-on-error.yaml",
+  "retry-script.yaml",
+  "retry-with-steps.yaml",
+  "scripts-javascript.yaml",
+  "scripts-python.yaml",
+  "sidecar-nginx.yaml",
+  "sidecar.yaml",
+  "skipped-output-defaults__consumer-input-default.yaml",
+  "skipped-output-defaults__producer-output-default.yaml",
+  "status-reference.yaml",
+  "step-level-timeout.yaml",
+  "steps-inline-workflow.yaml",
+  "steps.yaml",
+  "synchronization-db-mutex-tmpl-level.yaml",
+  "synchronization-db-mutex-wf-level.yaml",
+  "synchronization-db-tmpl-level.yaml",
+  "synchronization-mutex-tmpl-level.yaml",
+  "synchronization-mutex-wf-level.yaml",
+  "synchronization-tmpl-level.yaml",
+  "template-defaults.yaml",
+  "template-on-exit.yaml",
+  "timeouts-workflow.yaml",
+  "title-and-description-with-markdown.yaml",
+  "variables-showcase.yaml",
+  "volumes-existing.yaml",
+  "volumes-pvc.yaml",
+  "work-avoidance.yaml",
+  "workflow-event-binding__github-path-filter-workflowtemplate.yaml",
+  "workflow-template__workflow-archive-logs.yaml",
+];
+
+describe("vendored upstream examples", () => {
+  it.each(succeeding)("%s reaches Succeeded", async (file) => {
+    const r = await example(file);
+    expect(r.workflow.status?.message ?? "").toBe("");
+    expect(r.phase).toBe("Succeeded");
+  });
+
+  it("steps.yaml: hello1, then hello2a and hello2b in parallel", async () => {
+    const r = await example("steps.yaml");
+    expect(r.names).toEqual(["ex", "ex[0]", "ex[0].hello1", "ex[1]", "ex[1].hello2a", "ex[1].hello2b"]);
+    expect(r.executor.requests.map((q) => q.template.container?.args?.[0])).toEqual(["hello1", "hello2a", "hello2b"]);
+  });
+
+  it("dag-diamond.yaml: A, B and C, then D", async () => {
+    const r = await example("dag-diamond.yaml");
+    expect(r.names).toEqual(["ex", "ex.A", "ex.B", "ex.C", "ex.D"]);
+    expect(r.executor.requests.at(-1)?.taskName).toBe("D");
+  });
+
+  it("loops-dag.yaml: a TaskGroup B(i:item) between A and C", async () => {
+    const r = await example("loops-dag.yaml");
+    expect(r.names).toEqual(["ex", "ex.A", "ex.B", "ex.B(0:foo)", "ex.B(1:bar)", "ex.B(2:baz)", "ex.C"]);
+    expect(r.node("ex.B")?.type).toBe("TaskGroup");
+    expect(r.node("ex.B")?.children).toEqual(["ex.B(0:foo)", "ex.B(1:bar)", "ex.B(2:baz)"].map((n) => r.node(n)?.id));
+    expect(r.node("ex.B(0:foo)")?.children).toEqual([r.node("ex.C")?.id]);
+  });
+
+  it("dag-targets.yaml: only the target E and what it depends on run", async () => {
+    const r = await example("dag-targets.yaml");
+    expect(r.names).toEqual(["ex", "ex.A", "ex.C", "ex.E"]);
+  });
+
+  it("exit-handlers.yaml: the exit handler sees the failure", async () => {
+    const r = await example("exit-handlers.yaml");
+    expect(r.phase).toBe("Succeeded");
+    expect(r.names).toContain("ex.onExit");
+    const byDisplay = (d: string) => Object.values(r.workflow.status?.nodes ?? {}).find((n) => n.displayName === d);
+    expect(byDisplay("celebrate")?.phase).toBe("Succeeded");
+    expect(byDisplay("cry")?.phase).toBe("Skipped");
+  });
+
+  it("retry-backoff.yaml: a failing pod is retried limit times with backoff", async () => {
+    const r = await example("retry-backoff.yaml", { pods: { "retry-backoff": { exitCode: 1 } } });
+    expect(r.phase).toBe("Failed");
+    const root = r.node("ex");
+    expect(root?.type).toBe("Retry");
+    expect(root?.children?.length).toBe(Number(/limit: "?(\d+)/.exec(readFileSync(join(dir, "retry-backoff.yaml"), "utf8"))?.[1]) + 1);
+    expect(r.clock.elapsed()).toBeGreaterThan(0);
+  });
+});
