@@ -19,16 +19,25 @@ export function stepOrTaskName(nodeName: string): string {
   return dot >= 0 ? name.slice(dot + 1) : name;
 }
 
-const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const refs = new WeakMap<Template, Set<string>>();
+
+/** The task/step names whose `outputs.result` the template references (computed once per template). */
+function resultRefs(parent: Template): Set<string> {
+  let set = refs.get(parent);
+  if (set) return set;
+  set = new Set();
+  const json = JSON.stringify(parent);
+  const prefix = parent.dag ? "tasks" : parent.steps ? "steps" : "";
+  for (const m of json.matchAll(new RegExp(`${prefix}\\.([^.\\s{}"'\\[\\]]+)\\.outputs\\.result`, "g"))) set.add(m[1]!);
+  for (const m of json.matchAll(new RegExp(`${prefix}\\[\\\\?['"]([^'"\\\\]+)\\\\?['"]\\]\\.outputs.result`, "g"))) set.add(m[1]!);
+  refs.set(parent, set);
+  return set;
+}
 
 /** `hasOutputResultRef`: whether the boundary's template references `<tasks|steps>.<name>.outputs.result`. */
 export function hasOutputResultRef(nodeName: string, parent: Template | undefined): boolean {
   if (!parent) return false;
-  const name = stepOrTaskName(nodeName);
-  const json = JSON.stringify(parent);
-  const prefix = parent.dag ? "tasks" : parent.steps ? "steps" : "";
-  if (new RegExp(`${prefix}\\.${esc(name)}\\.outputs\\.result`).test(json)) return true;
-  return new RegExp(`${prefix}\\[\\\\?['"]${esc(name)}\\\\?['"]\\]\\.outputs.result`).test(json);
+  return resultRefs(parent).has(stepOrTaskName(nodeName));
 }
 
 const maxResult = 256 * 1024;
