@@ -1,6 +1,15 @@
 import type { Clock } from "./clock.js";
 
-/** A {@link Clock} whose time only moves when everything that is pending waits on it. */
+/**
+ * A {@link Clock} whose time only moves when everything that is pending waits on it.
+ *
+ * @example
+ * ```ts
+ * const clock: VirtualClock = virtualClock();
+ * await execute(wf, { executor, clock });
+ * console.log(clock.elapsed()); // virtual milliseconds the run took (backoffs, suspends, deadlines)
+ * ```
+ */
 export interface VirtualClock extends Clock {
   /** Milliseconds of virtual time elapsed since creation. */
   elapsed(): number;

@@ -19,7 +19,14 @@ export class RunnerError extends WfcError {
   }
 }
 
-/** One problem found before a run starts. */
+/**
+ * One problem found before a run starts.
+ *
+ * @example
+ * ```ts
+ * catch (e) { if (e instanceof RunnerError) for (const p of e.problems) console.error(p.template, p.message, p.hint); }
+ * ```
+ */
 export interface RunnerProblem {
   readonly code: string;
   readonly message: string;
@@ -29,7 +36,14 @@ export interface RunnerProblem {
   readonly hint?: string;
 }
 
-/** Stable codes of {@link RunnerError}. */
+/**
+ * Stable codes of {@link RunnerError}.
+ *
+ * @example
+ * ```ts
+ * if (e instanceof RunnerError && e.code === RunnerCodes.needsCluster) console.error("use wfc submit");
+ * ```
+ */
 export const RunnerCodes = {
   needsCluster: "E_RUN_NEEDS_CLUSTER",
   unknownTemplate: "E_RUN_UNKNOWN_TEMPLATE",

@@ -11,7 +11,14 @@ import type { Template } from "@wfc/sdk/argo";
  * never evaluates Argo expressions.
  */
 
-/** A file the executor places in the pod before the main container starts. */
+/**
+ * A file the executor places in the pod before the main container starts.
+ *
+ * @example
+ * ```ts
+ * const script: StagedFile = { containerPath: "/argo/staging/script", content: "echo hi", mode: 0o755 };
+ * ```
+ */
 export interface StagedFile {
   /** Absolute path inside the container, e.g. `/argo/staging/script` or an input artifact's `path`. */
   readonly containerPath: string;
@@ -23,7 +30,14 @@ export interface StagedFile {
   readonly mode?: number;
 }
 
-/** A path the executor copies out of the main container after it exits. */
+/**
+ * A path the executor copies out of the main container after it exits.
+ *
+ * @example
+ * ```ts
+ * const out: CollectedPath = { containerPath: "/tmp/out.txt", hostPath: "/run/pods/p/outputs/parameters/out", optional: false };
+ * ```
+ */
 export interface CollectedPath {
   /** Absolute path inside the container (an output parameter's `valueFrom.path`, an output artifact's `path`). */
   readonly containerPath: string;
@@ -33,14 +47,28 @@ export interface CollectedPath {
   readonly optional: boolean;
 }
 
-/** A host directory mounted into the pod's containers (emptyDir, volumeClaimTemplates, configMap/secret from local files). */
+/**
+ * A host directory mounted into the pod's containers (emptyDir, volumeClaimTemplates, configMap/secret from local files).
+ *
+ * @example
+ * ```ts
+ * const v: MountedVolume = { name: "work", hostPath: ".wfc/runs/wf/volumes/pvc/work" };
+ * ```
+ */
 export interface MountedVolume {
   readonly name: string;
   readonly hostPath: string;
   readonly readOnly?: boolean;
 }
 
-/** One pod to run. */
+/**
+ * One pod to run.
+ *
+ * @example
+ * ```ts
+ * const executor: Executor = { run: async (req: PodRequest) => ({ exitCode: 0, stdout: req.template.container?.args?.join(" ") ?? "" }) };
+ * ```
+ */
 export interface PodRequest {
   /** The node's id in `status.nodes` (Argo's `wf.NodeID(nodeName)` form). */
   readonly nodeId: string;
@@ -76,7 +104,14 @@ export interface PodRequest {
   readonly onLog: (line: string, stream: "stdout" | "stderr", container: string) => void;
 }
 
-/** How a pod ended. */
+/**
+ * How a pod ended.
+ *
+ * @example
+ * ```ts
+ * const failed: PodResult = { exitCode: 1, stdout: "", message: "Error (exit code 1)" };
+ * ```
+ */
 export interface PodResult {
   /** The main container's exit code (`{{outputs.exitCode}}`, `lastRetry.exitCode`). */
   readonly exitCode: number;
@@ -100,7 +135,14 @@ export interface PodResult {
   readonly daemoned?: boolean;
 }
 
-/** Runs pods. */
+/**
+ * Runs pods.
+ *
+ * @example
+ * ```ts
+ * const echo: Executor = { run: async (req) => ({ exitCode: 0, stdout: (req.template.container?.args ?? []).join(" ") }) };
+ * ```
+ */
 export interface Executor {
   /** Runs one pod attempt to completion (or until `signal` aborts) and reports how it ended. */
   run(request: PodRequest): Promise<PodResult>;

@@ -7,6 +7,11 @@ import type { Executor } from "./executor.js";
  *
  * Fields may be added; changing the meaning of one is a change of contract between the
  * scheduler, the executors, the CLI (`wfc run`) and the testing harness.
+ *
+ * @example
+ * ```ts
+ * const options: ExecuteOptions = { executor: scriptedExecutor(), parameters: { message: "hi" }, clock: virtualClock() };
+ * ```
  */
 export interface ExecuteOptions {
   /** Runs the pods. */
@@ -44,7 +49,14 @@ export interface ExecuteOptions {
   readonly name?: string;
 }
 
-/** How a run ended. */
+/**
+ * How a run ended.
+ *
+ * @example
+ * ```ts
+ * const { phase, workflow, runDir }: ExecuteResult = await execute(wf, { executor });
+ * ```
+ */
 export interface ExecuteResult {
   /** The final Workflow object, with `status` in Argo's shape. */
   readonly workflow: Workflow;

@@ -4,10 +4,24 @@ import type { Executor, PodRequest, PodResult } from "./executor.js";
 
 /** A scripted pod's result, and the files it leaves in the container (container path -> content), copied out as `collect` asks. */
 export type ScriptedResult = Partial<PodResult> & { readonly files?: Readonly<Record<string, string>> };
-/** What a scripted pod does: a result, or a function of the request. */
+/**
+ * What a scripted pod does: a result, or a function of the request.
+ *
+ * @example
+ * ```ts
+ * const flaky: ScriptedPod = (req) => ({ exitCode: req.retry < 2 ? 1 : 0 });
+ * ```
+ */
 export type ScriptedPod = ScriptedResult | ((req: PodRequest) => ScriptedResult | Promise<ScriptedResult>);
 
-/** Options of {@link scriptedExecutor}. */
+/**
+ * Options of {@link scriptedExecutor}.
+ *
+ * @example
+ * ```ts
+ * const options: ScriptedExecutorOptions = { pods: { gen: { files: { "/tmp/out": "42" } } }, fabricateOutputs: true };
+ * ```
+ */
 export interface ScriptedExecutorOptions {
   /** By template name, then task/step name: what the pod does. @default exit 0, stdout = the args joined by spaces */
   readonly pods?: Readonly<Record<string, ScriptedPod>>;
@@ -18,7 +32,16 @@ export interface ScriptedExecutorOptions {
   readonly fabricateOutputs?: boolean;
 }
 
-/** An executor that runs nothing: for tests and dry runs. `requests` records every pod in start order. */
+/**
+ * An executor that runs nothing: for tests and dry runs. `requests` records every pod in start order.
+ *
+ * @example
+ * ```ts
+ * const executor: ScriptedExecutor = scriptedExecutor();
+ * await execute(wf, { executor });
+ * console.log(executor.requests.map((r) => r.nodeName));
+ * ```
+ */
 export interface ScriptedExecutor extends Executor {
   readonly requests: PodRequest[];
 }
