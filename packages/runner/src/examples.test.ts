@@ -182,3 +182,16 @@ describe("vendored upstream examples", () => {
     expect(r.clock.elapsed()).toBeGreaterThan(0);
   });
 });
+
+describe("containerSet", () => {
+  it("container-set-template__graph-workflow.yaml: a Container node per container, wired by dependencies", async () => {
+    const r = await example("container-set-template__graph-workflow.yaml", { pods: { main: { containers: { a: { exitCode: 0 }, b: { exitCode: 0 }, c: { exitCode: 0 }, d: { exitCode: 2 } } } } });
+    const pod = r.node("ex")!;
+    expect(pod.type).toBe("Pod");
+    const kids = Object.values(r.workflow.status?.nodes ?? {}).filter((n) => n.type === "Container");
+    expect(kids.map((k) => k.displayName).sort()).toEqual(["a", "b", "c", "d"]);
+    expect(pod.children).toEqual([r.node("ex.a")?.id]);
+    expect(r.node("ex.a")?.children?.sort()).toEqual([r.node("ex.b")?.id, r.node("ex.c")?.id].sort());
+    expect(r.node("ex.d")).toMatchObject({ phase: "Failed", message: "Error (exit code 2)", boundaryID: pod.id });
+  });
+});

@@ -6,9 +6,10 @@ import type { Template } from "@wfc/sdk/argo";
  * Node.js sandbox for `nodeScript` templates, or a test's mocks).
  *
  * The scheduler hands an executor one {@link PodRequest} per pod Argo would create (one attempt of
- * a `container`, `script` or `containerSet` template node; `http` and `data` templates too, so a
- * test can mock them). Every `{{...}}` in the template has already been substituted; the executor
- * never evaluates Argo expressions.
+ * a `container`, `script` or `containerSet` template node; `http` templates too, so a test can mock
+ * them). Every `{{...}}` in the template has already been substituted; the executor never
+ * evaluates Argo expressions. (`data` templates are the exception, changed by the scheduler: they
+ * only read the artifact repository, which the scheduler owns, so it runs them itself.)
  */
 
 /**
@@ -126,6 +127,11 @@ export interface PodResult {
   readonly message?: string;
   /** Output parameters an in-process executor or a mock sets directly, by name (instead of collected files). */
   readonly parameters?: Readonly<Record<string, string>>;
+  /**
+   * For a `containerSet`: how each container ended, by name (its `Container` node's phase and
+   * message). Omitted: every container takes the pod's phase.
+   */
+  readonly containers?: Readonly<Record<string, { readonly exitCode: number; readonly phase?: "Succeeded" | "Failed" | "Error"; readonly message?: string }>>;
   /**
    * The pod's IP (`{{tasks.X.ip}}`, `{{steps.X.ip}}`, `status.nodes[].podIP`), e.g. the container's
    * address on the engine's network. @default "127.0.0.1" (in-process pods, mocks)

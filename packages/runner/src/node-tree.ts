@@ -158,8 +158,12 @@ export class NodeTree {
     const node = this.nodes.get(id);
     if (!node) return [id];
     switch (node.type) {
-      case "Skipped": case "Suspend": case "HTTP": case "Plugin": case "Pod":
+      case "Skipped": case "Suspend": case "HTTP": case "Plugin":
         return [node.id];
+      case "Pod":
+        // A containerSet pod is treated as its container graph.
+        if (!node.children?.some((c) => this.nodes.get(c)?.type === "Container")) return [node.id];
+      // falls through
       case "Container": case "TaskGroup": {
         if (!node.children?.length) return [node.id];
         const out: string[] = [];

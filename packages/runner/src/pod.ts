@@ -112,7 +112,9 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
       run.options.onLog?.(nodeName, line, stream, container);
     },
   };
+  const containerNodes = containerSetNodes(call, nodeName, node, template);
   run.tree.mark(node, "Running");
+  for (const c of containerNodes) run.tree.mark(c, "Running");
   let result: PodResult;
   try {
     result = template.data ? await runDataTemplate(run, template) : await run.executor.run(request);
@@ -121,6 +123,11 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
   } finally {
     timer.abort();
     run.stop.signal.removeEventListener("abort", onStop);
+  }
+  for (const c of containerNodes) {
+    const r = result.containers?.[c.displayName ?? ""];
+    const phase = why ? "Failed" : r ? r.phase ?? (r.exitCode === 0 ? "Succeeded" : "Failed") : result.phase ?? (result.exitCode === 0 ? "Succeeded" : "Failed");
+    run.tree.mark(c, phase, r?.message ?? (r && r.exitCode !== 0 ? `Error (exit code ${r.exitCode})` : undefined));
   }
   if (why === "deadline") return finish(run, node, "Failed", deadlineMessage, { exitCode: String(result.exitCode) });
   if (why === "stop") return finish(run, node, "Failed", run.stopMessage ?? "Stopped", { exitCode: String(result.exitCode) });
@@ -150,6 +157,24 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
   }
   for (const p of outputs.parameters ?? []) addParamToGlobalScope(run, p);
   return finish(run, node, phase, message, outputs);
+}
+
+/** `executeContainerSet`: a `Container` node per container, children of the pod or of their dependencies. */
+function containerSetNodes(call: Call, nodeName: string, pod: RunNode, t: Template): RunNode[] {
+  const set = t.containerSet;
+  if (!set) return [];
+  const { tree } = call.run;
+  const out: RunNode[] = [];
+  for (const c of set.containers) {
+    const name = `${nodeName}.${c.name}`;
+    out.push(tree.byName(name) ?? tree.init(name, { type: "Container", phase: "Pending", templateScope: call.callerCtx.scope, boundaryID: pod.id, ...(call.holder.template ? { templateName: call.holder.template } : {}) }));
+  }
+  for (const c of set.containers) {
+    const deps = (c as { dependencies?: string[] }).dependencies ?? [];
+    if (deps.length === 0) tree.addChild(nodeName, `${nodeName}.${c.name}`);
+    for (const d of deps) tree.addChild(`${nodeName}.${d}`, `${nodeName}.${c.name}`);
+  }
+  return out;
 }
 
 function finish(run: Call["run"], node: RunNode, phase: RunNode["phase"], message: string | undefined, outputs: Outputs): RunNode {
