@@ -10,6 +10,7 @@ import { formatGo, hasKey, toJS, type GoMap } from "./value.js";
 interface Parsed {
   readonly tree: Node;
   readonly program: Program;
+  paths?: Map<string, string[] | "all">;
 }
 
 const cache = new Map<string, Parsed | ExprError>();
@@ -131,6 +132,97 @@ export function evaluateBool(source: string, env: Readonly<Record<string, unknow
  */
 export function formatValue(v: unknown): string {
   return formatGo(v);
+}
+
+/**
+ * The env paths an expression reads: for each top-level name, the static member paths it reads
+ * (`tasks.a.outputs.result`), or `"all"` when it uses the name otherwise (`len(tasks)`, `tasks[x]`).
+ *
+ * @example
+ * ```ts
+ * exprEnvPaths("tasks.a.outputs.result + item"); // Map { "tasks" => ["tasks.a.outputs.result"], "item" => "all" }
+ * ```
+ */
+export function exprEnvPaths(source: string): ReadonlyMap<string, readonly string[] | "all"> {
+  const p = parsed(source);
+  return (p.paths ??= envPaths(p.tree));
+}
+
+function envPaths(tree: Node): Map<string, string[] | "all"> {
+  const out = new Map<string, string[] | "all">();
+  const all = (name: string) => out.set(name, "all");
+  const add = (name: string, path: string) => {
+    const cur = out.get(name);
+    if (cur === "all") return;
+    if (cur) cur.push(path);
+    else out.set(name, [path]);
+  };
+  const visit = (n: Node, lets: ReadonlySet<string>): void => {
+    if (n.k === "member") {
+      const parts: string[] = [];
+      let cur: Node = n;
+      while (cur.k === "member" && cur.property.k === "string") {
+        parts.unshift(cur.property.value);
+        cur = cur.node;
+      }
+      if (cur.k === "ident" && !lets.has(cur.name) && cur.name !== "$env") {
+        add(cur.name, [cur.name, ...parts].join("."));
+        return;
+      }
+    }
+    if (n.k === "ident") {
+      if (!lets.has(n.name)) all(n.name);
+      return;
+    }
+    if (n.k === "let") {
+      visit(n.value, lets);
+      visit(n.body, new Set([...lets, n.name]));
+      return;
+    }
+    forEachChild(n, (c) => visit(c, lets));
+  };
+  visit(tree, new Set());
+  return out;
+}
+
+function forEachChild(n: Node, f: (c: Node) => void): void {
+  switch (n.k) {
+    case "unary":
+    case "predicate":
+    case "chain":
+      return f(n.node);
+    case "binary":
+      f(n.left);
+      return f(n.right);
+    case "member":
+      f(n.node);
+      return f(n.property);
+    case "slice":
+      f(n.node);
+      if (n.from) f(n.from);
+      if (n.to) f(n.to);
+      return;
+    case "call":
+      f(n.callee);
+      return n.args.forEach(f);
+    case "builtin":
+      return n.args.forEach(f);
+    case "array":
+    case "seq":
+      return n.nodes.forEach(f);
+    case "cond":
+      f(n.cond);
+      f(n.a);
+      return f(n.b);
+    case "map":
+      return n.pairs.forEach(([a, b]) => {
+        f(a);
+        f(b);
+      });
+    case "let":
+      f(n.value);
+      return f(n.body);
+  }
 }
 
 /**

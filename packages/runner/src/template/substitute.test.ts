@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { argoEnv } from "../expr/argo-env.js";
 import { anyVarNotInEnv, hasVarInEnv, missingVarsInEnv, replaceJSON, substitute, substituteObject, SubstitutionError } from "./substitute.js";
 import { placeholders } from "./placeholders.js";
-import { exprIdentifiers } from "../expr/evaluate.js";
+import { evaluateRaw, exprIdentifiers } from "../expr/evaluate.js";
+import { goJSON } from "../expr/value.js";
 
 // Ported from Argo v4.1 util/template/*_test.go. `toJSONString` is Go's json.Marshal of a string.
 const j = (s: string) => JSON.stringify(s);
@@ -270,4 +271,33 @@ describe("substitute and substituteObject (a field's JSON text, as Argo marshals
     expect(substitute("{{= inputs.parameters['my-param'] + '!' }}", { "inputs.parameters.my-param": "x" })).toBe("x!");
     expect(argoEnv({ "a.b": "1", a: "2" })).toMatchObject({ a: { b: "1" } });
   });
+});
+
+describe("the env an expression sees is the full expanded scope (fast paths agree with it)", () => {
+  const scope = { "tasks.a.outputs.result": "ra", "tasks.a.outputs.parameters.p": "3", "tasks.b.id": "idb", item: '{"k":"v"}', "item.k": "v", "workflow.name": "wf" };
+  it.each([
+    "tasks.a.outputs.result",
+    "asInt(tasks.a.outputs.parameters.p) + 1",
+    "tasks.a.outputs",
+    "toJson(tasks)",
+    "len(tasks)",
+    "item",
+    "item.k",
+    "tasks['b'].id",
+    "tasks.a?.outputs?.result ?? 'x'",
+    "sprig.upper(workflow.name)",
+  ])("%s", (e) => {
+    const full = evaluateRaw(e, argoEnv(scope));
+    expect(substitute(`{{=${e}}}`, scope)).toBe(typeof full === "string" ? full : goJSON(full));
+  });
+  it("$env and let variables are identifiers Argo finds missing in strict mode", () => {
+    expect(error(() => substitute("{{= $env.workflow.name }}", scope)).detail).toBe("failed to evaluate expression: $env is missing");
+    expect(error(() => substitute("{{= let t = tasks.a; t.outputs.result }}", scope)).detail).toBe("failed to evaluate expression: t is missing");
+    expect(substitute("{{= $env.workflow.name }}", scope, { allowUnresolved: true })).toBe("wf");
+  });
+  it("a key that is also a parent is dropped, as Argo's removeConflicts does", () => expect(substitute("{{=item}}", scope)).toBe(`{"k":"v"}`));
+  it("the first missing path is reported", () =>
+    expect(error(() => substitute("{{= tasks.c.outputs.result }}", scope, { strict: ["tasks"] })).detail).toBe("failed to evaluate expression: tasks.c is missing"));
+  it("a missing leaf under an existing node", () =>
+    expect(error(() => substitute("{{= tasks.a.outputs.nope }}", scope, { strict: ["tasks"] })).detail).toBe("failed to evaluate expression: tasks.a.outputs.nope is missing"));
 });

@@ -6,9 +6,9 @@
  */
 
 import { WfcError } from "@wfc/sdk";
-import { argoEnv } from "../expr/argo-env.js";
+import { argoEnv, argoEnvFor } from "../expr/argo-env.js";
 import { ExprError } from "../expr/errors.js";
-import { evaluateRaw, exprIdentifiers } from "../expr/evaluate.js";
+import { evaluateRaw, exprEnvPaths, exprIdentifiers } from "../expr/evaluate.js";
 import { parseExpr } from "../expr/evaluate.js";
 import { goJSON, isMap, type GoMap } from "../expr/value.js";
 import { goQuote, goQuoteInner } from "./go-quote.js";
@@ -91,6 +91,7 @@ interface Run {
   readonly strict: ((tag: string) => boolean) | undefined;
   readonly allowUnresolvedArtifacts: boolean;
   env?: GoMap;
+  placeholders?: boolean;
 }
 
 function strictTest(prefixes: readonly string[] | undefined): ((tag: string) => boolean) | undefined {
@@ -191,7 +192,23 @@ function simpleTag(run: Run, tag: string): string {
   return goQuoteInner(v);
 }
 
-function envOf(run: Run): GoMap {
+function hasPlaceholder(scope: Readonly<Record<string, unknown>>): boolean {
+  for (const k in scope) {
+    const v = scope[k];
+    // "_" first: most values are ruled out without a string comparison.
+    if (typeof v === "string" && v.charCodeAt(0) === 95 && v.startsWith(PLACEHOLDER_PREFIX)) return true;
+  }
+  return false;
+}
+
+function envOf(run: Run, expression: string | undefined): GoMap {
+  if (expression !== undefined) {
+    try {
+      return argoEnvFor(run.scope, exprEnvPaths(expression));
+    } catch {
+      // Does not parse: the full env, for the error path.
+    }
+  }
   return (run.env ??= argoEnv(run.scope));
 }
 
@@ -279,8 +296,8 @@ export function anyVarNotInEnv(expression: string, env: GoMap): string | undefin
 }
 
 function expressionTag(run: Run, expression: string): string {
-  const env = envOf(run);
   const un = unmarshalExpression(expression);
+  const env = envOf(run, un);
   if (un === undefined) return expressionCore(run, expression, env, false);
   const missing = missingVars(un, env);
   if (missing === undefined) return expressionCore(run, expression, env, false);
@@ -290,7 +307,8 @@ function expressionTag(run: Run, expression: string): string {
 
 function expressionCore(run: Run, expression: string, env: GoMap, allowUnresolved: boolean): string {
   const unresolved = `{{=${expression}}}`;
-  const shouldAllowFailure = Object.values(run.scope).some((v) => typeof v === "string" && v.startsWith(PLACEHOLDER_PREFIX));
+  // Argo checks the whole env for internal placeholders; it matters only when the expression fails.
+  const shouldAllowFailure = () => (run.placeholders ??= hasPlaceholder(run.scope));
   const un = unmarshalExpression(expression);
   if (un === undefined) {
     if (allowUnresolved) return unresolved;
@@ -304,7 +322,7 @@ function expressionCore(run: Run, expression: string, env: GoMap, allowUnresolve
     if (!(e instanceof ExprError)) throw e;
     compileError = e;
   }
-  if (compileError && !allowUnresolved && !shouldAllowFailure) throw new Fail(`failed to evaluate expression: ${compileError.detail}`, { cause: compileError });
+  if (compileError && !allowUnresolved && !shouldAllowFailure()) throw new Fail(`failed to evaluate expression: ${compileError.detail}`, { cause: compileError });
   let result: unknown;
   let runError: ExprError | undefined;
   if (compileError) runError = compileError;
@@ -315,7 +333,7 @@ function expressionCore(run: Run, expression: string, env: GoMap, allowUnresolve
       if (!(e instanceof ExprError)) throw e;
       runError = e;
     }
-  if ((runError || result === null || result === undefined) && (allowUnresolved || shouldAllowFailure)) return unresolved;
+  if ((runError || result === null || result === undefined) && (allowUnresolved || shouldAllowFailure())) return unresolved;
   if (runError) throw new Fail(`failed to evaluate expression: ${runError.detail}`, { cause: runError });
   if (result === null || result === undefined) throw new Fail(`failed to evaluate expression ${goQuote(expression)}`);
   let marshaled: string;
