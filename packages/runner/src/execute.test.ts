@@ -229,7 +229,7 @@ spec:
     expect(r.byName("w.loop(2:3)").displayName).toBe("loop(2:3)");
     expect(r.executor.requests.find((q) => q.taskName === "results")?.template.container?.args).toEqual(["[1,2,3]"]);
     expect(r.byName("w").outputs?.parameters?.[0]).toMatchObject({ name: "all", value: '["1","4","9"]' });
-    const script = r.executor.requests[0]!;
+    const script = r.executor.requests.find((q) => q.nodeName === "w.loop(0:1)")!;
     expect(script.template.script?.args).toEqual(["/argo/staging/script"]);
     expect(script.stage[0]).toMatchObject({ containerPath: "/argo/staging/script", content: "print(1)" });
   });
