@@ -11,5 +11,6 @@
 export { substitute, substituteObject, replaceJSON, hasVarInEnv, missingVarsInEnv, anyVarNotInEnv, SubstitutionError, SubstitutionCodes } from "./substitute.js";
 export type { SubstituteOptions, ReplaceScope } from "./substitute.js";
 export { placeholders } from "./placeholders.js";
+export { resolveVar } from "./resolve-var.js";
 export type { Placeholder } from "./placeholders.js";
 export { goQuoteInner } from "./go-quote.js";

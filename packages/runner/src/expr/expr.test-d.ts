@@ -1,0 +1,21 @@
+import { describe, expectTypeOf, it } from "vitest";
+import { argoEnv, evaluate, evaluateBool, evaluateWhen, parseExpr, type ExprNode } from "./index.js";
+import { placeholders, substitute, substituteObject, type Placeholder, type SubstituteOptions } from "../template/index.js";
+
+describe("expression and substitution API types", () => {
+  it("evaluates to unknown, bool and when to boolean", () => {
+    expectTypeOf(evaluate("1", {})).toEqualTypeOf<unknown>();
+    expectTypeOf(evaluateBool("true", {})).toEqualTypeOf<boolean>();
+    expectTypeOf(evaluateWhen("a == a")).toEqualTypeOf<boolean>();
+    expectTypeOf(parseExpr("1")).toEqualTypeOf<ExprNode>();
+    expectTypeOf(argoEnv).parameter(0).toEqualTypeOf<Readonly<Record<string, unknown>>>();
+  });
+  it("substitutes strings and keeps the type of objects", () => {
+    expectTypeOf(substitute("{{x}}", { x: "1" })).toEqualTypeOf<string>();
+    expectTypeOf(substituteObject({ a: ["{{x}}"] }, { x: null })).toEqualTypeOf<{ a: string[] }>();
+    expectTypeOf(placeholders("")).toEqualTypeOf<Placeholder[]>();
+    expectTypeOf<SubstituteOptions>().toHaveProperty("strict").toEqualTypeOf<readonly string[] | undefined>();
+    // @ts-expect-error scope values are strings or null (an absent optional)
+    substitute("{{x}}", { x: 1 });
+  });
+});
