@@ -23,5 +23,5 @@ export { RunnerError, RunnerCodes } from "./errors.js";
 export type { RunnerProblem } from "./errors.js";
 export { evaluate, evaluateRaw, evaluateBool, evaluateWhen, parseExpr, formatValue, exprIdentifiers, argoEnv, expandScope, ExprError, ExprCodes } from "./expr/index.js";
 export type { ExprPosition, ExprNode } from "./expr/index.js";
-export { substitute, substituteObject, replaceJSON, placeholders, resolveVar, hasVarInEnv, missingVarsInEnv, anyVarNotInEnv, SubstitutionError, SubstitutionCodes } from "./template/index.js";
+export { substitute, substituteObject, replaceJSON, placeholders, resolveVar, shouldExecute, hasVarInEnv, missingVarsInEnv, anyVarNotInEnv, SubstitutionError, SubstitutionCodes } from "./template/index.js";
 export type { SubstituteOptions, ReplaceScope, Placeholder } from "./template/index.js";

@@ -65,20 +65,22 @@ export class EvalFailure extends Error {
 
 /** expr-lang's `file.Error` rendering: `message (line:col)\n | source line\n | ...^`. */
 export function formatAt(source: string, at: number, message: string): { text: string; position: ExprPosition } {
+  // Offsets count code points (expr-lang counts runes).
+  const chars = Array.from(source);
   let line = 1;
   let column = 0;
   let lineStart = 0;
-  for (let i = 0; i < source.length && i < at; i++) {
-    if (source[i] === "\n") {
+  for (let i = 0; i < chars.length && i < at; i++) {
+    if (chars[i] === "\n") {
       line++;
       column = 0;
       lineStart = i + 1;
     } else column++;
   }
-  let lineEnd = source.indexOf("\n", lineStart);
-  if (lineEnd < 0) lineEnd = source.length;
+  let lineEnd = chars.indexOf("\n", lineStart);
+  if (lineEnd < 0) lineEnd = chars.length;
   const position = { line, column: column + 1 };
   if (lineStart === lineEnd) return { text: message, position };
-  const src = source.slice(lineStart, lineEnd).replace(/\t/g, " ");
+  const src = chars.slice(lineStart, lineEnd).join("").replace(/\t/g, " ");
   return { text: `${message} (${line}:${column + 1})\n | ${src}\n | ${".".repeat(column)}^`, position };
 }

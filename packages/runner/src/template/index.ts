@@ -12,5 +12,6 @@ export { substitute, substituteObject, replaceJSON, hasVarInEnv, missingVarsInEn
 export type { SubstituteOptions, ReplaceScope } from "./substitute.js";
 export { placeholders } from "./placeholders.js";
 export { resolveVar } from "./resolve-var.js";
+export { shouldExecute } from "./should-execute.js";
 export type { Placeholder } from "./placeholders.js";
 export { goQuoteInner } from "./go-quote.js";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { argoEnv } from "../expr/argo-env.js";
 import { anyVarNotInEnv, hasVarInEnv, missingVarsInEnv, replaceJSON, substitute, substituteObject, SubstitutionError } from "./substitute.js";
 import { placeholders } from "./placeholders.js";
+import { shouldExecute } from "./should-execute.js";
 import { evaluateRaw, exprIdentifiers } from "../expr/evaluate.js";
 import { goJSON } from "../expr/value.js";
 
@@ -300,4 +301,18 @@ describe("the env an expression sees is the full expanded scope (fast paths agre
     expect(error(() => substitute("{{= tasks.c.outputs.result }}", scope, { strict: ["tasks"] })).detail).toBe("failed to evaluate expression: tasks.c is missing"));
   it("a missing leaf under an existing node", () =>
     expect(error(() => substitute("{{= tasks.a.outputs.nope }}", scope, { strict: ["tasks"] })).detail).toBe("failed to evaluate expression: tasks.a.outputs.nope is missing"));
+});
+
+describe("shouldExecute (when: substituted strictly, then govaluate)", () => {
+  it("the examples' forms", () => {
+    expect(shouldExecute("{{tasks.flip-coin.outputs.result}} == heads", { "tasks.flip-coin.outputs.result": "heads" })).toBe(true);
+    expect(shouldExecute("{{steps.flip-coin.outputs.result}} == tails", { "steps.flip-coin.outputs.result": "heads" })).toBe(false);
+    expect(shouldExecute(`{{= inputs.parameters["should-print"] == 'true'}}`, { "inputs.parameters.should-print": "true" })).toBe(true);
+    expect(shouldExecute("{{inputs.parameters.should-print}} == true", { "inputs.parameters.should-print": "false" })).toBe(false);
+    expect(shouldExecute(undefined, {})).toBe(true);
+  });
+  it("a missing dependency output is a missing variable (Argo requeues)", () =>
+    expect(error(() => shouldExecute("{{tasks.a.outputs.result}} == x", {})).missing).toBe(true));
+  it("an unresolved non-strict tag reaches govaluate as text", () =>
+    expect(() => shouldExecute("{{item}} == x", {})).toThrow("Invalid 'when' expression '{{item}} == x'"));
 });
