@@ -18,6 +18,9 @@ import type { Scope } from "./subst.js";
 import { evaluateWhenText, placeholderNames, substituteDeep, substituteText } from "./subst.js";
 import { createScope } from "./template-scope.js";
 
+/** Argo's message when a template with `failFast: true` stops on a failed child. */
+export const failFastMessage = "template has failed or errored children and failFast enabled";
+
 /** Whether a node counts as done for its dependents (`NodeStatus.Fulfilled`: final, or daemoned and started). */
 export function nodeFulfilled(n: RunNode): boolean {
   return fulfilled(n.phase) || (n.daemoned === true && n.phase !== "Pending");
@@ -60,6 +63,8 @@ class DagRun {
   private readonly settled = new Map<string, Promise<void>>();
   private readonly running = new Set<Promise<void>>();
   private finished = false;
+  /** Template-level `failFast: true`: a child failed, no new task starts. */
+  private unsuccessful = false;
   private readonly targets: string[];
 
   constructor(private readonly call: Call, private readonly nodeName: string, private readonly tmpl: Template, private readonly opts: ExecOpts) {
@@ -97,6 +102,11 @@ class DagRun {
     const phase = await this.decided(targets);
     this.finished = true;
     while (this.running.size > 0) await Promise.all([...this.running]);
+    if (this.unsuccessful && this.tmpl.failFast === true) {
+      this.setOutbound(targets);
+      killDaemonedChildren(run, this.node.id);
+      return run.tree.mark(this.node, "Failed", failFastMessage);
+    }
     if (phase !== "Succeeded") {
       this.setOutbound(targets);
       killDaemonedChildren(run, this.node.id);
@@ -249,7 +259,7 @@ class DagRun {
     if (p) return p;
     const deps = this.logic.get(task)?.dependencies ?? [];
     p = Promise.all(deps.map((d) => this.ensure(d))).then(() => {
-      if (this.finished) return;
+      if (this.finished || (this.unsuccessful && this.tmpl.failFast === true)) return;
       const job = this.executeTask(task).catch((e: unknown) => {
         const n = this.taskNode(task);
         if (n && !fulfilled(n.phase)) this.rs.tree.mark(n, "Error", (e as Error).message);
@@ -259,7 +269,10 @@ class DagRun {
         this.running.delete(job);
         // Only a failure can end the DAG before every target settled (failFast).
         const n = this.taskNode(task);
-        if (n && failedOrError(n.phase)) this.onTaskSettled?.();
+        if (n && failedOrError(n.phase)) {
+          this.unsuccessful = true;
+          this.onTaskSettled?.();
+        }
       });
     });
     this.settled.set(task, p);

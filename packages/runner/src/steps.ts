@@ -1,6 +1,6 @@
 import type { Template, WorkflowStep } from "@wfc/sdk/argo";
 import { registerBoundary, withBoundarySlot } from "./boundary-slots.js";
-import { assertResolved, shouldExecute } from "./dag.js";
+import { assertResolved, failFastMessage, shouldExecute } from "./dag.js";
 import { killDaemonedChildren } from "./daemons.js";
 import type { ExecOpts } from "./exec-opts.js";
 import type { Call } from "./execute-template.js";
@@ -195,7 +195,7 @@ async function executeStepGroup(call: Call, run: RunState, group: WorkflowStep[]
     if (!child) continue;
     const s = steps.find((x) => x.name === child.name);
     if (failedOrError(child.phase) && !continuesOn(s?.original, child.phase)) {
-      tree.mark(sg, "Failed", `child '${child.id}' failed`);
+      tree.mark(sg, "Failed", call.original.failFast === true ? failFastMessage : `child '${child.id}' failed`);
       return;
     }
   }
