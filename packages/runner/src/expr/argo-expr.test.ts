@@ -158,6 +158,8 @@ describe("sprig functions", () => {
     [`sprig.empty("")`, true],
     [`sprig.empty(0)`, true],
     [`sprig.empty([1])`, false],
+    [`sprig.date("2006-01-02", sprig.toDate("2006-01-02T15:04:05Z07:00", "2024-05-01T10:00:00Z"))`, "2024-05-01"],
+    [`sprig.date("2006-01-02", sprig.toDate("2006-01-02", "junk"))`, "0001-01-01"],
   ])("%s", (code, want) => expect(evaluate(code, env)).toEqual(want));
 });
 

@@ -4,8 +4,8 @@
  * fails with `reflect: Call using int as type string`, and a nil argument becomes the zero value.
  */
 
-import { createHash } from "node:crypto";
-import { formatLayout } from "./time.js";
+import { createHash, randomUUID } from "node:crypto";
+import { formatLayout, parseLayout } from "./time.js";
 import { panic } from "./ops.js";
 import { GoTime, deepEqual, formatGo, goFromJSON, goJSON, goTypeName, isMap, isNil, parseGoFloat, type GoFunc, type GoMap } from "./value.js";
 import { goRegExp } from "./compile.js";
@@ -166,6 +166,11 @@ export const sprig: Readonly<Record<string, GoFunc>> = {
   htmlDate: def(["a"], undefined, (d: unknown) => formatLayout(toTime(d), "2006-01-02")),
   now: def([], undefined, () => new GoTime(Date.now())),
   unixEpoch: def(["a"], undefined, (d: unknown) => String(Math.floor(toTime(d).ms / 1000))),
+  // toDate gives Go's zero time when the layout does not match (mustToDate fails); only the
+  // layouts of time.ts are known: 2006-01-02, 15:04:05, 2006-01-02 15:04:05, RFC 3339.
+  toDate: def(["s", "s"], undefined, (layout: string, v: string) => parseLayout(layout, v) ?? new GoTime(-62135596800000)),
+  mustToDate: def(["s", "s"], undefined, (layout: string, v: string) => parseLayout(layout, v) ?? panic(`parsing time ${JSON.stringify(v)} as ${JSON.stringify(layout)}: cannot parse`)),
+  uuidv4: def([], undefined, () => randomUUID()),
   // Strings
   trunc: def(["i", "s"], undefined, (c: bigint, s: string) => {
     const b = bytes(s);
