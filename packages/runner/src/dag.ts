@@ -8,6 +8,7 @@ import type { Call } from "./execute-template.js";
 import { executeTemplate, nodeBase } from "./execute-template.js";
 import { exitHookOf, runOnExit, watchHooks } from "./hooks.js";
 import { resolveArgumentArtifacts } from "./artifacts.js";
+import { addParamToGlobalScope } from "./global-outputs.js";
 import { expandItems, shouldExpand } from "./loops.js";
 import type { NodePhase, RunNode } from "./node-tree.js";
 import { completed, failedOrError, fulfilled } from "./node-tree.js";
@@ -122,7 +123,10 @@ class DagRun {
     }
     try {
       const outputs = templateOutputs(run, this.tmpl, { ...run.globalScope(), ...scope });
-      if (outputs) run.tree.setOutputs(this.node, outputs);
+      if (outputs) {
+        run.tree.setOutputs(this.node, outputs);
+        for (const p of outputs.parameters ?? []) addParamToGlobalScope(run, p);
+      }
     } catch (e) {
       this.setOutbound(targets);
       killDaemonedChildren(run, this.node.id);

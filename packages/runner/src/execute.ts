@@ -70,6 +70,11 @@ export async function execute(manifest: Workflow, options: ExecuteOptions): Prom
   let entry: RunNode;
   try {
     run.changed();
+    if (spec.suspend) {
+      // spec.suspend: the workflow starts suspended until resumed.
+      if (!options.onSuspend) throw new RunnerError(RunnerCodes.invalid, `workflow ${name} is suspended (spec.suspend): run with --resume to resume it`);
+      await options.onSuspend(name, run.stop.signal);
+    }
     const hooks = runWorkflowHooks(run);
     entry = await executeTemplate(run, name, { template: spec.entrypoint ?? "" }, root, args, {});
     const phase = workflowPhase(entry);
