@@ -316,3 +316,12 @@ describe("shouldExecute (when: substituted strictly, then govaluate)", () => {
   it("an unresolved non-strict tag reaches govaluate as text", () =>
     expect(() => shouldExecute("{{item}} == x", {})).toThrow("Invalid 'when' expression '{{item}} == x'"));
 });
+
+describe("a scope may hold artifacts beside parameters", () => {
+  const art = { name: "result", path: "/tmp/a" };
+  it("a simple tag naming a non-string value is unresolved, an expression sees it", () => {
+    expect(substitute("{{tasks.a.outputs.artifacts.result}}", { "tasks.a.outputs.artifacts.result": art }, { allowUnresolved: true })).toBe("{{tasks.a.outputs.artifacts.result}}");
+    expect(error(() => substitute("{{x}}", { x: art })).detail).toBe("failed to resolve {{x}}");
+    expect(substitute("{{= x.path }}", { x: art })).toBe("/tmp/a");
+  });
+});

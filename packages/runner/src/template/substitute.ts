@@ -15,14 +15,16 @@ import { goQuote, goQuoteInner } from "./go-quote.js";
 
 /**
  * Argo's flat scope: `inputs.parameters.x`, `tasks.a.outputs.result`, ... -> value; `null` is an
- * absent optional (a skipped node's output with no default).
+ * absent optional (a skipped node's output with no default). Other values (artifacts a scheduler
+ * keeps beside its parameters) are not parameters: a simple tag naming one is treated as unresolved,
+ * as Argo's parameter-only replace map would; expressions see them.
  *
  * @example
  * ```ts
  * const scope: ReplaceScope = { "inputs.parameters.x": "1", "tasks.skipped.outputs.result": null };
  * ```
  */
-export type ReplaceScope = Readonly<Record<string, string | null>>;
+export type ReplaceScope = Readonly<Record<string, unknown>>;
 
 /**
  * Options of {@link substitute} and {@link substituteObject}.
@@ -170,14 +172,20 @@ function has(scope: Readonly<Record<string, unknown>>, k: string): boolean {
   return Object.prototype.hasOwnProperty.call(scope, k) && scope[k] !== undefined;
 }
 
+function isParameter(scope: Readonly<Record<string, unknown>>, k: string): boolean {
+  if (!has(scope, k)) return false;
+  const v = scope[k];
+  return typeof v === "string" || v === null;
+}
+
 function simpleTag(run: Run, tag: string): string {
   const key = tag.trim();
-  if (!has(run.scope, key)) {
+  if (!isParameter(run.scope, key)) {
     const index = tag.lastIndexOf("{{");
     if (index > 0) {
       const prefix = tag.slice(0, index);
       const nested = tag.slice(index + 2);
-      if (has(run.scope, nested)) {
+      if (isParameter(run.scope, nested)) {
         const v = run.scope[nested];
         if (v === null) throw new Fail(`unable to substitute nested tag {{${tag}}}: ${goQuote(nested)} is an absent optional`);
         if (typeof v === "string") return `{{${prefix}${goQuoteInner(v)}`;
@@ -188,8 +196,7 @@ function simpleTag(run: Run, tag: string): string {
   }
   const v = run.scope[key];
   if (v === null) throw new Fail(`unable to substitute {{${tag}}}: output is an absent optional (skipped/omitted node with no default)`);
-  if (typeof v !== "string") throw new Fail(`failed to resolve {{${tag}}} to string`);
-  return goQuoteInner(v);
+  return goQuoteInner(v as string);
 }
 
 function hasPlaceholder(scope: Readonly<Record<string, unknown>>): boolean {
