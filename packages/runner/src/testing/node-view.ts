@@ -161,8 +161,9 @@ export function nodeView(node: NodeStatus, ctx: ViewContext): NodeView<unknown, 
     get() {
       const text = node.outputs?.result ?? ctx.stdout;
       if (text === undefined) throw noOutput(node, "result");
-      if (!info?.result && !ctx.jsonResult) return text;
-      const d = decodeValue(text, info?.result);
+      // Looked up by name: untyped, the text as Argo holds it.
+      if (!info || (!info.result && !ctx.jsonResult)) return text;
+      const d = decodeValue(text, info.result);
       if (!d.ok) throw new HarnessError(HarnessCodes.badOutput, `result of node ${node.name}: ${JSON.stringify(text)} is not a valid value: ${d.why}`);
       return d.value;
     },
