@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import type { Workflow, WorkflowSpec } from "@wfc/sdk/argo";
+import { validateManifest } from "@wfc/sdk/validate";
 import { realClock } from "./clock.js";
 import { killAllDaemons } from "./daemons.js";
 import { RunnerCodes, RunnerError } from "./errors.js";
@@ -31,6 +32,7 @@ import { preflight } from "./validate-run.js";
  * ```
  */
 export async function execute(manifest: Workflow, options: ExecuteOptions): Promise<ExecuteResult> {
+  if (options.validate !== false) assertValid(manifest, options.templates);
   const wf = toWorkflow(manifest, options.name);
   const objects = templateObjects(options.templates);
   const resolver = new TemplateResolver(objects);
@@ -114,6 +116,22 @@ export async function execute(manifest: Workflow, options: ExecuteOptions): Prom
   run.onUpdate = undefined;
   writeStatus(runDir, final);
   return { workflow: final, phase: run.status.phase as ExecuteResult["phase"], runDir };
+}
+
+/** The manifest (and the templates given) against Argo's CRD schemas, as `wfc lint` checks them. */
+function assertValid(manifest: unknown, templates: readonly unknown[] | undefined): void {
+  const problems: { code: string; message: string }[] = [];
+  const check = (doc: unknown) => {
+    const d = doc as { kind?: string; metadata?: { name?: string; generateName?: string } };
+    const what = `${d?.kind ?? "manifest"} ${d?.metadata?.name ?? d?.metadata?.generateName ?? ""}`.trim();
+    for (const i of validateManifest(doc)) problems.push({ code: RunnerCodes.invalid, message: `${what}: ${i.path ? `${i.path}: ` : ""}${i.message}` });
+  };
+  check(manifest);
+  for (const t of templates ?? []) {
+    const k = (t as { kind?: string })?.kind;
+    if (k === "WorkflowTemplate" || k === "ClusterWorkflowTemplate") check(t);
+  }
+  if (problems.length) throw new RunnerError(RunnerCodes.invalid, `invalid manifest:\n${problems.map((p) => `  ${p.message}`).join("\n")}`, problems);
 }
 
 function workflowPhase(entry: RunNode): "Succeeded" | "Failed" | "Error" {

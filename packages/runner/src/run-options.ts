@@ -26,6 +26,8 @@ export interface ExecuteOptions {
   readonly runDir?: string;
   /** Local directory standing in for every s3/gcs/azure/... artifact repository. @default `<runDir>/artifacts` */
   readonly artifactRepo?: string;
+  /** Check the manifest (and `templates`) against Argo's CRD schemas first, as `wfc lint` does. @default true */
+  readonly validate?: boolean;
   /** Where `memoize` caches outputs (one directory per cache ConfigMap name). @default `.wfc/cache` */
   readonly cacheDir?: string;
   /** ConfigMaps and Secrets by name: key -> value (from local files given on the command line). */
