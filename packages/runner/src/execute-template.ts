@@ -51,7 +51,8 @@ export async function executeTemplate(
   }
   const tmpl = withTemplateDefaults(resolved.template, run.spec.templateDefaults);
   const local: Scope = {};
-  const retry = tmpl.retryStrategy ?? (isPodType(tmpl) ? run.spec.retryStrategy : undefined);
+  // `woc.retryStrategy`: the template's, else the workflow's (for every kind of template).
+  const retry = tmpl.retryStrategy ?? run.spec.retryStrategy;
   if (isPodType(tmpl) && !retry) local["pod.name"] = podNameFor(run.name, nodeName, tmpl.name ?? "");
   if (opts.caller?.kind === "task") local["tasks.name"] = opts.caller.name;
   // Every holder but a DAG task is a WorkflowStep in Argo (the entrypoint, onExit, hooks: name "").
