@@ -371,7 +371,8 @@ export function substitute(text: string, scope: ReplaceScope, options?: Substitu
 
 /**
  * Substitutes a whole JSON value (a template, a task, a step) as Argo does: marshals it to JSON,
- * replaces the tags in that text, and parses the result back.
+ * replaces the tags in that text, and parses the result back (a new value; `undefined` fields
+ * are dropped, as JSON drops them).
  *
  * @example
  * ```ts
@@ -380,6 +381,7 @@ export function substitute(text: string, scope: ReplaceScope, options?: Substitu
  */
 export function substituteObject<T>(value: T, scope: ReplaceScope, options?: SubstituteOptions): T {
   const json = goJSON(value);
-  if (!json.includes("{{")) return value;
+  // Always a copy (Argo unmarshals a new template), even with nothing to substitute.
+  if (!json.includes("{{")) return JSON.parse(json) as T;
   return JSON.parse(replaceJSON(json, scope, options)) as T;
 }
