@@ -73,7 +73,7 @@ spec:
   entrypoint: main
   templates:
   - name: main
-    memoize: {key: "k-1", cache: {configMap: {name: my-cache}}}
+    memoize: {key: "k-1", maxAge: "1h", cache: {configMap: {name: my-cache}}}
     outputs: {parameters: [{name: out, valueFrom: {path: /tmp/out}}]}
     container: {image: alpine}
 `;
