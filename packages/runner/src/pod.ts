@@ -127,7 +127,7 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
   for (const c of containerNodes) {
     const r = result.containers?.[c.displayName ?? ""];
     const phase = why ? "Failed" : r ? r.phase ?? (r.exitCode === 0 ? "Succeeded" : "Failed") : result.phase ?? (result.exitCode === 0 ? "Succeeded" : "Failed");
-    run.tree.mark(c, phase, r?.message ?? (r && r.exitCode !== 0 ? `Error (exit code ${r.exitCode})` : undefined));
+    run.tree.mark(c, phase, r?.message ?? (r && r.exitCode !== 0 ? `${c.displayName ?? ""}: Error (exit code ${r.exitCode})` : undefined));
   }
   if (why === "deadline") return finish(run, node, "Failed", deadlineMessage, { exitCode: String(result.exitCode) });
   if (why === "stop") return finish(run, node, "Failed", run.stopMessage ?? "Stopped", { exitCode: String(result.exitCode) });
@@ -137,7 +137,8 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
   const outputs: Outputs = { exitCode: String(result.exitCode) };
   if (template.data || hasOutputResultRef(nodeName, opts.parentTemplate)) outputs.result = capResult(result.stdout);
   let phase: "Succeeded" | "Failed" | "Error" = result.phase ?? (result.exitCode === 0 ? "Succeeded" : "Failed");
-  let message = result.message ?? (phase === "Failed" ? `Error (exit code ${result.exitCode})` : undefined);
+  // inferFailedReason (v4): "<container>: <reason> (exit code N)".
+  let message = result.message ?? (phase === "Failed" ? `main: Error (exit code ${result.exitCode})` : undefined);
   try {
     const params = await run.io(readOutputParameters(template, result, workdir, phase === "Succeeded"));
     if (params.length) outputs.parameters = params;
