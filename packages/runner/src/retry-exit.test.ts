@@ -242,4 +242,20 @@ spec:
     expect(b.phase).toBe("Failed");
     expect(b.byName("s").message).toMatch(/--resume/);
   });
+
+  it("a supplied output nobody set fails the suspend as Argo does (TestSuspendNodeTimeout)", async () => {
+    const r = await run(`
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: s}
+spec:
+  entrypoint: wait
+  templates:
+  - name: wait
+    suspend: {duration: 5s}
+    outputs: {parameters: [{name: message, valueFrom: {supplied: {}}}]}
+`);
+    expect(r.phase).toBe("Failed");
+    expect(r.workflow.status?.message).toBe("raw output parameter 'message' has not been set and does not have a default value");
+  });
 });

@@ -49,7 +49,8 @@ export async function executeSuspend(call: Call, nodeName: string, tmpl: Templat
     const outputs: Outputs = { parameters: [] };
     for (const p of params) {
       const value = p.value ?? p.valueFrom?.default;
-      if (value === undefined) return tree.mark(node, "Failed", `outputs.parameters.${p.name} was not supplied (suspend nodes are resumed without values locally; give it a default)`);
+      // Argo, when a suspend's duration ends with a supplied output never set (suspend_test.go).
+      if (value === undefined) return tree.mark(node, "Failed", `raw output parameter '${p.name}' has not been set and does not have a default value`);
       outputs.parameters!.push({ ...p, value });
     }
     tree.setOutputs(node, outputs);
