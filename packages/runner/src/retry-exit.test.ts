@@ -78,6 +78,46 @@ spec:
   });
 });
 
+describe("retries as Argo's e2e tests expect (retry_test.go)", () => {
+  it("TestRetryLimit: limit 0 runs once, Retry node without nodeFlag, attempt flagged retried, progress 0/1", async () => {
+    const r = await run(`
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: test-retry-limit}
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      retryStrategy:
+        limit: 0
+        backoff: {duration: 2s, factor: 2, maxDuration: 5m}
+      container: {name: main, image: 'argoproj/argosay:v2', args: [exit, "1"]}
+`, { pods: { main: { exitCode: 1 } } });
+    expect(r.workflow.status).toMatchObject({ phase: "Failed", message: "No more retries left", progress: "0/1" });
+    expect(r.byName("test-retry-limit")).toMatchObject({ phase: "Failed", type: "Retry" });
+    expect(r.byName("test-retry-limit").nodeFlag).toBeUndefined();
+    expect(r.byName("test-retry-limit(0)")).toMatchObject({ phase: "Failed", nodeFlag: { retried: true } });
+  });
+  it("TestRetryBackoff: limit 10, 10s backoff, maxDuration 1m ends with at most 10 nodes", async () => {
+    const r = await run(`
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: b}
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      retryStrategy:
+        limit: '10'
+        backoff: {duration: 10s, maxDuration: 1m}
+      container: {name: main, image: 'argoproj/argosay:v2', args: [exit, "1"]}
+`, { pods: { main: { exitCode: 1 } } });
+    expect(r.phase).toBe("Failed");
+    expect(r.nodes.length).toBeLessThanOrEqual(10);
+    expect(r.nodes.length).toBeGreaterThan(3);
+  });
+});
+
 describe("deadlines", () => {
   it("template activeDeadlineSeconds fails the pod with Argo's message", async () => {
     const r = await run(`

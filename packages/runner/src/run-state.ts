@@ -81,10 +81,23 @@ export class RunState {
         startedAt: rfc3339(this.startedAt),
         ...(this.status.finishedAt ? { finishedAt: this.status.finishedAt } : {}),
         ...(this.status.message ? { message: this.status.message } : {}),
+        progress: this.progress(),
         nodes: this.tree.snapshot(),
         ...outputs,
       },
     };
+  }
+
+  /** `status.progress`: succeeded pods / pods (Argo counts pod nodes). */
+  progress(): string {
+    let done = 0;
+    let all = 0;
+    for (const n of this.tree.nodes.values()) {
+      if (n.type !== "Pod") continue;
+      all++;
+      if (n.phase === "Succeeded") done++;
+    }
+    return `${done}/${all}`;
   }
 
   /** Coalesces node changes into one `onUpdate` per turn of the event loop. */
