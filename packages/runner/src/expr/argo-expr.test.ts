@@ -23,7 +23,8 @@ describe("EvalBool (eval_test.go)", () => {
   it("test override builtins (join)", () => expect(evaluateBool("join == 1", { join: 1n })).toBe(true));
   it("test null expression", () => expect(() => evaluateBool(`steps["prepare"].outputs != null`, { steps: { prepare: { outputs: "msg" } } })).toThrow("unknown name null"));
   it("a non-boolean result", () => expect(detail(() => evaluateBool("1 + 1", {}))).toBe("unable to cast expression result '2' to bool"));
-  it("a run error is wrapped", () => expect(detail(() => evaluateBool("a.b", { a: null }))).toMatch(/^unable to evaluate expression 'a.b': cannot fetch b from <nil>/));
+  it("a run error is wrapped", () => expect(detail(() => evaluateBool("a.x.b", { a: { x: null } }))).toMatch(/^unable to evaluate expression 'a.x.b': cannot fetch b from <nil>/));
+  it("a compile error is not", () => expect(detail(() => evaluateBool("a.b", { a: null }))).toMatch(/^type nil has no field b/));
   it("depends-style struct env", () =>
     expect(evaluateBool("(task_a.Succeeded || task_a.Skipped) && !task_b.Failed", { task_a: { Succeeded: false, Skipped: true }, task_b: { Failed: false } })).toBe(true));
 });
@@ -170,22 +171,32 @@ describe("expr-lang types and errors", () => {
     expect(evaluateRaw("2 * 3", {})).toBe(6n);
     expect(evaluateRaw("2 * 3.0", {})).toBe(6);
     expect(evaluateRaw("9223372036854775807 + 1", {})).toBe(-9223372036854775808n);
-    expect(detail(() => evaluateRaw("7.5 % 2", {}))).toMatch(/^invalid operation: float64 % int \(1:5\)/);
+    expect(detail(() => evaluateRaw("7.5 % 2", {}))).toMatch(/^invalid operation: % \(mismatched types float64 and int\) \(1:5\)/);
+    expect(detail(() => evaluateRaw("x % 2", { x: 7.5 }))).toMatch(/^invalid operation: % \(mismatched types float64 and int\)/);
+    expect(detail(() => evaluateRaw("a.f % 2", { a: { f: 7.5 } }))).toMatch(/^invalid operation: float64 % int \(1:5\)/);
     expect(detail(() => evaluateRaw("1 % 0", {}))).toMatch(/^runtime error: integer divide by zero/);
   });
   it("mixed comparisons", () => {
     expect(evaluate("1 == 1.0", {})).toBe(true);
     expect(evaluate("1 < 1.5", {})).toBe(true);
-    expect(evaluate("'1' == 1", {})).toBe(false);
-    expect(detail(() => evaluate("a < 1", { a: "1" }))).toMatch(/^invalid operation: string < int/);
+    // Known types are checked when the expression compiles; values read from nested maps at run time.
+    expect(detail(() => evaluate("'1' == 1", {}))).toBe("invalid operation: == (mismatched types string and int) (1:5)\n | '1' == 1\n | ....^");
+    expect(evaluate("a.x == 1", { a: { x: "1" } })).toBe(false);
+    expect(detail(() => evaluate("a < 1", { a: "1" }))).toMatch(/^invalid operation: < \(mismatched types string and int\)/);
+    expect(detail(() => evaluate("a.x < 1", { a: { x: "1" } }))).toMatch(/^invalid operation: string < int/);
+    expect(detail(() => evaluate("'a' + 1", {}))).toMatch(/^invalid operation: \+ \(mismatched types string and int\) \(1:5\)/);
+    expect(detail(() => evaluate("true || 'a' in 'b'", {}))).toMatch(/^invalid operation: in \(mismatched types string and string\)/);
   });
   it("member access", () => {
     expect(evaluate("a.b", { a: { b: "x" } })).toBe("x");
     expect(evaluate("a.missing", { a: {} })).toBe(null);
-    expect(evaluate("a?.b", { a: null })).toBe(null);
-    expect(evaluate("a?.b.c.d", { a: null })).toBe(null);
-    expect(evaluate("a?.b ?? 'd'", { a: null })).toBe("d");
-    expect(detail(() => evaluate("a.b", { a: null }))).toBe("cannot fetch b from <nil> (1:3)\n | a.b\n | ..^");
+    const env = { a: { n: null } };
+    expect(evaluate("a.n?.b", env)).toBe(null);
+    expect(evaluate("a.n?.b.c.d", env)).toBe(null);
+    expect(evaluate("a.n?.b ?? 'd'", env)).toBe("d");
+    expect(detail(() => evaluate("a.n.b", env))).toBe("cannot fetch b from <nil> (1:5)\n | a.n.b\n | ....^");
+    // A top-level nil is known to the checker.
+    expect(detail(() => evaluate("a?.b", { a: null }))).toMatch(/^type nil has no field b/);
     expect(evaluate("[1, 2, 3][-1]", {})).toBe(3);
     expect(detail(() => evaluate("[1][5]", {}))).toMatch(/^index out of range: 5 \(array length is 1\)/);
     expect(evaluate("[1, 2, 3, 4][1:3]", {})).toEqual([2, 3]);
@@ -219,8 +230,10 @@ describe("expr-lang types and errors", () => {
     expect(evaluate("!true == false", {})).toBe(true);
   });
   it("`&&` and `||` need booleans on the left, as the VM's jumps do", () => {
-    expect(detail(() => evaluate("'a' && true", {}))).toMatch(/^interface conversion: interface \{\} is string, not bool/);
-    expect(evaluate("false && 'a'", {})).toBe(false);
+    expect(detail(() => evaluate("a.s && true", { a: { s: "x" } }))).toMatch(/^interface conversion: interface \{\} is string, not bool/);
+    expect(detail(() => evaluate("'a' && true", {}))).toMatch(/^invalid operation: && \(mismatched types string and bool\)/);
+    expect(evaluate("false && a.s", { a: { s: "x" } })).toBe(false);
+    expect(evaluate("true && a.s", { a: { s: "x" } })).toBe("x");
   });
   it("syntax errors name the position", () => {
     expect(detail(() => parseExpr("1 +"))).toBe("unexpected token EOF (1:3)\n | 1 +\n | ..^");

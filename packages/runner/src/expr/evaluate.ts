@@ -1,11 +1,11 @@
 /** Parsing (cached) and evaluation of expr-lang expressions: the public face of `expr/`. */
 
 import type { Node } from "./ast.js";
-import { builtins } from "./builtins.js";
+import { check } from "./check.js";
 import { compile, identifiers, type Program } from "./compile.js";
 import { EvalFailure, ExprError, formatAt } from "./errors.js";
 import { parse } from "./parser.js";
-import { formatGo, hasKey, toJS, type GoMap } from "./value.js";
+import { formatGo, toJS, type GoMap } from "./value.js";
 
 interface Parsed {
   readonly tree: Node;
@@ -71,9 +71,11 @@ export function evaluateRaw(source: string, env: Readonly<Record<string, unknown
 
 /** Parses and checks names (expr-lang's compile step); throws the compile error. */
 function checked(source: string, env: Readonly<Record<string, unknown>>): Program {
-  const { program } = parsed(source);
-  for (const n of program.names) {
-    if (!hasKey(env as GoMap, n.name) && builtins[n.name] === undefined) throw toExprError(source, new EvalFailure(`unknown name ${n.name}`, n.at));
+  const { tree, program } = parsed(source);
+  try {
+    check(tree, env as GoMap);
+  } catch (e) {
+    throw toExprError(source, e);
   }
   return program;
 }
