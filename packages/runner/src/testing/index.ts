@@ -49,6 +49,7 @@
  */
 
 export { runWorkflow } from "./run-workflow.js";
+export { runTemplate } from "./run-template.js";
 export type { RunWorkflowOptions, WorkflowParameters } from "./run-workflow.js";
 export { mock, fail, isFailure } from "./mock.js";
 export type {

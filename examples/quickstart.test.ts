@@ -1,0 +1,26 @@
+// A user's tests of ./quickstart.ts. The node scripts are real: runTemplate and runWorkflow run
+// their compiled scripts in-process (no container), so these tests check the functions' code.
+import { mock, runTemplate, runWorkflow } from "@wfc/runner/testing";
+import { describe, expect, it } from "vitest";
+import quickstart, { plusOne, randomNumber } from "./quickstart.js";
+
+describe("quickstart", () => {
+  it("plusOne adds one (a unit test of one task)", async () => {
+    const node = await runTemplate(plusOne, { x: 41 });
+    expect(node.phase).toBe("Succeeded");
+    expect(node.result).toBe(42); // typed: number, from `result: z.number()`
+  });
+
+  it("randomNumber draws between 0 and 99", async () => {
+    const node = await runTemplate(randomNumber, {});
+    expect(node.result).toBeGreaterThanOrEqual(0);
+    expect(node.result).toBeLessThan(100);
+  });
+
+  it("passes the random number on to plusOne", async () => {
+    const run = await runWorkflow(quickstart, { mocks: [mock(randomNumber, { result: 7 })] });
+    expect(run.phase).toBe("Succeeded");
+    expect(run.node(plusOne).result).toBe(8);
+    expect(run.node(randomNumber).seq.end).toBeLessThan(run.node(plusOne).seq.start);
+  });
+});
