@@ -145,4 +145,176 @@ spec:
     expect(b.children).toHaveLength(1);
     expect(b.outboundNodes).toHaveLength(1);
   });
+
+  it("TestLoopEmptyParam: an empty withParam makes a Skipped node 'Skipped, empty params'", async () => {
+    const r = await run(`apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: loops-param-result-
+spec:
+  entrypoint: loop-param-result-example
+  templates:
+  - name: loop-param-result-example
+    steps:
+    - - name: generate
+        template: gen-number-list
+    - - name: sleep
+        template: sleep-n-sec
+        arguments:
+          parameters:
+          - name: seconds
+            value: "{{item}}"
+        withParam: "{{steps.generate.outputs.result}}"
+
+  - name: gen-number-list
+    script:
+      image: argoproj/argosay:v2
+      args: ["echo", "[]"]
+
+  - name: sleep-n-sec
+    inputs:
+      parameters:
+      - name: seconds
+    container:
+      image: argoproj/argosay:v1
+      command: [sh, -c]
+      args: ["echo sleeping for {{inputs.parameters.seconds}} seconds; sleep {{inputs.parameters.seconds}}; echo done"]
+`, { pods: { "gen-number-list": { stdout: "[]\n" } } });
+    expect(r.phase).toBe("Succeeded");
+    expect(r.nodes).toHaveLength(5);
+    expect(r.nodes.find((n) => n.displayName === "sleep")).toMatchObject({ phase: "Skipped", message: "Skipped, empty params" });
+  });
+
+  it("TestDAGEmptyParam", async () => {
+    const r = await run(`apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: dag-param-result-
+spec:
+  entrypoint: dag-param-result-example
+  templates:
+  - name: dag-param-result-example
+    dag:
+      tasks:
+      - name: generate
+        template: gen-number-list
+      - name: sleep
+        template: sleep-n-sec
+        arguments:
+          parameters:
+          - name: seconds
+            value: "{{item}}"
+        withParam: "{{tasks.generate.outputs.result}}"
+        dependencies:
+        - generate
+
+  - name: gen-number-list
+    script:
+      image: argoproj/argosay:v2
+      args: ["echo", "[]"]
+
+  - name: sleep-n-sec
+    inputs:
+      parameters:
+      - name: seconds
+    container:
+      image: argoproj/argosay:v1
+      command: [sh, -c]
+      args: ["echo sleeping for {{inputs.parameters.seconds}} seconds; sleep {{inputs.parameters.seconds}}; echo done"]
+`, { pods: { "gen-number-list": { stdout: "[]\n" } } });
+    expect(r.phase).toBe("Succeeded");
+    expect(r.nodes).toHaveLength(3);
+    expect(r.nodes.find((n) => n.displayName === "sleep")).toMatchObject({ phase: "Skipped", message: "Skipped, empty params" });
+  });
+
+  // Skipped until template/substitute.ts (R1) leaves an expression that fails at run time unresolved
+  // when unresolved tags are allowed, as Argo's expressionReplaceStrict does (both fail in the
+  // steps/DAG template's own substitution today: "unexpected end of JSON input", "invalid character '{'").
+  it.skip("TestStepsWhenExprFilter: expressions with item in when, per item", async () => {
+    const r = await run(`apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: steps-when-expr-filter-
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      inputs:
+        parameters:
+          - name: test
+            value: 'true'
+          - name: list
+            value: "{{= concat(['always'], inputs.parameters.test == 'true' ? ['test'] : []) | toJSON() }}"
+      steps:
+        - - name: fst
+            template: run
+            when: |
+              "{{= get(item, 'type') ?? 'always' }}"
+              in
+              ("{{= inputs.parameters.list | fromJSON() | join('","') }}","")
+            withParam: |
+              [
+                { "name": "first", "type": "" },
+                { "name": "second", "type": "always" },
+                { "name": "third", "type": "test" },
+                { "name": "fourth" }
+              ]
+            arguments:
+              parameters:
+                - name: name
+                  value: "{{ item.name }}{{ inputs.parameters.list }}"
+    - name: run
+      inputs:
+        parameters:
+          - name: name
+      container:
+        image: argoproj/argosay:v2
+        args: ["echo", "{{inputs.parameters.name}}"]
+`);
+    expect(r.phase).toBe("Succeeded");
+    for (const n of ["fst(0:name:first,type:)", "fst(1:name:second,type:always)", "fst(2:name:third,type:test)", "fst(3:name:fourth)"]) {
+      expect(r.nodes.find((x) => x.displayName === n)?.phase).toBe("Succeeded");
+    }
+  });
+
+  it.skip("TestDAGWhenExprSkip: a false expression when skips before its other fields resolve", async () => {
+    const r = await run(`apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: dag-when-expr-skip-
+spec:
+  entrypoint: main
+  arguments:
+    parameters:
+      - name: data
+        value: ''
+  templates:
+    - name: main
+      dag:
+        tasks:
+          - name: A
+            template: echo
+            arguments:
+              parameters:
+                - name: message
+                  value: A
+          - name: B
+            dependencies: [A]
+            when: "{{= workflow.parameters.data != '' }}"
+            template: echo
+            arguments:
+              parameters:
+                - name: message
+                  value: "{{= jsonpath(workflow.parameters.data, '$.id') }}"
+    - name: echo
+      inputs:
+        parameters:
+          - name: message
+      container:
+        image: argoproj/argosay:v2
+        args: ["echo", "{{inputs.parameters.message}}"]
+`);
+    expect(r.phase).toBe("Succeeded");
+    expect(r.nodes.find((n) => n.displayName === "B")?.phase).toBe("Skipped");
+  });
 });
