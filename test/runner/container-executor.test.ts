@@ -164,11 +164,14 @@ describe.skipIf(!engine)("ContainerExecutor", () => {
     expect(r).toMatchObject({ exitCode: 0, stdout: "a\nb\n" });
   });
 
-  it("an aborted pod kills and removes its containers", async () => {
+  it("an aborted pod kills and removes its containers (a sidecar in its network too)", async () => {
     const ctl = new AbortController();
-    const req = request({ name: "t", container: { image: "busybox", command: ["sleep", "30"] } }, { signal: ctl.signal });
+    const req = request(
+      { name: "t", container: { image: "busybox", command: ["sleep", "30"] }, sidecars: [{ name: "s", image: "busybox", command: ["no-such-command"] }, { name: "up", image: "busybox", command: ["sleep", "30"] }] },
+      { signal: ctl.signal },
+    );
     const p = ex.run(req);
-    await new Promise((res) => setTimeout(res, 700));
+    await new Promise((res) => setTimeout(res, 1500));
     ctl.abort();
     const r = await p;
     expect(r.phase).toBe("Failed");

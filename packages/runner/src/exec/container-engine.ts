@@ -93,12 +93,14 @@ export class ContainerExecutor implements Executor {
 
   /** @internal Kills and removes containers (in the background of the caller when not awaited; close() waits for it). */
   remove(names: readonly string[]): Promise<void> {
-    const mine = names.filter((n) => this.live.has(n));
+    // the newest first: a sidecar in the main container's network must go before the main one
+    const mine = names.filter((n) => this.live.has(n)).reverse();
     if (!mine.length) return Promise.resolve();
-    const rm = this.options.engine.kind === "podman" ? ["rm", "-f", "-t", "0", ...mine] : ["rm", "-f", ...mine];
+    const podman = this.options.engine.kind === "podman";
+    const rm = (list: readonly string[]) => this.engine(podman ? ["rm", "-f", "-t", "0", ...list] : ["rm", "-f", ...list]);
     const p = (async () => {
-      if (this.options.engine.kind !== "podman") await this.engine(["kill", ...mine]);
-      await this.engine(rm);
+      if (!podman) await this.engine(["kill", ...mine]);
+      if ((await rm(mine)).code !== 0) for (const n of mine) await rm([n]);
       for (const n of mine) this.live.delete(n);
     })();
     return this.track(p);
