@@ -90,8 +90,13 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
       () => {},
     );
   }
-  const onStop = () => { why ??= "stop"; ac.abort(new Error(run.stopMessage)); };
-  if (!opts.onExitTemplate) run.stop.signal.addEventListener("abort", onStop, { once: true });
+  // A stop ends every pod; exit handlers keep running unless it is a Terminate (Ctrl-C).
+  const onStop = () => {
+    if (opts.onExitTemplate && !run.stopMessage?.includes("'Terminate'")) return;
+    why ??= "stop";
+    ac.abort(new Error(run.stopMessage));
+  };
+  run.stop.signal.addEventListener("abort", onStop, { once: true });
   const logName = podName;
   const request: PodRequest = {
     nodeId: node.id,
