@@ -41,11 +41,11 @@ function callSites(spec: WorkflowSpec): CallSite[] {
  * The names of the templates that need an engine: every template routed to containers of which
  * some call is not mocked.
  */
-export function unmockedContainerTemplates(spec: WorkflowSpec, mocks: readonly Mock[]): string[] {
+export function unmockedContainerTemplates(spec: WorkflowSpec, mocks: readonly Mock[], isolate = false): string[] {
   const sites = callSites(spec);
   const out: string[] = [];
   for (const t of spec.templates ?? ([] as Template[])) {
-    if (podRoute(t) !== "container") continue;
+    if (podRoute(t, { isolate }) !== "container") continue;
     const name = t.name ?? "";
     const mine = sites.filter((s) => s.template === name);
     // A template nothing calls never runs.

@@ -51,6 +51,8 @@ export interface RunWorkflowOptions<P = Decls> {
    * Node scripts always run in-process. @default none
    */
   readonly engine?: Executor;
+  /** Run node scripts in their image on `engine` too, as `wfc run --isolate` does. @default false: in-process */
+  readonly isolate?: boolean;
   /** Where time comes from. @default a fresh `virtualClock()`: backoffs, suspends and timeouts take no real time */
   readonly clock?: Clock;
   /** WorkflowTemplates / ClusterWorkflowTemplates that `templateRef` and `workflowTemplateRef` name. @default [] */
@@ -117,7 +119,7 @@ export async function runWorkflow<P extends Decls>(workflow: WorkflowObject<P> |
   const mocks = options.mocks ?? [];
   const wfName = manifest.metadata?.name ?? manifest.metadata?.generateName ?? "workflow";
   if (!options.engine) {
-    const needs = unmockedContainerTemplates(specOf(manifest), mocks);
+    const needs = unmockedContainerTemplates(specOf(manifest), mocks, options.isolate === true);
     if (needs.length) {
       const list = needs.map((n) => `"${n}"`).join(", ");
       throw new HarnessError(
@@ -139,6 +141,7 @@ export async function runWorkflow<P extends Decls>(workflow: WorkflowObject<P> |
     }
   };
   const fallback = new RouterExecutor({
+    isolate: options.isolate === true,
     ...(options.engine ? { containers: options.engine } : {}),
     noEngine: "no container engine: runWorkflow was given no engine",
     inProcess: new InProcessExecutor({ ...(options.configMaps ? { configMaps: options.configMaps } : {}), ...(options.secrets ? { secrets: options.secrets } : {}) }),
