@@ -4,7 +4,7 @@
  * with the shell shims in ./shims. `podman import` of a directory of a few MB.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, mkdirSync, copyFileSync, symlinkSync, rmSync, chmodSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, copyFileSync, symlinkSync, rmSync, chmodSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,6 +16,8 @@ export const SHIMS = fileURLToPath(new URL("./shims", import.meta.url));
 export const BUSYBOX_IMAGE = "localhost/wfc-test/busybox:latest";
 export const ARGOSAY_IMAGE = "localhost/wfc-test/argosay:v2";
 export const WHALESAY_IMAGE = "localhost/wfc-test/whalesay:latest";
+export const NGINX_IMAGE = "localhost/wfc-test/nginx:latest";
+export const CURL_IMAGE = "localhost/wfc-test/curl:latest";
 
 /** The engine, or undefined with the reason (tests skip with it). */
 export async function testEngine(): Promise<{ engine?: ContainerEngine; reason?: string }> {
@@ -71,6 +73,16 @@ export function ensureTestImages(engine: ContainerEngine): void {
   if (!has(engine, ARGOSAY_IMAGE)) {
     importImage(engine, ARGOSAY_IMAGE, (r) => (shim(r, "argosay", "argosay"), shim(r, "cowsay", "usr/local/bin/cowsay")), [env, 'ENTRYPOINT ["/argosay"]']);
   }
+  if (!has(engine, NGINX_IMAGE)) {
+    const page = (r: string) => {
+      mkdirSync(join(r, "usr/share/nginx/html"), { recursive: true });
+      mkdirSync(join(r, "usr/sbin"), { recursive: true });
+      writeFileSync(join(r, "usr/share/nginx/html/index.html"), "<h1>Welcome to nginx!</h1>\n");
+      shim(r, "nginx", "usr/sbin/nginx");
+    };
+    importImage(engine, NGINX_IMAGE, page, ["ENV=PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/bin", 'CMD ["nginx", "-g", "daemon off;"]']);
+  }
+  if (!has(engine, CURL_IMAGE)) importImage(engine, CURL_IMAGE, (r) => shim(r, "curl", "usr/local/bin/curl"), [env]);
   if (!has(engine, WHALESAY_IMAGE)) importImage(engine, WHALESAY_IMAGE, (r) => shim(r, "cowsay", "usr/local/bin/cowsay"), [env, 'CMD ["cowsay"]']);
 }
 

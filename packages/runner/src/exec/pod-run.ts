@@ -112,7 +112,7 @@ export class PodRun {
         }
         if (t.daemon) {
           const ip = await this.ip(req.podName);
-          return { exitCode: 0, stdout: "", daemoned: true, message: "daemoned", ...(ip ? { ip } : {}) } as PodResult;
+          return { exitCode: 0, stdout: "", daemoned: true, ...(ip ? { ip } : {}) };
         }
       }
     }
