@@ -13,7 +13,14 @@ import type { TemplateInfo } from "./introspect.js";
 import { isFailure, targetNames, type Mock, type MockArtifactInput, type MockContext } from "./mock.js";
 import { checkValue, decodeValue, encodeValue } from "./values.js";
 
-/** One pod attempt the harness saw. */
+/**
+ * One pod attempt the harness saw: which node, which attempt, whether a mock answered it.
+ *
+ * @example
+ * ```ts
+ * expect(run.pods.filter((p) => p.templateName === "flaky").map((p) => p.retry)).toEqual([0, 1, 2]);
+ * ```
+ */
 export interface PodRecord {
   readonly nodeId: string;
   readonly nodeName: string;

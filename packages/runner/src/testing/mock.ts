@@ -10,7 +10,14 @@ import { isTaskValue, isTemplateValue, taskInfo, templateInfo, type TemplateInfo
 
 /** The zod schema of a declaration. */
 type SchemaOf<D> = D extends ParamDecl<infer S, ParamOptions> ? S : D extends z.ZodType ? D : never;
-/** The declared type of a parameter declaration. */
+/**
+ * The declared type of a parameter declaration (a zod schema or `param(schema)`).
+ *
+ * @example
+ * ```ts
+ * type Rows = ValueOf<typeof rowsDecl>; // number, for param(z.number())
+ * ```
+ */
 export type ValueOf<D> = z.output<SchemaOf<D>>;
 type ParamKeys<O> = { [K in keyof O]-?: O[K] extends ArtifactDecl ? never : K }[keyof O];
 type ArtifactKeys<O> = { [K in keyof O]-?: O[K] extends ArtifactDecl ? K : never }[keyof O];
@@ -68,7 +75,14 @@ type ResultField<R> = unknown extends R ? { readonly result?: unknown } : string
  */
 export type MockOutputs<O, R> = { readonly [K in ParamKeys<O>]: ValueOf<O[K]> } & { readonly [K in ArtifactKeys<O>]?: MockArtifactOutput } & ResultField<R>;
 
-/** Outputs of a mock with no template to type it: any parameters, by name. */
+/**
+ * Outputs of a mock with no template to type it: any parameters, by name (and `result`).
+ *
+ * @example
+ * ```ts
+ * mock({ task: "load" }, (): UntypedMockOutputs => ({ loaded: 12 }));
+ * ```
+ */
 export type UntypedMockOutputs = { readonly [name: string]: unknown };
 
 /**
@@ -150,12 +164,26 @@ export function fail(what?: string | FailOptions): MockFailure {
   return Object.freeze({ [FAILURE]: true as const, message: o.message, exitCode: o.exitCode ?? 1, phase: o.phase ?? "Failed", stdout: o.stdout ?? "" });
 }
 
-/** True when a mock's answer is a {@link fail} value. */
+/**
+ * True when a mock's answer is a {@link fail} value.
+ *
+ * @example
+ * ```ts
+ * isFailure(fail("boom")) // true
+ * ```
+ */
 export function isFailure(value: unknown): value is MockFailure {
   return typeof value === "object" && value !== null && FAILURE in value;
 }
 
-/** A mock's answer: outputs or a failure, now or later. */
+/**
+ * A mock's answer: outputs or a failure, now or later.
+ *
+ * @example
+ * ```ts
+ * const answer: MockAnswer<{ rows: number }> = Promise.resolve({ rows: 3 });
+ * ```
+ */
 export type MockAnswer<T> = T | MockFailure | Promise<T | MockFailure>;
 
 /**
