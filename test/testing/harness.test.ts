@@ -1,7 +1,7 @@
 // The testing harness on small workflows written here: failure paths (retries with backoff,
 // continueOn, depends on failure, exit handlers seeing workflow.status), lookups, mistakes in mocks,
 // and what needs an engine. Everything runs on the virtual clock.
-import { container, eq, ne, nodeScript, param, parallel, steps, suspend, vars, workflow, z, type Task } from "@wfc/sdk";
+import { container, eq, ne, nodeScript, param, parallel, steps, suspend, templateRef, vars, workflow, workflowTemplate, z, type Task } from "@wfc/sdk";
 import { fail, HarnessCodes, mock, runWorkflow, virtualClock } from "@wfc/runner/testing";
 import { describe, expect, it } from "vitest";
 
@@ -235,5 +235,19 @@ describe("mocks and lookups", () => {
     await runWorkflow(w, { parameters: { n: 5 }, mocks: [mock(after, ({ n }) => (seen.push(n), {}))] });
     expect(seen).toEqual([5]);
     await expect(runWorkflow(w, { parameters: { n: "x" as never }, mocks: [mock(after, {})] })).rejects.toThrow(/workflow parameter "n"/);
+  });
+
+  it("templateRef: a WorkflowTemplate's pods are mocked and looked up by template object", async () => {
+    const say = container(
+      { name: "say-hi", inputs: { msg: z.string() }, outputs: { echoed: param(z.string(), { valueFrom: { path: "/tmp/e" } }) } },
+      ({ msg }) => ({ image: "alpine", args: [msg] }),
+    );
+    const lib = workflowTemplate({ name: "lib", templates: [say] });
+    const remote = templateRef(lib, say);
+    const w = workflow({ generateName: "ref-" }, () => void remote({ msg: "hi" }, { name: "greet" }));
+    const run = await runWorkflow(w, { templates: [lib], mocks: [mock(say, ({ msg }) => ({ echoed: msg.toUpperCase() }))] });
+    expect(run.phase).toBe("Succeeded");
+    expect(run.node(remote).outputs.echoed).toBe("HI");
+    expect(run.node(say).displayName).toBe("greet");
   });
 });

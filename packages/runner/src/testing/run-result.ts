@@ -146,7 +146,8 @@ export function workflowRun(rec: RunRecord): WorkflowRun {
     if (isTemplateValue(target)) {
       const info = templateInfo(target);
       const names = targetNames(info);
-      return { found: ordered.filter((n) => names.includes(n.templateName ?? "")), info, what: `template "${info.name}"` };
+      // A templateRef node names its template in `templateRef` (Argo leaves `templateName` empty).
+      return { found: ordered.filter((n) => names.includes(n.templateName || n.templateRef?.template || "")), info, what: `template "${info.name}"` };
     }
     throw new TypeError("run.node() takes a task handle, a template or a name");
   };
