@@ -4,10 +4,18 @@
  * `outputs.result`, success when the status is 2xx or when `successCondition` holds.
  */
 import type { Executor, PodRequest, PodResult } from "../executor.js";
+import { evaluateBool } from "../expr/evaluate.js";
 
-/** Options of {@link HttpExecutor}. */
+/**
+ * Options of {@link HttpExecutor}.
+ *
+ * @example
+ * ```ts
+ * new HttpExecutor({ secrets: { api: { token: "s3cr3t" } } });
+ * ```
+ */
 export interface HttpExecutorOptions {
-  /** Evaluates `successCondition` (an expr-lang boolean expression) over `{ request, response }`. */
+  /** Evaluates `successCondition` (an expr-lang boolean expression) over `{ request, response }`. @default the runner's expr-lang evaluator */
   readonly evalBool?: (expression: string, env: Record<string, unknown>) => boolean;
   /** Secrets by name (key -> value), for headers' `valueFrom.secretKeyRef`. @default {} */
   readonly secrets?: Readonly<Record<string, Readonly<Record<string, string>>>>;
@@ -68,7 +76,6 @@ export class HttpExecutor implements Executor {
         if (res.status >= 200 && res.status < 300) return { exitCode: 0, stdout: text };
         return { exitCode: 1, stdout: text, phase: "Failed", message: `received non-2xx response code: ${res.status}` };
       }
-      if (!this.options.evalBool) return { exitCode: 1, stdout: text, phase: "Error", message: `successCondition '${h.successCondition}' cannot be evaluated (no expression evaluator)` };
       const resHeaders: Record<string, string[]> = {};
       res.headers.forEach((v, k) => (resHeaders[k.replace(/(^|-)([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase())] ??= []).push(v));
       const env = {
@@ -77,7 +84,7 @@ export class HttpExecutor implements Executor {
       };
       let ok: boolean;
       try {
-        ok = this.options.evalBool(h.successCondition, env);
+        ok = (this.options.evalBool ?? evaluateBool)(h.successCondition, env);
       } catch (e) {
         return { exitCode: 1, stdout: text, phase: "Error", message: (e as Error).message };
       }
