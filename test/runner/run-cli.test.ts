@@ -128,4 +128,29 @@ describe.skipIf(!engine)("wfc run: containers", () => {
     expect(JSON.stringify(inProcess)).toContain('"result":"describing 81\\nsquare: 81 (posix)"');
     expect(outputs(["--isolate", ...machine])).toEqual(inProcess);
   });
+
+  it("--configmap and --secret give env from directories, manifests and .env files; a missing one is named", () => {
+    const cwd = scratch();
+    const file = join(FIX, "env-sources.yaml");
+    const sources = ["--configmap", `settings=${join(FIX, "settings")}`, "--secret", `api=${join(FIX, "api-secret.yaml")}`, "--configmap", `more=${join(FIX, "more.env")}`];
+    const r = wfc(["run", file, "--name", `env-${tag}`, ...busybox, ...sources, "--logs"], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("level=debug token=s3cr3t region=eu-west-1");
+    const missing = wfc(["run", file, "--name", `env2-${tag}`, ...busybox, ...sources.slice(0, 4)], { cwd });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain("envFrom: configmap more was not given: pass it with --configmap more=PATH");
+  });
+
+  it("templateRef from --templates; without it, the run stops before it starts naming the flag", () => {
+    const cwd = scratch();
+    const file = join(ROOT, "vendor/argo/examples/workflow-template__hello-world.yaml");
+    const templates = join(ROOT, "vendor/argo/examples/workflow-template__templates.yaml");
+    const r = wfc(["run", file, "--name", `wft-${tag}`, "--templates", templates, "--image-map", "*=rootfs:/", "--mount", `${SHIMS}:/usr/local/sbin:ro`, "--logs"], { cwd });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("hello world");
+    const without = wfc(["run", file, "--name", `wft2-${tag}`], { cwd });
+    expect(without.code).toBe(1);
+    expect(without.stderr).toContain("--templates");
+    expect(existsSync(join(cwd, ".wfc/runs", `wft2-${tag}`))).toBe(false);
+  });
 });
