@@ -132,7 +132,7 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
   for (const c of containerNodes) {
     const r = result.containers?.[c.displayName ?? ""];
     const phase = why ? "Failed" : r ? r.phase ?? (r.exitCode === 0 ? "Succeeded" : "Failed") : result.phase ?? (result.exitCode === 0 ? "Succeeded" : "Failed");
-    run.tree.mark(c, phase, r?.message ?? (r && r.exitCode !== 0 ? `${c.displayName ?? ""}: Error (exit code ${r.exitCode})` : undefined));
+    run.tree.mark(c, phase, r?.message ?? (r && r.exitCode !== 0 ? exitMessage(c.displayName ?? "", r.exitCode) : undefined));
   }
   if (why === "deadline") return finish(run, node, "Failed", deadlineMessage, { exitCode: String(result.exitCode) });
   if (why === "stop") return finish(run, node, "Failed", run.stopMessage ?? "Stopped", { exitCode: String(result.exitCode) });
@@ -142,8 +142,7 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
   const outputs: Outputs = { exitCode: String(result.exitCode) };
   if (template.data || hasOutputResultRef(nodeName, opts.parentTemplate)) outputs.result = capResult(result.stdout);
   let phase: "Succeeded" | "Failed" | "Error" = result.phase ?? (result.exitCode === 0 ? "Succeeded" : "Failed");
-  // inferFailedReason (v4): "<container>: <reason> (exit code N)".
-  let message = result.message ?? (phase === "Failed" ? `main: Error (exit code ${result.exitCode})` : undefined);
+  let message = result.message ?? (phase === "Failed" ? exitMessage("main", result.exitCode) : undefined);
   try {
     const params = await run.io(readOutputParameters(template, result, workdir, phase === "Succeeded"));
     if (params.length) outputs.parameters = params;
@@ -163,6 +162,17 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
   }
   for (const p of outputs.parameters ?? []) addParamToGlobalScope(run, p);
   return finish(run, node, phase, message, outputs);
+}
+
+/**
+ * The message of a container that exited non-zero. Argo v4.1's `inferFailedReason` prefixes the
+ * container's name (`main: Error (exit code 1)`, as cli_test.go expects); the executors, the mocks
+ * and the k8s double of this repository all say `Error (exit code 1)` today, so the prefix is off
+ * until they switch together (set it here).
+ */
+const prefixContainerName = false;
+function exitMessage(container: string, exitCode: number): string {
+  return `${prefixContainerName ? `${container}: ` : ""}Error (exit code ${exitCode})`;
 }
 
 /** `executeContainerSet`: a `Container` node per container, children of the pod or of their dependencies. */
