@@ -112,8 +112,9 @@ describe("exit handlers", () => {
     const run = await runWorkflow(wf, {
       mocks: [
         mock({ task: "work" }, fail("disk full")),
-        mock(notify, ({ status, failures }) => {
+        mock(notify, ({ status, failures }, { log }) => {
           seen.push(status, failures);
+          log(`notified: ${status}`);
           return {};
         }),
         mock(celebrate, {}),
@@ -122,6 +123,7 @@ describe("exit handlers", () => {
     });
     expect(run.phase).toBe("Failed");
     expect(seen[0]).toBe("Failed");
+    expect(run.node(notify).logs).toEqual(["notified: Failed"]);
     // Argo lists every Failed or Error node: the task and the DAG it failed.
     expect(JSON.parse(seen[1]!)).toEqual(
       expect.arrayContaining([
@@ -180,6 +182,7 @@ describe("mocks and lookups", () => {
   it("unmocked node scripts run in-process; a task mock wins over running", async () => {
     const run = await runWorkflow(wf);
     expect(run.nodesOf(double).map((n) => n.result)).toEqual([4, 8]);
+    expect(run.node("second").logs).toEqual(["8"]);
     const mocked = await runWorkflow(wf, { mocks: [mock({ task: "first", template: double }, ({ x }) => ({ result: x + 100 }))] });
     expect(mocked.node("first").result).toBe("102");
     expect(mocked.nodesOf(double).map((n) => n.result)).toEqual([102, 204]);

@@ -87,6 +87,8 @@ export interface NodeView<Out = UntypedOutputs, R = string> {
    * virtual clock often tie; these do not: `a.seq.end < b.seq.start` means a ended before b began.
    */
   readonly seq: { readonly start: number; readonly end: number | undefined };
+  /** The pod's log lines (stdout and stderr, every attempt's), as `wfc run --logs` prints them. */
+  readonly logs: readonly string[];
   /** The node as Argo's `status.nodes` holds it. */
   readonly status: NodeStatus;
 }
@@ -99,6 +101,7 @@ export interface ViewContext {
   readonly attempts: number;
   readonly stdout: string | undefined;
   readonly seq: { readonly start: number; readonly end: number | undefined };
+  readonly logs: readonly string[];
 }
 
 function noOutput(node: NodeStatus, what: string): HarnessError {
@@ -154,6 +157,7 @@ export function nodeView(node: NodeStatus, ctx: ViewContext): NodeView<unknown, 
     outputs,
     exitCode: exitCode === undefined ? undefined : Number(exitCode),
     seq: ctx.seq,
+    logs: ctx.logs,
     status: node,
   };
   Object.defineProperty(view, "result", {

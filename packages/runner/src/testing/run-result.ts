@@ -77,6 +77,8 @@ export interface RunRecord {
   /** Sequence positions of nodes seen in `onUpdate` snapshots. */
   readonly seen: ReadonlyMap<string, { start: number; end: number | undefined }>;
   readonly runDir: string | undefined;
+  /** Log lines by node name. */
+  readonly logs: ReadonlyMap<string, readonly string[]>;
 }
 
 const GROUPS = new Set(["TaskGroup", "StepGroup"]);
@@ -121,6 +123,7 @@ export function workflowRun(rec: RunRecord): WorkflowRun {
       attempts,
       stdout: pods[pods.length - 1]?.stdout,
       seq: seqOf(n),
+      logs: n.type === "Retry" ? (n.children ?? []).flatMap((c) => rec.logs.get(nodes[c]?.name ?? "") ?? []) : (rec.logs.get(n.name) ?? []),
     });
     views.set(n.id, { n, info, view });
     return view;

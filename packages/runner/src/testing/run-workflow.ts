@@ -133,6 +133,7 @@ export async function runWorkflow<P extends Decls>(workflow: WorkflowObject<P> |
   let n = 0;
   const sequence = { next: () => ++n };
   const seen = new Map<string, { start: number; end: number | undefined }>();
+  const logs = new Map<string, string[]>();
   const record = (wf: Workflow) => {
     for (const node of Object.values(wf.status?.nodes ?? {})) {
       let s = seen.get(node.id);
@@ -158,6 +159,11 @@ export async function runWorkflow<P extends Decls>(workflow: WorkflowObject<P> |
       templates,
       name: options.name ?? manifest.metadata?.name ?? `${manifest.metadata?.generateName ?? "workflow-"}test`,
       onUpdate: record,
+      onLog: (nodeName, line) => {
+        const list = logs.get(nodeName);
+        if (list) list.push(line);
+        else logs.set(nodeName, [line]);
+      },
       ...(parameters ? { parameters } : {}),
       ...(options.configMaps ? { configMaps: options.configMaps } : {}),
       ...(options.secrets ? { secrets: options.secrets } : {}),
@@ -169,7 +175,7 @@ export async function runWorkflow<P extends Decls>(workflow: WorkflowObject<P> |
       if (!rest.length) throw first;
       throw new HarnessError(HarnessCodes.badMockOutput, `${executor.problems.length} mistakes in the mocks:\n${executor.problems.map((e) => `  ${e.message}`).join("\n")}`, { cause: first });
     }
-    return workflowRun({ workflow: result.workflow, phase: result.phase, pods: executor.pods, seen, runDir: temp && !options.keepRunDir ? undefined : runDir });
+    return workflowRun({ workflow: result.workflow, phase: result.phase, pods: executor.pods, seen, logs, runDir: temp && !options.keepRunDir ? undefined : runDir });
   } finally {
     await executor.close();
     if (temp && !options.keepRunDir) await rm(runDir, { recursive: true, force: true });
