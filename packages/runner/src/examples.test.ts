@@ -17,7 +17,7 @@ async function example(file: string, opts: ScriptedExecutorOptions = {}) {
   const main = docs.find((d) => d.kind === "Workflow") ?? docs[0]!;
   const clock = virtualClock();
   const executor = scriptedExecutor({ fabricateOutputs: true, sleep: clock.sleep, ...opts });
-  const r = await execute(main, { executor, clock, templates: docs, name: "ex", runDir: mkdtempSync(join(tmpdir(), "wfc-ex-")) });
+  const r = await execute(main, { executor, clock, templates: docs, name: "ex", runDir: mkdtempSync(join(tmpdir(), "wfc-ex-")), cacheDir: mkdtempSync(join(tmpdir(), "wfc-cache-")) });
   const nodes = Object.values(r.workflow.status?.nodes ?? {});
   return { ...r, executor, clock, names: nodes.map((n) => n.name).sort(), node: (name: string) => nodes.find((n) => n.name === name) };
 }

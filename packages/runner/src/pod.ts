@@ -105,7 +105,8 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
     workflowName: run.name,
     template,
     templateName: tmpl.name ?? "",
-    ...(opts.caller ? { taskName: opts.caller.name } : {}),
+    // The task or step as written (a loop's `(i:item)` suffix dropped), for mocks.
+    ...(opts.caller ? { taskName: opts.caller.name.replace(/\(\d+:.*\)$/, "") } : {}),
     retry: retryIndex(nodeName, opts),
     stage,
     collect,
