@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import type { Container, Template, Volume } from "@wfc/sdk/argo";
 import type { MountedVolume } from "./executor.js";
 import type { RunState } from "./run-state.js";
+import { substituteDeep } from "./subst.js";
 
 type KeyValues = Readonly<Record<string, string>>;
 
@@ -39,7 +40,8 @@ export async function podVolumes(run: RunState, t: Template, podName: string): P
   for (const c of containers(t)) for (const m of c.volumeMounts ?? []) names.add(m.name);
   if (names.size === 0) return [];
   const byName = new Map<string, Volume>();
-  for (const v of run.spec.volumes ?? []) byName.set(v.name, v);
+  // `substituteParamsInVolumes`: workflow volumes see the global parameters.
+  for (const v of substituteDeep(run.spec.volumes ?? [], run.globalScope(), { allowUnresolved: true, what: "spec.volumes" })) byName.set(v.name, v);
   for (const v of t.volumes ?? []) byName.set(v.name, v);
   const claims = new Set((run.spec.volumeClaimTemplates ?? []).map((c) => c.metadata?.name ?? ""));
   const out: MountedVolume[] = [];
