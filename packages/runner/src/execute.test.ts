@@ -370,6 +370,37 @@ spec:
     expect(e.message).toMatch(/--templates/);
   });
 
+  it("rejects timeout on a DAG and a bare-number timeout, as workflow/validate does", async () => {
+    const e = (await run(`
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: t}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    timeout: 1m
+    dag: {tasks: [{name: a, template: c}]}
+  - name: c
+    timeout: "30"
+    container: {image: alpine}
+`).catch((x: unknown) => x)) as RunnerError;
+    // The CRD's own rule catches the DAG first (as the API server would).
+    expect(e.problems.map((p) => p.message)).toEqual(["Workflow t: spec.templates: timeout cannot be applied to steps or dag templates"]);
+    const n = (await run(`
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: t}
+spec:
+  entrypoint: c
+  templates:
+  - name: c
+    timeout: "30"
+    container: {image: alpine}
+`).catch((x: unknown) => x)) as RunnerError;
+    expect(n.problems.map((p) => p.message)).toEqual(['template "c": c has invalid duration format in timeout']);
+  });
+
   it("resolves templateRef and runs a WorkflowTemplate as submit --from", async () => {
     const lib = wf(`
 apiVersion: argoproj.io/v1alpha1

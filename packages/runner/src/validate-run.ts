@@ -68,6 +68,14 @@ export function preflight(spec: WorkflowSpec, root: TemplateContext, resolver: T
         hint: kind === "Resource" ? "wfc submit (a resource template creates Kubernetes objects)" : "wfc submit (executor plugins run in the cluster)",
       });
     }
+    // workflow/validate: `timeout` only on leaf templates, and a duration, not a bare number.
+    if (t.timeout !== undefined && t.timeout !== "") {
+      if (kind === "Steps" || kind === "DAG" || kind === "Suspend") {
+        report(`timeout/${key}`, { code: RunnerCodes.invalid, message: `template "${t.name ?? ""}": ${kind} template doesn't support timeout field`, template: t.name ?? "" });
+      } else if (/^-?\d+$/.test(String(t.timeout))) {
+        report(`timeout/${key}`, { code: RunnerCodes.invalid, message: `template "${t.name ?? ""}": ${t.name ?? ""} has invalid duration format in timeout`, template: t.name ?? "" });
+      }
+    }
     for (const group of t.steps ?? []) {
       for (const s of group ?? []) {
         visitHolder(ctx, s, `template "${t.name}" step "${s.name}"`);
