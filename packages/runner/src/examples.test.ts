@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Workflow } from "@wfc/sdk/argo";
@@ -11,19 +11,33 @@ import { scriptedExecutor } from "./scripted-executor.js";
 
 const dir = join(import.meta.dirname, "../../../vendor/argo/examples");
 
+/** Every vendored WorkflowTemplate and ClusterWorkflowTemplate, as `--templates vendor/argo/examples` would give them. */
+const library = readdirSync(dir)
+  .filter((f) => f.endsWith(".yaml"))
+  .flatMap((f) => parseK8sYaml(readFileSync(join(dir, f), "utf8")) as { kind?: string }[])
+  .filter((d) => d.kind === "WorkflowTemplate" || d.kind === "ClusterWorkflowTemplate");
+
 /** Runs a vendored upstream example on an executor that echoes args and leaves a placeholder at every output path. */
 async function example(file: string, opts: ScriptedExecutorOptions = {}) {
   const docs = parseK8sYaml(readFileSync(join(dir, file), "utf8")) as Workflow[];
   const main = docs.find((d) => d.kind === "Workflow") ?? docs[0]!;
   const clock = virtualClock();
   const executor = scriptedExecutor({ fabricateOutputs: true, sleep: clock.sleep, ...opts });
-  const r = await execute(main, { executor, clock, templates: docs, name: "ex", runDir: mkdtempSync(join(tmpdir(), "wfc-ex-")), cacheDir: mkdtempSync(join(tmpdir(), "wfc-cache-")) });
+  const r = await execute(main, { executor, clock, templates: [...docs, ...library], name: "ex", runDir: mkdtempSync(join(tmpdir(), "wfc-ex-")), cacheDir: mkdtempSync(join(tmpdir(), "wfc-cache-")) });
   const nodes = Object.values(r.workflow.status?.nodes ?? {});
   return { ...r, executor, clock, names: nodes.map((n) => n.name).sort(), node: (name: string) => nodes.find((n) => n.name === name) };
 }
 
 /** Upstream examples that reach Succeeded on the echoing executor (the ones that need real outputs, a cluster or a registry are not here). */
 const succeeding = [
+  "cluster-workflow-template__cluster-wftmpl-dag.yaml",
+  "cluster-workflow-template__workflow-template-ref-with-entrypoint-arg-passing.yaml",
+  "cluster-workflow-template__workflow-template-ref.yaml",
+  "workflow-template__dag.yaml",
+  "workflow-template__hello-world.yaml",
+  "workflow-template__steps.yaml",
+  "workflow-template__workflow-template-ref.yaml",
+  "dag-inline-cronworkflow.yaml",
   "artifact-disable-archive.yaml",
   "artifact-gc-workflow.yaml",
   "artifact-passing-explicit-plugin.yaml",
