@@ -4,7 +4,7 @@
  * Test pipelines like code, in milliseconds, without containers or a cluster: `runWorkflow`
  * compiles a wfc workflow and runs it with the local runner (Argo's semantics: DAG order,
  * `depends`, `when`, loops, retries, exit handlers), on a virtual clock, with **mocks** answering
- * pods. Works from vitest, jest or `node:test` (it is an ordinary async function).
+ * pods. Works from vitest, `node:test` or jest with ES modules (it is an ordinary async function).
  *
  * ## How a test refers to a task
  *
