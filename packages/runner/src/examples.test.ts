@@ -30,6 +30,7 @@ async function example(file: string, opts: ScriptedExecutorOptions = {}) {
 
 /** Upstream examples that reach Succeeded on the echoing executor (the ones that need real outputs, a cluster or a registry are not here). */
 const succeeding = [
+  "archive-location.yaml",
   "cluster-workflow-template__cluster-wftmpl-dag.yaml",
   "cluster-workflow-template__workflow-template-ref-with-entrypoint-arg-passing.yaml",
   "cluster-workflow-template__workflow-template-ref.yaml",
@@ -211,3 +212,42 @@ describe("containerSet", () => {
     expect(r.node("ex.d")).toMatchObject({ phase: "Failed", message: "Error (exit code 2)", boundaryID: pod.id });
   });
 });
+
+/** ConfigMaps of the vendored examples (configmaps__simple-parameters-configmap.yaml), as `--configmap` would give them. */
+const configMaps = Object.fromEntries(
+  readdirSync(dir)
+    .filter((f) => f.endsWith(".yaml"))
+    .flatMap((f) => parseK8sYaml(readFileSync(join(dir, f), "utf8")) as { kind?: string; metadata?: { name?: string }; data?: Record<string, string> }[])
+    .filter((d) => d.kind === "ConfigMap")
+    .map((d) => [d.metadata?.name ?? "", d.data ?? {}]),
+);
+
+describe("vendored examples whose outcome depends on what pods print", () => {
+  const heads = { "flip-coin": { stdout: "heads\n" } };
+  it.each(["coinflip-recursive.yaml", "conditional-parameters.yaml", "conditional-artifacts.yaml", "dag-conditional-parameters.yaml", "dag-conditional-artifacts.yaml"])("%s succeeds when the coin says heads", async (file) => {
+    const r = await example(file, { pods: heads });
+    expect(r.phase).toBe("Succeeded");
+    const shown = Object.values(r.workflow.status?.nodes ?? {});
+    expect(shown.find((n) => n.displayName === "tails" || n.displayName?.startsWith("tails"))?.phase ?? "Skipped").toBe("Skipped");
+  });
+
+  it.each(["parameter-aggregation-dag.yaml", "parameter-aggregation-script.yaml"])("%s aggregates the loop's outputs", async (file) => {
+    const oddOrEven = (q: { template: { inputs?: { parameters?: { name: string; value?: string }[] } } }) => {
+      const n = Number(q.template.inputs?.parameters?.find((p) => p.name === "num")?.value);
+      return { stdout: JSON.stringify({ num: n, evenness: n % 2 === 0 ? "even" : "odd" }), files: { "/tmp/num": `${n}\n`, "/tmp/even": `${n % 2 === 0 ? "even" : "odd"}\n` } };
+    };
+    const r = await example(file, { pods: { "odd-or-even": oddOrEven } });
+    expect(r.phase).toBe("Succeeded");
+    const divided = Object.values(r.workflow.status?.nodes ?? {}).filter((n) => n.name.includes(".divide-by-2(") && n.type !== "TaskGroup");
+    expect(divided.filter((n) => n.phase === "Succeeded").length).toBe(divided.filter((n) => /evenness:even/.test(n.name)).length);
+  });
+
+  it.each(["arguments-parameters-from-configmap.yaml", "global-parameters-from-configmap-referenced-as-local-variable.yaml"])("%s reads its parameter from the vendored ConfigMap", async (file) => {
+    const docs = parseK8sYaml(readFileSync(join(dir, file), "utf8")) as Workflow[];
+    const executor = scriptedExecutor();
+    const r = await execute(docs[0]!, { executor, configMaps, runDir: mkdtempSync(join(tmpdir(), "wfc-ex-")) });
+    expect(r.phase).toBe("Succeeded");
+    expect(JSON.stringify(executor.requests[0]?.template)).toContain(configMaps["simple-parameters"]?.msg ?? "missing");
+  });
+});
+
