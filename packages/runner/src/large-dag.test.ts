@@ -46,4 +46,30 @@ describe("a large DAG", () => {
     expect(order.get("t100")!).toBeGreaterThan(order.get("t0")!);
     expect(order.get("t999")!).toBeGreaterThan(order.get("t899")!);
   });
+
+  it("runs 1000 tasks as Argo allows them (5 DAGs of 200), validated", async () => {
+    const inner = (k: number) => ({
+      name: `inner${k}`,
+      dag: { tasks: Array.from({ length: 200 }, (_, i): DAGTask => ({ name: `t${i}`, template: "work", ...(i >= 20 ? { dependencies: [`t${i - 20}`] } : {}), arguments: { parameters: [{ name: "i", value: String(i) }] } })) },
+    });
+    const wf: Workflow = {
+      apiVersion: "argoproj.io/v1alpha1",
+      kind: "Workflow",
+      metadata: { name: "nested" },
+      spec: {
+        entrypoint: "main",
+        templates: [
+          { name: "work", inputs: { parameters: [{ name: "i" }] }, container: { image: "alpine", args: ["{{inputs.parameters.i}}"] } },
+          ...[0, 1, 2, 3, 4].map(inner),
+          { name: "main", dag: { tasks: [0, 1, 2, 3, 4].map((k) => ({ name: `d${k}`, template: `inner${k}` })) } },
+        ],
+      },
+    };
+    const executor = scriptedExecutor();
+    const r = await execute(wf, { executor, runDir: mkdtempSync(join(tmpdir(), "wfc-nested-")) });
+    expect(r.phase).toBe("Succeeded");
+    expect(executor.requests).toHaveLength(1000);
+    expect(r.workflow.status?.nodes?.[r.workflow.status.nodes ? Object.keys(r.workflow.status.nodes).find((id) => r.workflow.status?.nodes?.[id]?.name === "nested.d4.t199") ?? "" : ""]?.phase).toBe("Succeeded");
+  });
 });
+
