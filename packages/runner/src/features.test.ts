@@ -211,3 +211,24 @@ spec:
     expect(Object.values(r.workflow.status?.nodes ?? {}).some((n) => n.name === "x.onExit")).toBe(false);
   });
 });
+
+describe("http templates", () => {
+  it("make an HTTP node whose result is the body the executor returned (no exit code)", async () => {
+    const executor = scriptedExecutor({ pods: { get: { stdout: '{"ok":true}' } } });
+    const r = await execute(wf(`
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: h}
+spec:
+  entrypoint: get
+  templates:
+  - name: get
+    http: {url: "https://example.com/{{workflow.name}}"}
+`), { executor, runDir: mkdtempSync(join(tmpdir(), "wfc-h-")) });
+    expect(r.phase).toBe("Succeeded");
+    expect(r.workflow.status?.nodes?.h).toMatchObject({ type: "HTTP", outputs: { result: '{"ok":true}' } });
+    expect(r.workflow.status?.nodes?.h?.outputs?.exitCode).toBeUndefined();
+    expect(executor.requests[0]?.template.http?.url).toBe("https://example.com/h");
+  });
+});
+

@@ -138,10 +138,14 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
   if (why === "deadline") return finish(run, node, "Failed", deadlineMessage, { exitCode: String(result.exitCode) });
   if (why === "stop") return finish(run, node, "Failed", run.stopMessage ?? "Stopped", { exitCode: String(result.exitCode) });
 
-  node.podIP = result.ip ?? "127.0.0.1";
-  node.hostNodeName = hostname();
-  const outputs: Outputs = { exitCode: String(result.exitCode) };
-  if (template.data || hasOutputResultRef(nodeName, opts.parentTemplate)) outputs.result = capResult(result.stdout);
+  // An http template runs in Argo's agent, not a pod: its outputs are the response body (agent.go).
+  const isHttp = type === "HTTP";
+  if (!isHttp) {
+    node.podIP = result.ip ?? "127.0.0.1";
+    node.hostNodeName = hostname();
+  }
+  const outputs: Outputs = isHttp ? { result: result.stdout } : { exitCode: String(result.exitCode) };
+  if (!isHttp && (template.data || hasOutputResultRef(nodeName, opts.parentTemplate))) outputs.result = capResult(result.stdout);
   let phase: "Succeeded" | "Failed" | "Error" = result.phase ?? (result.exitCode === 0 ? "Succeeded" : "Failed");
   let message = result.message ?? (phase === "Failed" ? exitMessage("main", result.exitCode) : undefined);
   try {
