@@ -70,38 +70,6 @@ export function placeholderNames(text: string): string[] {
   return out;
 }
 
-/** A `{{...}}` that names nothing in scope. */
-export class UnresolvedVariableError extends Error {
-  readonly variable: string;
-  constructor(variable: string, what?: string) {
-    super(`failed to resolve {{${variable}}}${what ? ` in ${what}` : ""}`);
-    this.name = "UnresolvedVariableError";
-    this.variable = variable;
-  }
-}
-
-/** Builds the nested environment expressions see from a flat scope (`a.b.c` -> `{a:{b:{c}}}`). */
-export function nestedEnv(scope: Scope): Record<string, unknown> {
-  const env: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(scope)) {
-    env[k] = v;
-    const parts = k.split(".");
-    let cur = env;
-    for (let i = 0; i < parts.length - 1; i++) {
-      const p = parts[i]!;
-      const next = cur[p];
-      if (next && typeof next === "object" && !Array.isArray(next)) cur = next as Record<string, unknown>;
-      else {
-        const o: Record<string, unknown> = {};
-        cur[p] = o;
-        cur = o;
-      }
-    }
-    cur[parts[parts.length - 1]!] = v;
-  }
-  return env;
-}
-
 /** Evaluates an expr-lang expression against a flat scope. */
 export function evaluateExpression(source: string, scope: Scope): unknown {
   return evaluate(source, argoEnv(scope));
