@@ -66,7 +66,12 @@ export class RunState {
 
   /** `globalParams()` with the runtime values (`workflow.duration`, `workflow.status`...) as of now. */
   globalScope(): Scope {
-    return { ...this.global, "workflow.duration": String((this.clock.now() - this.startedAt) / 1000) };
+    // setGlobalRuntimeParameters: the phase so far, and the duration as Go's %f.
+    return {
+      "workflow.status": this.status.phase,
+      ...this.global,
+      "workflow.duration": ((this.clock.now() - this.startedAt) / 1000).toFixed(6),
+    };
   }
 
   /** Workflow status as Argo shows it while running or when done. */

@@ -17,7 +17,7 @@ export function runWorkflowHooks(run: RunState): { settle: () => Promise<void> }
       if (started.has(name) || !hook.expression) continue;
       let go: unknown;
       try {
-        go = evaluateExpression(hook.expression, { "workflow.status": "Running", ...run.globalScope() });
+        go = evaluateExpression(hook.expression, run.globalScope());
       } catch {
         go = false;
       }
