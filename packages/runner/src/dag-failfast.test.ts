@@ -78,4 +78,31 @@ spec:
     expect(r.byName("l.any").phase).toBe("Succeeded");
     expect(r.byName("l.all").phase).toBe("Omitted");
   });
+
+  it("TestWorkflowParallelismStepFailFast: steps with failFast fail with Argo's message", async () => {
+    const r = await run(`
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: parallelism-step-fail-fast}
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      parallelism: 2
+      failFast: true
+      steps:
+        - - {name: step1, template: fail}
+          - {name: step2, template: sleep}
+    - name: fail
+      container: {image: argoproj/argosay:v2, command: ["exit", "1"]}
+    - name: sleep
+      container: {image: argoproj/argosay:v2, command: ["sleep", "5"]}
+`, { pods: { fail: { exitCode: 1 } } });
+    expect(r.workflow.status?.message).toBe("template has failed or errored children and failFast enabled");
+    const d = (n: string) => r.nodes.find((x) => x.displayName === n);
+    expect(d("[0]")?.phase).toBe("Failed");
+    expect(d("step1")?.phase).toBe("Failed");
+    expect(d("step2")?.phase).toBe("Succeeded");
+  });
 });
+
