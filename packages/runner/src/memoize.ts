@@ -15,9 +15,13 @@ interface Entry {
   readonly lastHitTimestamp: string;
 }
 
-/** Where memoized outputs live: `options.cacheDir`, else `.wfc/cache` (one directory per cache ConfigMap name). */
+/**
+ * Where memoized outputs live (one directory per cache ConfigMap name): `options.cacheDir`; else
+ * `.wfc/cache` for runs in the default run directory, and `<runDir>/cache` (this run only) when
+ * the caller chose the run directory (tests and harnesses do not share a cache by accident).
+ */
 export function cacheDir(run: RunState): string {
-  return run.options.cacheDir ?? join(".wfc", "cache");
+  return run.options.cacheDir ?? (run.options.runDir === undefined ? join(".wfc", "cache") : join(run.runDir, "cache"));
 }
 
 function entryFile(run: RunState, cacheName: string, key: string): string {

@@ -28,7 +28,7 @@ export interface ExecuteOptions {
   readonly artifactRepo?: string;
   /** Check the manifest (and `templates`) against Argo's CRD schemas first, as `wfc lint` does. @default true */
   readonly validate?: boolean;
-  /** Where `memoize` caches outputs (one directory per cache ConfigMap name). @default `.wfc/cache` */
+  /** Where `memoize` caches outputs (one directory per cache ConfigMap name). @default `.wfc/cache`, or `<runDir>/cache` when `runDir` is given */
   readonly cacheDir?: string;
   /** ConfigMaps and Secrets by name: key -> value (from local files given on the command line). */
   readonly configMaps?: Readonly<Record<string, Readonly<Record<string, string>>>>;
