@@ -78,4 +78,33 @@ spec:
 `);
     expect(r.byName("m")).toMatchObject({ phase: "Error", message: "path /out does not exist (output artifact out)" });
   });
+
+  it("clones a git input artifact (a local repository here) and stages the checkout", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const repo = mkdtempSync(join(tmpdir(), "wfc-git-"));
+    const git = (...a: string[]) => execFileSync("git", ["-C", repo, ...a], { env: { ...process.env, GIT_AUTHOR_NAME: "t", GIT_AUTHOR_EMAIL: "t@t", GIT_COMMITTER_NAME: "t", GIT_COMMITTER_EMAIL: "t@t" } });
+    execFileSync("git", ["init", "-q", repo]);
+    writeFileSync(join(repo, "README"), "hi from git\n");
+    git("add", "README");
+    git("commit", "-qm", "first");
+    const r = await run(`
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: g}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    inputs:
+      artifacts:
+      - {name: src, path: /src, git: {repo: "${repo}"}}
+    container: {image: alpine}
+`);
+    expect(r.phase).toBe("Succeeded");
+    const host = r.executor.requests[0]?.stage.find((s) => s.containerPath === "/src")?.hostPath ?? "";
+    expect(readFileSync(join(host, "README"), "utf8")).toBe("hi from git\n");
+  });
 });
+
