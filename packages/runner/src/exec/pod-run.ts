@@ -190,7 +190,9 @@ export class PodRun {
     );
     if (r.code !== 0) {
       const hint = r.code >= 125 && r.code <= 127 ? lastLine(r.stderr) : "";
-      return { exitCode: r.code, stdout: r.stdout, phase: "Failed", message: `Error (exit code ${r.code})${hint.startsWith("Error:") ? `: ${hint.slice(6).trim()}` : ""}` };
+      // a plain non-zero exit: the scheduler words the message as Argo does
+      if (!hint.startsWith("Error:")) return { exitCode: r.code, stdout: r.stdout, phase: "Failed" };
+      return { exitCode: r.code, stdout: r.stdout, phase: "Failed", message: `Error (exit code ${r.code}): ${hint.slice(6).trim()}` };
     }
     if (missing.length) return { exitCode: 0, stdout: r.stdout, phase: "Error", message: missing.map((p) => `${p} no such file or directory`).join("; ") };
     return { exitCode: 0, stdout: r.stdout };
