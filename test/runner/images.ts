@@ -18,6 +18,7 @@ export const ARGOSAY_IMAGE = "localhost/wfc-test/argosay:v2";
 export const WHALESAY_IMAGE = "localhost/wfc-test/whalesay:latest";
 export const NGINX_IMAGE = "localhost/wfc-test/nginx:latest";
 export const CURL_IMAGE = "localhost/wfc-test/curl:latest";
+export const INFLUXDB_IMAGE = "localhost/wfc-test/influxdb:latest";
 
 /** The engine, or undefined with the reason (tests skip with it). */
 export async function testEngine(): Promise<{ engine?: ContainerEngine; reason?: string }> {
@@ -83,6 +84,9 @@ export function ensureTestImages(engine: ContainerEngine): void {
     importImage(engine, NGINX_IMAGE, page, ["ENV=PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/bin", 'CMD ["nginx", "-g", "daemon off;"]']);
   }
   if (!has(engine, CURL_IMAGE)) importImage(engine, CURL_IMAGE, (r) => shim(r, "curl", "usr/local/bin/curl"), [env]);
+  if (!has(engine, INFLUXDB_IMAGE)) {
+    importImage(engine, INFLUXDB_IMAGE, (r) => (shim(r, "influxd", "usr/local/bin/influxd"), shim(r, "influx-respond", "usr/local/bin/influx-respond")), [env, 'CMD ["influxd"]']);
+  }
   if (!has(engine, WHALESAY_IMAGE)) importImage(engine, WHALESAY_IMAGE, (r) => shim(r, "cowsay", "usr/local/bin/cowsay"), [env, 'CMD ["cowsay"]']);
 }
 
