@@ -85,9 +85,13 @@ export class ContainerExecutor implements Executor {
   }
 
   /** @internal Runs a `run` command for container `name`, tracking it until removed. */
-  runContainer(name: string, args: readonly string[], onLine: (line: string, stream: "stdout" | "stderr") => void): Promise<CommandResult> {
+  runContainer(name: string, args: readonly string[], onLine: (line: string, stream: "stdout" | "stderr") => void, removedOnExit = false): Promise<CommandResult> {
     this.live.add(name);
-    const p = this.engine(args, { onLine });
+    const p = this.engine(args, { onLine }).then((r) => {
+      // `run --rm`: the engine removed it (a kill in flight may still try: rm -f of a missing name is harmless)
+      if (removedOnExit) this.live.delete(name);
+      return r;
+    });
     return this.track(p);
   }
 

@@ -26,6 +26,8 @@ interface StartOptions {
   readonly mounts: readonly BindMount[];
   readonly network?: string;
   readonly wrapper?: RootfsWrapper;
+  /** `run --rm`. @default false */
+  readonly removeOnExit?: boolean;
 }
 
 function exists(p: string): Promise<boolean> {
@@ -99,8 +101,16 @@ export class PodRun {
     const main = t.container ?? t.script;
     if (!main) throw new PodError(`template ${req.templateName} has no container, script or containerSet: the container executor cannot run it`);
     const mounts = [...extra, ...volumeBinds(main.volumeMounts, req.volumes, "main"), ...staged];
-    const wrapper = await this.wrapperFor(main, mounts);
-    const opts: StartOptions = { mounts: wrapper ? [...mounts, wrapper.mount] : mounts, ...(this.ex.options.network ? { network: this.ex.options.network } : {}), ...(wrapper ? { wrapper } : {}) };
+    // nothing to copy out and nobody in its network: the engine removes it as it exits (`run --rm`)
+    const simple = !req.collect.length && !t.sidecars?.length && !t.daemon;
+    const wrapper = simple ? undefined : await this.wrapperFor(main, mounts);
+    if (simple) this.checkRootfsCommand(main);
+    const opts: StartOptions = {
+      mounts: wrapper ? [...mounts, wrapper.mount] : mounts,
+      ...(this.ex.options.network ? { network: this.ex.options.network } : {}),
+      ...(wrapper ? { wrapper } : {}),
+      ...(simple ? { removeOnExit: true } : {}),
+    };
     const m = await this.start(main, req.podName, "main", opts);
     const sidecars: Started[] = [];
     if (t.sidecars?.length || t.daemon) {
@@ -206,12 +216,19 @@ export class PodRun {
   }
 
   private async wrapperFor(c: ContainerLike, mounts: readonly BindMount[]): Promise<RootfsWrapper | undefined> {
+    void mounts;
+    const argv = this.checkRootfsCommand(c);
+    if (!argv) return undefined;
+    return writeRootfsWrapper(this.req.workdir, this.req.collect.map((x) => x.containerPath), argv);
+  }
+
+  /** For a container mapped to `rootfs:DIR`, its argv (there is no entrypoint to fall back on); undefined for an image. */
+  private checkRootfsCommand(c: ContainerLike): string[] | undefined {
     const image = resolveImage(c.image ?? "", this.ex.options.imageMap ?? []);
     if (image.kind !== "rootfs") return undefined;
     const argv = plainArgv(c);
     if (!argv.length) throw new PodError(`container ${c.name ?? "main"} has no command: an image mapped to rootfs:${image.dir} has no entrypoint, so the template must give command or args`);
-    void mounts;
-    return writeRootfsWrapper(this.req.workdir, this.req.collect.map((x) => x.containerPath), argv);
+    return argv;
   }
 
   private async start(c: ContainerLike | UserContainer, name: string, containerName: string, opts: StartOptions): Promise<Started> {
@@ -235,11 +252,11 @@ export class PodRun {
       ...(opts.network ? { network: opts.network } : {}),
       ...(req.template.securityContext ? { podSecurityContext: req.template.securityContext } : {}),
       ...(opts.wrapper ? { argv: opts.wrapper.argv } : {}),
-      extra: image.kind === "image" ? ["--pull=never"] : [],
+      extra: [...(image.kind === "image" ? ["--pull=never"] : []), ...(opts.removeOnExit ? ["--rm"] : [])],
     });
     this.names.push(name);
     if (this.aborted) throw new PodError("stopped");
-    const done = this.ex.runContainer(name, args, (line, stream) => req.onLog(line, stream, containerName));
+    const done = this.ex.runContainer(name, args, (line, stream) => req.onLog(line, stream, containerName), !!opts.removeOnExit);
     return { name, done };
   }
 
