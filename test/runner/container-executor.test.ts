@@ -164,6 +164,17 @@ describe.skipIf(!engine)("ContainerExecutor", () => {
     expect(r).toMatchObject({ exitCode: 0, stdout: "a\nb\n" });
   });
 
+  it("a daemon reports daemoned with its IP and runs until stopped; one that dies at once fails", async () => {
+    const ctl = new AbortController();
+    const r = await ex.run(request({ name: "d", daemon: true, container: { image: "busybox", command: ["sleep", "30"] } }, { signal: ctl.signal }));
+    expect(r).toMatchObject({ exitCode: 0, daemoned: true });
+    expect(r.ip).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    ctl.abort();
+    const dead = await ex.run(request({ name: "d", daemon: true, container: { image: "busybox", command: ["sh", "-c", "exit 4"] } }));
+    expect(dead).toMatchObject({ exitCode: 4, phase: "Failed" });
+    expect(dead.daemoned).toBeUndefined();
+  });
+
   it("an aborted pod kills and removes its containers (a sidecar in its network too)", async () => {
     const ctl = new AbortController();
     const req = request(

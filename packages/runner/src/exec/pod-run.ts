@@ -14,6 +14,9 @@ import { containerEnv, MissingEnvSource } from "./pod-env.js";
 import { writeRootfsWrapper, type RootfsWrapper } from "./rootfs-wrapper.js";
 import { hostPathOf, MissingVolume, stageFiles, volumeBinds } from "./staging.js";
 
+/** How long a daemon's container must keep running before the node counts as daemoned. */
+const DAEMON_GRACE_MS = 500;
+
 /** A pod that could not run (phase Error), with the node's message. */
 class PodError extends Error {}
 
@@ -120,7 +123,10 @@ export class PodRun {
           const sm = [...extra, ...volumeBinds(s.mirrorVolumeMounts ? main.volumeMounts : s.volumeMounts, req.volumes, s.name)];
           sidecars.push(await this.start(s, `${req.podName}-${s.name}`, s.name, { mounts: sm, network: `container:${req.podName}` }));
         }
-        if (t.daemon) {
+        // a daemon that dies at once (a bad flag, a missing binary) is a failed pod, not a running
+        // daemon: it must stay up a moment before it counts (probes are not run)
+        const diedEarly = t.daemon && (await Promise.race([m.done.then(() => true), new Promise<false>((res) => setTimeout(() => res(false), DAEMON_GRACE_MS))]));
+        if (t.daemon && !diedEarly) {
           const ip = await this.ip(req.podName);
           return { exitCode: 0, stdout: "", daemoned: true, ...(ip ? { ip } : {}) };
         }
