@@ -70,7 +70,8 @@ export function ensureTestImages(engine: ContainerEngine): void {
     copyFileSync(join(SHIMS, name), join(root, to));
     chmodSync(join(root, to), 0o755);
   };
-  if (!has(engine, BUSYBOX_IMAGE)) importImage(engine, BUSYBOX_IMAGE, () => undefined, [env]);
+  // alpine examples `apk add curl` then use it: a no-op apk and the curl stand-in
+  if (!has(engine, BUSYBOX_IMAGE)) importImage(engine, BUSYBOX_IMAGE, (r) => (shim(r, "apk", "usr/local/bin/apk"), shim(r, "curl", "usr/local/bin/curl")), [env]);
   if (!has(engine, ARGOSAY_IMAGE)) {
     importImage(engine, ARGOSAY_IMAGE, (r) => (shim(r, "argosay", "argosay"), shim(r, "cowsay", "usr/local/bin/cowsay")), [env, 'ENTRYPOINT ["/argosay"]']);
   }

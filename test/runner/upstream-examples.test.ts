@@ -20,7 +20,7 @@ import { ContainerExecutor, parseImageMapEntry, RouterExecutor } from "../../pac
 import { ARGOSAY_IMAGE, BUSYBOX_IMAGE, containersOf, ensureTestImages, CURL_IMAGE, INFLUXDB_IMAGE, NGINX_IMAGE, SHIMS, testEngine, WHALESAY_IMAGE } from "./images.js";
 
 /** Examples that reached Succeeded when this baseline was last raised. */
-const BASELINE = 71;
+const BASELINE = 72;
 /** Examples run at once. */
 const CONCURRENCY = 3;
 /** An example still running after this is stopped and counted as failed. */
