@@ -20,12 +20,13 @@ const decorators: Plugin = {
 };
 
 // One configuration for the whole repository: unit tests next to the code
-// (packages/*/src/**/*.test.ts), cross-package and CLI end-to-end tests (test/**), and type tests
+// (packages/*/src/**/*.test.ts), cross-package and CLI end-to-end tests (test/**), users' tests of
+// the example pipelines beside them (examples/**/*.test.ts), and type tests
 // (*.test-d.ts, checked by the TypeScript compiler through vitest's typecheck mode).
 export default defineConfig({
   plugins: [decorators],
   test: {
-    include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts", "examples/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/dist/**", "**/.out/**"],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -17,6 +17,7 @@ const CLUSTER_COMMANDS: Record<string, () => Promise<(program: Command) => void>
   list: async () => (await import("./commands/list.js")).registerList,
   logs: async () => (await import("./commands/logs.js")).registerLogs,
   delete: async () => (await import("./commands/delete.js")).registerDelete,
+  run: async () => (await import("./commands/run.js")).registerRun,
 };
 
 /**

@@ -2,6 +2,12 @@
  * Time as the runner sees it. The scheduler never calls `Date.now()` or `setTimeout` directly:
  * retries' backoff, `suspend` durations, `activeDeadlineSeconds` and `timeout` all go through a
  * clock, so that tests can run them on a virtual one in milliseconds.
+ *
+ * @example
+ * ```ts
+ * const clock: Clock = virtualClock();
+ * await clock.sleep(60_000); // returns at once, clock.now() moved a minute
+ * ```
  */
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -10,7 +16,14 @@ export interface Clock {
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
-/** The machine's clock. */
+/**
+ * The machine's clock.
+ *
+ * @example
+ * ```ts
+ * await execute(wf, { executor, clock: realClock });
+ * ```
+ */
 export const realClock: Clock = {
   now: () => Date.now(),
   sleep: (ms, signal) =>

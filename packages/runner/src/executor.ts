@@ -6,12 +6,20 @@ import type { Template } from "@wfc/sdk/argo";
  * Node.js sandbox for `nodeScript` templates, or a test's mocks).
  *
  * The scheduler hands an executor one {@link PodRequest} per pod Argo would create (one attempt of
- * a `container`, `script` or `containerSet` template node; `http` and `data` templates too, so a
- * test can mock them). Every `{{...}}` in the template has already been substituted; the executor
- * never evaluates Argo expressions.
+ * a `container`, `script` or `containerSet` template node; `http` templates too, so a test can mock
+ * them). Every `{{...}}` in the template has already been substituted; the executor never
+ * evaluates Argo expressions. (`data` templates are the exception, changed by the scheduler: they
+ * only read the artifact repository, which the scheduler owns, so it runs them itself.)
  */
 
-/** A file the executor places in the pod before the main container starts. */
+/**
+ * A file the executor places in the pod before the main container starts.
+ *
+ * @example
+ * ```ts
+ * const script: StagedFile = { containerPath: "/argo/staging/script", content: "echo hi", mode: 0o755 };
+ * ```
+ */
 export interface StagedFile {
   /** Absolute path inside the container, e.g. `/argo/staging/script` or an input artifact's `path`. */
   readonly containerPath: string;
@@ -23,7 +31,14 @@ export interface StagedFile {
   readonly mode?: number;
 }
 
-/** A path the executor copies out of the main container after it exits. */
+/**
+ * A path the executor copies out of the main container after it exits.
+ *
+ * @example
+ * ```ts
+ * const out: CollectedPath = { containerPath: "/tmp/out.txt", hostPath: "/run/pods/p/outputs/parameters/out", optional: false };
+ * ```
+ */
 export interface CollectedPath {
   /** Absolute path inside the container (an output parameter's `valueFrom.path`, an output artifact's `path`). */
   readonly containerPath: string;
@@ -33,14 +48,28 @@ export interface CollectedPath {
   readonly optional: boolean;
 }
 
-/** A host directory mounted into the pod's containers (emptyDir, volumeClaimTemplates, configMap/secret from local files). */
+/**
+ * A host directory mounted into the pod's containers (emptyDir, volumeClaimTemplates, configMap/secret from local files).
+ *
+ * @example
+ * ```ts
+ * const v: MountedVolume = { name: "work", hostPath: ".wfc/runs/wf/volumes/pvc/work" };
+ * ```
+ */
 export interface MountedVolume {
   readonly name: string;
   readonly hostPath: string;
   readonly readOnly?: boolean;
 }
 
-/** One pod to run. */
+/**
+ * One pod to run.
+ *
+ * @example
+ * ```ts
+ * const executor: Executor = { run: async (req: PodRequest) => ({ exitCode: 0, stdout: req.template.container?.args?.join(" ") ?? "" }) };
+ * ```
+ */
 export interface PodRequest {
   /** The node's id in `status.nodes` (Argo's `wf.NodeID(nodeName)` form). */
   readonly nodeId: string;
@@ -76,7 +105,14 @@ export interface PodRequest {
   readonly onLog: (line: string, stream: "stdout" | "stderr", container: string) => void;
 }
 
-/** How a pod ended. */
+/**
+ * How a pod ended.
+ *
+ * @example
+ * ```ts
+ * const failed: PodResult = { exitCode: 1, stdout: "" }; // message: "Error (exit code 1)"
+ * ```
+ */
 export interface PodResult {
   /** The main container's exit code (`{{outputs.exitCode}}`, `lastRetry.exitCode`). */
   readonly exitCode: number;
@@ -87,15 +123,37 @@ export interface PodResult {
    * (it could not run: image pull, engine failure). Omitted: derived from `exitCode`.
    */
   readonly phase?: "Succeeded" | "Failed" | "Error";
-  /** The node's message, e.g. `Error (exit code 1)` or `pull access denied for foo`. */
+  /** The node's message, e.g. `pull access denied for foo`. Omitted on a non-zero exit: `Error (exit code 1)`. */
   readonly message?: string;
   /** Output parameters an in-process executor or a mock sets directly, by name (instead of collected files). */
   readonly parameters?: Readonly<Record<string, string>>;
+  /**
+   * For a `containerSet`: how each container ended, by name (its `Container` node's phase and
+   * message). Omitted: every container takes the pod's phase.
+   */
+  readonly containers?: Readonly<
+    Record<
+      string,
+      { readonly exitCode: number; readonly phase?: "Succeeded" | "Failed" | "Error"; readonly message?: string }
+    >
+  >;
+  /**
+   * The pod's IP (`{{tasks.X.ip}}`, `{{steps.X.ip}}`, `status.nodes[].podIP`), e.g. the container's
+   * address on the engine's network. @default "127.0.0.1" (in-process pods, mocks)
+   */
+  readonly ip?: string;
   /** Whether a daemoned container is still running (`daemon: true`): the scheduler stops it via `signal` later. */
   readonly daemoned?: boolean;
 }
 
-/** Runs pods. */
+/**
+ * Runs pods.
+ *
+ * @example
+ * ```ts
+ * const echo: Executor = { run: async (req) => ({ exitCode: 0, stdout: (req.template.container?.args ?? []).join(" ") }) };
+ * ```
+ */
 export interface Executor {
   /** Runs one pod attempt to completion (or until `signal` aborts) and reports how it ended. */
   run(request: PodRequest): Promise<PodResult>;

@@ -7,6 +7,11 @@ import type { Executor } from "./executor.js";
  *
  * Fields may be added; changing the meaning of one is a change of contract between the
  * scheduler, the executors, the CLI (`wfc run`) and the testing harness.
+ *
+ * @example
+ * ```ts
+ * const options: ExecuteOptions = { executor: scriptedExecutor(), parameters: { message: "hi" }, clock: virtualClock() };
+ * ```
  */
 export interface ExecuteOptions {
   /** Runs the pods. */
@@ -21,6 +26,10 @@ export interface ExecuteOptions {
   readonly runDir?: string;
   /** Local directory standing in for every s3/gcs/azure/... artifact repository. @default `<runDir>/artifacts` */
   readonly artifactRepo?: string;
+  /** Check the manifest (and `templates`) against Argo's CRD schemas first, as `wfc lint` does. @default true */
+  readonly validate?: boolean;
+  /** Where `memoize` caches outputs (one directory per cache ConfigMap name). @default `.wfc/cache`, or `<runDir>/cache` when `runDir` is given */
+  readonly cacheDir?: string;
   /** ConfigMaps and Secrets by name: key -> value (from local files given on the command line). */
   readonly configMaps?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly secrets?: Readonly<Record<string, Readonly<Record<string, string>>>>;
@@ -31,13 +40,25 @@ export interface ExecuteOptions {
    * stop the workflow). @default fail the node with a message saying it needs `--resume`.
    */
   readonly onSuspend?: (nodeName: string, signal: AbortSignal) => Promise<void>;
+  /**
+   * Called with every log line of every pod (also written to `<runDir>/logs/<pod>.log`), for
+   * `--logs`. (Added by the scheduler; the executor reports lines through `PodRequest.onLog`.)
+   */
+  readonly onLog?: (nodeName: string, line: string, stream: "stdout" | "stderr", container: string) => void;
   /** Stops the run: every node is stopped, the executor closed, the workflow ends Failed. */
   readonly signal?: AbortSignal;
   /** The workflow's name when the manifest has only `generateName`. @default generateName + 5 random characters */
   readonly name?: string;
 }
 
-/** How a run ended. */
+/**
+ * How a run ended.
+ *
+ * @example
+ * ```ts
+ * const { phase, workflow, runDir }: ExecuteResult = await execute(wf, { executor });
+ * ```
+ */
 export interface ExecuteResult {
   /** The final Workflow object, with `status` in Argo's shape. */
   readonly workflow: Workflow;

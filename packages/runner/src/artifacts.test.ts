@@ -1,0 +1,130 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "./run-helpers.test-util.js";
+
+describe("artifacts", () => {
+  it("stores an output artifact in the local repository and stages it as the next step's input (artifact-passing)", async () => {
+    const r = await run(
+      readFileSync(join(import.meta.dirname, "../../../vendor/argo/examples/artifact-passing.yaml"), "utf8"),
+      {
+        pods: {
+          "hello-world-to-file": { files: { "/tmp/hello_world.txt": "hello world\n" } },
+          "print-message-from-file": (q) => ({
+            stdout: q.stage.find((s) => s.containerPath === "/tmp/message")?.hostPath ?? "none",
+          }),
+        },
+      },
+    );
+    expect(r.phase).toBe("Succeeded");
+    const gen = r.nodes.find((n) => n.displayName === "generate-artifact")!;
+    const art = gen.outputs?.artifacts?.[0];
+    expect(art).toMatchObject({ name: "hello-art", path: "/tmp/hello_world.txt" });
+    const key = (art as { s3?: { key: string } }).s3?.key ?? "";
+    expect(key).toMatch(new RegExp(`^${r.workflow.metadata.name}/.+/hello-art$`));
+    const stored = join(r.runDir, "artifacts", key);
+    expect(readFileSync(stored, "utf8")).toBe("hello world\n");
+    const consume = r.executor.requests.find((q) => q.templateName === "print-message-from-file")!;
+    expect(consume.stage).toEqual([{ containerPath: "/tmp/message", hostPath: stored }]);
+    expect(consume.template.inputs?.artifacts?.[0]).toMatchObject({
+      name: "message",
+      path: "/tmp/message",
+      s3: { key },
+    });
+  });
+
+  it("stages raw artifacts, errors on missing required input, and exposes global output artifacts", async () => {
+    const r = await run(
+      `
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: a}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    dag:
+      tasks:
+      - {name: make, template: make}
+      - name: use
+        template: use
+        dependencies: [make]
+        arguments:
+          artifacts:
+          - {name: in, fromExpression: "tasks.make.outputs.artifacts.out"}
+  - name: make
+    inputs:
+      artifacts:
+      - name: cfg
+        path: /cfg
+        raw: {data: "x=1"}
+    outputs:
+      artifacts:
+      - {name: out, path: /out, globalName: result}
+    container: {image: alpine}
+  - name: use
+    inputs: {artifacts: [{name: in, path: /in}]}
+    container: {image: alpine}
+`,
+      { pods: { make: (q) => ({ files: { "/out/a.txt": `got ${q.stage[0]?.content ?? ""}` } }) } },
+    );
+    expect(r.phase).toBe("Succeeded");
+    expect(r.workflow.status?.outputs?.artifacts?.[0]).toMatchObject({ name: "result" });
+    const use = r.executor.requests.find((q) => q.templateName === "use")!;
+    const host = use.stage[0]?.hostPath ?? "";
+    expect(readFileSync(join(host, "a.txt"), "utf8")).toBe("got x=1");
+    expect(existsSync(join(r.runDir, "status.json"))).toBe(true);
+  });
+
+  it("a missing output artifact fails the pod (Error) with the path", async () => {
+    const r = await run(`
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: m}
+spec:
+  entrypoint: make
+  templates:
+  - name: make
+    outputs: {artifacts: [{name: out, path: /out}]}
+    container: {image: alpine}
+`);
+    expect(r.byName("m")).toMatchObject({ phase: "Error", message: "path /out does not exist (output artifact out)" });
+  });
+
+  it("clones a git input artifact (a local repository here) and stages the checkout", async () => {
+    const { execFileSync } = await import("node:child_process");
+    const { mkdtempSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const repo = mkdtempSync(join(tmpdir(), "wfc-git-"));
+    const git = (...a: string[]) =>
+      execFileSync("git", ["-C", repo, ...a], {
+        env: {
+          ...process.env,
+          GIT_AUTHOR_NAME: "t",
+          GIT_AUTHOR_EMAIL: "t@t",
+          GIT_COMMITTER_NAME: "t",
+          GIT_COMMITTER_EMAIL: "t@t",
+        },
+      });
+    execFileSync("git", ["init", "-q", repo]);
+    writeFileSync(join(repo, "README"), "hi from git\n");
+    git("add", "README");
+    git("commit", "-qm", "first");
+    const r = await run(`
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: g}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    inputs:
+      artifacts:
+      - {name: src, path: /src, git: {repo: "${repo}"}}
+    container: {image: alpine}
+`);
+    expect(r.phase).toBe("Succeeded");
+    const host = r.executor.requests[0]?.stage.find((s) => s.containerPath === "/src")?.hostPath ?? "";
+    expect(readFileSync(join(host, "README"), "utf8")).toBe("hi from git\n");
+  });
+});

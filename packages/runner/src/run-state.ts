@@ -1,0 +1,125 @@
+import type { Outputs, Workflow, WorkflowSpec } from "@wfc/sdk/argo";
+import type { Clock } from "./clock.js";
+import { holdsTime } from "./clock-virtual.js";
+import type { Executor } from "./executor.js";
+import { NodeTree } from "./node-tree.js";
+import { rfc3339 } from "./rfc3339.js";
+import type { ExecuteOptions } from "./run-options.js";
+import { Semaphore } from "./semaphore.js";
+import type { Scope } from "./subst.js";
+import type { TemplateContext, TemplateResolver } from "./template-resolution.js";
+
+/** Everything one run shares: the workflow, its node tree, the global scope, the clock, the executor. */
+export class RunState {
+  readonly tree: NodeTree;
+  /** `woc.globalParams()` minus runtime values (see {@link globalScope}). */
+  readonly global: Scope = {};
+  /** `status.outputs`. */
+  readonly outputs: Outputs = {};
+  /** Aborted on shutdown (options.signal) or the workflow's deadline. */
+  readonly stop = new AbortController();
+  /** Why the run is stopping: Argo's message for nodes it stops. */
+  stopMessage: string | undefined;
+  /** Whether the stop is the workflow's `activeDeadlineSeconds` (false: a shutdown). */
+  stopIsDeadline = false;
+  readonly podSlots: Semaphore | undefined;
+  /** Template parallelism, by boundary node id. */
+  readonly boundarySlots = new Map<string, Semaphore>();
+  /** Mutexes and semaphores of `synchronization`, by key. */
+  readonly locks = new Map<string, Semaphore>();
+  /** Daemoned pods still running, by node id: aborted when their boundary completes. */
+  readonly daemons = new Map<string, AbortController>();
+  readonly startedAt: number;
+  private pendingUpdate = false;
+  onUpdate: ((wf: Workflow) => void) | undefined;
+
+  constructor(
+    readonly wf: Workflow,
+    readonly spec: WorkflowSpec,
+    readonly rootCtx: TemplateContext,
+    readonly resolver: TemplateResolver,
+    readonly clock: Clock,
+    readonly executor: Executor,
+    readonly options: ExecuteOptions,
+    readonly runDir: string,
+  ) {
+    this.startedAt = clock.now();
+    this.tree = new NodeTree(
+      this.name,
+      () => rfc3339(this.clock.now()),
+      () => this.changed(),
+    );
+    this.podSlots = spec.parallelism && spec.parallelism > 0 ? new Semaphore(spec.parallelism) : undefined;
+    this.onUpdate = options.onUpdate;
+  }
+
+  /** Real I/O of the scheduler: a virtual clock keeps time still until it is done. */
+  io<T>(work: Promise<T>): Promise<T> {
+    return holdsTime(this.clock) ? this.clock.hold(work) : work;
+  }
+
+  get name(): string {
+    return this.wf.metadata.name ?? "";
+  }
+  get namespace(): string {
+    return this.wf.metadata.namespace ?? "default";
+  }
+  get stopped(): boolean {
+    return this.stop.signal.aborted;
+  }
+
+  /** `globalParams()` with the runtime values (`workflow.duration`, `workflow.status`...) as of now. */
+  globalScope(): Scope {
+    // setGlobalRuntimeParameters: the phase so far, and the duration as Go's %f.
+    return {
+      "workflow.status": this.status.phase,
+      ...this.global,
+      "workflow.duration": ((this.clock.now() - this.startedAt) / 1000).toFixed(6),
+    };
+  }
+
+  /** Workflow status as Argo shows it while running or when done. */
+  status: { phase: string; message?: string; finishedAt?: string } = { phase: "Running" };
+
+  snapshot(): Workflow {
+    const outputs =
+      this.outputs.parameters?.length || this.outputs.artifacts?.length
+        ? { outputs: structuredClone(this.outputs) }
+        : {};
+    return {
+      ...this.wf,
+      status: {
+        phase: this.status.phase,
+        startedAt: rfc3339(this.startedAt),
+        ...(this.status.finishedAt ? { finishedAt: this.status.finishedAt } : {}),
+        ...(this.status.message ? { message: this.status.message } : {}),
+        progress: this.progress(),
+        nodes: this.tree.snapshot(),
+        ...outputs,
+      },
+    };
+  }
+
+  /** `status.progress`: succeeded pods / pods (Argo counts pod nodes). */
+  progress(): string {
+    let done = 0;
+    let all = 0;
+    for (const n of this.tree.nodes.values()) {
+      if (n.type !== "Pod") continue;
+      all++;
+      if (n.phase === "Succeeded") done++;
+    }
+    return `${done}/${all}`;
+  }
+
+  /** Coalesces node changes into one `onUpdate` per turn of the event loop. */
+  changed(): void {
+    if (!this.onUpdate || this.pendingUpdate) return;
+    this.pendingUpdate = true;
+    setImmediate(() => this.flush());
+  }
+  flush(): void {
+    this.pendingUpdate = false;
+    this.onUpdate?.(this.snapshot());
+  }
+}
