@@ -1,9 +1,22 @@
+import { validateManifest } from "@wfc/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Cluster, dagYaml, file, type Run, startCluster, wfc } from "./harness.js";
 
 let c: Cluster;
 beforeAll(async () => {
-  c = await startCluster();
+  // the server knows a rule wfc's own check does not (an admission policy): objects labelled
+  // policy=deny are Invalid, with two causes
+  c = await startCluster({
+    validate: (o) => [
+      ...validateManifest(o),
+      ...((o as { metadata?: { labels?: Record<string, string> } }).metadata?.labels?.policy === "deny"
+        ? [
+            { path: "metadata.labels[policy]", message: "denied by policy" },
+            { path: "spec.templates[1].container.imagePullPolicy", message: "must be Always in this cluster" },
+          ]
+        : []),
+    ],
+  });
 });
 afterAll(() => c.close());
 
@@ -57,14 +70,11 @@ describe.concurrent("cluster errors become one clear line", () => {
   });
 
   it("422 Invalid lists the field paths from Status.details.causes", async () => {
-    const bad = dagYaml().replace(
-      "image: alpine:3.20",
-      "image: alpine:3.20\n        imagePullPolicy: 7\n        comand: [oops]",
-    );
+    const bad = dagYaml().replace("metadata:\n", "metadata:\n  labels: { policy: deny }\n");
     const r = await wfc(["submit", file("wf.yaml", bad)], c.env);
     expectOneLineError(
       r,
-      /creating Workflow "hello-\*" in namespace "ci": Invalid \(422\): .*spec\.templates\[1\]\.container\.comand: unknown field.*; fix the manifest and try again/,
+      /creating Workflow "hello-\*" in namespace "ci": Invalid \(422\): .*metadata\.labels\[policy\]: denied by policy.*; fix the manifest and try again/,
     );
     expect(r.stderr).toMatch(/spec\.templates\[1\]\.container\.imagePullPolicy/);
   });
