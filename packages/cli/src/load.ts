@@ -217,7 +217,9 @@ export async function loadManifests(
     if (prev && JSON.stringify(prev.manifest) === json) return;
     if (prev && key)
       throw new InputError(
-        `${l.given}: ${l.manifest.kind}/${meta.name} is also defined in ${prev.given} (differently): names must be unique [E_DUPLICATE]`,
+        `${l.given}: ${l.manifest.kind}/${meta.name} is also defined in ${prev.given} (differently): names must be unique`,
+        undefined,
+        "E_DUPLICATE",
       );
     if (key) byName.set(key, l);
     out.push(l);
