@@ -142,3 +142,13 @@ describe("errors: one format", () => {
     );
   });
 });
+
+describe("a foreign zod", () => {
+  it("a zod 3 schema is named as such, with the fix", () => {
+    const r = wfc(["build", "test/fixtures/zod3.ts"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      'error: test/fixtures/zod3.ts:6:13: failed to load: input "text" is a zod 3 schema (ZodString, from a "zod" package of version 3, e.g. the project\'s own); wfc needs zod 4: import { z } from "@wfc/sdk" (or "zod" >= 4) [E_INPUT]\n',
+    );
+  });
+});
