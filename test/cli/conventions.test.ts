@@ -53,6 +53,11 @@ describe("-o is the output format, -d the output directory", () => {
     );
   });
 
+  it("graph takes -o too (mermaid|dot)", () => {
+    expect(wfc(["graph", "examples/etl.ts", "-o", "dot"]).stdout).toMatch(/^digraph workflows \{\n/);
+    expect(wfc(["graph", "examples/etl.ts", "-o", "yaml"]).code).toBe(2);
+  });
+
   it("files written with -d carry a generated-by header; --prune removes only wfc's own stale files", () => {
     const out = tmp();
     expect(wfc(["build", "test/fixtures/two-workflows.ts", "-d", out]).code).toBe(0);
