@@ -157,3 +157,28 @@ describe("a foreign zod", () => {
     );
   });
 });
+
+describe("the README's commands", () => {
+  it("every `npx wfc ...` command of the README runs as written (globs expanded, manifests/ in a scratch dir)", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const commands = [...readme.matchAll(/npx wfc ([^`#\n]+)/g)]
+      .map((m) => m[1]!.trim())
+      .filter((c) => !c.startsWith("submit"));
+    expect(commands.length).toBeGreaterThanOrEqual(4);
+    const out = tmp();
+    for (const c of commands) {
+      const args = c.split(/\s+/).flatMap((a) => {
+        if (a === "manifests/") return [join(out, "manifests")];
+        const glob = /^(.*)\/\*\.ts$/.exec(a);
+        if (!glob) return [a];
+        return readdirSync(join(ROOT, glob[1]!))
+          .filter((f) => f.endsWith(".ts"))
+          .sort()
+          .map((f) => `${glob[1]}/${f}`);
+      });
+      const r = wfc(args);
+      expect({ c, code: r.code, stderr: r.stderr }).toMatchObject({ c, code: 0 });
+    }
+    expect(readdirSync(join(out, "manifests")).length).toBeGreaterThan(0);
+  });
+});
