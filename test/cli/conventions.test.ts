@@ -139,6 +139,14 @@ describe("errors: one format", () => {
     expect(y.stderr).toMatch(/^test\/fixtures\/not-yaml\.yaml:\d+:\d+: /);
   });
 
+  it("lint: a compile error names its file once (the diagnostic's own location)", () => {
+    const r = wfc(["lint", "test/fixtures/bad-input.ts"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^test\/fixtures\/bad-input\.ts:11:3: Workflow\/bad-input, template main, task scale: .* \[E_INVALID_ARGUMENT\]\n/,
+    );
+  });
+
   it("lint: schema problems of a TypeScript pipeline at the user's line", () => {
     const r = wfc(["lint", "test/fixtures/misspelt/pipeline.ts"]);
     expect(r.code).toBe(1);
