@@ -78,15 +78,15 @@ describe("inputs", () => {
   it("a directory is an input: its .ts/.yaml files, test files skipped with a note; a re-exported workflow once", () => {
     const r = wfc(["build", "test/fixtures/pipelines/"]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe("wfc: skipped test/fixtures/pipelines/hello.test.ts (a test file)\n");
+    expect(r.stderr).toBe("wfc: skipped test/fixtures/pipelines/hello.spec.ts (a test file)\n");
     expect(names(r.stdout)).toEqual(["CronWorkflow/dir-cron", "Workflow/dir-hello"]);
   });
 
   it("test files named explicitly (a shell glob) are skipped too, by lint as by build", () => {
-    const files = ["test/fixtures/pipelines/hello.test.ts", "test/fixtures/pipelines/hello.ts"];
+    const files = ["test/fixtures/pipelines/hello.spec.ts", "test/fixtures/pipelines/hello.ts"];
     const r = wfc(["lint", ...files]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe("wfc: skipped test/fixtures/pipelines/hello.test.ts (a test file)\n");
+    expect(r.stderr).toBe("wfc: skipped test/fixtures/pipelines/hello.spec.ts (a test file)\n");
     expect(r.stdout).toBe("test/fixtures/pipelines/hello.ts: ok (1 manifest)\n");
   });
 
