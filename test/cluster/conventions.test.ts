@@ -45,6 +45,14 @@ describe.sequential("wfc cluster commands", () => {
     expect(ok.stdout).toMatch(/^workflow\.argoproj\.io\/greet-required-\w+\n$/);
   });
 
+  it("list -o wide adds the template and the parameters", async () => {
+    const r = await wfc(["list", "-o", "wide"], c.env);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toMatch(/^NAME +STATUS +AGE +DURATION +PROGRESS +TEMPLATE +PARAMETERS +MESSAGE$/);
+    expect(r.stdout).toMatch(/\ngreet-required-\w+ +\w+ .* greet-required +who=you/);
+    expect(r.stdout).toMatch(/\ndated +\w+ .* - +message=2026-01-01/);
+  });
+
   it("logs of a workflow without pods says so on stderr and exits 0 (like argo logs)", async () => {
     const s = await wfc(["submit", file("wf.yaml", dagYaml({ name: "no-pods-yet" }))], c.env);
     expect(s.code).toBe(0);
