@@ -206,22 +206,29 @@ export async function loadManifests(
   if (!files.length) throw new InputError(`no input files (skipped: ${inputs.join(", ")})`);
   const out: LoadedManifest[] = [];
   const seenObjects = new Set<unknown>();
-  const byName = new Map<string, LoadedManifest>();
+  const byName = new Map<string, { loaded: LoadedManifest; json: string }>();
+  const unnamed = new Set<string>();
   // A manifest yielded twice (a Sensor also emits the WorkflowTemplates it runs; a file given twice)
   // is kept once; two different manifests of the same kind and name are an error naming both sources.
   const add = (l: LoadedManifest): void => {
     const meta = (l.manifest.metadata ?? {}) as { name?: string; namespace?: string };
-    const key = meta.name ? `${l.manifest.kind}/${meta.namespace ?? ""}/${meta.name}` : undefined;
     const json = JSON.stringify(l.manifest);
-    const prev = key ? byName.get(key) : out.find((o) => JSON.stringify(o.manifest) === json);
-    if (prev && JSON.stringify(prev.manifest) === json) return;
-    if (prev && key)
+    if (!meta.name) {
+      if (unnamed.has(json)) return;
+      unnamed.add(json);
+      out.push(l);
+      return;
+    }
+    const key = `${l.manifest.kind}/${meta.namespace ?? ""}/${meta.name}`;
+    const prev = byName.get(key);
+    if (prev?.json === json) return;
+    if (prev)
       throw new InputError(
-        `${l.given}: ${l.manifest.kind}/${meta.name} is also defined in ${prev.given} (differently): names must be unique`,
+        `${l.given}: ${l.manifest.kind}/${meta.name} is also defined in ${prev.loaded.given} (differently): names must be unique`,
         undefined,
         "E_DUPLICATE",
       );
-    if (key) byName.set(key, l);
+    byName.set(key, { loaded: l, json });
     out.push(l);
   };
   for (const f of files) {
