@@ -69,14 +69,17 @@ describe.concurrent("cluster errors become one clear line", () => {
     );
   });
 
-  it("422 Invalid lists the field paths from Status.details.causes", async () => {
+  it("422 Invalid: each cause of Status.details.causes located in the user's file, in wfc's one format", async () => {
     const bad = dagYaml().replace("metadata:\n", "metadata:\n  labels: { policy: deny }\n");
-    const r = await wfc(["submit", file("wf.yaml", bad)], c.env);
-    expectOneLineError(
-      r,
-      /creating Workflow "hello-\*" in namespace "ci": Invalid \(422\): .*metadata\.labels\[policy\]: denied by policy.*; fix the manifest and try again/,
+    const f = file("wf.yaml", bad);
+    const r = await wfc(["submit", f], c.env);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      `${f}:4:13: Workflow/hello-: metadata.labels[policy]: denied by policy (server) [E_SERVER_INVALID]\n` +
+        `${f}:29:7: Workflow/hello-, template echo: spec.templates[1].container.imagePullPolicy: must be Always in this cluster (server) [E_SERVER_INVALID]\n` +
+        "error: 2 problems found; rejected by the server [E_SERVER_INVALID]\n",
     );
-    expect(r.stderr).toMatch(/spec\.templates\[1\]\.container\.imagePullPolicy/);
   });
 
   it("connection refused", async () => {

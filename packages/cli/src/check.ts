@@ -42,10 +42,10 @@ export interface ManifestProblem {
  */
 export class InvalidManifestError extends WfcError {
   readonly problems: readonly ManifestProblem[];
-  constructor(problems: readonly ManifestProblem[]) {
+  constructor(problems: readonly ManifestProblem[], summary = "nothing was sent") {
     super(
       problems[0]?.code ?? "E_SCHEMA",
-      `${problems.length} problem${problems.length === 1 ? "" : "s"} found; nothing was sent`,
+      `${problems.length} problem${problems.length === 1 ? "" : "s"} found; ${summary}`,
     );
     this.name = "InvalidManifestError";
     this.problems = problems;
@@ -145,11 +145,26 @@ function locate(
 export function checkManifest(loaded: LoadedManifest): ManifestProblem[] {
   const { manifest } = loaded;
   const schema = isEventsManifest(manifest) ? validateEventsManifest(manifest) : validateManifest(manifest);
-  const issues = [
+  return locateIssues(loaded, [
     ...schema.map((i) => ({ ...i, code: "E_SCHEMA" })),
     ...semanticIssues(manifest).map((i) => ({ ...i, code: i.code ?? "E_SEMANTIC" })),
-  ];
-  const object = manifestLabel(manifest);
+  ]);
+}
+
+/**
+ * Locates field problems of a loaded manifest (found by wfc or reported by the server) in the
+ * user's source.
+ *
+ * @example
+ * ```ts
+ * locateIssues(loaded, [{ path: "spec.templates[1].container.image", message: "denied", code: "E_SERVER" }]);
+ * ```
+ */
+export function locateIssues(
+  loaded: LoadedManifest,
+  issues: readonly { readonly path: string; readonly message: string; readonly code: string }[],
+): ManifestProblem[] {
+  const object = manifestLabel(loaded.manifest);
   const file = loaded.given ?? loaded.file;
   return issues.map((i) => {
     const at = locate(loaded, i.path);
@@ -189,4 +204,23 @@ function formatWhere(loc: SourceLocation, loaded: LoadedManifest): string {
 export function assertValid(loaded: readonly LoadedManifest[]): void {
   const problems = loaded.flatMap(checkManifest);
   if (problems.length) throw new InvalidManifestError(problems);
+}
+
+/**
+ * A server's `422 Invalid` with field causes, as problems located in the user's source (the same
+ * format as wfc's own); any other error is returned unchanged.
+ *
+ * @example
+ * ```ts
+ * await client.create(manifest).catch((e) => { throw rejectedByServer(e, loaded); });
+ * ```
+ */
+export function rejectedByServer(e: unknown, loaded: LoadedManifest, applied?: string): unknown {
+  const err = e as WfcError & { causes?: readonly { field?: string; message: string }[] };
+  if (!(e instanceof WfcError) || err.code !== "Invalid" || !err.causes?.length) return e;
+  const problems = locateIssues(
+    loaded,
+    err.causes.map((c) => ({ path: c.field ?? "", message: `${c.message} (server)`, code: "E_SERVER_INVALID" })),
+  );
+  return new InvalidManifestError(problems, `rejected by the server${applied ? `; ${applied}` : ""}`);
 }

@@ -182,12 +182,11 @@ Exit codes: 0 created (with --wait/--watch: succeeded), 1 invalid input, cluster
     }
     manifest = { ...manifest, metadata: meta };
     // the same strict check as wfc lint, before anything is sent (dry runs included)
-    const { assertValid } = await import("../check.js");
-    assertValid([
-      picked
-        ? { ...picked.source, manifest: manifest as unknown as LoadedManifest["manifest"] }
-        : { manifest: manifest as unknown as LoadedManifest["manifest"], file: opts.from!, given: opts.from! },
-    ]);
+    const { assertValid, rejectedByServer } = await import("../check.js");
+    const loaded: LoadedManifest = picked
+      ? { ...picked.source, manifest: manifest as unknown as LoadedManifest["manifest"] }
+      : { manifest: manifest as unknown as LoadedManifest["manifest"], file: opts.from!, given: opts.from! };
+    assertValid([loaded]);
     if (opts.dryRun === "client") {
       process.stdout.write(
         opts.output
@@ -197,11 +196,15 @@ Exit codes: 0 created (with --wait/--watch: succeeded), 1 invalid input, cluster
       return;
     }
     const c = await getClient();
-    const created = await c.create(manifest as KubeObject, {
-      fieldValidation: "Strict",
-      onWarning: printWarning,
-      ...(opts.dryRun === "server" ? { dryRun: "server" as const } : {}),
-    });
+    const created = await c
+      .create(manifest as KubeObject, {
+        fieldValidation: "Strict",
+        onWarning: printWarning,
+        ...(opts.dryRun === "server" ? { dryRun: "server" as const } : {}),
+      })
+      .catch((e: unknown) => {
+        throw rejectedByServer(e, loaded);
+      });
     if (opts.output) process.stdout.write(formatObjects([created], opts.output));
     else process.stdout.write(`${objectName(created)} ${opts.dryRun ? "created (server dry run)" : "created"}\n`);
     if (opts.watch || opts.wait) {
