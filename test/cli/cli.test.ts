@@ -41,8 +41,8 @@ describe("wfc build", () => {
     expect((parseK8sYaml(r.stdout) as { kind: string }[]).map((d) => d.kind)).toEqual(["CronWorkflow", "Workflow"]);
   });
 
-  it("--format json prints JSON (a List for several manifests)", () => {
-    const one = wfc(["build", "examples/cron.ts", "--format", "json"]);
+  it("-o json prints JSON (a List for several manifests)", () => {
+    const one = wfc(["build", "examples/cron.ts", "-o", "json"]);
     expect(JSON.parse(one.stdout).kind).toBe("CronWorkflow");
     const many = wfc(["build", "test/fixtures/two-workflows.ts", "--format", "json"]);
     expect(JSON.parse(many.stdout)).toMatchObject({
@@ -51,9 +51,9 @@ describe("wfc build", () => {
     });
   });
 
-  it("-o writes one file per manifest named <kind>-<name>.yaml", () => {
+  it("-d writes one file per manifest named <kind>-<name>.yaml", () => {
     const out = tmp();
-    const r = wfc(["build", "test/fixtures/two-workflows.ts", "examples/cron.ts", "-o", out]);
+    const r = wfc(["build", "test/fixtures/two-workflows.ts", "examples/cron.ts", "-d", out]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     expect(readdirSync(out).sort()).toEqual([
@@ -66,7 +66,7 @@ describe("wfc build", () => {
 
   it("a compile error names the workflow, the task and file:line, exits 1 and writes nothing", () => {
     const out = join(tmp(), "never");
-    const r = wfc(["build", "test/fixtures/bad-input.ts", "-o", out]);
+    const r = wfc(["build", "test/fixtures/bad-input.ts", "-d", out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(
@@ -87,6 +87,7 @@ describe("wfc build", () => {
   it("usage errors exit 2", () => {
     expect(wfc(["build"]).code).toBe(2);
     expect(wfc(["build", "x.ts", "--format", "xml"]).code).toBe(2);
+    expect(wfc(["build", "x.ts", "-o", "xml"]).code).toBe(2);
     expect(wfc(["frobnicate"]).code).toBe(2);
   });
 
@@ -110,7 +111,7 @@ describe("wfc lint", () => {
   it("reports schema and semantic problems with their paths and exits 1", () => {
     const r = wfc(["lint", "test/fixtures/unknown-field.yaml"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("Workflow/typo-: spec.templates[1].container.comand: unknown field");
+    expect(r.stderr).toContain("Workflow/typo-, template other: spec.templates[1].container.comand: unknown field");
     expect(r.stderr).toContain('spec.templates[0].dag.tasks[0].template: template "missing" does not exist');
   });
 
@@ -161,6 +162,6 @@ describe("wfc build: errors in the user's module", () => {
   it("a TypeScript syntax error is reported with its position", () => {
     const r = wfc(["build", "test/fixtures/syntax-error.ts"]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/syntax-error\.ts:3:\d+: ERROR/);
+    expect(r.stderr).toMatch(/syntax-error\.ts:3:\d+: syntax error: /);
   });
 });

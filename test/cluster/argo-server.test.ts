@@ -27,6 +27,20 @@ afterAll(async () => {
 });
 
 describe("Argo Server mode", () => {
+  it("the strict check runs before anything is sent: a misspelt field, exit 1, no request", async () => {
+    const before = argo.requests.length;
+    const bad = file(
+      "wf.yaml",
+      dagYaml({ name: "via-argo-bad" }).replace("image: alpine:3.20", "image: alpine:3.20\n        comand: [x]"),
+    );
+    const r = await wfc(["submit", bad, "--ca-file", caFile], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /wf\.yaml:\d+:\d+: Workflow\/via-argo-bad, template echo: spec\.templates\[1\]\.container\.comand: unknown field \[E_SCHEMA\]\n/,
+    );
+    expect(argo.requests.length).toBe(before);
+  });
+
   it("submit --watch through the Argo Server, resuming after a dropped event stream", async () => {
     argo.dropWatchAfterEventsOnce = 3;
     const r = await wfc(

@@ -29,7 +29,7 @@ describe.concurrent("wfc submit (Kubernetes API)", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/✖ b {2}Failed {2}template=boom .*Error \(exit code 3\)/);
     expect(r.stderr).toMatch(
-      /^error: workflow hello-\w+ Failed: child 'hello-\w+-\d+' failed \(see wfc get hello-\w+ and wfc logs hello-\w+\)\n$/,
+      /^error: workflow hello-\w+ Failed: child 'hello-\w+-\d+' failed \(see wfc get hello-\w+ and wfc logs hello-\w+\) \[E_WORKFLOW_FAILED\]\n$/,
     );
   });
 
@@ -53,7 +53,7 @@ describe.concurrent("wfc submit (Kubernetes API)", () => {
     const wf = file("wf.yaml", dagYaml({ name: "never-created" }));
     const unknown = await wfc(["submit", wf, "-p", "nope=1"], c.env);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/^error: .*no parameter "nope" \(declared: message\)\n$/);
+    expect(unknown.stderr).toMatch(/^error: .*no parameter "nope" \(declared: message\) \[E_PARAMETER\]\n$/);
     const badEnum = await wfc(["submit", wf, "-p", "message=salut"], c.env);
     expect(badEnum.code).toBe(1);
     expect(badEnum.stderr).toMatch(/must be one of hello, hi, bonjour/);
@@ -101,10 +101,13 @@ describe.concurrent("wfc submit (Kubernetes API)", () => {
       ["submit", file("wf.yaml", dagYaml().replace("image: alpine:3.20", "image: 42")), "--dry-run=server"],
       c.env,
     );
+    // the strict check runs before the server dry run: nothing is sent
+    const posts = c.k8s.requests.filter((r) => r.method === "POST").length;
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(
-      /^error: validating \(server dry run\) Workflow "hello-\*" in namespace "ci": Invalid \(422\): .*spec\.templates\[1\]\.container\.image: must be of type string, got integer; fix the manifest and try again\n$/,
+      /^\/\S+\/wf\.yaml:29:9: Workflow\/hello-, template echo: spec\.templates\[1\]\.container\.image: must be of type string, got integer \[E_SCHEMA\]\nerror: 1 problem found; nothing was sent \[E_SCHEMA\]\n$/,
     );
+    expect(c.k8s.requests.filter((r) => r.method === "POST").length).toBe(posts);
   });
 
   it("-o yaml and -o json print the created object; HTTP servers work too", async () => {

@@ -43,9 +43,9 @@ describe("wfc build / lint with @wfc/events", () => {
     const r = wfc(["lint", "test/events/fixtures/stale-sensor.yaml"]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe(
-      'test/events/fixtures/stale-sensor.yaml: Sensor/stale: spec.triggers[0].template.openwhisk: unknown field (did you mean "openWhisk"?)\n' +
-        "test/events/fixtures/stale-sensor.yaml: Sensor/stale: spec.triggers[0].template.log.intervalSeconds: expected integer, got string\n" +
-        "error: 2 problems found\n",
+      'test/events/fixtures/stale-sensor.yaml:13:9: Sensor/stale: spec.triggers[0].template.openwhisk: unknown field (did you mean "openWhisk"?) [E_SCHEMA]\n' +
+        "test/events/fixtures/stale-sensor.yaml:16:11: Sensor/stale: spec.triggers[0].template.log.intervalSeconds: expected integer, got string [E_SCHEMA]\n" +
+        "error: 2 problems found [E_LINT]\n",
     );
   });
 });

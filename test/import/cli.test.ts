@@ -130,7 +130,7 @@ describe("loading", () => {
   const importer = (urls: string[]) => urls.filter((u) => u.includes("/packages/import/"));
 
   it("wfc build never loads @wfc/import; wfc import does", () => {
-    const build = trace(["build", "examples/quickstart.ts", "-o", join(tmp(), "out")]);
+    const build = trace(["build", "examples/quickstart.ts", "-d", join(tmp(), "out")]);
     expect(build.some((u) => u.includes("/packages/sdk/"))).toBe(true); // the trace sees the SDK
     expect(importer(build)).toEqual([]);
     expect(importer(trace(["import", "vendor/argo/examples/steps.yaml"])).length).toBeGreaterThan(0);

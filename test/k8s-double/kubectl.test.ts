@@ -52,7 +52,13 @@ describe.skipIf(!kubectlPath)("kubectl against the Kubernetes API double", () =>
       f,
       "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: bad\nspec:\n  entrypoint: main\n  bogus: 1\n  templates: []\n",
     );
-    await expect(kubectl("create", "-f", f)).rejects.toThrow(/spec\.bogus/);
+    await expect(kubectl("create", "-f", f)).rejects.toThrow(/strict decoding error: unknown field "spec\.bogus"/);
+    // --validate=warn: the field is dropped and kubectl prints the server's Warning header
+    const warned = await kubectl("create", "--validate=warn", "-f", f);
+    expect(warned.stdout).toBe("workflow.argoproj.io/bad created\n");
+    expect(warned.stderr).toMatch(/Warning: unknown field "spec\.bogus"/);
+    expect(k8s.store.get("workflows", "default", "bad").spec.bogus).toBeUndefined();
+    await kubectl("delete", "workflow", "bad");
     expect((await kubectl("delete", "workflow", "from-kubectl")).stdout).toBe(
       'workflow.argoproj.io "from-kubectl" deleted\n',
     );

@@ -9,6 +9,7 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { selfSignedCert } from "./cert.js";
 import { Controller, type ControllerOptions } from "./controller.js";
+import { applyFieldValidation, type FieldValidation, fieldValidationOf, warningHeader } from "./field-validation.js";
 import { openApiDoc, openApiIndex } from "./openapi.js";
 import { type DoubleResource, RESOURCES, resourceList } from "./resources.js";
 import { type Obj, Store, StoreError, type StoreEvent } from "./store.js";
@@ -35,6 +36,8 @@ export interface K8sDoubleOptions {
   readonly forbid?: readonly ForbidRule[];
   /** Validates Argo objects on create/update; issues become a 422 Invalid. @default no validation */
   readonly validate?: (obj: unknown) => readonly FieldIssue[];
+  /** Extra `Warning` headers for a create/update of `obj` (e.g. deprecations). @default none */
+  readonly warn?: (obj: Obj) => readonly string[];
   /** Controller options. @default {} */
   readonly controller?: ControllerOptions;
   /** Store to share (e.g. with the Argo Server double). @default a new store */
@@ -89,8 +92,9 @@ function status(code: number, reason: string, message: string, details?: Obj): O
   };
 }
 
-function send(res: http.ServerResponse, code: number, body: unknown): void {
+function send(res: http.ServerResponse, code: number, body: unknown, warnings: readonly string[] = []): void {
   const text = JSON.stringify(body);
+  if (warnings.length) res.setHeader("Warning", warnings.map(warningHeader));
   res.writeHead(code, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text) });
   res.end(text);
 }
@@ -285,8 +289,9 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
         (!rule.namespaces || (ns !== undefined && rule.namespaces.includes(ns))),
     );
 
-  const validate = (r: DoubleResource, obj: Obj): void => {
-    if (!r.group) return;
+  /** Validates `obj` (dropping unknown fields unless Strict); returns the warnings to send. */
+  const validate = (r: DoubleResource, obj: Obj, mode: FieldValidation): string[] => {
+    if (!r.group) return [];
     if (obj.kind !== r.kind || obj.apiVersion !== `${r.group}/${r.version}`) {
       throw new StoreError(
         400,
@@ -294,7 +299,8 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
         `the API version in the data (${obj.apiVersion}) does not match the expected API version (${r.group}/${r.version}) or kind ${obj.kind} is not ${r.kind}`,
       );
     }
-    const issues = options.validate?.(obj) ?? [];
+    const checked = applyFieldValidation(r.kind, r.version, obj, options.validate?.(obj) ?? [], mode);
+    const issues = checked.invalid;
     if (issues.length > 0) {
       const name = obj.metadata?.name ?? obj.metadata?.generateName ?? "";
       throw new StoreError(
@@ -309,6 +315,7 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
         },
       );
     }
+    return [...checked.warnings, ...(options.warn?.(obj) ?? [])];
   };
 
   const handleWatch = (req: http.IncomingMessage, res: http.ServerResponse, rt: Route, q: URLSearchParams): void => {
@@ -580,16 +587,17 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
             ),
           );
         }
-        validate(r, body);
+        const warnings = validate(r, body, fieldValidationOf(q.get("fieldValidation")));
         const created = store.create(r.plural, ns ?? "", body, dryRun === "All");
-        return send(res, 201, created);
+        return send(res, 201, created, warnings);
       }
       if (method === "PUT" && rt.name) {
-        validate(r, body);
+        const warnings = validate(r, body, fieldValidationOf(q.get("fieldValidation")));
         return send(
           res,
           200,
           store.update(r.plural, ns ?? "", rt.name, body, { dryRun: dryRun === "All", keepStatus: true }),
+          warnings,
         );
       }
       if (method === "PATCH" && rt.name) {
@@ -609,9 +617,9 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
               `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`,
             ),
           );
-        validate(r, next);
+        const warnings = validate(r, next, fieldValidationOf(q.get("fieldValidation")));
         next.metadata = { ...next.metadata, resourceVersion: current.metadata.resourceVersion };
-        return send(res, 200, store.update(r.plural, ns ?? "", rt.name, next, { dryRun: dryRun === "All" }));
+        return send(res, 200, store.update(r.plural, ns ?? "", rt.name, next, { dryRun: dryRun === "All" }), warnings);
       }
       if (method === "DELETE" && rt.name)
         return send(res, 200, store.delete(r.plural, ns ?? "", rt.name, dryRun === "All"));

@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { dirname, extname, relative, resolve } from "node:path";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   compile,
@@ -24,6 +24,10 @@ export interface LoadedManifest {
   readonly manifest: Manifest;
   /** The input file (absolute path). */
   readonly file: string;
+  /** The input file as the user gave it (for messages). @default file */
+  readonly given?: string;
+  /** For YAML/JSON inputs: the manifest's document index in the file. */
+  readonly index?: number;
   /** The wfc workflow object, for TypeScript/JavaScript inputs. */
   readonly workflow?: WorkflowObject;
 }
@@ -37,8 +41,8 @@ export interface LoadedManifest {
  * ```
  */
 export class InputError extends WfcError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super("E_INPUT", message, options);
+  constructor(message: string, options?: { cause?: unknown }, code = "E_INPUT") {
+    super(code, message, options);
     this.name = "InputError";
   }
 }
@@ -74,44 +78,114 @@ export function exportedObjects(ns: Record<string, unknown>): unknown[] {
   const workflows = definitionOrder(out.filter(isWorkflow) as object[]);
   return [...workflows, ...out.filter((v) => !isWorkflow(v))];
 }
+/** wfc's own packages (`packages/` in the repository, or `node_modules/@wfc/`): not user code. */
+const WFC_PACKAGES = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+
 /**
- * The `file:line:col` of the first stack frame of an error that is inside one of the user's
- * files (tsx maps positions back to the TypeScript source), or undefined.
+ * The `file:line:col` of the first stack frame of an error that is in the user's code (any file
+ * outside node_modules and wfc's own packages: a helper the module imports counts), with tsx
+ * mapping positions back to the TypeScript source; or undefined.
  */
-function userFrame(err: Error, file: string): string | undefined {
-  const dir = dirname(file);
+function userFrame(err: Error, file: string, given: string): string | undefined {
   for (const line of String(err.stack ?? "")
     .split("\n")
     .slice(1)) {
     const m = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?$/.exec(line.trim());
     if (!m) continue;
     const path = m[1]!.startsWith("file://") ? fileURLToPath(m[1]!) : m[1]!;
-    if (path.includes("/node_modules/") || !path.startsWith(dir)) continue;
-    return `${relative(process.cwd(), path) || path}:${m[2]}:${m[3]}`;
+    if (path.includes("/node_modules/") || path.startsWith(`${WFC_PACKAGES}/`)) continue;
+    return `${path === file ? given : relative(process.cwd(), path) || path}:${m[2]}:${m[3]}`;
   }
   return undefined;
 }
 
-/** Imports a TypeScript or JavaScript module (TypeScript through tsx's `register()`). */
+/**
+ * Imports a TypeScript or JavaScript module (TypeScript through tsx's `register()`).
+ */
 export async function importModule(file: string): Promise<Record<string, unknown>> {
   const ext = extname(file);
   if (ext.endsWith("ts") || ext === ".tsx") await registerTsx();
   return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
 }
 
+/**
+ * Runs `fn` with `process.stdout` writing to stderr: what a pipeline module prints while it loads
+ * or while its workflow bodies run (`console.log`) must not mix with the YAML on stdout.
+ */
+function withStdoutToStderr<T>(fn: () => T): T {
+  const write = process.stdout.write;
+  process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  const restore = () => {
+    process.stdout.write = write;
+  };
+  try {
+    const r = fn();
+    if (r instanceof Promise) return r.finally(restore) as T;
+    restore();
+    return r;
+  } catch (e) {
+    restore();
+    throw e;
+  }
+}
+
+/** Test files are never pipeline inputs: `x.test.ts`, `x.spec.mjs`, `x.test-d.ts`. */
+const TEST_FILE = /\.(test|spec)(-d)?\.[cm]?[jt]sx?$/;
+/** Files a directory input contributes. */
+const DIR_INPUT = /\.(ts|mts|js|mjs|yaml|yml|json)$/;
+
+/**
+ * Expands the inputs: a directory gives its `.ts`/`.mts`/`.js`/`.mjs`/`.yaml`/`.yml`/`.json`
+ * files (sorted, not recursive); test files (`*.test.*`, `*.spec.*`) are skipped, also when named
+ * explicitly (a shell glob), and each skip is reported through `onSkip`.
+ *
+ * @example
+ * ```ts
+ * await expandInputs(["pipelines/"], (f) => console.error(`skipped ${f}`)); // ["pipelines/a.ts", ...]
+ * ```
+ */
+export async function expandInputs(inputs: readonly string[], onSkip: (file: string) => void): Promise<string[]> {
+  const out: string[] = [];
+  for (const given of inputs) {
+    const st = await stat(given).catch(() => undefined);
+    if (st?.isDirectory()) {
+      const names = (await readdir(given)).filter((n) => DIR_INPUT.test(n) && !n.endsWith(".d.ts")).sort();
+      const files = names.map((n) => join(given, n));
+      for (const f of files) {
+        if (TEST_FILE.test(f)) onSkip(f);
+        else out.push(f);
+      }
+      if (!files.length) throw new InputError(`${given}: directory has no .ts, .js, .yaml or .json files`);
+      continue;
+    }
+    if (TEST_FILE.test(basename(given))) onSkip(given);
+    else out.push(given);
+  }
+  return out;
+}
+
 /** Reads YAML or JSON manifests (a multi-document stream), the way Kubernetes reads them. */
-export async function readManifestFile(file: string): Promise<Manifest[]> {
+export async function readManifestFile(file: string, label = file): Promise<Manifest[]> {
   const text = await readFile(file, "utf8");
   if (extname(file) === ".json") {
     try {
       const v = JSON.parse(text) as Manifest | { kind: "List"; items: Manifest[] };
       return v.kind === "List" ? (v as { items: Manifest[] }).items : [v as Manifest];
     } catch (e) {
-      throw new InputError(`${file}: not valid JSON: ${(e as Error).message}`);
+      throw new InputError(`${label}: not valid JSON: ${(e as Error).message}`);
     }
   }
   const { parseK8sYaml } = await import("@wfc/sdk");
-  return parseK8sYaml(text, file) as Manifest[];
+  return parseK8sYaml(text, label) as Manifest[];
+}
+
+/** An error message on one line, with the absolute path of the input shown as the user gave it. */
+function oneLine(message: string, file: string, given: string): string {
+  return message
+    .split(file)
+    .join(given)
+    .replace(/\s*\n\s*/g, " ")
+    .trim();
 }
 
 /**
@@ -124,48 +198,88 @@ export async function readManifestFile(file: string): Promise<Manifest[]> {
  * const loaded = await loadManifests(["pipeline.ts"]);
  * ```
  */
-export async function loadManifests(files: readonly string[]): Promise<LoadedManifest[]> {
+export async function loadManifests(
+  inputs: readonly string[],
+  onSkip: (file: string) => void = (f) => process.stderr.write(`wfc: skipped ${f} (a test file)\n`),
+): Promise<LoadedManifest[]> {
+  const files = await expandInputs(inputs, onSkip);
+  if (!files.length) throw new InputError(`no input files (skipped: ${inputs.join(", ")})`);
   const out: LoadedManifest[] = [];
+  const seenObjects = new Set<unknown>();
+  const byName = new Map<string, { loaded: LoadedManifest; json: string }>();
+  const unnamed = new Set<string>();
+  // A manifest yielded twice (a Sensor also emits the WorkflowTemplates it runs; a file given twice)
+  // is kept once; two different manifests of the same kind and name are an error naming both sources.
+  const add = (l: LoadedManifest): void => {
+    const meta = (l.manifest.metadata ?? {}) as { name?: string; namespace?: string };
+    const json = JSON.stringify(l.manifest);
+    if (!meta.name) {
+      if (unnamed.has(json)) return;
+      unnamed.add(json);
+      out.push(l);
+      return;
+    }
+    const key = `${l.manifest.kind}/${meta.namespace ?? ""}/${meta.name}`;
+    const prev = byName.get(key);
+    if (prev?.json === json) return;
+    if (prev)
+      throw new InputError(
+        `${l.given}: ${l.manifest.kind}/${meta.name} is also defined in ${prev.loaded.given} (differently): names must be unique`,
+        undefined,
+        "E_DUPLICATE",
+      );
+    byName.set(key, { loaded: l, json });
+    out.push(l);
+  };
   for (const f of files) {
     const file = resolve(f);
     const ext = extname(file);
     if (CODE_EXT.has(ext)) {
       let ns: Record<string, unknown>;
       try {
-        ns = await importModule(file);
+        ns = await withStdoutToStderr(() => importModule(file));
       } catch (e) {
         if (e instanceof WfcError) throw e;
         const err = e as NodeJS.ErrnoException;
         if (err.code === "ERR_MODULE_NOT_FOUND" && String(err.message).includes(file))
           throw new InputError(`${f}: no such file`);
-        throw new InputError(`${userFrame(err, file) ?? f}: failed to load: ${err.message}`, { cause: e });
+        const syntax = /^Transform failed with \d+ errors?:\s*(.+?):(\d+):(\d+): ERROR: ([^\n]*)/.exec(err.message);
+        if (syntax)
+          throw new InputError(
+            `${syntax[1] === file ? f : syntax[1]}:${syntax[2]}:${syntax[3]}: syntax error: ${syntax[4]}`,
+            { cause: e },
+            "E_SYNTAX",
+          );
+        throw new InputError(`${userFrame(err, file, f) ?? f}: failed to load: ${oneLine(err.message, file, f)}`, {
+          cause: e,
+        });
       }
       const objects = exportedObjects(ns);
       if (!objects.length)
         throw new InputError(
           `${f}: exports no workflow (export a workflow(), workflowTemplate(), clusterWorkflowTemplate() or cronWorkflow() object)`,
         );
-      // A Sensor also emits the WorkflowTemplates it runs: a manifest the module yields twice is kept once.
-      const seen = new Set<string>();
-      const fresh = (m: Manifest) => !seen.has(JSON.stringify(m)) && !!seen.add(JSON.stringify(m));
       for (const o of objects) {
         if (isWorkflow(o)) {
-          const m = compile(o);
-          if (fresh(m)) out.push({ manifest: m, file, workflow: o });
+          if (seenObjects.has(o)) continue; // the same object re-exported (index.ts): emitted once
+          seenObjects.add(o);
+          const m = withStdoutToStderr(() => compile(o));
+          add({ manifest: m, file, given: f, workflow: o });
         } else
-          for (const m of (o as { [MANIFESTS]: () => Manifest[] })[MANIFESTS]())
-            if (fresh(m)) out.push({ manifest: m, file });
+          for (const m of (o as { [MANIFESTS]: () => Manifest[] })[MANIFESTS]()) add({ manifest: m, file, given: f });
       }
     } else if (DATA_EXT.has(ext)) {
       let docs: Manifest[];
       try {
-        docs = await readManifestFile(file);
+        docs = await readManifestFile(file, f);
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === "ENOENT") throw new InputError(`${f}: no such file`);
-        if (e instanceof WfcError) throw e;
+        if (e instanceof WfcError || (e as Error).name === "YamlError") throw e;
         throw new InputError(`${f}: ${(e as Error).message}`, { cause: e });
       }
-      for (const m of docs) out.push({ manifest: m, file });
+      docs.forEach((m, index) => {
+        add({ manifest: m, file, given: f, index });
+      });
     } else {
       throw new InputError(
         `${f}: unsupported file type "${ext || "(none)"}": give .ts, .js, .mjs, .yaml, .yml or .json`,

@@ -1,10 +1,19 @@
 import { readFileSync } from "node:fs";
 import { WfcError } from "@wfc/sdk";
 import { Command, CommanderError } from "commander";
+import { formatProblem, type ManifestProblem } from "./check.js";
 import { registerBuild } from "./commands/build.js";
 import { registerGraph } from "./commands/graph.js";
 import { registerImport } from "./commands/import.js";
 import { registerLint } from "./commands/lint.js";
+
+/** The stack of an error and of its causes (`--verbose`). */
+function stackOf(e: unknown): string {
+  const parts: string[] = [];
+  for (let c: unknown = e; c; c = (c as { cause?: unknown }).cause)
+    parts.push(c instanceof Error ? (c.stack ?? String(c)) : String(c));
+  return parts.join("\ncaused by: ");
+}
 
 const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string })
   .version;
@@ -30,6 +39,7 @@ const CLUSTER_COMMANDS: Record<string, () => Promise<(program: Command) => void>
  */
 export async function createProgram(which: "all" | string | undefined): Promise<Command> {
   const program = new Command("wfc")
+    .option("--verbose", "print the stack of an error (also: WFC_DEBUG=1)")
     .description("wfc: write Argo Workflows in typed TypeScript; build, lint, graph, submit and watch them")
     .version(VERSION, "-v, --version")
     .showHelpAfterError("(run with --help for usage)")
@@ -47,14 +57,18 @@ export async function createProgram(which: "all" | string | undefined): Promise<
 
 /**
  * Runs the CLI and returns the exit code: 0 success, 1 invalid input or failed operation,
- * 2 usage error.
+ * 2 usage error. `--verbose` (anywhere on the command line) or `WFC_DEBUG=1` adds the stack of an
+ * error (and of its causes).
  *
  * @example
  * ```ts
  * process.exitCode = await main(["node", "wfc", "build", "pipeline.ts"]);
  * ```
  */
-export async function main(argv: readonly string[]): Promise<number> {
+export async function main(args: readonly string[]): Promise<number> {
+  // --verbose (anywhere) or WFC_DEBUG=1: errors are printed with their stack
+  const verbose = args.includes("--verbose") || /^(1|true|yes)$/i.test(process.env.WFC_DEBUG ?? "");
+  const argv = args.filter((a) => a !== "--verbose");
   const first = argv.slice(2).find((a) => !a.startsWith("-"));
   const wantsAll = !first || first === "help";
   try {
@@ -69,7 +83,15 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
     if (e instanceof WfcError || (e instanceof Error && e.name === "YamlError")) {
-      process.stderr.write(`error: ${e.message}\n`);
+      const problems = (e as { problems?: readonly ManifestProblem[] }).problems;
+      if (e instanceof WfcError && Array.isArray(problems))
+        for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+      // one format: every wfc error ends with its code
+      const code = (e as { code?: unknown }).code;
+      const tag =
+        typeof code === "string" && code.startsWith("E_") && !e.message.includes(`[${code}]`) ? ` [${code}]` : "";
+      process.stderr.write(`error: ${e.message}${tag}\n`);
+      if (verbose) process.stderr.write(`${stackOf(e)}\n`);
       return 1;
     }
     process.stderr.write(`internal error: ${(e as Error)?.stack ?? String(e)}\n`);

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { ClusterError } from "./errors.js";
 import { resourceFor } from "./resources.js";
 import type { KubeObject } from "./types.js";
-import type { WorkflowClient } from "./workflow-client.js";
+import type { WorkflowClient, WriteOptions } from "./workflow-client.js";
 
 /**
  * Annotation holding the hash of the last applied manifest.
@@ -77,7 +77,11 @@ function sameJson(a: unknown, b: unknown): boolean {
  * const { action } = await applyManifest(client, templateManifest); // "created", then "unchanged"
  * ```
  */
-export async function applyManifest(client: WorkflowClient, manifest: KubeObject): Promise<ApplyResult> {
+export async function applyManifest(
+  client: WorkflowClient,
+  manifest: KubeObject,
+  options: WriteOptions = {},
+): Promise<ApplyResult> {
   const res = resourceFor(String(manifest.kind ?? ""));
   if (res.kind === "Workflow") {
     throw new ClusterError("BadRequest", "wfc apply does not apply Workflows (they run once); use wfc submit");
@@ -102,7 +106,7 @@ export async function applyManifest(client: WorkflowClient, manifest: KubeObject
     existing = await client.get(res.kind, name, manifest.metadata?.namespace);
   } catch (err) {
     if (err instanceof ClusterError && err.code === "NotFound") {
-      return { action: "created", object: await client.create(desired) };
+      return { action: "created", object: await client.create(desired, options) };
     }
     throw err;
   }
@@ -110,9 +114,9 @@ export async function applyManifest(client: WorkflowClient, manifest: KubeObject
   if (existing.metadata?.annotations?.[APPLIED_HASH_ANNOTATION] === hash && sameSpec) {
     return { action: "unchanged", object: existing };
   }
-  const updated = await client.update({
-    ...desired,
-    metadata: { ...desired.metadata, resourceVersion: existing.metadata?.resourceVersion },
-  });
+  const updated = await client.update(
+    { ...desired, metadata: { ...desired.metadata, resourceVersion: existing.metadata?.resourceVersion } },
+    options,
+  );
   return { action: "configured", object: updated };
 }

@@ -62,6 +62,7 @@ export {
   type WorkflowPhase,
   type WorkflowStatus,
 } from "./types.js";
+export { parseWarnings } from "./warnings.js";
 export { WfcError } from "./wfc-error.js";
 export type {
   ConnectionMode,
@@ -71,4 +72,5 @@ export type {
   LogsOptions,
   WatchWorkflowOptions,
   WorkflowClient,
+  WriteOptions,
 } from "./workflow-client.js";

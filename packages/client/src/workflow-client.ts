@@ -25,9 +25,28 @@ export type ConnectionMode = "kubernetes" | "argo-server";
  * await client.create(manifest, { dryRun: "server" });
  * ```
  */
-export interface CreateOptions {
+export interface CreateOptions extends WriteOptions {
   /** `"server"` asks the server to validate without persisting (`dryRun=All`). @default undefined */
   readonly dryRun?: "server";
+}
+
+/**
+ * Options of every request that sends an object (create, update).
+ *
+ * @example
+ * ```ts
+ * await client.update(template, { fieldValidation: "Strict", onWarning: (w) => console.error(`Warning: ${w}`) });
+ * ```
+ */
+export interface WriteOptions {
+  /**
+   * How the server treats unknown or duplicate fields (Kubernetes' `fieldValidation`): `Strict`
+   * rejects the object, `Warn` drops them with a `Warning` header, `Ignore` drops them silently.
+   * @default "Strict"
+   */
+  readonly fieldValidation?: "Strict" | "Warn" | "Ignore";
+  /** Called with the text of each `Warning` header of the response. @default undefined (warnings dropped) */
+  readonly onWarning?: (warning: string) => void;
 }
 
 /**
@@ -117,7 +136,7 @@ export interface WorkflowClient {
   /** Lists objects of a kind. */
   list<T extends KubeObject = KubeObject>(kind: ArgoKind, options?: ListOptions): Promise<T[]>;
   /** Replaces an object; `manifest.metadata.resourceVersion` must be the current one. */
-  update<T extends KubeObject = KubeObject>(manifest: KubeObject): Promise<T>;
+  update<T extends KubeObject = KubeObject>(manifest: KubeObject, options?: WriteOptions): Promise<T>;
   /** Deletes an object. Throws `ClusterError` `NotFound` when absent. */
   delete(kind: ArgoKind, name: string, namespace?: string): Promise<void>;
   /**

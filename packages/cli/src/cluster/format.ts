@@ -3,7 +3,7 @@
  */
 
 import type { KubeObject } from "@wfc/client";
-import { stringify } from "yaml";
+import { type Manifest, toYaml } from "@wfc/sdk";
 
 /**
  * `workflow.argoproj.io/hello-x7k2p`, as kubectl's `-o name` prints it.
@@ -35,8 +35,9 @@ export function formatObjects(
     const v = asList ? { apiVersion: "v1", kind: "List", items: objs, metadata: {} } : objs[0];
     return `${JSON.stringify(v, null, 2)}\n`;
   }
-  if (asList) return stringify({ apiVersion: "v1", kind: "List", items: objs, metadata: {} });
-  return objs.map((o) => stringify(o)).join("---\n");
+  // the one YAML writer of wfc (the SDK's), so `get -o yaml` quotes what `build` quotes ("2026-01-01")
+  if (asList) return toYaml([{ apiVersion: "v1", kind: "List", items: objs, metadata: {} } as unknown as Manifest]);
+  return toYaml(objs as unknown as Manifest[]);
 }
 
 /**

@@ -14,6 +14,7 @@ import {
   type OutputFormat,
   outputOption,
 } from "../cluster/options.js";
+import { printWarning } from "../cluster/warnings.js";
 
 interface ApplyOptions extends ClusterOptions {
   readonly output?: OutputFormat;
@@ -54,11 +55,23 @@ Examples:
       );
     }
     if (!manifests.length) throw new ClusterInputError(`${files.join(", ")}: nothing to apply`);
+    // every document is checked (the same strict check as wfc lint) before the first one is sent
+    const { assertValid, rejectedByServer } = await import("../check.js");
+    assertValid(loaded);
     const client = await clientFrom(opts);
     const { applyManifest } = await import("@wfc/client");
     const results: KubeObject[] = [];
-    for (const m of manifests) {
-      const { action, object } = await applyManifest(client, m);
+    for (const [i, m] of manifests.entries()) {
+      const { action, object } = await applyManifest(client, m, {
+        fieldValidation: "Strict",
+        onWarning: printWarning,
+      }).catch((e: unknown) => {
+        throw rejectedByServer(
+          e,
+          loaded[i]!,
+          results.length ? `${results.length} object(s) before it were applied` : undefined,
+        );
+      });
       results.push(object);
       if (!opts.output) process.stdout.write(`${objectName(object)} ${action}\n`);
     }

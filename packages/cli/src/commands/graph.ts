@@ -76,12 +76,14 @@ export function registerGraph(program: Command): void {
     .command("graph")
     .description("print the DAG and steps of workflows as a Mermaid flowchart or a Graphviz digraph")
     .argument("<files...>", "pipeline modules (.ts, .js) or manifests (.yaml)")
-    .addOption(new Option("-f, --format <format>", "graph format").choices(["mermaid", "dot"]).default("mermaid"))
+    .addOption(new Option("-o, --output <format>", "graph format").choices(["mermaid", "dot"]).default("mermaid"))
+    .addOption(new Option("--format <format>").choices(["mermaid", "dot"]).hideHelp())
     .addHelpText(
       "after",
-      "\nExamples:\n  wfc graph pipeline.ts\n  wfc graph pipeline.ts --format dot | dot -Tsvg > graph.svg",
+      "\nExamples:\n  wfc graph pipeline.ts\n  wfc graph pipeline.ts -o dot | dot -Tsvg > graph.svg",
     )
-    .action(async (files: string[], opts: { format: "mermaid" | "dot" }) => {
+    .action(async (files: string[], o: { output: "mermaid" | "dot"; format?: "mermaid" | "dot" }) => {
+      const opts = { format: o.format ?? o.output };
       const loaded = await loadManifests(files);
       process.stdout.write(
         renderGraph(

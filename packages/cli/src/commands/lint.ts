@@ -1,9 +1,9 @@
-import { relative } from "node:path";
-import { isEventsManifest, validateEventsManifest } from "@wfc/events";
-import { CompileError, formatDiagnostic, semanticIssues, validateManifest, WfcError } from "@wfc/sdk";
+import { CompileError, formatDiagnostic, WfcError } from "@wfc/sdk";
 import type { Command } from "commander";
+import { checkManifest, formatProblem, manifestLabel } from "../check.js";
 import { addClusterOptions, type ClusterOptions, clientFrom } from "../cluster/options.js";
-import { type LoadedManifest, loadManifests } from "../load.js";
+import { printWarning } from "../cluster/warnings.js";
+import { expandInputs, type LoadedManifest, loadManifests } from "../load.js";
 
 /** Thrown by `wfc lint` when it found problems (exit code 1). */
 export class LintFailed extends WfcError {
@@ -22,20 +22,20 @@ export function registerLint(program: Command): void {
     .option("--server", "also ask the cluster's API server to validate each manifest (server-side dry run)")
     .addHelpText(
       "after",
-      "\nEach problem is printed as <file>: <Kind>/<name>: <path>: <message>.\nExit code 1 when any problem is found.\n\nExamples:\n  wfc lint pipeline.ts manifests/*.yaml\n  wfc lint --server -n ci pipeline.ts",
+      "\nEach problem is printed as <file>:<line>:<col>: <Kind>/<name>, template T, task K: <path>: <message> [E_CODE].\nExit code 1 when any problem is found.\n\nExamples:\n  wfc lint pipeline.ts manifests/*.yaml\n  wfc lint --server -n ci pipeline.ts",
     );
   addClusterOptions(cmd);
-  cmd.action(async (files: string[], opts: ClusterOptions & { server?: boolean }) => {
+  cmd.action(async (inputs: string[], opts: ClusterOptions & { server?: boolean }) => {
     let problems = 0;
     const checked: { rel: string; label: string; loaded: LoadedManifest }[] = [];
-    for (const file of files) {
-      const rel = relative(process.cwd(), file) || file;
+    for (const file of await expandInputs(inputs, (f) => process.stderr.write(`wfc: skipped ${f} (a test file)\n`))) {
       let loaded: Awaited<ReturnType<typeof loadManifests>>;
       try {
         loaded = await loadManifests([file]);
       } catch (e) {
         if (e instanceof CompileError) {
-          for (const d of e.diagnostics) process.stderr.write(`${rel}: ${formatDiagnostic(d)}\n`);
+          for (const d of e.diagnostics)
+            process.stderr.write(`${d.location ? "" : `${file}: `}${formatDiagnostic(d)}\n`);
           problems += e.diagnostics.length;
           continue;
         }
@@ -46,16 +46,16 @@ export function registerLint(program: Command): void {
         }
         throw e;
       }
-      for (const { manifest } of loaded) {
-        const meta = (manifest?.metadata ?? {}) as { name?: string; generateName?: string };
-        const label = `${manifest?.kind ?? "?"}/${meta.name ?? meta.generateName ?? "?"}`;
-        const schemaIssues = isEventsManifest(manifest) ? validateEventsManifest(manifest) : validateManifest(manifest);
-        const issues = [...schemaIssues, ...semanticIssues(manifest)];
-        for (const i of issues) process.stderr.write(`${rel}: ${label}: ${i.path ? `${i.path}: ` : ""}${i.message}\n`);
-        problems += issues.length;
-        if (!issues.length) checked.push({ rel, label, loaded: { manifest, file } });
+      let fileProblems = 0;
+      for (const l of loaded) {
+        const found = checkManifest(l);
+        for (const p of found) process.stderr.write(`${formatProblem(p)}\n`);
+        fileProblems += found.length;
+        if (!found.length) checked.push({ rel: file, label: manifestLabel(l.manifest), loaded: l });
       }
-      if (!problems) process.stdout.write(`${rel}: ok (${loaded.length} manifest${loaded.length === 1 ? "" : "s"})\n`);
+      problems += fileProblems;
+      if (!fileProblems)
+        process.stdout.write(`${file}: ok (${loaded.length} manifest${loaded.length === 1 ? "" : "s"})\n`);
     }
     if (opts.server && checked.length) problems += await serverDryRun(checked, opts);
     if (problems) throw new LintFailed(problems);
@@ -71,7 +71,11 @@ async function serverDryRun(
   let problems = 0;
   for (const { rel, label, loaded } of checked) {
     try {
-      await client.create(loaded.manifest as never, { dryRun: "server" });
+      await client.create(loaded.manifest as never, {
+        dryRun: "server",
+        fieldValidation: "Strict",
+        onWarning: printWarning,
+      });
       process.stdout.write(`${rel}: ${label}: accepted by the server (dry run)\n`);
     } catch (e) {
       const err = e as WfcError & { causes?: readonly { field?: string; message: string }[] };

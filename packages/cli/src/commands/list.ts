@@ -9,12 +9,13 @@ import {
   addClusterOptions,
   type ClusterOptions,
   clientFrom,
+  OUTPUT_FORMATS,
   type OutputFormat,
   outputOption,
 } from "../cluster/options.js";
 
 interface ListOptions extends ClusterOptions {
-  readonly output?: OutputFormat;
+  readonly output?: OutputFormat | "wide";
   readonly selector?: string;
   readonly phase?: string;
   readonly allNamespaces?: boolean;
@@ -39,7 +40,7 @@ export function registerList(program: Command): void {
     .option("-l, --selector <selector>", "label selector, e.g. app=ci,tier!=test")
     .option("--phase <phases>", `only workflows in these phases (comma-separated: ${PHASES.join(", ")})`)
     .option("-A, --all-namespaces", "list across all namespaces")
-    .addOption(outputOption());
+    .addOption(outputOption([...OUTPUT_FORMATS, "wide"]));
   addClusterOptions(cmd);
   cmd.addHelpText(
     "after",
@@ -68,7 +69,8 @@ export function registerList(program: Command): void {
       ...(opts.allNamespaces ? { allNamespaces: true } : {}),
     });
     if (phases.length) items = items.filter((w) => phases.includes(String((w as Workflow).status?.phase || "Pending")));
-    if (opts.output) {
+    const wide = opts.output === "wide";
+    if (opts.output && opts.output !== "wide") {
       process.stdout.write(formatObjects(items, opts.output, true));
       return;
     }
@@ -81,9 +83,28 @@ export function registerList(program: Command): void {
     const ns = opts.allNamespaces && res.namespaced;
     const rows: string[][] = [];
     if (res.kind === "Workflow") {
-      rows.push([...(ns ? ["NAMESPACE"] : []), "NAME", "STATUS", "AGE", "DURATION", "PROGRESS", "MESSAGE"]);
+      rows.push([
+        ...(ns ? ["NAMESPACE"] : []),
+        "NAME",
+        "STATUS",
+        "AGE",
+        "DURATION",
+        "PROGRESS",
+        ...(wide ? ["TEMPLATE", "PARAMETERS"] : []),
+        "MESSAGE",
+      ]);
       for (const o of items) {
         const s = (o as Workflow).status ?? {};
+        const spec = (o.spec ?? {}) as {
+          workflowTemplateRef?: { name?: string };
+          arguments?: { parameters?: { name?: string; value?: unknown }[] };
+        };
+        const extra = wide
+          ? [
+              spec.workflowTemplateRef?.name ?? "-",
+              (spec.arguments?.parameters ?? []).map((p) => `${p.name}=${String(p.value ?? "")}`).join(",") || "-",
+            ]
+          : [];
         rows.push([
           ...(ns ? [o.metadata?.namespace ?? ""] : []),
           o.metadata?.name ?? "",
@@ -91,6 +112,7 @@ export function registerList(program: Command): void {
           between(o.metadata?.creationTimestamp, undefined),
           between(s.startedAt, s.finishedAt),
           s.progress ?? "",
+          ...extra,
           s.message ?? "",
         ]);
       }

@@ -2,6 +2,7 @@
  * `wfc logs`: the `main` container logs of a workflow's pods, each line
  * prefixed with its node name; `-f` follows until the workflow completes.
  */
+import type { Workflow, WorkflowClient } from "@wfc/client";
 import type { Command } from "commander";
 import { onInterrupt } from "../cluster/interrupt.js";
 import { addClusterOptions, type ClusterOptions, clientFrom } from "../cluster/options.js";
@@ -11,6 +12,17 @@ interface LogsOptions extends ClusterOptions {
   readonly task?: string;
   readonly container: string;
   readonly prefix: boolean;
+}
+
+/** Why a workflow printed no log lines: it has no pods (for the task), or its pods printed nothing. */
+async function whyNoLogs(client: WorkflowClient, name: string, task: string | undefined): Promise<string> {
+  const wf = await client.get<Workflow>("Workflow", name);
+  const nodes = Object.values(wf.status?.nodes ?? {}).filter(
+    (n) => n.type === "Pod" && (!task || n.displayName === task || n.name === task),
+  );
+  const phase = wf.status?.phase ?? "Pending";
+  if (!nodes.length) return `workflow ${name} has no pods${task ? ` for task ${task}` : ""} (phase ${phase})`;
+  return `the ${nodes.length === 1 ? "pod" : `${nodes.length} pods`} of workflow ${name}${task ? ` (task ${task})` : ""} printed no log lines`;
 }
 
 /**
@@ -35,6 +47,7 @@ export function registerLogs(program: Command): void {
   cmd.action(async (name: string, opts: LogsOptions) => {
     const client = await clientFrom(opts);
     const intr = onInterrupt();
+    let lines = 0;
     try {
       for await (const line of client.logs(name, {
         follow: !!opts.follow,
@@ -42,11 +55,14 @@ export function registerLogs(program: Command): void {
         signal: intr.signal,
         ...(opts.task ? { task: opts.task } : {}),
       })) {
+        lines++;
         process.stdout.write(opts.prefix ? `${line.nodeName}: ${line.text}\n` : `${line.text}\n`);
       }
     } finally {
       intr.dispose();
     }
     if (intr.interrupted()) process.exit(130);
+    // like `argo logs`, nothing to print is not an error (exit 0), but wfc says why on stderr
+    if (!lines) process.stderr.write(`wfc: ${await whyNoLogs(client, name, opts.task)}\n`);
   });
 }

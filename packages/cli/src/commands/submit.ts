@@ -16,6 +16,8 @@ import {
 } from "../cluster/options.js";
 import { collectParameter } from "../cluster/params.js";
 import { waitForWorkflow } from "../cluster/wait.js";
+import { printWarning } from "../cluster/warnings.js";
+import type { LoadedManifest } from "../load.js";
 
 /** Parsed options of `wfc submit`. */
 interface SubmitOptions extends ClusterOptions {
@@ -40,7 +42,11 @@ function label(m: KubeObject): string {
   return String(m.metadata?.name ?? m.metadata?.generateName ?? "?");
 }
 
-async function fromFile(file: string, which: string | undefined, overrides: Record<string, string>): Promise<Manifest> {
+async function fromFile(
+  file: string,
+  which: string | undefined,
+  overrides: Record<string, string>,
+): Promise<{ manifest: Manifest; source: LoadedManifest }> {
   const [{ loadManifests }, { applyParameterOverrides }] = await Promise.all([
     import("../load.js"),
     import("@wfc/sdk"),
@@ -70,7 +76,18 @@ async function fromFile(file: string, which: string | undefined, overrides: Reco
     );
   }
   const manifest = chosen.manifest as unknown as Manifest;
-  return Object.keys(overrides).length ? applyParameterOverrides(manifest, overrides, chosen.workflow) : manifest;
+  return {
+    manifest: Object.keys(overrides).length ? applyParameterOverrides(manifest, overrides, chosen.workflow) : manifest,
+    source: chosen,
+  };
+}
+
+/** The declared parameters that have no value (Argo requires them at submit). */
+function missingParameters(declared: Readonly<Record<string, unknown>>, overrides: Record<string, string>): string[] {
+  const params = (declared.parameters ?? []) as { name?: string; value?: unknown; valueFrom?: unknown }[];
+  return params
+    .filter((p) => p.name && p.value === undefined && p.valueFrom === undefined && !(p.name in overrides))
+    .map((p) => p.name!);
 }
 
 async function fromCluster(client: WorkflowClient, ref: string, overrides: Record<string, string>): Promise<Manifest> {
@@ -79,6 +96,11 @@ async function fromCluster(client: WorkflowClient, ref: string, overrides: Recor
     import("@wfc/sdk"),
   ]);
   const { workflow, declaredArguments } = await workflowFrom(client, ref);
+  const missing = missingParameters(declaredArguments, overrides);
+  if (missing.length)
+    throw new ClusterInputError(
+      `${ref} has required parameter${missing.length === 1 ? "" : "s"} without a default: give ${missing.map((n) => `-p ${n}=VALUE`).join(" ")}`,
+    );
   const wf = workflow as unknown as Manifest;
   if (!Object.keys(overrides).length) return wf;
   // check the overrides against the parameters the template declares
@@ -143,9 +165,8 @@ Exit codes: 0 created (with --wait/--watch: succeeded), 1 invalid input, cluster
       throw new ClusterInputError("--dry-run cannot be combined with --watch or --wait");
     let client: WorkflowClient | undefined;
     const getClient = async (): Promise<WorkflowClient> => (client ??= await clientFrom(opts));
-    let manifest = file
-      ? await fromFile(file, which, opts.parameter)
-      : await fromCluster(await getClient(), opts.from!, opts.parameter);
+    const picked = file ? await fromFile(file, which, opts.parameter) : undefined;
+    let manifest = picked ? picked.manifest : await fromCluster(await getClient(), opts.from!, opts.parameter);
     const meta = { ...(manifest.metadata ?? {}) } as Record<string, unknown>;
     if (opts.name) {
       meta.name = opts.name;
@@ -160,14 +181,13 @@ Exit codes: 0 created (with --wait/--watch: succeeded), 1 invalid input, cluster
       );
     }
     manifest = { ...manifest, metadata: meta };
+    // the same strict check as wfc lint, before anything is sent (dry runs included)
+    const { assertValid, rejectedByServer } = await import("../check.js");
+    const loaded: LoadedManifest = picked
+      ? { ...picked.source, manifest: manifest as unknown as LoadedManifest["manifest"] }
+      : { manifest: manifest as unknown as LoadedManifest["manifest"], file: opts.from!, given: opts.from! };
+    assertValid([loaded]);
     if (opts.dryRun === "client") {
-      const { validateManifest } = await import("@wfc/sdk");
-      const issues = validateManifest(manifest);
-      if (issues.length) {
-        throw new ClusterInputError(
-          `${label(manifest as KubeObject)} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`,
-        );
-      }
       process.stdout.write(
         opts.output
           ? formatObjects([manifest as KubeObject], opts.output)
@@ -176,7 +196,15 @@ Exit codes: 0 created (with --wait/--watch: succeeded), 1 invalid input, cluster
       return;
     }
     const c = await getClient();
-    const created = await c.create(manifest as KubeObject, opts.dryRun === "server" ? { dryRun: "server" } : {});
+    const created = await c
+      .create(manifest as KubeObject, {
+        fieldValidation: "Strict",
+        onWarning: printWarning,
+        ...(opts.dryRun === "server" ? { dryRun: "server" as const } : {}),
+      })
+      .catch((e: unknown) => {
+        throw rejectedByServer(e, loaded);
+      });
     if (opts.output) process.stdout.write(formatObjects([created], opts.output));
     else process.stdout.write(`${objectName(created)} ${opts.dryRun ? "created (server dry run)" : "created"}\n`);
     if (opts.watch || opts.wait) {

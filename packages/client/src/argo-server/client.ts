@@ -137,10 +137,11 @@ class ArgoServerWorkflowClient implements WorkflowClient {
       [PATHS[res.kind].field]: inNamespace(res, manifest, ns),
       ...(res.namespaced ? { namespace: ns } : {}),
     };
-    if (dry) {
-      body.createOptions = { dryRun: ["All"] };
-      if (res.kind === "Workflow") body.serverDryRun = true;
-    }
+    // The Argo Server decodes the object into its Go types (dropping unknown fields) before the
+    // Kubernetes API sees it, so the client's strict check is what rejects them; fieldValidation
+    // is passed on in createOptions for servers that forward it.
+    body.createOptions = { fieldValidation: options.fieldValidation ?? "Strict", ...(dry ? { dryRun: ["All"] } : {}) };
+    if (dry && res.kind === "Workflow") body.serverDryRun = true;
     return this.send(ctx, PATHS[res.kind].collection(ns), "POST", body);
   }
 

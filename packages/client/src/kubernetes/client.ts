@@ -12,6 +12,7 @@ import { type Connection, errorContext, inNamespace, listContext, objectContext 
 import type { WatchSource } from "../resilient-watch.js";
 import { ARGO_GROUP, ARGO_VERSION, type ArgoKind, type ArgoResource, resourceFor } from "../resources.js";
 import { type KubeObject, objectLabel, type Workflow } from "../types.js";
+import { parseWarnings } from "../warnings.js";
 import type {
   CreateOptions,
   ListOptions,
@@ -19,6 +20,7 @@ import type {
   LogsOptions,
   WatchWorkflowOptions,
   WorkflowClient,
+  WriteOptions,
 } from "../workflow-client.js";
 import { workflowUpdates } from "../workflow-updates.js";
 import { kubeconfigTarget, loadKubeConfig } from "./kubeconfig.js";
@@ -89,18 +91,22 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
     this.custom = kc.makeApiClient(mod.CustomObjectsApi);
   }
 
-  private callOptions(): k8s.ConfigurationOptions | undefined {
+  private callOptions(onWarning?: (warning: string) => void): k8s.ConfigurationOptions | undefined {
     const ms = this.timeoutMs;
-    if (!ms) return undefined;
+    if (!ms && !onWarning) return undefined;
     const { Observable } = this.mod;
     return {
       middleware: [
         {
           pre: (req) => {
-            req.setSignal(AbortSignal.timeout(ms));
+            if (ms) req.setSignal(AbortSignal.timeout(ms));
             return new Observable(Promise.resolve(req));
           },
-          post: (res) => new Observable(Promise.resolve(res)),
+          post: (res) => {
+            const header = res.headers.warning ?? res.headers.Warning;
+            if (onWarning && header) for (const w of parseWarnings(header)) onWarning(w);
+            return new Observable(Promise.resolve(res));
+          },
         },
       ],
       middlewareMergeStrategy: "append",
@@ -111,10 +117,11 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
   private async call<T>(
     ctx: ErrorContext,
     fn: (opts: k8s.ConfigurationOptions | undefined) => Promise<unknown>,
+    onWarning?: (warning: string) => void,
   ): Promise<T> {
     const started = Date.now();
     try {
-      return (await fn(this.callOptions())) as T;
+      return (await fn(this.callOptions(onWarning))) as T;
     } catch (err) {
       if (isApiException(err) && err.code > 0) throw httpError(err.code, err.body, ctx);
       if (
@@ -144,11 +151,12 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
     const body = inNamespace(res, manifest, ns);
     const dryRun = options.dryRun === "server" ? "All" : undefined;
     const ctx = objectContext(this.conn, dryRun ? "validate" : "create", res, objectLabel(manifest), ns);
-    const at = this.address(res, ns);
-    return this.call(ctx, (o) =>
-      res.namespaced
-        ? this.custom.createNamespacedCustomObject({ ...at, body, dryRun }, o)
-        : this.custom.createClusterCustomObject({ ...at, body, dryRun }, o),
+    const at = { ...this.address(res, ns), body, dryRun, fieldValidation: options.fieldValidation ?? "Strict" };
+    return this.call(
+      ctx,
+      (o) =>
+        res.namespaced ? this.custom.createNamespacedCustomObject(at, o) : this.custom.createClusterCustomObject(at, o),
+      options.onWarning,
     );
   }
 
@@ -177,13 +185,23 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
     return ((await this.listPage(resourceFor(kind), options)).items ?? []) as T[];
   }
 
-  async update<T extends KubeObject = KubeObject>(manifest: KubeObject): Promise<T> {
+  async update<T extends KubeObject = KubeObject>(manifest: KubeObject, options: WriteOptions = {}): Promise<T> {
     const res = resourceFor(String(manifest.kind));
     const name = manifest.metadata?.name ?? "";
     const ns = manifest.metadata?.namespace ?? this.namespace;
-    const at = { ...this.address(res, ns), name, body: inNamespace(res, manifest, ns) };
-    return this.call(objectContext(this.conn, "update", res, name, ns), (o) =>
-      res.namespaced ? this.custom.replaceNamespacedCustomObject(at, o) : this.custom.replaceClusterCustomObject(at, o),
+    const at = {
+      ...this.address(res, ns),
+      name,
+      body: inNamespace(res, manifest, ns),
+      fieldValidation: options.fieldValidation ?? "Strict",
+    };
+    return this.call(
+      objectContext(this.conn, "update", res, name, ns),
+      (o) =>
+        res.namespaced
+          ? this.custom.replaceNamespacedCustomObject(at, o)
+          : this.custom.replaceClusterCustomObject(at, o),
+      options.onWarning,
     );
   }
 

@@ -1,6 +1,7 @@
 import { type ZodType, z } from "zod";
 import type { ArgoArtifact, ArgoValueFrom } from "../core/argo.js";
 import { BRAND, hasBrand } from "../core/brand.js";
+import { foreignSchema } from "../core/foreign-zod.js";
 import type { ArtifactSpec, ParamSpec } from "../core/model.js";
 import type { ArtifactRef, Ref } from "../core/ref.js";
 import type { Expr } from "./expr.js";
@@ -321,7 +322,14 @@ export function ioSpec(
     const d = decls[name]!;
     if (isArtifactDecl(d)) artifacts.push(artifactSpec(name, d));
     else if (isParamDecl(d)) parameters.push(paramSpec(name, d, role));
-    else throw new TypeError(`${role} "${name}" is neither a zod schema, a param() nor an artifact() declaration`);
+    else {
+      const foreign = foreignSchema(d);
+      throw new TypeError(
+        foreign
+          ? `${role} "${name}" is ${foreign}`
+          : `${role} "${name}" is neither a zod schema, a param() nor an artifact() declaration`,
+      );
+    }
   }
   return { parameters, artifacts };
 }
