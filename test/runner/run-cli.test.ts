@@ -71,7 +71,7 @@ describe("wfc run: no containers needed", () => {
     const lines = r.stderr.trim().split("\n");
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^error: no container engine answers \(podman: not installed; docker: not installed\): install podman .* or Docker .* --engine PATH .*\(needed by templates say, fail\)$/,
+      /^error: no container engine answers \(podman: not installed; docker: not installed\): install podman .* or Docker .* --engine PATH .*\(needed by templates say, fail\) \[E_RUN_NO_ENGINE\]$/,
     );
     expect(existsSync(join(cwd, ".wfc"))).toBe(false);
     const named = wfc(["run", join(FIX, "failing.yaml"), "--engine", "/bin/false"], { cwd });
@@ -113,7 +113,7 @@ describe.skipIf(!engine)("wfc run: containers", () => {
     const r = wfc(["run", join(FIX, "failing.yaml"), "--name", name, ...busybox], { cwd });
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split("\n").pop()).toBe(
-      `error: workflow ${name} Failed: node broken (${name}[1].broken) Failed: Error (exit code 3)`,
+      `error: workflow ${name} Failed: node broken (${name}[1].broken) Failed: Error (exit code 3) [E_RUN_FAILED]`,
     );
     expect(readFileSync(join(cwd, ".wfc/runs", name, "status.json"), "utf8")).toContain('"phase": "Failed"');
     expect(containersOf(engine!, name)).toEqual([]);
@@ -134,7 +134,7 @@ describe.skipIf(!engine)("wfc run: containers", () => {
     );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(
-      /node fine \(.*\) Error: could not pull example\.invalid\/nothing:1: .* \(mapped from busybox by --image-map\)$/m,
+      /node fine \(.*\) Error: could not pull example\.invalid\/nothing:1: .* \(mapped from busybox by --image-map\) \[E_RUN_FAILED\]$/m,
     );
   });
 

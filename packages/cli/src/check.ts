@@ -6,8 +6,16 @@
  * the manifest was compiled from TypeScript.
  */
 import { isEventsManifest, validateEventsManifest } from "@wfc/events";
-import { formatLocation, type SourceLocation, semanticIssues, validateManifest, WfcError } from "@wfc/sdk";
-import type { LoadedManifest } from "./load.js";
+import {
+  CompileError,
+  formatDiagnostic,
+  formatLocation,
+  type SourceLocation,
+  semanticIssues,
+  validateManifest,
+  WfcError,
+} from "@wfc/sdk";
+import { type LoadedManifest, loadManifests } from "./load.js";
 import { fieldPosition } from "./yaml-positions.js";
 
 /**
@@ -223,4 +231,51 @@ export function rejectedByServer(e: unknown, loaded: LoadedManifest, applied?: s
     err.causes.map((c) => ({ path: c.field ?? "", message: `${c.message} (server)`, code: "E_SERVER_INVALID" })),
   );
   return new InvalidManifestError(problems, `rejected by the server${applied ? `; ${applied}` : ""}`);
+}
+
+/** What {@link lintFiles} found: every problem (one line each, already printed) and the manifests that passed. */
+export interface LintResult {
+  readonly problems: readonly { readonly file: string; readonly line: string }[];
+  readonly valid: readonly { readonly file: string; readonly loaded: LoadedManifest }[];
+}
+
+/**
+ * Loads files and checks every manifest they hold exactly as `wfc lint` does (compile errors, YAML
+ * errors, the CRD schema and the semantic checks), printing each problem through `report`. `wfc
+ * lint` and `wfc run` both call it, so the two give the same verdict on the same input.
+ *
+ * @example
+ * ```ts
+ * const { problems } = await lintFiles(["pipeline.ts"], (line) => console.error(line));
+ * ```
+ */
+export async function lintFiles(files: readonly string[], report: (line: string) => void): Promise<LintResult> {
+  const problems: { file: string; line: string }[] = [];
+  const valid: { file: string; loaded: LoadedManifest }[] = [];
+  const problem = (file: string, line: string) => {
+    problems.push({ file, line });
+    report(line);
+  };
+  for (const file of files) {
+    let loaded: LoadedManifest[];
+    try {
+      loaded = await loadManifests([file]);
+    } catch (e) {
+      if (e instanceof CompileError) {
+        for (const d of e.diagnostics) problem(file, `${d.location ? "" : `${file}: `}${formatDiagnostic(d)}`);
+        continue;
+      }
+      if (e instanceof WfcError || (e as Error).name === "YamlError") {
+        problem(file, (e as Error).message);
+        continue;
+      }
+      throw e;
+    }
+    for (const l of loaded) {
+      const found = checkManifest(l);
+      for (const p of found) problem(file, formatProblem(p));
+      if (!found.length) valid.push({ file, loaded: l });
+    }
+  }
+  return { problems, valid };
 }

@@ -1,9 +1,9 @@
-import { CompileError, formatDiagnostic, WfcError } from "@wfc/sdk";
+import { WfcError } from "@wfc/sdk";
 import type { Command } from "commander";
-import { checkManifest, formatProblem, manifestLabel } from "../check.js";
+import { lintFiles, manifestLabel } from "../check.js";
 import { addClusterOptions, type ClusterOptions, clientFrom } from "../cluster/options.js";
 import { printWarning } from "../cluster/warnings.js";
-import { expandInputs, type LoadedManifest, loadManifests } from "../load.js";
+import { expandInputs, type LoadedManifest } from "../load.js";
 
 /** Thrown by `wfc lint` when it found problems (exit code 1). */
 export class LintFailed extends WfcError {
@@ -26,37 +26,15 @@ export function registerLint(program: Command): void {
     );
   addClusterOptions(cmd);
   cmd.action(async (inputs: string[], opts: ClusterOptions & { server?: boolean }) => {
-    let problems = 0;
-    const checked: { rel: string; label: string; loaded: LoadedManifest }[] = [];
-    for (const file of await expandInputs(inputs, (f) => process.stderr.write(`wfc: skipped ${f} (a test file)\n`))) {
-      let loaded: Awaited<ReturnType<typeof loadManifests>>;
-      try {
-        loaded = await loadManifests([file]);
-      } catch (e) {
-        if (e instanceof CompileError) {
-          for (const d of e.diagnostics)
-            process.stderr.write(`${d.location ? "" : `${file}: `}${formatDiagnostic(d)}\n`);
-          problems += e.diagnostics.length;
-          continue;
-        }
-        if (e instanceof WfcError || (e as Error).name === "YamlError") {
-          process.stderr.write(`${(e as Error).message}\n`);
-          problems++;
-          continue;
-        }
-        throw e;
-      }
-      let fileProblems = 0;
-      for (const l of loaded) {
-        const found = checkManifest(l);
-        for (const p of found) process.stderr.write(`${formatProblem(p)}\n`);
-        fileProblems += found.length;
-        if (!found.length) checked.push({ rel: file, label: manifestLabel(l.manifest), loaded: l });
-      }
-      problems += fileProblems;
-      if (!fileProblems)
-        process.stdout.write(`${file}: ok (${loaded.length} manifest${loaded.length === 1 ? "" : "s"})\n`);
+    const files = await expandInputs(inputs, (f) => process.stderr.write(`wfc: skipped ${f} (a test file)\n`));
+    const { problems: found, valid } = await lintFiles(files, (line) => process.stderr.write(`${line}\n`));
+    for (const f of files) {
+      const ok = valid.filter((v) => v.file === f);
+      if (ok.length && !found.some((p) => p.file === f))
+        process.stdout.write(`${f}: ok (${ok.length} manifest${ok.length === 1 ? "" : "s"})\n`);
     }
+    let problems = found.length;
+    const checked = valid.map((v) => ({ rel: v.file, label: manifestLabel(v.loaded.manifest), loaded: v.loaded }));
     if (opts.server && checked.length) problems += await serverDryRun(checked, opts);
     if (problems) throw new LintFailed(problems);
   });

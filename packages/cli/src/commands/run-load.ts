@@ -4,17 +4,9 @@
  * it may reference (the file's own and `--templates` files). Everything is validated exactly as
  * `wfc lint` validates it, before anything starts.
  */
-import { relative } from "node:path";
-import {
-  applyParameterOverrides,
-  CompileError,
-  formatDiagnostic,
-  type Manifest,
-  semanticIssues,
-  validateManifest,
-  WfcError,
-} from "@wfc/sdk";
-import { type LoadedManifest, loadManifests } from "../load.js";
+import { applyParameterOverrides, type Manifest, WfcError } from "@wfc/sdk";
+import { lintFiles } from "../check.js";
+import type { LoadedManifest } from "../load.js";
 import { LintFailed } from "./lint.js";
 
 /** A manifest `wfc run` cannot run as given (no Workflow, several and none named). */
@@ -45,33 +37,11 @@ function label(m: { metadata?: Record<string, unknown> }): string {
   return String(m.metadata?.name ?? m.metadata?.generateName ?? "?");
 }
 
-/** Loads and lints files as `wfc lint` does; throws {@link LintFailed} after printing every problem. */
+/** Loads and lints files as `wfc lint` does (the same function); throws {@link LintFailed} after printing every problem. */
 async function loadLinted(files: readonly string[], err: (s: string) => void): Promise<LoadedManifest[]> {
-  let problems = 0;
-  const out: LoadedManifest[] = [];
-  for (const file of files) {
-    const rel = relative(process.cwd(), file) || file;
-    let loaded: LoadedManifest[];
-    try {
-      loaded = await loadManifests([file]);
-    } catch (e) {
-      if (e instanceof CompileError) {
-        for (const d of e.diagnostics) err(`${rel}: ${formatDiagnostic(d)}\n`);
-        problems += e.diagnostics.length;
-        continue;
-      }
-      throw e;
-    }
-    for (const l of loaded) {
-      const m = l.manifest as unknown as AnyManifest;
-      const issues = [...validateManifest(l.manifest), ...semanticIssues(l.manifest)];
-      for (const i of issues) err(`${rel}: ${m.kind ?? "?"}/${label(m)}: ${i.path ? `${i.path}: ` : ""}${i.message}\n`);
-      problems += issues.length;
-    }
-    out.push(...loaded);
-  }
-  if (problems) throw new LintFailed(problems);
-  return out;
+  const { problems, valid } = await lintFiles(files, (line) => err(`${line}\n`));
+  if (problems.length) throw new LintFailed(problems.length);
+  return valid.map((v) => v.loaded);
 }
 
 /** A Workflow that runs a WorkflowTemplate, ClusterWorkflowTemplate or CronWorkflow, as `argo submit --from` builds it. */
