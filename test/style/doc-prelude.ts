@@ -4,7 +4,9 @@
 import type {
   ArtifactDecl,
   CompileError,
+  Decls,
   Diagnostic,
+  KubernetesObject,
   Manifest,
   ParamDecl,
   Ref,
@@ -20,7 +22,7 @@ type Leaf = Template<{}, {}, string>;
 export declare const wf: WorkflowObject;
 export declare const myWorkflow: WorkflowObject;
 export declare const etl: WorkflowObject;
-export declare const nightly: WorkflowObject;
+export declare const nightly: WorkflowObject<Decls, "CronWorkflow">;
 export declare const ci: WorkflowObject;
 export declare const ciTemplate: WorkflowObject;
 export declare const pipeline: WorkflowObject;
@@ -70,9 +72,9 @@ export declare const text: string;
 export declare const golden: string;
 export declare const m: Manifest;
 export declare const compiled: Manifest[];
-export declare const manifests: Manifest[];
+export declare const manifests: KubernetesObject[];
 export declare const docs: unknown[];
-export declare const configMapManifest: Manifest;
+export declare const configMapManifest: KubernetesObject;
 export declare const err: CompileError;
 export declare const d: Diagnostic;
 export declare const moduleExports: Record<string, unknown>;

@@ -4,10 +4,11 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   compile,
   definitionOrder,
+  isKubernetesObject,
   isManifestable,
   isWorkflow,
+  type KubernetesObject,
   MANIFESTS,
-  type Manifest,
   WfcError,
   type WorkflowObject,
 } from "@wfc/sdk";
@@ -21,7 +22,8 @@ import {
  * ```
  */
 export interface LoadedManifest {
-  readonly manifest: Manifest;
+  /** The object: a compiled workflow, an object of another wfc object (a Sensor...), or a YAML document. */
+  readonly manifest: KubernetesObject;
   /** The input file (absolute path). */
   readonly file: string;
   /** The wfc workflow object, for TypeScript/JavaScript inputs. */
@@ -99,19 +101,42 @@ export async function importModule(file: string): Promise<Record<string, unknown
   return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
 }
 
-/** Reads YAML or JSON manifests (a multi-document stream), the way Kubernetes reads them. */
-export async function readManifestFile(file: string): Promise<Manifest[]> {
+/**
+ * Reads YAML or JSON manifests (a multi-document stream, or a JSON `List`), the way Kubernetes
+ * reads them. A document that is not a Kubernetes object (an object with `apiVersion`, `kind` and
+ * `metadata`) is an {@link InputError} naming the file and the document.
+ */
+export async function readManifestFile(file: string): Promise<KubernetesObject[]> {
   const text = await readFile(file, "utf8");
+  let docs: unknown[];
   if (extname(file) === ".json") {
+    let v: unknown;
     try {
-      const v = JSON.parse(text) as Manifest | { kind: "List"; items: Manifest[] };
-      return v.kind === "List" ? (v as { items: Manifest[] }).items : [v as Manifest];
+      v = JSON.parse(text);
     } catch (e) {
       throw new InputError(`${file}: not valid JSON: ${(e as Error).message}`);
     }
+    const list = isJsonList(v) ? v.items : undefined;
+    docs = list ?? [v];
+  } else {
+    const { parseK8sYaml } = await import("@wfc/sdk");
+    docs = parseK8sYaml(text, file);
   }
-  const { parseK8sYaml } = await import("@wfc/sdk");
-  return parseK8sYaml(text, file) as Manifest[];
+  return docs.map((d, i) => {
+    if (isKubernetesObject(d)) return d;
+    throw new InputError(
+      `${file}: document ${i + 1} is not a Kubernetes object (it needs apiVersion, kind and metadata)`,
+    );
+  });
+}
+
+function isJsonList(v: unknown): v is { kind: "List"; items: unknown[] } {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    (v as { kind?: unknown }).kind === "List" &&
+    Array.isArray((v as { items?: unknown }).items)
+  );
 }
 
 /**
@@ -147,17 +172,15 @@ export async function loadManifests(files: readonly string[]): Promise<LoadedMan
         );
       // A Sensor also emits the WorkflowTemplates it runs: a manifest the module yields twice is kept once.
       const seen = new Set<string>();
-      const fresh = (m: Manifest) => !seen.has(JSON.stringify(m)) && !!seen.add(JSON.stringify(m));
+      const fresh = (m: KubernetesObject) => !seen.has(JSON.stringify(m)) && !!seen.add(JSON.stringify(m));
       for (const o of objects) {
         if (isWorkflow(o)) {
           const m = compile(o);
           if (fresh(m)) out.push({ manifest: m, file, workflow: o });
-        } else
-          for (const m of (o as { [MANIFESTS]: () => Manifest[] })[MANIFESTS]())
-            if (fresh(m)) out.push({ manifest: m, file });
+        } else if (isManifestable(o)) for (const m of o[MANIFESTS]()) if (fresh(m)) out.push({ manifest: m, file });
       }
     } else if (DATA_EXT.has(ext)) {
-      let docs: Manifest[];
+      let docs: KubernetesObject[];
       try {
         docs = await readManifestFile(file);
       } catch (e) {

@@ -1,5 +1,5 @@
 import { join, resolve } from "node:path";
-import { type Manifest, toJson, toYaml, toYamlBytes, WfcError } from "@wfc/sdk";
+import { type KubernetesObject, toJson, toYaml, toYamlBytes, WfcError } from "@wfc/sdk";
 import { type Command, Option } from "commander";
 import { writeFileAtomic } from "../io.js";
 import { loadManifests } from "../load.js";
@@ -12,9 +12,8 @@ import { loadManifests } from "../load.js";
  * manifestFileName(manifest, "yaml") // "workflow-hello.yaml"
  * ```
  */
-export function manifestFileName(m: Manifest, ext: string): string {
-  const meta = m.metadata as { name?: string; generateName?: string };
-  const name = meta.name ?? (meta.generateName ?? "unnamed").replace(/-$/, "");
+export function manifestFileName(m: KubernetesObject, ext: string): string {
+  const name = m.metadata.name ?? (m.metadata.generateName ?? "unnamed").replace(/-$/, "");
   return `${m.kind.toLowerCase()}-${name}.${ext}`;
 }
 
@@ -38,7 +37,7 @@ export function registerBuild(program: Command): void {
         return;
       }
       const ext = opts.format === "json" ? "json" : "yaml";
-      const byFile = new Map<string, Manifest>();
+      const byFile = new Map<string, KubernetesObject>();
       for (const m of manifests) {
         const file = manifestFileName(m, ext);
         if (byFile.has(file))
