@@ -41,7 +41,7 @@ function declarationName(node: ts.Node): string {
 }
 
 /** Every `any` keyword in a source file, as `file:line (declaration): text`. */
-export function anysIn(sf: ts.SourceFile, label = sf.fileName): string[] {
+function anysIn(sf: ts.SourceFile, label = sf.fileName): string[] {
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
     if (node.kind === ts.SyntaxKind.AnyKeyword) {
