@@ -31,14 +31,21 @@ export { chain, dag, forEach, forEachParam, forSequence, parallel, steps } from 
 export { allOf, anyOf, condition, eq, ge, gt, le, lt, matches, ne } from "./authoring/condition.js";
 export type {
   Args,
+  ArgsOf,
+  Artifact,
   ArtifactDecl,
   ArtifactOptions,
   Decls,
   InputRefs,
+  InputsOf,
   OutputRefs,
+  OutputsOf,
   ParamDecl,
   ParamOptions,
+  RefsOf,
+  Simplify,
   Value,
+  ValueOfDecl,
 } from "./authoring/decl.js";
 
 // Declarations

@@ -3,7 +3,15 @@ import type { ZodType, z } from "zod";
 import { AuthoringError } from "../core/errors.js";
 import { callerLocation } from "../core/location.js";
 import { toDnsName } from "../core/names.js";
-import { type ArtifactDecl, baseTypeOf, type Decls, isArtifactDecl, type SchemaOf } from "./decl.js";
+import {
+  type ArtifactDecl,
+  baseTypeOf,
+  type Decls,
+  type InputsOf,
+  isArtifactDecl,
+  type OutputsOf,
+  type SchemaOf,
+} from "./decl.js";
 import { leafTemplate, type Refable, type TemplateFields } from "./factories.js";
 import type { Template } from "./types.js";
 
@@ -107,7 +115,7 @@ function formatScript(src: string): string {
  */
 export function nodeScript<const I extends Decls = {}, const O extends Decls = {}, R = unknown>(
   options: FunctionScriptOptions<I, O, R>,
-): Template<I, O, R> {
+): Template<InputsOf<I>, OutputsOf<O>, R> {
   const { run, name, inputs, outputs, result, image, container, ...templateFields } = options;
   const templateName = name ?? (run.name && run.name !== "run" ? toDnsName(run.name) : undefined);
   if (!templateName) {
@@ -147,5 +155,5 @@ export function nodeScript<const I extends Decls = {}, const O extends Decls = {
     { name: templateName, inputs, outputs, result, ...templateFields } as never,
     spec as never,
     nodeScript,
-  ) as Template<I, O, R>;
+  ) as Template<InputsOf<I>, OutputsOf<O>, R>;
 }
