@@ -207,7 +207,14 @@ export interface Artifact {
  */
 export type Simplify<T> = { [K in keyof T]: T[K] } & {};
 
-/** The value type of one declaration: the schema's output type, or {@link Artifact}. */
+/**
+ * The value type of one declaration: the schema's output type, or {@link Artifact}.
+ *
+ * @example
+ * ```ts
+ * type N = ValueOfDecl<ParamDecl<z.ZodNumber>>; // number
+ * ```
+ */
 export type ValueOfDecl<D> = D extends ArtifactDecl ? Artifact : z.output<SchemaOf<D>>;
 
 /** The argument for one value of an input shape: the value or a reference to it (an artifact: a reference or location). */
