@@ -19,8 +19,8 @@ export const rnd = script(
 export const add = nodeScript({
   inputs: { a: z.number(), b: z.number().default(1) },
   result: z.number(),
-  run: function add({ a, b }) {
-    return a + b;
+  run: function sum({ a, b }) {
+    return a + b; // hover: sum
   },
 }); // hover: add
 

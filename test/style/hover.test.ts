@@ -38,20 +38,18 @@ function languageService(): ts.LanguageService {
 const ls = languageService();
 
 /**
- * The quick info of the name marked `// hover: <name>`: on the marked line, or else the
- * `const <name>` the (multi-line) statement ending there declares.
+ * The quick info of the name marked `// hover: <name>`: on the marked line, or else on the
+ * nearest line above it (the start of a multi-line statement), outside strings.
  */
 function hover(name: string): string {
   const lines = TEXT.split("\n");
   const marked = lines.findIndex((l) => l.includes(`// hover: ${name}`));
   if (marked < 0) throw new Error(`no "// hover: ${name}" in the fixture`);
   const onLine = (i: number, re: RegExp) => lines[i]!.replace(/\/\/.*$/, "").search(re);
+  const re = new RegExp(`(?<!["\\w])${name}\\b`);
   let line = marked;
-  let col = onLine(line, new RegExp(`(?<!["\\w])${name}\\b`));
-  if (col < 0) {
-    while (line > 0 && onLine(line, new RegExp(`const ${name}\\b`)) < 0) line--;
-    col = onLine(line, new RegExp(`const ${name}\\b`)) + "const ".length;
-  }
+  while (line > 0 && onLine(line, re) < 0) line--;
+  const col = onLine(line, re);
   const pos = lines.slice(0, line).join("\n").length + (line ? 1 : 0) + col;
   const info = ls.getQuickInfoAtPosition(FILE, pos);
   return ts.displayPartsToString(info?.displayParts).replace(/\s+/g, " ");
@@ -72,13 +70,17 @@ describe("hover text", () => {
     expect(hover("inner")).toBe("const inner: Template<{ label: string; }, { n: number; }, never>");
   });
 
+  it("shows a TypeScript script function's inputs as their values", () => {
+    expect(hover("sum")).toBe("(local function) sum({ a, b }: { readonly a: number; readonly b: number; }): number");
+  });
+
   it("shows a task and its outputs by value types", () => {
     expect(hover("task")).toBe("const task: Task<{ count: number; data: Artifact; }, string>");
     expect(hover("outputs")).toContain("outputs: RefsOf<{ count: number; data: Artifact; }>");
   });
 
   it("has no declaration types, zod classes or intersections in it", () => {
-    for (const name of ["hello", "rnd", "add", "inner", "task", "outputs"]) {
+    for (const name of ["hello", "rnd", "add", "sum", "inner", "task", "outputs"]) {
       const text = hover(name);
       expect(text, name).not.toMatch(/ParamDecl<|ArtifactDecl|Zod[A-Z]\w*| & /);
     }

@@ -11,6 +11,7 @@ import {
   isArtifactDecl,
   type OutputsOf,
   type SchemaOf,
+  type Simplify,
 } from "./decl.js";
 import { leafTemplate, type Refable, type TemplateFields } from "./factories.js";
 import type { Template } from "./types.js";
@@ -23,9 +24,9 @@ import type { Template } from "./types.js";
  * nodeScript({ name: "s", inputs: { n: z.number() }, run: ({ n }) => n + 1 }); // run gets { n: number }
  * ```
  */
-export type ScriptInputs<I> = {
+export type ScriptInputs<I> = Simplify<{
   readonly [K in keyof I as I[K] extends ArtifactDecl ? never : K]: z.output<SchemaOf<I[K]>>;
-};
+}>;
 
 /**
  * Options of a script template written as a TypeScript function.
