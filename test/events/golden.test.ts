@@ -3,10 +3,11 @@ import { join } from "node:path";
 import { isEventsManifest, validateEventsManifest } from "@wfc/events";
 import {
   compile,
+  isKubernetesObject,
   isManifestable,
   isWorkflow,
+  type KubernetesObject,
   MANIFESTS,
-  type Manifest,
   parseK8sYaml,
   validateManifest,
 } from "@wfc/sdk";
@@ -29,9 +30,9 @@ const UPSTREAM = readdirSync(VENDOR)
 const isEventsFile = (f: string) => /^kind: (EventSource|Sensor)\s*$/m.test(readFileSync(join(VENDOR, f), "utf8"));
 const EXAMPLES = UPSTREAM.filter(isEventsFile);
 
-async function build(name: string): Promise<Manifest[]> {
+async function build(name: string): Promise<KubernetesObject[]> {
   const ns = (await import(join(ROOT, "examples/events", `${name}.ts`))) as Record<string, unknown>;
-  const out: Manifest[] = [];
+  const out: KubernetesObject[] = [];
   for (const v of Object.values(ns)) {
     if (isWorkflow(v)) out.push(compile(v));
     else if (isManifestable(v)) out.push(...v[MANIFESTS]());
@@ -39,10 +40,10 @@ async function build(name: string): Promise<Manifest[]> {
   return out;
 }
 
-function upstream(file: string): Manifest[] {
-  const docs = (parseK8sYaml(readFileSync(join(VENDOR, file), "utf8"), file) as Manifest[]).filter(
-    (d) => isEventsManifest(d) || d?.kind === "WorkflowTemplate",
-  );
+function upstream(file: string): KubernetesObject[] {
+  const docs = parseK8sYaml(readFileSync(join(VENDOR, file), "utf8"), file)
+    .filter(isKubernetesObject)
+    .filter((d) => isEventsManifest(d) || d.kind === "WorkflowTemplate");
   const first = docs.findIndex(isEventsManifest);
   applyCorrections(docs[first], CORRECTIONS[file]);
   return docs;

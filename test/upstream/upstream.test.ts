@@ -7,9 +7,9 @@ import {
   definitionOrder,
   isManifestable,
   isWorkflow,
+  type KubernetesObject,
   k8sEqual,
   MANIFESTS,
-  type Manifest,
   parseK8sYaml,
   toYaml,
   validateManifest,
@@ -39,7 +39,7 @@ const names = readdirSync(EXAMPLES)
 // The module's workflow objects (and other manifest objects, e.g. WorkflowEventBindings) in the
 // order they are defined in its source (definitionOrder): a module namespace lists exports
 // alphabetically, so export order is not observable.
-function manifestsOf(ns: Record<string, unknown>): Manifest[] {
+function manifestsOf(ns: Record<string, unknown>): KubernetesObject[] {
   const objects = definitionOrder([
     ...new Set(Object.values(ns).filter((v) => isWorkflow(v) || isManifestable(v))),
   ] as object[]);

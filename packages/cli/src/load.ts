@@ -4,10 +4,11 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import {
   compile,
   definitionOrder,
+  isKubernetesObject,
   isManifestable,
   isWorkflow,
+  type KubernetesObject,
   MANIFESTS,
-  type Manifest,
   WfcError,
   type WorkflowObject,
 } from "@wfc/sdk";
@@ -21,7 +22,8 @@ import {
  * ```
  */
 export interface LoadedManifest {
-  readonly manifest: Manifest;
+  /** The object: a compiled workflow, an object of another wfc object (a Sensor...), or a YAML document. */
+  readonly manifest: KubernetesObject;
   /** The input file (absolute path). */
   readonly file: string;
   /** The input file as the user gave it (for messages). @default file */
@@ -164,19 +166,42 @@ export async function expandInputs(inputs: readonly string[], onSkip: (file: str
   return out;
 }
 
-/** Reads YAML or JSON manifests (a multi-document stream), the way Kubernetes reads them. */
-export async function readManifestFile(file: string, label = file): Promise<Manifest[]> {
+/**
+ * Reads YAML or JSON manifests (a multi-document stream, or a JSON `List`), the way Kubernetes
+ * reads them. A document that is not a Kubernetes object (an object with `apiVersion`, `kind` and
+ * `metadata`) is an {@link InputError} naming the file and the document.
+ */
+export async function readManifestFile(file: string, label = file): Promise<KubernetesObject[]> {
   const text = await readFile(file, "utf8");
+  let docs: unknown[];
   if (extname(file) === ".json") {
+    let v: unknown;
     try {
-      const v = JSON.parse(text) as Manifest | { kind: "List"; items: Manifest[] };
-      return v.kind === "List" ? (v as { items: Manifest[] }).items : [v as Manifest];
+      v = JSON.parse(text);
     } catch (e) {
       throw new InputError(`${label}: not valid JSON: ${(e as Error).message}`);
     }
+    const list = isJsonList(v) ? v.items : undefined;
+    docs = list ?? [v];
+  } else {
+    const { parseK8sYaml } = await import("@wfc/sdk");
+    docs = parseK8sYaml(text, label);
   }
-  const { parseK8sYaml } = await import("@wfc/sdk");
-  return parseK8sYaml(text, label) as Manifest[];
+  return docs.map((d, i) => {
+    if (isKubernetesObject(d)) return d;
+    throw new InputError(
+      `${label}: document ${i + 1} is not a Kubernetes object (it needs apiVersion, kind and metadata)`,
+    );
+  });
+}
+
+function isJsonList(v: unknown): v is { kind: "List"; items: unknown[] } {
+  return (
+    typeof v === "object" &&
+    v !== null &&
+    (v as { kind?: unknown }).kind === "List" &&
+    Array.isArray((v as { items?: unknown }).items)
+  );
 }
 
 /** An error message on one line, with the absolute path of the input shown as the user gave it. */
@@ -265,11 +290,10 @@ export async function loadManifests(
           seenObjects.add(o);
           const m = withStdoutToStderr(() => compile(o));
           add({ manifest: m, file, given: f, workflow: o });
-        } else
-          for (const m of (o as { [MANIFESTS]: () => Manifest[] })[MANIFESTS]()) add({ manifest: m, file, given: f });
+        } else if (isManifestable(o)) for (const m of o[MANIFESTS]()) add({ manifest: m, file, given: f });
       }
     } else if (DATA_EXT.has(ext)) {
-      let docs: Manifest[];
+      let docs: KubernetesObject[];
       try {
         docs = await readManifestFile(file, f);
       } catch (e) {

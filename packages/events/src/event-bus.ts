@@ -1,4 +1,4 @@
-import { MANIFESTS, type Manifest } from "@wfc/sdk";
+import { type KubernetesObject, MANIFESTS } from "@wfc/sdk";
 import { EVENTS_BRAND } from "./brand.js";
 import { defined, type MetadataOptions, objectMeta, splitMetadata } from "./metadata.js";
 import type { EventBus, EventBusSpec } from "./types.gen.js";
@@ -14,7 +14,7 @@ import type { EventBus, EventBusSpec } from "./types.gen.js";
  */
 export interface EventBusObject {
   readonly [EVENTS_BRAND.eventBus]: true;
-  readonly [MANIFESTS]: () => readonly Manifest[];
+  readonly [MANIFESTS]: () => readonly KubernetesObject[];
   /** `metadata.name`. */
   readonly name: string;
   /** The `EventBus` manifest. */
@@ -40,7 +40,7 @@ export function eventBus(options: MetadataOptions & EventBusSpec): EventBusObjec
   });
   return {
     [EVENTS_BRAND.eventBus]: true,
-    [MANIFESTS]: () => [manifest() as unknown as Manifest],
+    [MANIFESTS]: () => [manifest()],
     name: meta.name,
     manifest,
   };

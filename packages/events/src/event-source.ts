@@ -1,4 +1,4 @@
-import { MANIFESTS, type Manifest } from "@wfc/sdk";
+import { type KubernetesObject, MANIFESTS } from "@wfc/sdk";
 import { EVENTS_BRAND, hasEventsBrand } from "./brand.js";
 import { type EventHandle, event } from "./event.js";
 import type { EventBusObject } from "./event-bus.js";
@@ -60,7 +60,7 @@ export interface EventSourceOptions<T extends SourceType, E extends string> exte
  */
 export interface EventSourceObject<E extends string = string> {
   readonly [EVENTS_BRAND.eventSource]: true;
-  readonly [MANIFESTS]: () => readonly Manifest[];
+  readonly [MANIFESTS]: () => readonly KubernetesObject[];
   /** `metadata.name`: what Sensor dependencies name as `eventSourceName`. */
   readonly name: string;
   /** The source type (`webhook`, `calendar`, ...). */
@@ -115,7 +115,7 @@ export function eventSource<T extends SourceType, E extends string>(
   });
   return {
     [EVENTS_BRAND.eventSource]: true,
-    [MANIFESTS]: () => [manifest() as unknown as Manifest],
+    [MANIFESTS]: () => [manifest()],
     name: meta.name,
     type,
     events: handles as { readonly [K in E]: EventHandle },

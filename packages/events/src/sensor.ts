@@ -1,4 +1,4 @@
-import { compile, MANIFESTS, type Manifest } from "@wfc/sdk";
+import { compile, type KubernetesObject, MANIFESTS } from "@wfc/sdk";
 import { fail } from "./errors.js";
 import type { Dependency } from "./event.js";
 import type { EventBusObject } from "./event-bus.js";
@@ -51,7 +51,7 @@ export interface SensorOptions<D extends Record<string, Dependency<unknown>>>
  * ```
  */
 export interface SensorObject {
-  readonly [MANIFESTS]: () => readonly Manifest[];
+  readonly [MANIFESTS]: () => readonly KubernetesObject[];
   /** `metadata.name`. */
   readonly name: string;
   /** The `Sensor` manifest. */
@@ -140,7 +140,7 @@ export function sensor<D extends Record<string, Dependency<unknown>>>(options: S
   return {
     [MANIFESTS]: () => {
       const objects = triggerObjects();
-      const out: Manifest[] = [manifest(objects) as unknown as Manifest];
+      const out: KubernetesObject[] = [manifest(objects)];
       const seen = new Set<unknown>();
       for (const t of objects) {
         for (const wf of t.workflowTemplates) {

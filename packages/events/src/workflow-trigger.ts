@@ -1,4 +1,4 @@
-import { compile, isWorkflow, type Manifest, type ParamDecl, type WorkflowObject } from "@wfc/sdk";
+import { compile, isWorkflow, type ParamDecl, type WorkflowObject } from "@wfc/sdk";
 import { ARGO_API_VERSION, workflowTemplateRef } from "@wfc/sdk/internal";
 import type { output, ZodType } from "zod";
 import { fail } from "./errors.js";
@@ -87,9 +87,9 @@ function workflowResource(
   let names: string[];
   const templateRef = workflowTemplateRef(wf.kind, wf.name);
   if (wf.kind === "Workflow") {
-    const m = compile(wf) as Manifest & { spec: { arguments?: { parameters?: { name: string }[] } } };
-    resource = m as unknown as Record<string, unknown>;
-    names = (m.spec.arguments?.parameters ?? []).map((p) => p.name);
+    const m = compile(wf);
+    resource = { ...m };
+    names = m.kind === "CronWorkflow" ? [] : (m.spec.arguments?.parameters ?? []).map((p) => p.name);
   } else if (templateRef) {
     names = mapped;
     const spec: Record<string, unknown> = {};

@@ -31,14 +31,21 @@ export { chain, dag, forEach, forEachParam, forSequence, parallel, steps } from 
 export { allOf, anyOf, condition, eq, ge, gt, le, lt, matches, ne } from "./authoring/condition.js";
 export type {
   Args,
+  ArgsOf,
+  Artifact,
   ArtifactDecl,
   ArtifactOptions,
   Decls,
   InputRefs,
+  InputsOf,
   OutputRefs,
+  OutputsOf,
   ParamDecl,
   ParamOptions,
+  RefsOf,
+  Simplify,
   Value,
+  ValueOfDecl,
 } from "./authoring/decl.js";
 
 // Declarations
@@ -56,7 +63,7 @@ export type { FieldsOf, Refable, ScriptSpec, SpecOf, TemplateFields, TemplateOpt
 export { container, containerSet, data, http, plugin, resource, script, suspend } from "./authoring/factories.js";
 export type { FunctionScriptOptions, ScriptInputs } from "./authoring/node-script.js";
 export { nodeScript } from "./authoring/node-script.js";
-export { applyParameterOverrides, ParameterError } from "./authoring/overrides.js";
+export { applyParameterOverrides, ParameterError, type ParameterizedManifest } from "./authoring/overrides.js";
 export type { TemplateSource } from "./authoring/refs.js";
 export { inline, templateRef } from "./authoring/refs.js";
 export { isTask } from "./authoring/task-handle.js";
@@ -97,7 +104,14 @@ export { isManifestable, MANIFESTS } from "./compiler/manifestable.js";
 export type { Diagnostic, SourceLocation } from "./core/errors.js";
 // Errors
 export { AuthoringError, CompileError, formatDiagnostic, formatLocation, WfcError } from "./core/errors.js";
-export type { Manifest } from "./core/manifest.js";
+export type {
+  KubernetesObject,
+  Manifest,
+  ManifestByKind,
+  ManifestOf,
+  WorkflowManifest,
+} from "./core/manifest.js";
+export { isKubernetesObject, isWorkflowManifest } from "./core/manifest.js";
 export { checkObjectName, checkTemplateName, toDnsName } from "./core/names.js";
 export type { ArtifactRef, Item, Ref } from "./core/ref.js";
 // References

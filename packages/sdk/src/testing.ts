@@ -20,20 +20,22 @@ import type { WorkflowObject } from "./authoring/workflow.js";
 import { compileAll } from "./compile.js";
 import { toYaml } from "./compiler/emit.js";
 import { isManifestable, MANIFESTS, type Manifestable } from "./compiler/manifestable.js";
-import type { Manifest } from "./core/manifest.js";
+import type { KubernetesObject } from "./core/manifest.js";
 
 /**
  * The manifests of workflow objects (and of other wfc objects such as event bindings, sensors),
- * in the order given. Throws the compiler's {@link CompileError} when one is invalid.
+ * in the order given. Throws the compiler's {@link CompileError} when one is invalid. Objects of
+ * every kind (Argo Events ones too), so typed as {@link KubernetesObject}; `compile()` gives a
+ * workflow's typed manifest.
  *
  * @example
  * ```ts
- * const [m] = synthManifests(pipeline);
- * expect(m.spec.templates).toHaveLength(3);
+ * const kinds = synthManifests(pipeline).map((m) => m.kind);
+ * expect(kinds).toEqual(["Workflow"]);
  * ```
  */
-export function synthManifests(...objects: readonly (WorkflowObject | Manifestable)[]): Manifest[] {
-  const out: Manifest[] = [];
+export function synthManifests(...objects: readonly (WorkflowObject | Manifestable)[]): KubernetesObject[] {
+  const out: KubernetesObject[] = [];
   for (const o of objects) {
     if (isManifestable(o)) out.push(...o[MANIFESTS]());
     else out.push(...compileAll([o]));

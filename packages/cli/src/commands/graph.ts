@@ -1,11 +1,11 @@
+import { isWorkflowManifest, type KubernetesObject } from "@wfc/sdk";
+import type { DAGTask } from "@wfc/sdk/argo";
 import { dependsTasks, parseDepends } from "@wfc/sdk/internal";
 import { type Command, Option } from "commander";
 import { loadManifests } from "../load.js";
 
-type Obj = Record<string, unknown>;
-
-function deps(task: Obj): string[] {
-  if (Array.isArray(task.dependencies)) return task.dependencies as string[];
+function deps(task: DAGTask): string[] {
+  if (Array.isArray(task.dependencies)) return task.dependencies;
   if (typeof task.depends === "string") return [...new Set(dependsTasks(parseDepends(task.depends)))];
   return [];
 }
@@ -22,30 +22,27 @@ function id(template: string, task: string): string {
  * process.stdout.write(renderGraph([manifest], "mermaid"));
  * ```
  */
-export function renderGraph(manifests: Obj[], format: "mermaid" | "dot"): string {
+export function renderGraph(manifests: readonly KubernetesObject[], format: "mermaid" | "dot"): string {
   const lines: string[] =
     format === "mermaid" ? ["flowchart TD"] : ["digraph workflows {", "  rankdir=TB;", "  node [shape=box];"];
   for (const m of manifests) {
-    const spec = (m.kind === "CronWorkflow" ? (m.spec as Obj).workflowSpec : m.spec) as Obj;
-    const meta = m.metadata as { name?: string; generateName?: string };
-    const wfName = `${m.kind}/${meta.name ?? meta.generateName}`;
-    for (const t of (spec?.templates as Obj[] | undefined) ?? []) {
+    if (!isWorkflowManifest(m)) continue;
+    const spec = m.kind === "CronWorkflow" ? m.spec.workflowSpec : m.spec;
+    const wfName = `${m.kind}/${m.metadata.name ?? m.metadata.generateName}`;
+    for (const t of spec?.templates ?? []) {
       const tname = String(t.name);
       const label = `${wfName} ${tname}`;
       const nodes: [string, string][] = [];
       const edges: [string, string, string?][] = [];
       if (t.dag) {
-        for (const task of ((t.dag as Obj).tasks as Obj[]) ?? []) {
+        for (const task of t.dag.tasks ?? []) {
           const n = String(task.name);
-          nodes.push([
-            id(tname, n),
-            `${n}\\n(${String(task.template ?? (task.templateRef as Obj | undefined)?.template ?? "")})`,
-          ]);
+          nodes.push([id(tname, n), `${n}\\n(${String(task.template ?? task.templateRef?.template ?? "")})`]);
           for (const d of deps(task)) edges.push([id(tname, d), id(tname, n)]);
         }
       } else if (t.steps) {
         let prev: string[] = [];
-        for (const group of t.steps as Obj[][]) {
+        for (const group of t.steps) {
           const cur = group.map((s) => id(tname, String(s.name)));
           for (const [i, s] of group.entries())
             nodes.push([cur[i]!, `${String(s.name)}\\n(${String(s.template ?? "")})`]);
@@ -87,7 +84,7 @@ export function registerGraph(program: Command): void {
       const loaded = await loadManifests(files);
       process.stdout.write(
         renderGraph(
-          loaded.map((l) => l.manifest as Obj),
+          loaded.map((l) => l.manifest),
           opts.format,
         ),
       );

@@ -3,7 +3,7 @@
  * it), a task (by name, optionally with its template for types, or by handle), and gives the
  * template's outputs — typed from its declarations — or a failure.
  */
-import type { ArtifactDecl, ParamDecl, Task, Template, z } from "@wfc/sdk";
+import type { Artifact as ArtifactValue, ParamDecl, Task, Template, z } from "@wfc/sdk";
 import type { PodRequest } from "../executor.js";
 import { HarnessCodes, HarnessError } from "./errors.js";
 import { isTaskValue, isTemplateValue, type TemplateInfo, taskInfo, templateInfo } from "./introspect.js";
@@ -19,8 +19,10 @@ type SchemaOf<D> = D extends ParamDecl<infer S, boolean> ? S : D extends z.ZodTy
  * ```
  */
 export type ValueOf<D> = z.output<SchemaOf<D>>;
-type ParamKeys<O> = { [K in keyof O]-?: O[K] extends ArtifactDecl ? never : K }[keyof O];
-type ArtifactKeys<O> = { [K in keyof O]-?: O[K] extends ArtifactDecl ? K : never }[keyof O];
+/** The output parameters of a template's value shape (`Template<I, O, R>` holds values; artifacts are `Artifact`). */
+export type ParamKeys<O> = { [K in keyof O]-?: NonNullable<O[K]> extends ArtifactValue ? never : K }[keyof O];
+/** The output artifacts of a template's value shape. */
+export type ArtifactKeys<O> = { [K in keyof O]-?: NonNullable<O[K]> extends ArtifactValue ? K : never }[keyof O];
 
 /**
  * An input artifact as a mock sees it: where the runner staged it.
@@ -59,7 +61,9 @@ export type MockArtifactOutput = string | { readonly [file: string]: string };
  * mock(transform, ({ partition }) => ({ rows: partition.length })); // partition: string
  * ```
  */
-export type MockInputs<I> = { readonly [K in keyof I]: I[K] extends ArtifactDecl ? MockArtifactInput : ValueOf<I[K]> };
+export type MockInputs<I> = {
+  readonly [K in keyof I]-?: NonNullable<I[K]> extends ArtifactValue ? MockArtifactInput : Exclude<I[K], undefined>;
+};
 
 type ResultField<R> = unknown extends R
   ? { readonly result?: unknown }
@@ -77,7 +81,7 @@ type ResultField<R> = unknown extends R
  * const out: MockOutputs<{ rows: z.ZodNumber }, string> = { rows: 3 };
  * ```
  */
-export type MockOutputs<O, R> = { readonly [K in ParamKeys<O>]: ValueOf<O[K]> } & {
+export type MockOutputs<O, R> = { readonly [K in ParamKeys<O>]: O[K] } & {
   readonly [K in ArtifactKeys<O>]?: MockArtifactOutput;
 } & ResultField<R>;
 

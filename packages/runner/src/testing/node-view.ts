@@ -2,11 +2,10 @@
  * A node of a finished run, as a test reads it: Argo's node status plus typed outputs (decoded by
  * the template's declarations), attempts, and its place in the order of events.
  */
-import type { ArtifactDecl } from "@wfc/sdk";
 import type { Artifact, NodeStatus } from "@wfc/sdk/argo";
 import { HarnessCodes, HarnessError } from "./errors.js";
 import type { TemplateInfo } from "./introspect.js";
-import type { ValueOf } from "./mock.js";
+import type { ArtifactKeys, ParamKeys } from "./mock.js";
 import { decodeValue } from "./values.js";
 
 /**
@@ -19,9 +18,6 @@ import { decodeValue } from "./values.js";
  */
 export type NodePhase = "Pending" | "Running" | "Succeeded" | "Skipped" | "Failed" | "Error" | "Omitted";
 
-type ParamKeys<O> = { [K in keyof O]-?: O[K] extends ArtifactDecl ? never : K }[keyof O];
-type ArtifactKeys<O> = { [K in keyof O]-?: O[K] extends ArtifactDecl ? K : never }[keyof O];
-
 /**
  * A node's outputs typed from its template's declarations: each output parameter decoded to its
  * declared type, each output artifact as Argo's Artifact (where the runner stored it).
@@ -31,7 +27,7 @@ type ArtifactKeys<O> = { [K in keyof O]-?: O[K] extends ArtifactDecl ? K : never
  * const rows: number = run.nodesOf(transform)[0]!.outputs.rows;
  * ```
  */
-export type NodeOutputs<O> = { readonly [K in ParamKeys<O>]: ValueOf<O[K]> } & {
+export type NodeOutputs<O> = { readonly [K in ParamKeys<O>]: O[K] } & {
   readonly [K in ArtifactKeys<O>]: Artifact;
 };
 

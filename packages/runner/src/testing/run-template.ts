@@ -1,4 +1,4 @@
-import { type Args, type Template, workflow } from "@wfc/sdk";
+import { type ArgsOf, type Template, workflow } from "@wfc/sdk";
 import type { TypedNode } from "./run-result.js";
 import { type RunWorkflowOptions, runWorkflow } from "./run-workflow.js";
 
@@ -15,7 +15,7 @@ import { type RunWorkflowOptions, runWorkflow } from "./run-workflow.js";
  */
 export async function runTemplate<I, O, R>(
   template: Template<I, O, R>,
-  inputs: Args<I>,
+  inputs: ArgsOf<I>,
   options: Omit<RunWorkflowOptions, "parameters"> = {},
 ): Promise<TypedNode<O, R>> {
   const call = template as unknown as (args: unknown, options: unknown) => unknown;

@@ -4,7 +4,7 @@ import { callerLocation } from "../core/location.js";
 import type { ScopeModel, TaskModel, TemplateModel } from "../core/model.js";
 import { type ArtifactRef, createItemRef, type Item, isRef, type Ref } from "../core/ref.js";
 import { recordScope, runChain, withLoop, withParallelGroup } from "./context.js";
-import { type Decls, type InputRefs, ioSpec, type OutputRefs } from "./decl.js";
+import { type Decls, type InputRefs, type InputsOf, ioSpec, type OutputRefs, type OutputsOf } from "./decl.js";
 import { type Expr, isExpr } from "./expr.js";
 import { applyFieldFunctions, type TemplateOptions } from "./factories.js";
 import { deepLower, lowerValue } from "./lower.js";
@@ -57,8 +57,8 @@ export interface DagTemplateOptions<I extends Decls, O extends Decls> extends Te
  */
 export function dag<const I extends Decls = {}, const O extends Decls = {}>(
   options: DagTemplateOptions<I, O>,
-  body: (inputs: InputRefs<I>, self: Template<I, O, never>) => OutputValues<O> | void,
-): Template<I, O, never> {
+  body: (inputs: InputRefs<I>, self: Template<InputsOf<I>, OutputsOf<O>, never>) => OutputValues<O> | void,
+): Template<InputsOf<I>, OutputsOf<O>, never> {
   return bodyTemplate(
     "dag",
     options as unknown as BodyOptions,
@@ -81,8 +81,8 @@ export function dag<const I extends Decls = {}, const O extends Decls = {}>(
  */
 export function steps<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
-  body: (inputs: InputRefs<I>, self: Template<I, O, never>) => OutputValues<O> | void,
-): Template<I, O, never> {
+  body: (inputs: InputRefs<I>, self: Template<InputsOf<I>, OutputsOf<O>, never>) => OutputValues<O> | void,
+): Template<InputsOf<I>, OutputsOf<O>, never> {
   return bodyTemplate(
     "steps",
     options as unknown as BodyOptions,
@@ -106,7 +106,7 @@ export function bodyTemplate<I, O>(
   workflow: object | undefined,
   extraInputs?: Record<string, unknown>,
   location?: SourceLocation,
-): Template<I, O, never> {
+): Template<InputsOf<I>, OutputsOf<O>, never> {
   const { name, inputs, outputs, dependencyStyle, failFast, target, ...rest } = options;
   const model = newTemplateModel({
     name,
@@ -119,7 +119,7 @@ export function bodyTemplate<I, O>(
   });
   const refs = { ...inputRefs(model), ...extraInputs };
   // The template itself, callable inside its own body (recursion: a step that runs this template again).
-  const self = makeTemplate<I, O, never>(model);
+  const self = makeTemplate<InputsOf<I>, OutputsOf<O>, never>(model);
   const { scope, result, problems } = recordScope(kind, workflow, () => body(refs, self));
   scope.template = model;
   const dagFields: Record<string, unknown> = {};

@@ -179,7 +179,93 @@ export type Value<T> = T | Ref<T>;
 export type ArtifactArg = ArtifactRef | ArtifactOptions;
 
 /** The value a caller passes for one declared input. */
-export type ArgOf<D> = D extends ArtifactDecl ? ArtifactArg : Value<z.output<SchemaOf<D>>>;
+export type ArgOf<D> = ArgFor<ValueOfDecl<D>>;
+
+declare const artifactValue: unique symbol;
+
+/**
+ * An artifact, as it appears in a template's input and output shapes
+ * (`Template<{ data: Artifact }, { rows: Artifact }>`): a caller passes an artifact reference or
+ * location for it, a task's `outputs` gives an {@link ArtifactRef}.
+ *
+ * @example
+ * ```ts
+ * const load: Template<{ rows: Artifact }> = container({ name: "load", inputs: { rows: artifact({ path: "/in" }) } }, { image: "alpine" });
+ * ```
+ */
+export interface Artifact {
+  readonly [artifactValue]: "artifact";
+}
+
+/**
+ * Flattens an intersection or mapped type into one object type, so that editors show its members
+ * (`{ msg: string; times?: number }`) instead of the type expression that made it.
+ *
+ * @example
+ * ```ts
+ * type Shown = Simplify<{ a: string } & { b?: number }>; // { a: string; b?: number }
+ * ```
+ */
+export type Simplify<T> = { [K in keyof T]: T[K] } & {};
+
+/**
+ * The value type of one declaration: the schema's output type, or {@link Artifact}.
+ *
+ * @example
+ * ```ts
+ * type N = ValueOfDecl<ParamDecl<z.ZodNumber>>; // number
+ * ```
+ */
+export type ValueOfDecl<D> = D extends ArtifactDecl ? Artifact : z.output<SchemaOf<D>>;
+
+/** The argument for one value of an input shape: the value or a reference to it (an artifact: a reference or location). */
+type ArgFor<V> = [Exclude<V, undefined>] extends [Artifact] ? ArtifactArg : Value<Exclude<V, undefined>>;
+
+/**
+ * The input shape of declared inputs: each input's value type, optional when a caller may omit it
+ * (a default, `.optional()`, a fixed value, an artifact with a source). What `Template<I>` holds.
+ *
+ * @example
+ * ```ts
+ * type In = InputsOf<{ msg: z.ZodString; times: ParamDecl<z.ZodNumber, true> }>; // { msg: string; times?: number }
+ * ```
+ */
+export type InputsOf<I> = Simplify<
+  { [K in Exclude<keyof I, OptionalKeys<I>>]: ValueOfDecl<I[K]> } & { [K in OptionalKeys<I>]?: ValueOfDecl<I[K]> }
+>;
+
+/**
+ * The output shape of declared outputs: each output's value type. What `Template<I, O>` and
+ * `Task<O>` hold.
+ *
+ * @example
+ * ```ts
+ * type Out = OutputsOf<{ count: ParamDecl<z.ZodNumber>; data: ArtifactDecl }>; // { count: number; data: Artifact }
+ * ```
+ */
+export type OutputsOf<O> = Simplify<{ -readonly [K in keyof O]: ValueOfDecl<O[K]> }>;
+
+/**
+ * The arguments object of a call of a template whose input shape is `V`.
+ *
+ * @example
+ * ```ts
+ * type HelloArgs = ArgsOf<{ msg: string }>; // { readonly msg: string | Ref<string> }
+ * ```
+ */
+export type ArgsOf<V> = [keyof V] extends [never]
+  ? { readonly [k: string]: never }
+  : { readonly [K in keyof V]: ArgFor<V[K]> };
+
+/**
+ * References to the outputs of a task whose output shape is `V`.
+ *
+ * @example
+ * ```ts
+ * type Refs = RefsOf<{ n: number; data: Artifact }>; // { readonly n: Ref<number>; readonly data: ArtifactRef }
+ * ```
+ */
+export type RefsOf<V> = { readonly [K in keyof V]: [V[K]] extends [Artifact] ? ArtifactRef : Ref<V[K]> };
 
 type OptionalKey<I, K extends keyof I> =
   I[K] extends ArtifactDecl<infer H>
@@ -203,11 +289,7 @@ type OptionalKeys<I> = { [K in keyof I]-?: OptionalKey<I, K> }[keyof I];
  * type HelloArgs = Args<{ msg: z.ZodString }>; // { readonly msg: string | Ref<string> }
  * ```
  */
-export type Args<I> = [keyof I] extends [never]
-  ? { readonly [k: string]: never }
-  : { readonly [K in Exclude<keyof I, OptionalKeys<I>>]: ArgOf<I[K]> } & {
-      readonly [K in OptionalKeys<I>]?: ArgOf<I[K]>;
-    };
+export type Args<I> = ArgsOf<InputsOf<I>>;
 
 /**
  * References to a task's declared outputs.
@@ -217,9 +299,7 @@ export type Args<I> = [keyof I] extends [never]
  * const t = gen(); add({ a: t.outputs.n }); // t.outputs: OutputRefs<{ n: ... }>
  * ```
  */
-export type OutputRefs<O> = {
-  readonly [K in keyof O]: O[K] extends ArtifactDecl ? ArtifactRef : Ref<z.output<SchemaOf<O[K]>>>;
-};
+export type OutputRefs<O> = RefsOf<OutputsOf<O>>;
 
 /**
  * References to a template's own inputs, as seen inside its body.

@@ -1,7 +1,6 @@
-import type { Event, ObjectMeta, Submit } from "../argo/types.gen.js";
+import type { Event, ObjectMeta, Submit, WorkflowEventBinding, WorkflowEventBindingSpec } from "../argo/types.gen.js";
 import { BRAND } from "../core/brand.js";
 import { ARGO_API_VERSION, workflowTemplateRef } from "../core/kinds.js";
-import type { Manifest } from "../core/manifest.js";
 import type { Expr } from "./expr.js";
 import { deepLower } from "./lower.js";
 import { isWorkflow, markDefined, type WorkflowObject, workflowModel } from "./workflow.js";
@@ -45,7 +44,7 @@ export interface WorkflowEventBindingOptions {
 export interface WorkflowEventBindingObject {
   readonly kind: "WorkflowEventBinding";
   readonly name: string;
-  readonly [BRAND.manifests]: () => readonly Manifest[];
+  readonly [BRAND.manifests]: () => readonly WorkflowEventBinding[];
 }
 
 /**
@@ -63,31 +62,31 @@ export interface WorkflowEventBindingObject {
  * ```
  */
 export function workflowEventBinding(options: WorkflowEventBindingOptions): WorkflowEventBindingObject {
-  const metadata: Record<string, unknown> = { name: options.name };
+  const metadata: ObjectMeta = { name: options.name };
   if (options.namespace) metadata.namespace = options.namespace;
   if (options.labels) metadata.labels = { ...options.labels };
   if (options.annotations) metadata.annotations = { ...options.annotations };
   if (options.metadata) Object.assign(metadata, options.metadata);
-  const spec: Record<string, unknown> = { event: { ...(options.event ?? {}), selector: deepLower(options.selector) } };
+  const spec: WorkflowEventBindingSpec = {
+    event: { ...(options.event ?? {}), selector: String(deepLower(options.selector)) },
+  };
   if (options.template || options.parameters || options.submit) {
-    const submit: Record<string, unknown> = { ...(options.submit ?? {}) };
     const t = options.template;
-    if (t) {
-      if (isWorkflow(t)) {
-        const m = workflowModel(t);
-        submit.workflowTemplateRef = workflowTemplateRef(m.kind, String(m.metadata.name)) ?? { name: m.metadata.name };
-      } else submit.workflowTemplateRef = { ...t };
-    }
-    if (options.parameters) {
-      submit.arguments = {
-        parameters: Object.entries(options.parameters).map(([name, p]) =>
-          "event" in p ? { name, valueFrom: { event: deepLower(p.event) } } : { name, value: p.value },
-        ),
-      };
-    }
-    spec.submit = submit;
+    let ref: Submit["workflowTemplateRef"] = {};
+    if (t && isWorkflow(t)) {
+      const m = workflowModel(t);
+      const name = String(m.metadata.name);
+      ref = workflowTemplateRef(m.kind, name) ?? { name };
+    } else if (t) ref = { ...t };
+    const args: Submit["arguments"] | undefined = options.parameters && {
+      parameters: Object.entries(options.parameters).map(([name, p]) =>
+        "event" in p ? { name, valueFrom: { event: String(deepLower(p.event)) } } : { name, value: p.value },
+      ),
+    };
+    // Key order as Argo's examples write it: the other submit fields, the template, its arguments.
+    spec.submit = { ...(options.submit ?? {}), workflowTemplateRef: ref, ...(args ? { arguments: args } : {}) };
   }
-  const manifest = { apiVersion: ARGO_API_VERSION, kind: "WorkflowEventBinding", metadata, spec } as Manifest;
+  const manifest: WorkflowEventBinding = { apiVersion: ARGO_API_VERSION, kind: "WorkflowEventBinding", metadata, spec };
   const obj: WorkflowEventBindingObject = Object.freeze({
     kind: "WorkflowEventBinding" as const,
     name: options.name,

@@ -13,7 +13,7 @@ import type {
 import { BRAND } from "../core/brand.js";
 import { callerLocation } from "../core/location.js";
 import type { TemplateKind, TemplateModel } from "../core/model.js";
-import { type Decls, type InputRefs, ioSpec } from "./decl.js";
+import { type Decls, type InputRefs, type InputsOf, ioSpec, type OutputsOf } from "./decl.js";
 import { deepLower } from "./lower.js";
 import { inputRefs, makeTemplate, newTemplateModel } from "./template-model.js";
 import type { Refable, Template } from "./types.js";
@@ -122,7 +122,7 @@ export function leafTemplate<K extends keyof Kinds, I extends Decls, O extends D
   options: TemplateOptions<I, O> & { readonly result?: ZodType },
   spec: SpecOf<I, Refable<Kinds[K]>> | undefined,
   entry: Function = leafTemplate,
-): Template<I, O, R> {
+): Template<InputsOf<I>, OutputsOf<O>, R> {
   const location = callerLocation(entry);
   const { name, inputs, outputs, result, ...rest } = options as TemplateOptions<I, O> & { result?: ZodType };
   const model = newTemplateModel({
@@ -141,7 +141,7 @@ export function leafTemplate<K extends keyof Kinds, I extends Decls, O extends D
   fields[kind] = deepLower(body ?? {});
   Object.assign(fields, deepLower(applyFieldFunctions(rest, refsOnce)));
   (model as { fields: unknown }).fields = Object.freeze(fields);
-  return makeTemplate<I, O, R>(Object.freeze(model) as TemplateModel);
+  return makeTemplate<InputsOf<I>, OutputsOf<O>, R>(Object.freeze(model) as TemplateModel);
 }
 
 /**
@@ -157,7 +157,7 @@ export function leafTemplate<K extends keyof Kinds, I extends Decls, O extends D
 export function container<const I extends Decls = {}, const O extends Decls = {}, R = string>(
   options: TemplateOptions<I, O> & { readonly result?: ZodType<R> },
   spec: SpecOf<I, Refable<ArgoContainer>>,
-): Template<I, O, R> {
+): Template<InputsOf<I>, OutputsOf<O>, R> {
   return leafTemplate("container", options, spec, container);
 }
 
@@ -172,7 +172,7 @@ export function container<const I extends Decls = {}, const O extends Decls = {}
 export function resource<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoResourceTemplate>>,
-): Template<I, O, never> {
+): Template<InputsOf<I>, OutputsOf<O>, never> {
   return leafTemplate("resource", options, spec, resource);
 }
 
@@ -187,7 +187,7 @@ export function resource<const I extends Decls = {}, const O extends Decls = {}>
 export function suspend<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoSuspendTemplate>> = {},
-): Template<I, O, never> {
+): Template<InputsOf<I>, OutputsOf<O>, never> {
   return leafTemplate("suspend", options, spec, suspend);
 }
 
@@ -202,7 +202,7 @@ export function suspend<const I extends Decls = {}, const O extends Decls = {}>(
 export function http<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoHTTP>>,
-): Template<I, O, string> {
+): Template<InputsOf<I>, OutputsOf<O>, string> {
   return leafTemplate("http", options, spec, http);
 }
 
@@ -217,7 +217,7 @@ export function http<const I extends Decls = {}, const O extends Decls = {}>(
 export function data<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoData>>,
-): Template<I, O, string> {
+): Template<InputsOf<I>, OutputsOf<O>, string> {
   return leafTemplate("data", options, spec, data);
 }
 
@@ -232,7 +232,7 @@ export function data<const I extends Decls = {}, const O extends Decls = {}>(
 export function containerSet<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoContainerSetTemplate>>,
-): Template<I, O, string> {
+): Template<InputsOf<I>, OutputsOf<O>, string> {
   return leafTemplate("containerSet", options, spec, containerSet);
 }
 
@@ -247,7 +247,7 @@ export function containerSet<const I extends Decls = {}, const O extends Decls =
 export function plugin<const I extends Decls = {}, const O extends Decls = {}>(
   options: TemplateOptions<I, O>,
   spec: SpecOf<I, Refable<ArgoPlugin>>,
-): Template<I, O, string> {
+): Template<InputsOf<I>, OutputsOf<O>, string> {
   return leafTemplate("plugin", options, spec, plugin);
 }
 
@@ -272,7 +272,7 @@ export type ScriptSpec = Refable<ArgoScriptTemplate>;
 export function script<const I extends Decls = {}, const O extends Decls = {}, R = string>(
   options: TemplateOptions<I, O> & { readonly result?: ZodType<R> },
   spec: SpecOf<I, ScriptSpec>,
-): Template<I, O, R> {
+): Template<InputsOf<I>, OutputsOf<O>, R> {
   return leafTemplate("script", options, spec, script);
 }
 

@@ -3,7 +3,16 @@ import type { ZodType, z } from "zod";
 import { AuthoringError } from "../core/errors.js";
 import { callerLocation } from "../core/location.js";
 import { toDnsName } from "../core/names.js";
-import { type ArtifactDecl, baseTypeOf, type Decls, isArtifactDecl, type SchemaOf } from "./decl.js";
+import {
+  type ArtifactDecl,
+  baseTypeOf,
+  type Decls,
+  type InputsOf,
+  isArtifactDecl,
+  type OutputsOf,
+  type SchemaOf,
+  type Simplify,
+} from "./decl.js";
 import { leafTemplate, type Refable, type TemplateFields } from "./factories.js";
 import type { Template } from "./types.js";
 
@@ -15,9 +24,9 @@ import type { Template } from "./types.js";
  * nodeScript({ name: "s", inputs: { n: z.number() }, run: ({ n }) => n + 1 }); // run gets { n: number }
  * ```
  */
-export type ScriptInputs<I> = {
+export type ScriptInputs<I> = Simplify<{
   readonly [K in keyof I as I[K] extends ArtifactDecl ? never : K]: z.output<SchemaOf<I[K]>>;
-};
+}>;
 
 /**
  * Options of a script template written as a TypeScript function.
@@ -107,7 +116,7 @@ function formatScript(src: string): string {
  */
 export function nodeScript<const I extends Decls = {}, const O extends Decls = {}, R = unknown>(
   options: FunctionScriptOptions<I, O, R>,
-): Template<I, O, R> {
+): Template<InputsOf<I>, OutputsOf<O>, R> {
   const { run, name, inputs, outputs, result, image, container, ...templateFields } = options;
   const templateName = name ?? (run.name && run.name !== "run" ? toDnsName(run.name) : undefined);
   if (!templateName) {
@@ -147,5 +156,5 @@ export function nodeScript<const I extends Decls = {}, const O extends Decls = {
     { name: templateName, inputs, outputs, result, ...templateFields } as never,
     spec as never,
     nodeScript,
-  ) as Template<I, O, R>;
+  ) as Template<InputsOf<I>, OutputsOf<O>, R>;
 }

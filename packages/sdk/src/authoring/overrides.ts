@@ -1,4 +1,5 @@
 import type { ZodType } from "zod";
+import type { ArgoObjectMeta, ArgoWorkflowSpec } from "../core/argo.js";
 import { WfcError } from "../core/errors.js";
 import { baseTypeOf } from "./decl.js";
 import { isWorkflow, type WorkflowObject, workflowModel } from "./workflow.js";
@@ -39,6 +40,32 @@ function coerce(schema: ZodType, raw: string): unknown {
 }
 
 /**
+ * What {@link applyParameterOverrides} takes: a compiled workflow manifest (`compile()`'s), or a
+ * workflow object read from a file or the cluster.
+ *
+ * @example
+ * ```ts
+ * const m: ParameterizedManifest = { kind: "Workflow", spec: { arguments: { parameters: [{ name: "n" }] } } };
+ * ```
+ */
+export interface ParameterizedManifest {
+  readonly kind: string;
+  readonly spec: object;
+}
+
+/**
+ * The workflow spec of a manifest of any origin: `spec.workflowSpec` of a CronWorkflow, `spec` of
+ * the others. Read as Argo's type; the fields it writes (`arguments.parameters`) are checked here.
+ */
+function workflowSpecOf(m: ParameterizedManifest): ArgoWorkflowSpec | undefined {
+  const spec: ArgoWorkflowSpec | undefined =
+    m.kind === "CronWorkflow" ? (m.spec as { workflowSpec?: ArgoWorkflowSpec }).workflowSpec : m.spec;
+  if (spec?.arguments?.parameters !== undefined && !Array.isArray(spec.arguments.parameters))
+    throw new ParameterError(`${m.kind}: spec.arguments.parameters is not a list`);
+  return spec;
+}
+
+/**
  * Sets workflow parameters on a compiled manifest (`spec.arguments.parameters`, or
  * `spec.workflowSpec.arguments` for a CronWorkflow), checking each name against the declared
  * parameters and, when the workflow object is given, each value against its zod schema.
@@ -49,22 +76,20 @@ function coerce(schema: ZodType, raw: string): unknown {
  * const m = applyParameterOverrides(compile(wf), { count: "3" }, wf);
  * ```
  */
-export function applyParameterOverrides<M extends { kind: string; spec: Record<string, unknown> }>(
+export function applyParameterOverrides<M extends ParameterizedManifest>(
   manifest: M,
   overrides: Readonly<Record<string, string>>,
   workflow?: WorkflowObject,
 ): M {
-  const copy = structuredClone(manifest) as M;
-  const spec = (copy.kind === "CronWorkflow" ? copy.spec.workflowSpec : copy.spec) as
-    | Record<string, unknown>
-    | undefined;
+  const copy = structuredClone(manifest);
+  const spec = workflowSpecOf(copy);
   if (!spec) throw new ParameterError(`${copy.kind} has no spec to set parameters on`);
-  const args = (spec.arguments ??= {}) as Record<string, unknown>;
-  const params = (args.parameters ??= []) as { name: string; value?: string; enum?: string[] }[];
+  const args = (spec.arguments ??= {});
+  const params = (args.parameters ??= []);
   const model = workflow && isWorkflow(workflow) ? workflowModel(workflow) : undefined;
   const declared = new Map(params.map((p) => [p.name, p]));
-  const name = (copy as unknown as { metadata?: { name?: string; generateName?: string } }).metadata;
-  const label = `${copy.kind} ${name?.name ?? name?.generateName ?? ""}`.trim();
+  const meta = (copy as { metadata?: ArgoObjectMeta }).metadata;
+  const label = `${copy.kind} ${meta?.name ?? meta?.generateName ?? ""}`.trim();
   for (const [key, raw] of Object.entries(overrides)) {
     const p = declared.get(key);
     if (!p) {

@@ -2,8 +2,14 @@
 // `.result` of their tasks is a compile error whose message says why.
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  type ArgsOf,
+  type Artifact,
+  type ArtifactRef,
+  artifact,
   container,
   dag,
+  type InputsOf,
+  type OutputsOf,
   type ParamDecl,
   param,
   type Ref,
@@ -13,6 +19,7 @@ import {
   suspend,
   type Task,
   type TaskOptions,
+  type Template,
   type TypeError as WfcTypeError,
   workflow,
   z,
@@ -86,5 +93,51 @@ describe("param()", () => {
     workflow({ name: "p" }, () => {
       expectTypeOf(t().outputs.n).toEqualTypeOf<Ref<number>>();
     });
+  });
+});
+
+describe("readable shapes", () => {
+  const hello = container(
+    {
+      name: "hello",
+      inputs: { msg: z.string(), times: param(z.number(), { value: "1" }), data: artifact({ path: "/in" }) },
+      outputs: { count: param(z.number(), { valueFrom: { path: "/tmp/n" } }), out: artifact({ path: "/out" }) },
+    },
+    ({ msg }) => ({ image: "alpine", args: [msg] }),
+  );
+  const rnd = script({ name: "rnd", result: z.number() }, { image: "python", command: ["python"], source: "print(1)" });
+  const inner2 = dag({ name: "inner2", inputs: { x: z.string().default("a") } }, () => {
+    say({ msg: "x" });
+  });
+
+  it("a template holds its input and output value types, not their declarations", () => {
+    expectTypeOf(hello).toEqualTypeOf<
+      Template<{ msg: string; times?: number; data: Artifact }, { count: number; out: Artifact }, string>
+    >();
+    expectTypeOf(say).toEqualTypeOf<Template<{ msg: string }, {}, string>>();
+    expectTypeOf(rnd).toEqualTypeOf<Template<{}, {}, number>>();
+    expectTypeOf(inner2).toEqualTypeOf<Template<{ x?: string }, {}, never>>();
+  });
+
+  it("a task holds its output value types; its outputs are references", () => {
+    workflow({ name: "s" }, () => {
+      const t = hello({ msg: "hi", data: { s3: { key: "k" } } });
+      expectTypeOf(t).toEqualTypeOf<Task<{ count: number; out: Artifact }, string>>();
+      expectTypeOf(t.outputs.count).toEqualTypeOf<Ref<number>>();
+      expectTypeOf(t.outputs.out).toEqualTypeOf<ArtifactRef>();
+      hello({ msg: t.outputs.count.toString(), times: t.outputs.count, data: t.outputs.out });
+    });
+  });
+
+  it("the shapes of declarations are InputsOf / OutputsOf, and a shape's call arguments ArgsOf", () => {
+    expectTypeOf<InputsOf<{ msg: z.ZodString; n: ParamDecl<z.ZodNumber, true> }>>().toEqualTypeOf<{
+      msg: string;
+      n?: number;
+    }>();
+    expectTypeOf<OutputsOf<{ readonly n: ParamDecl<z.ZodNumber, false> }>>().toEqualTypeOf<{ n: number }>();
+    expectTypeOf<ArgsOf<{ msg: string; n?: number }>>().toEqualTypeOf<{
+      readonly msg: string | Ref<string>;
+      readonly n?: number | Ref<number>;
+    }>();
   });
 });

@@ -1,7 +1,7 @@
 import { AuthoringError } from "../core/errors.js";
 import { workflowTemplateRef } from "../core/kinds.js";
 import type { TemplateModel } from "../core/model.js";
-import type { Decls } from "./decl.js";
+import type { Decls, InputsOf, OutputsOf } from "./decl.js";
 import { ioSpec } from "./decl.js";
 import { isTemplate, makeTemplate, newTemplateModel, templateModel } from "./template-model.js";
 import type { Template } from "./types.js";
@@ -52,7 +52,7 @@ export function templateRef<const I extends Decls = {}, const O extends Decls = 
   source: TemplateSource,
   template: string,
   io?: { readonly inputs?: I; readonly outputs?: O; readonly kind?: TemplateModel["kind"] },
-): Template<I, O, string>;
+): Template<InputsOf<I>, OutputsOf<O>, string>;
 export function templateRef(
   source: TemplateSource,
   template: unknown,

@@ -6,7 +6,7 @@ import type { ArgoDAGTask, ArgoLifecycleHook } from "../core/argo.js";
 import { BRAND } from "../core/brand.js";
 import type { TaskModel, TemplateModel } from "../core/model.js";
 import type { Ref } from "../core/ref.js";
-import type { Args, OutputRefs } from "./decl.js";
+import type { ArgsOf, Artifact, RefsOf } from "./decl.js";
 import type { Depends, DependsLike } from "./depends.js";
 import type { Expr } from "./expr.js";
 
@@ -117,8 +117,9 @@ export interface TypeError<Message extends string> {
 }
 
 /**
- * A task: one call of a template in a DAG or steps body. Its outputs are typed references;
- * its status fields build `depends` expressions.
+ * A task: one call of a template in a DAG or steps body. `O` is the shape of its outputs (value
+ * types by name), whose `outputs` are typed references; its status fields build `depends`
+ * expressions.
  *
  * @example
  * ```ts
@@ -131,7 +132,7 @@ export interface Task<O = {}, R = string> extends Depends {
   /** The task's name. */
   readonly name: string;
   /** References to the declared outputs. */
-  readonly outputs: OutputRefs<O>;
+  readonly outputs: RefsOf<O>;
   /**
    * `outputs.result`: the container's stdout or the script's return value. DAG, steps, suspend and
    * resource templates have none: for them this is a {@link TypeError} naming the problem.
@@ -165,11 +166,15 @@ export interface Task<O = {}, R = string> extends Depends {
 
 /** The arguments of a call: optional when every input is optional. */
 export type CallArgs<I, O = {}, R = string> =
-  {} extends Args<I> ? [args?: Args<I>, options?: TaskOptions<O, R>] : [args: Args<I>, options?: TaskOptions<O, R>];
+  {} extends ArgsOf<I>
+    ? [args?: ArgsOf<I>, options?: TaskOptions<O, R>]
+    : [args: ArgsOf<I>, options?: TaskOptions<O, R>];
 
 /**
  * A template: call it inside a workflow, `dag()` or `steps()` body to create a task.
- * `I` and `O` are its declared inputs and outputs, `R` the type of its `result`.
+ * `I` and `O` are the shapes of its inputs and outputs (value types by name, an optional input
+ * is an optional key, an artifact is {@link Artifact}), `R` the type of its `result`: a
+ * factory's template hovers as `Template<{ msg: string; times?: number }, { count: number }, string>`.
  *
  * @example
  * ```ts

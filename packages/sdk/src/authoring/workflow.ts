@@ -88,9 +88,9 @@ export type WorkflowBody<P> = (params: InputRefs<P>) => OutputValues<{}> | void;
  * export default workflow({ generateName: "hello-" }, () => { hello({ msg: "hi" }); }); // found by wfc build
  * ```
  */
-export interface WorkflowObject<P extends Decls = Decls> {
+export interface WorkflowObject<P extends Decls = Decls, K extends WorkflowKind = WorkflowKind> {
   readonly [BRAND.workflow]: WorkflowModel;
-  readonly kind: WorkflowKind;
+  readonly kind: K;
   /** `metadata.name` or `generateName`. */
   readonly name: string;
   /** The declared parameters, by name (their zod schemas check `-p` values at submit time). */
@@ -136,13 +136,13 @@ export function markDefined(obj: object): void {
   seqOf.set(obj, nextSeq++);
 }
 
-function makeWorkflow<P extends Decls>(
-  kind: WorkflowKind,
+function makeWorkflow<P extends Decls, K extends WorkflowKind>(
+  kind: K,
   options: WorkflowOptions<P>,
   body: WorkflowBody<P> | undefined,
   cron: Record<string, unknown> | undefined,
   location: SourceLocation | undefined,
-): WorkflowObject<P> {
+): WorkflowObject<P, K> {
   const {
     name,
     generateName,
@@ -236,7 +236,7 @@ function makeWorkflow<P extends Decls>(
     location,
   });
   holder.model = model;
-  const wf = {
+  const wf: WorkflowObject<P, K> = {
     [BRAND.workflow]: model,
     kind,
     name: (name ?? generateName) as string,
@@ -259,7 +259,7 @@ function makeWorkflow<P extends Decls>(
 export function workflow<const P extends Decls = {}>(
   options: WorkflowOptions<P>,
   body?: WorkflowBody<P>,
-): WorkflowObject<P> {
+): WorkflowObject<P, "Workflow"> {
   return makeWorkflow("Workflow", options, body, undefined, callerLocation(workflow));
 }
 
@@ -274,7 +274,7 @@ export function workflow<const P extends Decls = {}>(
 export function workflowTemplate<const P extends Decls = {}>(
   options: WorkflowOptions<P>,
   body?: WorkflowBody<P>,
-): WorkflowObject<P> {
+): WorkflowObject<P, "WorkflowTemplate"> {
   return makeWorkflow("WorkflowTemplate", options, body, undefined, callerLocation(workflowTemplate));
 }
 
@@ -289,7 +289,7 @@ export function workflowTemplate<const P extends Decls = {}>(
 export function clusterWorkflowTemplate<const P extends Decls = {}>(
   options: WorkflowOptions<P>,
   body?: WorkflowBody<P>,
-): WorkflowObject<P> {
+): WorkflowObject<P, "ClusterWorkflowTemplate"> {
   return makeWorkflow("ClusterWorkflowTemplate", options, body, undefined, callerLocation(clusterWorkflowTemplate));
 }
 
@@ -331,7 +331,7 @@ export interface CronWorkflowOptions<P extends Decls = {}> extends WorkflowOptio
 export function cronWorkflow<const P extends Decls = {}>(
   options: CronWorkflowOptions<P>,
   body?: WorkflowBody<P>,
-): WorkflowObject<P> {
+): WorkflowObject<P, "CronWorkflow"> {
   const { schedules, cron, workflowMetadata, ...wf } = options;
   const cronFields: Record<string, unknown> = { schedules: [...schedules], ...(cron ?? {}) };
   // `when` holds a whole `{{= }}` expression, not a bare one.

@@ -1,6 +1,8 @@
+import type { ArgoObjectMeta as ObjectMeta } from "../core/argo.js";
 import { CompileError, type Diagnostic } from "../core/errors.js";
+import type { WorkflowKind } from "../core/kinds.js";
 import { ARGO_API_VERSION } from "../core/kinds.js";
-import type { Manifest } from "../core/manifest.js";
+import type { WorkflowManifest } from "../core/manifest.js";
 import type { TemplateModel, WorkflowModel } from "../core/model.js";
 import { checkGenerateName, checkObjectName, checkParamName } from "../core/names.js";
 import { semanticIssues } from "../validate/semantics.js";
@@ -9,8 +11,6 @@ import { Compilation, type Ctx } from "./compilation.js";
 import { lowerIO } from "./lower-io.js";
 import { lowerTemplate } from "./lower-template.js";
 import { resolve } from "./resolve.js";
-
-export type { Manifest };
 
 function lowerWorkflowSpec(c: Compilation): Record<string, unknown> {
   const wf = c.wf;
@@ -87,7 +87,7 @@ function lowerWorkflowSpec(c: Compilation): Record<string, unknown> {
  *
  * @internal
  */
-export function compileModel(model: WorkflowModel): Manifest {
+export function compileModel(model: WorkflowModel): WorkflowManifest {
   const c = new Compilation(model);
   const { name, generateName } = model.metadata as { name?: string; generateName?: string };
   if (name) {
@@ -113,11 +113,19 @@ export function compileModel(model: WorkflowModel): Manifest {
     spec = { ...cron, workflowSpec };
   }
   if (c.problems.length) throw new CompileError(dedupe(c.problems));
-  const manifest: Manifest = { apiVersion: ARGO_API_VERSION, kind: model.kind, metadata: { ...model.metadata }, spec };
+  const manifest = typedManifest(model.kind, { ...model.metadata }, spec);
   // What the model checks above cannot see (fields given through `extra`): the linter's checks.
   for (const issue of semanticIssues(manifest)) c.report(issue.code ?? "E_INVALID", `${issue.path}: ${issue.message}`);
   if (c.problems.length) throw new CompileError(c.problems);
   return manifest;
+}
+
+/**
+ * The one place the lowered spec (built field by field as plain data) takes the generated type of
+ * its kind: the lowering writes Argo's fields by name, and the CRD tests check the result.
+ */
+function typedManifest(kind: WorkflowKind, metadata: ObjectMeta, spec: Record<string, unknown>): WorkflowManifest {
+  return { apiVersion: ARGO_API_VERSION, kind, metadata, spec } as WorkflowManifest;
 }
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {

@@ -1,4 +1,4 @@
-import type { Manifest } from "../core/manifest.js";
+import type { KubernetesObject } from "../core/manifest.js";
 import { emitYaml, emitYamlBytes } from "../yaml/emit.js";
 
 /**
@@ -11,7 +11,7 @@ import { emitYaml, emitYamlBytes } from "../yaml/emit.js";
  * process.stdout.write(toYaml([compile(wf)]));
  * ```
  */
-export function toYaml(manifests: readonly Manifest[]): string {
+export function toYaml(manifests: readonly KubernetesObject[]): string {
   return emitYaml(manifests);
 }
 
@@ -23,7 +23,7 @@ export function toYaml(manifests: readonly Manifest[]): string {
  * process.stdout.write(toYamlBytes([compile(wf)]));
  * ```
  */
-export function toYamlBytes(manifests: readonly Manifest[]): Uint8Array {
+export function toYamlBytes(manifests: readonly KubernetesObject[]): Uint8Array {
   return emitYamlBytes(manifests);
 }
 
@@ -35,7 +35,7 @@ export function toYamlBytes(manifests: readonly Manifest[]): Uint8Array {
  * process.stdout.write(toJson([compile(wf)]));
  * ```
  */
-export function toJson(manifests: readonly Manifest[]): string {
+export function toJson(manifests: readonly KubernetesObject[]): string {
   const value = manifests.length === 1 ? manifests[0] : { apiVersion: "v1", kind: "List", items: manifests };
   return `${JSON.stringify(value, null, 2)}\n`;
 }

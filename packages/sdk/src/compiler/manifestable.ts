@@ -1,5 +1,5 @@
 import { BRAND, hasBrand } from "../core/brand.js";
-import type { Manifest } from "../core/manifest.js";
+import type { KubernetesObject } from "../core/manifest.js";
 
 /**
  * The protocol by which other wfc packages (such as `@wfc/events`) make objects that `wfc build`
@@ -8,11 +8,11 @@ import type { Manifest } from "../core/manifest.js";
  *
  * @example
  * ```ts
- * const obj = { [MANIFESTS]: () => [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x" }, spec: {} }] };
+ * const obj = { [MANIFESTS]: () => [{ apiVersion: "v1", kind: "ConfigMap", metadata: { name: "x" }, data: {} }] };
  * ```
  */
 export interface Manifestable {
-  readonly [BRAND.manifests]: () => readonly Manifest[];
+  readonly [BRAND.manifests]: () => readonly KubernetesObject[];
 }
 
 /**

@@ -1,7 +1,17 @@
 import type { ZodType, z } from "zod";
 import type { ArgoContainer } from "../../core/argo.js";
 import type { ArtifactRef, Ref } from "../../core/ref.js";
-import type { Args, ArtifactArg, ArtifactDecl, Decls, InputRefs, SchemaOf, Value } from "../decl.js";
+import type {
+  Args,
+  Artifact,
+  ArtifactArg,
+  ArtifactDecl,
+  Decls,
+  InputRefs,
+  SchemaOf,
+  Simplify,
+  Value,
+} from "../decl.js";
 import type { Refable } from "../factories.js";
 import type { ScriptInputs } from "../node-script.js";
 import type { AnyTemplate, Task, TaskOptions } from "../types.js";
@@ -110,8 +120,8 @@ type ArgsOfParam<P> = [keyof P] extends [never]
   ? NoArgs
   : { readonly [K in keyof P]: ArgFor<Exclude<P[K], undefined>> };
 
-/** Output values (as in `ContainerSpec<O>`) back to declarations, for `Task<O>`'s typed refs. */
-type DeclsOfValues<O> = { readonly [K in keyof O]: [O[K]] extends [ArtifactRef] ? ArtifactDecl : ZodType<O[K], O[K]> };
+/** Output values (as in `ContainerSpec<O>`) as an output shape, for `Task<O>`'s typed refs. */
+type ShapeOfValues<O> = Simplify<{ -readonly [K in keyof O]: [O[K]] extends [ArtifactRef] ? Artifact : O[K] }>;
 
 type ParamOf<M> = M extends (...args: infer A) => unknown
   ? A extends []
@@ -128,7 +138,7 @@ export type TaskOf<M> = M extends (...args: never[]) => infer Ret
   ? typeof containerOutputs extends keyof Ret
     ? TaskFactory<
         ArgsOfParam<ParamOf<M>>,
-        DeclsOfValues<NonNullable<Ret[typeof containerOutputs & keyof Ret]>>,
+        ShapeOfValues<NonNullable<Ret[typeof containerOutputs & keyof Ret]>>,
         NonNullable<Ret[typeof containerResult & keyof Ret]>
       >
     : TaskFactory<ArgsOfParam<ParamOf<M>>, {}, Awaited<Ret>>
