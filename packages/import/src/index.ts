@@ -20,4 +20,7 @@
  */
 
 export { ImportError } from "./errors.js";
-export { importManifests } from "./manifests.js";
+export type { ImportOptions, ImportResult } from "./manifests.js";
+export { importManifests, importModule } from "./manifests.js";
+export type { NormalizeOptions } from "./normalize.js";
+export { normalizeDocument } from "./normalize.js";

@@ -3,7 +3,20 @@ import { parseK8sYaml, validateManifest } from "@wfc/sdk";
 import { isWorkflowKind, WORKFLOW_KINDS } from "@wfc/sdk/internal";
 import { ImportError } from "./errors.js";
 import { generateModule } from "./generate.js";
+import { type NormalizeOptions, normalizeDocument } from "./normalize.js";
 import { positionFinder } from "./positions.js";
+import { isObj, type Obj } from "./values.js";
+
+/** Options of {@link importManifests} and {@link importModule}. */
+export interface ImportOptions extends NormalizeOptions {}
+
+/** A generated module and what the import changed on the way, one line per change. */
+export interface ImportResult {
+  /** The TypeScript module. */
+  readonly code: string;
+  /** What was changed in the input (server fields dropped, pre-v4 forms converted): `file: Kind/name: ...`. */
+  readonly notes: readonly string[];
+}
 
 const READ = `${WORKFLOW_KINDS.slice(0, -1).join(", ")} and ${WORKFLOW_KINDS.at(-1)}`;
 
@@ -27,15 +40,48 @@ const READ = `${WORKFLOW_KINDS.slice(0, -1).join(", ")} and ${WORKFLOW_KINDS.at(
  * writeFileSync("hello.ts", ts);
  * ```
  */
-export function importManifests(text: string, file = "<input>"): string {
-  const docs = parseK8sYaml(text, file);
+export function importManifests(text: string, file = "<input>", options: ImportOptions = {}): string {
+  return importModule(text, file, options).code;
+}
+
+/**
+ * {@link importManifests}, also returning what the import changed in the input: server-set fields
+ * of a live object dropped, pre-v4 forms converted, empty `inputs: {}` dropped (one note per
+ * document and kind of change; the generated module says the same in its header).
+ *
+ * @example
+ * ```ts
+ * import { importModule } from "@wfc/import";
+ *
+ * const { code, notes } = importModule(kubectlGetOutput, "live.yaml");
+ * for (const n of notes) console.error(n); // live.yaml: Workflow/hello-x2k9: dropped server-set fields (status, ...)
+ * ```
+ */
+export function importModule(text: string, file = "<input>", options: ImportOptions = {}): ImportResult {
+  const parsed = parseK8sYaml(text, file);
+  // A `List` (kubectl get -o yaml of several objects) stands for its items.
+  const docs: unknown[] = [];
+  const origin: { index: number; path: string }[] = [];
+  parsed.forEach((d, index) => {
+    if (isObj(d) && d.kind === "List" && Array.isArray(d.items)) {
+      d.items.forEach((item, j) => {
+        docs.push(item);
+        origin.push({ index, path: `items[${j}]` });
+      });
+    } else {
+      docs.push(d);
+      origin.push({ index, path: "" });
+    }
+  });
   if (!docs.length) throw new ImportError("E_IMPORT_EMPTY", `${file}: no manifests in the input`);
   const problems: string[] = [];
   let positions: ((i: number, path: string) => string) | undefined;
   const where = (i: number, path: string): string => {
     positions ??= positionFinder(text, file);
-    return positions(i, path);
+    const o = origin[i]!;
+    return positions(o.index, o.path && path ? `${o.path}.${path}` : o.path || path);
   };
+  const notes: string[] = [];
   docs.forEach((d, i) => {
     const kind = (d as { kind?: unknown } | null)?.kind;
     if (typeof d !== "object" || d === null || Array.isArray(d)) {
@@ -48,8 +94,11 @@ export function importManifests(text: string, file = "<input>"): string {
       );
       return;
     }
+    const label = docLabel(file, d as Obj, i);
+    for (const n of normalizeDocument(d as Obj, options)) notes.push(`${label}: ${n}`);
     for (const issue of validateManifest(d))
       problems.push(`${where(i, issue.path)}: ${issue.path || "<root>"}: ${issue.message}`);
+    for (const p of namingProblems(d as Obj)) problems.push(`${where(i, p.path)}: ${p.message}`);
   });
   if (problems.length) {
     const shown = problems.slice(0, 20);
@@ -59,5 +108,35 @@ export function importManifests(text: string, file = "<input>"): string {
       problems.length === 1 ? shown[0]! : `${problems.length} problems:\n  ${shown.join("\n  ")}`,
     );
   }
-  return generateModule(docs as Record<string, unknown>[], file);
+  return { code: generateModule(docs as Obj[], file, notes), notes };
+}
+
+function docLabel(file: string, d: Obj, i: number): string {
+  const meta = isObj(d.metadata) ? d.metadata : {};
+  return `${file}: ${String(d.kind)}/${String(meta.name ?? meta.generateName ?? `document-${i + 1}`)}`;
+}
+
+/**
+ * What Argo (and `wfc build`) refuse about names that the CRD schema lets through: a template
+ * without a name, and a WorkflowTemplate, ClusterWorkflowTemplate or CronWorkflow with only a
+ * `generateName` (Kubernetes would make a name on `create`, but nothing could refer to it, and
+ * `kubectl apply` and `wfc build` need a name).
+ */
+function namingProblems(d: Obj): { path: string; message: string }[] {
+  const out: { path: string; message: string }[] = [];
+  const meta = isObj(d.metadata) ? d.metadata : {};
+  if (d.kind !== "Workflow" && meta.name === undefined && meta.generateName !== undefined)
+    out.push({
+      path: "metadata.generateName",
+      message: `a ${String(d.kind)} needs metadata.name: generateName is for Workflows (templateRef and kubectl apply refer to it by name; wfc build refuses it too)`,
+    });
+  const spec = isObj(d.spec) ? d.spec : {};
+  const ws = d.kind === "CronWorkflow" ? (isObj(spec.workflowSpec) ? spec.workflowSpec : {}) : spec;
+  const prefix = d.kind === "CronWorkflow" ? "spec.workflowSpec" : "spec";
+  if (Array.isArray(ws.templates))
+    ws.templates.forEach((t: unknown, i) => {
+      if (isObj(t) && (typeof t.name !== "string" || t.name === ""))
+        out.push({ path: `${prefix}.templates[${i}]`, message: `${prefix}.templates[${i}]: a template needs a name` });
+    });
+  return out;
 }

@@ -85,7 +85,7 @@ export function taskStatement(
       args.push([name, c.single === "artifact" ? c.code : obj([["from", c.single ? str([c.code]) : c.code]])]);
     } else if (keys.length === 0) {
       unsupported(where, `artifact argument "${name}" without a source`);
-    } else args.push([name, conv(rest, scope)]);
+    } else args.push([name, conv(rest, scope, true)]);
   }
   for (const [pname, p] of callee.inParams) {
     const optional = p.default !== undefined || p.value !== undefined || p.valueFrom !== undefined;

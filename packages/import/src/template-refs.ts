@@ -6,7 +6,7 @@ import { type Code, call, literal, obj, print, raw, stmt } from "./printer.js";
 import { isObj, type Obj } from "./values.js";
 
 export function refKey(r: Obj): string {
-  return `${String(r.name)}/${String(r.template)}${r.clusterScope === true ? "/cluster" : ""}`;
+  return `${String(r.name)}/${String(r.template)}${r.clusterScope === true ? "/cluster" : r.clusterScope === false ? "/namespaced" : ""}`;
 }
 
 /** One `templateRef(...)` const per template of another WorkflowTemplate the tasks call, inputs from the arguments passed. */
@@ -19,8 +19,8 @@ export function templateRefs(g: Gen, infos: TemplateInfo[]): string[] {
       const where = `${g.where}: template "${t.name}", task "${String(task.name)}"`;
       for (const k of Object.keys(r))
         if (!["name", "template", "clusterScope"].includes(k)) unsupported(where, `templateRef.${k}`);
-      if (r.clusterScope !== undefined && r.clusterScope !== true)
-        unsupported(where, "templateRef.clusterScope written as false");
+      if (r.clusterScope !== undefined && typeof r.clusterScope !== "boolean")
+        unsupported(where, "templateRef.clusterScope is not a boolean");
       const key = refKey(r);
       (calls.get(key) ?? calls.set(key, { ref: r, tasks: [] }).get(key)!).tasks.push(task);
     }
@@ -72,7 +72,9 @@ export function templateRefs(g: Gen, infos: TemplateInfo[]): string[] {
     ];
     const src = obj([
       ["name", literal(ref.name)],
-      ...(ref.clusterScope === true ? [["clusterScope", raw("true")] as [string, Code]] : []),
+      ...(typeof ref.clusterScope === "boolean"
+        ? [["clusterScope", raw(String(ref.clusterScope))] as [string, Code]]
+        : []),
     ]);
     const args: Code[] = [src, literal(String(ref.template))];
     if (inputs.length) args.push(obj([["inputs", obj(inputs)]]));
