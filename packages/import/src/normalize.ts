@@ -63,6 +63,16 @@ export function normalizeDocument(doc: Obj, options: NormalizeOptions = {}): str
         delete meta[k];
         dropped.push(`metadata.${k}`);
       }
+    // A live Workflow's name was made by the API server from its generateName.
+    if (
+      typeof meta.generateName === "string" &&
+      typeof meta.name === "string" &&
+      meta.name.startsWith(meta.generateName) &&
+      meta.name.length > meta.generateName.length
+    ) {
+      delete meta.name;
+      dropped.push("metadata.name (generated from generateName)");
+    }
     for (const [field, keys] of [
       ["annotations", SERVER_ANNOTATIONS],
       ["labels", SERVER_LABELS],
