@@ -20,6 +20,7 @@
  */
 
 export { ImportError } from "./errors.js";
+export type { KnownSource } from "./events/documents.js";
 export type { ImportOptions, ImportResult } from "./manifests.js";
 export { importManifests, importModule } from "./manifests.js";
 export type { NormalizeOptions } from "./normalize.js";

@@ -1,14 +1,23 @@
 /** Reading Argo manifests for the import: parse, check the kinds, validate, then generate. */
+import { EVENTS_KINDS, validateEventsManifest } from "@wfc/events";
 import { parseK8sYaml, validateManifest } from "@wfc/sdk";
 import { isWorkflowKind, WORKFLOW_KINDS } from "@wfc/sdk/internal";
 import { ImportError } from "./errors.js";
+import type { KnownSource } from "./events/documents.js";
 import { generateModule } from "./generate.js";
 import { type NormalizeOptions, normalizeDocument } from "./normalize.js";
 import { positionFinder } from "./positions.js";
 import { isObj, type Obj } from "./values.js";
 
 /** Options of {@link importManifests} and {@link importModule}. */
-export interface ImportOptions extends NormalizeOptions {}
+export interface ImportOptions extends NormalizeOptions {
+  /**
+   * Event sources defined in other modules that this module's sensors may import, by name
+   * (`{ events, type, module: "./event-sources__amqp.js" }`). Others are `externalEventSource(...)`.
+   * @default none
+   */
+  readonly knownSources?: ReadonlyMap<string, KnownSource>;
+}
 
 /** A generated module and what the import changed on the way, one line per change. */
 export interface ImportResult {
@@ -18,7 +27,7 @@ export interface ImportResult {
   readonly notes: readonly string[];
 }
 
-const READ = `${WORKFLOW_KINDS.slice(0, -1).join(", ")} and ${WORKFLOW_KINDS.at(-1)}`;
+const READ = `${WORKFLOW_KINDS.join(", ")}, ${EVENTS_KINDS.slice(0, -1).join(", ")} and ${EVENTS_KINDS.at(-1)}`;
 
 /**
  * Turns Argo manifests (YAML or JSON text; a multi-document stream) into a wfc TypeScript module:
@@ -88,6 +97,12 @@ export function importModule(text: string, file = "<input>", options: ImportOpti
       problems.push(`${where(i, "")}: document ${i + 1} is not an object`);
       return;
     }
+    if (typeof kind === "string" && EVENTS_KINDS.includes(kind)) {
+      for (const n of normalizeDocument(d as Obj, options)) notes.push(`${docLabel(file, d as Obj, i)}: ${n}`);
+      for (const issue of validateEventsManifest(d))
+        problems.push(`${where(i, issue.path)}: ${issue.path || "<root>"}: ${issue.message}`);
+      return;
+    }
     if (!isWorkflowKind(kind)) {
       problems.push(
         `${where(i, "kind")}: ${kind === undefined ? "no kind" : `kind ${JSON.stringify(kind)}`}: wfc import reads ${READ} manifests`,
@@ -108,7 +123,7 @@ export function importModule(text: string, file = "<input>", options: ImportOpti
       problems.length === 1 ? shown[0]! : `${problems.length} problems:\n  ${shown.join("\n  ")}`,
     );
   }
-  return { code: generateModule(docs as Obj[], file, notes), notes };
+  return { code: generateModule(docs as Obj[], file, notes, options.knownSources), notes };
 }
 
 function docLabel(file: string, d: Obj, i: number): string {

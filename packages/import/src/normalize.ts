@@ -88,6 +88,8 @@ export function normalizeDocument(doc: Obj, options: NormalizeOptions = {}): str
     }
   }
   if (dropped.length) notes.push(`dropped server-set fields (${dropped.join(", ")})`);
+  if (!["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"].includes(String(doc.kind)))
+    return notes;
   const legacy = convertLegacy(doc);
   if (legacy.length) notes.push(`converted pre-v4 forms to v4, as \`argo convert\` does (${legacy.join(", ")})`);
   const empty = dropEmptyIo(doc);
