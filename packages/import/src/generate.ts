@@ -5,7 +5,7 @@
  */
 import { documentCode } from "./documents.js";
 import { type EventsGen, eventBusCode, eventSourceCode, type KnownSource, sensorCode } from "./events/documents.js";
-import { Module } from "./module.js";
+import { Module, type SharedTemplate } from "./module.js";
 import { Namer } from "./names.js";
 import { isObj, type Obj } from "./values.js";
 
@@ -15,8 +15,9 @@ export function generateModule(
   file: string,
   notes: readonly string[] = [],
   knownSources: ReadonlyMap<string, KnownSource> = new Map(),
-): string {
-  const m = new Module();
+  sharedTemplates: ReadonlyMap<string, SharedTemplate> = new Map(),
+): { code: string; exported: ReadonlyMap<string, string> } {
+  const m = new Module(sharedTemplates);
   const sections: string[] = [];
   const exportNames = new Namer();
   const ev: EventsGen = {
@@ -53,6 +54,7 @@ export function generateModule(
       exportNames.reserve(exportName);
     }
     sections.push(documentCode(m, doc, label, exportName).join("\n\n"));
+    m.exported.set(`${String(doc.kind)}/${String(meta.name ?? "")}`, exportName ?? "default");
   });
   if (m.varsUsed.size) m.imports.add("vars");
   const values = [...m.imports].sort((a, b) => a.localeCompare(b));
@@ -70,7 +72,8 @@ export function generateModule(
       ),
     );
   for (const [v, mod] of [...ev.moduleImports].sort()) lines.push(importLine([v], mod));
-  return `${header}${lines.join("\n")}\n\n${sections.join("\n\n")}\n`;
+  for (const [mod, names] of [...m.moduleImports].sort()) lines.push(importLine([...names].sort(), mod));
+  return { code: `${header}${lines.join("\n")}\n\n${sections.join("\n\n")}\n`, exported: m.exported };
 }
 
 function importLine(names: readonly string[], from: string): string {

@@ -5,6 +5,7 @@ import { isWorkflowKind, WORKFLOW_KINDS } from "@wfc/sdk/internal";
 import { ImportError } from "./errors.js";
 import type { KnownSource } from "./events/documents.js";
 import { generateModule } from "./generate.js";
+import type { SharedTemplate } from "./module.js";
 import { type NormalizeOptions, normalizeDocument } from "./normalize.js";
 import { positionFinder } from "./positions.js";
 import { isObj, type Obj } from "./values.js";
@@ -17,6 +18,13 @@ export interface ImportOptions extends NormalizeOptions {
    * @default none
    */
   readonly knownSources?: ReadonlyMap<string, KnownSource>;
+  /**
+   * WorkflowTemplates (key `name`) and ClusterWorkflowTemplates (`name/cluster`) that other
+   * generated modules export: a `templateRef` to one becomes an import of it (see
+   * {@link importDirectory}). Others stay `templateRef({ name }, ...)`.
+   * @default none
+   */
+  readonly sharedTemplates?: ReadonlyMap<string, SharedTemplate>;
 }
 
 /** A generated module and what the import changed on the way, one line per change. */
@@ -25,6 +33,8 @@ export interface ImportResult {
   readonly code: string;
   /** What was changed in the input (server fields dropped, pre-v4 forms converted): `file: Kind/name: ...`. */
   readonly notes: readonly string[];
+  /** The workflow objects the module exports, by `Kind/name`: `default` or the export's name. */
+  readonly exported: ReadonlyMap<string, string>;
 }
 
 const READ = `${WORKFLOW_KINDS.join(", ")}, ${EVENTS_KINDS.slice(0, -1).join(", ")} and ${EVENTS_KINDS.at(-1)}`;
@@ -123,7 +133,8 @@ export function importModule(text: string, file = "<input>", options: ImportOpti
       problems.length === 1 ? shown[0]! : `${problems.length} problems:\n  ${shown.join("\n  ")}`,
     );
   }
-  return { code: generateModule(docs as Obj[], file, notes, options.knownSources), notes };
+  const { code, exported } = generateModule(docs as Obj[], file, notes, options.knownSources, options.sharedTemplates);
+  return { code, notes, exported };
 }
 
 function docLabel(file: string, d: Obj, i: number): string {

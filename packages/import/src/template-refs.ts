@@ -1,6 +1,7 @@
 /** Templates of other WorkflowTemplates that tasks call: one `templateRef(...)` const each. */
 import { unsupported } from "./errors.js";
 import type { Gen } from "./generation.js";
+import type { SharedTemplate } from "./module.js";
 import { bodyTasks, type TemplateInfo } from "./plan.js";
 import { type Code, call, literal, obj, print, raw, stmt } from "./printer.js";
 import { isObj, type Obj } from "./values.js";
@@ -70,15 +71,35 @@ export function templateRefs(g: Gen, infos: TemplateInfo[]): string[] {
           ],
       ),
     ];
-    const src = obj([
-      ["name", literal(ref.name)],
-      ...(typeof ref.clusterScope === "boolean"
-        ? [["clusterScope", raw(String(ref.clusterScope))] as [string, Code]]
-        : []),
-    ]);
+    // A WorkflowTemplate another generated module exports: imported, and passed as the source.
+    const shared =
+      ref.clusterScope === false
+        ? undefined
+        : g.m.sharedTemplates.get(`${String(ref.name)}${ref.clusterScope ? "/cluster" : ""}`);
+    const src: Code = shared
+      ? raw(sharedIdent(g, shared, String(ref.name)))
+      : obj([
+          ["name", literal(ref.name)],
+          ...(typeof ref.clusterScope === "boolean"
+            ? [["clusterScope", raw(String(ref.clusterScope))] as [string, Code]]
+            : []),
+        ]);
     const args: Code[] = [src, literal(String(ref.template))];
     if (inputs.length) args.push(obj([["inputs", obj(inputs)]]));
     out.push(print(stmt(`const ${info.ident} = `, call(g.m.use("templateRef"), args))));
   }
   return out;
+}
+
+/** The local name of a WorkflowTemplate imported from another generated module (imported once). */
+function sharedIdent(g: Gen, shared: SharedTemplate, name: string): string {
+  let names = g.m.moduleImports.get(shared.module);
+  if (!names) g.m.moduleImports.set(shared.module, (names = new Set()));
+  for (const n of names) {
+    const [imported, local] = n.split(" as ");
+    if (imported === shared.exportName) return local ?? imported!;
+  }
+  const local = g.m.names.take(name, "Template");
+  names.add(shared.exportName === local ? local : `${shared.exportName} as ${local}`);
+  return local;
 }
