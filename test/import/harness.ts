@@ -24,6 +24,7 @@ const KINDS = new Set([
   "EventSource",
   "Sensor",
   "EventBus",
+  "WorkflowEventBinding",
 ]);
 
 export interface FileResult {

@@ -4,6 +4,7 @@
  * {@link ImportError} naming the construct; nothing is dropped silently.
  */
 import { documentCode } from "./documents.js";
+import { eventBindingCode } from "./event-binding.js";
 import { type EventsGen, eventBusCode, eventSourceCode, type KnownSource, sensorCode } from "./events/documents.js";
 import { Module, type SharedTemplate } from "./module.js";
 import { Namer } from "./names.js";
@@ -39,10 +40,17 @@ export function generateModule(
     if (doc.kind === "Sensor") eventCode.set(i, sensorCode(ev, doc, label(doc, i)));
     else if (doc.kind === "EventBus") eventCode.set(i, eventBusCode(ev, doc));
   });
+  const bindings: [number, Obj][] = [];
   docs.forEach((doc, i) => {
     const events = eventCode.get(i);
     if (events !== undefined) {
       sections.push(events);
+      return;
+    }
+    if (doc.kind === "WorkflowEventBinding") {
+      // After the workflow documents: the binding refers to their exports.
+      bindings.push([sections.length, doc]);
+      sections.push("");
       return;
     }
     const meta = (doc.metadata ?? {}) as Obj;
@@ -56,6 +64,11 @@ export function generateModule(
     sections.push(documentCode(m, doc, label, exportName).join("\n\n"));
     m.exported.set(`${String(doc.kind)}/${String(meta.name ?? "")}`, exportName ?? "default");
   });
+  for (const [at, doc] of bindings) {
+    const meta = isObj(doc.metadata) ? doc.metadata : {};
+    const exportName = docs.length > 1 ? m.names.take(String(meta.name), "Binding") : undefined;
+    sections[at] = eventBindingCode(m, doc, label(doc, docs.indexOf(doc)), exportName);
+  }
   if (m.varsUsed.size) m.imports.add("vars");
   const values = [...m.imports].sort((a, b) => a.localeCompare(b));
   const types = [...m.typeImports].sort().map((t) => `type ${t}`);

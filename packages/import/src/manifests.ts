@@ -37,7 +37,7 @@ export interface ImportResult {
   readonly exported: ReadonlyMap<string, string>;
 }
 
-const READ = `${WORKFLOW_KINDS.join(", ")}, ${EVENTS_KINDS.slice(0, -1).join(", ")} and ${EVENTS_KINDS.at(-1)}`;
+const READ = `${WORKFLOW_KINDS.join(", ")}, WorkflowEventBinding, ${EVENTS_KINDS.slice(0, -1).join(", ")} and ${EVENTS_KINDS.at(-1)}`;
 
 /**
  * Turns Argo manifests (YAML or JSON text; a multi-document stream) into a wfc TypeScript module:
@@ -113,7 +113,7 @@ export function importModule(text: string, file = "<input>", options: ImportOpti
         problems.push(`${where(i, issue.path)}: ${issue.path || "<root>"}: ${issue.message}`);
       return;
     }
-    if (!isWorkflowKind(kind)) {
+    if (!isWorkflowKind(kind) && kind !== "WorkflowEventBinding") {
       problems.push(
         `${where(i, "kind")}: ${kind === undefined ? "no kind" : `kind ${JSON.stringify(kind)}`}: wfc import reads ${READ} manifests`,
       );
