@@ -5,13 +5,28 @@ import { type ImportOptions, importModule } from "./manifests.js";
 import type { SharedTemplate } from "./module.js";
 import { isObj } from "./values.js";
 
-/** One input file of {@link importDirectory}: its path (relative, `/`-separated) and text. */
+/**
+ * One input file of {@link importDirectory}: its path (relative, `/`-separated) and text.
+ *
+ * @example
+ * ```ts
+ * const file: SourceFile = { path: "flows/main.yaml", text: "kind: Workflow\n" };
+ * ```
+ */
 export interface SourceFile {
   readonly path: string;
   readonly text: string;
 }
 
-/** What {@link importDirectory} made of a set of files. */
+/**
+ * What {@link importDirectory} made of a set of files.
+ *
+ * @example
+ * ```ts
+ * const result: DirectoryImport = importDirectory([]);
+ * for (const r of result.refused) console.error(`${r.path}: [${r.code}] ${r.reason}`);
+ * ```
+ */
 export interface DirectoryImport {
   /** The generated modules: `path` is the input's with `.ts` for `.yaml`/`.yml`/`.json`. */
   readonly modules: readonly {
@@ -24,7 +39,14 @@ export interface DirectoryImport {
   readonly refused: readonly { readonly path: string; readonly code: string; readonly reason: string }[];
 }
 
-/** The module path of a YAML file: `a/b.yaml` -> `a/b.ts`. */
+/**
+ * The module path of a YAML file: `a/b.yaml` -> `a/b.ts`.
+ *
+ * @example
+ * ```ts
+ * modulePath("flows/main.yaml"); // "flows/main.ts"
+ * ```
+ */
 export const modulePath = (path: string): string => path.replace(/\.(ya?ml|json)$/i, "") + ".ts";
 
 /**
@@ -37,10 +59,11 @@ export const modulePath = (path: string): string => path.replace(/\.(ya?ml|json)
  * ```ts
  * import { importDirectory } from "@wfc/import";
  *
- * const { modules, refused } = importDirectory([
- *   { path: "lib.yaml", text: libYaml },
- *   { path: "main.yaml", text: mainYaml }, // templateRef: { name: lib, template: say }
- * ]);
+ * import { readFileSync } from "node:fs";
+ *
+ * const { modules, refused } = importDirectory(
+ *   ["lib.yaml", "main.yaml"].map((path) => ({ path, text: readFileSync(path, "utf8") })),
+ * );
  * // modules[1].code: import lib from "./lib.js"; ... templateRef(lib, "say", ...)
  * ```
  */

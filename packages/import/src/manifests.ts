@@ -10,7 +10,14 @@ import { type NormalizeOptions, normalizeDocument } from "./normalize.js";
 import { positionFinder } from "./positions.js";
 import { isObj, type Obj } from "./values.js";
 
-/** Options of {@link importManifests} and {@link importModule}. */
+/**
+ * Options of {@link importManifests} and {@link importModule}.
+ *
+ * @example
+ * ```ts
+ * const options: ImportOptions = { keepServerFields: true };
+ * ```
+ */
 export interface ImportOptions extends NormalizeOptions {
   /**
    * Event sources defined in other modules that this module's sensors may import, by name
@@ -27,7 +34,15 @@ export interface ImportOptions extends NormalizeOptions {
   readonly sharedTemplates?: ReadonlyMap<string, SharedTemplate>;
 }
 
-/** A generated module and what the import changed on the way, one line per change. */
+/**
+ * A generated module and what the import changed on the way, one line per change.
+ *
+ * @example
+ * ```ts
+ * const result: ImportResult = importModule("kind: Workflow\nmetadata: {generateName: a-}\nspec: {templates: []}\n");
+ * console.log(result.code, result.notes);
+ * ```
+ */
 export interface ImportResult {
   /** The TypeScript module. */
   readonly code: string;
@@ -72,7 +87,9 @@ export function importManifests(text: string, file = "<input>", options: ImportO
  * ```ts
  * import { importModule } from "@wfc/import";
  *
- * const { code, notes } = importModule(kubectlGetOutput, "live.yaml");
+ * import { readFileSync } from "node:fs";
+ *
+ * const { code, notes } = importModule(readFileSync("live.yaml", "utf8"), "live.yaml");
  * for (const n of notes) console.error(n); // live.yaml: Workflow/hello-x2k9: dropped server-set fields (status, ...)
  * ```
  */

@@ -1,7 +1,14 @@
 /** The TypeScript module being generated: the SDK names it imports and the names it has taken. */
 import { Namer } from "./names.js";
 
-/** A WorkflowTemplate (or ClusterWorkflowTemplate) another generated module exports. */
+/**
+ * A WorkflowTemplate (or ClusterWorkflowTemplate) another generated module exports.
+ *
+ * @example
+ * ```ts
+ * const lib: SharedTemplate = { module: "./lib.js", exportName: "default" };
+ * ```
+ */
 export interface SharedTemplate {
   /** The module, as imported (`./lib.js`). */
   readonly module: string;

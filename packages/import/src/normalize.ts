@@ -6,7 +6,14 @@
  */
 import { isObj, type Obj } from "./values.js";
 
-/** Options of {@link normalizeDocument}. */
+/**
+ * Options of {@link normalizeDocument}.
+ *
+ * @example
+ * ```ts
+ * const options: NormalizeOptions = { keepServerFields: false };
+ * ```
+ */
 export interface NormalizeOptions {
   /**
    * Keep the fields the API server sets (`metadata.uid`, `resourceVersion`, `managedFields`, ...;

@@ -9,7 +9,14 @@ import { unsupported } from "../errors.js";
 import { isObj, type Obj } from "../values.js";
 import { IDENT, key, lit, metaFields, str, varName } from "./literal.js";
 
-/** An event source known to the import: its events, and the module that exports it (none: this one). */
+/**
+ * An event source known to the import: its events, and the module that exports it (none: this one).
+ *
+ * @example
+ * ```ts
+ * const amqp: KnownSource = { events: ["example"], type: "amqp", module: "./event-sources__amqp.js" };
+ * ```
+ */
 export interface KnownSource {
   readonly events: readonly string[];
   readonly type: string;
