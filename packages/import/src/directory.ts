@@ -47,7 +47,7 @@ export interface DirectoryImport {
  * modulePath("flows/main.yaml"); // "flows/main.ts"
  * ```
  */
-export const modulePath = (path: string): string => path.replace(/\.(ya?ml|json)$/i, "") + ".ts";
+export const modulePath = (path: string): string => `${path.replace(/\.(ya?ml|json)$/i, "")}.ts`;
 
 /**
  * Imports many files, one module each. A `templateRef` to a WorkflowTemplate (or

@@ -40,19 +40,22 @@ export function eventBindingCode(m: Module, doc: Obj, label: string, exportName:
       const params = isObj(args) ? args.parameters : undefined;
       if (!isObj(args) || Object.keys(args).some((k) => k !== "parameters") || !Array.isArray(params))
         unsupported(label, "spec.submit.arguments other than parameters");
-      const entries: [string, Code][] = params.map((p: unknown) => {
+      const entries: [string, Code][] = [];
+      for (const p of params as unknown[]) {
         if (!isObj(p) || typeof p.name !== "string") unsupported(label, "a submit parameter without a name");
         const keys = Object.keys(p).sort().join();
-        if (keys === "name,value" && typeof p.value === "string") return [p.name, obj([["value", literal(p.value)]])];
-        if (
+        if (keys === "name,value" && typeof p.value === "string")
+          entries.push([p.name, obj([["value", literal(p.value)]])]);
+        else if (
           keys === "name,valueFrom" &&
           isObj(p.valueFrom) &&
           Object.keys(p.valueFrom).join() === "event" &&
           typeof p.valueFrom.event === "string"
         )
-          return [p.name, obj([["event", literal(p.valueFrom.event)]])];
-        unsupported(`${label}: parameter "${p.name}"`, "a submit parameter other than `value` or `valueFrom.event`");
-      });
+          entries.push([p.name, obj([["event", literal(p.valueFrom.event)]])]);
+        else
+          unsupported(`${label}: parameter "${p.name}"`, "a submit parameter other than `value` or `valueFrom.event`");
+      }
       if (/^\d+$/.test(entries.map((e) => e[0]).find((k) => /^\d+$/.test(k)) ?? "x"))
         unsupported(label, "parameter names that are integers change order in a JavaScript object");
       opts.push(["parameters", obj(entries)]);
