@@ -1,7 +1,8 @@
 /**
  * `wfc import` of manifests from outside the upstream examples (issue 13): one fixture per
  * construct that used to be refused or not to type-check, `kubectl get -o yaml` dumps of live
- * objects, YAML in Hera's style, and a selection of Argo's own e2e test manifests. Each set is
+ * objects, YAML in Hera's style, a selection of Argo's own e2e test manifests, and the manifests
+ * `wfc build` wrote from the project's examples (examples/golden/). Each set is
  * imported, type-checked with one `tsc --strict` and rebuilt; the rebuild is compared
  * (Kubernetes-equal) with the input after the import's own normalisation (server fields, pre-v4
  * forms, empty `inputs: {}`), which the module's header states.
@@ -82,6 +83,20 @@ describe("wfc import: YAML in Hera's style", () => {
     console.log(summary(rt));
     expect(rt.results.filter((r) => r.status !== "ok")).toEqual([]);
     expect(rt.results).toHaveLength(3);
+  }, 120_000);
+});
+
+describe("wfc import: the project's own built manifests (examples/golden)", () => {
+  it("round-trips every golden file wfc build wrote from examples/", async () => {
+    const dir = join(ROOT, "examples/golden");
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith(".yaml"))
+      .sort();
+    const rt = await roundTrip(undefined, { dir, files, out: join(OUT, "..", "golden"), expected: normalized });
+    console.log(summary(rt));
+    expect(files.length).toBeGreaterThan(3);
+    expect(rt.results.filter((r) => r.status !== "ok")).toEqual([]);
+    expect(rt.results).toHaveLength(files.length);
   }, 120_000);
 });
 
