@@ -59,6 +59,16 @@ function walk(crd, js) {
 }
 for (const [kind, file] of Object.entries(CRD_FILES)) walk(readArgoJson(file), defs[ARGO + kind]);
 
+/**
+ * Fields the schema lists as required that Argo's own CRDs (and the controller) do without: a
+ * container's or script's image may come from `spec.templateDefaults`, and a script may have no
+ * source (Argo's e2e tests template-default-image, oom-kill do both).
+ */
+const RELAXED_REQUIRED = {
+  "io.k8s.api.core.v1.Container": ["image"],
+  "io.argoproj.workflow.v1alpha1.ScriptTemplate": ["image", "source"],
+};
+
 // ---- emit --------------------------------------------------------------------------------------------
 const { docComment, typeOf, objectBody } = createTsPrinter({
   tsName: (ref) => tsNames.get(refName(ref)),
@@ -94,7 +104,7 @@ for (const def of sortedDefs) {
     node.properties &&
     Object.keys(node.properties).length
   ) {
-    out += `${doc}export interface ${name} ${objectBody(node, "")}\n\n`;
+    out += `${doc}export interface ${name} ${objectBody(node, "", {}, RELAXED_REQUIRED[def] ?? [])}\n\n`;
   } else {
     out += `${doc}export type ${name} = ${typeOf(node, "")};\n\n`;
   }

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -114,6 +114,87 @@ describe("wfc import", () => {
     const r = wfc(["import", "-", "-o", out], { input: "kind: Nope\n" });
     expect(r.code).toBe(1);
     expect(readFileSync(out, "utf8")).toBe("// mine\n");
+  });
+});
+
+describe("wfc import: live objects, pre-v4 forms, directories (issue 13)", () => {
+  it("says in one line what it dropped from a kubectl dump, and keeps it with --keep-server-fields", () => {
+    const dump = "test/import/fixtures/live/workflow-get.yaml";
+    const r = wfc(["import", dump]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /^note: test\/import\/fixtures\/live\/workflow-get\.yaml: Workflow\/hello-x7k2p: dropped server-set fields \(status, /m,
+    );
+    expect(r.stdout).not.toContain('uid: "7c1f3e0a');
+    const kept = wfc(["import", dump, "--keep-server-fields"]);
+    expect(kept.code).toBe(0);
+    expect(kept.stdout).toContain('uid: "7c1f3e0a-5d1b-4c51-9f0e-3d2a1b0c9e8f"');
+    expect(kept.stderr).not.toMatch(/metadata\.uid/);
+  });
+
+  it("imports a directory, one module per file, templateRefs between them as imports, and a summary", async () => {
+    const dir = tmp();
+    const lib = `apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+metadata:
+  name: lib
+spec:
+  templates:
+    - name: say
+      inputs:
+        parameters:
+          - name: msg
+      container:
+        image: busybox
+        args: ["{{inputs.parameters.msg}}"]
+`;
+    const main = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  generateName: main-
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      steps:
+        - - name: hi
+            templateRef:
+              name: lib
+              template: say
+            arguments:
+              parameters:
+                - name: msg
+                  value: hi
+`;
+    mkdirSync(join(dir, "in", "flows"), { recursive: true });
+    writeFileSync(join(dir, "in", "lib.yaml"), lib);
+    writeFileSync(join(dir, "in", "flows", "main.yaml"), main);
+    writeFileSync(join(dir, "in", "flows", "bad.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\n");
+    // Inside the repository, where the generated modules resolve @wfc/sdk.
+    const out = join(ROOT, "test/import/.out/dir-import");
+    rmSync(out, { recursive: true, force: true });
+    const r = wfc(["import", join(dir, "in"), "-o", out]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`imported 2 of 3 files into ${out}`);
+    expect(r.stderr).toMatch(
+      /error: refused 1 of 3 files:\n {2}flows\/bad\.yaml: \[E_IMPORT_INVALID\] flows\/bad\.yaml:2:1: kind "ConfigMap"/,
+    );
+    const mainTs = readFileSync(join(out, "flows", "main.ts"), "utf8");
+    expect(mainTs).toContain('import { default as lib } from "../lib.js";');
+    expect(mainTs).toContain('templateRef(lib, "say", { inputs: { msg: z.string() } })');
+    expect(existsSync(join(out, "lib.ts"))).toBe(true);
+    expect(existsSync(join(out, "flows", "bad.ts"))).toBe(false);
+    // The generated modules build back to the input.
+    const { compile, isWorkflow, k8sEqual, parseK8sYaml } = await import("@wfc/sdk");
+    const built = (await import(pathToFileURL(join(out, "flows", "main.ts")).href)) as Record<string, unknown>;
+    const wf = Object.values(built).find(isWorkflow)!;
+    expect(k8sEqual(parseK8sYaml(main, "main.yaml"), [compile(wf)]).diffs).toEqual([]);
+  });
+
+  it("needs -o for a directory", () => {
+    const r = wfc(["import", "test/import/fixtures/hera"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/is a directory: give the output directory with -o/);
   });
 });
 

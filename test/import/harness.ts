@@ -9,13 +9,23 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { importManifests } from "@wfc/import";
-import { compile, isWorkflow, k8sEqual, parseK8sYaml, type WorkflowObject } from "@wfc/sdk";
+import { compile, isManifestable, isWorkflow, k8sEqual, MANIFESTS, parseK8sYaml, type WorkflowObject } from "@wfc/sdk";
+import { stringify } from "yaml";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const ROOT = resolve(here, "../..");
 export const EXAMPLES = join(ROOT, "vendor/argo/examples");
 export const OUT = join(here, ".out", "upstream");
-const KINDS = new Set(["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"]);
+const KINDS = new Set([
+  "Workflow",
+  "WorkflowTemplate",
+  "ClusterWorkflowTemplate",
+  "CronWorkflow",
+  "EventSource",
+  "Sensor",
+  "EventBus",
+  "WorkflowEventBinding",
+]);
 
 export interface FileResult {
   file: string;
@@ -34,28 +44,62 @@ function tsName(file: string): string {
   return `${file.replace(/\.ya?ml$/, "").replace(/[^A-Za-z0-9_-]/g, "_")}.ts`;
 }
 
-export async function roundTrip(only?: (file: string) => boolean): Promise<RoundTrip> {
+/** Where the round trip reads its YAML and writes its TypeScript. */
+export interface RoundTripSource {
+  /** The directory of the YAML files. */
+  readonly dir: string;
+  /** The files, relative to `dir`; default: the lines of `dir/INDEX.txt`. */
+  readonly files?: readonly string[];
+  /** The directory of the generated TypeScript (emptied first). */
+  readonly out: string;
+  /** Import options (server fields etc.). */
+  readonly keepServerFields?: boolean;
+  /** Turns an input document into what the rebuild is compared with (default: as it is). */
+  readonly expected?: (doc: unknown) => unknown;
+  /**
+   * The documents of a file to import (default: all of them, and a file with a kind the import
+   * does not read is skipped); the import reads them written back as YAML.
+   */
+  readonly select?: (docs: unknown[], file: string) => unknown[];
+  /** Compares the expected documents with the rebuilt ones: the differences (default: k8sEqual's). */
+  readonly compare?: (expected: unknown[], built: unknown[]) => string[];
+}
+
+export async function roundTrip(
+  only?: (file: string) => boolean,
+  src: RoundTripSource = { dir: EXAMPLES, out: OUT },
+): Promise<RoundTrip> {
   const t0 = performance.now();
-  const files = readFileSync(join(EXAMPLES, "INDEX.txt"), "utf8")
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .filter((f) => !only || only(f));
+  const EXAMPLES = src.dir;
+  const OUT = src.out;
+  const files = (
+    src.files ??
+    readFileSync(join(EXAMPLES, "INDEX.txt"), "utf8")
+      .split("\n")
+      .map((l) => l.trim())
+      .filter(Boolean)
+  ).filter((f) => !only || only(f));
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(OUT, { recursive: true });
   const results: FileResult[] = [];
   const skipped: RoundTrip["skipped"] = [];
   const pending: { file: string; ts: string; docs: unknown[] }[] = [];
   for (const file of files) {
-    const text = readFileSync(join(EXAMPLES, file), "utf8");
-    const docs = parseK8sYaml(text, file);
+    let text = readFileSync(join(EXAMPLES, file), "utf8");
+    let docs = parseK8sYaml(text, file).flatMap((d) =>
+      (d as { kind?: unknown }).kind === "List" ? ((d as { items?: unknown[] }).items ?? []) : [d],
+    );
+    if (src.select) {
+      docs = src.select(docs, file);
+      text = docs.map((d) => stringify(d, { version: "1.1" })).join("---\n");
+    }
     const kinds = docs.map((d) => String((d as { kind?: unknown }).kind));
-    if (!kinds.every((k) => KINDS.has(k))) {
+    if (!docs.length || !kinds.every((k) => KINDS.has(k))) {
       skipped.push({ file, kinds });
       continue;
     }
     try {
-      const code = importManifests(text, file);
+      const code = importManifests(text, file, { keepServerFields: src.keepServerFields });
       const ts = join(OUT, tsName(file));
       writeFileSync(ts, code);
       pending.push({ file, ts, docs });
@@ -119,13 +163,16 @@ export async function roundTrip(only?: (file: string) => boolean): Promise<Round
     }
     let manifests: unknown[];
     try {
-      const wfs = Object.values(mod).filter((v): v is WorkflowObject => isWorkflow(v));
-      manifests = [...new Set(wfs)].map((w) => compile(w));
+      manifests = [...new Set(Object.values(mod))].flatMap((v) =>
+        isWorkflow(v) ? [compile(v as WorkflowObject)] : isManifestable(v) ? [...v[MANIFESTS]()] : [],
+      );
     } catch (e) {
       results.push({ file: p.file, status: "compile", detail: (e as Error).message });
       continue;
     }
-    const r = k8sEqual(p.docs, manifests);
+    const expected = src.expected ? p.docs.map(src.expected) : p.docs;
+    const diffs = src.compare ? src.compare(expected, manifests) : k8sEqual(expected, manifests).diffs;
+    const r = { equal: diffs.length === 0, diffs };
     results.push(
       r.equal
         ? { file: p.file, status: "ok" }

@@ -49,7 +49,12 @@ export function bodyTemplate(g: Gen, t: TemplateInfo, parentNames: Namer = g.m.n
   let index = 0;
   tasks.forEach((group, gi) => {
     scope.group = gi;
-    if (!group.length) unsupported(scope.where, "an empty step group");
+    if (!group.length) {
+      // `- []`: an empty step group, which Argo accepts.
+      g.m.use("parallel");
+      ctx.stmts.push({ code: () => stmt("", call("parallel", [arrow("()", block([]))])) });
+      return;
+    }
     if (!isDag && group.length > 1) {
       const inner: { code: () => Code; task?: TaskVar; call?: Code }[] = [];
       for (const task of group) inner.push(taskStatement(ctx, task, index++, gi, true));

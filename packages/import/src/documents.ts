@@ -2,7 +2,7 @@
 import type { WorkflowKind } from "@wfc/sdk/internal";
 import { bodyTemplate } from "./body.js";
 import { workflowArgs } from "./declarations.js";
-import { unsupported } from "./errors.js";
+import { invalid, unsupported } from "./errors.js";
 import { extraCode } from "./extra-fields.js";
 import type { Gen } from "./generation.js";
 import type { Module } from "./module.js";
@@ -111,12 +111,14 @@ export function documentCode(m: Module, doc: Obj, label: string, exportName: str
   };
   if (typeof entrypoint === "string") {
     const t = byName.get(entrypoint);
+    if (!t && infos.length && spec.workflowTemplateRef === undefined)
+      invalid(label, `entrypoint "${entrypoint}" is not a template of this manifest (Argo rejects it)`);
     opts.push(["entrypoint", t ? raw(t.ident) : literal(entrypoint)]);
     reach(entrypoint);
   } else if (entrypoint !== undefined) unsupported(label, "entrypoint is not a string");
   if (typeof onExit === "string") {
     const t = byName.get(onExit);
-    if (!t) unsupported(label, `onExit "${onExit}" is not a template of this manifest`);
+    if (!t) invalid(label, `onExit "${onExit}" is not a template of this manifest (Argo rejects it)`);
     opts.push(["onExit", raw(t.ident)]);
     reach(onExit);
   } else if (onExit !== undefined) unsupported(label, "onExit is not a string");

@@ -30,3 +30,8 @@ export class ImportError extends WfcError {
 export function unsupported(where: string, what: string): never {
   throw new ImportError("E_IMPORT_UNSUPPORTED", `${where}: ${what}`);
 }
+
+/** Throws the {@link ImportError} for a manifest Argo itself would reject (`E_IMPORT_INVALID`), `where` naming its place. */
+export function invalid(where: string, what: string): never {
+  throw new ImportError("E_IMPORT_INVALID", `${where}: ${what}`);
+}

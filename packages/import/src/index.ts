@@ -19,5 +19,12 @@
  * @packageDocumentation
  */
 
+export type { DirectoryImport, SourceFile } from "./directory.js";
+export { importDirectory, modulePath } from "./directory.js";
 export { ImportError } from "./errors.js";
-export { importManifests } from "./manifests.js";
+export type { KnownSource } from "./events/documents.js";
+export type { ImportOptions, ImportResult } from "./manifests.js";
+export { importManifests, importModule } from "./manifests.js";
+export type { SharedTemplate } from "./module.js";
+export type { NormalizeOptions } from "./normalize.js";
+export { normalizeDocument } from "./normalize.js";

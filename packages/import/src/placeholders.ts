@@ -165,14 +165,18 @@ function leaf(v: unknown, path: string[]): unknown {
   return x;
 }
 
-/** Deep-converts a YAML value to code, placeholders in strings to references. */
-export function conv(v: unknown, scope: Scope | undefined): Code {
+/**
+ * Deep-converts a YAML value to code, placeholders in strings to references. With `asText`, a
+ * string that is one reference is written as a template literal too (for fields typed `string`,
+ * such as an artifact argument's `subPath` or `s3.key`).
+ */
+export function conv(v: unknown, scope: Scope | undefined, asText = false): Code {
   if (typeof v === "string") {
     const c = convStr(v, scope);
-    return c.single && c.single !== "string" ? str([c.code]) : c.code;
+    return c.single && (asText || c.single !== "string") ? str([c.code]) : c.code;
   }
-  if (Array.isArray(v)) return arr(v.map((x) => conv(x, scope)));
-  if (isObj(v)) return obj(Object.entries(v).map(([k, x]) => [k, conv(x, scope)] as const));
+  if (Array.isArray(v)) return arr(v.map((x) => conv(x, scope, asText)));
+  if (isObj(v)) return obj(Object.entries(v).map(([k, x]) => [k, conv(x, scope, asText)] as const));
   return literal(v);
 }
 

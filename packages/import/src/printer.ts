@@ -35,6 +35,9 @@ export const post = (expr: Code, suffix: string): Code => ({ t: "post", expr, su
 export const str = (parts: readonly (string | Code)[]): Code => ({ t: "str", parts });
 
 const WIDTH = 120;
+
+/** An arrow body that must be parenthesised: an object literal, or one followed by `as T`. */
+const objectLike = (c: Code): boolean => c.t === "obj" || (c.t === "post" && c.expr.t === "obj");
 const IND = "  ";
 
 const RESERVED = new Set(
@@ -187,7 +190,7 @@ function printFlat(c: Code, indent: string): string | undefined {
     case "arrow": {
       const f = printFlat(c.body, indent);
       if (f === undefined || f.includes("\n")) return undefined;
-      return `${c.params} => ${c.body.t === "obj" ? `(${f})` : f}`;
+      return `${c.params} => ${objectLike(c.body) ? `(${f})` : f}`;
     }
     case "block":
       return undefined;
@@ -245,7 +248,7 @@ function printBroken(c: Code, indent: string, col = indent.length, tail = 0): st
         return params + printBroken({ ...c, params: "" }, indent, params.length - params.lastIndexOf("\n") - 1, tail);
       }
       const at = col + c.params.length + 4;
-      if (c.body.t === "obj") return `${c.params} => (${printBroken(c.body, indent, at + 1, tail + 1)})`;
+      if (objectLike(c.body)) return `${c.params} => (${printBroken(c.body, indent, at + 1, tail + 1)})`;
       const flat = printFlat(c.body, indent);
       if (flat !== undefined && at + flat.length + tail <= WIDTH) return `${c.params} => ${flat}`;
       return `${c.params} => ${printBroken(c.body, indent, at, tail)}`;

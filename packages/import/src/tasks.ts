@@ -1,6 +1,6 @@
 /** One task of a DAG or steps body: its call, arguments, options and loop. */
 
-import { unsupported } from "./errors.js";
+import { invalid, unsupported } from "./errors.js";
 import { whenCode } from "./expressions.js";
 import { extraCode } from "./extra-fields.js";
 import { type BodyCtx, templateIdent } from "./generation.js";
@@ -26,7 +26,8 @@ export function taskStatement(
   else if (isObj(task.inline) && task.template === undefined) callee = g.inlines.get(task);
   else if (typeof task.template !== "string") unsupported(where, "a task without a template");
   else callee = g.byName.get(task.template);
-  if (!callee) unsupported(where, `calls template "${String(task.template)}", which is not in this manifest`);
+  if (!callee)
+    invalid(where, `calls template "${String(task.template)}", which is not in this manifest (Argo rejects it)`);
   const v: TaskVar = { name: tname, index, template: callee, ident: "", used: false, group, inParallel };
   v.ident = names.take(tname, "Task");
 
@@ -85,12 +86,15 @@ export function taskStatement(
       args.push([name, c.single === "artifact" ? c.code : obj([["from", c.single ? str([c.code]) : c.code]])]);
     } else if (keys.length === 0) {
       unsupported(where, `artifact argument "${name}" without a source`);
-    } else args.push([name, conv(rest, scope)]);
+    } else args.push([name, conv(rest, scope, true)]);
   }
   for (const [pname, p] of callee.inParams) {
     const optional = p.default !== undefined || p.value !== undefined || p.valueFrom !== undefined;
     if (!optional && !args.some(([k]) => k === pname))
-      unsupported(where, `does not pass input "${pname}" of template "${callee.name}", which has no default`);
+      invalid(
+        where,
+        `does not pass input "${pname}" of template "${callee.name}", which has no default (Argo rejects it: inputs.parameters.${pname} was not supplied)`,
+      );
   }
   for (const [aname, a] of callee.inArtifacts) {
     const hasSource = [

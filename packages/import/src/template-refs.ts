@@ -1,12 +1,13 @@
 /** Templates of other WorkflowTemplates that tasks call: one `templateRef(...)` const each. */
 import { unsupported } from "./errors.js";
 import type { Gen } from "./generation.js";
+import type { SharedTemplate } from "./module.js";
 import { bodyTasks, type TemplateInfo } from "./plan.js";
 import { type Code, call, literal, obj, print, raw, stmt } from "./printer.js";
 import { isObj, type Obj } from "./values.js";
 
 export function refKey(r: Obj): string {
-  return `${String(r.name)}/${String(r.template)}${r.clusterScope === true ? "/cluster" : ""}`;
+  return `${String(r.name)}/${String(r.template)}${r.clusterScope === true ? "/cluster" : r.clusterScope === false ? "/namespaced" : ""}`;
 }
 
 /** One `templateRef(...)` const per template of another WorkflowTemplate the tasks call, inputs from the arguments passed. */
@@ -19,8 +20,8 @@ export function templateRefs(g: Gen, infos: TemplateInfo[]): string[] {
       const where = `${g.where}: template "${t.name}", task "${String(task.name)}"`;
       for (const k of Object.keys(r))
         if (!["name", "template", "clusterScope"].includes(k)) unsupported(where, `templateRef.${k}`);
-      if (r.clusterScope !== undefined && r.clusterScope !== true)
-        unsupported(where, "templateRef.clusterScope written as false");
+      if (r.clusterScope !== undefined && typeof r.clusterScope !== "boolean")
+        unsupported(where, "templateRef.clusterScope is not a boolean");
       const key = refKey(r);
       (calls.get(key) ?? calls.set(key, { ref: r, tasks: [] }).get(key)!).tasks.push(task);
     }
@@ -70,13 +71,35 @@ export function templateRefs(g: Gen, infos: TemplateInfo[]): string[] {
           ],
       ),
     ];
-    const src = obj([
-      ["name", literal(ref.name)],
-      ...(ref.clusterScope === true ? [["clusterScope", raw("true")] as [string, Code]] : []),
-    ]);
+    // A WorkflowTemplate another generated module exports: imported, and passed as the source.
+    const shared =
+      ref.clusterScope === false
+        ? undefined
+        : g.m.sharedTemplates.get(`${String(ref.name)}${ref.clusterScope ? "/cluster" : ""}`);
+    const src: Code = shared
+      ? raw(sharedIdent(g, shared, String(ref.name)))
+      : obj([
+          ["name", literal(ref.name)],
+          ...(typeof ref.clusterScope === "boolean"
+            ? [["clusterScope", raw(String(ref.clusterScope))] as [string, Code]]
+            : []),
+        ]);
     const args: Code[] = [src, literal(String(ref.template))];
     if (inputs.length) args.push(obj([["inputs", obj(inputs)]]));
     out.push(print(stmt(`const ${info.ident} = `, call(g.m.use("templateRef"), args))));
   }
   return out;
+}
+
+/** The local name of a WorkflowTemplate imported from another generated module (imported once). */
+function sharedIdent(g: Gen, shared: SharedTemplate, name: string): string {
+  let names = g.m.moduleImports.get(shared.module);
+  if (!names) g.m.moduleImports.set(shared.module, (names = new Set()));
+  for (const n of names) {
+    const [imported, local] = n.split(" as ");
+    if (imported === shared.exportName) return local ?? imported!;
+  }
+  const local = g.m.names.take(name, "Template");
+  names.add(shared.exportName === local ? local : `${shared.exportName} as ${local}`);
+  return local;
 }

@@ -17,9 +17,10 @@ export function templateOptions(g: Gen, t: TemplateInfo, extra: [string, Code][]
   entries.push(...extra);
   for (const [k, v] of Object.entries(y)) {
     if (["name", "inputs", "outputs", t.kind].includes(k)) continue;
-    if (["dependencyStyle", "target", "failFast"].includes(k) && t.kind === "dag")
-      unsupported(`${g.where}: template "${t.name}"`, `template field "${k}" clashes with a dag() option`);
-    entries.push([k, conv(v, undefined)]);
+    if (["dependencyStyle", "target", "templateFailFast"].includes(k) && (t.kind === "dag" || t.kind === "steps"))
+      unsupported(`${g.where}: template "${t.name}"`, `template field "${k}" clashes with a ${t.kind}() option`);
+    // A DAG's own `failFast` is `dag.failFast`; the template field of that name is `templateFailFast`.
+    entries.push([k === "failFast" && t.kind === "dag" ? "templateFailFast" : k, conv(v, undefined)]);
   }
   return obj(entries);
 }

@@ -249,8 +249,8 @@ spec:
       {
         pods: {
           gen: (req) => ({
-            stdout: `${req.template.script?.source.slice(6, 7)}\n`,
-            parameters: { sq: String(Number(req.template.script?.source.slice(6, 7)) ** 2) },
+            stdout: `${req.template.script?.source?.slice(6, 7)}\n`,
+            parameters: { sq: String(Number(req.template.script?.source?.slice(6, 7)) ** 2) },
           }),
         },
       },

@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
 import { writeFileAtomic } from "../io.js";
 import { InputError } from "../load.js";
@@ -12,28 +12,39 @@ async function readStdin(): Promise<string> {
 
 /**
  * Registers `wfc import`: Argo YAML (Workflow, WorkflowTemplate, ClusterWorkflowTemplate,
- * CronWorkflow; multi-document streams) to wfc TypeScript. Nothing is written unless the whole
- * input imports; `-o` writes atomically.
+ * CronWorkflow, EventSource, Sensor, EventBus; multi-document streams, `List`s) to wfc TypeScript.
+ * For one file nothing is written unless the whole input imports; `-o` writes atomically. A
+ * directory imports file by file, with a summary, exit code 1 if any file was refused.
  *
  * @example
  * ```ts
- * registerImport(program); // wfc import hello.yaml -o hello.ts
+ * registerImport(program); // wfc import hello.yaml -o hello.ts; wfc import manifests/ -o src/
  * ```
  */
 export function registerImport(program: Command): void {
   program
     .command("import")
     .description(
-      "turn Argo YAML (Workflow, WorkflowTemplate, ClusterWorkflowTemplate, CronWorkflow) into wfc TypeScript",
+      "turn Argo YAML (Workflow, WorkflowTemplate, ClusterWorkflowTemplate, CronWorkflow; EventSource, Sensor, EventBus) into wfc TypeScript",
     )
-    .argument("<file>", "a YAML or JSON file of Argo manifests, or - for standard input")
-    .option("-o, --out <file.ts>", "write the TypeScript to this file instead of standard output")
+    .argument("<file>", "a YAML or JSON file of manifests, - for standard input, or a directory (with -o DIR)")
+    .option(
+      "-o, --out <path>",
+      "write the TypeScript to this file (a directory for a directory) instead of standard output",
+    )
+    .option("--keep-server-fields", "keep the fields the API server sets (uid, resourceVersion, managedFields, ...)")
     .addHelpText(
       "after",
-      "\nExamples:\n  wfc import hello-world.yaml -o hello-world.ts\n  kubectl get wftmpl my-template -o yaml | wfc import - > my-template.ts",
+      "\nExamples:\n  wfc import hello-world.yaml -o hello-world.ts\n  kubectl get wftmpl my-template -o yaml | wfc import - > my-template.ts\n  wfc import manifests/ -o src/workflows/",
     )
-    .action(async (file: string, opts: { out?: string }) => {
+    .action(async (file: string, opts: { out?: string; keepServerFields?: boolean }) => {
       const fromStdin = file === "-";
+      const options = { keepServerFields: opts.keepServerFields === true };
+      if (!fromStdin && (await isDirectory(resolve(file)))) {
+        if (!opts.out) throw new InputError(`${file} is a directory: give the output directory with -o`);
+        await importDir(file, opts.out, options);
+        return;
+      }
       let text: string;
       try {
         text = fromStdin ? await readStdin() : await readFile(resolve(file), "utf8");
@@ -44,8 +55,9 @@ export function registerImport(program: Command): void {
         );
       }
       // Loaded here, not at start-up: only `wfc import` pays for the importer.
-      const { importManifests } = await import("@wfc/import");
-      const code = importManifests(text, fromStdin ? "<stdin>" : file);
+      const { importModule } = await import("@wfc/import");
+      const { code, notes } = importModule(text, fromStdin ? "<stdin>" : file, options);
+      for (const n of notes) process.stderr.write(`note: ${n}\n`);
       if (!opts.out) {
         process.stdout.write(code);
         return;
@@ -53,4 +65,43 @@ export function registerImport(program: Command): void {
       await writeFileAtomic(resolve(opts.out), code);
       process.stderr.write(`wrote ${opts.out}\n`);
     });
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Every .yaml/.yml/.json file under `dir`, relative and `/`-separated, sorted. */
+async function yamlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && /\.(ya?ml|json)$/i.test(e.name))
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join("/"))
+    .filter((p) => !p.split("/").some((s) => s === "node_modules" || s.startsWith(".")))
+    .sort();
+}
+
+/** `wfc import DIR -o OUTDIR`: one module per file, a summary, exit 1 if any file was refused. */
+async function importDir(dir: string, out: string, options: { keepServerFields: boolean }): Promise<void> {
+  const root = resolve(dir);
+  const paths = await yamlFiles(root);
+  if (!paths.length) throw new InputError(`${dir}: no .yaml, .yml or .json files`);
+  const files = await Promise.all(paths.map(async (p) => ({ path: p, text: await readFile(join(root, p), "utf8") })));
+  const { importDirectory } = await import("@wfc/import");
+  const { modules, refused } = importDirectory(files, options);
+  for (const m of modules) {
+    for (const n of m.notes) process.stderr.write(`note: ${n}\n`);
+    await writeFileAtomic(resolve(out, m.path), m.code);
+  }
+  process.stderr.write(`imported ${modules.length} of ${files.length} files into ${out}\n`);
+  if (refused.length)
+    throw new InputError(
+      `refused ${refused.length} of ${files.length} files:\n${refused
+        .map((r) => `  ${r.path}: [${r.code}] ${r.reason.split("\n").join("\n    ")}`)
+        .join("\n")}`,
+    );
 }

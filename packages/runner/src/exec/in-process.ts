@@ -99,7 +99,11 @@ export class InProcessExecutor implements Executor {
         return Promise.resolve({ exitCode: 1, stdout: "", phase: "Error", message: e.message });
       throw e;
     }
-    return runScript(script.source, req, Object.fromEntries([["HOSTNAME", req.podName], ["HOME", "/root"], ...env]));
+    return runScript(
+      script.source ?? "",
+      req,
+      Object.fromEntries([["HOSTNAME", req.podName], ["HOME", "/root"], ...env]),
+    );
   }
 }
 

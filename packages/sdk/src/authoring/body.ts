@@ -41,6 +41,11 @@ export interface DagTemplateOptions<I extends Decls, O extends Decls> extends Te
   readonly failFast?: boolean;
   /** Run only these target tasks (and what they need). */
   readonly target?: string;
+  /**
+   * The template's own `failFast` field (Argo's `Template.failFast`, which steps templates use), for
+   * a manifest that sets it on a DAG template; `failFast` is the DAG's (`dag.failFast`).
+   */
+  readonly templateFailFast?: boolean;
 }
 
 /**
@@ -96,6 +101,7 @@ type BodyOptions = TemplateOptions<Decls, Decls> & {
   dependencyStyle?: "depends" | "dependencies";
   failFast?: boolean;
   target?: string;
+  templateFailFast?: boolean;
 };
 
 /** Builds a DAG or steps template model by running its body. Used by dag(), steps() and workflows. */
@@ -107,7 +113,7 @@ export function bodyTemplate<I, O>(
   extraInputs?: Record<string, unknown>,
   location?: SourceLocation,
 ): Template<InputsOf<I>, OutputsOf<O>, never> {
-  const { name, inputs, outputs, dependencyStyle, failFast, target, ...rest } = options;
+  const { name, inputs, outputs, dependencyStyle, failFast, target, templateFailFast, ...rest } = options;
   const model = newTemplateModel({
     name,
     kind,
@@ -127,7 +133,10 @@ export function bodyTemplate<I, O>(
   if (failFast !== undefined && kind === "dag") dagFields.failFast = failFast;
   const m = model as { -readonly [K in keyof TemplateModel]: TemplateModel[K] };
   // `failFast` belongs to the DAG (`dag.failFast`) in a dag(), to the template in a steps().
-  const templateFields = applyFieldFunctions(rest as Record<string, unknown>, () => refs);
+  const templateFields = applyFieldFunctions(
+    templateFailFast === undefined ? (rest as Record<string, unknown>) : { ...rest, failFast: templateFailFast },
+    () => refs,
+  );
   m.fields = Object.freeze(
     deepLower(kind === "steps" && failFast !== undefined ? { ...templateFields, failFast } : templateFields) as Record<
       string,

@@ -98,7 +98,8 @@ export function withParallelGroup<R>(fn: () => R): R {
   } finally {
     frame.group = undefined;
   }
-  if (group.length) frame.scope.groups.push(group);
+  // An empty group is kept: `- []` is a valid (empty) step group.
+  frame.scope.groups.push(group);
   return result;
 }
 

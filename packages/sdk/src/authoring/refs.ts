@@ -18,7 +18,7 @@ import { isWorkflow, type WorkflowObject, workflowModel } from "./workflow.js";
  */
 export type TemplateSource = WorkflowObject | { readonly name: string; readonly clusterScope?: boolean };
 
-function sourceOf(src: TemplateSource): { name: string; clusterScope: boolean } {
+function sourceOf(src: TemplateSource): { name: string; clusterScope: boolean; explicit?: false } {
   if (isWorkflow(src)) {
     const m = workflowModel(src);
     const ref = workflowTemplateRef(m.kind, String(m.metadata.name));
@@ -30,7 +30,10 @@ function sourceOf(src: TemplateSource): { name: string; clusterScope: boolean } 
       );
     return { name: ref.name, clusterScope: ref.clusterScope === true };
   }
-  return { name: src.name, clusterScope: src.clusterScope === true };
+  // An explicit `clusterScope: false` is written as given (Argo reads it as no field).
+  return src.clusterScope === false
+    ? { name: src.name, clusterScope: false, explicit: false }
+    : { name: src.name, clusterScope: src.clusterScope === true };
 }
 
 /**
@@ -64,6 +67,7 @@ export function templateRef(
   const name = target ? target.name : String(template);
   const ref: { name: string; template: string; clusterScope?: boolean } = { name: src.name, template: name };
   if (src.clusterScope) ref.clusterScope = true;
+  else if (src.explicit === false) ref.clusterScope = false;
   const parts = target
     ? { inputs: target.inputs, outputs: target.outputs, result: target.result }
     : { inputs: ioSpec(io?.inputs, "input"), outputs: ioSpec(io?.outputs, "output"), result: undefined };

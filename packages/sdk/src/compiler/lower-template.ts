@@ -14,7 +14,10 @@ export function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, 
   const ctx: Ctx = { wf: c.wf, template: t, task: undefined, refs: [] };
   const nameProblem = checkTemplateName(t.name);
   if (nameProblem) c.report("E_BAD_NAME", `template name ${nameProblem}`, { ...where, location: t.location });
+  const outputNames = new Set([...t.outputs.parameters, ...t.outputs.artifacts]);
   for (const p of [...t.inputs.parameters, ...t.inputs.artifacts, ...t.outputs.parameters, ...t.outputs.artifacts]) {
+    // Argo checks an output's name after substituting the template's inputs (`result-{{inputs.parameters.x}}`).
+    if (outputNames.has(p) && p.name.includes("{{")) continue;
     const why = checkParamName(p.name);
     if (why) c.report("E_BAD_NAME", `input/output ${why}`, { ...where, location: t.location });
   }
