@@ -25,12 +25,20 @@ export function registerBuild(program: Command): void {
     .description("compile workflows exported by TypeScript/JavaScript files to Argo manifests")
     .argument("<files...>", "pipeline modules (.ts, .js, .mjs); every exported workflow object is built")
     .option("-o, --out-dir <dir>", "write one file per manifest (<kind>-<name>.yaml) instead of printing a stream")
+    .option("--typecheck", "type-check the modules with TypeScript first (nearest tsconfig.json, strict defaults)")
     .addOption(new Option("-f, --format <format>", "output format").choices(["yaml", "json"]).default("yaml"))
     .addHelpText(
       "after",
       "\nExamples:\n  wfc build pipeline.ts > pipeline.yaml\n  wfc build pipelines/*.ts -o manifests/\n  wfc build pipeline.ts --format json",
     )
-    .action(async (files: string[], opts: { outDir?: string; format: "yaml" | "json" }) => {
+    .action(async (files: string[], opts: { outDir?: string; format: "yaml" | "json"; typecheck?: boolean }) => {
+      if (opts.typecheck) {
+        // Loaded only with --typecheck: plain builds never load TypeScript.
+        const { typeCheck, formatTypeIssue, TypeCheckFailed } = await import("../typecheck.js");
+        const issues = typeCheck(files);
+        for (const i of issues) process.stderr.write(`${formatTypeIssue(i)}\n`);
+        if (issues.length) throw new TypeCheckFailed(issues);
+      }
       const loaded = await loadManifests(files);
       const manifests = loaded.map((l) => l.manifest);
       if (!opts.outDir) {

@@ -5,6 +5,8 @@ import type { Command } from "commander";
 import { addClusterOptions, type ClusterOptions, clientFrom } from "../cluster/options.js";
 import { type LoadedManifest, loadManifests } from "../load.js";
 
+const TS_MODULE = /\.(c|m)?tsx?$/;
+
 /** Thrown by `wfc lint` when it found problems (exit code 1). */
 export class LintFailed extends WfcError {
   constructor(count: number) {
@@ -17,16 +19,24 @@ export class LintFailed extends WfcError {
 export function registerLint(program: Command): void {
   const cmd = program
     .command("lint")
-    .description("check workflows (TypeScript or YAML) with the compiler's checks and Argo's full CRD schema")
+    .description(
+      "check workflows (TypeScript or YAML): TypeScript's type check, the compiler's checks and Argo's full CRD schema",
+    )
     .argument("<files...>", "pipeline modules (.ts, .js) or manifests (.yaml, .yml, .json)")
     .option("--server", "also ask the cluster's API server to validate each manifest (server-side dry run)")
     .addHelpText(
       "after",
-      "\nEach problem is printed as <file>: <Kind>/<name>: <path>: <message>.\nExit code 1 when any problem is found.\n\nExamples:\n  wfc lint pipeline.ts manifests/*.yaml\n  wfc lint --server -n ci pipeline.ts",
+      "\nEach problem is printed as <file>: <Kind>/<name>: <path>: <message>; type errors as\n<file>:<line>:<col>: <message> [E_TYPE] (with the nearest tsconfig.json, strict defaults without one).\nExit code 1 when any problem is found.\n\nExamples:\n  wfc lint pipeline.ts manifests/*.yaml\n  wfc lint --server -n ci pipeline.ts",
     );
   addClusterOptions(cmd);
   cmd.action(async (files: string[], opts: ClusterOptions & { server?: boolean }) => {
-    let problems = 0;
+    // Type errors first (TypeScript is loaded only when a .ts module is given).
+    const typed = files.some((f) => TS_MODULE.test(f)) ? (await import("../typecheck.js")).typeCheck(files) : [];
+    let problems = typed.length;
+    if (typed.length) {
+      const { formatTypeIssue } = await import("../typecheck.js");
+      for (const i of typed) process.stderr.write(`${formatTypeIssue(i)}\n`);
+    }
     const checked: { rel: string; label: string; loaded: LoadedManifest }[] = [];
     for (const file of files) {
       const rel = relative(process.cwd(), file) || file;
