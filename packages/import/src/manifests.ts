@@ -1,5 +1,5 @@
 /** Reading Argo manifests for the import: parse, check the kinds, validate, then generate. */
-import { parseK8sYaml, validateManifest } from "@wfc/sdk";
+import { parseK8sYaml, semanticIssues, validateManifest } from "@wfc/sdk";
 import { isWorkflowKind, WORKFLOW_KINDS } from "@wfc/sdk/internal";
 import { ImportError } from "./errors.js";
 import { generateModule } from "./generate.js";
@@ -48,7 +48,8 @@ export function importManifests(text: string, file = "<input>"): string {
       );
       return;
     }
-    for (const issue of validateManifest(d))
+    // The CRD schema and Argo's semantic checks: the same verdict as `wfc lint` and `wfc build`.
+    for (const issue of [...validateManifest(d), ...semanticIssues(d)])
       problems.push(`${where(i, issue.path)}: ${issue.path || "<root>"}: ${issue.message}`);
   });
   if (problems.length) {
