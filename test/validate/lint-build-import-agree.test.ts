@@ -22,7 +22,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { wfc } from "../helpers.js";
 
 const echo = container(
-  { name: "echo", inputs: { msg: z.string().optional() } },
+  { name: "echo", inputs: { msg: z.string().default("") } },
   { image: "alpine", command: ["echo"] },
 );
 

@@ -264,7 +264,7 @@ function fieldNames(list: unknown[], path: string, what: string, pattern?: RegEx
     }
     if (problems.length)
       issues.push({
-        code: "E_INVALID_NAME",
+        code: "E_BAD_NAME",
         path: `${path}[${i}].name`,
         message: `${what} name '${name}' is invalid: ${problems.join("; ")}`,
       });
