@@ -86,7 +86,12 @@ let parsers: { acorn: Acorn; scope: EslintScope } | undefined;
 export function freeVariables(source: string): FreeVariable[] {
   const require = createRequire(import.meta.url);
   parsers ??= { acorn: require("acorn") as Acorn, scope: require("eslint-scope") as EslintScope };
-  const ast = parsers.acorn.parse(source, { ecmaVersion: "latest", sourceType: "script", locations: true, ranges: true });
+  const ast = parsers.acorn.parse(source, {
+    ecmaVersion: "latest",
+    sourceType: "script",
+    locations: true,
+    ranges: true,
+  });
   const manager = parsers.scope.analyze(ast as never, { ecmaVersion: 2022, sourceType: "script" });
   const known = scriptGlobals();
   const found = new Map<string, FreeVariable>();
