@@ -14,11 +14,11 @@ import { calendar } from "./event-sources__calendar.js";
 import { webhook } from "./event-sources__webhook.js";
 
 /**
- * Echoes `message1` and `message2`. Kept as upstream wrote it: the template declares an input `message`, not the
- * two it prints, so Argo would reject the workflow (`message` is never supplied, the two are not inputs).
+ * Echoes `message1` and `message2`. Upstream declares an input `message`, not the two it prints, so Argo rejects
+ * the workflow (`inputs.parameters.message was not supplied`): here the template declares the two it prints.
  */
 const printMessage = container(
-  { name: "print-message", inputs: { message: z.string() } },
+  { name: "print-message", inputs: { message1: z.string(), message2: z.string() } },
   { image: "busybox", command: ["echo"], args: ["{{inputs.parameters.message1}}", "{{inputs.parameters.message2}}"] },
 );
 

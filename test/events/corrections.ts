@@ -9,10 +9,32 @@ export type Path = readonly (string | number)[];
 export type Correction =
   | { readonly op: "rename"; readonly path: Path; readonly to: string; readonly why: string }
   | { readonly op: "remove"; readonly path: Path; readonly why: string }
-  | { readonly op: "move"; readonly path: Path; readonly to: Path; readonly why: string };
+  | { readonly op: "move"; readonly path: Path; readonly to: Path; readonly why: string }
+  | { readonly op: "set"; readonly path: Path; readonly value: unknown; readonly why: string };
 
 /** Upstream file -> corrections of its (first) Argo Events document. */
 export const CORRECTIONS: Readonly<Record<string, readonly Correction[]>> = {
+  "sensors__multi-dependencies.yaml": [
+    {
+      op: "set",
+      path: [
+        "spec",
+        "triggers",
+        0,
+        "template",
+        "k8s",
+        "source",
+        "resource",
+        "spec",
+        "templates",
+        0,
+        "inputs",
+        "parameters",
+      ],
+      value: [{ name: "message1" }, { name: "message2" }],
+      why: "the template declares an input `message` that nothing supplies and prints `message1` and `message2`, which it does not declare: Argo rejects the workflow (inputs.parameters.message was not supplied)",
+    },
+  ],
   "event-sources__stripe.yaml": [
     {
       op: "remove",
@@ -83,6 +105,10 @@ export function applyCorrections<T>(doc: T, corrections: readonly Correction[] =
     const key = c.path[c.path.length - 1]!;
     if (!(key in parent)) throw new Error(`correction path ${c.path.join(".")} not found`);
     const value = parent[key];
+    if (c.op === "set") {
+      parent[key] = c.value;
+      continue;
+    }
     delete parent[key];
     if (c.op === "rename") parent[c.to] = value;
     else if (c.op === "move") parentOf(doc, c.to)[c.to[c.to.length - 1]!] = value;

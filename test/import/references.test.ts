@@ -81,11 +81,11 @@ describe("wfc import: task references and dependencies", () => {
     expect(r.equal).toBe(true);
   });
 
-  it("reports a depends syntax error with the SDK's message, naming the document, template and task", () => {
+  it("reports a depends syntax error with the SDK's message (the shared semantic check), at its line and path", () => {
     const yaml = wf(task("a", "1") + task("b", "1", '            depends: "a &&"\n'));
     expect(() => importManifests(yaml, "bad.yaml")).toThrow(ImportError);
     expect(() => importManifests(yaml, "bad.yaml")).toThrow(
-      'bad.yaml: Workflow/t-: template "main", task "b": depends "a &&": expected a task name but the expression ends at position 4',
+      'bad.yaml:17:13: spec.templates[0].dag.tasks[1].depends: depends "a &&": expected a task name but the expression ends at position 4',
     );
     try {
       importManifests(yaml, "bad.yaml");

@@ -10,6 +10,7 @@ import {
   CompileError,
   compile,
   container,
+  cronWorkflow,
   parseK8sYaml,
   semanticIssues,
   validateManifest,
@@ -21,12 +22,76 @@ import { afterAll, describe, expect, it } from "vitest";
 import { wfc } from "../helpers.js";
 
 const echo = container(
-  { name: "echo", inputs: { msg: z.string().optional() } },
+  { name: "echo", inputs: { msg: z.string().default("") } },
   { image: "alpine", command: ["echo"] },
 );
 
-/** Each case: a TypeScript workflow (what build sees), the YAML a hand-writer would write, the code all agree on. */
-const cases: { name: string; code: string; build: () => WorkflowObject; yaml: string }[] = [
+const needsMsg = container({ name: "echo", inputs: { msg: z.string() } }, { image: "alpine", command: ["echo"] });
+
+/**
+ * Each case: a TypeScript workflow (what build sees), the YAML a hand-writer would write, the code all agree on.
+ * `build` is absent where the SDK cannot express the mistake at all (a template without a name).
+ */
+const cases: { name: string; code: string; build?: () => WorkflowObject; yaml: string }[] = [
+  {
+    name: "a Workflow name over 63 characters",
+    code: "E_NAME_TOO_LONG",
+    build: () =>
+      workflow({ name: "w".repeat(64) }, () => {
+        echo({});
+      }),
+    yaml: dagYaml("w".repeat(64), [{ name: "a", template: "echo" }]),
+  },
+  {
+    name: "a CronWorkflow name over 52 characters",
+    code: "E_NAME_TOO_LONG",
+    build: () =>
+      cronWorkflow({ name: "c".repeat(53), schedules: ["0 2 * * *"] }, () => {
+        echo({});
+      }),
+    yaml: JSON.stringify({
+      apiVersion: "argoproj.io/v1alpha1",
+      kind: "CronWorkflow",
+      metadata: { name: "c".repeat(53) },
+      spec: {
+        schedules: ["0 2 * * *"],
+        workflowSpec: JSON.parse(dagYaml("x", [{ name: "a", template: "echo" }])).spec,
+      },
+    }),
+  },
+  {
+    name: "a required input no caller supplies",
+    code: "E_MISSING_INPUT",
+    build: () =>
+      workflow({ name: "unsupplied" }, () => {
+        needsMsg({} as never, { name: "a" });
+      }),
+    yaml: JSON.stringify({
+      apiVersion: "argoproj.io/v1alpha1",
+      kind: "Workflow",
+      metadata: { name: "unsupplied" },
+      spec: {
+        entrypoint: "main",
+        templates: [
+          { name: "main", dag: { tasks: [{ name: "a", template: "echo" }] } },
+          { name: "echo", inputs: { parameters: [{ name: "msg" }] }, container: { image: "alpine" } },
+        ],
+      },
+    }),
+  },
+  {
+    name: "a template without a name",
+    code: "E_NO_NAME",
+    yaml: JSON.stringify({
+      apiVersion: "argoproj.io/v1alpha1",
+      kind: "Workflow",
+      metadata: { name: "nameless" },
+      spec: {
+        entrypoint: "main",
+        templates: [{ name: "main", container: { image: "alpine" } }, { container: { image: "alpine" } }],
+      },
+    }),
+  },
   {
     name: "a dependency cycle",
     code: "E_CYCLE",
@@ -109,8 +174,8 @@ function buildCodes(wf: WorkflowObject): string[] {
 }
 
 describe.each(cases)("$name", ({ code, build, yaml }) => {
-  it(`build rejects it with ${code}`, () => {
-    expect(buildCodes(build())).toContain(code);
+  it.skipIf(!build)(`build rejects it with ${code}`, () => {
+    expect(buildCodes(build!())).toContain(code);
   });
 
   it(`lint rejects the YAML with ${code} (and the CRD schema accepts it: only the semantic check sees it)`, () => {
@@ -119,8 +184,10 @@ describe.each(cases)("$name", ({ code, build, yaml }) => {
     expect(semanticIssues(m).map((i) => i.code)).toContain(code);
   });
 
-  it("import rejects the YAML", () => {
-    expect(() => importManifests(yaml, "bad.yaml")).toThrow();
+  it("import rejects the YAML, with the same message", () => {
+    const [m] = parseK8sYaml(yaml);
+    const message = semanticIssues(m).find((i) => i.code === code)!.message;
+    expect(() => importManifests(yaml, "bad.yaml")).toThrow(message);
   });
 });
 
@@ -130,7 +197,7 @@ describe("the real CLI", () => {
 
   it("wfc lint rejects the YAML, wfc build and wfc lint reject the module, with the same message", () => {
     const file = join(dir, "bad.yaml");
-    writeFileSync(file, cases[3]!.yaml);
+    writeFileSync(file, cases.find((c) => c.code === "E_DEPENDS_SYNTAX")!.yaml);
     const message = 'depends "a &&": expected a task name but the expression ends at position 4';
     const lintYaml = wfc(["lint", file]);
     expect(lintYaml.code).toBe(1);
@@ -140,6 +207,21 @@ describe("the real CLI", () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(message);
       expect(r.stderr).toContain("[E_DEPENDS_SYNTAX]");
+    }
+  });
+
+  it.each(cases.slice(0, 4))("wfc lint and wfc import refuse $name (exit 1, same message)", ({ code, yaml }) => {
+    const file = join(dir, `${code}.yaml`);
+    writeFileSync(file, yaml);
+    const [m] = parseK8sYaml(yaml);
+    const message = semanticIssues(m).find((i) => i.code === code)!.message;
+    for (const args of [
+      ["lint", file],
+      ["import", file],
+    ]) {
+      const r = wfc(args);
+      expect(r.code, args.join(" ")).toBe(1);
+      expect(r.stderr).toContain(message);
     }
   });
 });

@@ -20,7 +20,8 @@ const hello = workflow({
 });
 const greet = workflowTemplate({
   name: "greet",
-  parameters: { message: z.string(), count: z.number() },
+  // message has a default: a trigger must give every parameter that has none (count)
+  parameters: { message: z.string().default("hello"), count: z.number() },
   entrypoint: say,
 });
 const hooks = webhookSource({

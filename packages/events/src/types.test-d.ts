@@ -49,9 +49,33 @@ describe("compile-time checks", () => {
       name: "s",
       dependencies: { hook: hooks.events.example },
       triggers: (deps) => [
-        argoWorkflowTrigger("ok", { workflow: hello, arguments: { message: deps.hook.data("body.message") } }),
-        // @ts-expect-error -- hello declares no parameter "mesage"
-        argoWorkflowTrigger("typo", { workflow: hello, arguments: { mesage: deps.hook.data("body.message") } }),
+        argoWorkflowTrigger("ok", {
+          workflow: hello,
+          arguments: { message: deps.hook.data("body.message"), count: deps.hook.data("body.count") },
+        }),
+        argoWorkflowTrigger("typo", {
+          workflow: hello,
+          // @ts-expect-error -- hello declares no parameter "mesage"
+          arguments: { mesage: deps.hook.data("body.message"), count: deps.hook.data("body.count") },
+        }),
+      ],
+    });
+  });
+
+  test("workflow arguments: parameters without a value or default are required", () => {
+    const defaults = workflow({
+      generateName: "d-",
+      parameters: { a: z.string().default("x"), b: param(z.string(), { value: "y" }), c: z.string().optional() },
+      entrypoint: say,
+    });
+    sensor({
+      name: "s",
+      dependencies: { hook: hooks.events.example },
+      triggers: (deps) => [
+        // @ts-expect-error -- count has no value or default: it must be given
+        argoWorkflowTrigger("missing", { workflow: hello, arguments: { message: deps.hook.data("body.message") } }),
+        argoWorkflowTrigger("defaults", { workflow: defaults }),
+        argoWorkflowTrigger("some", { workflow: defaults, arguments: { a: deps.hook.data("body.a") } }),
       ],
     });
   });

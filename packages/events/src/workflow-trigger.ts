@@ -1,6 +1,6 @@
 import { compile, isWorkflow, type ParamDecl, type WorkflowObject } from "@wfc/sdk";
 import { ARGO_API_VERSION, workflowTemplateRef } from "@wfc/sdk/internal";
-import type { output, ZodType } from "zod";
+import type { input, output, ZodType } from "zod";
 import { fail } from "./errors.js";
 import type { ParamSource, Untyped } from "./param-source.js";
 import { type TriggerObject, type TriggerOptions, trigger } from "./trigger.js";
@@ -10,9 +10,29 @@ import type { ArgoWorkflowTrigger, StandardK8STrigger, TriggerParameter } from "
 type ParamType<D> = D extends ParamDecl<infer S> ? output<S> : D extends ZodType ? output<D> : never;
 
 /**
+ * Whether a workflow parameter must be given a value by a trigger: it has neither a fixed value
+ * (`param(s, { value })`) nor a default (`.default(...)`, or a schema that accepts `undefined`).
+ */
+type IsRequired<D> =
+  D extends ParamDecl<infer S, infer HasValue>
+    ? [HasValue] extends [true]
+      ? false
+      : undefined extends input<S>
+        ? false
+        : true
+    : D extends ZodType
+      ? undefined extends input<D>
+        ? false
+        : true
+      : false;
+
+type ArgumentOf<D> = ParamSource<ParamType<D>> | ParamSource<Untyped>;
+
+/**
  * The event values a trigger passes to a workflow's declared parameters, by parameter name: a misspelt name
- * or a value of the wrong type is a compile error. Values read from an event whose payload type is not
- * declared ({@link Untyped}) fit any parameter.
+ * or a value of the wrong type is a compile error, and so is leaving out a parameter that has no value or
+ * default (Argo would reject the workflow). Values read from an event whose payload type is not declared
+ * ({@link Untyped}) fit any parameter.
  *
  * @example
  * ```ts
@@ -21,7 +41,9 @@ type ParamType<D> = D extends ParamDecl<infer S> ? output<S> : D extends ZodType
  */
 export type WorkflowArguments<W> =
   W extends WorkflowObject<infer P>
-    ? { readonly [K in keyof P]?: ParamSource<ParamType<P[K]>> | ParamSource<Untyped> }
+    ? { readonly [K in keyof P as IsRequired<P[K]> extends true ? K : never]: ArgumentOf<P[K]> } & {
+        readonly [K in keyof P as IsRequired<P[K]> extends true ? never : K]?: ArgumentOf<P[K]>;
+      }
     : never;
 
 /**
@@ -33,14 +55,20 @@ export type WorkflowArguments<W> =
  * const c: WorkflowTriggerConfig<typeof greet> = { workflow: greet, arguments: { who: deps.push.data("body.name") } };
  * ```
  */
-export interface WorkflowTriggerConfig<W extends WorkflowObject> {
+export type WorkflowTriggerConfig<W extends WorkflowObject> = {
   /** The workflow to run: a Workflow (embedded as `source.resource`) or a (Cluster)WorkflowTemplate (run through `workflowTemplateRef`). */
   readonly workflow: W;
-  /** Event values for the workflow's declared parameters. */
-  readonly arguments?: WorkflowArguments<W>;
   /** Further parameters, after the generated ones. */
   readonly parameters?: TriggerParameter[];
-}
+} & ({} extends WorkflowArguments<W>
+  ? {
+      /** Event values for the workflow's declared parameters. */
+      readonly arguments?: WorkflowArguments<W>;
+    }
+  : {
+      /** Event values for the workflow's declared parameters: required, as some have no value or default. */
+      readonly arguments: WorkflowArguments<W>;
+    });
 
 /**
  * An Argo object that lives only in the cluster, not in this program, by kind and name: what an `argoWorkflow`

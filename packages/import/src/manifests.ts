@@ -1,6 +1,6 @@
 /** Reading Argo manifests for the import: parse, check the kinds, validate, then generate. */
 import { EVENTS_KINDS, validateEventsManifest } from "@wfc/events";
-import { parseK8sYaml, validateManifest } from "@wfc/sdk";
+import { parseK8sYaml, semanticIssues, validateManifest } from "@wfc/sdk";
 import { isWorkflowKind, WORKFLOW_KINDS } from "@wfc/sdk/internal";
 import { ImportError } from "./errors.js";
 import type { KnownSource } from "./events/documents.js";
@@ -138,7 +138,8 @@ export function importModule(text: string, file = "<input>", options: ImportOpti
     }
     const label = docLabel(file, d as Obj, i);
     for (const n of normalizeDocument(d as Obj, options)) notes.push(`${label}: ${n}`);
-    for (const issue of validateManifest(d))
+    // The CRD schema and Argo's semantic checks: the same verdict as `wfc lint` and `wfc build`.
+    for (const issue of [...validateManifest(d), ...semanticIssues(d)])
       problems.push(`${where(i, issue.path)}: ${issue.path || "<root>"}: ${issue.message}`);
     for (const p of namingProblems(d as Obj)) problems.push(`${where(i, p.path)}: ${p.message}`);
   });
@@ -160,9 +161,8 @@ function docLabel(file: string, d: Obj, i: number): string {
 }
 
 /**
- * What Argo (and `wfc build`) refuse about names that the CRD schema lets through: a template
- * without a name, and a WorkflowTemplate, ClusterWorkflowTemplate or CronWorkflow with only a
- * `generateName` (Kubernetes would make a name on `create`, but nothing could refer to it, and
+ * What `wfc build` refuses about names that the CRD schema and the semantic checks let through: a
+ * WorkflowTemplate, ClusterWorkflowTemplate or CronWorkflow with only a `generateName` (Kubernetes would make a name on `create`, but nothing could refer to it, and
  * `kubectl apply` and `wfc build` need a name).
  */
 function namingProblems(d: Obj): { path: string; message: string }[] {
@@ -172,14 +172,6 @@ function namingProblems(d: Obj): { path: string; message: string }[] {
     out.push({
       path: "metadata.generateName",
       message: `a ${String(d.kind)} needs metadata.name: generateName is for Workflows (templateRef and kubectl apply refer to it by name; wfc build refuses it too)`,
-    });
-  const spec = isObj(d.spec) ? d.spec : {};
-  const ws = d.kind === "CronWorkflow" ? (isObj(spec.workflowSpec) ? spec.workflowSpec : {}) : spec;
-  const prefix = d.kind === "CronWorkflow" ? "spec.workflowSpec" : "spec";
-  if (Array.isArray(ws.templates))
-    ws.templates.forEach((t: unknown, i) => {
-      if (isObj(t) && (typeof t.name !== "string" || t.name === ""))
-        out.push({ path: `${prefix}.templates[${i}]`, message: `${prefix}.templates[${i}]: a template needs a name` });
     });
   return out;
 }

@@ -4,7 +4,7 @@ import { type KubernetesObject, toJson, toYaml, toYamlBytes, WfcError } from "@w
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { objectName } from "../cluster/format.js";
 import { writeFileAtomic } from "../io.js";
-import { loadManifests } from "../load.js";
+import { expandInputs, loadManifests } from "../load.js";
 
 /**
  * The first line of every file `wfc build -d DIR` writes; `--prune` removes only files that start
@@ -70,12 +70,23 @@ export function registerBuild(program: Command): void {
     .addOption(new Option("--format <format>").argParser(parseFormat).hideHelp())
     .option("-d, --output-dir <dir>", "write one file per manifest (<kind>-<name>.yaml) instead of printing a stream")
     .option("--prune", "with --output-dir: remove files wfc wrote there before that this build no longer produces")
+    .option("--typecheck", "type-check the modules with TypeScript first (nearest tsconfig.json, strict defaults)")
     .addHelpText(
       "after",
       "\nExamples:\n  wfc build pipeline.ts > pipeline.yaml\n  wfc build pipelines/ -d manifests/ --prune\n  wfc build pipeline.ts -o json",
     )
     .action(
-      async (inputs: string[], opts: { output: Format; format?: Format; outputDir?: string; prune?: boolean }) => {
+      async (
+        inputs: string[],
+        opts: { output: Format; format?: Format; outputDir?: string; prune?: boolean; typecheck?: boolean },
+      ) => {
+        if (opts.typecheck) {
+          // Loaded only with --typecheck: plain builds never load TypeScript.
+          const { typeCheck, formatTypeIssue, TypeCheckFailed } = await import("../typecheck.js");
+          const issues = typeCheck(await expandInputs(inputs, () => {}));
+          for (const i of issues) process.stderr.write(`${formatTypeIssue(i)}\n`);
+          if (issues.length) throw new TypeCheckFailed(issues);
+        }
         const format = opts.format ?? opts.output;
         if (opts.prune && !opts.outputDir) throw new InputUsageError("--prune needs --output-dir DIR");
         const loaded = await loadManifests(inputs);

@@ -1,9 +1,12 @@
+import { resolve } from "node:path";
 import { WfcError } from "@wfc/sdk";
 import type { Command } from "commander";
 import { lintFiles, manifestLabel } from "../check.js";
 import { addClusterOptions, type ClusterOptions, clientFrom } from "../cluster/options.js";
 import { printWarning } from "../cluster/warnings.js";
 import { expandInputs, type LoadedManifest } from "../load.js";
+
+const TS_MODULE = /\.(c|m)?tsx?$/;
 
 /** Thrown by `wfc lint` when it found problems (exit code 1). */
 export class LintFailed extends WfcError {
@@ -17,23 +20,31 @@ export class LintFailed extends WfcError {
 export function registerLint(program: Command): void {
   const cmd = program
     .command("lint")
-    .description("check workflows (TypeScript or YAML) with the compiler's checks and Argo's full CRD schema")
+    .description(
+      "check workflows (TypeScript or YAML): TypeScript's type check, the compiler's checks and Argo's full CRD schema",
+    )
     .argument("<files...>", "pipeline modules (.ts, .js) or manifests (.yaml, .yml, .json)")
     .option("--server", "also ask the cluster's API server to validate each manifest (server-side dry run)")
     .addHelpText(
       "after",
-      "\nEach problem is printed as <file>:<line>:<col>: <Kind>/<name>, template T, task K: <path>: <message> [E_CODE].\nExit code 1 when any problem is found.\n\nExamples:\n  wfc lint pipeline.ts manifests/*.yaml\n  wfc lint --server -n ci pipeline.ts",
+      "\nEach problem is printed as <file>:<line>:<col>: <Kind>/<name>, template T, task K: <path>: <message> [E_CODE];\ntype errors as <file>:<line>:<col>: <message> [E_TYPE] (with the nearest tsconfig.json, strict defaults without one).\nExit code 1 when any problem is found.\n\nExamples:\n  wfc lint pipeline.ts manifests/*.yaml\n  wfc lint --server -n ci pipeline.ts",
     );
   addClusterOptions(cmd);
   cmd.action(async (inputs: string[], opts: ClusterOptions & { server?: boolean }) => {
     const files = await expandInputs(inputs, (f) => process.stderr.write(`wfc: skipped ${f} (a test file)\n`));
+    // Type errors first (TypeScript is loaded only when a .ts module is given).
+    const typed = files.some((f) => TS_MODULE.test(f)) ? (await import("../typecheck.js")).typeCheck(files) : [];
+    if (typed.length) {
+      const { formatTypeIssue } = await import("../typecheck.js");
+      for (const i of typed) process.stderr.write(`${formatTypeIssue(i)}\n`);
+    }
     const { problems: found, valid } = await lintFiles(files, (line) => process.stderr.write(`${line}\n`));
     for (const f of files) {
       const ok = valid.filter((v) => v.file === f);
-      if (ok.length && !found.some((p) => p.file === f))
+      if (ok.length && !found.some((p) => p.file === f) && !typed.some((t) => t.file === resolve(f)))
         process.stdout.write(`${f}: ok (${ok.length} manifest${ok.length === 1 ? "" : "s"})\n`);
     }
-    let problems = found.length;
+    let problems = found.length + typed.length;
     const checked = valid.map((v) => ({ rel: v.file, label: manifestLabel(v.loaded.manifest), loaded: v.loaded }));
     if (opts.server && checked.length) problems += await serverDryRun(checked, opts);
     if (problems) throw new LintFailed(problems);

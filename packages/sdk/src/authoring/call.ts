@@ -72,7 +72,15 @@ export function callTemplate(
   const artifacts: [string, unknown][] = [];
   for (const key in args) {
     const value = args[key];
-    if (value === undefined) continue;
+    if (value === undefined) {
+      // Argo has no "undefined": the task would silently pass nothing for this input.
+      report(
+        "E_UNDEFINED_ARGUMENT",
+        `input "${key}" of template "${model.name}" is given undefined: pass a value, or leave the key out (an input with a default then takes it)`,
+        name,
+      );
+      continue;
+    }
     const p = findParam(model, key);
     if (p) {
       if (!isRef(value) && p.schema) {

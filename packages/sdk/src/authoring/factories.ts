@@ -14,6 +14,7 @@ import { BRAND } from "../core/brand.js";
 import { callerLocation } from "../core/location.js";
 import type { TemplateKind, TemplateModel } from "../core/model.js";
 import { type Decls, type InputRefs, type InputsOf, ioSpec, type OutputsOf } from "./decl.js";
+import type { ExactSpecOf } from "./exact-spec.js";
 import { deepLower } from "./lower.js";
 import { inputRefs, makeTemplate, newTemplateModel } from "./template-model.js";
 import type { Refable, Template } from "./types.js";
@@ -154,9 +155,14 @@ export function leafTemplate<K extends keyof Kinds, I extends Decls, O extends D
  * }));
  * ```
  */
-export function container<const I extends Decls = {}, const O extends Decls = {}, R = string>(
+export function container<
+  const I extends Decls = {},
+  const O extends Decls = {},
+  R = string,
+  S extends Refable<ArgoContainer> = Refable<ArgoContainer>,
+>(
   options: TemplateOptions<I, O> & { readonly result?: ZodType<R> },
-  spec: SpecOf<I, Refable<ArgoContainer>>,
+  spec: ExactSpecOf<InputRefs<I>, Refable<ArgoContainer>, S>,
 ): Template<InputsOf<I>, OutputsOf<O>, R> {
   return leafTemplate("container", options, spec, container);
 }
@@ -169,9 +175,13 @@ export function container<const I extends Decls = {}, const O extends Decls = {}
  * const mk = resource({ name: "mk" }, { action: "create", manifest: "apiVersion: v1\nkind: ConfigMap\n..." });
  * ```
  */
-export function resource<const I extends Decls = {}, const O extends Decls = {}>(
+export function resource<
+  const I extends Decls = {},
+  const O extends Decls = {},
+  S extends Refable<ArgoResourceTemplate> = Refable<ArgoResourceTemplate>,
+>(
   options: TemplateOptions<I, O>,
-  spec: SpecOf<I, Refable<ArgoResourceTemplate>>,
+  spec: ExactSpecOf<InputRefs<I>, Refable<ArgoResourceTemplate>, S>,
 ): Template<InputsOf<I>, OutputsOf<O>, never> {
   return leafTemplate("resource", options, spec, resource);
 }
@@ -184,9 +194,13 @@ export function resource<const I extends Decls = {}, const O extends Decls = {}>
  * const wait = suspend({ name: "wait" }, { duration: "20s" });
  * ```
  */
-export function suspend<const I extends Decls = {}, const O extends Decls = {}>(
+export function suspend<
+  const I extends Decls = {},
+  const O extends Decls = {},
+  S extends Refable<ArgoSuspendTemplate> = Refable<ArgoSuspendTemplate>,
+>(
   options: TemplateOptions<I, O>,
-  spec: SpecOf<I, Refable<ArgoSuspendTemplate>> = {},
+  spec: ExactSpecOf<InputRefs<I>, Refable<ArgoSuspendTemplate>, S> = {},
 ): Template<InputsOf<I>, OutputsOf<O>, never> {
   return leafTemplate("suspend", options, spec, suspend);
 }
@@ -199,9 +213,13 @@ export function suspend<const I extends Decls = {}, const O extends Decls = {}>(
  * const get = http({ name: "get", inputs: { url: z.string() } }, ({ url }) => ({ url, method: "GET" }));
  * ```
  */
-export function http<const I extends Decls = {}, const O extends Decls = {}>(
+export function http<
+  const I extends Decls = {},
+  const O extends Decls = {},
+  S extends Refable<ArgoHTTP> = Refable<ArgoHTTP>,
+>(
   options: TemplateOptions<I, O>,
-  spec: SpecOf<I, Refable<ArgoHTTP>>,
+  spec: ExactSpecOf<InputRefs<I>, Refable<ArgoHTTP>, S>,
 ): Template<InputsOf<I>, OutputsOf<O>, string> {
   return leafTemplate("http", options, spec, http);
 }
@@ -214,9 +232,13 @@ export function http<const I extends Decls = {}, const O extends Decls = {}>(
  * const list = data({ name: "list" }, { source: { artifactPaths: { name: "p", s3: { key: "in/" } } }, transformation: [] });
  * ```
  */
-export function data<const I extends Decls = {}, const O extends Decls = {}>(
+export function data<
+  const I extends Decls = {},
+  const O extends Decls = {},
+  S extends Refable<ArgoData> = Refable<ArgoData>,
+>(
   options: TemplateOptions<I, O>,
-  spec: SpecOf<I, Refable<ArgoData>>,
+  spec: ExactSpecOf<InputRefs<I>, Refable<ArgoData>, S>,
 ): Template<InputsOf<I>, OutputsOf<O>, string> {
   return leafTemplate("data", options, spec, data);
 }
@@ -229,9 +251,13 @@ export function data<const I extends Decls = {}, const O extends Decls = {}>(
  * const set = containerSet({ name: "set" }, { containers: [{ name: "main", image: "alpine" }] });
  * ```
  */
-export function containerSet<const I extends Decls = {}, const O extends Decls = {}>(
+export function containerSet<
+  const I extends Decls = {},
+  const O extends Decls = {},
+  S extends Refable<ArgoContainerSetTemplate> = Refable<ArgoContainerSetTemplate>,
+>(
   options: TemplateOptions<I, O>,
-  spec: SpecOf<I, Refable<ArgoContainerSetTemplate>>,
+  spec: ExactSpecOf<InputRefs<I>, Refable<ArgoContainerSetTemplate>, S>,
 ): Template<InputsOf<I>, OutputsOf<O>, string> {
   return leafTemplate("containerSet", options, spec, containerSet);
 }
@@ -244,9 +270,13 @@ export function containerSet<const I extends Decls = {}, const O extends Decls =
  * const hi = plugin({ name: "hi" }, { hello: { text: "hi" } });
  * ```
  */
-export function plugin<const I extends Decls = {}, const O extends Decls = {}>(
+export function plugin<
+  const I extends Decls = {},
+  const O extends Decls = {},
+  S extends Refable<ArgoPlugin> = Refable<ArgoPlugin>,
+>(
   options: TemplateOptions<I, O>,
-  spec: SpecOf<I, Refable<ArgoPlugin>>,
+  spec: ExactSpecOf<InputRefs<I>, Refable<ArgoPlugin>, S>,
 ): Template<InputsOf<I>, OutputsOf<O>, string> {
   return leafTemplate("plugin", options, spec, plugin);
 }
@@ -269,9 +299,14 @@ export type ScriptSpec = Refable<ArgoScriptTemplate>;
  * const flip = script({ name: "flip" }, { image: "python:alpine3.6", command: ["python"], source: "print('heads')" });
  * ```
  */
-export function script<const I extends Decls = {}, const O extends Decls = {}, R = string>(
+export function script<
+  const I extends Decls = {},
+  const O extends Decls = {},
+  R = string,
+  S extends ScriptSpec = ScriptSpec,
+>(
   options: TemplateOptions<I, O> & { readonly result?: ZodType<R> },
-  spec: SpecOf<I, ScriptSpec>,
+  spec: ExactSpecOf<InputRefs<I>, ScriptSpec, S>,
 ): Template<InputsOf<I>, OutputsOf<O>, R> {
   return leafTemplate("script", options, spec, script);
 }

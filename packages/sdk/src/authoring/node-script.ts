@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { ZodType, z } from "zod";
+import type { SourceLocation } from "../core/errors.js";
 import { AuthoringError } from "../core/errors.js";
 import { callerLocation } from "../core/location.js";
 import { toDnsName } from "../core/names.js";
@@ -14,6 +16,7 @@ import {
   type Simplify,
 } from "./decl.js";
 import { leafTemplate, type Refable, type TemplateFields } from "./factories.js";
+import { type FreeVariable, freeVariables } from "./free-variables.js";
 import type { Template } from "./types.js";
 
 /**
@@ -39,7 +42,9 @@ export type ScriptInputs<I> = Simplify<{
 export interface FunctionScriptOptions<I extends Decls, O extends Decls, R> extends Refable<TemplateFields> {
   /**
    * The function that runs in the container. It must be self-contained: it is sent as source
-   * text, so it cannot use variables or imports from the surrounding module.
+   * text, so it may use only its parameters, its own locals and Node's globals (`process`,
+   * `console`, `require`, `fetch`...), not the module's imports, constants or outer variables
+   * (`E_SCRIPT_FREE_VARIABLE` at build time). Import modules inside it: `await import("node:fs")`.
    */
   readonly run: (inputs: ScriptInputs<I>) => R | Promise<R>;
   /** The template's name. @default the function's name in kebab case (`plusOne` -> `plus-one`) */
@@ -137,6 +142,8 @@ export function nodeScript<const I extends Decls = {}, const O extends Decls = {
     decoders.push(`${JSON.stringify(key)}: ${decode(schema, envName)}`);
   }
   const runCode = `const run = ${functionSource(run as (...args: never[]) => unknown)};`;
+  const free = freeVariables(runCode).filter((v) => v.name !== "__name");
+  if (free.length) throw freeVariableError(templateName, free, callerLocation(nodeScript));
   const source = formatScript(
     [
       // esbuild's keepNames helper, which tsx-loaded functions may call.
@@ -157,4 +164,33 @@ export function nodeScript<const I extends Decls = {}, const O extends Decls = {
     spec as never,
     nodeScript,
   ) as Template<InputsOf<I>, OutputsOf<O>, R>;
+}
+
+/**
+ * The error for a script function that uses names from outside it, each with the line of its
+ * first use in the user's file (searched from the `nodeScript` call on; the call's line when the
+ * name is not found there, as for names a loader renamed).
+ */
+function freeVariableError(
+  template: string,
+  free: readonly FreeVariable[],
+  at: SourceLocation | undefined,
+): AuthoringError {
+  let lines: string[] = [];
+  try {
+    if (at) lines = readFileSync(at.file, "utf8").split("\n");
+  } catch {
+    // no source to search: the call's line is used
+  }
+  const lineOf = (name: string): number => {
+    const word = new RegExp(`(^|[^.\\w$])${name.replace(/\$/g, "\\$")}(?![\\w$])`);
+    for (let i = Math.max((at?.line ?? 1) - 1, 0); i < lines.length; i++) if (word.test(lines[i] ?? "")) return i + 1;
+    return at?.line ?? 0;
+  };
+  const names = free.map((v) => `"${v.name}" (line ${lineOf(v.name)})`).join(", ");
+  return new AuthoringError(
+    "E_SCRIPT_FREE_VARIABLE",
+    `script "${template}" uses ${names}, defined outside its function: the function is sent to the pod as source text, so it may use only its parameters, its own locals and Node's globals; move the value inside the function, pass it as an input, or import inside it (\`await import("node:fs")\`)`,
+    at,
+  );
 }

@@ -321,7 +321,8 @@ describe("compile: shape", () => {
       { image: "busybox:1.36", args: ["sleep", "30"] },
     );
     const loop = steps(
-      { name: "loop", inputs: { n: z.string() }, metadata: ({ n }) => ({ labels: { size: n } }) },
+      // n has a default: an entrypoint's required input must come from the workflow's arguments (Argo: "was not supplied")
+      { name: "loop", inputs: { n: z.string().default("1") }, metadata: ({ n }) => ({ labels: { size: n } }) },
       ({ n }) => {
         slow({ limit: n, who: "x" });
       },

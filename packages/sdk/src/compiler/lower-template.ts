@@ -5,6 +5,12 @@ import { lowerIO } from "./lower-io.js";
 import { lowerTask } from "./lower-task.js";
 import { resolve } from "./resolve.js";
 
+/** Whether a parameter's schema accepts `undefined` (`.optional()`, `.nullish()`...). */
+function acceptsUndefined(schema: unknown): boolean {
+  const s = schema as { safeParse?: (v: unknown) => { success: boolean } } | undefined;
+  return typeof s?.safeParse === "function" && s.safeParse(undefined).success;
+}
+
 /**
  * Lowers one template of `spec.templates`: name and I/O checks, inputs, the DAG (dependencies,
  * cycles) or step groups (step order), outputs and the other fields, in Argo's key order.
@@ -20,6 +26,16 @@ export function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, 
     if (outputNames.has(p) && p.name.includes("{{")) continue;
     const why = checkParamName(p.name);
     if (why) c.report("E_BAD_NAME", `input/output ${why}`, { ...where, location: t.location });
+  }
+  for (const p of t.inputs.parameters) {
+    const f = p.fields;
+    if (f.default !== undefined || f.value !== undefined || f.valueFrom !== undefined || !acceptsUndefined(p.schema))
+      continue;
+    c.report(
+      "E_OPTIONAL_INPUT",
+      `input "${p.name}" is optional but has no default: Argo requires a value for every input parameter (an omitted one is "inputs.parameters.${p.name} was not supplied"); give it one with .default(...), e.g. z.string().default("")`,
+      { ...where, location: t.location },
+    );
   }
   for (const d of t.problems) c.problems.push({ ...d, workflow: c.wfLabel, template: t.name });
 

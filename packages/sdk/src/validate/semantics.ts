@@ -15,7 +15,10 @@ const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !
  * and every called template exist; hand-written references (`{{tasks.x.outputs.result}}`) name a
  * task or step of their own template and an output its template declares; in a DAG, `depends`
  * parses, `depends`/`dependencies` name tasks of the same DAG, the two are not mixed in one DAG,
- * and there is no dependency cycle. `wfc lint`,
+ * and there is no dependency cycle; names are present, well-formed, unique and within Argo's
+ * length limits (63 characters for a Workflow, 52 for a CronWorkflow, 128 for a template, task
+ * or step); every input parameter without a value or default is supplied by each caller
+ * ("inputs.parameters.x was not supplied"), the entrypoint's by the workflow's arguments. `wfc lint`,
  * the compiler (on what it emits) and the importer run these same checks. Returns `[]` when fine;
  * kinds other than the workflow kinds have none.
  *
@@ -32,6 +35,7 @@ export function semanticIssues(manifest: unknown): ValidationIssue[] {
   const base = cron ? "spec.workflowSpec" : "spec";
   const spec = cron ? (isObj(manifest.spec) ? manifest.spec.workflowSpec : undefined) : manifest.spec;
   if (!isObj(spec)) return issues;
+  issues.push(...nameIssues(manifest, base, spec));
   const templates = Array.isArray(spec.templates) ? spec.templates.filter(isObj) : [];
   const names = new Set(templates.map((t) => String(t.name)));
   const byName = new Map(templates.map((t) => [String(t.name), t]));
@@ -42,6 +46,17 @@ export function semanticIssues(manifest: unknown): ValidationIssue[] {
       message: `template "${spec.entrypoint}" does not exist`,
     });
   }
+  // Argo validates a Workflow's entrypoint with the workflow's arguments (templates of a
+  // WorkflowTemplate get theirs when submitted).
+  if (manifest.kind !== "WorkflowTemplate" && manifest.kind !== "ClusterWorkflowTemplate" && !spec.workflowTemplateRef)
+    issues.push(
+      ...unsuppliedInputs(
+        { template: spec.entrypoint, arguments: spec.arguments },
+        `${base}.arguments`,
+        byName,
+        "the workflow's arguments",
+      ),
+    );
   if (typeof spec.onExit === "string" && !names.has(spec.onExit))
     issues.push({ code: "E_NO_TEMPLATE", path: `${base}.onExit`, message: `template "${spec.onExit}" does not exist` });
   templates.forEach((t, i) => {
@@ -56,6 +71,7 @@ export function semanticIssues(manifest: unknown): ValidationIssue[] {
       }
     }
     issues.push(...taskRefIssues(t, path, byName));
+    for (const [call, callPath] of callsOf(t, path)) issues.push(...unsuppliedInputs(call, callPath, byName));
     if (isObj(t.dag)) issues.push(...dagIssues(t.dag, `${path}.dag`));
   });
   return issues;
@@ -173,5 +189,120 @@ function dagIssues(dag: Obj, path: string): ValidationIssue[] {
     });
   const cycle = graph.findCycle(byName);
   if (cycle) issues.push({ code: "E_CYCLE", path, message: `dependency cycle: ${cycle.join(" -> ")}` });
+  return issues;
+}
+
+/** The longest object names Argo accepts (validate.go: label values, and 52 for a CronWorkflow, whose runs append 11 characters). */
+const MAX_NAME: Readonly<Record<string, number>> = {
+  Workflow: 63,
+  WorkflowTemplate: 63,
+  ClusterWorkflowTemplate: 63,
+  CronWorkflow: 52,
+};
+const FIELD_NAME = /^[a-zA-Z0-9][-a-zA-Z0-9]*$/;
+const FIELD_NAME_MAX = 128;
+const PARAM_NAME = /^[-a-zA-Z0-9_]+$/;
+/** Argo resolves `{{...}}` in step and task names at run time: their literal parts are checked. */
+const PLACEHOLDER = /\{\{[^}]*\}\}/g;
+
+/** Name checks (validate.go: the object name's length, `validateWorkflowFieldNames`). */
+function nameIssues(manifest: Obj, base: string, spec: Obj): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const meta = isObj(manifest.metadata) ? manifest.metadata : {};
+  const max = MAX_NAME[String(manifest.kind)];
+  if (max && typeof meta.name === "string" && meta.name.length > max)
+    issues.push({
+      code: "E_NAME_TOO_LONG",
+      path: "metadata.name",
+      message: `${String(manifest.kind)} name "${meta.name}" must not be more than ${max} characters long (currently ${meta.name.length})`,
+    });
+  const templates = Array.isArray(spec.templates) ? spec.templates : [];
+  issues.push(...fieldNames(templates, `${base}.templates`, "template"));
+  for (const [i, t] of templates.entries()) {
+    if (!isObj(t)) continue;
+    const path = `${base}.templates[${i}]`;
+    if (isObj(t.dag) && Array.isArray(t.dag.tasks))
+      issues.push(...fieldNames(t.dag.tasks, `${path}.dag.tasks`, "task"));
+    if (Array.isArray(t.steps))
+      for (const [j, g] of t.steps.entries())
+        if (Array.isArray(g)) issues.push(...fieldNames(g, `${path}.steps[${j}]`, "step"));
+    for (const io of ["inputs", "outputs"] as const) {
+      const decl = t[io];
+      if (!isObj(decl)) continue;
+      for (const what of ["parameters", "artifacts"] as const)
+        if (Array.isArray(decl[what]))
+          issues.push(...fieldNames(decl[what], `${path}.${io}.${what}`, what, PARAM_NAME));
+    }
+  }
+  return issues;
+}
+
+/** Each item of a list has a name, well-formed and unique in the list. */
+function fieldNames(list: unknown[], path: string, what: string, pattern?: RegExp): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const seen = new Set<string>();
+  list.forEach((item, i) => {
+    if (!isObj(item)) return;
+    const name = item.name;
+    if (typeof name !== "string" || name === "") {
+      issues.push({ code: "E_NO_NAME", path: `${path}[${i}].name`, message: `${what} name is required` });
+      return;
+    }
+    const problems: string[] = [];
+    if (pattern) {
+      if (!pattern.test(name))
+        problems.push(
+          "Parameter/Artifact name must consist of alpha-numeric characters, '_' or '-' e.g. my_param_1, MY-PARAM-1",
+        );
+    } else {
+      const literal = name.replace(PLACEHOLDER, "x");
+      if (literal.length > FIELD_NAME_MAX) problems.push(`must be no more than ${FIELD_NAME_MAX} characters`);
+      if (!FIELD_NAME.test(literal))
+        problems.push(
+          "name must consist of alpha-numeric characters or '-', and must start with an alpha-numeric character (e.g. My-name1-2, 123-NAME)",
+        );
+    }
+    if (problems.length)
+      issues.push({
+        code: "E_BAD_NAME",
+        path: `${path}[${i}].name`,
+        message: `${what} name '${name}' is invalid: ${problems.join("; ")}`,
+      });
+    else if (seen.has(name))
+      issues.push({
+        code: "E_DUPLICATE_NAME",
+        path: `${path}[${i}].name`,
+        message: `${what} name '${name}' is not unique`,
+      });
+    seen.add(name);
+  });
+  return issues;
+}
+
+/**
+ * Input parameters of a called local template that have no value, default or valueFrom and that
+ * the call does not pass: Argo rejects the workflow with "inputs.parameters.x was not supplied".
+ */
+function unsuppliedInputs(
+  call: Obj,
+  path: string,
+  templates: ReadonlyMap<string, Obj>,
+  by = `the call "${String(call.name)}"`,
+): ValidationIssue[] {
+  if (typeof call.template !== "string" || call.templateRef || call.inline) return [];
+  const called = templates.get(call.template);
+  if (!called || !isObj(called.inputs) || !Array.isArray(called.inputs.parameters)) return [];
+  const args = isObj(call.arguments) && Array.isArray(call.arguments.parameters) ? call.arguments.parameters : [];
+  const passed = new Set(args.filter(isObj).map((a) => String(a.name)));
+  const issues: ValidationIssue[] = [];
+  for (const p of called.inputs.parameters.filter(isObj)) {
+    if (p.value !== undefined || p.default !== undefined || p.valueFrom !== undefined) continue;
+    if (passed.has(String(p.name))) continue;
+    issues.push({
+      code: "E_MISSING_INPUT",
+      path,
+      message: `inputs.parameters.${String(p.name)} was not supplied: template "${call.template}" requires it and ${by} does not pass it`,
+    });
+  }
   return issues;
 }
