@@ -58,7 +58,11 @@ describe("wfc import round trip over vendor/argo-events/examples", () => {
   }, 240_000);
 
   it("refuses an upstream file with a stale field as it is, naming the field and its line", () => {
-    const files = Object.keys(CORRECTIONS);
+    // Stale fields (renamed, removed, moved) are schema problems the importer sees; a `set` correction
+    // fixes Argo semantics inside a trigger's embedded resource, which the importer does not check.
+    const files = Object.entries(CORRECTIONS)
+      .filter(([, cs]) => cs.some((c) => c.op !== "set"))
+      .map(([f]) => f);
     expect(files.length).toBeGreaterThan(5);
     for (const f of files) {
       const docs = (parseK8sYaml(readFileSync(join(VENDOR, f), "utf8"), f) as Doc[]).filter((d) =>

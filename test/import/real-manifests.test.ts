@@ -103,12 +103,15 @@ describe("wfc import: the project's own built manifests (examples/golden)", () =
 /** Argo's e2e manifests that are invalid, each with the start of the reason `wfc import` gives. */
 const REFUSED: Record<string, RegExp> = {
   "expectedfailures__dag-failFast-hang.yaml": /:4:3: metadata\.generateName: must be a lowercase RFC 1123 subdomain/,
-  "expectedfailures__empty-parameter-dag.yaml": /task "a": does not pass input "message" of template "whalesay"/,
-  "expectedfailures__empty-parameter-steps.yaml": /task "a": does not pass input "message" of template "whalesay"/,
-  "expectedfailures__misreference-template-name.yaml": /task "hello2": calls template "hell0", which is not in this/,
+  "expectedfailures__empty-parameter-dag.yaml":
+    /inputs\.parameters\.message was not supplied: template "whalesay" requires it and the call "a" does not pass it/,
+  "expectedfailures__empty-parameter-steps.yaml":
+    /inputs\.parameters\.message was not supplied: template "whalesay" requires it and the call "a" does not pass it/,
+  "expectedfailures__misreference-template-name.yaml":
+    /:21:13: spec\.templates\[0\]\.steps\[1\]\[0\]\.template: template "hell0" does not exist/,
   "functional__k8s-jobs.yaml": /:8:1: metadata\.name: name or generateName is required/,
   "lintfail__disallow-unknown.yaml": /:15:7: spec\.templates\[0\]\.container\.someExtraField: unknown field/,
-  "lintfail__invalid-spec.yaml": /entrypoint "doesnotexist" is not a template of this manifest/,
+  "lintfail__invalid-spec.yaml": /spec\.entrypoint: template "doesnotexist" does not exist/,
   "lintfail__malformed-spec.yaml": /:9:3: spec\.entrypoint: must be of type string, got array/,
   "testdata__workflow-template-invalid-entrypoint.yaml":
     /:28:13: spec\.templates\[0\]\.container\.volumeMounts\[0\]\.mountPath: required/,
@@ -149,7 +152,7 @@ describe("wfc import: names Argo and wfc build refuse", () => {
   it("refuses a template without a name", () => {
     expect(() =>
       importModule(wf("Workflow", "  generateName: x-", "    - container:\n        image: busybox\n"), "a.yaml"),
-    ).toThrow(/^a\.yaml:7:7: spec\.templates\[0\]: a template needs a name$/);
+    ).toThrow(/^a\.yaml:7:7: spec\.templates\[0\]\.name: template name is required$/);
   });
   it("refuses a WorkflowTemplate with only a generateName, as wfc build does", () => {
     expect(() =>

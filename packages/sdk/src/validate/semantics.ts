@@ -250,7 +250,9 @@ function fieldNames(list: unknown[], path: string, what: string, pattern?: RegEx
     }
     const problems: string[] = [];
     if (pattern) {
-      if (!pattern.test(name))
+      // Argo validates a template after substituting its inputs with placeholders (ProcessArgs), so
+      // an output artifact named `result-{{inputs.parameters.variable}}` is valid.
+      if (!pattern.test(name.replace(PLACEHOLDER, "x")))
         problems.push(
           "Parameter/Artifact name must consist of alpha-numeric characters, '_' or '-' e.g. my_param_1, MY-PARAM-1",
         );
