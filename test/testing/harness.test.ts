@@ -29,13 +29,16 @@ const flaky = container(
   },
   { image: "alpine", command: ["sh", "-c", "echo 1 > /tmp/n"] },
 );
-const after = container({ name: "after", inputs: { n: z.number() } }, ({ n }) => ({ image: "alpine", args: [`${n}`] }));
+const afterTask = container({ name: "after", inputs: { n: z.number() } }, ({ n }) => ({
+  image: "alpine",
+  args: [`${n}`],
+}));
 const step = container({ name: "step" }, { image: "alpine", command: ["true"] });
 
 describe("retries", () => {
   const wf = workflow({ generateName: "retry-" }, () => {
     const f = flaky();
-    after({ n: f.outputs.n });
+    afterTask({ n: f.outputs.n });
   });
 
   it("a mock failing twice then succeeding makes three attempts, the backoff on the virtual clock", async () => {
@@ -46,7 +49,7 @@ describe("retries", () => {
         mock(flaky, (_in, { retry }) =>
           retry < 2 ? fail({ exitCode: 3, message: `attempt ${retry} failed` }) : { n: 7 },
         ),
-        mock(after, {}),
+        mock(afterTask, {}),
       ],
     });
     expect(run.phase).toBe("Succeeded");
@@ -57,11 +60,11 @@ describe("retries", () => {
     expect(run.pods.filter((p) => p.templateName === "flaky").map((p) => p.retry)).toEqual([0, 1, 2]);
     // backoff 1m then 2m, in virtual time
     expect(clock.elapsed()).toBeGreaterThanOrEqual(3 * 60_000);
-    expect(run.node(after).status.inputs?.parameters?.[0]?.value).toBe("7");
+    expect(run.node(afterTask).status.inputs?.parameters?.[0]?.value).toBe("7");
   });
 
   it("a mock that always fails exhausts the limit: limit + 1 attempts, the workflow fails, the next task is omitted", async () => {
-    const run = await runWorkflow(wf, { mocks: [mock(flaky, fail({ exitCode: 2 })), mock(after, {})] });
+    const run = await runWorkflow(wf, { mocks: [mock(flaky, fail({ exitCode: 2 })), mock(afterTask, {})] });
     expect(run.phase).toBe("Failed");
     const f = run.node(flaky);
     expect(f.phase).toBe("Failed");
@@ -271,13 +274,19 @@ describe("mocks and lookups", () => {
   it("unmocked containers without an engine fail before the run, named", async () => {
     const w = workflow({ generateName: "needs-" }, () => {
       const f = flaky();
-      after({ n: f.outputs.n });
+      afterTask({ n: f.outputs.n });
       step({}, { name: "s1" });
       step({}, { name: "s2" });
     });
     const called: string[] = [];
     const err = await runWorkflow(w, {
-      mocks: [mock(flaky, () => (called.push("flaky"), { n: 1 })), mock({ task: "s1" }, {})],
+      mocks: [
+        mock(flaky, () => {
+          called.push("flaky");
+          return { n: 1 };
+        }),
+        mock({ task: "s1" }, {}),
+      ],
     }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: HarnessCodes.needsEngine });
     expect((err as Error).message).toMatch(/templates "after", "step" run containers and are not mocked/);
@@ -287,12 +296,20 @@ describe("mocks and lookups", () => {
   it("typed workflow parameters are checked against their schema", async () => {
     const w = workflow(
       { generateName: "params-", parameters: { n: z.number().default(1) } },
-      ({ n }) => void after({ n }),
+      ({ n }) => void afterTask({ n }),
     );
     const seen: number[] = [];
-    await runWorkflow(w, { parameters: { n: 5 }, mocks: [mock(after, ({ n }) => (seen.push(n), {}))] });
+    await runWorkflow(w, {
+      parameters: { n: 5 },
+      mocks: [
+        mock(afterTask, ({ n }) => {
+          seen.push(n);
+          return {};
+        }),
+      ],
+    });
     expect(seen).toEqual([5]);
-    await expect(runWorkflow(w, { parameters: { n: "x" as never }, mocks: [mock(after, {})] })).rejects.toThrow(
+    await expect(runWorkflow(w, { parameters: { n: "x" as never }, mocks: [mock(afterTask, {})] })).rejects.toThrow(
       /workflow parameter "n"/,
     );
   });

@@ -52,7 +52,7 @@ export async function execute(manifest: Workflow, options: ExecuteOptions): Prom
   const params = resolveArguments(spec, options.parameters, options.configMaps);
   const clock = options.clock ?? realClock;
   const runDir = options.runDir ?? join(".wfc", "runs", name);
-  const run = new RunState(wf, spec, root, resolver, clock, options.executor, options, runDir);
+  const run = new RunState(wf, spec, root, resolver, clock, options.executor, options, runDir, executeTemplate);
   setGlobalParameters(run, params);
   const args = { ...(spec.arguments ?? {}), parameters: params };
   if (!args.parameters.length) delete (args as { parameters?: unknown }).parameters;
@@ -89,7 +89,7 @@ export async function execute(manifest: Workflow, options: ExecuteOptions): Prom
       await options.onSuspend(name, run.stop.signal);
     }
     const hooks = runWorkflowHooks(run);
-    entry = await executeTemplate(run, name, { template: spec.entrypoint ?? "" }, root, args, {});
+    entry = await run.executeTemplate(name, { template: spec.entrypoint ?? "" }, root, args, {});
     const phase = workflowPhase(entry);
     run.global["workflow.status"] = phase;
     run.global["workflow.failures"] = JSON.stringify(failures(run));
@@ -98,8 +98,7 @@ export async function execute(manifest: Workflow, options: ExecuteOptions): Prom
     const exitHook = spec.onExit ? { template: spec.onExit } : spec.hooks?.exit;
     const terminated = run.stopped && !run.stopIsDeadline && run.stopMessage?.includes("Terminate");
     if (exitHook && !terminated) {
-      onExit = await executeTemplate(
-        run,
+      onExit = await run.executeTemplate(
         `${name}.onExit`,
         exitHook,
         root,

@@ -174,11 +174,11 @@ export class NodeTree {
       case "Plugin":
         return [node.id];
       case "Pod":
-        // A containerSet pod is treated as its container graph.
-        if (!node.children?.some((c) => this.nodes.get(c)?.type === "Container")) return [node.id];
-      // falls through
       case "Container":
       case "TaskGroup": {
+        // A containerSet pod is treated as its container graph; any other pod is its own outbound node.
+        if (node.type === "Pod" && !node.children?.some((c) => this.nodes.get(c)?.type === "Container"))
+          return [node.id];
         if (!node.children?.length) return [node.id];
         const out: string[] = [];
         for (const c of node.children) {

@@ -1,13 +1,29 @@
-import type { Outputs, Workflow, WorkflowSpec } from "@wfc/sdk/argo";
+import type { Arguments, Outputs, Workflow, WorkflowSpec } from "@wfc/sdk/argo";
 import type { Clock } from "./clock.js";
 import { holdsTime } from "./clock-virtual.js";
+import type { ExecOpts } from "./exec-opts.js";
 import type { Executor } from "./executor.js";
+import type { RunNode } from "./node-tree.js";
 import { NodeTree } from "./node-tree.js";
 import { rfc3339 } from "./rfc3339.js";
 import type { ExecuteOptions } from "./run-options.js";
 import { Semaphore } from "./semaphore.js";
 import type { Scope } from "./subst.js";
-import type { TemplateContext, TemplateResolver } from "./template-resolution.js";
+import type { TemplateContext, TemplateHolder, TemplateResolver } from "./template-resolution.js";
+
+/**
+ * Runs one template call to completion (execute-template.ts's `executeTemplate`). Templates call
+ * templates recursively; the scheduler modules reach it through the run ({@link RunState.executeTemplate})
+ * so that imports point one way.
+ */
+export type TemplateRunner = (
+  run: RunState,
+  nodeName: string,
+  holder: TemplateHolder,
+  ctx: TemplateContext,
+  args: Arguments | undefined,
+  opts: ExecOpts,
+) => Promise<RunNode>;
 
 /** Everything one run shares: the workflow, its node tree, the global scope, the clock, the executor. */
 export class RunState {
@@ -42,6 +58,7 @@ export class RunState {
     readonly executor: Executor,
     readonly options: ExecuteOptions,
     readonly runDir: string,
+    private readonly runTemplate: TemplateRunner,
   ) {
     this.startedAt = clock.now();
     this.tree = new NodeTree(
@@ -51,6 +68,17 @@ export class RunState {
     );
     this.podSlots = spec.parallelism && spec.parallelism > 0 ? new Semaphore(spec.parallelism) : undefined;
     this.onUpdate = options.onUpdate;
+  }
+
+  /** Runs a template call of this run (a node named `nodeName`), resolving with its node. */
+  executeTemplate(
+    nodeName: string,
+    holder: TemplateHolder,
+    ctx: TemplateContext,
+    args: Arguments | undefined,
+    opts: ExecOpts,
+  ): Promise<RunNode> {
+    return this.runTemplate(this, nodeName, holder, ctx, args, opts);
   }
 
   /** Real I/O of the scheduler: a virtual clock keeps time still until it is done. */

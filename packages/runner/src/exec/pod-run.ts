@@ -191,7 +191,7 @@ export class PodRun {
           const dep = byName.get(d);
           if (!dep) throw new PodError(`containerSet container ${c.name} depends on ${d}, which is not in the set`);
           const dr = await runNode(dep);
-          if (!dr || dr.r.code !== 0) return undefined;
+          if (dr?.r.code !== 0) return undefined;
         }
         if (this.aborted) return undefined;
         const mounts = [

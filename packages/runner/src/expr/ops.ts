@@ -31,8 +31,9 @@ export function toInt(v: unknown): bigint {
 /** Go's `int(f)` conversion (truncation; out of range is implementation-defined, we saturate). */
 export function goFloatToInt(f: number): bigint {
   if (Number.isNaN(f)) return -(2n ** 63n);
-  if (f >= 9.223372036854775807e18) return -(2n ** 63n);
-  if (f <= -9.223372036854775808e18) return -(2n ** 63n);
+  // float64 bounds of int64: 2^63 is the first value above MaxInt64 (amd64 gives MinInt64 for it).
+  if (f >= 2 ** 63) return -(2n ** 63n);
+  if (f <= -(2 ** 63)) return -(2n ** 63n);
   return BigInt(Math.trunc(f));
 }
 
