@@ -29,7 +29,7 @@ const flaky = container(
   },
   { image: "alpine", command: ["sh", "-c", "echo 1 > /tmp/n"] },
 );
-const afterTask = container({ name: "after", inputs: { n: z.number() } }, ({ n }) => ({
+const after = container({ name: "after", inputs: { n: z.number() } }, ({ n }) => ({
   image: "alpine",
   args: [`${n}`],
 }));
@@ -38,7 +38,7 @@ const step = container({ name: "step" }, { image: "alpine", command: ["true"] })
 describe("retries", () => {
   const wf = workflow({ generateName: "retry-" }, () => {
     const f = flaky();
-    afterTask({ n: f.outputs.n });
+    after({ n: f.outputs.n });
   });
 
   it("a mock failing twice then succeeding makes three attempts, the backoff on the virtual clock", async () => {
@@ -49,7 +49,7 @@ describe("retries", () => {
         mock(flaky, (_in, { retry }) =>
           retry < 2 ? fail({ exitCode: 3, message: `attempt ${retry} failed` }) : { n: 7 },
         ),
-        mock(afterTask, {}),
+        mock(after, {}),
       ],
     });
     expect(run.phase).toBe("Succeeded");
@@ -60,11 +60,11 @@ describe("retries", () => {
     expect(run.pods.filter((p) => p.templateName === "flaky").map((p) => p.retry)).toEqual([0, 1, 2]);
     // backoff 1m then 2m, in virtual time
     expect(clock.elapsed()).toBeGreaterThanOrEqual(3 * 60_000);
-    expect(run.node(afterTask).status.inputs?.parameters?.[0]?.value).toBe("7");
+    expect(run.node(after).status.inputs?.parameters?.[0]?.value).toBe("7");
   });
 
   it("a mock that always fails exhausts the limit: limit + 1 attempts, the workflow fails, the next task is omitted", async () => {
-    const run = await runWorkflow(wf, { mocks: [mock(flaky, fail({ exitCode: 2 })), mock(afterTask, {})] });
+    const run = await runWorkflow(wf, { mocks: [mock(flaky, fail({ exitCode: 2 })), mock(after, {})] });
     expect(run.phase).toBe("Failed");
     const f = run.node(flaky);
     expect(f.phase).toBe("Failed");
@@ -274,7 +274,7 @@ describe("mocks and lookups", () => {
   it("unmocked containers without an engine fail before the run, named", async () => {
     const w = workflow({ generateName: "needs-" }, () => {
       const f = flaky();
-      afterTask({ n: f.outputs.n });
+      after({ n: f.outputs.n });
       step({}, { name: "s1" });
       step({}, { name: "s2" });
     });
@@ -294,22 +294,22 @@ describe("mocks and lookups", () => {
   });
 
   it("typed workflow parameters are checked against their schema", async () => {
-    const w = workflow(
-      { generateName: "params-", parameters: { n: z.number().default(1) } },
-      ({ n }) => void afterTask({ n }),
-    );
+    const w = workflow({ generateName: "params-", parameters: { n: z.number().default(1) } }, ({ n }) => {
+      // biome-ignore lint/suspicious/noDuplicateTestHooks: `after` is this file's wfc task, not vitest's hook
+      after({ n });
+    });
     const seen: number[] = [];
     await runWorkflow(w, {
       parameters: { n: 5 },
       mocks: [
-        mock(afterTask, ({ n }) => {
+        mock(after, ({ n }) => {
           seen.push(n);
           return {};
         }),
       ],
     });
     expect(seen).toEqual([5]);
-    await expect(runWorkflow(w, { parameters: { n: "x" as never }, mocks: [mock(afterTask, {})] })).rejects.toThrow(
+    await expect(runWorkflow(w, { parameters: { n: "x" as never }, mocks: [mock(after, {})] })).rejects.toThrow(
       /workflow parameter "n"/,
     );
   });
