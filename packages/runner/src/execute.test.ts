@@ -114,7 +114,7 @@ describe("DAG", () => {
   it("fails the DAG when a task fails: its dependent is Omitted and the branch phase fails the DAG", async () => {
     const r = await run(diamond, { pods: { B: { exitCode: 1 } } });
     expect(r.phase).toBe("Failed");
-    expect(r.byName("dag-diamond.B")).toMatchObject({ phase: "Failed", message: "Error (exit code 1)" });
+    expect(r.byName("dag-diamond.B")).toMatchObject({ phase: "Failed", message: "main: Error (exit code 1)" });
     expect(r.byName("dag-diamond.B").outputs?.exitCode).toBe("1");
     expect(r.byName("dag-diamond.D")).toMatchObject({
       phase: "Omitted",

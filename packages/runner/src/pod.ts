@@ -152,7 +152,7 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
     run.tree.mark(
       c,
       phase,
-      r?.message ?? (r && r.exitCode !== 0 ? exitMessage(c.displayName ?? "", r.exitCode) : undefined),
+      r?.message ?? (r && r.exitCode !== 0 ? containerNodeMessage(c.displayName ?? "", r.exitCode) : undefined),
     );
   }
   if (why === "deadline") return finish(run, node, "Failed", deadlineMessage, { exitCode: String(result.exitCode) });
@@ -192,14 +192,19 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
 }
 
 /**
- * The message of a container that exited non-zero. Argo v4.1's `inferFailedReason` prefixes the
- * container's name (`main: Error (exit code 1)`, as cli_test.go expects); the executors, the mocks
- * and the k8s double of this repository all say `Error (exit code 1)` today, so the prefix is off
- * until they switch together (set it here).
+ * The message of a pod whose container exited non-zero, as Argo v4.1's `inferFailedReason` words
+ * it: `main: Error (exit code 1)` (cli_test.go expects it).
  */
-const prefixContainerName = false;
 function exitMessage(container: string, exitCode: number): string {
-  return `${prefixContainerName ? `${container}: ` : ""}Error (exit code ${exitCode})`;
+  return `${container}: Error (exit code ${exitCode})`;
+}
+
+/**
+ * The message of a containerSet's `Container` node that exited non-zero: Argo's
+ * `"%s: %s (exit code %d): %s"` with the terminated state's message (empty here, so it ends in `: `).
+ */
+function containerNodeMessage(container: string, exitCode: number): string {
+  return `${container}: Error (exit code ${exitCode}): `;
 }
 
 /** `executeContainerSet`: a `Container` node per container, children of the pod or of their dependencies. */
