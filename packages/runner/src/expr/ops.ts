@@ -1,5 +1,6 @@
 /** expr-lang's runtime operations (vm/runtime): arithmetic, comparison, `in`, fetch and slice. */
 
+import { panic } from "./panic.js";
 import {
   formatGo,
   GoDuration,
@@ -13,12 +14,7 @@ import {
   wrapInt,
 } from "./value.js";
 
-/** A Go panic inside the VM: the message expr-lang reports. */
-export class GoPanic extends Error {}
-
-export function panic(msg: string): never {
-  throw new GoPanic(msg);
-}
+export { GoPanic, panic } from "./panic.js";
 
 const T = goTypeName;
 
