@@ -141,6 +141,17 @@ export class NodeTree {
     }
   }
 
+  /** Undoes {@link addChild} for a child that was never created. */
+  removeChild(parentName: string, childName: string): void {
+    const parent = this.byName(parentName);
+    const childId = this.id(childName);
+    const i = parent?.children?.indexOf(childId) ?? -1;
+    if (!parent?.children || i < 0) return;
+    parent.children.splice(i, 1);
+    if (!parent.children.length) delete parent.children;
+    this.changed(parent);
+  }
+
   /** `markNodePhase`: sets phase (and message when given), and finishedAt once fulfilled. */
   mark(node: RunNode, phase: NodePhase, message?: string): RunNode {
     node.phase = phase;

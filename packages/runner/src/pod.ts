@@ -3,7 +3,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import type { Outputs, Parameter, Template } from "@wfc/sdk/argo";
 import { collectOutputArtifacts, stageInputArtifacts } from "./artifacts.js";
-import { withBoundarySlot } from "./boundary-slots.js";
+import { refuseAfterFailure, withBoundarySlot } from "./boundary-slots.js";
 import type { Call } from "./call.js";
 import { nodeBase } from "./call.js";
 import { runDataTemplate } from "./data-template.js";
@@ -32,6 +32,8 @@ export function executePod(call: Call, nodeName: string, tmpl: Template, opts: E
   return withBoundarySlot(run, opts.boundaryID, async () => {
     const release = run.podSlots ? await run.podSlots.acquire() : undefined;
     try {
+      // the workflow's parallelism may have kept it waiting too
+      if (release) refuseAfterFailure(run, opts.boundaryID);
       return await runPod(call, nodeName, tmpl, opts);
     } finally {
       release?.();

@@ -41,6 +41,8 @@ export class RunState {
   readonly podSlots: Semaphore | undefined;
   /** Template parallelism, by boundary node id. */
   readonly boundarySlots = new Map<string, Semaphore>();
+  /** Boundary node ids of Steps/DAG templates with `failFast: true`. */
+  readonly failFastBoundaries = new Set<string>();
   /** Mutexes and semaphores of `synchronization`, by key. */
   readonly locks = new Map<string, Semaphore>();
   /** Daemoned pods still running, by node id: aborted when their boundary completes. */

@@ -1,6 +1,6 @@
 import type { Template, WorkflowStep } from "@wfc/sdk/argo";
 import { resolveArgumentArtifacts } from "./artifacts.js";
-import { registerBoundary, withBoundarySlot } from "./boundary-slots.js";
+import { NotStarted, registerBoundary, withBoundarySlot } from "./boundary-slots.js";
 import type { Call } from "./call.js";
 import { nodeBase } from "./call.js";
 import { killDaemonedChildren } from "./daemons.js";
@@ -35,7 +35,7 @@ export function executeSteps(call: Call, nodeName: string, tmpl: Template, opts:
     const { tree } = run;
     const node =
       tree.byName(nodeName) ?? tree.init(nodeName, { type: "Steps", phase: "Running", ...nodeBase(call, opts, tmpl) });
-    registerBoundary(run, node.id, tmpl.parallelism);
+    registerBoundary(run, node.id, tmpl.parallelism, tmpl.failFast === true);
     const scope: Scope = createScope(tmpl);
     addWorkflowOutputs(scope, run.outputs);
     const groups = tmpl.steps ?? [];
@@ -243,11 +243,20 @@ async function executeStepGroup(
           caller: { kind: "step", name: childName },
           parentTemplate: call.original,
         })
-        .then(async (n) => {
-          await hooks.settle();
-          if (completed(n.phase)) await runOnExit(site, exit, n);
-          return n;
-        }),
+        .then(
+          async (n) => {
+            await hooks.settle();
+            if (completed(n.phase)) await runOnExit(site, exit, n);
+            return n;
+          },
+          async (e: unknown) => {
+            if (!(e instanceof NotStarted)) throw e;
+            // refused by checkParallelism: no node, and no child link to one
+            tree.removeChild(sg.name, s.name);
+            await hooks.settle();
+            return undefined;
+          },
+        ),
     );
   }
   await Promise.all(jobs);
