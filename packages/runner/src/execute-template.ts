@@ -4,7 +4,7 @@ import { errorNode, nodeBase } from "./call.js";
 import { executeDag } from "./dag.js";
 import type { ExecOpts } from "./exec-opts.js";
 import { processArgs } from "./inputs.js";
-import { withMemoization } from "./memoize.js";
+import { nodeTypeOf, withMemoization } from "./memoize.js";
 import { podNameFor } from "./node-id.js";
 import type { RunNode } from "./node-tree.js";
 import { executePod } from "./pod.js";
@@ -51,7 +51,13 @@ export async function executeTemplate(
     return errorNode(run, nodeName, holder, ctx, opts, (e as Error).message);
   }
   const call: Call = { run, holder, ctx: resolved.ctx, callerCtx: ctx, opts, original: tmpl };
-  return withSynchronization(run, nodeName, processed, () =>
+  const pending = () =>
+    run.tree.init(nodeName, {
+      type: retry ? "Retry" : nodeTypeOf(processed),
+      phase: "Pending",
+      ...nodeBase(call, opts, processed),
+    });
+  return withSynchronization(run, nodeName, processed, pending, () =>
     withMemoization(run, nodeName, processed, nodeBase(call, opts, processed), async () => {
       if (retry) return executeWithRetries(call, nodeName, processed, retry, local, executeKind);
       return executeKind(call, nodeName, processed, opts);

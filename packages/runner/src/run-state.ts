@@ -43,8 +43,10 @@ export class RunState {
   readonly boundarySlots = new Map<string, Semaphore>();
   /** Boundary node ids of Steps/DAG templates with `failFast: true`. */
   readonly failFastBoundaries = new Set<string>();
-  /** Mutexes and semaphores of `synchronization`, by key. */
+  /** Mutexes and semaphores of `synchronization`, by Argo's lock name. */
   readonly locks = new Map<string, Semaphore>();
+  /** Who holds each lock now (`status.synchronization`): `<ns>/<workflow>/<node id>` per holder. */
+  readonly lockHolders = new Map<string, { kind: "mutex" | "semaphore"; holders: string[] }>();
   /** Daemoned pods still running, by node id: aborted when their boundary completes. */
   readonly daemons = new Map<string, AbortController>();
   readonly startedAt: number;
@@ -125,7 +127,26 @@ export class RunState {
         ...(this.status.message ? { message: this.status.message } : {}),
         progress: this.progress(),
         nodes: this.tree.snapshot(),
+        ...this.synchronizationStatus(),
         ...outputs,
+      },
+    };
+  }
+
+  /** `status.synchronization`: the locks held now (omitted when none is). */
+  private synchronizationStatus(): { synchronization?: NonNullable<Workflow["status"]>["synchronization"] } {
+    if (!this.lockHolders.size) return {};
+    const held = [...this.lockHolders].sort(([a], [b]) => (a < b ? -1 : 1));
+    const semaphores = held.filter(([, h]) => h.kind === "semaphore");
+    const mutexes = held.filter(([, h]) => h.kind === "mutex");
+    return {
+      synchronization: {
+        ...(semaphores.length
+          ? { semaphore: { holding: semaphores.map(([name, h]) => ({ semaphore: name, holders: [...h.holders] })) } }
+          : {}),
+        ...(mutexes.length
+          ? { mutex: { holding: mutexes.map(([name, h]) => ({ mutex: name, holder: h.holders[0] ?? "" })) } }
+          : {}),
       },
     };
   }
