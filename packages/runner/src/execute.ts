@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Workflow, WorkflowSpec } from "@wfc/sdk/argo";
-import { validateManifest } from "@wfc/sdk/validate";
+import { manifestIssues } from "@wfc/sdk/validate";
 import { realClock } from "./clock.js";
 import { killAllDaemons } from "./daemons.js";
 import { RunnerCodes, RunnerError } from "./errors.js";
@@ -139,13 +139,13 @@ export async function execute(manifest: Workflow, options: ExecuteOptions): Prom
   return { workflow: final, phase: run.status.phase as ExecuteResult["phase"], runDir };
 }
 
-/** The manifest (and the templates given) against Argo's CRD schemas, as `wfc lint` checks them. */
+/** The manifest (and the templates given): CRD schema and semantic checks, as `wfc lint` checks them. */
 function assertValid(manifest: unknown, templates: readonly unknown[] | undefined): void {
   const problems: { code: string; message: string }[] = [];
   const check = (doc: unknown) => {
     const d = doc as { kind?: string; metadata?: { name?: string; generateName?: string } };
     const what = `${d?.kind ?? "manifest"} ${d?.metadata?.name ?? d?.metadata?.generateName ?? ""}`.trim();
-    for (const i of validateManifest(doc))
+    for (const i of manifestIssues(doc))
       problems.push({ code: RunnerCodes.invalid, message: `${what}: ${i.path ? `${i.path}: ` : ""}${i.message}` });
   };
   check(manifest);

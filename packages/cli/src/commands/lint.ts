@@ -1,6 +1,6 @@
 import { relative } from "node:path";
 import { isEventsManifest, validateEventsManifest } from "@wfc/events";
-import { CompileError, formatDiagnostic, semanticIssues, validateManifest, WfcError } from "@wfc/sdk";
+import { CompileError, formatDiagnostic, manifestIssues, WfcError } from "@wfc/sdk";
 import type { Command } from "commander";
 import { addClusterOptions, type ClusterOptions, clientFrom } from "../cluster/options.js";
 import { type LoadedManifest, loadManifests } from "../load.js";
@@ -49,8 +49,7 @@ export function registerLint(program: Command): void {
       for (const { manifest } of loaded) {
         const meta = (manifest?.metadata ?? {}) as { name?: string; generateName?: string };
         const label = `${manifest?.kind ?? "?"}/${meta.name ?? meta.generateName ?? "?"}`;
-        const schemaIssues = isEventsManifest(manifest) ? validateEventsManifest(manifest) : validateManifest(manifest);
-        const issues = [...schemaIssues, ...semanticIssues(manifest)];
+        const issues = isEventsManifest(manifest) ? validateEventsManifest(manifest) : manifestIssues(manifest);
         for (const i of issues) process.stderr.write(`${rel}: ${label}: ${i.path ? `${i.path}: ` : ""}${i.message}\n`);
         problems += issues.length;
         if (!issues.length) checked.push({ rel, label, loaded: { manifest, file } });

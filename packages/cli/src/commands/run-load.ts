@@ -10,8 +10,7 @@ import {
   CompileError,
   formatDiagnostic,
   type Manifest,
-  semanticIssues,
-  validateManifest,
+  manifestIssues,
   WfcError,
 } from "@wfc/sdk";
 import { type LoadedManifest, loadManifests } from "../load.js";
@@ -64,7 +63,7 @@ async function loadLinted(files: readonly string[], err: (s: string) => void): P
     }
     for (const l of loaded) {
       const m = l.manifest as unknown as AnyManifest;
-      const issues = [...validateManifest(l.manifest), ...semanticIssues(l.manifest)];
+      const issues = manifestIssues(l.manifest);
       for (const i of issues) err(`${rel}: ${m.kind ?? "?"}/${label(m)}: ${i.path ? `${i.path}: ` : ""}${i.message}\n`);
       problems += issues.length;
     }
