@@ -27,7 +27,7 @@ describe.concurrent("wfc submit (Kubernetes API)", () => {
   it("--watch exits 1 with the failure message when the workflow fails", async () => {
     const r = await wfc(["submit", file("wf.yaml", dagYaml({ fail: true })), "--watch"], c.env);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/✖ b {2}Failed {2}template=boom .*Error \(exit code 3\)/);
+    expect(r.stdout).toMatch(/✖ b {2}Failed {2}template=boom .*main: Error \(exit code 3\)/);
     expect(r.stderr).toMatch(
       /^error: workflow hello-\w+ Failed: child 'hello-\w+-\d+' failed \(see wfc get hello-\w+ and wfc logs hello-\w+\) \[E_WORKFLOW_FAILED\]\n$/,
     );

@@ -227,7 +227,8 @@ export class Controller {
       const code = exit ? Number(exit[1]) : 0;
       node.phase = code === 0 ? "Succeeded" : "Failed";
       node.finishedAt = now();
-      if (code !== 0) node.message = `Error (exit code ${code})`;
+      // Argo's inferFailedReason: "<container>: <reason> (exit code N)".
+      if (code !== 0) node.message = `main: Error (exit code ${code})`;
       store.mutate("pods", ns, pod, (p) => {
         p.status = { phase: code === 0 ? "Succeeded" : "Failed" };
         p.metadata.labels["workflows.argoproj.io/completed"] = "true";

@@ -179,6 +179,31 @@ describe.skipIf(!engine)("ContainerExecutor", () => {
     expect(req.logs).toContain("main/stdout: from-init");
   });
 
+  it("a failing init container fails the pod with Argo's message (<name>: Error (exit code N)); main never runs", async () => {
+    const req = request({
+      name: "t",
+      initContainers: [{ name: "prepare", image: "busybox", command: ["sh", "-c", "exit 3"] }],
+      container: { image: "busybox", command: ["sh", "-c", "echo main-ran"] },
+    });
+    const r = await ex.run(req);
+    expect(r).toMatchObject({ exitCode: 3, phase: "Failed", message: "prepare: Error (exit code 3)" });
+    expect(req.logs).not.toContain("main/stdout: main-ran");
+  });
+
+  it("a containerSet container other than main that fails names itself (<name>: Error (exit code N))", async () => {
+    const req = request({
+      name: "t",
+      containerSet: {
+        containers: [
+          { name: "a", image: "busybox", command: ["sh", "-c", "exit 4"] },
+          { name: "main", image: "busybox", command: ["sh", "-c", "echo ok"] },
+        ],
+      },
+    });
+    const r = await ex.run(req);
+    expect(r).toMatchObject({ exitCode: 4, phase: "Failed", message: "a: Error (exit code 4)" });
+  });
+
   it("runs sidecars in the main container's network: reachable on localhost", async () => {
     const req = request({
       name: "t",

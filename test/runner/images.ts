@@ -86,14 +86,20 @@ export function ensureTestImages(engine: ContainerEngine): void {
     importImage(
       engine,
       BUSYBOX_IMAGE,
-      (r) => (shim(r, "apk", "usr/local/bin/apk"), shim(r, "curl", "usr/local/bin/curl")),
+      (r) => {
+        shim(r, "apk", "usr/local/bin/apk");
+        shim(r, "curl", "usr/local/bin/curl");
+      },
       [env],
     );
   if (!has(engine, ARGOSAY_IMAGE)) {
     importImage(
       engine,
       ARGOSAY_IMAGE,
-      (r) => (shim(r, "argosay", "argosay"), shim(r, "cowsay", "usr/local/bin/cowsay")),
+      (r) => {
+        shim(r, "argosay", "argosay");
+        shim(r, "cowsay", "usr/local/bin/cowsay");
+      },
       [env, 'ENTRYPOINT ["/argosay"]'],
     );
   }
@@ -114,7 +120,10 @@ export function ensureTestImages(engine: ContainerEngine): void {
     importImage(
       engine,
       INFLUXDB_IMAGE,
-      (r) => (shim(r, "influxd", "usr/local/bin/influxd"), shim(r, "influx-respond", "usr/local/bin/influx-respond")),
+      (r) => {
+        shim(r, "influxd", "usr/local/bin/influxd");
+        shim(r, "influx-respond", "usr/local/bin/influx-respond");
+      },
       [env, 'CMD ["influxd"]'],
     );
   }

@@ -113,7 +113,7 @@ describe.skipIf(!engine)("wfc run: containers", () => {
     const r = wfc(["run", join(FIX, "failing.yaml"), "--name", name, ...busybox], { cwd });
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split("\n").pop()).toBe(
-      `error: workflow ${name} Failed: node broken (${name}[1].broken) Failed: Error (exit code 3) [E_RUN_FAILED]`,
+      `error: workflow ${name} Failed: node broken (${name}[1].broken) Failed: main: Error (exit code 3) [E_RUN_FAILED]`,
     );
     expect(readFileSync(join(cwd, ".wfc/runs", name, "status.json"), "utf8")).toContain('"phase": "Failed"');
     expect(containersOf(engine!, name)).toEqual([]);

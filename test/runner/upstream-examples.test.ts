@@ -31,7 +31,7 @@ import {
 } from "./images.js";
 
 /** Examples that reached Succeeded when this baseline was last raised. */
-const BASELINE = 72;
+const BASELINE = 73;
 /** Examples run at once. */
 const CONCURRENCY = 3;
 /** An example still running after this is stopped and counted as failed. */

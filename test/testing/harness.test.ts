@@ -29,7 +29,10 @@ const flaky = container(
   },
   { image: "alpine", command: ["sh", "-c", "echo 1 > /tmp/n"] },
 );
-const after = container({ name: "after", inputs: { n: z.number() } }, ({ n }) => ({ image: "alpine", args: [`${n}`] }));
+const after = container({ name: "after", inputs: { n: z.number() } }, ({ n }) => ({
+  image: "alpine",
+  args: [`${n}`],
+}));
 const step = container({ name: "step" }, { image: "alpine", command: ["true"] });
 
 describe("retries", () => {
@@ -277,7 +280,13 @@ describe("mocks and lookups", () => {
     });
     const called: string[] = [];
     const err = await runWorkflow(w, {
-      mocks: [mock(flaky, () => (called.push("flaky"), { n: 1 })), mock({ task: "s1" }, {})],
+      mocks: [
+        mock(flaky, () => {
+          called.push("flaky");
+          return { n: 1 };
+        }),
+        mock({ task: "s1" }, {}),
+      ],
     }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: HarnessCodes.needsEngine });
     expect((err as Error).message).toMatch(/templates "after", "step" run containers and are not mocked/);
@@ -285,12 +294,20 @@ describe("mocks and lookups", () => {
   });
 
   it("typed workflow parameters are checked against their schema", async () => {
-    const w = workflow(
-      { generateName: "params-", parameters: { n: z.number().default(1) } },
-      ({ n }) => void after({ n }),
-    );
+    const w = workflow({ generateName: "params-", parameters: { n: z.number().default(1) } }, ({ n }) => {
+      // biome-ignore lint/suspicious/noDuplicateTestHooks: `after` is this file's wfc task, not vitest's hook
+      after({ n });
+    });
     const seen: number[] = [];
-    await runWorkflow(w, { parameters: { n: 5 }, mocks: [mock(after, ({ n }) => (seen.push(n), {}))] });
+    await runWorkflow(w, {
+      parameters: { n: 5 },
+      mocks: [
+        mock(after, ({ n }) => {
+          seen.push(n);
+          return {};
+        }),
+      ],
+    });
     expect(seen).toEqual([5]);
     await expect(runWorkflow(w, { parameters: { n: "x" as never }, mocks: [mock(after, {})] })).rejects.toThrow(
       /workflow parameter "n"/,

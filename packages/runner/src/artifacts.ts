@@ -129,7 +129,8 @@ export async function stageInputArtifacts(run: RunState, t: Template, workdir: s
  * Output artifacts: what the executor copied out of the container (`collect`) is stored in the
  * local repository under the declared key, else `<workflow>/<pod>/<name>` (Argo's default key
  * format), and recorded with an `s3` location of that key unless the template declared one.
- * Stored as copied (files and directories are not tarred: archive settings are not applied).
+ * Stored as copied, unarchived (Argo tars and gzips unless `archive: none`, and unpacks on input:
+ * what a pod sees is the same, a directory stays a directory and a file a file; docs/local-run.md).
  */
 export async function collectOutputArtifacts(
   run: RunState,

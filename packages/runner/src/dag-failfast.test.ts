@@ -119,4 +119,36 @@ spec:
     expect(d("step1")?.phase).toBe("Failed");
     expect(d("step2")?.phase).toBe("Succeeded");
   });
+
+  it("a step waiting for a parallelism slot does not start after a sibling failed (checkParallelism with failFast)", async () => {
+    const r = await run(
+      `
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: parallelism-one-fail-fast}
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      parallelism: 1
+      failFast: true
+      steps:
+        - - {name: step1, template: fail}
+          - {name: step2, template: ok}
+    - name: fail
+      container: {image: argoproj/argosay:v2, command: ["exit", "1"]}
+    - name: ok
+      container: {image: argoproj/argosay:v2}
+`,
+      { pods: { fail: { exitCode: 1 } } },
+    );
+    expect(r.phase).toBe("Failed");
+    expect(r.workflow.status?.message).toBe("template has failed or errored children and failFast enabled");
+    expect(r.executor.requests.map((q) => q.templateName)).toEqual(["fail"]);
+    const group = r.nodes.find((x) => x.displayName === "[0]");
+    expect(group?.phase).toBe("Failed");
+    // Argo creates no node for a step refused by checkParallelism, nor a child link to one.
+    expect(r.nodes.find((x) => x.displayName === "step2")).toBeUndefined();
+    expect(group?.children).toEqual([r.nodes.find((x) => x.displayName === "step1")?.id]);
+  });
 });

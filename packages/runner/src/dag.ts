@@ -1,12 +1,12 @@
 import type { DAGTask, Template } from "@wfc/sdk/argo";
 import { resolveArgumentArtifacts } from "./artifacts.js";
 import { registerBoundary, withBoundarySlot } from "./boundary-slots.js";
+import type { Call } from "./call.js";
+import { nodeBase } from "./call.js";
 import { killDaemonedChildren } from "./daemons.js";
 import type { TaskDependsLogic, TaskResults } from "./depends.js";
 import { evaluateDepends, taskDependsLogic } from "./depends.js";
 import type { ExecOpts } from "./exec-opts.js";
-import type { Call } from "./execute-template.js";
-import { executeTemplate, nodeBase } from "./execute-template.js";
 import { addParamToGlobalScope } from "./global-outputs.js";
 import { exitHookOf, runOnExit, watchHooks } from "./hooks.js";
 import { markAbsentOptionalArgs } from "./inputs.js";
@@ -477,7 +477,7 @@ class DagRun {
       if (go === false) return skipNode(childName, "Skipped", `when '${t.when}' evaluated false`);
       const site = this.hookSite(taskName, () => this.scopeFor(taskName));
       const hooks = watchHooks(site, task.hooks, childName);
-      const n = await executeTemplate(run, childName, t, this.call.ctx, t.arguments, {
+      const n = await run.executeTemplate(childName, t, this.call.ctx, t.arguments, {
         boundaryID: this.node.id,
         ...(this.opts.onExitTemplate ? { onExitTemplate: true } : {}),
         caller: { kind: "task", name: t.name },

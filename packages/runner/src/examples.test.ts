@@ -228,7 +228,7 @@ describe("containerSet", () => {
     expect(kids.map((k) => k.displayName).sort()).toEqual(["a", "b", "c", "d"]);
     expect(pod.children).toEqual([r.node("ex.a")?.id]);
     expect(r.node("ex.a")?.children?.sort()).toEqual([r.node("ex.b")?.id, r.node("ex.c")?.id].sort());
-    expect(r.node("ex.d")).toMatchObject({ phase: "Failed", message: "Error (exit code 2)", boundaryID: pod.id });
+    expect(r.node("ex.d")).toMatchObject({ phase: "Failed", message: "d: Error (exit code 2): ", boundaryID: pod.id });
   });
 });
 

@@ -1,8 +1,10 @@
 import type { Arguments, Template } from "@wfc/sdk/argo";
+import type { Call } from "./call.js";
+import { errorNode, nodeBase } from "./call.js";
 import { executeDag } from "./dag.js";
 import type { ExecOpts } from "./exec-opts.js";
 import { processArgs } from "./inputs.js";
-import { withMemoization } from "./memoize.js";
+import { nodeTypeOf, withMemoization } from "./memoize.js";
 import { podNameFor } from "./node-id.js";
 import type { RunNode } from "./node-tree.js";
 import { executePod } from "./pod.js";
@@ -14,29 +16,6 @@ import { executeSuspend } from "./suspend.js";
 import { withSynchronization } from "./synchronization.js";
 import type { TemplateContext, TemplateHolder } from "./template-resolution.js";
 import { isPodType, templateType, withTemplateDefaults } from "./template-resolution.js";
-
-/** An error node where no template could run (`initializeNodeOrMarkError`). */
-export function errorNode(
-  run: RunState,
-  nodeName: string,
-  holder: TemplateHolder,
-  ctx: TemplateContext,
-  opts: ExecOpts,
-  message: string,
-): RunNode {
-  const existing = run.tree.byName(nodeName);
-  if (existing) return run.tree.mark(existing, "Error", message);
-  return run.tree.init(nodeName, {
-    type: "Skipped",
-    phase: "Error",
-    message,
-    templateScope: ctx.scope,
-    ...(holder.template ? { templateName: holder.template } : {}),
-    ...(holder.templateRef ? { templateRef: holder.templateRef } : {}),
-    ...(opts.boundaryID ? { boundaryID: opts.boundaryID } : {}),
-    ...(opts.nodeFlag ? { nodeFlag: opts.nodeFlag } : {}),
-  });
-}
 
 /**
  * `executeTemplate`: resolves the holder's template, processes its inputs against `args`, and runs
@@ -72,25 +51,18 @@ export async function executeTemplate(
     return errorNode(run, nodeName, holder, ctx, opts, (e as Error).message);
   }
   const call: Call = { run, holder, ctx: resolved.ctx, callerCtx: ctx, opts, original: tmpl };
-  return withSynchronization(run, nodeName, processed, () =>
+  const pending = () =>
+    run.tree.init(nodeName, {
+      type: retry ? "Retry" : nodeTypeOf(processed),
+      phase: "Pending",
+      ...nodeBase(call, opts, processed),
+    });
+  return withSynchronization(run, nodeName, processed, pending, () =>
     withMemoization(run, nodeName, processed, nodeBase(call, opts, processed), async () => {
-      if (retry) return executeWithRetries(call, nodeName, processed, retry, local);
+      if (retry) return executeWithRetries(call, nodeName, processed, retry, local, executeKind);
       return executeKind(call, nodeName, processed, opts);
     }),
   );
-}
-
-/** One call of a template, as {@link executeTemplate} resolved it. */
-export interface Call {
-  readonly run: RunState;
-  readonly holder: TemplateHolder;
-  /** The context the template's own references resolve in. */
-  readonly ctx: TemplateContext;
-  /** The context the holder was resolved in (node templateScope). */
-  readonly callerCtx: TemplateContext;
-  readonly opts: ExecOpts;
-  /** The template before substitution. */
-  readonly original: Template;
 }
 
 /** Runs one node of the template's kind (no retries). */
@@ -129,19 +101,4 @@ export async function executeKind(call: Call, nodeName: string, tmpl: Template, 
         `Template '${tmpl.name ?? ""}' missing specification`,
       );
   }
-}
-
-/** The common fields of a node created for a call. */
-export function nodeBase(call: Call, opts: ExecOpts, tmpl: Template) {
-  const h = call.holder;
-  return {
-    templateScope: call.callerCtx.scope,
-    ...(h.template ? { templateName: h.template } : {}),
-    ...(h.templateRef ? { templateRef: h.templateRef } : {}),
-    ...(opts.boundaryID ? { boundaryID: opts.boundaryID } : {}),
-    ...(opts.nodeFlag ? { nodeFlag: opts.nodeFlag } : {}),
-    ...(tmpl.inputs && (tmpl.inputs.parameters?.length || tmpl.inputs.artifacts?.length)
-      ? { inputs: structuredClone(tmpl.inputs) }
-      : {}),
-  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RunnerError } from "./errors.js";
+import { RunnerCodes, RunnerError } from "./errors.js";
 import { fnv32a, nodeIdFor, podNameFor } from "./node-id.js";
 import { run, wf } from "./run-helpers.test-util.js";
 
@@ -114,7 +114,7 @@ describe("DAG", () => {
   it("fails the DAG when a task fails: its dependent is Omitted and the branch phase fails the DAG", async () => {
     const r = await run(diamond, { pods: { B: { exitCode: 1 } } });
     expect(r.phase).toBe("Failed");
-    expect(r.byName("dag-diamond.B")).toMatchObject({ phase: "Failed", message: "Error (exit code 1)" });
+    expect(r.byName("dag-diamond.B")).toMatchObject({ phase: "Failed", message: "main: Error (exit code 1)" });
     expect(r.byName("dag-diamond.B").outputs?.exitCode).toBe("1");
     expect(r.byName("dag-diamond.D")).toMatchObject({
       phase: "Omitted",
@@ -384,6 +384,33 @@ spec:
     await expect(run(params, { parameters: { colour: "red" } })).rejects.toThrow(/parameter "colour" is not declared/);
   });
 
+  it("rejects what wfc lint rejects beyond the schema (the SDK's semanticIssues) before anything runs", async () => {
+    const text = `
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: sem}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    dag:
+      tasks:
+      - {name: a, template: t, dependencies: [b]}
+      - {name: b, template: t, dependencies: [a]}
+  - name: t
+    container: {image: alpine}
+`;
+    const err = await run(text).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RunnerError);
+    expect((err as RunnerError).code).toBe(RunnerCodes.invalid);
+    expect((err as Error).message).toMatch(/Workflow sem: spec\.templates\[0\]\.dag.*cycle/);
+    // a call of a template nobody defined: lint's message, before the runner's own preflight
+    const unknown = await run(
+      text.replace("{name: b, template: t, dependencies: [a]}", "{name: b, template: nope}"),
+    ).catch((e: unknown) => e);
+    expect((unknown as Error).message).toMatch(/template "nope" does not exist/);
+  });
+
   it("reports every template that needs a cluster before anything runs", async () => {
     const p = run(`
 apiVersion: argoproj.io/v1alpha1
@@ -396,17 +423,12 @@ spec:
     steps:
     - - {name: a, template: make-cm}
       - {name: b, templateRef: {name: lib, template: x}}
-      - {name: c, template: nope}
   - name: make-cm
     resource: {action: create, manifest: "kind: ConfigMap"}
 `);
     await expect(p).rejects.toBeInstanceOf(RunnerError);
     const e = (await p.catch((x: unknown) => x)) as RunnerError;
-    expect(e.problems.map((x) => x.code)).toEqual([
-      "E_RUN_NEEDS_CLUSTER",
-      "E_RUN_UNRESOLVED_TEMPLATE_REF",
-      "E_RUN_UNKNOWN_TEMPLATE",
-    ]);
+    expect(e.problems.map((x) => x.code)).toEqual(["E_RUN_NEEDS_CLUSTER", "E_RUN_UNRESOLVED_TEMPLATE_REF"]);
     expect(e.message).toMatch(/template "make-cm" is a resource template/);
     expect(e.message).toMatch(/--templates/);
   });

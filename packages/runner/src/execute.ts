@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import type { Workflow, WorkflowSpec } from "@wfc/sdk/argo";
-import { validateManifest } from "@wfc/sdk/validate";
+import { manifestIssues } from "@wfc/sdk/validate";
 import { realClock } from "./clock.js";
 import { killAllDaemons } from "./daemons.js";
 import { RunnerCodes, RunnerError } from "./errors.js";
@@ -52,7 +52,7 @@ export async function execute(manifest: Workflow, options: ExecuteOptions): Prom
   const params = resolveArguments(spec, options.parameters, options.configMaps);
   const clock = options.clock ?? realClock;
   const runDir = options.runDir ?? join(".wfc", "runs", name);
-  const run = new RunState(wf, spec, root, resolver, clock, options.executor, options, runDir);
+  const run = new RunState(wf, spec, root, resolver, clock, options.executor, options, runDir, executeTemplate);
   setGlobalParameters(run, params);
   const args = { ...(spec.arguments ?? {}), parameters: params };
   if (!args.parameters.length) delete (args as { parameters?: unknown }).parameters;
@@ -89,7 +89,7 @@ export async function execute(manifest: Workflow, options: ExecuteOptions): Prom
       await options.onSuspend(name, run.stop.signal);
     }
     const hooks = runWorkflowHooks(run);
-    entry = await executeTemplate(run, name, { template: spec.entrypoint ?? "" }, root, args, {});
+    entry = await run.executeTemplate(name, { template: spec.entrypoint ?? "" }, root, args, {});
     const phase = workflowPhase(entry);
     run.global["workflow.status"] = phase;
     run.global["workflow.failures"] = JSON.stringify(failures(run));
@@ -98,8 +98,7 @@ export async function execute(manifest: Workflow, options: ExecuteOptions): Prom
     const exitHook = spec.onExit ? { template: spec.onExit } : spec.hooks?.exit;
     const terminated = run.stopped && !run.stopIsDeadline && run.stopMessage?.includes("Terminate");
     if (exitHook && !terminated) {
-      onExit = await executeTemplate(
-        run,
+      onExit = await run.executeTemplate(
         `${name}.onExit`,
         exitHook,
         root,
@@ -140,13 +139,13 @@ export async function execute(manifest: Workflow, options: ExecuteOptions): Prom
   return { workflow: final, phase: run.status.phase as ExecuteResult["phase"], runDir };
 }
 
-/** The manifest (and the templates given) against Argo's CRD schemas, as `wfc lint` checks them. */
+/** The manifest (and the templates given): CRD schema and semantic checks, as `wfc lint` checks them. */
 function assertValid(manifest: unknown, templates: readonly unknown[] | undefined): void {
   const problems: { code: string; message: string }[] = [];
   const check = (doc: unknown) => {
     const d = doc as { kind?: string; metadata?: { name?: string; generateName?: string } };
     const what = `${d?.kind ?? "manifest"} ${d?.metadata?.name ?? d?.metadata?.generateName ?? ""}`.trim();
-    for (const i of validateManifest(doc))
+    for (const i of manifestIssues(doc))
       problems.push({ code: RunnerCodes.invalid, message: `${what}: ${i.path ? `${i.path}: ` : ""}${i.message}` });
   };
   check(manifest);

@@ -110,7 +110,7 @@ export interface PodRequest {
  *
  * @example
  * ```ts
- * const failed: PodResult = { exitCode: 1, stdout: "" }; // message: "Error (exit code 1)"
+ * const failed: PodResult = { exitCode: 1, stdout: "" }; // message: "main: Error (exit code 1)"
  * ```
  */
 export interface PodResult {
@@ -123,7 +123,7 @@ export interface PodResult {
    * (it could not run: image pull, engine failure). Omitted: derived from `exitCode`.
    */
   readonly phase?: "Succeeded" | "Failed" | "Error";
-  /** The node's message, e.g. `pull access denied for foo`. Omitted on a non-zero exit: `Error (exit code 1)`. */
+  /** The node's message, e.g. `pull access denied for foo`. Omitted on a non-zero exit: `main: Error (exit code 1)`. */
   readonly message?: string;
   /** Output parameters an in-process executor or a mock sets directly, by name (instead of collected files). */
   readonly parameters?: Readonly<Record<string, string>>;

@@ -66,6 +66,29 @@ spec:
       message: 'volume "cfg": secret "creds" was not supplied (give it with --secret)',
     });
   });
+
+  it("containerSet.volumeMounts (applied to every container of the set) count as the pod's volumes", async () => {
+    const r = await run(`
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: cs}
+spec:
+  entrypoint: main
+  volumeClaimTemplates:
+  - metadata: {name: workspace}
+    spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Mi}}}
+  templates:
+  - name: main
+    containerSet:
+      volumeMounts: [{name: workspace, mountPath: /workspace}]
+      containers:
+      - {name: a, image: alpine}
+      - {name: main, image: alpine, dependencies: [a]}
+`);
+    expect(r.byName("cs").phase).toBe("Succeeded");
+    const [q] = r.executor.requests;
+    expect(q?.volumes.map((v) => v.name)).toEqual(["workspace"]);
+  });
 });
 
 describe("memoization", () => {

@@ -248,10 +248,7 @@ spec:
     });
   });
 
-  // Skipped until template/substitute.ts (R1) leaves an expression that fails at run time unresolved
-  // when unresolved tags are allowed, as Argo's expressionReplaceStrict does (both fail in the
-  // steps/DAG template's own substitution today: "unexpected end of JSON input", "invalid character '{'").
-  it.skip("TestStepsWhenExprFilter: expressions with item in when, per item", async () => {
+  it("TestStepsWhenExprFilter: expressions with item in when, per item", async () => {
     const r = await run(`apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata:
@@ -303,7 +300,7 @@ spec:
     }
   });
 
-  it.skip("TestDAGWhenExprSkip: a false expression when skips before its other fields resolve", async () => {
+  it("TestDAGWhenExprSkip: a false expression when skips before its other fields resolve", async () => {
     const r = await run(`apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata:

@@ -1,6 +1,5 @@
 import type { Arguments, LifecycleHook } from "@wfc/sdk/argo";
 import { resolveArgumentArtifacts } from "./artifacts.js";
-import { executeTemplate } from "./execute-template.js";
 import type { RunNode } from "./node-tree.js";
 import { completed } from "./node-tree.js";
 import type { RunState } from "./run-state.js";
@@ -73,8 +72,7 @@ export function watchHooks(
       }
       if (go !== true) continue;
       const hookNodeName = `${node.name}.hooks.${hookName}`;
-      const p = executeTemplate(
-        run,
+      const p = run.executeTemplate(
         hookNodeName,
         {
           ...(hook.template ? { template: hook.template } : {}),
@@ -127,8 +125,7 @@ export async function runOnExit(
     if (go !== true) return undefined;
   }
   const name = `${node.name}.onExit`;
-  const p = executeTemplate(
-    run,
+  const p = run.executeTemplate(
     name,
     {
       ...(exit.template ? { template: exit.template } : {}),

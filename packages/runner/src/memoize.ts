@@ -28,7 +28,8 @@ function entryFile(run: RunState, cacheName: string, key: string): string {
   return join(cacheDir(run), cacheName, `${createHash("sha256").update(key).digest("hex").slice(0, 32)}.json`);
 }
 
-function nodeTypeOf(t: Template): NodeType {
+/** `GetNodeType` (without the Retry case): the node type a template's own node has. */
+export function nodeTypeOf(t: Template): NodeType {
   const k = templateType(t);
   return k === "DAG" ? "DAG" : k === "Steps" ? "Steps" : k === "Suspend" ? "Suspend" : k === "HTTP" ? "HTTP" : "Pod";
 }
@@ -60,7 +61,10 @@ export async function withMemoization(
     if (age > parseDurationMs(m.maxAge)) entry = undefined;
   }
   if (entry) {
-    const node = run.tree.init(nodeName, { type: nodeTypeOf(t), phase: "Succeeded", ...base });
+    const waited = run.tree.byName(nodeName);
+    const node = waited
+      ? run.tree.mark(waited, "Succeeded")
+      : run.tree.init(nodeName, { type: nodeTypeOf(t), phase: "Succeeded", ...base });
     node.memoizationStatus = { ...status, hit: true };
     run.tree.setOutputs(node, entry.outputs);
     return node;

@@ -141,6 +141,17 @@ export class NodeTree {
     }
   }
 
+  /** Undoes {@link addChild} for a child that was never created. */
+  removeChild(parentName: string, childName: string): void {
+    const parent = this.byName(parentName);
+    const childId = this.id(childName);
+    const i = parent?.children?.indexOf(childId) ?? -1;
+    if (!parent?.children || i < 0) return;
+    parent.children.splice(i, 1);
+    if (!parent.children.length) delete parent.children;
+    this.changed(parent);
+  }
+
   /** `markNodePhase`: sets phase (and message when given), and finishedAt once fulfilled. */
   mark(node: RunNode, phase: NodePhase, message?: string): RunNode {
     node.phase = phase;
@@ -174,11 +185,11 @@ export class NodeTree {
       case "Plugin":
         return [node.id];
       case "Pod":
-        // A containerSet pod is treated as its container graph.
-        if (!node.children?.some((c) => this.nodes.get(c)?.type === "Container")) return [node.id];
-      // falls through
       case "Container":
       case "TaskGroup": {
+        // A containerSet pod is treated as its container graph; any other pod is its own outbound node.
+        if (node.type === "Pod" && !node.children?.some((c) => this.nodes.get(c)?.type === "Container"))
+          return [node.id];
         if (!node.children?.length) return [node.id];
         const out: string[] = [];
         for (const c of node.children) {

@@ -3,12 +3,12 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import type { Outputs, Parameter, Template } from "@wfc/sdk/argo";
 import { collectOutputArtifacts, stageInputArtifacts } from "./artifacts.js";
-import { withBoundarySlot } from "./boundary-slots.js";
+import { refuseAfterFailure, withBoundarySlot } from "./boundary-slots.js";
+import type { Call } from "./call.js";
+import { nodeBase } from "./call.js";
 import { runDataTemplate } from "./data-template.js";
 import { parseDurationMs } from "./duration.js";
 import type { ExecOpts } from "./exec-opts.js";
-import type { Call } from "./execute-template.js";
-import { nodeBase } from "./execute-template.js";
 import type { CollectedPath, PodRequest, PodResult, StagedFile } from "./executor.js";
 import { addParamToGlobalScope } from "./global-outputs.js";
 import { podNameFor } from "./node-id.js";
@@ -32,6 +32,8 @@ export function executePod(call: Call, nodeName: string, tmpl: Template, opts: E
   return withBoundarySlot(run, opts.boundaryID, async () => {
     const release = run.podSlots ? await run.podSlots.acquire() : undefined;
     try {
+      // the workflow's parallelism may have kept it waiting too
+      if (release) refuseAfterFailure(run, opts.boundaryID);
       return await runPod(call, nodeName, tmpl, opts);
     } finally {
       release?.();
@@ -152,7 +154,7 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
     run.tree.mark(
       c,
       phase,
-      r?.message ?? (r && r.exitCode !== 0 ? exitMessage(c.displayName ?? "", r.exitCode) : undefined),
+      r?.message ?? (r && r.exitCode !== 0 ? containerNodeMessage(c.displayName ?? "", r.exitCode) : undefined),
     );
   }
   if (why === "deadline") return finish(run, node, "Failed", deadlineMessage, { exitCode: String(result.exitCode) });
@@ -192,14 +194,19 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
 }
 
 /**
- * The message of a container that exited non-zero. Argo v4.1's `inferFailedReason` prefixes the
- * container's name (`main: Error (exit code 1)`, as cli_test.go expects); the executors, the mocks
- * and the k8s double of this repository all say `Error (exit code 1)` today, so the prefix is off
- * until they switch together (set it here).
+ * The message of a pod whose container exited non-zero, as Argo v4.1's `inferFailedReason` words
+ * it: `main: Error (exit code 1)` (cli_test.go expects it).
  */
-const prefixContainerName = false;
 function exitMessage(container: string, exitCode: number): string {
-  return `${prefixContainerName ? `${container}: ` : ""}Error (exit code ${exitCode})`;
+  return `${container}: Error (exit code ${exitCode})`;
+}
+
+/**
+ * The message of a containerSet's `Container` node that exited non-zero: Argo's
+ * `"%s: %s (exit code %d): %s"` with the terminated state's message (empty here, so it ends in `: `).
+ */
+function containerNodeMessage(container: string, exitCode: number): string {
+  return `${container}: Error (exit code ${exitCode}): `;
 }
 
 /** `executeContainerSet`: a `Container` node per container, children of the pod or of their dependencies. */

@@ -21,7 +21,7 @@ describe("retries", () => {
     const root = r.byName("r");
     expect(root).toMatchObject({ type: "Retry", phase: "Failed", message: "No more retries left" });
     expect(root.children).toHaveLength(3);
-    expect(r.byName("r(2)")).toMatchObject({ type: "Pod", phase: "Failed", message: "Error (exit code 1)" });
+    expect(r.byName("r(2)")).toMatchObject({ type: "Pod", phase: "Failed", message: "main: Error (exit code 1)" });
     expect(r.executor.requests.map((q) => q.retry)).toEqual([0, 1, 2]);
   });
 
@@ -36,7 +36,7 @@ describe("retries", () => {
   it("OnError does not retry a Failed attempt; Always retries an Error", async () => {
     const a = await run(retryWf("      limit: 3\n      retryPolicy: OnError"), { pods: { flaky: { exitCode: 1 } } });
     expect(a.byName("r").children).toHaveLength(1);
-    expect(a.byName("r")).toMatchObject({ phase: "Failed", message: "Error (exit code 1)" });
+    expect(a.byName("r")).toMatchObject({ phase: "Failed", message: "main: Error (exit code 1)" });
     const b = await run(retryWf("      limit: 1\n      retryPolicy: Always"), {
       pods: { flaky: { exitCode: -1, phase: "Error", message: "pull access denied" } },
     });
@@ -248,7 +248,7 @@ spec:
       expect.objectContaining({
         displayName: "e",
         phase: "Failed",
-        message: "Error (exit code 1)",
+        message: "main: Error (exit code 1)",
         templateName: "main",
         podName: "e",
       }),

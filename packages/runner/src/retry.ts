@@ -1,7 +1,8 @@
 import type { RetryStrategy, Template } from "@wfc/sdk/argo";
+import type { Call } from "./call.js";
+import { nodeBase } from "./call.js";
 import { parseDurationMs } from "./duration.js";
-import type { Call } from "./execute-template.js";
-import { executeKind, nodeBase } from "./execute-template.js";
+import type { ExecOpts } from "./exec-opts.js";
 import { substituteParams } from "./inputs.js";
 import { podNameFor } from "./node-id.js";
 import type { RunNode } from "./node-tree.js";
@@ -39,6 +40,7 @@ export async function executeWithRetries(
   tmpl: Template,
   rs: RetryStrategy,
   local: Scope,
+  executeKind: (call: Call, nodeName: string, tmpl: Template, opts: ExecOpts) => Promise<RunNode>,
 ): Promise<RunNode> {
   const { run, opts } = call;
   const retryNode =

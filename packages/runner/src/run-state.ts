@@ -1,13 +1,29 @@
-import type { Outputs, Workflow, WorkflowSpec } from "@wfc/sdk/argo";
+import type { Arguments, Outputs, Workflow, WorkflowSpec } from "@wfc/sdk/argo";
 import type { Clock } from "./clock.js";
 import { holdsTime } from "./clock-virtual.js";
+import type { ExecOpts } from "./exec-opts.js";
 import type { Executor } from "./executor.js";
+import type { RunNode } from "./node-tree.js";
 import { NodeTree } from "./node-tree.js";
 import { rfc3339 } from "./rfc3339.js";
 import type { ExecuteOptions } from "./run-options.js";
 import { Semaphore } from "./semaphore.js";
 import type { Scope } from "./subst.js";
-import type { TemplateContext, TemplateResolver } from "./template-resolution.js";
+import type { TemplateContext, TemplateHolder, TemplateResolver } from "./template-resolution.js";
+
+/**
+ * Runs one template call to completion (execute-template.ts's `executeTemplate`). Templates call
+ * templates recursively; the scheduler modules reach it through the run ({@link RunState.executeTemplate})
+ * so that imports point one way.
+ */
+export type TemplateRunner = (
+  run: RunState,
+  nodeName: string,
+  holder: TemplateHolder,
+  ctx: TemplateContext,
+  args: Arguments | undefined,
+  opts: ExecOpts,
+) => Promise<RunNode>;
 
 /** Everything one run shares: the workflow, its node tree, the global scope, the clock, the executor. */
 export class RunState {
@@ -25,8 +41,12 @@ export class RunState {
   readonly podSlots: Semaphore | undefined;
   /** Template parallelism, by boundary node id. */
   readonly boundarySlots = new Map<string, Semaphore>();
-  /** Mutexes and semaphores of `synchronization`, by key. */
+  /** Boundary node ids of Steps/DAG templates with `failFast: true`. */
+  readonly failFastBoundaries = new Set<string>();
+  /** Mutexes and semaphores of `synchronization`, by Argo's lock name. */
   readonly locks = new Map<string, Semaphore>();
+  /** Who holds each lock now (`status.synchronization`): `<ns>/<workflow>/<node id>` per holder. */
+  readonly lockHolders = new Map<string, { kind: "mutex" | "semaphore"; holders: string[] }>();
   /** Daemoned pods still running, by node id: aborted when their boundary completes. */
   readonly daemons = new Map<string, AbortController>();
   readonly startedAt: number;
@@ -42,6 +62,7 @@ export class RunState {
     readonly executor: Executor,
     readonly options: ExecuteOptions,
     readonly runDir: string,
+    private readonly runTemplate: TemplateRunner,
   ) {
     this.startedAt = clock.now();
     this.tree = new NodeTree(
@@ -51,6 +72,17 @@ export class RunState {
     );
     this.podSlots = spec.parallelism && spec.parallelism > 0 ? new Semaphore(spec.parallelism) : undefined;
     this.onUpdate = options.onUpdate;
+  }
+
+  /** Runs a template call of this run (a node named `nodeName`), resolving with its node. */
+  executeTemplate(
+    nodeName: string,
+    holder: TemplateHolder,
+    ctx: TemplateContext,
+    args: Arguments | undefined,
+    opts: ExecOpts,
+  ): Promise<RunNode> {
+    return this.runTemplate(this, nodeName, holder, ctx, args, opts);
   }
 
   /** Real I/O of the scheduler: a virtual clock keeps time still until it is done. */
@@ -95,7 +127,26 @@ export class RunState {
         ...(this.status.message ? { message: this.status.message } : {}),
         progress: this.progress(),
         nodes: this.tree.snapshot(),
+        ...this.synchronizationStatus(),
         ...outputs,
+      },
+    };
+  }
+
+  /** `status.synchronization`: the locks held now (omitted when none is). */
+  private synchronizationStatus(): { synchronization?: NonNullable<Workflow["status"]>["synchronization"] } {
+    if (!this.lockHolders.size) return {};
+    const held = [...this.lockHolders].sort(([a], [b]) => (a < b ? -1 : 1));
+    const semaphores = held.filter(([, h]) => h.kind === "semaphore");
+    const mutexes = held.filter(([, h]) => h.kind === "mutex");
+    return {
+      synchronization: {
+        ...(semaphores.length
+          ? { semaphore: { holding: semaphores.map(([name, h]) => ({ semaphore: name, holders: [...h.holders] })) } }
+          : {}),
+        ...(mutexes.length
+          ? { mutex: { holding: mutexes.map(([name, h]) => ({ mutex: name, holder: h.holders[0] ?? "" })) } }
+          : {}),
       },
     };
   }

@@ -19,6 +19,10 @@ export class Semaphore {
       else this.active--;
     };
   }
+  /** Slots free right now. */
+  get available(): number {
+    return this.limit - this.active;
+  }
   /** Whether a slot is free right now. */
   get free(): boolean {
     return this.active < this.limit;

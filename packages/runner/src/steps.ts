@@ -1,11 +1,11 @@
 import type { Template, WorkflowStep } from "@wfc/sdk/argo";
 import { resolveArgumentArtifacts } from "./artifacts.js";
-import { registerBoundary, withBoundarySlot } from "./boundary-slots.js";
+import { NotStarted, registerBoundary, withBoundarySlot } from "./boundary-slots.js";
+import type { Call } from "./call.js";
+import { nodeBase } from "./call.js";
 import { killDaemonedChildren } from "./daemons.js";
 import { assertResolved, failFastMessage, shouldExecute } from "./dag.js";
 import type { ExecOpts } from "./exec-opts.js";
-import type { Call } from "./execute-template.js";
-import { executeTemplate, nodeBase } from "./execute-template.js";
 import { addParamToGlobalScope } from "./global-outputs.js";
 import { exitHookOf, runOnExit, watchHooks } from "./hooks.js";
 import { markAbsentOptionalArgs } from "./inputs.js";
@@ -35,7 +35,7 @@ export function executeSteps(call: Call, nodeName: string, tmpl: Template, opts:
     const { tree } = run;
     const node =
       tree.byName(nodeName) ?? tree.init(nodeName, { type: "Steps", phase: "Running", ...nodeBase(call, opts, tmpl) });
-    registerBoundary(run, node.id, tmpl.parallelism);
+    registerBoundary(run, node.id, tmpl.parallelism, tmpl.failFast === true);
     const scope: Scope = createScope(tmpl);
     addWorkflowOutputs(scope, run.outputs);
     const groups = tmpl.steps ?? [];
@@ -236,16 +236,27 @@ async function executeStepGroup(
     const childName = s.name.slice(sg.name.length + 1);
     tree.addChild(sg.name, s.name);
     jobs.push(
-      executeTemplate(run, s.name, s.step, call.ctx, s.step.arguments, {
-        boundaryID: stepsNode.id,
-        ...(opts.onExitTemplate ? { onExitTemplate: true } : {}),
-        caller: { kind: "step", name: childName },
-        parentTemplate: call.original,
-      }).then(async (n) => {
-        await hooks.settle();
-        if (completed(n.phase)) await runOnExit(site, exit, n);
-        return n;
-      }),
+      run
+        .executeTemplate(s.name, s.step, call.ctx, s.step.arguments, {
+          boundaryID: stepsNode.id,
+          ...(opts.onExitTemplate ? { onExitTemplate: true } : {}),
+          caller: { kind: "step", name: childName },
+          parentTemplate: call.original,
+        })
+        .then(
+          async (n) => {
+            await hooks.settle();
+            if (completed(n.phase)) await runOnExit(site, exit, n);
+            return n;
+          },
+          async (e: unknown) => {
+            if (!(e instanceof NotStarted)) throw e;
+            // refused by checkParallelism: no node, and no child link to one
+            tree.removeChild(sg.name, s.name);
+            await hooks.settle();
+            return undefined;
+          },
+        ),
     );
   }
   await Promise.all(jobs);

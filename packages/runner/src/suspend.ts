@@ -1,8 +1,8 @@
 import type { Outputs, Template } from "@wfc/sdk/argo";
+import type { Call } from "./call.js";
+import { nodeBase } from "./call.js";
 import { parseDurationMs } from "./duration.js";
 import type { ExecOpts } from "./exec-opts.js";
-import type { Call } from "./execute-template.js";
-import { nodeBase } from "./execute-template.js";
 import { addParamToGlobalScope } from "./global-outputs.js";
 import type { RunNode } from "./node-tree.js";
 

@@ -3,36 +3,73 @@ import type { RunNode } from "./node-tree.js";
 import type { RunState } from "./run-state.js";
 import { Semaphore } from "./semaphore.js";
 
-/** `synchronization` (mutexes and semaphores), in-process: holds every lock of the template while `fn` runs. */
-export async function withSynchronization(
-  run: RunState,
-  nodeName: string,
-  t: Template,
-  fn: () => Promise<RunNode>,
-): Promise<RunNode> {
-  void nodeName;
+/** A lock of `synchronization`, named as Argo's lock names (`<ns>/Mutex/<name>`, `<ns>/ConfigMap/<cm>/<key>`). */
+interface LockSpec {
+  readonly name: string;
+  readonly kind: "mutex" | "semaphore";
+  readonly limit: number;
+}
+
+function lockSpecs(run: RunState, t: Template): LockSpec[] {
   const sync = t.synchronization;
-  if (!sync) return fn();
-  const keys: { key: string; limit: number }[] = [];
-  for (const m of sync.mutexes ?? [])
-    keys.push({ key: `mutex/${m.namespace ?? run.namespace}/${m.name ?? ""}`, limit: 1 });
-  for (const s of sync.semaphores ?? []) {
+  const out: LockSpec[] = [];
+  for (const m of sync?.mutexes ?? [])
+    out.push({ name: `${m.namespace ?? run.namespace}/Mutex/${m.name ?? ""}`, kind: "mutex", limit: 1 });
+  for (const s of sync?.semaphores ?? []) {
     const ref = s.configMapKeyRef;
     if (!ref) continue;
     const raw = run.options.configMaps?.[ref.name ?? ""]?.[ref.key];
     const limit = raw === undefined ? 1 : Number.parseInt(raw, 10);
-    keys.push({
-      key: `semaphore/${ref.name ?? ""}/${ref.key}`,
+    out.push({
+      name: `${s.namespace ?? run.namespace}/ConfigMap/${ref.name ?? ""}/${ref.key}`,
+      kind: "semaphore",
       limit: Number.isFinite(limit) && limit > 0 ? limit : 1,
     });
   }
-  keys.sort((a, b) => (a.key < b.key ? -1 : 1));
+  return out.sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/**
+ * `synchronization` (mutexes and semaphores), in-process: holds every lock of the template while
+ * `fn` runs. A call that has to wait gets its node now (`pending()`), Pending, with Argo's message
+ * (`Waiting for <lock> lock. Lock status: <free>/<limit>`) and `synchronizationStatus.waiting`,
+ * cleared once it holds the lock; holders show in `status.synchronization` ({@link RunState.lockHolders}).
+ */
+export async function withSynchronization(
+  run: RunState,
+  nodeName: string,
+  t: Template,
+  pending: () => RunNode,
+  fn: () => Promise<RunNode>,
+): Promise<RunNode> {
+  if (!t.synchronization) return fn();
+  const holder = `${run.namespace}/${run.name}/${run.tree.id(nodeName)}`;
   const releases: (() => void)[] = [];
   try {
-    for (const k of keys) {
-      let sem = run.locks.get(k.key);
-      if (!sem) run.locks.set(k.key, (sem = new Semaphore(k.limit)));
-      releases.push(await sem.acquire());
+    for (const k of lockSpecs(run, t)) {
+      let sem = run.locks.get(k.name);
+      if (!sem) run.locks.set(k.name, (sem = new Semaphore(k.limit)));
+      let waiting: RunNode | undefined;
+      if (!sem.free) {
+        waiting = run.tree.byName(nodeName) ?? pending();
+        waiting.synchronizationStatus = { waiting: k.name };
+        run.tree.mark(waiting, waiting.phase, `Waiting for ${k.name} lock. Lock status: ${sem.available}/${k.limit}`);
+      }
+      const release = await sem.acquire();
+      const holders = run.lockHolders.get(k.name) ?? { kind: k.kind, holders: [] };
+      holders.holders.push(holder);
+      run.lockHolders.set(k.name, holders);
+      releases.push(() => {
+        const i = holders.holders.indexOf(holder);
+        if (i >= 0) holders.holders.splice(i, 1);
+        if (!holders.holders.length) run.lockHolders.delete(k.name);
+        release();
+        run.changed();
+      });
+      if (waiting) {
+        delete waiting.synchronizationStatus;
+        run.tree.mark(waiting, waiting.phase, "");
+      }
     }
     return await fn();
   } finally {

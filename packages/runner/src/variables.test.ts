@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { run } from "./run-helpers.test-util.js";
+import { run, wf } from "./run-helpers.test-util.js";
 
 describe("variables and outputs", () => {
   it("globalName exports to workflow.outputs.parameters and status.outputs; expressions and withParam from outputs", async () => {
@@ -72,22 +72,36 @@ spec:
   });
 
   it("an unresolved {{tasks...}} reference errors the task naming it", async () => {
-    const r = await run(`
+    // A's template comes from a WorkflowTemplate: the lint checks (one manifest) cannot see its outputs.
+    const lib = wf(`
+apiVersion: argoproj.io/v1alpha1
+kind: WorkflowTemplate
+metadata: {name: lib}
+spec:
+  templates:
+  - name: show
+    inputs: {parameters: [{name: v}]}
+    container: {image: alpine}
+`);
+    const r = await run(
+      `
 apiVersion: argoproj.io/v1alpha1
 kind: Workflow
 metadata: {name: u}
 spec:
   entrypoint: main
   templates:
-  - name: show
-    inputs: {parameters: [{name: v}]}
-    container: {image: alpine}
   - name: main
     dag:
       tasks:
-      - {name: A, template: show, arguments: {parameters: [{name: v, value: x}]}}
-      - {name: B, depends: A, template: show, arguments: {parameters: [{name: v, value: "{{tasks.A.outputs.parameters.nope}}"}]}}
-`);
+      - {name: A, templateRef: {name: lib, template: show}, arguments: {parameters: [{name: v, value: x}]}}
+      - name: B
+        depends: A
+        templateRef: {name: lib, template: show}
+        arguments: {parameters: [{name: v, value: "{{tasks.A.outputs.parameters.nope}}"}]}
+`,
+      { templates: [lib] },
+    );
     expect(r.phase).toBe("Error");
     expect(r.byName("u.B")).toMatchObject({ type: "Skipped", phase: "Error" });
     expect(r.byName("u.B").message).toMatch(/tasks\.A\.outputs\.parameters\.nope/);

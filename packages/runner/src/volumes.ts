@@ -7,12 +7,17 @@ import { substituteDeep } from "./subst.js";
 
 type KeyValues = Readonly<Record<string, string>>;
 
-/** Every container of a template (main, script, containerSet, init, sidecars). */
+/**
+ * Every container of a template (main, script, containerSet, init, sidecars). A containerSet's own
+ * `volumeMounts` are every set container's, as Argo's `ContainerSetTemplate.GetContainers` appends them.
+ */
 function containers(t: Template): Container[] {
   const out: Container[] = [];
   if (t.container) out.push(t.container);
   if (t.script) out.push(t.script as Container);
-  for (const c of t.containerSet?.containers ?? []) out.push(c as Container);
+  const setMounts = t.containerSet?.volumeMounts ?? [];
+  for (const c of t.containerSet?.containers ?? [])
+    out.push((setMounts.length ? { ...c, volumeMounts: [...(c.volumeMounts ?? []), ...setMounts] } : c) as Container);
   for (const c of t.initContainers ?? []) out.push(c as Container);
   for (const c of t.sidecars ?? []) out.push(c as Container);
   return out;

@@ -1,4 +1,3 @@
-import { executeTemplate } from "./execute-template.js";
 import type { RunNode } from "./node-tree.js";
 import type { RunState } from "./run-state.js";
 import { evaluateExpression } from "./subst.js";
@@ -29,7 +28,7 @@ export function runWorkflowHooks(run: RunState): { settle: () => Promise<void> }
       };
       started.set(
         name,
-        executeTemplate(run, nodeName, holder, run.rootCtx, hook.arguments, { nodeFlag: { hooked: true } }),
+        run.executeTemplate(nodeName, holder, run.rootCtx, hook.arguments, { nodeFlag: { hooked: true } }),
       );
       if (run.tree.byName(run.name)) run.tree.addChild(run.name, nodeName);
       else queueMicrotask(() => run.tree.byName(run.name) && run.tree.addChild(run.name, nodeName));

@@ -118,6 +118,12 @@ export type { ArtifactRef, Item, Ref } from "./core/ref.js";
 export { exprToken, isRef } from "./core/ref.js";
 export type { ValidationIssue } from "./validate/index.js";
 // Validation against Argo's CRD schemas, and Kubernetes-compatible YAML reading
-export { ManifestValidationError, semanticIssues, validateManifest, validateManifests } from "./validate/index.js";
+export {
+  ManifestValidationError,
+  manifestIssues,
+  semanticIssues,
+  validateManifest,
+  validateManifests,
+} from "./validate/index.js";
 export type { K8sDiff } from "./yaml/index.js";
 export { emitYaml, k8sEqual, parseK8sYaml, YamlError } from "./yaml/index.js";

@@ -4,7 +4,7 @@
  * its `data`, a Secret's base64-decoded, and `stringData`), a `.env` file (KEY=VALUE lines), or any
  * other file (one key: the file's name).
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, type Stats, statSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { WfcError } from "@wfc/sdk";
 import { parse } from "yaml";
@@ -33,7 +33,7 @@ export function readLocalSource(spec: string, kind: "configmap" | "secret"): [st
   if (eq <= 0 || eq === spec.length - 1) throw new LocalSourceError(`--${kind} "${spec}" is not NAME=PATH`);
   const name = spec.slice(0, eq);
   const path = spec.slice(eq + 1);
-  let st;
+  let st: Stats;
   try {
     st = statSync(path);
   } catch {

@@ -95,9 +95,9 @@ export class HttpExecutor implements Executor {
         return { exitCode: 1, stdout: text, phase: "Failed", message: `received non-2xx response code: ${res.status}` };
       }
       const resHeaders: Record<string, string[]> = {};
-      res.headers.forEach((v, k) =>
-        (resHeaders[k.replace(/(^|-)([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase())] ??= []).push(v),
-      );
+      res.headers.forEach((v, k) => {
+        (resHeaders[k.replace(/(^|-)([a-z])/g, (_m, a: string, b: string) => a + b.toUpperCase())] ??= []).push(v);
+      });
       const env = {
         request: { method, url: h.url, body: h.body ?? "", bodyBytes: h.bodyFrom?.bytes ?? "", headers: plain },
         response: { statusCode: res.status, body: text, headers: resHeaders },

@@ -138,7 +138,10 @@ function runScript(source: string, req: PodRequest, env: Record<string, string>)
     };
     const fail = (e: unknown): void => {
       if (settled) return;
-      if (e instanceof ScriptExit) return finish(e.code);
+      if (e instanceof ScriptExit) {
+        finish(e.code);
+        return;
+      }
       const text =
         e instanceof Error || (e && typeof e === "object" && "stack" in e)
           ? String((e as Error).stack ?? e)

@@ -110,7 +110,7 @@ export class PodRun {
           exitCode: r.code,
           stdout: "",
           phase: "Failed",
-          message: `init container ${c.name} failed: Error (exit code ${r.code})`,
+          message: `${c.name}: Error (exit code ${r.code})`,
         };
     }
     if (t.containerSet) return this.runContainerSet(t, staged);
@@ -191,7 +191,7 @@ export class PodRun {
           const dep = byName.get(d);
           if (!dep) throw new PodError(`containerSet container ${c.name} depends on ${d}, which is not in the set`);
           const dr = await runNode(dep);
-          if (!dr || dr.r.code !== 0) return undefined;
+          if (dr?.r.code !== 0) return undefined;
         }
         if (this.aborted) return undefined;
         const mounts = [
@@ -219,17 +219,17 @@ export class PodRun {
     if (failed >= 0) {
       const f = all[failed]!;
       const c = cs.containers[failed]!;
-      if (main && c.name === mainName) return this.finish(main.r, main.name, main.mounts, main.wrapper);
+      if (main && c.name === mainName) return this.finish(main.r, main.name, main.mounts, main.wrapper, mainName);
       return {
         exitCode: f.r.code,
         stdout: main?.r.stdout ?? "",
         phase: "Failed",
-        message: `container ${c.name}: Error (exit code ${f.r.code})`,
+        message: `${c.name}: Error (exit code ${f.r.code})`,
       };
     }
     if (!main)
       return { exitCode: 1, stdout: "", phase: "Failed", message: `containerSet container ${mainName} did not run` };
-    return this.finish(main.r, main.name, main.mounts, main.wrapper);
+    return this.finish(main.r, main.name, main.mounts, main.wrapper, mainName);
   }
 
   /** Copies outputs out and builds the result. */
@@ -238,6 +238,7 @@ export class PodRun {
     name: string,
     mounts: readonly BindMount[],
     wrapper: RootfsWrapper | undefined,
+    ctrName = "main",
   ): Promise<PodResult> {
     const missing: string[] = [];
     await Promise.all(
@@ -266,7 +267,7 @@ export class PodRun {
         exitCode: r.code,
         stdout: r.stdout,
         phase: "Failed",
-        message: `Error (exit code ${r.code}): ${hint.slice(6).trim()}`,
+        message: `${ctrName}: Error (exit code ${r.code}): ${hint.slice(6).trim()}`,
       };
     }
     if (missing.length)

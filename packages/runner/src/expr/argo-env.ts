@@ -10,12 +10,11 @@ import { panic } from "./ops.js";
 import { sprig } from "./sprig.js";
 import { type GoFunc, type GoMap, goFromJSON, goJSON, goTypeName } from "./value.js";
 
-function one(name: string, f: (x: unknown) => unknown): GoFunc {
+function one(_name: string, f: (x: unknown) => unknown): GoFunc {
   return (args) => {
     if (args.length !== 1) panic(`invalid number of arguments: expected 1, got ${args.length}`);
     return f(args[0]);
   };
-  void name;
 }
 
 function str(v: unknown): string {

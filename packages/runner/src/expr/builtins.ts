@@ -124,10 +124,9 @@ export function splitN(s: string, sep: string, n: number): string[] | null {
   return [...parts.slice(0, n - 1), parts.slice(n - 1).join(sep)];
 }
 
-function strArg(name: string, v: unknown): string {
+function strArg(_name: string, v: unknown): string {
   if (typeof v === "string") return v;
   return panic(`interface conversion: interface {} is ${isNil(v) ? "nil" : T(v)}, not string`);
-  void name;
 }
 
 function keysOf(m: GoMap): string[] {

@@ -325,17 +325,29 @@ export function compile(root: Node): Program {
         switch (name) {
           case "all": {
             let ok = true;
-            each((v) => (truth(v) ? true : ((ok = false), false)));
+            each((v) => {
+              if (truth(v)) return true;
+              ok = false;
+              return false;
+            });
             return ok;
           }
           case "none": {
             let ok = true;
-            each((v) => (truth(v) ? ((ok = false), false) : true));
+            each((v) => {
+              if (!truth(v)) return true;
+              ok = false;
+              return false;
+            });
             return ok;
           }
           case "any": {
             let ok = false;
-            each((v) => (truth(v) ? ((ok = true), false) : true));
+            each((v) => {
+              if (!truth(v)) return true;
+              ok = true;
+              return false;
+            });
             return ok;
           }
           case "one": {
@@ -376,7 +388,11 @@ export function compile(root: Node): Program {
           case "find":
           case "findIndex": {
             let found: unknown = name === "find" ? null : -1n;
-            each((v, item, i) => (truth(v) ? ((found = name === "find" ? item : BigInt(i)), false) : true));
+            each((v, item, i) => {
+              if (!truth(v)) return true;
+              found = name === "find" ? item : BigInt(i);
+              return false;
+            });
             return found;
           }
           case "findLast":

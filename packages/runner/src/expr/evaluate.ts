@@ -193,13 +193,16 @@ function forEachChild(n: Node, f: (c: Node) => void): void {
     case "unary":
     case "predicate":
     case "chain":
-      return f(n.node);
+      f(n.node);
+      return;
     case "binary":
       f(n.left);
-      return f(n.right);
+      f(n.right);
+      return;
     case "member":
       f(n.node);
-      return f(n.property);
+      f(n.property);
+      return;
     case "slice":
       f(n.node);
       if (n.from) f(n.from);
@@ -207,24 +210,30 @@ function forEachChild(n: Node, f: (c: Node) => void): void {
       return;
     case "call":
       f(n.callee);
-      return n.args.forEach(f);
+      for (const a of n.args) f(a);
+      return;
     case "builtin":
-      return n.args.forEach(f);
+      for (const a of n.args) f(a);
+      return;
     case "array":
     case "seq":
-      return n.nodes.forEach(f);
+      for (const c of n.nodes) f(c);
+      return;
     case "cond":
       f(n.cond);
       f(n.a);
-      return f(n.b);
+      f(n.b);
+      return;
     case "map":
-      return n.pairs.forEach(([a, b]) => {
+      for (const [a, b] of n.pairs) {
         f(a);
         f(b);
-      });
+      }
+      return;
     case "let":
       f(n.value);
-      return f(n.body);
+      f(n.body);
+      return;
   }
 }
 

@@ -54,7 +54,7 @@ export function lex(source: string): Token[] {
     }
     if (space.test(r)) continue;
     if (r === "'" || r === '"') {
-      emit("String", unescape(scanString(r)));
+      emit("String", unquoteGo(scanString(r)));
       continue;
     }
     if (r === "`") {
@@ -231,7 +231,7 @@ export function lex(source: string): Token[] {
 }
 
 /** Go-style unescaping of a quoted expr-lang string literal. */
-function unescape(quoted: string): string {
+function unquoteGo(quoted: string): string {
   const s = quoted.slice(1, -1).replace(/\r\n?/g, "\n");
   if (!s.includes("\\")) return s;
   let out = "";

@@ -1,5 +1,6 @@
 /** expr-lang's runtime operations (vm/runtime): arithmetic, comparison, `in`, fetch and slice. */
 
+import { panic } from "./panic.js";
 import {
   formatGo,
   GoDuration,
@@ -13,12 +14,7 @@ import {
   wrapInt,
 } from "./value.js";
 
-/** A Go panic inside the VM: the message expr-lang reports. */
-export class GoPanic extends Error {}
-
-export function panic(msg: string): never {
-  throw new GoPanic(msg);
-}
+export { GoPanic, panic } from "./panic.js";
 
 const T = goTypeName;
 
@@ -31,8 +27,9 @@ export function toInt(v: unknown): bigint {
 /** Go's `int(f)` conversion (truncation; out of range is implementation-defined, we saturate). */
 export function goFloatToInt(f: number): bigint {
   if (Number.isNaN(f)) return -(2n ** 63n);
-  if (f >= 9.223372036854775807e18) return -(2n ** 63n);
-  if (f <= -9.223372036854775808e18) return -(2n ** 63n);
+  // float64 bounds of int64: 2^63 is the first value above MaxInt64 (amd64 gives MinInt64 for it).
+  if (f >= 2 ** 63) return -(2n ** 63n);
+  if (f <= -(2 ** 63)) return -(2n ** 63n);
   return BigInt(Math.trunc(f));
 }
 

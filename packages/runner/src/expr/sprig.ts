@@ -339,12 +339,15 @@ export const sprig: Readonly<Record<string, GoFunc>> = {
   mulf: def(["a"], "a", (a: unknown, ...xs: unknown[]) => xs.reduce<number>((s, x) => s * castFloat(x), castFloat(a))),
   divf: def(["a"], "a", (a: unknown, ...xs: unknown[]) => xs.reduce<number>((s, x) => s / castFloat(x), castFloat(a))),
   max: def(["a"], "a", (a: unknown, ...xs: unknown[]) =>
+    // biome-ignore lint/complexity/useMathMinMax: bigints (Go int64): Math.max takes numbers only
     xs.reduce<bigint>((m, x) => (castInt(x) > m ? castInt(x) : m), castInt(a)),
   ),
   biggest: def(["a"], "a", (a: unknown, ...xs: unknown[]) =>
+    // biome-ignore lint/complexity/useMathMinMax: bigints (Go int64): Math.max takes numbers only
     xs.reduce<bigint>((m, x) => (castInt(x) > m ? castInt(x) : m), castInt(a)),
   ),
   min: def(["a"], "a", (a: unknown, ...xs: unknown[]) =>
+    // biome-ignore lint/complexity/useMathMinMax: bigints (Go int64): Math.min takes numbers only
     xs.reduce<bigint>((m, x) => (castInt(x) < m ? castInt(x) : m), castInt(a)),
   ),
   maxf: def(["a"], "a", (a: unknown, ...xs: unknown[]) =>

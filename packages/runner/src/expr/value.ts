@@ -6,6 +6,8 @@
  * which Argo uses to turn expression results into text.
  */
 
+import { GoPanic } from "./panic.js";
+
 /** A Go `time.Time` (milliseconds since the epoch; Go's nanoseconds are not kept). */
 export class GoTime {
   constructor(readonly ms: number) {}
@@ -163,7 +165,7 @@ function trimFrac(n: number): string {
 
 /** Go's `encoding/json` float64 formatting. */
 export function jsonFloat(f: number): string {
-  if (!Number.isFinite(f)) throw new TypeError(`json: unsupported value: ${formatFloatG(f)}`);
+  if (!Number.isFinite(f)) throw new GoPanic(`json: unsupported value: ${formatFloatG(f)}`);
   const abs = Math.abs(f);
   if (abs !== 0 && (abs < 1e-6 || abs >= 1e21)) {
     // Go: 'e' format, with a two-digit exponent shortened ("e-07" -> "e-7").
@@ -207,7 +209,7 @@ function marshal(v: unknown, indent: string, cur: string, esc: boolean): string 
     case "boolean":
       return v ? "true" : "false";
     case "function":
-      throw new TypeError("json: unsupported type: func(...interface {}) (interface {}, error)");
+      throw new GoPanic("json: unsupported type: func(...interface {}) (interface {}, error)");
   }
   if (v instanceof GoTime) return JSON.stringify(new Date(v.ms).toISOString().replace(".000Z", "Z"));
   if (v instanceof GoDuration) return v.ns.toString();
@@ -232,7 +234,7 @@ export function goFromJSON(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (e) {
-    throw new Error(goJSONSyntaxError(text, e));
+    throw new GoPanic(goJSONSyntaxError(text, e));
   }
 }
 

@@ -83,6 +83,30 @@ describe("Replace (replace_test.go Test_Replace)", () => {
     expect(error(() => replace(j("{{=!}}"), undefined, false)).detail).toContain("failed to evaluate expression"));
 });
 
+describe("an expression that fails at run time (expressionReplaceCore)", () => {
+  // A Go function's error (jsonpath/fromJSON of text that is not JSON) is a run-time error of the
+  // expression: left unresolved when unresolved tags are allowed, an error otherwise.
+  const scope = { "workflow.parameters.data": "" };
+  it("is left unresolved when unresolved tags are allowed", () => {
+    expect(replace(j("{{= jsonpath(workflow.parameters.data, '$.id') }}"), scope, true)).toBe(
+      j("{{= jsonpath(workflow.parameters.data, '$.id') }}"),
+    );
+    expect(replace(j("{{= fromJSON(workflow.parameters.data) }}"), scope, true)).toBe(
+      j("{{= fromJSON(workflow.parameters.data) }}"),
+    );
+  });
+  it("is an error naming the failure when they are not", () => {
+    expect(error(() => replace(j("{{= jsonpath(workflow.parameters.data, '$.id') }}"), scope, false)).detail).toMatch(
+      /failed to evaluate expression: unexpected end of JSON input/,
+    );
+  });
+  it("is an error under ReplaceStrict when no variable is missing", () => {
+    expect(error(() => strict(j("{{= fromJSON(workflow.parameters.data) }}"), scope, ["tasks"])).detail).toMatch(
+      /failed to evaluate expression/,
+    );
+  });
+});
+
 describe("ReplaceStrict with ?? and ?. (Test_ReplaceStrict_NilCoalescing)", () => {
   const present = { item: { name: "a", optionalKey: "value" } };
   const missing = { item: { name: "b" } };

@@ -150,7 +150,7 @@ export interface MockFailure {
  * ```
  */
 export interface FailOptions {
-  /** The node's message. @default Argo's `Error (exit code N)` */
+  /** The node's message. @default Argo's `main: Error (exit code N)` */
   readonly message?: string;
   /** The main container's exit code (`{{exitCode}}`, `lastRetry.exitCode`, retry expressions). @default 1 */
   readonly exitCode?: number;

@@ -27,7 +27,7 @@ function callSites(spec: WorkflowSpec): CallSite[] {
   anonymous(spec.onExit);
   for (const h of hookTemplates(spec.hooks as Record<string, { template?: string }> | undefined)) anonymous(h);
   for (const t of spec.templates ?? []) {
-    const calls = [...(t.dag?.tasks ?? []), ...(t.steps ?? []).flatMap((g) => g)];
+    const calls = [...(t.dag?.tasks ?? []), ...(t.steps ?? []).flat()];
     for (const c of calls) {
       named(c.template, c.name ?? "");
       anonymous(c.onExit);
