@@ -74,15 +74,29 @@ export function renderGraph(manifests: Obj[], format: "mermaid" | "dot"): string
 export function registerGraph(program: Command): void {
   program
     .command("graph")
-    .description("print the DAG and steps of workflows as a Mermaid flowchart or a Graphviz digraph")
+    .description("draw the DAG and steps of workflows (SVG, PNG, HTML) or print them as Mermaid or Graphviz text")
     .argument("<files...>", "pipeline modules (.ts, .js) or manifests (.yaml)")
-    .addOption(new Option("-f, --format <format>", "graph format").choices(["mermaid", "dot"]).default("mermaid"))
+    .addOption(
+      new Option("-f, --format <format>", "graph format")
+        .choices(["mermaid", "dot", "svg", "png", "html"])
+        .default("mermaid"),
+    )
     .addHelpText(
       "after",
-      "\nExamples:\n  wfc graph pipeline.ts\n  wfc graph pipeline.ts --format dot | dot -Tsvg > graph.svg",
+      "\nExamples:\n  wfc graph pipeline.ts\n  wfc graph pipeline.ts --format svg > graph.svg\n  wfc graph pipeline.ts --format png > graph.png\n  wfc graph pipeline.ts --format html > graph.html   (called templates expand on click)\n  wfc graph pipeline.ts --format dot | dot -Tsvg > graph.svg",
     )
-    .action(async (files: string[], opts: { format: "mermaid" | "dot" }) => {
+    .action(async (files: string[], opts: { format: "mermaid" | "dot" | "svg" | "png" | "html" }) => {
       const loaded = await loadManifests(files);
+      if (opts.format === "svg" || opts.format === "png" || opts.format === "html") {
+        const { renderPicture } = await import("../render/index.js");
+        process.stdout.write(
+          await renderPicture(
+            loaded.map((l) => l.manifest as Obj),
+            opts.format,
+          ),
+        );
+        return;
+      }
       process.stdout.write(
         renderGraph(
           loaded.map((l) => l.manifest as Obj),
