@@ -26,3 +26,30 @@ export async function renderPicture(
   const svg = graphSvg(manifests);
   return format === "png" ? svgToPng(svg) : svg;
 }
+export { reportHtml } from "./report-html.js";
+export type { ReportData, ReportNode, ReportWorkflow, StatusNode } from "./report-model.js";
+export { reportData } from "./report-model.js";
+
+/**
+ * Writes the report of a workflow to `file` atomically (temp file, then rename).
+ *
+ * @example
+ * ```ts
+ * writeReport("report.html", workflow, { runDir: ".wfc/runs/etl" });
+ * ```
+ */
+export async function writeReport(
+  file: string,
+  workflow: unknown,
+  opts: { readonly runDir?: string; readonly logsNote?: string } = {},
+): Promise<void> {
+  const { reportData } = await import("./report-model.js");
+  const { reportHtml } = await import("./report-html.js");
+  const { mkdirSync, renameSync, writeFileSync } = await import("node:fs");
+  const { dirname } = await import("node:path");
+  const html = reportHtml(reportData(workflow as never, opts));
+  mkdirSync(dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, html);
+  renameSync(tmp, file);
+}
