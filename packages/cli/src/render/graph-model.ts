@@ -98,21 +98,18 @@ function templateKind(tmpl: Obj | undefined): string {
   return "";
 }
 
-/** The condition one dependency stands under, as text: `a.Failed`, `!b`, `a` (succeeded). */
-function conditions(ast: DependsNode, out: Map<string, string[]>, negated = false): void {
+/**
+ * The condition each dependency stands under, as an edge label: `Failed` (`a.Failed`), `not Succeeded`,
+ * `or` (one of several alternatives, `a || b`), empty for a plain `a`.
+ */
+function conditions(ast: DependsNode, out: Map<string, string[]>, negated = false, underOr = false): void {
   if (ast.kind === "task") {
-    const text = `${negated ? "!" : ""}${ast.status ? ast.status : ""}`;
+    const text = [underOr ? "or" : "", negated ? "not" : "", ast.status ?? ""].filter(Boolean).join(" ");
     const list = out.get(ast.task) ?? [];
-    if (text) list.push(text);
+    if (text && !list.includes(text)) list.push(text);
     out.set(ast.task, list);
-  } else if (ast.kind === "not") conditions(ast.operand, out, !negated);
-  else for (const o of ast.operands) conditions(o, out, negated);
-}
-
-function hasOr(ast: DependsNode): boolean {
-  if (ast.kind === "task") return false;
-  if (ast.kind === "not") return hasOr(ast.operand);
-  return ast.kind === "or" || ast.operands.some(hasOr);
+  } else if (ast.kind === "not") conditions(ast.operand, out, !negated, underOr);
+  else for (const o of ast.operands) conditions(o, out, negated, underOr || ast.kind === "or");
 }
 
 function hookNodes(
@@ -202,8 +199,7 @@ export function graphSections(manifest: Obj): GraphSection[] {
           const ast = parseDepends(task.depends);
           const conds = new Map<string, string[]>();
           conditions(ast, conds);
-          const or = hasOr(ast);
-          deps = [...conds.entries()].map(([d, c]) => [d, or ? (task.depends as string) : c.join(" ")]);
+          deps = [...conds.entries()].map(([d, c]) => [d, c.join(", ")]);
         }
         for (const [d, cond] of deps) {
           hasDependents.add(d);
