@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * The run report and the graph page in a real browser (Debian's Chromium, headless, through
  * playwright-core): a local run with one failed node, its report opened, the failed node found
@@ -141,10 +142,10 @@ describe.skipIf(!have)("run report in headless Chromium", () => {
     const { bad: misfits, checked } = await page.evaluate(() => {
       const bad: string[] = [];
       let checked = 0;
-      for (const g of document.querySelectorAll("svg g.wfc-node")) {
+      for (const g of Array.from(document.querySelectorAll("svg g.wfc-node"))) {
         if (!(g as SVGGElement).getBBox().width) continue; // a hidden section
         const r = (g.querySelector("rect.wfc-box") as SVGRectElement).getBBox();
-        for (const t of g.querySelectorAll("text")) {
+        for (const t of Array.from(g.querySelectorAll("text"))) {
           const b = (t as SVGTextElement).getBBox();
           if (b.width > 0) checked++;
           if (b.x < r.x || b.x + b.width > r.x + r.width || b.y < r.y || b.y + b.height > r.y + r.height)
