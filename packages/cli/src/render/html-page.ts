@@ -34,7 +34,9 @@ main{padding:16px 20px}
 .wfc-node.selected .wfc-box{stroke:#111827;stroke-width:3}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12px;font-weight:bold;color:#fff}
 .failure{border-left:6px solid #dc2626;background:#fef2f2}
-.failure pre{max-height:180px}
+.failure pre{max-height:150px}
+#graph>svg,#timeline>svg{display:block;margin:0 auto}
+.failure h2 .wfc-node{text-decoration:underline dotted}
 pre{background:#0f172a;color:#e2e8f0;padding:8px 10px;border-radius:6px;overflow:auto;font-size:12px;margin:4px 0 8px 0;white-space:pre-wrap;word-break:break-all}
 table.kv{border-collapse:collapse;font-size:13px;margin-bottom:8px}
 table.kv td{border-top:1px solid #f1f5f9;padding:3px 10px 3px 0;vertical-align:top}

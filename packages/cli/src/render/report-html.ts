@@ -96,7 +96,7 @@ export function reportHtml(data: ReportData): string {
   const failure =
     data.phase === "Succeeded"
       ? ""
-      : `<div class="card failure" id="failure"><h2>${failed ? `Failed node: <span data-id="${esc(failed.id)}" class="wfc-node">${esc(failed.name)}</span> (${esc(failed.phase)})` : `Workflow ${esc(data.phase)}`}</h2>${failed?.message || data.message ? `<pre id="failure-message">${esc(failed?.message || data.message)}</pre>` : ""}${failed?.log ? `<h2>last log lines</h2><pre>${esc(failed.log.split("\n").slice(-21).join("\n"))}</pre>` : ""}</div>`;
+      : `<div class="card failure" id="failure"><h2>${failed ? `Failed node: <span data-id="${esc(failed.id)}" class="wfc-node">${esc(failed.name)}</span> (${esc(failed.phase)})` : `Workflow ${esc(data.phase)}`}</h2>${failed?.message || data.message ? `<pre id="failure-message">${esc(failed?.message || data.message)}</pre>` : ""}${failed?.log ? `<h2>last log lines</h2><pre>${esc(failed.log.trimEnd().split("\n").slice(-12).join("\n"))}</pre>` : ""}</div>`;
   const legend = `<div class="legend">${Object.entries(PHASE_COLORS)
     .filter(([p]) => data.nodes.some((x) => x.phase === p))
     .map(
