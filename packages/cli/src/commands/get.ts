@@ -49,10 +49,11 @@ export function registerGet(program: Command): void {
   );
   cmd.action(async (arg: string, opts: GetOptions) => {
     const { kind, name } = await parseRef(arg);
+    if (opts.report && kind !== "Workflow")
+      throw new WfcError("E_REPORT_KIND", `--report needs a Workflow, not ${kind}/${name}`);
     const client = await clientFrom(opts);
     const obj = await client.get<KubeObject>(kind, name);
     if (opts.report) {
-      if (kind !== "Workflow") throw new WfcError("E_REPORT_KIND", `--report needs a Workflow, not ${kind}/${name}`);
       const { resolve } = await import("node:path");
       const { writeReport } = await import("../render/index.js");
       await writeReport(resolve(opts.report), obj, { logsNote: `logs are not in this report: wfc logs ${name}` });
