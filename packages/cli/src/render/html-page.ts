@@ -43,7 +43,7 @@ table.kv td{border-top:1px solid #f1f5f9;padding:3px 10px 3px 0;vertical-align:t
 table.kv td:first-child{color:#6b7280;white-space:nowrap}
 .layout{display:grid;grid-template-columns:minmax(0,1fr) 380px;gap:14px;align-items:start}
 #details{position:sticky;top:10px;max-height:calc(100vh - 20px);overflow:auto}
-#details .empty{color:#6b7280;font-size:13px}
+#details .empty{color:#6b7280;font-size:13px;margin-bottom:8px}
 .legend{font-size:12px;color:#4b5563;display:flex;gap:12px;flex-wrap:wrap;margin-bottom:6px}
 .legend span i{display:inline-block;width:12px;height:12px;border-radius:3px;vertical-align:-2px;margin-right:4px;border:1px solid #0003}
 .hidden{display:none}

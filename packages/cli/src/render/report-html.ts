@@ -70,12 +70,13 @@ function show(id) {
   for (const a of o.artifacts || []) outRows.push({name: "artifact " + a.name, value: JSON.stringify(Object.fromEntries(Object.entries(a).filter(([k]) => k !== "name")))});
   d.append(params("outputs", outRows));
   d.append(el("h2", {}, "logs"));
-  d.append(n.log !== undefined ? el("pre", {id: "details-log"}, n.log || "(empty)") : el("div", {class: "empty", id: "details-log"}, data.logsNote));
+  d.append(n.log !== undefined ? el("pre", {id: "details-log"}, n.log || "(empty)") : el("div", {class: "empty", id: "details-log"}, data.nodes.some((x) => x.log !== undefined) ? "no log for this node" : data.logsNote));
 }
 document.addEventListener("click", (ev) => {
   const t = ev.target.closest && ev.target.closest("[data-id]");
   if (t) show(t.dataset.id);
 });
+const flog = document.getElementById("failure-log"); if (flog) flog.scrollTop = flog.scrollHeight;
 show(data.failed || (data.nodes.find((n) => n.type === "Pod") || data.nodes[0] || {}).id);
 `;
 
@@ -96,7 +97,7 @@ export function reportHtml(data: ReportData): string {
   const failure =
     data.phase === "Succeeded"
       ? ""
-      : `<div class="card failure" id="failure"><h2>${failed ? `Failed node: <span data-id="${esc(failed.id)}" class="wfc-node">${esc(failed.name)}</span> (${esc(failed.phase)})` : `Workflow ${esc(data.phase)}`}</h2>${failed?.message || data.message ? `<pre id="failure-message">${esc(failed?.message || data.message)}</pre>` : ""}${failed?.log ? `<h2>last log lines</h2><pre>${esc(failed.log.trimEnd().split("\n").slice(-12).join("\n"))}</pre>` : ""}</div>`;
+      : `<div class="card failure" id="failure"><h2>${failed ? `Failed node: <span data-id="${esc(failed.id)}" class="wfc-node">${esc(failed.name)}</span> (${esc(failed.phase)})` : `Workflow ${esc(data.phase)}`}</h2>${failed?.message || data.message ? `<pre id="failure-message">${esc(failed?.message || data.message)}</pre>` : ""}${failed?.log ? `<h2>last log lines</h2><pre id="failure-log">${esc(failed.log.trimEnd().split("\n").slice(-20).join("\n"))}</pre>` : ""}</div>`;
   const legend = `<div class="legend">${Object.entries(PHASE_COLORS)
     .filter(([p]) => data.nodes.some((x) => x.phase === p))
     .map(

@@ -80,7 +80,10 @@ function seconds(a?: string, b?: string): number | undefined {
 
 /** The node to blame: the earliest-finishing failed leaf, else any failed node. */
 function blame(nodes: readonly ReportNode[], root: string): string | undefined {
-  const bad = nodes.filter((x) => (x.phase === "Failed" || x.phase === "Error") && x.id !== root);
+  // the root counts only when it is itself a pod (a workflow of one container template)
+  const bad = nodes.filter(
+    (x) => (x.phase === "Failed" || x.phase === "Error") && (x.id !== root || LEAF_TYPES.has(x.type)),
+  );
   const leaf = bad.filter((x) => LEAF_TYPES.has(x.type) || !x.children.length);
   const pick = [...(leaf.length ? leaf : bad)].sort(
     (a, b) => a.finishedAt.localeCompare(b.finishedAt) || a.id.localeCompare(b.id),
@@ -88,14 +91,18 @@ function blame(nodes: readonly ReportNode[], root: string): string | undefined {
   return pick?.id;
 }
 
-/** Logs of a local run: `<runDir>/logs/<pod>.log`, the pod name ending in the node id's hash. */
+/**
+ * Logs of a local run: `<runDir>/logs/<pod>.log`, the pod name ending in the node id's hash (or
+ * the workflow's name itself for a root pod).
+ */
 function localLogs(runDir: string, wfName: string): Map<string, string> {
   const dir = join(runDir, "logs");
   const out = new Map<string, string>();
   if (!existsSync(dir)) return out;
   for (const f of readdirSync(dir).sort()) {
     const m = /-(\d+)\.log$/.exec(f);
-    if (m) out.set(`${wfName}-${m[1]}`, readFileSync(join(dir, f), "utf8"));
+    if (f === `${wfName}.log`) out.set(wfName, readFileSync(join(dir, f), "utf8"));
+    else if (m) out.set(`${wfName}-${m[1]}`, readFileSync(join(dir, f), "utf8"));
   }
   return out;
 }
@@ -140,7 +147,14 @@ export function reportData(
         children: [...(x.children ?? [])],
       };
     })
-    .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.id.localeCompare(b.id));
+    // times have one-second resolution: ties go by finish, then name (loop items in item order)
+    .sort(
+      (a, b) =>
+        a.startedAt.localeCompare(b.startedAt) ||
+        a.finishedAt.localeCompare(b.finishedAt) ||
+        a.name.localeCompare(b.name) ||
+        a.id.localeCompare(b.id),
+    );
   const phase = wf.status?.phase ?? "Pending";
   const failed = phase === "Succeeded" ? undefined : blame(nodes, name);
   const s = seconds(wf.status?.startedAt, wf.status?.finishedAt);
