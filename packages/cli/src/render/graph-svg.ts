@@ -79,5 +79,6 @@ export function graphSvg(manifests: readonly Obj[]): string {
   const empty = drawn.length
     ? ""
     : '<text x="16" y="36" font-family="sans-serif" font-size="14">no DAG or steps templates</text>';
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${DEFS}${STYLE}<rect width="100%" height="100%" fill="#ffffff"/>${parts.join("")}${empty}</svg>\n`;
+  const title = esc(drawn.map((d) => d.section.title).join("; ") || "workflow graph");
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${title}"><title>${title}</title>${DEFS}${STYLE}<rect width="100%" height="100%" fill="#ffffff"/>${parts.join("")}${empty}</svg>\n`;
 }
