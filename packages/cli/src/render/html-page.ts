@@ -47,7 +47,22 @@ table.kv td:first-child{color:#6b7280;white-space:nowrap}
 .legend{font-size:12px;color:#4b5563;display:flex;gap:12px;flex-wrap:wrap;margin-bottom:6px}
 .legend span i{display:inline-block;width:12px;height:12px;border-radius:3px;vertical-align:-2px;margin-right:4px;border:1px solid #0003}
 .hidden{display:none}
+svg.fit{width:100%;height:auto}
+button.zoom{float:right;font-size:12px;border:1px solid #d1d5db;background:#fff;border-radius:4px;padding:2px 8px;cursor:pointer;margin-left:8px}
 button.link{background:none;border:none;color:#2563eb;cursor:pointer;padding:0;font-size:13px}
+`;
+
+// a picture wider than its card starts shrunk to fit; a button per card flips it to actual size
+const ZOOM = `
+for (const svg of document.querySelectorAll(".card > svg")) {
+  const card = svg.parentElement;
+  if (svg.width.baseVal.value <= card.clientWidth - 30) continue;
+  svg.classList.add("fit");
+  const b = document.createElement("button");
+  b.className = "zoom"; b.textContent = "actual size";
+  b.addEventListener("click", () => { const fit = svg.classList.toggle("fit"); b.textContent = fit ? "actual size" : "fit to width"; });
+  card.insertBefore(b, card.firstChild);
+}
 `;
 
 /**
@@ -63,6 +78,6 @@ export function htmlPage(title: string, body: string, script: string): string {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>${esc(title)}</title><style>${CSS}</style></head>
-<body>${body}<script>${script}</script></body></html>
+<body>${body}<script>${ZOOM}${script}</script></body></html>
 `;
 }
