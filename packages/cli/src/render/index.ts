@@ -2,9 +2,13 @@
  * Pictures of workflows for `wfc graph --format svg|png|html` and the run report of
  * `wfc run --report` / `wfc get --report`.
  */
+import { mkdirSync, renameSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
 import { graphHtml } from "./graph-html.js";
 import { graphSvg } from "./graph-svg.js";
 import { svgToPng } from "./png.js";
+import { reportHtml } from "./report-html.js";
+import { reportData } from "./report-model.js";
 
 export { graphHtml } from "./graph-html.js";
 export { graphSvg } from "./graph-svg.js";
@@ -43,10 +47,6 @@ export async function writeReport(
   workflow: unknown,
   opts: { readonly runDir?: string; readonly logsNote?: string } = {},
 ): Promise<void> {
-  const { reportData } = await import("./report-model.js");
-  const { reportHtml } = await import("./report-html.js");
-  const { mkdirSync, renameSync, writeFileSync } = await import("node:fs");
-  const { dirname } = await import("node:path");
   const html = reportHtml(reportData(workflow as never, opts));
   mkdirSync(dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
