@@ -175,7 +175,9 @@ describe("the README's commands", () => {
     expect(commands.length).toBeGreaterThanOrEqual(4);
     const out = tmp();
     for (const c of commands) {
-      const args = c.split(/\s+/).flatMap((a) => {
+      // `> file` redirects stdout, as the shell would: the command's output goes to the scratch dir.
+      const [command = c, redirect] = c.split(/\s+>\s+/);
+      const args = command.split(/\s+/).flatMap((a) => {
         if (a === "manifests/") return [join(out, "manifests")];
         const glob = /^(.*)\/\*\.ts$/.exec(a);
         if (!glob) return [a];
@@ -186,6 +188,7 @@ describe("the README's commands", () => {
       });
       const r = wfc(args);
       expect({ c, code: r.code, stderr: r.stderr }).toMatchObject({ c, code: 0 });
+      if (redirect) writeFileSync(join(out, redirect), r.stdout);
     }
     expect(readdirSync(join(out, "manifests")).length).toBeGreaterThan(0);
   });

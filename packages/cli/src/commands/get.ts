@@ -3,6 +3,7 @@
  */
 
 import type { KubeObject, Workflow } from "@wfc/client";
+import { WfcError } from "@wfc/sdk";
 import type { Command } from "commander";
 import { between, formatObjects, table } from "../cluster/format.js";
 import {
@@ -17,6 +18,7 @@ import { renderSummary, renderTree } from "../cluster/tree.js";
 
 interface GetOptions extends ClusterOptions {
   readonly output?: OutputFormat;
+  readonly report?: string;
 }
 
 /**
@@ -35,13 +37,28 @@ export function registerGet(program: Command): void {
       "<name>",
       "workflow name, or KIND/NAME (workflowtemplate/NAME, clusterworkflowtemplate/NAME, cronworkflow/NAME)",
     )
-    .addOption(outputOption());
+    .addOption(outputOption())
+    .option(
+      "--report <file.html>",
+      "write a self-contained HTML report of the workflow: graph coloured by phase, timeline, each node's inputs and outputs",
+    );
   addClusterOptions(cmd);
-  cmd.addHelpText("after", "\nExamples:\n  wfc get hello-x7k2p\n  wfc get workflowtemplate/build -o yaml");
+  cmd.addHelpText(
+    "after",
+    "\nExamples:\n  wfc get hello-x7k2p\n  wfc get workflowtemplate/build -o yaml\n  wfc get hello-x7k2p --report hello.html",
+  );
   cmd.action(async (arg: string, opts: GetOptions) => {
     const { kind, name } = await parseRef(arg);
+    if (opts.report && kind !== "Workflow")
+      throw new WfcError("E_REPORT_KIND", `--report needs a Workflow, not ${kind}/${name}`);
     const client = await clientFrom(opts);
     const obj = await client.get<KubeObject>(kind, name);
+    if (opts.report) {
+      const { resolve } = await import("node:path");
+      const { writeReport } = await import("../render/index.js");
+      await writeReport(resolve(opts.report), obj, { logsNote: `logs are not in this report: wfc logs ${name}` });
+      process.stderr.write(`report: ${resolve(opts.report)}\n`);
+    }
     if (opts.output) {
       process.stdout.write(formatObjects([obj], opts.output));
       return;

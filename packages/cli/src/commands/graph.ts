@@ -68,20 +68,36 @@ export function renderGraph(manifests: readonly KubernetesObject[], format: "mer
 }
 
 /** Registers `wfc graph`. */
+type GraphFormat = "mermaid" | "dot" | "svg" | "png" | "html";
+
 export function registerGraph(program: Command): void {
   program
     .command("graph")
-    .description("print the DAG and steps of workflows as a Mermaid flowchart or a Graphviz digraph")
+    .description("draw the DAG and steps of workflows (SVG, PNG, HTML) or print them as Mermaid or Graphviz text")
     .argument("<files...>", "pipeline modules (.ts, .js) or manifests (.yaml)")
-    .addOption(new Option("-o, --output <format>", "graph format").choices(["mermaid", "dot"]).default("mermaid"))
-    .addOption(new Option("--format <format>").choices(["mermaid", "dot"]).hideHelp())
+    .addOption(
+      new Option("-o, --output <format>", "graph format")
+        .choices(["mermaid", "dot", "svg", "png", "html"])
+        .default("mermaid"),
+    )
+    .addOption(new Option("--format <format>").choices(["mermaid", "dot", "svg", "png", "html"]).hideHelp())
     .addHelpText(
       "after",
-      "\nExamples:\n  wfc graph pipeline.ts\n  wfc graph pipeline.ts -o dot | dot -Tsvg > graph.svg",
+      "\nExamples:\n  wfc graph pipeline.ts\n  wfc graph pipeline.ts -o svg > graph.svg\n  wfc graph pipeline.ts -o png > graph.png\n  wfc graph pipeline.ts -o html > graph.html   (called templates expand on click)\n  wfc graph pipeline.ts -o dot | dot -Tsvg > graph.svg",
     )
-    .action(async (files: string[], o: { output: "mermaid" | "dot"; format?: "mermaid" | "dot" }) => {
+    .action(async (files: string[], o: { output: GraphFormat; format?: GraphFormat }) => {
       const opts = { format: o.format ?? o.output };
       const loaded = await loadManifests(files);
+      if (opts.format === "svg" || opts.format === "png" || opts.format === "html") {
+        const { renderPicture } = await import("../render/index.js");
+        process.stdout.write(
+          await renderPicture(
+            loaded.map((l) => l.manifest as unknown as Record<string, unknown>),
+            opts.format,
+          ),
+        );
+        return;
+      }
       process.stdout.write(
         renderGraph(
           loaded.map((l) => l.manifest),

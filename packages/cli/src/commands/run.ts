@@ -29,6 +29,7 @@ interface RunOptions {
   readonly output?: "json" | "yaml";
   readonly runDir?: string;
   readonly name?: string;
+  readonly report?: string;
 }
 
 /** The workflow ran and did not succeed (exit code 1). */
@@ -162,7 +163,11 @@ export function registerRun(program: Command): void {
       "--run-dir <dir>",
       "where the run keeps status.json, logs and artifacts (default: .wfc/runs/<workflow name>)",
     )
-    .option("--name <name>", "the workflow's name (instead of generateName + random characters)");
+    .option("--name <name>", "the workflow's name (instead of generateName + random characters)")
+    .option(
+      "--report <file.html>",
+      "write a self-contained HTML report: graph coloured by phase, timeline, each node's inputs, outputs and logs",
+    );
   cmd.addHelpText(
     "after",
     `
@@ -170,6 +175,7 @@ Examples:
   wfc run examples/quickstart.ts
   wfc run examples/etl.ts -p date=2026-01-02 --image-map 'python:*=localhost/etl:dev'
   wfc run hello.yaml --logs -o yaml
+  wfc run examples/etl.ts --report report.html
   wfc run workflow-template.yaml --templates shared-templates.yaml
 
 Exit codes: 0 the workflow Succeeded, 1 invalid input or the workflow did not succeed, 2 usage error, 130 interrupted.`,
@@ -267,6 +273,11 @@ Exit codes: 0 the workflow Succeeded, 1 invalid input or the workflow did not su
     if (!progressOut.isTTY || opts.logs) progressOut.write(`\n${renderTree(wf as unknown as Workflow)}`);
     const took = ` in ${((performance.now() - t0) / 1000).toFixed(1)}s`;
     progressOut.write(`\n${wf.metadata?.name} ${result.phase}${took} (run directory: ${result.runDir})\n`);
+    if (opts.report) {
+      const { writeReport } = await import("../render/index.js");
+      await writeReport(resolve(opts.report), wf, { runDir: result.runDir });
+      progressOut.write(`report: ${resolve(opts.report)}\n`);
+    }
     if (opts.output) {
       const { formatObjects } = await import("../cluster/format.js");
       process.stdout.write(formatObjects([wf as never], opts.output));
