@@ -59,7 +59,7 @@ export const GITIGNORE = "node_modules/\n.wfc/\n";
 export function readme(name: string): string {
   return `# ${name}
 
-Argo Workflows written in TypeScript with wfc (`@wfc/sdk`).
+Argo Workflows written in TypeScript with wfc (\`@wfc/sdk\`).
 
 | command | what it does |
 |---|---|
