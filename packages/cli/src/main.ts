@@ -5,6 +5,7 @@ import { formatProblem, type ManifestProblem } from "./check.js";
 import { registerBuild } from "./commands/build.js";
 import { registerGraph } from "./commands/graph.js";
 import { registerImport } from "./commands/import.js";
+import { registerInit } from "./commands/init.js";
 import { registerLint } from "./commands/lint.js";
 
 /** The stack of an error and of its causes (`--verbose`). */
@@ -49,6 +50,7 @@ export async function createProgram(which: "all" | string | undefined): Promise<
   registerLint(program);
   registerGraph(program);
   registerImport(program);
+  registerInit(program);
   const names = which === "all" ? Object.keys(CLUSTER_COMMANDS) : which && which in CLUSTER_COMMANDS ? [which] : [];
   for (const n of names) (await CLUSTER_COMMANDS[n]!())(program);
   for (const c of program.commands) c.exitOverride();
