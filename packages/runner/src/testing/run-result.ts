@@ -40,7 +40,8 @@ export interface WorkflowRun {
   /** The final Workflow object, `status` in Argo's shape. */
   readonly workflow: Workflow;
   /**
-   * Every task-level node in execution order (by `seq.start`): pods, retry nodes, DAGs, steps,
+   * Every task-level node in the order the run scheduled them (node creation, as Argo's controller
+   * creates them; `seq` has the order of starts and ends): pods, retry nodes, DAGs, steps,
    * suspends, skipped ones. Loop groups, step groups and single retry attempts are left out (see
    * `workflow.status.nodes` for all).
    */
@@ -137,8 +138,11 @@ export function workflowRun(rec: RunRecord): WorkflowRun {
     views.set(n.id, { n, info, view });
     return view;
   };
+  // The order the scheduler created the nodes in (as Argo's controller does): deterministic, and a
+  // node is never created before the nodes it depends on have ended. Pod start times of parallel
+  // siblings are not (their inputs are staged concurrently); `seq` has them.
   const byOrder = (a: NodeStatus, b: NodeStatus) =>
-    seqOf(a).start - seqOf(b).start || (creation.get(a.id) ?? 0) - (creation.get(b.id) ?? 0);
+    (creation.get(a.id) ?? 0) - (creation.get(b.id) ?? 0) || seqOf(a).start - seqOf(b).start;
   const ordered = [...logical].sort(byOrder);
   const plain = ordered.map((n) => viewOf(n, undefined) as NodeView);
 
