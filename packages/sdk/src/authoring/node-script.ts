@@ -81,7 +81,7 @@ function decode(schema: ZodType, env: string): string {
 }
 
 function functionSource(fn: (...args: never[]) => unknown): string {
-  const src = fn.toString();
+  const src = restoreName(fn.toString(), fn.name);
   try {
     new Function(`return (${src});`);
     return src;
@@ -90,6 +90,21 @@ function functionSource(fn: (...args: never[]) => unknown): string {
     const key = JSON.stringify(fn.name || "run");
     return `({ ${src} })[${key}]`;
   }
+}
+
+/**
+ * Loaders (tsx, esbuild) rename a function expression that shares its name with the constant
+ * holding it (`const plusOne = nodeScript({ run: function plusOne() {...} })` prints as
+ * `function plusOne2()`), while `fn.name` keeps the original (keepNames). The script is sent on its
+ * own, so the original name is free there: every whole-word use of the renamed identifier (the
+ * head and recursive calls) gets the original name back.
+ */
+function restoreName(src: string, name: string): string {
+  const head = /^(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(/.exec(src);
+  const renamed = head?.[1];
+  if (!renamed || !name || renamed === name || !new RegExp(`^${name.replace(/\$/g, "\\$")}\\d+$`).test(renamed))
+    return src;
+  return src.replace(new RegExp(`(?<![\\w$])${renamed.replace(/\$/g, "\\$")}(?![\\w$])`, "g"), name);
 }
 
 /**
