@@ -28,3 +28,16 @@ export function wfc(
   });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/**
+ * Type-checks files with the repository's TypeScript under `--strict` and NodeNext resolution (what
+ * a user's strict project does), without emitting: the documentation tests use it on extracted
+ * examples.
+ */
+export function tscStrict(files: readonly string[]): RunResult {
+  const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
+  const args = ["--noEmit", "--strict", "--module", "nodenext", "--moduleResolution", "nodenext"];
+  args.push("--target", "es2022", "--skipLibCheck", "--types", "node");
+  const r = spawnSync(process.execPath, [tsc, ...args, ...files], { cwd: ROOT, encoding: "utf8" });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}

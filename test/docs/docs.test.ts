@@ -1,9 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseK8sYaml, validateManifest } from "@wfc/sdk";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT, wfc } from "../helpers.js";
+import { ROOT, tscStrict, wfc } from "../helpers.js";
 
 // Every complete TypeScript example in the README and the guides (a ```ts block with an
 // `export default`) is written to a module, built by the real CLI and checked against the CRD
@@ -28,29 +27,10 @@ describe("documentation examples", () => {
 
   it("type-check under tsc --strict", () => {
     for (const b of blocks) writeFileSync(fileOf(b), b.code);
-    const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
     const files = blocks.map(fileOf);
-    const r = spawnSync(
-      process.execPath,
-      [
-        tsc,
-        "--noEmit",
-        "--strict",
-        "--module",
-        "nodenext",
-        "--moduleResolution",
-        "nodenext",
-        "--target",
-        "es2022",
-        "--skipLibCheck",
-        "--types",
-        "node",
-        ...files,
-      ],
-      { cwd: ROOT, encoding: "utf8" },
-    );
+    const r = tscStrict(files);
     expect(r.stdout + r.stderr).toBe("");
-    expect(r.status).toBe(0);
+    expect(r.code).toBe(0);
   });
 
   it.each(blocks.map((b) => [`${b.doc} #${b.index}`, b] as const))("%s builds and validates", (_name, b) => {

@@ -1,8 +1,7 @@
-import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ROOT } from "../helpers.js";
+import { ROOT, tscStrict } from "../helpers.js";
 import { examplesOf, exportsOf } from "./doc-examples.js";
 
 // Every ```ts block in the @example of a user-facing export (not `@internal`) of the SDK's public
@@ -54,26 +53,7 @@ describe("@example blocks of the public entries", () => {
     rmSync(OUT, { recursive: true, force: true });
     mkdirSync(OUT, { recursive: true });
     for (const b of blocks) writeFileSync(b.file, b.code);
-    const tsc = join(ROOT, "node_modules/typescript/bin/tsc");
-    const r = spawnSync(
-      process.execPath,
-      [
-        tsc,
-        "--noEmit",
-        "--strict",
-        "--module",
-        "nodenext",
-        "--moduleResolution",
-        "nodenext",
-        "--target",
-        "es2022",
-        "--skipLibCheck",
-        "--types",
-        "node",
-        ...blocks.map((b) => b.file),
-      ],
-      { cwd: ROOT, encoding: "utf8" },
-    );
+    const r = tscStrict(blocks.map((b) => b.file));
     const named = (r.stdout + r.stderr).replace(
       /test\/style\/\.out\/(\S+?)\.ts/g,
       (_m, f: string) => blocks.find((b) => b.file.endsWith(`${f}.ts`))?.name ?? f,
