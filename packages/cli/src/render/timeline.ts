@@ -40,6 +40,8 @@ export function timelineSvg(data: ReportData): { body: string; width: number; he
       `<line x1="${x}" y1="0" x2="${x}" y2="${axisY}" stroke="#e5e7eb"/><text x="${x}" y="${axisY + 14}" font-size="11" fill="#6b7280" text-anchor="middle" font-family="DejaVu Sans, sans-serif">${formatSeconds((span * i) / 4)}</text>`,
     );
   }
+  // Each row is one clickable group; a transparent rect across the row fills the gap between the
+  // label and the bar, so a click anywhere on the row selects the node.
   for (const [i, x] of rows.entries()) {
     const c = phaseColor(x.phase);
     const a = px(Date.parse(x.startedAt));
@@ -47,7 +49,7 @@ export function timelineSvg(data: ReportData): { body: string; width: number; he
     const y = i * ROW + 3;
     const label = x.displayName.length > 28 ? `${x.displayName.slice(0, 27)}…` : x.displayName;
     parts.push(
-      `<g class="wfc-node wfc-bar" data-id="${esc(x.id)}"><title>${esc(`${x.name}: ${x.phase}${x.seconds !== undefined ? ` in ${formatSeconds(x.seconds)}` : ""}`)}</title><text x="${LABEL_W - 8}" y="${y + 12}" font-size="12" text-anchor="end" fill="#374151" font-family="DejaVu Sans Mono, monospace">${esc(label)}</text><rect class="wfc-box" x="${LABEL_W + a}" y="${y}" width="${Math.round((b - a) * 10) / 10}" height="${ROW - 6}" rx="3" fill="${c.fill}" stroke="${c.stroke}"/>${x.seconds !== undefined ? `<text x="${LABEL_W + b + 6}" y="${y + 12}" font-size="11" fill="#6b7280" font-family="DejaVu Sans, sans-serif">${formatSeconds(x.seconds)}</text>` : ""}</g>`,
+      `<g class="wfc-node wfc-bar" data-id="${esc(x.id)}"><title>${esc(`${x.name}: ${x.phase}${x.seconds !== undefined ? ` in ${formatSeconds(x.seconds)}` : ""}`)}</title><rect x="0" y="${y - 3}" width="${LABEL_W + BAR_W + 60}" height="${ROW}" fill="transparent"/><text x="${LABEL_W - 8}" y="${y + 12}" font-size="12" text-anchor="end" fill="#374151" font-family="DejaVu Sans Mono, monospace">${esc(label)}</text><rect class="wfc-box" x="${LABEL_W + a}" y="${y}" width="${Math.round((b - a) * 10) / 10}" height="${ROW - 6}" rx="3" fill="${c.fill}" stroke="${c.stroke}"/>${x.seconds !== undefined ? `<text x="${LABEL_W + b + 6}" y="${y + 12}" font-size="11" fill="#6b7280" font-family="DejaVu Sans, sans-serif">${formatSeconds(x.seconds)}</text>` : ""}</g>`,
     );
   }
   return { body: parts.join(""), width: LABEL_W + BAR_W + 70, height: axisY + 22 };
