@@ -1,235 +1,44 @@
 #!/usr/bin/env node
-// Benchmark of `wfc build` through the real CLI: a DAG of N tasks, each with its own container
-// template (one input parameter, one output parameter); task i depends on tasks i-1 and i-2 and
-// receives task i-1's output as its input. Prints wall time and peak memory (max RSS) per N.
+// wfc's benchmarks. Each suite is a module in scripts/bench/ (alphabetical order) exporting
+// `name` and `run({ dir, sizes })`; it prints its own lines, each measurement with its baseline and
+// the ratio where there is one (see scripts/bench/lib.mjs).
 //
-//   npm run bench            # N = 100, 1000, 5000, 50000, then the local runner's benchmarks
-//   npm run bench -- 5000    # chosen sizes
-//   npm run bench -- --runner   # only the local runner's benchmarks (see the end of this file)
-import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+//   npm run bench                    # every suite
+//   npm run bench -- 5000            # chosen sizes for the suites that take sizes
+//   npm run bench -- --only runner   # chosen suites (comma-separated names)
+//   npm run bench -- --runner        # same as --only runner
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const sizes = process.argv
-  .slice(2)
-  .map(Number)
-  .filter((n) => n > 0);
-const runnerOnly = process.argv.includes("--runner");
-const Ns = runnerOnly ? [] : sizes.length ? sizes : [100, 1000, 5000, 50000];
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..");
+const args = process.argv.slice(2);
+const sizes = args.map(Number).filter((n) => n > 0);
+const onlyAt = args.indexOf("--only");
+const only = args.includes("--runner")
+  ? ["runner"]
+  : onlyAt >= 0
+    ? String(args[onlyAt + 1] ?? "").split(",")
+    : undefined;
 const dir = join(root, "bench", ".work");
 mkdirSync(dir, { recursive: true });
-
-function pipeline(n) {
-  return `import { container, param, workflow, z } from "@wfc/sdk";
-
-const N = ${n};
-// Schemas are values: one per type, shared by every template (as a generator of templates would).
-const Text = z.string();
-const TextOut = param(Text, { valueFrom: { path: "/tmp/y" } });
-
-export default workflow({ name: "bench-${n}" }, () => {
-  let prev: ReturnType<typeof makeStep>["call"] | undefined;
-  let prev2: typeof prev;
-  for (let i = 0; i < N; i++) {
-    const { call } = makeStep(i, prev, prev2);
-    prev2 = prev;
-    prev = call;
-  }
-});
-
-function makeStep(i: number, prev: any, prev2: any) {
-  const step = container(
-    {
-      name: \`step-\${i}\`,
-      inputs: { x: Text },
-      outputs: { y: TextOut },
-    },
-    ({ x }) => ({ image: "alpine:3.20", command: ["sh", "-c"], args: [\`echo \${x}-\${i} > /tmp/y\`] }),
-  );
-  const call = step({ x: prev ? prev.outputs.y : "start" }, { after: prev2 ? [prev2] : [] });
-  return { call };
-}
-`;
-}
-
-const timeBin = "/usr/bin/time";
-const results = [];
-for (const n of Ns) {
-  const file = join(dir, `bench-${n}.ts`);
-  writeFileSync(file, pipeline(n));
-  let best = Infinity;
-  let peak = 0;
-  let bytes = 0;
-  for (let r = 0; r < runs; r++) {
-    const t0 = process.hrtime.bigint();
-    const p = spawnSync(timeBin, ["-f", "%M", process.execPath, join(root, "packages/cli/bin/wfc.js"), "build", file], {
-      encoding: "utf8",
-      maxBuffer: 1 << 30,
-    });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (p.status !== 0) {
-      console.error(p.stderr);
-      process.exit(1);
-    }
-    const kb = Number(p.stderr.trim().split("\n").pop());
-    best = Math.min(best, ms);
-    peak = Math.max(peak, kb);
-    bytes = p.stdout.length;
-  }
-  results.push({ n, ms: best, mb: peak / 1024, bytes });
-  console.log(
-    `N=${String(n).padStart(6)}  wall ${best.toFixed(0).padStart(6)} ms (best of ${runs})  peak RSS ${(peak / 1024).toFixed(0).padStart(5)} MiB  output ${(bytes / 1e6).toFixed(1)} MB`,
-  );
-}
-const r5 = results.find((r) => r.n === 5000);
-const r50 = results.find((r) => r.n === 50000);
-if (r5 && r50) console.log(`N=50000 / N=5000 time ratio: ${(r50.ms / r5.ms).toFixed(1)} (target <= 12)`);
-if (r5) console.log(`N=5000 target < 1000 ms: ${r5.ms < 1000 ? "met" : "NOT met"}`);
-
-// ---------------------------------------------------------------------------------------------
-// The local runner (`wfc run`): its own overhead.
-//  1. A 1000-task DAG of in-process nodeScript tasks (10 blocks of 10 chains of 10: each task takes
-//     the previous one's result), through the real CLI: load, compile, lint, schedule, run, print. Target < 3 s.
-//  2. Per-container overhead over the engine's own `run`: N sequential `podman run --rm` of a
-//     container that does nothing, against N pods through the runner's container executor (each
-//     pod: run attached, exit code, removal), and against `wfc run` of an N-step workflow.
-//     Target < 10%.
-await runnerBench();
-
-async function runnerBench() {
-  const work = join(dir, "runner");
-  mkdirSync(work, { recursive: true });
-  const wfc = join(root, "packages/cli/bin/wfc.js");
-  const dag = join(work, "dag-1000.ts");
-  writeFileSync(
-    dag,
-    `import { dag, nodeScript, workflow, z } from "@wfc/sdk";
-export const step = nodeScript({ inputs: { x: z.number() }, result: z.number(), run: function step({ x }) { return x + 1; } });
-// Argo's CRD allows 200 tasks per DAG: 10 blocks of 100 tasks (10 chains of 10), one after the other.
-export const block = dag({ name: "block", inputs: { seed: z.number() } }, ({ seed }) => {
-  for (let c = 0; c < 10; c++) {
-    let prev: { result: unknown } | undefined;
-    for (let d = 0; d < 10; d++) prev = step({ x: prev ? (prev.result as never) : seed });
-  }
-});
-export default workflow({ name: "bench-dag-1000" }, () => {
-  let prev: unknown;
-  for (let b = 0; b < 10; b++) prev = block({ seed: b * 100 }, prev ? { after: [prev as never] } : {});
-});
-`,
-  );
-  let best = Infinity;
-  for (let r = 0; r < runs; r++) {
-    const t0 = process.hrtime.bigint();
-    const p = spawnSync(process.execPath, [wfc, "run", dag, "--run-dir", join(work, "run-dag")], {
-      cwd: work,
-      encoding: "utf8",
-      maxBuffer: 1 << 28,
-    });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (p.status !== 0) {
-      console.error(p.stdout.slice(-2000), p.stderr);
-      process.exit(1);
-    }
-    best = Math.min(best, ms);
-  }
-  console.log(
-    `runner: 1000-task in-process nodeScript DAG via wfc run: ${best.toFixed(0)} ms (best of ${runs}; target < 3000 ms: ${best < 3000 ? "met" : "NOT met"})`,
-  );
-
-  const runner = await import(join(root, "packages/runner/dist/index.js"));
-  let engine;
+const files = readdirSync(join(here, "bench"))
+  .filter((f) => f.endsWith(".mjs") && f !== "lib.mjs")
+  .sort();
+let failed = false;
+for (const f of files) {
+  const suite = await import(pathToFileURL(join(here, "bench", f)).href);
+  if (only && !only.includes(suite.name)) continue;
+  console.log(`# ${suite.name}`);
   try {
-    engine = await runner.detectEngine();
+    const suiteDir = join(dir, suite.name);
+    mkdirSync(suiteDir, { recursive: true });
+    await suite.run({ dir: suiteDir, sizes });
   } catch (e) {
-    console.log(`runner: container overhead skipped: ${e.message}`);
-    return;
+    failed = true;
+    console.error(`${suite.name}: failed: ${e instanceof Error ? e.message : String(e)}`);
   }
-  if (engine.kind !== "podman") {
-    console.log(
-      `runner: container overhead skipped: the benchmark uses rootfs:/ (podman), the engine is ${engine.bin}`,
-    );
-    return;
-  }
-  const N = Number(process.env.BENCH_CONTAINERS ?? 10);
-  const bare = () => {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < N; i++) {
-      const p = spawnSync(engine.bin, ["run", "--rm", "--label", "wfc.run=bench-bare", "--rootfs", "/:O", "true"]);
-      if (p.status !== 0) throw new Error(`podman run failed: ${p.stderr}`);
-    }
-    return Number(process.hrtime.bigint() - t0) / 1e6 / N;
-  };
-  const viaExecutor = async () => {
-    const ex = new runner.ContainerExecutor({ engine, imageMap: [runner.parseImageMapEntry("*=rootfs:/")] });
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < N; i++) {
-      const podName = `bench-exec-${process.pid}-${i}`;
-      const r = await ex.run({
-        nodeId: podName,
-        nodeName: podName,
-        podName,
-        workflowName: "bench-exec",
-        template: { name: "noop", container: { image: "noop", command: ["true"] } },
-        templateName: "noop",
-        retry: 0,
-        stage: [],
-        collect: [],
-        volumes: [],
-        workdir: join(work, podName),
-        signal: new AbortController().signal,
-        onLog: () => {},
-      });
-      if (r.exitCode !== 0) throw new Error(`executor pod failed: ${r.message}`);
-    }
-    await ex.close(); // the last removals
-    return Number(process.hrtime.bigint() - t0) / 1e6 / N;
-  };
-  const steps = join(work, "steps.yaml");
-  writeFileSync(
-    steps,
-    `apiVersion: argoproj.io/v1alpha1
-kind: Workflow
-metadata: { name: bench-steps }
-spec:
-  entrypoint: main
-  templates:
-    - name: main
-      steps:
-${Array.from({ length: N }, (_, i) => `        - - { name: s${i}, template: noop }`).join("\n")}
-    - name: noop
-      container: { image: noop, command: ["true"] }
-`,
-  );
-  const viaCli = () => {
-    const t0 = process.hrtime.bigint();
-    const p = spawnSync(
-      process.execPath,
-      [wfc, "run", steps, "--image-map", "*=rootfs:/", "--run-dir", join(work, "run-steps")],
-      { cwd: work, encoding: "utf8" },
-    );
-    if (p.status !== 0) throw new Error(`wfc run failed: ${p.stdout.slice(-1000)} ${p.stderr}`);
-    return Number(process.hrtime.bigint() - t0) / 1e6 / N;
-  };
-  bare(); // warm the engine's caches
-  const b = [],
-    e = [],
-    c = [];
-  for (let r = 0; r < runs; r++) {
-    b.push(bare());
-    e.push(await viaExecutor());
-    c.push(viaCli());
-  }
-  const median = (xs) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  const mb = median(b),
-    me = median(e),
-    mc = median(c);
-  const pct = (x) => `${(((x - mb) / mb) * 100).toFixed(1)}%`;
-  console.log(
-    `runner: per container (N=${N} sequential, median of ${runs}): bare podman run --rm ${mb.toFixed(0)} ms; executor pod ${me.toFixed(0)} ms (overhead ${pct(me)}; target < 10%: ${me - mb < mb * 0.1 ? "met" : "NOT met"}); wfc run of ${N} steps ${mc.toFixed(0)} ms per step (${pct(mc)}, CLI start and scheduling included)`,
-  );
 }
 rmSync(dir, { recursive: true, force: true });
+process.exit(failed ? 1 : 0);
