@@ -5,7 +5,7 @@
  */
 
 const SECRET_PARAMS =
-  /([?&;](?:access_token|id_token|refresh_token|token|auth|password|passwd|secret|key|api[_-]?key|signature|sig|code)=)[^&\s#"'<>]*/gi;
+  /([?&;](?:access_token|id_token|refresh_token|token|auth|password|passwd|secret|key|api[_-]?key|signature|sig|code)=)[^&\s#"'<>]+/gi;
 
 /**
  * Removes bearer tokens, URL user-info and secret query parameters from a message.

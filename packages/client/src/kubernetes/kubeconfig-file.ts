@@ -82,8 +82,19 @@ function isBinary(bytes: Buffer): boolean {
 
 interface YamlErrorLike {
   readonly code?: string;
-  readonly linePos?: readonly [{ readonly line: number; readonly col: number }, ...unknown[]];
+  readonly pos?: readonly [number, number];
   readonly message?: string;
+}
+
+/** Line and column (1-based) of offset `pos` in `text`. */
+function lineCol(text: string, pos: number): { line: number; col: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < pos; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, col: pos - start + 1 };
 }
 
 /** The first generic sentence of a parser message: stops before anything quoted from the file. */
@@ -104,7 +115,7 @@ async function parseText(file: string, text: string): Promise<unknown> {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const err = doc.errors[0] as YamlErrorLike | undefined;
   if (err) {
-    const at = err.linePos?.[0];
+    const at = err.pos ? lineCol(text, err.pos[0]) : undefined;
     const where = at ? `line ${at.line}, column ${at.col}` : "an unknown position";
     const what = genericPart(err.message ?? "") || err.code || "syntax error";
     throw configError(
