@@ -212,6 +212,13 @@ export function transportError(err: unknown, ctx: ErrorContext): ClusterError {
       { cause: err },
     );
   }
+  if (err instanceof Error && err.name === "StreamIdleError") {
+    return new ClusterError(
+      "Timeout",
+      `${ctx.action}: the stream from ${ctx.server} stalled (${msg}); raise --watch-timeout if the server is only quiet`,
+      { cause: err },
+    );
+  }
   if (
     code === "ETIMEDOUT" ||
     (err instanceof Error &&

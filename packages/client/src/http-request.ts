@@ -83,7 +83,7 @@ function contentTypeOf(res: http.IncomingMessage): string {
 
 /** Milliseconds as a short duration (`30s`, `500ms`). @internal */
 export function formatMs(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+  return ms >= 1000 ? `${Number((ms / 1000).toFixed(3))}s` : `${ms}ms`;
 }
 
 function open(target: HttpTarget, path: string, options: RequestOptions): Promise<http.IncomingMessage> {
