@@ -90,7 +90,7 @@ function asStatus(body: unknown): KubeStatus | undefined {
             .replace(/\s+/g, " ")
             .trim()
         : text;
-      return { message: cut(plain.replace(/\s+/g, " ")) };
+      return { message: plain.replace(/\s+/g, " ") };
     }
   }
   return undefined;

@@ -96,12 +96,27 @@ function open(target: HttpTarget, path: string, options: RequestOptions): Promis
     headers["Content-Length"] = String(body.length);
   }
   return new Promise((resolve, reject) => {
-    const req = mod.request(url, {
-      method: options.method ?? "GET",
-      headers,
-      agent: target.agent,
-      signal: options.signal,
-    });
+    const req = mod.request(url, { method: options.method ?? "GET", headers, agent: target.agent });
+    // the signal is wired by hand, and only while the exchange lasts: Node's own `signal` option would
+    // destroy a keep-alive socket already back in the agent's pool, an 'error' nobody listens to
+    const signal = options.signal;
+    let answer: http.IncomingMessage | undefined;
+    const onAbort = (): void => {
+      // a complete answer's socket may be back in the pool: leave it; otherwise destroy without an error
+      // (a destroy with one is re-emitted on the socket, where nobody listens once it is pooled)
+      if (answer?.complete) return;
+      req.destroy();
+    };
+    if (signal) {
+      if (signal.aborted) onAbort();
+      else signal.addEventListener("abort", onAbort, { once: true });
+      const done = (): void => signal.removeEventListener("abort", onAbort);
+      req.on("close", done);
+      req.on("response", (res) => {
+        answer = res;
+        res.on("close", done);
+      });
+    }
     let timer: NodeJS.Timeout | undefined;
     if (options.timeoutMs) {
       const ms = options.timeoutMs;
