@@ -14,7 +14,7 @@ const N = 2005;
 function workflow(
   i: number,
   extra: Record<string, unknown> = {},
-): { metadata: { name: string } } & Record<string, unknown> {
+): { metadata: { name: string } & Record<string, unknown> } & Record<string, unknown> {
   return {
     apiVersion: "argoproj.io/v1alpha1",
     kind: "Workflow",
