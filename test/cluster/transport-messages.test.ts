@@ -5,6 +5,9 @@
  * 300 KB HTML error page give one short line. All through the real binary.
  */
 import { writeFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import net from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -80,6 +83,51 @@ describe.concurrent("flags kubectl has are honoured in Kubernetes mode", () => {
       "Warning: ARGO_TOKEN is set but not used: it is the Argo Server's token (set ARGO_SERVER or --argo-server); pass --token to send a token to the Kubernetes API\n" +
         EMPTY,
     );
+  });
+});
+
+describe("proxy-url", () => {
+  it("tunnels through an http:// proxy (CONNECT), TLS to the API server inside; the proxy's password is never printed", async () => {
+    const tunnels: { target: string; auth: string | undefined }[] = [];
+    const proxy = http.createServer((_req, res) => res.writeHead(405).end());
+    proxy.on("connect", (req: http.IncomingMessage, client: net.Socket) => {
+      tunnels.push({ target: req.url ?? "", auth: req.headers["proxy-authorization"] });
+      const [host, port] = (req.url ?? "").split(":");
+      const up = net.connect(Number(port), host, () => {
+        client.write("HTTP/1.1 200 Connection Established\r\n\r\n");
+        up.pipe(client);
+        client.pipe(up);
+      });
+      up.on("error", () => client.destroy());
+      client.on("error", () => up.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
+    const proxyUrl = `http://puser:PROXYSECRET@127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    try {
+      const ca = Buffer.from(c.k8s.caPem).toString("base64");
+      const kc = kubeconfigText(
+        kubeconfigYaml(
+          c.k8s.httpsUrl,
+          ["token: admin-token"],
+          [`certificate-authority-data: ${ca}`, `proxy-url: ${proxyUrl}`],
+        ),
+      );
+      const r = await wfcWithin(DEADLINE, ["list"], { KUBECONFIG: kc });
+      expect([r.code, r.stderr]).toEqual([0, EMPTY]);
+      expect(tunnels).toEqual([
+        { target: new URL(c.k8s.httpsUrl).host, auth: `Basic ${Buffer.from("puser:PROXYSECRET").toString("base64")}` },
+      ]);
+      proxy.close();
+      proxy.closeAllConnections();
+      const down = await wfcWithin(DEADLINE, ["list"], { KUBECONFIG: kc });
+      oneLine(
+        down,
+        /^error: cannot reach the proxy http:\/\/<redacted>@127\.0\.0\.1:\d+\/ \(proxy-url in the kubeconfig\) to tunnel to 127\.0\.0\.1:\d+: ECONNREFUSED; check the proxy-url\n$/,
+      );
+      expect(clean(down, ["PROXYSECRET"])).toEqual([]);
+    } finally {
+      proxy.close();
+    }
   });
 });
 

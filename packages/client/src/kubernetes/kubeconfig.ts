@@ -3,7 +3,8 @@
  * in-cluster service account; `--context`; `--token`, `--insecure-skip-tls-verify` and `--ca-file` as
  * overrides), with errors that say what to fix, and the agent and headers of the chosen context
  * ({@link KubeCredentials}): token, token file, basic auth, client certificate and key (data or files),
- * exec credential plugins, CA data or file, `insecure-skip-tls-verify`, `tls-server-name`.
+ * exec credential plugins, CA data or file, `insecure-skip-tls-verify`, `tls-server-name`, an `http://`
+ * `proxy-url` (CONNECT tunnels).
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -14,6 +15,7 @@ import { ClusterError } from "../errors.js";
 import type { HttpTarget } from "../http-request.js";
 import { type ExecResult, runExecPlugin } from "./exec-credential.js";
 import { type KubeCluster, type KubeUser, readKubeconfigFiles } from "./kubeconfig-file.js";
+import { proxyAgent } from "./proxy-agent.js";
 
 const SERVICE_ACCOUNT = "/var/run/secrets/kubernetes.io/serviceaccount";
 
@@ -227,10 +229,13 @@ export class KubeCredentials {
     const { ctx } = this;
     const { cluster, user, overrides } = ctx;
     const who = `user "${ctx.userName}" of context "${ctx.name}"`;
+    let proxy: URL | undefined;
     if (cluster["proxy-url"]) {
-      throw configError(
-        `cluster "${ctx.clusterName}" has a proxy-url, which wfc does not support yet; reach the server directly or use --argo-server`,
-      );
+      try {
+        proxy = new URL(cluster["proxy-url"]);
+      } catch {
+        throw configError(`cluster "${ctx.clusterName}": proxy-url is not a URL`);
+      }
     }
     const headers: Record<string, string> = {};
     let cert: Buffer | undefined;
@@ -272,7 +277,9 @@ export class KubeCredentials {
       }
     }
     const baseUrl = ctx.server;
-    if (baseUrl.startsWith("http:")) return { baseUrl, headers, agent: new http.Agent({ keepAlive: true }) };
+    if (baseUrl.startsWith("http:")) {
+      return { baseUrl, headers, agent: proxy ? proxyAgent(proxy, baseUrl, {}) : new http.Agent({ keepAlive: true }) };
+    }
     const insecure = overrides.insecureSkipTlsVerify ?? cluster["insecure-skip-tls-verify"] === true;
     let ca: Buffer | undefined;
     if (!insecure) {
@@ -296,13 +303,13 @@ export class KubeCredentials {
           caError,
         );
     }
-    const agent = new https.Agent({
-      keepAlive: true,
+    const tlsOptions: https.AgentOptions = {
       rejectUnauthorized: !insecure,
       ...(ca ? { ca } : {}),
       ...(cert && key ? { cert, key } : {}),
       ...(cluster["tls-server-name"] ? { servername: cluster["tls-server-name"] } : {}),
-    });
+    };
+    const agent = proxy ? proxyAgent(proxy, baseUrl, tlsOptions) : new https.Agent({ keepAlive: true, ...tlsOptions });
     return { baseUrl, headers, agent };
   }
 
