@@ -44,6 +44,8 @@ export interface HttpResponse {
   readonly contentType?: string;
   /** Whether the body parsed as JSON. */
   readonly json?: boolean;
+  /** The `Warning` header(s), joined with `, `. @default undefined */
+  readonly warning?: string;
 }
 
 /** A response whose body is being streamed line by line. */
@@ -150,7 +152,17 @@ function parse(text: string): { body: unknown; json: boolean } {
 
 function response(res: http.IncomingMessage, text: string): HttpResponse {
   const { body, json } = parse(text);
-  return { status: res.statusCode ?? 0, body, text, json, headers: res.headers, contentType: contentTypeOf(res) };
+  const w = res.headers.warning;
+  const warning = Array.isArray(w) ? w.join(", ") : w;
+  return {
+    status: res.statusCode ?? 0,
+    body,
+    text,
+    json,
+    headers: res.headers,
+    contentType: contentTypeOf(res),
+    ...(warning ? { warning } : {}),
+  };
 }
 
 /**

@@ -121,8 +121,7 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
     } catch (err) {
       throw transportError(err, ctx);
     }
-    const header = res.headers?.warning;
-    if (call.onWarning && header) for (const w of parseWarnings(String(header))) call.onWarning(w);
+    if (call.onWarning && res.warning) for (const w of parseWarnings(res.warning)) call.onWarning(w);
     if (res.status < 200 || res.status > 299) throw httpError(res.status, res.body, ctx);
     return expectShape<T>(res, ctx, target.baseUrl + call.path, call.expect);
   }
