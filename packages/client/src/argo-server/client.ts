@@ -131,12 +131,13 @@ class ArgoServerWorkflowClient implements WorkflowClient {
     };
   }
 
+  /** Sends one request and checks its answer has the `expect`ed shape (by default: any JSON). */
   private async send<T>(
     ctx: ErrorContext,
     path: string,
-    expect: Expectation,
     method = "GET",
     body?: unknown,
+    expect: Expectation = { shape: "any-json" },
   ): Promise<T> {
     let res: Awaited<ReturnType<typeof request>>;
     try {
@@ -163,13 +164,12 @@ class ArgoServerWorkflowClient implements WorkflowClient {
     body.createOptions = { fieldValidation: options.fieldValidation ?? "Strict", ...(dry ? { dryRun: ["All"] } : {}) };
     if (dry && res.kind === "Workflow") body.serverDryRun = true;
     const name = manifest.metadata?.name;
-    return this.send(
-      ctx,
-      PATHS[res.kind].collection(ns),
-      { shape: "object", kind: res.kind, kindOptional: true, ...(name ? { name } : {}) },
-      "POST",
-      body,
-    );
+    return this.send(ctx, PATHS[res.kind].collection(ns), "POST", body, {
+      shape: "object",
+      kind: res.kind,
+      kindOptional: true,
+      ...(name ? { name } : {}),
+    });
   }
 
   async get<T extends KubeObject = KubeObject>(kind: ArgoKind, name: string, namespace?: string): Promise<T> {
@@ -178,6 +178,8 @@ class ArgoServerWorkflowClient implements WorkflowClient {
     return this.send(
       objectContext(this.conn, "get", res, name, ns),
       `${PATHS[res.kind].collection(ns)}/${encodeURIComponent(name)}`,
+      "GET",
+      undefined,
       { shape: "object", kind: res.kind, kindOptional: true, name },
     );
   }
@@ -192,6 +194,8 @@ class ArgoServerWorkflowClient implements WorkflowClient {
     return this.send(
       listContext(this.conn, res, ns || undefined),
       `${PATHS[res.kind].collection(ns)}${qs ? `?${qs}` : ""}`,
+      "GET",
+      undefined,
       { shape: "list", kind: res.kind, itemsOptional: true },
     );
   }
@@ -212,9 +216,9 @@ class ArgoServerWorkflowClient implements WorkflowClient {
     return this.send(
       objectContext(this.conn, "update", res, name, ns),
       `${paths.collection(ns)}/${encodeURIComponent(name)}`,
-      { shape: "object", kind: res.kind, kindOptional: true, name },
       "PUT",
       body,
+      { shape: "object", kind: res.kind, kindOptional: true, name },
     );
   }
 
@@ -224,7 +228,6 @@ class ArgoServerWorkflowClient implements WorkflowClient {
     await this.send(
       objectContext(this.conn, "delete", res, name, ns),
       `${PATHS[res.kind].collection(ns)}/${encodeURIComponent(name)}`,
-      { shape: "any-json" },
       "DELETE",
     );
   }
