@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import https from "node:https";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { writeKubeconfig } from "../../../../test/k8s-double/kubeconfig.js";
@@ -80,5 +83,37 @@ describe("KubeCredentials", () => {
     expect(target.headers?.Authorization).toBe("Bearer secret-token");
     const over = await new KubeCredentials(await loadKubeConfig({ kubeconfig: file, token: "flag" }), 1000).target();
     expect(over.headers?.Authorization).toBe("Bearer flag");
+  });
+
+  it("reads YAML; tokenFile and certificate-authority paths are relative to the kubeconfig's directory", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "wfc-kc-"));
+    writeFileSync(path.join(dir, "token"), "file-token\n");
+    writeFileSync(path.join(dir, "ca.pem"), "-----BEGIN CERTIFICATE-----\nnot really\n-----END CERTIFICATE-----\n");
+    const file = path.join(dir, "config");
+    writeFileSync(
+      file,
+      [
+        "current-context: c",
+        "clusters: [{ name: k, cluster: { server: 'https://k.example:6443', certificate-authority: ca.pem, tls-server-name: api.k } }]",
+        "users: [{ name: u, user: { tokenFile: token } }]",
+        "contexts: [{ name: c, context: { cluster: k, user: u, namespace: team } }]",
+        "",
+      ].join("\n"),
+    );
+    const ctx = await loadKubeConfig({ kubeconfig: file });
+    expect([ctx.name, ctx.namespace, ctx.server]).toEqual(["c", "team", "https://k.example:6443"]);
+    const target = await new KubeCredentials(ctx, 1000).target();
+    expect(target.headers?.Authorization).toBe("Bearer file-token");
+    const agent = target.agent as https.Agent;
+    expect(agent).toBeInstanceOf(https.Agent);
+    expect(String(agent.options.ca)).toContain("not really");
+    expect(agent.options.servername).toBe("api.k");
+    expect(agent.options.rejectUnauthorized).toBe(true);
+    const insecure = await new KubeCredentials(
+      await loadKubeConfig({ kubeconfig: file, insecureSkipTlsVerify: true }),
+      1000,
+    ).target();
+    expect((insecure.agent as https.Agent).options.rejectUnauthorized).toBe(false);
+    expect((insecure.agent as https.Agent).options.ca).toBeUndefined();
   });
 });
