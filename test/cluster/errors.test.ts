@@ -86,7 +86,7 @@ describe.concurrent("cluster errors become one clear line", () => {
     const r = await wfc(["list", "--context", "refused"], c.env);
     expectOneLineError(
       r,
-      /listing workflows in namespace "ci": cannot connect to https:\/\/127\.0\.0\.1:1: connection refused; is the server running and is context "refused" the right one\?/,
+      /listing workflows in namespace "ci": cannot connect to https:\/\/127\.0\.0\.1:1: connection refused; is the server running, and is the server address of context "refused" right\?/,
     );
   });
 

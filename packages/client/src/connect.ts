@@ -23,14 +23,19 @@ export interface ConnectOptions {
   readonly namespace?: string;
   /** Argo Server URL; selects Argo Server mode. @default `ARGO_SERVER` */
   readonly argoServer?: string;
-  /** Argo Server bearer token. @default `ARGO_TOKEN` */
+  /**
+   * Bearer token: the Argo Server's, or in Kubernetes mode one used instead of the kubeconfig user's
+   * credentials (like kubectl `--token`). @default `ARGO_TOKEN` (Argo Server mode only), else the kubeconfig user's
+   */
   readonly token?: string;
-  /** Skip TLS verification of the Argo Server. @default `ARGO_INSECURE_SKIP_VERIFY === "true"` */
+  /** Skip TLS verification of the server. @default `ARGO_INSECURE_SKIP_VERIFY === "true"` (Argo Server mode), else the kubeconfig's setting */
   readonly insecureSkipTlsVerify?: boolean;
-  /** CA bundle for the Argo Server. @default the system roots */
+  /** CA bundle to verify the server with. @default the system roots (Argo Server mode), else the kubeconfig's CA */
   readonly caFile?: string;
-  /** Timeout per request in milliseconds (0 = none). @default 30000 */
+  /** Timeout per request, and of an exec credential plugin, in milliseconds (0 = none). @default 30000 */
   readonly requestTimeoutMs?: number;
+  /** Server-side limit of each watch request; a watch silent for 1.5 times as long is resumed (0 = none). @default 60000 */
+  readonly watchTimeoutMs?: number;
   /** Environment to read `ARGO_*` variables from. @default process.env */
   readonly env?: Readonly<Record<string, string | undefined>>;
 }
@@ -47,7 +52,10 @@ export interface ConnectOptions {
 export async function connect(options: ConnectOptions = {}): Promise<WorkflowClient> {
   const env = options.env ?? process.env;
   const argoServer = options.argoServer ?? (env.ARGO_SERVER || undefined);
-  const timeout = options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs };
+  const timeout = {
+    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+    ...(options.watchTimeoutMs === undefined ? {} : { watchTimeoutMs: options.watchTimeoutMs }),
+  };
   if (argoServer) {
     const token = options.token ?? (env.ARGO_TOKEN || undefined);
     return connectArgoServer({
@@ -63,6 +71,9 @@ export async function connect(options: ConnectOptions = {}): Promise<WorkflowCli
     ...(options.kubeconfig ? { kubeconfig: options.kubeconfig } : {}),
     ...(options.context ? { context: options.context } : {}),
     ...(options.namespace ? { namespace: options.namespace } : {}),
+    ...(options.token ? { token: options.token } : {}),
+    ...(options.insecureSkipTlsVerify ? { insecureSkipTlsVerify: true } : {}),
+    ...(options.caFile ? { caFile: options.caFile } : {}),
     ...timeout,
   });
 }

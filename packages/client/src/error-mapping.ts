@@ -3,6 +3,9 @@
  * what failed, the Kubernetes reason, and what to do.
  */
 import { ClusterError, type ClusterErrorCause, type ClusterErrorCode } from "./errors.js";
+import { redact } from "./redact.js";
+
+export { redact } from "./redact.js";
 
 /** What was being done when an error happened; used to write the message. */
 export interface ErrorContext {
@@ -16,6 +19,18 @@ export interface ErrorContext {
   readonly credentials: string;
   /** Verb and resource for RBAC hints, e.g. `create workflows`. @default undefined */
   readonly permission?: string;
+  /** Where the server address came from, for connection errors, e.g. `--argo-server (or ARGO_SERVER)`. @default `credentials` */
+  readonly address?: string;
+}
+
+/** Longest server message kept in an error; the rest is cut, saying how much. */
+const MAX_SERVER_MESSAGE = 300;
+
+/** `s` cut to `max` characters, saying how many bytes were cut. @internal */
+export function cut(s: string, max = MAX_SERVER_MESSAGE): string {
+  if (s.length <= max) return s;
+  const kept = s.slice(0, max);
+  return `${kept}... (${Buffer.byteLength(s) - Buffer.byteLength(kept)} more bytes cut)`;
 }
 
 const TLS_CODES = new Set([
@@ -65,7 +80,17 @@ function asStatus(body: unknown): KubeStatus | undefined {
       const parsed: unknown = JSON.parse(body);
       if (parsed && typeof parsed === "object") return parsed as KubeStatus;
     } catch {
-      return body.trim() ? { message: body.trim().split("\n")[0] } : undefined;
+      const text = body.trim();
+      if (!text) return undefined;
+      // an HTML error page: its text, without the markup
+      const plain = /^<(!doctype|html|\?xml)|<\/(html|body|head|div|p)>/i.test(text)
+        ? text
+            .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, " ")
+            .replace(/<[^>]*>/g, " ")
+            .replace(/\s+/g, " ")
+            .trim()
+        : text;
+      return { message: plain.replace(/\s+/g, " ") };
     }
   }
   return undefined;
@@ -73,18 +98,6 @@ function asStatus(body: unknown): KubeStatus | undefined {
 
 function oneLine(s: string): string {
   return s.replace(/\s*\n\s*/g, " ").trim();
-}
-
-/**
- * Removes anything that looks like a bearer token from a message.
- *
- * @example
- * ```ts
- * redact("Authorization: Bearer s3cr3t") // "Authorization: Bearer <redacted>"
- * ```
- */
-export function redact(s: string): string {
-  return s.replace(/(bearer\s+)[A-Za-z0-9._~+/=-]+/gi, "$1<redacted>");
 }
 
 /**
@@ -100,7 +113,9 @@ export function httpError(status: number, body: unknown, ctx: ErrorContext): Clu
   let code: ClusterErrorCode = REASONS[status] ?? (status >= 500 ? "ServerError" : "BadRequest");
   if (status === 409 && st?.reason === "Conflict") code = "Conflict";
   const reason = `${code} (${status})`;
-  const serverMsg = st?.message ? oneLine(String(st.message)) : "";
+  const rawMsg = st?.message ? cut(oneLine(String(st.message))) : "";
+  // a bare "Unauthorized" repeats the reason
+  const serverMsg = rawMsg.replace(/[\s.]/g, "").toLowerCase() === code.toLowerCase() ? "" : rawMsg;
   const causes: ClusterErrorCause[] = (st?.details?.causes ?? [])
     .filter((c) => c.message)
     .map((c) => (c.field ? { field: c.field, message: String(c.message) } : { message: String(c.message) }));
@@ -176,7 +191,7 @@ export function transportError(err: unknown, ctx: ErrorContext): ClusterError {
   if (code === "ECONNREFUSED") {
     return new ClusterError(
       "ConnectionRefused",
-      `${ctx.action}: cannot connect to ${ctx.server}: connection refused; is the server running and is ${ctx.credentials} the right one?`,
+      `${ctx.action}: cannot connect to ${ctx.server}: connection refused; is the server running, and is the server address of ${ctx.address ?? ctx.credentials} right?`,
       { cause: err },
     );
   }
@@ -194,6 +209,13 @@ export function transportError(err: unknown, ctx: ErrorContext): ClusterError {
     return new ClusterError(
       "TLSError",
       `${ctx.action}: TLS handshake with ${ctx.server} failed (${code ?? "TLS"}: ${msg}); provide the server's CA (certificate-authority in the kubeconfig, or --ca-file) or, if you trust the network, --insecure-skip-tls-verify`,
+      { cause: err },
+    );
+  }
+  if (err instanceof Error && err.name === "StreamIdleError") {
+    return new ClusterError(
+      "Timeout",
+      `${ctx.action}: the stream from ${ctx.server} stalled (${msg}); raise --watch-timeout if the server is only quiet`,
       { cause: err },
     );
   }

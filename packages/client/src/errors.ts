@@ -2,9 +2,10 @@
  * Errors raised by the cluster client.
  *
  * Every failure that reaches a user is a {@link ClusterError}: one line saying
- * what failed, the Kubernetes reason and what to do next. Tokens never appear
- * in the message.
+ * what failed, the Kubernetes reason and what to do next. Tokens, URL credentials and secret query
+ * parameters never appear in the message (it is passed through {@link redact}).
  */
+import { redact } from "./redact.js";
 import { WfcError } from "./wfc-error.js";
 
 /**
@@ -31,7 +32,11 @@ export type ClusterErrorCode =
   | "TLSError"
   | "Timeout"
   | "NetworkError"
-  | "ConfigError";
+  | "ConfigError"
+  /** Getting the kubeconfig user's credentials failed (exec plugin, client certificate or key, token file). */
+  | "CredentialError"
+  /** The server answered 2xx with something that is not what the request asked for (an HTML login page, the wrong kind, a malformed list). */
+  | "UnexpectedResponse";
 
 /**
  * One field-level cause of an `Invalid` (422) error, as in `Status.details.causes`.
@@ -83,7 +88,7 @@ export class ClusterError extends WfcError {
   readonly causes: readonly ClusterErrorCause[];
 
   constructor(code: ClusterErrorCode, message: string, options: ClusterErrorOptions = {}) {
-    super(code, message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(code, redact(message), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = "ClusterError";
     this.status = options.status;
     this.causes = options.causes ?? [];

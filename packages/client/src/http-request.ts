@@ -26,6 +26,8 @@ export interface RequestOptions {
   readonly contentType?: string;
   /** Give up after this many milliseconds (0 = never). For streams: until headers arrive. @default 0 */
   readonly timeoutMs?: number;
+  /** Streams only: give up when the body has sent nothing for this many milliseconds (0 = never). @default 0 */
+  readonly idleTimeoutMs?: number;
   /** Abort the request. @default undefined */
   readonly signal?: AbortSignal;
 }
@@ -33,8 +35,17 @@ export interface RequestOptions {
 /** A response whose body was read completely. */
 export interface HttpResponse {
   readonly status: number;
+  /** The parsed JSON body, or the text when it is not JSON. */
   readonly body: unknown;
   readonly text: string;
+  /** The response headers (lower-case names). @default {} */
+  readonly headers?: Readonly<Record<string, string | string[] | undefined>>;
+  /** The `Content-Type` header, without parameters, lower case; "" when absent. */
+  readonly contentType?: string;
+  /** Whether the body parsed as JSON. */
+  readonly json?: boolean;
+  /** The `Warning` header(s), joined with `, `. @default undefined */
+  readonly warning?: string;
 }
 
 /** A response whose body is being streamed line by line. */
@@ -55,8 +66,26 @@ export class RequestTimeoutError extends Error {
   }
 }
 
-function formatMs(ms: number): string {
-  return ms % 1000 === 0 ? `${ms / 1000}s` : `${ms}ms`;
+/** Raised when a stream sent nothing for `idleTimeoutMs`. @example `if (e instanceof StreamIdleError) ...` */
+export class StreamIdleError extends Error {
+  readonly code = "ETIMEDOUT";
+  constructor(readonly idleMs: number) {
+    super(`the stream sent nothing for ${formatMs(idleMs)}`);
+    this.name = "StreamIdleError";
+  }
+}
+
+/** `Content-Type` without parameters, lower case. */
+function contentTypeOf(res: http.IncomingMessage): string {
+  return String(res.headers["content-type"] ?? "")
+    .split(";")[0]!
+    .trim()
+    .toLowerCase();
+}
+
+/** Milliseconds as a short duration (`30s`, `500ms`). @internal */
+export function formatMs(ms: number): string {
+  return ms >= 1000 ? `${Number((ms / 1000).toFixed(3))}s` : `${ms}ms`;
 }
 
 function open(target: HttpTarget, path: string, options: RequestOptions): Promise<http.IncomingMessage> {
@@ -69,12 +98,27 @@ function open(target: HttpTarget, path: string, options: RequestOptions): Promis
     headers["Content-Length"] = String(body.length);
   }
   return new Promise((resolve, reject) => {
-    const req = mod.request(url, {
-      method: options.method ?? "GET",
-      headers,
-      agent: target.agent,
-      signal: options.signal,
-    });
+    const req = mod.request(url, { method: options.method ?? "GET", headers, agent: target.agent });
+    // the signal is wired by hand, and only while the exchange lasts: Node's own `signal` option would
+    // destroy a keep-alive socket already back in the agent's pool, an 'error' nobody listens to
+    const signal = options.signal;
+    let answer: http.IncomingMessage | undefined;
+    const onAbort = (): void => {
+      // a complete answer's socket may be back in the pool: leave it; otherwise destroy without an error
+      // (a destroy with one is re-emitted on the socket, where nobody listens once it is pooled)
+      if (answer?.complete) return;
+      req.destroy();
+    };
+    if (signal) {
+      if (signal.aborted) onAbort();
+      else signal.addEventListener("abort", onAbort, { once: true });
+      const done = (): void => signal.removeEventListener("abort", onAbort);
+      req.on("close", done);
+      req.on("response", (res) => {
+        answer = res;
+        res.on("close", done);
+      });
+    }
     let timer: NodeJS.Timeout | undefined;
     if (options.timeoutMs) {
       const ms = options.timeoutMs;
@@ -98,12 +142,27 @@ async function readAll(res: http.IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function parse(text: string): unknown {
+function parse(text: string): { body: unknown; json: boolean } {
   try {
-    return JSON.parse(text);
+    return { body: JSON.parse(text), json: true };
   } catch {
-    return text;
+    return { body: text, json: false };
   }
+}
+
+function response(res: http.IncomingMessage, text: string): HttpResponse {
+  const { body, json } = parse(text);
+  const w = res.headers.warning;
+  const warning = Array.isArray(w) ? w.join(", ") : w;
+  return {
+    status: res.statusCode ?? 0,
+    body,
+    text,
+    json,
+    headers: res.headers,
+    contentType: contentTypeOf(res),
+    ...(warning ? { warning } : {}),
+  };
 }
 
 /**
@@ -129,7 +188,7 @@ export async function request(target: HttpTarget, path: string, options: Request
       }
       readAll(res).then(resolve, reject);
     });
-    return { status: res.statusCode ?? 0, body: parse(text), text };
+    return response(res, text);
   } finally {
     if (timer) clearTimeout(timer);
   }
@@ -154,31 +213,49 @@ export async function stream(
   const status = res.statusCode ?? 0;
   if (status < 200 || status > 299) {
     const text = await readAll(res);
-    return { status, body: parse(text), text };
+    return response(res, text);
   }
   res.setEncoding("utf8");
+  let idle: NodeJS.Timeout | undefined;
+  const idleMs = options.idleTimeoutMs ?? 0;
+  const arm = (): void => {
+    if (!idleMs) return;
+    if (idle) clearTimeout(idle);
+    idle = setTimeout(() => res.destroy(new StreamIdleError(idleMs)), idleMs);
+  };
+  arm();
   async function* lines(): AsyncGenerator<string> {
-    let buf = "";
+    // the pieces of the line being read: a long line arriving in many chunks is joined once (linear)
+    let pending: string[] = [];
     try {
       for await (const chunk of res) {
-        buf += chunk as string;
-        let nl: number;
-        while ((nl = buf.indexOf("\n")) >= 0) {
-          const line = buf.slice(0, nl);
-          buf = buf.slice(nl + 1);
-          yield line;
+        arm();
+        const parts = (chunk as string).split("\n");
+        if (parts.length === 1) {
+          pending.push(parts[0]!);
+          continue;
         }
+        pending.push(parts[0]!);
+        yield pending.join("");
+        for (let i = 1; i < parts.length - 1; i++) yield parts[i]!;
+        pending = [parts[parts.length - 1]!];
       }
     } catch (err) {
       // a connection cut mid-stream surfaces as an error; an abort is a normal end
       if (options.signal?.aborted) return;
       throw err;
+    } finally {
+      if (idle) clearTimeout(idle);
     }
-    if (buf.length > 0) yield buf;
+    const rest = pending.join("");
+    if (rest.length > 0) yield rest;
   }
   return {
     status,
     lines: lines(),
-    close: () => res.destroy(),
+    close: () => {
+      if (idle) clearTimeout(idle);
+      res.destroy();
+    },
   };
 }

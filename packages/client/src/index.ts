@@ -7,14 +7,16 @@
  *
  * - **Kubernetes mode** ({@link connectKubernetes}): the Kubernetes API with a
  *   kubeconfig (`KUBECONFIG`, `~/.kube/config`, or in-cluster), `context` and
- *   `namespace` like kubectl. Built on `@kubernetes/client-node`, loaded lazily.
+ *   `namespace` like kubectl, over Node's own `http`/`https` (no Kubernetes client library: a cluster
+ *   command loads only what it uses).
  * - **Argo Server mode** ({@link connectArgoServer}): the Argo Server HTTP API
  *   with a bearer token, like `argo --argo-server`.
  *
  * {@link connect} picks the mode from its options or `ARGO_SERVER`.
- * Watches survive dropped connections ({@link resilientWatch}); every failure
+ * Watches survive dropped and stalled connections ({@link resilientWatch});
+ * every answer is checked for the shape the request expects; every failure
  * is a {@link ClusterError} whose message is one line: what failed, the
- * Kubernetes reason, and what to do.
+ * Kubernetes reason, and what to do, with credentials redacted ({@link redact}).
  *
  * @example
  * ```ts
@@ -33,10 +35,10 @@
 export { APPLIED_HASH_ANNOTATION, type ApplyAction, type ApplyResult, applyManifest } from "./apply.js";
 export { type ArgoServerConnectOptions, connectArgoServer } from "./argo-server/client.js";
 export { type ConnectOptions, connect } from "./connect.js";
-export { redact } from "./error-mapping.js";
 export { ClusterError, type ClusterErrorCause, type ClusterErrorCode, type ClusterErrorOptions } from "./errors.js";
 export { connectKubernetes, type KubernetesConnectOptions } from "./kubernetes/client.js";
 export { podName, podNameForNode } from "./pod-name.js";
+export { redact, safeUrl } from "./redact.js";
 export {
   type ResilientWatchOptions,
   resilientWatch,

@@ -71,11 +71,25 @@ describe("streamLines", () => {
 });
 
 describe("jsonLines", () => {
-  it("parses one message per line, skipping blank and unparsable lines", async () => {
-    const server = await serve((_req, res) => res.end('{"n":1}\n\n  \nnot json\n{"n":2}\n'));
+  it("parses one message per line, skipping blank lines", async () => {
+    const server = await serve((_req, res) => res.end('{"n":1}\n\n  \n{"n":2}\n'));
     const msgs = await collect(
       jsonLines<{ n: number }>({ baseUrl: server.url }, "/watch", { ctx, signal: new AbortController().signal }),
     );
     expect(msgs).toEqual([{ n: 1 }, { n: 2 }]);
+  });
+
+  it("a line that is not JSON (a login page) is an UnexpectedResponse naming the URL and the first bytes", async () => {
+    const server = await serve((_req, res) => res.end('{"n":1}\n<!DOCTYPE html><title>Sign in</title>\n'));
+    const err = await collect(
+      jsonLines<{ n: number }>({ baseUrl: server.url }, "/watch?token=s3cr3t", {
+        ctx,
+        signal: new AbortController().signal,
+      }),
+    ).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: "UnexpectedResponse" });
+    expect(String((err as Error).message)).toContain('got "<!DOCTYPE html><title>Sign in</title>"');
+    expect(String((err as Error).message)).toContain("/watch?token=<redacted>");
+    expect(String((err as Error).message)).not.toContain("s3cr3t");
   });
 });

@@ -4,7 +4,10 @@
  * close the connection however the reader stops. An abort ends the stream quietly.
  */
 import { type ErrorContext, httpError, transportError } from "./error-mapping.js";
+import { ClusterError } from "./errors.js";
 import { type HttpTarget, stream } from "./http-request.js";
+import { safeUrl } from "./redact.js";
+import { firstBytes } from "./response-shape.js";
 
 /** Options of {@link streamLines}. @internal */
 export interface LineStreamOptions {
@@ -14,6 +17,8 @@ export interface LineStreamOptions {
   readonly signal: AbortSignal;
   /** Give up when the answer's headers take longer (0 = never). @default 0 */
   readonly connectTimeoutMs?: number;
+  /** Give up when the body has sent nothing for this long (0 = never). @default 0 */
+  readonly idleTimeoutMs?: number;
 }
 
 /**
@@ -33,7 +38,11 @@ export async function* streamLines(
   const { ctx, signal } = options;
   let s: Awaited<ReturnType<typeof stream>>;
   try {
-    s = await stream(target, pathAndQuery, { signal, timeoutMs: options.connectTimeoutMs ?? 0 });
+    s = await stream(target, pathAndQuery, {
+      signal,
+      timeoutMs: options.connectTimeoutMs ?? 0,
+      idleTimeoutMs: options.idleTimeoutMs ?? 0,
+    });
   } catch (err) {
     if (signal.aborted) return;
     throw transportError(err, ctx);
@@ -50,7 +59,8 @@ export async function* streamLines(
 }
 
 /**
- * The JSON messages of a stream that sends one per line; blank and unparsable lines are skipped.
+ * The JSON messages of a stream that sends one per line; blank lines are skipped, a line that is not JSON
+ * is an `UnexpectedResponse` error.
  *
  * @internal
  * @example
@@ -69,7 +79,11 @@ export async function* jsonLines<T>(
     try {
       msg = JSON.parse(line) as T;
     } catch {
-      continue;
+      // an HTML login page or another non-JSON answer: say so instead of waiting for events that never come
+      throw new ClusterError(
+        "UnexpectedResponse",
+        `${options.ctx.action}: unexpected answer from ${safeUrl(target.baseUrl + pathAndQuery)}: expected one JSON event per line, got ${firstBytes(line)}; is the server address right (a proxy or login page)?`,
+      );
     }
     yield msg;
   }

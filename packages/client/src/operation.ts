@@ -12,6 +12,8 @@ export interface Connection {
   readonly server: string;
   /** The credentials in use, e.g. `context "kind-dev"`. */
   readonly credentials: string;
+  /** Where the server address came from, e.g. `--argo-server (or ARGO_SERVER)`. @default `credentials` */
+  readonly address?: string;
 }
 
 /** An {@link ErrorContext} for `action`, with an RBAC hint and the namespace when given. @internal */
@@ -20,6 +22,7 @@ export function errorContext(conn: Connection, action: string, permission?: stri
     action,
     server: conn.server,
     credentials: conn.credentials,
+    ...(conn.address ? { address: conn.address } : {}),
     ...(namespace ? { namespace } : {}),
     ...(permission ? { permission } : {}),
   };

@@ -1,7 +1,8 @@
 /**
  * A watch that survives dropped connections: it resumes from the last
- * `resourceVersion` it saw, lists again when the server answers `410 Gone`,
- * and backs off between failed attempts. Aborting the signal ends it cleanly.
+ * `resourceVersion` it saw, lists again when the server answers `410 Gone`
+ * or after two stalled watches in a row (the transport's idle timeout), and
+ * backs off between failed attempts. Aborting the signal ends it cleanly.
  */
 import { ClusterError } from "./errors.js";
 import type { KubeObject } from "./types.js";
@@ -63,7 +64,16 @@ export interface ResilientWatchOptions {
   readonly onRetry?: (info: { readonly reason: string; readonly delayMs: number; readonly attempt: number }) => void;
 }
 
-const FATAL = new Set(["Unauthorized", "Forbidden", "NotFound", "Invalid", "BadRequest", "ConfigError"]);
+const FATAL = new Set([
+  "Unauthorized",
+  "Forbidden",
+  "NotFound",
+  "Invalid",
+  "BadRequest",
+  "ConfigError",
+  "CredentialError",
+  "UnexpectedResponse",
+]);
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -153,6 +163,10 @@ export async function* resilientWatch<T extends KubeObject>(
             relistedAfterGone = true;
             continue;
           }
+        } else if (err instanceof ClusterError && err.code === "Timeout" && !progressed && failures >= 1) {
+          // a second stalled watch in a row: the server may never send what the resumed watch waits for;
+          // list again (the current state) and watch from there
+          rv = undefined;
         } else if (err instanceof ClusterError && FATAL.has(err.code)) {
           fatal = err;
           break;

@@ -16,6 +16,7 @@ export interface ClusterOptions {
   readonly insecureSkipTlsVerify?: boolean;
   readonly caFile?: string;
   readonly requestTimeout?: number;
+  readonly watchTimeout?: number;
 }
 
 /**
@@ -36,7 +37,8 @@ export function parseDuration(value: string): number {
 
 /**
  * Adds `--kubeconfig`, `--context`, `-n`, `--argo-server`, `--token`, `-k`,
- * `--ca-file` and `--request-timeout` to a command.
+ * `--ca-file`, `--request-timeout` and `--watch-timeout` to a command. `--token`, `-k` and `--ca-file`
+ * apply in both modes (in Kubernetes mode they override the kubeconfig, like kubectl's flags).
  *
  * @example
  * ```ts
@@ -49,16 +51,30 @@ export function addClusterOptions(cmd: Command): Command {
     .option("--kubeconfig <file>", "kubeconfig file (default: $KUBECONFIG, then ~/.kube/config, then in-cluster)")
     .option("--context <name>", "kubeconfig context to use")
     .option("--argo-server <url>", "talk to this Argo Server instead of the Kubernetes API (default: $ARGO_SERVER)")
-    .option("--token <token>", "bearer token for the Argo Server (default: $ARGO_TOKEN)")
+    .option(
+      "--token <token>",
+      "bearer token: the Argo Server's (default: $ARGO_TOKEN), or instead of the kubeconfig user's credentials",
+    )
     .option(
       "-k, --insecure-skip-tls-verify",
-      "do not verify the Argo Server's certificate (default: $ARGO_INSECURE_SKIP_VERIFY)",
+      "do not verify the server's certificate (Argo Server default: $ARGO_INSECURE_SKIP_VERIFY)",
     )
-    .option("--ca-file <file>", "CA certificate bundle for the Argo Server")
+    .option("--ca-file <file>", "CA certificate bundle to verify the server with (instead of the kubeconfig's)")
     .addOption(
-      new Option("--request-timeout <duration>", "give up on a request after this long (0: never)")
+      new Option(
+        "--request-timeout <duration>",
+        "give up on a request, or on a kubeconfig exec credential plugin, after this long (0: never)",
+      )
         .argParser(parseDuration)
         .default(30_000, "30s"),
+    )
+    .addOption(
+      new Option(
+        "--watch-timeout <duration>",
+        "end each watch request after this long and resume it; a watch silent for 1.5x as long is restarted (0: never)",
+      )
+        .argParser(parseDuration)
+        .default(60_000, "60s"),
     );
 }
 
@@ -72,6 +88,11 @@ export function addClusterOptions(cmd: Command): Command {
  */
 export async function clientFrom(opts: ClusterOptions): Promise<WorkflowClient> {
   const { connect } = await import("@wfc/client");
+  if (!opts.argoServer && !process.env.ARGO_SERVER && !opts.token && process.env.ARGO_TOKEN) {
+    process.stderr.write(
+      "Warning: ARGO_TOKEN is set but not used: it is the Argo Server's token (set ARGO_SERVER or --argo-server); pass --token to send a token to the Kubernetes API\n",
+    );
+  }
   return connect({
     ...(opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}),
     ...(opts.context ? { context: opts.context } : {}),
@@ -81,6 +102,7 @@ export async function clientFrom(opts: ClusterOptions): Promise<WorkflowClient> 
     ...(opts.insecureSkipTlsVerify ? { insecureSkipTlsVerify: true } : {}),
     ...(opts.caFile ? { caFile: opts.caFile } : {}),
     ...(opts.requestTimeout !== undefined ? { requestTimeoutMs: opts.requestTimeout } : {}),
+    ...(opts.watchTimeout !== undefined ? { watchTimeoutMs: opts.watchTimeout } : {}),
   });
 }
 

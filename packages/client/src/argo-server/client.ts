@@ -9,9 +9,12 @@ import { type ErrorContext, httpError, transportError } from "../error-mapping.j
 import { ClusterError } from "../errors.js";
 import { type HttpTarget, request } from "../http-request.js";
 import { type Connection, errorContext, inNamespace, listContext, objectContext } from "../operation.js";
+import { safeUrl } from "../redact.js";
 import type { WatchSource } from "../resilient-watch.js";
 import { ARGO_GROUP, type ArgoKind, resourceFor } from "../resources.js";
+import { type Expectation, expectShape } from "../response-shape.js";
 import { type KubeObject, objectLabel, type Workflow } from "../types.js";
+import { watchTiming } from "../watch-timing.js";
 import type {
   CreateOptions,
   ListOptions,
@@ -45,6 +48,11 @@ export interface ArgoServerConnectOptions {
   readonly caFile?: string;
   /** Timeout of each (non-streaming) request in milliseconds; 0 disables it. @default 30000 */
   readonly requestTimeoutMs?: number;
+  /**
+   * Each watch asks the server to end it after this long (`listOptions.timeoutSeconds`) and is abandoned
+   * when it has sent nothing for 1.5 times as long; it then resumes from the last resourceVersion. @default 60000
+   */
+  readonly watchTimeoutMs?: number;
 }
 
 interface KindPaths {
@@ -98,6 +106,7 @@ export async function connectArgoServer(options: ArgoServerConnectOptions): Prom
     { baseUrl, agent: agentFor(baseUrl, options), headers },
     namespace,
     options.requestTimeoutMs ?? 30_000,
+    options.watchTimeoutMs ?? 60_000,
   );
 }
 
@@ -112,12 +121,24 @@ class ArgoServerWorkflowClient implements WorkflowClient {
     private readonly target: HttpTarget,
     readonly namespace: string,
     private readonly timeoutMs: number,
+    private readonly watchTimeoutMs: number,
   ) {
-    this.server = target.baseUrl;
-    this.conn = { server: this.server, credentials: "the Argo Server token (--token or ARGO_TOKEN)" };
+    this.server = safeUrl(target.baseUrl);
+    this.conn = {
+      server: this.server,
+      credentials: "the Argo Server token (--token or ARGO_TOKEN)",
+      address: "--argo-server (or ARGO_SERVER)",
+    };
   }
 
-  private async send<T>(ctx: ErrorContext, path: string, method = "GET", body?: unknown): Promise<T> {
+  /** Sends one request and checks its answer has the `expect`ed shape (by default: any JSON). */
+  private async send<T>(
+    ctx: ErrorContext,
+    path: string,
+    method = "GET",
+    body?: unknown,
+    expect: Expectation = { shape: "any-json" },
+  ): Promise<T> {
     let res: Awaited<ReturnType<typeof request>>;
     try {
       res = await request(this.target, path, { method, body, timeoutMs: this.timeoutMs });
@@ -125,7 +146,7 @@ class ArgoServerWorkflowClient implements WorkflowClient {
       throw transportError(err, ctx);
     }
     if (res.status < 200 || res.status > 299) throw httpError(res.status, res.body, ctx);
-    return res.body as T;
+    return expectShape<T>(res, ctx, this.target.baseUrl + path, expect);
   }
 
   async create<T extends KubeObject = KubeObject>(manifest: KubeObject, options: CreateOptions = {}): Promise<T> {
@@ -142,7 +163,13 @@ class ArgoServerWorkflowClient implements WorkflowClient {
     // is passed on in createOptions for servers that forward it.
     body.createOptions = { fieldValidation: options.fieldValidation ?? "Strict", ...(dry ? { dryRun: ["All"] } : {}) };
     if (dry && res.kind === "Workflow") body.serverDryRun = true;
-    return this.send(ctx, PATHS[res.kind].collection(ns), "POST", body);
+    const name = manifest.metadata?.name;
+    return this.send(ctx, PATHS[res.kind].collection(ns), "POST", body, {
+      shape: "object",
+      kind: res.kind,
+      kindOptional: true,
+      ...(name ? { name } : {}),
+    });
   }
 
   async get<T extends KubeObject = KubeObject>(kind: ArgoKind, name: string, namespace?: string): Promise<T> {
@@ -151,6 +178,9 @@ class ArgoServerWorkflowClient implements WorkflowClient {
     return this.send(
       objectContext(this.conn, "get", res, name, ns),
       `${PATHS[res.kind].collection(ns)}/${encodeURIComponent(name)}`,
+      "GET",
+      undefined,
+      { shape: "object", kind: res.kind, kindOptional: true, name },
     );
   }
 
@@ -164,6 +194,9 @@ class ArgoServerWorkflowClient implements WorkflowClient {
     return this.send(
       listContext(this.conn, res, ns || undefined),
       `${PATHS[res.kind].collection(ns)}${qs ? `?${qs}` : ""}`,
+      "GET",
+      undefined,
+      { shape: "list", kind: res.kind, itemsOptional: true },
     );
   }
 
@@ -185,6 +218,7 @@ class ArgoServerWorkflowClient implements WorkflowClient {
       `${paths.collection(ns)}/${encodeURIComponent(name)}`,
       "PUT",
       body,
+      { shape: "object", kind: res.kind, kindOptional: true, name },
     );
   }
 
@@ -213,12 +247,19 @@ class ArgoServerWorkflowClient implements WorkflowClient {
         return { items: (out.items ?? []) as Workflow[], resourceVersion: out.metadata?.resourceVersion ?? "0" };
       },
       watch: async (rv, signal, onEvent) => {
+        const timing = watchTiming(this.watchTimeoutMs);
         const q = new URLSearchParams({
           "listOptions.fieldSelector": fieldSelector,
           "listOptions.resourceVersion": rv,
         });
+        if (timing.timeoutSeconds) q.set("listOptions.timeoutSeconds", String(timing.timeoutSeconds));
         const path = `/api/v1/workflow-events/${encodeURIComponent(ns)}?${q}`;
-        await consumeWorkflowEvents(this.target, path, { ctx, signal, connectTimeoutMs: this.timeoutMs }, onEvent);
+        await consumeWorkflowEvents(
+          this.target,
+          path,
+          { ctx, signal, connectTimeoutMs: this.timeoutMs, idleTimeoutMs: timing.idleMs },
+          onEvent,
+        );
       },
     };
     return workflowUpdates(name, source, options, ctx);

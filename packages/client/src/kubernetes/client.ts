@@ -1,18 +1,20 @@
 /**
  * Kubernetes mode: talks to the Kubernetes API server with the credentials of a kubeconfig
- * (`KUBECONFIG`, `~/.kube/config`, or the in-cluster service account). Create, get, list, update and
- * delete go through `@kubernetes/client-node`; watches, pod lists and logs are requests of the client's
- * own ({@link streamLines}), sent with the kubeconfig's agent and headers.
+ * (`KUBECONFIG`, `~/.kube/config`, or the in-cluster service account) over Node's own `http`/`https`
+ * ({@link request}, {@link streamLines}); the kubeconfig is read by {@link loadKubeConfig}. Every answer is
+ * checked for the shape the request expects ({@link expectShape}).
  */
-import type * as k8s from "@kubernetes/client-node";
 import { type ErrorContext, httpError, transportError } from "../error-mapping.js";
-import { type HttpTarget, request } from "../http-request.js";
+import { type HttpResponse, type HttpTarget, request } from "../http-request.js";
 import { streamLines } from "../line-stream.js";
 import { type Connection, errorContext, inNamespace, listContext, objectContext } from "../operation.js";
+import { safeUrl } from "../redact.js";
 import type { WatchSource } from "../resilient-watch.js";
 import { ARGO_GROUP, ARGO_VERSION, type ArgoKind, type ArgoResource, resourceFor } from "../resources.js";
+import { type Expectation, expectShape } from "../response-shape.js";
 import { type KubeObject, objectLabel, type Workflow } from "../types.js";
 import { parseWarnings } from "../warnings.js";
+import { watchTiming } from "../watch-timing.js";
 import type {
   CreateOptions,
   ListOptions,
@@ -23,7 +25,7 @@ import type {
   WriteOptions,
 } from "../workflow-client.js";
 import { workflowUpdates } from "../workflow-updates.js";
-import { kubeconfigTarget, loadKubeConfig } from "./kubeconfig.js";
+import { type KubeContext, KubeCredentials, loadKubeConfig } from "./kubeconfig.js";
 import { type KubePod, type PodLogSource, podLogs } from "./pod-logs.js";
 import { consumeWatch } from "./watch-stream.js";
 
@@ -42,13 +44,24 @@ export interface KubernetesConnectOptions {
   readonly context?: string;
   /** Namespace. @default the context's namespace, else `default` */
   readonly namespace?: string;
-  /** Timeout of each (non-streaming) request in milliseconds; 0 disables it. @default 30000 */
+  /** Timeout of each (non-streaming) request and of an exec credential plugin, in milliseconds; 0 disables it. @default 30000 */
   readonly requestTimeoutMs?: number;
+  /**
+   * Each watch asks the server to end it after this long (`timeoutSeconds`) and is abandoned when it has
+   * sent nothing for 1.5 times as long; it then resumes from the last resourceVersion. @default 60000
+   */
+  readonly watchTimeoutMs?: number;
+  /** Bearer token used instead of the context user's credentials (kubectl `--token`). @default the kubeconfig user's */
+  readonly token?: string;
+  /** Do not verify the server's certificate (kubectl `--insecure-skip-tls-verify`). @default the kubeconfig's setting */
+  readonly insecureSkipTlsVerify?: boolean;
+  /** CA bundle file to verify the server with (kubectl `--certificate-authority`). @default the kubeconfig's CA */
+  readonly caFile?: string;
 }
 
 /**
- * Connects to the Kubernetes API with a kubeconfig. Nothing is sent until the first call.
- * `@kubernetes/client-node` is loaded only here, so commands that never reach a cluster do not pay for it.
+ * Connects to the Kubernetes API with a kubeconfig. Nothing is sent until the first call (an exec
+ * credential plugin runs then too).
  *
  * @example
  * ```ts
@@ -57,128 +70,110 @@ export interface KubernetesConnectOptions {
  * ```
  */
 export async function connectKubernetes(options: KubernetesConnectOptions = {}): Promise<WorkflowClient> {
-  const mod = await import("@kubernetes/client-node");
-  const kc = loadKubeConfig(mod, options);
-  const namespace = options.namespace ?? kc.getContextObject(kc.getCurrentContext())?.namespace ?? "default";
-  return new KubernetesWorkflowClient(mod, kc, namespace, options.requestTimeoutMs ?? 30_000);
-}
-
-interface ApiExceptionLike {
-  readonly code: number;
-  readonly body: unknown;
-}
-
-function isApiException(err: unknown): err is ApiExceptionLike {
-  return !!err && typeof err === "object" && typeof (err as { code?: unknown }).code === "number" && "body" in err;
+  const ctx = await loadKubeConfig(options);
+  const namespace = options.namespace ?? ctx.namespace ?? "default";
+  return new KubernetesWorkflowClient(
+    ctx,
+    namespace,
+    options.requestTimeoutMs ?? 30_000,
+    options.watchTimeoutMs ?? 60_000,
+  );
 }
 
 type Page = { readonly items?: KubeObject[]; readonly metadata?: { readonly resourceVersion?: string } };
+
+/** One request of the client: method, path (with query), body, and what the answer must be. */
+interface Call {
+  readonly method?: string;
+  readonly path: string;
+  readonly body?: unknown;
+  readonly expect: Expectation;
+  readonly onWarning?: ((warning: string) => void) | undefined;
+}
 
 class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
   readonly mode = "kubernetes" as const;
   readonly server: string;
   private readonly conn: Connection;
-  private readonly custom: k8s.CustomObjectsApi;
+  private readonly creds: KubeCredentials;
 
   constructor(
-    private readonly mod: typeof k8s,
-    private readonly kc: k8s.KubeConfig,
+    ctx: KubeContext,
     readonly namespace: string,
     private readonly timeoutMs: number,
+    private readonly watchTimeoutMs: number,
   ) {
-    this.server = kc.getCurrentCluster()?.server ?? "<no server>";
-    this.conn = { server: this.server, credentials: `context "${kc.getCurrentContext()}"` };
-    this.custom = kc.makeApiClient(mod.CustomObjectsApi);
+    this.server = safeUrl(ctx.server);
+    this.conn = { server: this.server, credentials: ctx.credentials };
+    this.creds = new KubeCredentials(ctx, timeoutMs);
   }
 
-  private callOptions(onWarning?: (warning: string) => void): k8s.ConfigurationOptions | undefined {
-    const ms = this.timeoutMs;
-    if (!ms && !onWarning) return undefined;
-    const { Observable } = this.mod;
-    return {
-      middleware: [
-        {
-          pre: (req) => {
-            if (ms) req.setSignal(AbortSignal.timeout(ms));
-            return new Observable(Promise.resolve(req));
-          },
-          post: (res) => {
-            const header = res.headers.warning ?? res.headers.Warning;
-            if (onWarning && header) for (const w of parseWarnings(header)) onWarning(w);
-            return new Observable(Promise.resolve(res));
-          },
-        },
-      ],
-      middlewareMergeStrategy: "append",
-    };
-  }
-
-  /** Calls client-node, turning its failures into ClusterErrors. */
-  private async call<T>(
-    ctx: ErrorContext,
-    fn: (opts: k8s.ConfigurationOptions | undefined) => Promise<unknown>,
-    onWarning?: (warning: string) => void,
-  ): Promise<T> {
-    const started = Date.now();
+  /** Sends one request and checks its answer, turning every failure into a ClusterError. */
+  private async send<T>(ctx: ErrorContext, call: Call): Promise<T> {
+    const target = await this.creds.target();
+    let res: HttpResponse;
     try {
-      return (await fn(this.callOptions(onWarning))) as T;
+      res = await request(target, call.path, {
+        method: call.method ?? "GET",
+        body: call.body,
+        timeoutMs: this.timeoutMs,
+      });
     } catch (err) {
-      if (isApiException(err) && err.code > 0) throw httpError(err.code, err.body, ctx);
-      if (
-        this.timeoutMs &&
-        err instanceof Error &&
-        err.name === "AbortError" &&
-        Date.now() - started >= this.timeoutMs - 50
-      ) {
-        const ms = this.timeoutMs;
-        const timeout = Object.assign(new Error(`no response within ${ms < 1000 ? `${ms}ms` : `${ms / 1000}s`}`), {
-          code: "ETIMEDOUT",
-        });
-        throw transportError(timeout, ctx);
-      }
       throw transportError(err, ctx);
     }
+    if (call.onWarning && res.warning) for (const w of parseWarnings(res.warning)) call.onWarning(w);
+    if (res.status < 200 || res.status > 299) throw httpError(res.status, res.body, ctx);
+    return expectShape<T>(res, ctx, target.baseUrl + call.path, call.expect);
   }
 
-  /** Group, version, plural and namespace of a request about `res` (cluster-scoped calls ignore the namespace). */
-  private address(res: ArgoResource, namespace: string) {
-    return { group: ARGO_GROUP, version: ARGO_VERSION, plural: res.plural, namespace };
+  /** The collection path of `res` in `namespace` (all namespaces when undefined, or cluster-scoped). */
+  private collection(res: ArgoResource, namespace: string | undefined): string {
+    const base = `/apis/${ARGO_GROUP}/${ARGO_VERSION}`;
+    return res.namespaced && namespace !== undefined
+      ? `${base}/namespaces/${encodeURIComponent(namespace)}/${res.plural}`
+      : `${base}/${res.plural}`;
+  }
+
+  private objectPath(res: ArgoResource, namespace: string, name: string, query?: URLSearchParams): string {
+    const qs = query?.toString();
+    return `${this.collection(res, namespace)}/${encodeURIComponent(name)}${qs ? `?${qs}` : ""}`;
   }
 
   async create<T extends KubeObject = KubeObject>(manifest: KubeObject, options: CreateOptions = {}): Promise<T> {
     const res = resourceFor(String(manifest.kind ?? "Workflow"));
     const ns = manifest.metadata?.namespace ?? this.namespace;
-    const body = inNamespace(res, manifest, ns);
-    const dryRun = options.dryRun === "server" ? "All" : undefined;
-    const ctx = objectContext(this.conn, dryRun ? "validate" : "create", res, objectLabel(manifest), ns);
-    const at = { ...this.address(res, ns), body, dryRun, fieldValidation: options.fieldValidation ?? "Strict" };
-    return this.call(
-      ctx,
-      (o) =>
-        res.namespaced ? this.custom.createNamespacedCustomObject(at, o) : this.custom.createClusterCustomObject(at, o),
-      options.onWarning,
-    );
+    const dry = options.dryRun === "server";
+    const ctx = objectContext(this.conn, dry ? "validate" : "create", res, objectLabel(manifest), ns);
+    const q = new URLSearchParams({ fieldValidation: options.fieldValidation ?? "Strict" });
+    if (dry) q.set("dryRun", "All");
+    return this.send(ctx, {
+      method: "POST",
+      path: `${this.collection(res, ns)}?${q}`,
+      body: inNamespace(res, manifest, ns),
+      expect: { shape: "object", kind: res.kind, ...(manifest.metadata?.name ? { name: manifest.metadata.name } : {}) },
+      onWarning: options.onWarning,
+    });
   }
 
   async get<T extends KubeObject = KubeObject>(kind: ArgoKind, name: string, namespace?: string): Promise<T> {
     const res = resourceFor(kind);
     const ns = namespace ?? this.namespace;
-    const at = { ...this.address(res, ns), name };
-    return this.call(objectContext(this.conn, "get", res, name, ns), (o) =>
-      res.namespaced ? this.custom.getNamespacedCustomObject(at, o) : this.custom.getClusterCustomObject(at, o),
-    );
+    return this.send(objectContext(this.conn, "get", res, name, ns), {
+      path: this.objectPath(res, ns, name),
+      expect: { shape: "object", kind: res.kind, name },
+    });
   }
 
   private async listPage(res: ArgoResource, options: ListOptions): Promise<Page> {
     const all = options.allNamespaces || !res.namespaced;
-    const at = {
-      ...this.address(res, this.namespace),
-      ...(options.labelSelector ? { labelSelector: options.labelSelector } : {}),
-      ...(options.fieldSelector ? { fieldSelector: options.fieldSelector } : {}),
-    };
-    return this.call(listContext(this.conn, res, all ? undefined : this.namespace), (o) =>
-      all ? this.custom.listClusterCustomObject(at, o) : this.custom.listNamespacedCustomObject(at, o),
-    );
+    const q = new URLSearchParams();
+    if (options.labelSelector) q.set("labelSelector", options.labelSelector);
+    if (options.fieldSelector) q.set("fieldSelector", options.fieldSelector);
+    const qs = q.toString();
+    return this.send(listContext(this.conn, res, all ? undefined : this.namespace), {
+      path: `${this.collection(res, all ? undefined : this.namespace)}${qs ? `?${qs}` : ""}`,
+      expect: { shape: "list", kind: res.kind },
+    });
   }
 
   async list<T extends KubeObject = KubeObject>(kind: ArgoKind, options: ListOptions = {}): Promise<T[]> {
@@ -189,33 +184,28 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
     const res = resourceFor(String(manifest.kind));
     const name = manifest.metadata?.name ?? "";
     const ns = manifest.metadata?.namespace ?? this.namespace;
-    const at = {
-      ...this.address(res, ns),
-      name,
+    const q = new URLSearchParams({ fieldValidation: options.fieldValidation ?? "Strict" });
+    return this.send(objectContext(this.conn, "update", res, name, ns), {
+      method: "PUT",
+      path: this.objectPath(res, ns, name, q),
       body: inNamespace(res, manifest, ns),
-      fieldValidation: options.fieldValidation ?? "Strict",
-    };
-    return this.call(
-      objectContext(this.conn, "update", res, name, ns),
-      (o) =>
-        res.namespaced
-          ? this.custom.replaceNamespacedCustomObject(at, o)
-          : this.custom.replaceClusterCustomObject(at, o),
-      options.onWarning,
-    );
+      expect: { shape: "object", kind: res.kind, name },
+      onWarning: options.onWarning,
+    });
   }
 
   async delete(kind: ArgoKind, name: string, namespace?: string): Promise<void> {
     const res = resourceFor(kind);
     const ns = namespace ?? this.namespace;
-    const at = { ...this.address(res, ns), name, propagationPolicy: "Background" };
-    await this.call(objectContext(this.conn, "delete", res, name, ns), (o) =>
-      res.namespaced ? this.custom.deleteNamespacedCustomObject(at, o) : this.custom.deleteClusterCustomObject(at, o),
-    );
+    await this.send(objectContext(this.conn, "delete", res, name, ns), {
+      method: "DELETE",
+      path: this.objectPath(res, ns, name, new URLSearchParams({ propagationPolicy: "Background" })),
+      expect: { shape: "any-json" },
+    });
   }
 
   private target(): Promise<HttpTarget> {
-    return kubeconfigTarget(this.kc, this.server);
+    return this.creds.target();
   }
 
   watchWorkflow(name: string, options: WatchWorkflowOptions = {}): AsyncIterable<Workflow> {
@@ -234,16 +224,18 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
         return { items: (out.items ?? []) as Workflow[], resourceVersion: out.metadata?.resourceVersion ?? "0" };
       },
       watch: async (rv, signal, onEvent) => {
+        const timing = watchTiming(this.watchTimeoutMs);
         const q = new URLSearchParams({
           watch: "true",
           fieldSelector,
           resourceVersion: rv,
           allowWatchBookmarks: "true",
         });
+        if (timing.timeoutSeconds) q.set("timeoutSeconds", String(timing.timeoutSeconds));
         await consumeWatch(
           await this.target(),
           `${base}?${q}`,
-          { ctx, signal, connectTimeoutMs: this.timeoutMs },
+          { ctx, signal, connectTimeoutMs: this.timeoutMs, idleTimeoutMs: timing.idleMs },
           onEvent,
         );
       },
@@ -265,16 +257,11 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
     const ns = this.namespace;
     const q = new URLSearchParams({ labelSelector: `workflows.argoproj.io/workflow=${name}` });
     const ctx = errorContext(this.conn, `listing the pods of Workflow "${name}" in namespace "${ns}"`, "list pods", ns);
-    let res: Awaited<ReturnType<typeof request>>;
-    try {
-      res = await request(await this.target(), `/api/v1/namespaces/${encodeURIComponent(ns)}/pods?${q}`, {
-        timeoutMs: this.timeoutMs,
-      });
-    } catch (err) {
-      throw transportError(err, ctx);
-    }
-    if (res.status !== 200) throw httpError(res.status, res.body, ctx);
-    return (res.body as { items?: KubePod[] }).items ?? [];
+    const out = await this.send<{ items: KubePod[] }>(ctx, {
+      path: `/api/v1/namespaces/${encodeURIComponent(ns)}/pods?${q}`,
+      expect: { shape: "list", kind: "Pod" },
+    });
+    return out.items;
   }
 
   /** @internal streams one pod's log. */
