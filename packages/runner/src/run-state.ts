@@ -5,6 +5,7 @@ import type { ExecOpts } from "./exec-opts.js";
 import type { Executor } from "./executor.js";
 import type { RunNode } from "./node-tree.js";
 import { NodeTree } from "./node-tree.js";
+import { ObjectStore } from "./resources/object-store.js";
 import { rfc3339 } from "./rfc3339.js";
 import type { ExecuteOptions } from "./run-options.js";
 import { Semaphore } from "./semaphore.js";
@@ -50,6 +51,8 @@ export class RunState {
   /** Daemoned pods still running, by node id: aborted when their boundary completes. */
   readonly daemons = new Map<string, AbortController>();
   readonly startedAt: number;
+  /** The objects `resource` templates act on (`options.resources: "memory"`). */
+  readonly resources: ObjectStore | undefined;
   private pendingUpdate = false;
   onUpdate: ((wf: Workflow) => void) | undefined;
 
@@ -72,6 +75,8 @@ export class RunState {
     );
     this.podSlots = spec.parallelism && spec.parallelism > 0 ? new Semaphore(spec.parallelism) : undefined;
     this.onUpdate = options.onUpdate;
+    this.resources =
+      options.resources === "memory" ? new ObjectStore(this.namespace, () => rfc3339(this.clock.now())) : undefined;
   }
 
   /** Runs a template call of this run (a node named `nodeName`), resolving with its node. */
