@@ -229,6 +229,29 @@ describe.skipIf(!engine)("ContainerExecutor", () => {
     expect(r).toMatchObject({ exitCode: 0, stdout: "pong\n" });
   });
 
+  it("runs containerSet containers in one network namespace, as a pod's: a sibling is on localhost", async () => {
+    const r = await ex.run(
+      request({
+        name: "t",
+        containerSet: {
+          containers: [
+            { name: "server", image: "busybox", command: ["sh", "-c", "echo pong | nc -l -p 7000"] },
+            {
+              name: "main",
+              image: "busybox",
+              command: [
+                "sh",
+                "-c",
+                "for i in 1 2 3 4 5 6 7 8 9 10; do nc 127.0.0.1 7000 </dev/null && exit 0; sleep 0.3; done; exit 1",
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    expect(r).toMatchObject({ exitCode: 0, stdout: "pong\n" });
+  });
+
   it("runs containerSet containers after their dependencies; outputs from main", async () => {
     const vol = mkdtempSync(join(tmpdir(), "wfc-vol-"));
     const r = await ex.run(
@@ -335,7 +358,8 @@ describe.skipIf(!engine)("ContainerExecutor", () => {
         container: {
           image: "busybox",
           command: ["sh", "-c", "sleep 1; exit 5"],
-          readinessProbe: { tcpSocket: { port: 8080 }, periodSeconds: 1 },
+          // a port nothing above listened on (an address just freed may be handed out again)
+          readinessProbe: { tcpSocket: { port: 8099 }, periodSeconds: 1 },
         },
       }),
     );

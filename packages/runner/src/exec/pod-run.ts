@@ -174,6 +174,7 @@ export class PodRun {
       Promise<{ r: CommandResult; mounts: BindMount[]; wrapper?: RootfsWrapper; name: string } | undefined>
     >();
     const byName = new Map(cs.containers.map((c) => [c.name, c]));
+    const network = await this.podNetwork(cs.containers[0]);
     const runNode = (
       c: ContainerNode,
     ): Promise<{ r: CommandResult; mounts: BindMount[]; wrapper?: RootfsWrapper; name: string } | undefined> => {
@@ -197,6 +198,7 @@ export class PodRun {
         const s = await this.start(c, name, c.name, {
           mounts: wrapper ? [...mounts, wrapper.mount] : mounts,
           ...(wrapper ? { wrapper } : {}),
+          ...(network ? { network } : {}),
         });
         const r = await s.done;
         this.engineFailure(r);
@@ -223,6 +225,34 @@ export class PodRun {
     if (!main)
       return { exitCode: 1, stdout: "", phase: "Failed", message: `containerSet container ${mainName} did not run` };
     return this.finish(main.r, main.name, main.mounts, main.wrapper, mainName);
+  }
+
+  /**
+   * The network namespace a containerSet's containers share, as a pod's containers do: an infra
+   * container (the first container's image running `sleep`, like a pod's pause container) that
+   * each container joins with `--network container:NAME`. Undefined (each container on its own
+   * network, said in the log) when the image has no `sleep` to run.
+   */
+  private async podNetwork(first: ContainerNode | undefined): Promise<string | undefined> {
+    const { req } = this;
+    if (!first?.image) return undefined;
+    const name = `${req.podName}-infra`;
+    const infra = await this.start(
+      { name: "infra", image: first.image, command: ["sleep", "2147483647"] },
+      name,
+      "infra",
+      {
+        mounts: [],
+        ...(this.ex.options.network ? { network: this.ex.options.network } : {}),
+      },
+    );
+    if (await this.waitRunning(infra)) return `container:${name}`;
+    req.onLog(
+      `containerSet: no shared network namespace (the infra container could not run sleep in ${first.image}); each container has its own`,
+      "stderr",
+      "infra",
+    );
+    return undefined;
   }
 
   /** Copies outputs out and builds the result. */
