@@ -127,6 +127,8 @@ export async function execute(manifest: Workflow, options: ExecuteOptions): Prom
     deadlineTimer.abort();
     options.signal?.removeEventListener("abort", onSignal);
     killAllDaemons(run);
+    // ReleaseAll: a completed workflow has no status.synchronization
+    run.lockWaiting.clear();
     for (const n of run.tree.nodes.values()) {
       if (!fulfilled(n.phase) && !(n.daemoned && n.phase === "Running"))
         run.tree.mark(n, "Failed", run.stopMessage ?? "workflow ended");
