@@ -8,6 +8,7 @@ import { virtualClock } from "../clock-virtual.js";
 import { RunnerError } from "../errors.js";
 import { execute } from "../execute.js";
 import { scriptedExecutor } from "../scripted-executor.js";
+import { runWorkflow } from "../testing/index.js";
 import { checkConditions, parseConditions } from "./conditions.js";
 import { kubectlJsonPath } from "./kubectl-jsonpath.js";
 import { mergePatch, strategicMergePatch } from "./merge-patch.js";
@@ -262,5 +263,18 @@ spec:
     expect(msg("missing")).toBe('Error from server (NotFound): pods "nope" not found');
     expect(msg("bad")).toBe("failure condition 'data.phase==Error' evaluated true");
     expect(r.phase).toBe("Succeeded");
+  });
+});
+
+describe("the testing harness: runWorkflow(..., { resources: 'memory' })", () => {
+  it("runs k8s-patch-merge-pod and lists the store's objects", async () => {
+    const manifest = parseK8sYaml(example("k8s-patch-merge-pod"))[0] as Workflow;
+    const run = await runWorkflow(manifest, { resources: "memory", name: "harness" });
+    expect(run.phase).toBe("Succeeded");
+    const pod = run.resources.find((o) => o.kind === "Pod") as Obj | undefined;
+    expect(pod?.metadata.annotations?.foo).toBe("bar");
+    expect(pod?.metadata.name).toBe("harness");
+    const without = await runWorkflow(manifest, { name: "harness" }).catch((e: unknown) => e);
+    expect((without as Error).message).toContain("--resources memory");
   });
 });
