@@ -22,6 +22,7 @@ import {
   isNil,
   parseGoFloat,
 } from "./value.js";
+import { loadLocation } from "./zone.js";
 
 /** Parameter kinds: `s` string, `i` int, `b` bool, `m` map[string]interface{}, `a` interface{}. */
 type Kind = "s" | "i" | "b" | "m" | "a";
@@ -172,6 +173,17 @@ function toTime(v: unknown): GoTime {
   return new GoTime(Date.now());
 }
 
+/** Sprig's `dateInZone`: `time.LoadLocation(zone)` (an error falls back to UTC), then `t.In(loc).Format(f)`. */
+function inZone(f: string, d: unknown, zone: string): string {
+  let loc: string | undefined;
+  try {
+    loc = loadLocation(zone);
+  } catch {
+    loc = undefined;
+  }
+  return formatLayout(new GoTime(toTime(d).ms, loc), f);
+}
+
 function words(s: string): string[] {
   return s.split(/[\s_\-.]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean);
 }
@@ -181,8 +193,8 @@ export const sprig: Readonly<Record<string, GoFunc>> = {
   hello: def([], undefined, () => "Hello!"),
   // Dates
   date: def(["s", "a"], undefined, (f: string, d: unknown) => formatLayout(toTime(d), f)),
-  dateInZone: def(["s", "a", "s"], undefined, (f: string, d: unknown) => formatLayout(toTime(d), f)),
-  date_in_zone: def(["s", "a", "s"], undefined, (f: string, d: unknown) => formatLayout(toTime(d), f)),
+  dateInZone: def(["s", "a", "s"], undefined, (f: string, d: unknown, z: string) => inZone(f, d, z)),
+  date_in_zone: def(["s", "a", "s"], undefined, (f: string, d: unknown, z: string) => inZone(f, d, z)),
   htmlDate: def(["a"], undefined, (d: unknown) => formatLayout(toTime(d), "2006-01-02")),
   now: def([], undefined, () => new GoTime(Date.now())),
   unixEpoch: def(["a"], undefined, (d: unknown) => String(Math.floor(toTime(d).ms / 1000))),
