@@ -8,6 +8,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { splitN, trimSpace } from "./builtins.js";
 import { goRegExp } from "./compile.js";
 import { panic } from "./ops.js";
+import { sprigMore } from "./sprig-more.js";
 import { formatLayout, parseLayout } from "./time.js";
 import {
   deepEqual,
@@ -190,6 +191,7 @@ function words(s: string): string[] {
 
 /** The `sprig` map of Argo's expression env (`env` and `expandenv` removed, as Argo does). */
 export const sprig: Readonly<Record<string, GoFunc>> = {
+  ...sprigMore,
   hello: def([], undefined, () => "Hello!"),
   // Dates
   date: def(["s", "a"], undefined, (f: string, d: unknown) => formatLayout(toTime(d), f)),
