@@ -69,7 +69,7 @@ async function runResource(call: Call, nodeName: string, tmpl: Template, opts: E
     const target = act(store, res, manifest, (tmpl.outputs?.parameters?.length ?? 0) > 0, log);
     let outputs: Outputs = { exitCode: "0" };
     if (target) {
-      await waitFor(store, res, target, ac.signal, log);
+      await waitFor(store, res, target, ac.signal, log, () => nothingElseActive(run, node.id));
       if (ac.signal.aborted) throw new Error(run.stopMessage ?? "Stopped");
       const params = outputParameters(store, tmpl, target);
       if (params.length) outputs = { ...outputs, parameters: params };
@@ -263,6 +263,7 @@ async function waitFor(
   ref: ObjectRef,
   signal: AbortSignal,
   log: (line: string) => void,
+  stuck: () => boolean,
 ): Promise<void> {
   if (!res.successCondition && !res.failureCondition) return;
   const parse = (what: string, s: string | undefined) => {
@@ -291,8 +292,37 @@ async function waitFor(
     const r = checkConditions(obj, success, failure);
     if ("failed" in r) throw new Error(r.failed);
     if (r.done) return;
-    await change;
+    // Nothing reconciles a local store: with no other node active, no change can come (on a
+    // cluster a controller would move the object's status); say so instead of waiting forever.
+    let idle = 0;
+    for (;;) {
+      const woke = await Promise.race([change.then(() => true), delay(STUCK_CHECK_MS).then(() => false)]);
+      if (woke || signal.aborted) break;
+      idle = stuck() ? idle + 1 : 0;
+      if (idle >= 2)
+        throw new Error(
+          `Neither success condition nor the failure condition has been matched, and nothing else in this run is running that could change ${ref.type}/${ref.name} (nothing reconciles objects in a local run's store)`,
+        );
+    }
   }
+}
+
+const STUCK_CHECK_MS = 250;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Node types whose activity can change the store (pods register, resource templates act, suspends and retries lead to more). */
+const ACTIVE_TYPES = new Set(["Pod", "Suspend", "Retry", "HTTP", "Container"]);
+
+/** Whether no other node of the run is Pending or Running (daemons aside). */
+function nothingElseActive(run: RunState, self: string): boolean {
+  for (const n of run.tree.nodes.values()) {
+    if (n.id === self || n.daemoned || n.children?.includes(self)) continue;
+    if ((n.phase === "Running" || n.phase === "Pending") && ACTIVE_TYPES.has(n.type)) return false;
+  }
+  return true;
 }
 
 /** `SaveResourceParameters`: `jsonPath` through kubectl's jsonpath printer; `jqFilter` is refused. */

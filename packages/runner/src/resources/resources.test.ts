@@ -266,6 +266,32 @@ spec:
   });
 });
 
+describe("a condition nothing in the run can meet", () => {
+  it("fails the node saying so, instead of waiting forever (nothing reconciles a local store)", async () => {
+    const r = await runYaml(`
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: { name: res }
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    resource:
+      action: create
+      successCondition: status.succeeded > 0
+      manifest: |
+        apiVersion: batch/v1
+        kind: Job
+        metadata: { generateName: pi-job- }
+        spec: { template: { spec: { containers: [{ name: pi, image: perl }], restartPolicy: Never } } }
+`);
+    expect(r.phase).toBe("Failed");
+    expect(r.nodes[0]?.message).toMatch(
+      /^Neither success condition nor the failure condition has been matched, and nothing else in this run is running that could change Job\/pi-job-\w{5} \(nothing reconciles objects in a local run's store\)$/,
+    );
+  });
+});
+
 describe("the testing harness: runWorkflow(..., { resources: 'memory' })", () => {
   it("runs k8s-patch-merge-pod and lists the store's objects", async () => {
     const manifest = parseK8sYaml(example("k8s-patch-merge-pod"))[0] as Workflow;
