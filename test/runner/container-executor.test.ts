@@ -2,7 +2,9 @@
  * The container executor against real containers (podman here): one PodRequest at a time, as the
  * scheduler sends them. Skipped, saying why, when no engine answers.
  */
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Template } from "@wfc/sdk/argo";
@@ -227,6 +229,29 @@ describe.skipIf(!engine)("ContainerExecutor", () => {
     expect(r).toMatchObject({ exitCode: 0, stdout: "pong\n" });
   });
 
+  it("runs containerSet containers in one network namespace, as a pod's: a sibling is on localhost", async () => {
+    const r = await ex.run(
+      request({
+        name: "t",
+        containerSet: {
+          containers: [
+            { name: "server", image: "busybox", command: ["sh", "-c", "echo pong | nc -l -p 7000"] },
+            {
+              name: "main",
+              image: "busybox",
+              command: [
+                "sh",
+                "-c",
+                "for i in 1 2 3 4 5 6 7 8 9 10; do nc 127.0.0.1 7000 </dev/null && exit 0; sleep 0.3; done; exit 1",
+              ],
+            },
+          ],
+        },
+      }),
+    );
+    expect(r).toMatchObject({ exitCode: 0, stdout: "pong\n" });
+  });
+
   it("runs containerSet containers after their dependencies; outputs from main", async () => {
     const vol = mkdtempSync(join(tmpdir(), "wfc-vol-"));
     const r = await ex.run(
@@ -263,6 +288,82 @@ describe.skipIf(!engine)("ContainerExecutor", () => {
       request({ name: "d", daemon: true, container: { image: "busybox", command: ["sh", "-c", "exit 4"] } }),
     );
     expect(dead).toMatchObject({ exitCode: 4, phase: "Failed" });
+    expect(dead.daemoned).toBeUndefined();
+  });
+
+  it("a daemon with a readinessProbe is daemoned only once the probe passes (tcpSocket, httpGet, exec)", async () => {
+    const ctl = new AbortController();
+    const connects = (ip: string, port: number) =>
+      new Promise<boolean>((res) => {
+        const s = connect({ host: ip, port }, () => {
+          s.destroy();
+          res(true);
+        });
+        s.on("error", () => res(false));
+      });
+    // each server starts 2 s late: a 0.5 s grace would report them daemoned before they listen
+    const tcp = await ex.run(
+      request(
+        {
+          name: "d",
+          daemon: true,
+          container: {
+            image: "busybox",
+            command: ["sh", "-c", "sleep 2; exec nc -ll -p 8080 -e /bin/true"],
+            readinessProbe: { tcpSocket: { port: 8080 }, periodSeconds: 1 },
+          },
+        },
+        { signal: ctl.signal },
+      ),
+    );
+    expect(tcp).toMatchObject({ exitCode: 0, daemoned: true });
+    expect(await connects(tcp.ip!, 8080)).toBe(true);
+    const http = await ex.run(
+      request(
+        {
+          name: "d",
+          daemon: true,
+          container: {
+            image: "busybox",
+            command: ["sh", "-c", "mkdir -p /www; echo ok > /www/index.html; sleep 2; exec httpd -f -p 8081 -h /www"],
+            ports: [{ name: "web", containerPort: 8081 }],
+            readinessProbe: { httpGet: { port: "web", path: "/" }, initialDelaySeconds: 1, periodSeconds: 1 },
+          },
+        },
+        { signal: ctl.signal },
+      ),
+    );
+    expect(http).toMatchObject({ exitCode: 0, daemoned: true });
+    expect(await (await fetch(`http://${http.ip}:8081/`)).text()).toBe("ok\n");
+    const execReq = request(
+      {
+        name: "d",
+        daemon: true,
+        container: {
+          image: "busybox",
+          command: ["sh", "-c", "sleep 2; touch /tmp/ready; exec sleep 30"],
+          readinessProbe: { exec: { command: ["test", "-f", "/tmp/ready"] }, periodSeconds: 1 },
+        },
+      },
+      { signal: ctl.signal },
+    );
+    expect(await ex.run(execReq)).toMatchObject({ exitCode: 0, daemoned: true });
+    expect(execFileSync(engine!.bin, ["exec", execReq.podName, "ls", "/tmp"], { encoding: "utf8" })).toContain("ready");
+    ctl.abort();
+    // a daemon that ends before its probe passes is a finished pod, with its exit code
+    const dead = await ex.run(
+      request({
+        name: "d",
+        daemon: true,
+        container: {
+          image: "busybox",
+          command: ["sh", "-c", "sleep 1; exit 5"],
+          // a port nothing above listened on (an address just freed may be handed out again)
+          readinessProbe: { tcpSocket: { port: 8099 }, periodSeconds: 1 },
+        },
+      }),
+    );
+    expect(dead).toMatchObject({ exitCode: 5, phase: "Failed" });
     expect(dead.daemoned).toBeUndefined();
   });
 

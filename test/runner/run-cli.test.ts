@@ -78,6 +78,28 @@ describe("wfc run: no containers needed", () => {
     expect(named.stderr.trim().split("\n")).toHaveLength(1);
     expect(named.stderr).toMatch(/^error: container engine \/bin\/false does not answer/);
   });
+
+  it("a resource template stops the run before it starts naming --resources memory; with it, the store's objects are kept", () => {
+    const cwd = scratch();
+    const file = join(ROOT, "vendor/argo/examples/k8s-patch-json-pod.yaml");
+    const without = wfc(["run", file, "--name", `res-${tag}`], { cwd });
+    expect(without.code).toBe(1);
+    expect(without.stderr).toBe(
+      `error: cannot run workflow res-${tag} locally:\n  template "main" is a resource template: it needs a cluster, or --resources memory to act on an in-memory object store (--resources memory, or wfc submit) [E_RUN_NEEDS_CLUSTER]\n`,
+    );
+    expect(existsSync(join(cwd, ".wfc"))).toBe(false);
+    const r = wfc(["run", file, "--name", `res-${tag}`, "--resources", "memory"], { cwd });
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    const objects = JSON.parse(readFileSync(join(cwd, ".wfc/runs", `res-${tag}`, "resources.json"), "utf8")) as {
+      kind: string;
+      metadata: { name: string; annotations?: Record<string, string> };
+    }[];
+    const pod = objects.find((o) => o.kind === "Pod");
+    expect(pod?.metadata.name).toBe(`res-${tag}`);
+    expect(pod?.metadata.annotations?.foo).toBe("bar");
+    expect(wfc(["run", file, "--resources", "cluster"], { cwd }).code).toBe(2);
+  });
 });
 
 describe.skipIf(!engine)("wfc run: containers", () => {

@@ -31,7 +31,29 @@ import {
 } from "./images.js";
 
 /** Examples that reached Succeeded when this baseline was last raised. */
-const BASELINE = 73;
+const BASELINE = 78;
+
+/**
+ * The eligible examples that do not reach Succeeded here, each with the reason: the one place
+ * that lists them (docs/local-run.md points here). An example failing that is not listed fails
+ * the test; a listed one that succeeds (on a machine with a network) is fine.
+ */
+const NOT_SUCCEEDING: Readonly<Record<string, string>> = {
+  "http-hello-world.yaml":
+    "its http template GETs a file of argo-workflows from raw.githubusercontent.com: needs the internet, which this machine does not have",
+  "life-cycle-hooks-wf-level.yaml":
+    "its running hook's http template GETs a file from raw.githubusercontent.com: needs the internet, which this machine does not have",
+};
+
+/**
+ * What an example needs beyond the defaults, with why. variables-showcase's daemon runs
+ * `nc -lk -p 9999 -e /bin/true` (alpine's nc): BusyBox's nc has no `-k`, and a BusyBox shell runs
+ * its own applet before PATH, so the example's alpine image is this machine's root file system
+ * (dash), where the `nc` shim turns `-lk` into BusyBox's `-ll`.
+ */
+const PER_EXAMPLE: Readonly<Record<string, { readonly imageMap?: readonly string[] }>> = {
+  "variables-showcase.yaml": { imageMap: ["alpine:*=rootfs:/"] },
+};
 /** Examples run at once. */
 const CONCURRENCY = 3;
 /** An example still running after this is stopped and counted as failed. */
@@ -71,7 +93,7 @@ function loadAll(): {
   return { workflows, templates, configMaps };
 }
 
-const IMAGE_MAP = [
+const IMAGE_MAP_ENTRIES = [
   `argoproj/argosay:v1=${WHALESAY_IMAGE}`,
   `argoproj/argosay:*=${ARGOSAY_IMAGE}`,
   `docker/whalesay*=${WHALESAY_IMAGE}`,
@@ -82,7 +104,7 @@ const IMAGE_MAP = [
   `alpine:*=${BUSYBOX_IMAGE}`,
   `alpine=${BUSYBOX_IMAGE}`,
   "*=rootfs:/",
-].map(parseImageMapEntry);
+];
 
 describe.skipIf(!engine)("Argo's examples_test.go oracle: every eligible vendored example reaches Succeeded", () => {
   it(
@@ -98,7 +120,7 @@ describe.skipIf(!engine)("Argo's examples_test.go oracle: every eligible vendore
           const name = `${(wf.metadata?.name ?? wf.metadata?.generateName ?? "ex").replace(/-$/, "").slice(0, 40)}-u${i}-${process.pid}`;
           const containers = new ContainerExecutor({
             engine: engine!,
-            imageMap: IMAGE_MAP,
+            imageMap: [...(PER_EXAMPLE[file]?.imageMap ?? []), ...IMAGE_MAP_ENTRIES].map(parseImageMapEntry),
             mounts: [{ hostPath: SHIMS, containerPath: "/usr/local/sbin", readOnly: true }],
             configMaps,
           });
@@ -117,6 +139,8 @@ describe.skipIf(!engine)("Argo's examples_test.go oracle: every eligible vendore
               name,
               runDir: mkdtempSync(join(tmpdir(), "wfc-upstream-")),
               signal: ac.signal,
+              // as `wfc run --resources memory`: the k8s-* examples act on the in-memory store
+              resources: "memory",
             });
             const nodes = Object.values(r.workflow.status?.nodes ?? {});
             const bad =
@@ -148,11 +172,15 @@ describe.skipIf(!engine)("Argo's examples_test.go oracle: every eligible vendore
       await Promise.all(Array.from({ length: CONCURRENCY }, worker));
       const ok = results.filter((r) => r.phase === "Succeeded");
       const failed = results.filter((r) => r.phase !== "Succeeded").sort((a, b) => a.file.localeCompare(b.file));
-      const lines = failed.map((r) => `  ${r.file} (${r.name}): ${r.phase}: ${r.why}`);
+      const lines = failed.map(
+        (r) =>
+          `  ${r.file} (${r.name}): ${r.phase}: ${r.why}${NOT_SUCCEEDING[r.file] ? ` [known: ${NOT_SUCCEEDING[r.file]}]` : ""}`,
+      );
       console.log(
         `upstream examples: ${ok.length} of ${workflows.length} eligible reached Succeeded\n${lines.join("\n")}`,
       );
       expect(results.filter((r) => r.phase === "Leak")).toEqual([]);
+      expect(failed.map((r) => r.file).filter((f) => !NOT_SUCCEEDING[f])).toEqual([]);
       expect(ok.length).toBeGreaterThanOrEqual(BASELINE);
     },
     30 * 60_000,

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { list as tarList } from "tar";
 import { describe, expect, it } from "vitest";
 import { run } from "./run-helpers.test-util.js";
 
@@ -21,11 +22,18 @@ describe("artifacts", () => {
     const art = gen.outputs?.artifacts?.[0];
     expect(art).toMatchObject({ name: "hello-art", path: "/tmp/hello_world.txt" });
     const key = (art as { s3?: { key: string } }).s3?.key ?? "";
-    expect(key).toMatch(new RegExp(`^${r.workflow.metadata.name}/.+/hello-art$`));
+    // Argo's default: tar+gzip under <workflow>/<pod>/<name>.tgz, one root entry named for the path
+    expect(key).toMatch(new RegExp(`^${r.workflow.metadata.name}/.+/hello-art\\.tgz$`));
     const stored = join(r.runDir, "artifacts", key);
-    expect(readFileSync(stored, "utf8")).toBe("hello world\n");
+    expect([...readFileSync(stored).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    const entries: string[] = [];
+    await tarList({ file: stored, onReadEntry: (e) => void entries.push(e.path) });
+    expect(entries).toEqual(["hello_world.txt"]);
+    // unpacked on input: the next pod gets the file at its path
     const consume = r.executor.requests.find((q) => q.templateName === "print-message-from-file")!;
-    expect(consume.stage).toEqual([{ containerPath: "/tmp/message", hostPath: stored }]);
+    const staged = consume.stage[0]?.hostPath ?? "";
+    expect(consume.stage).toEqual([{ containerPath: "/tmp/message", hostPath: staged }]);
+    expect(readFileSync(staged, "utf8")).toBe("hello world\n");
     expect(consume.template.inputs?.artifacts?.[0]).toMatchObject({
       name: "message",
       path: "/tmp/message",
@@ -126,5 +134,77 @@ spec:
     expect(r.phase).toBe("Succeeded");
     const host = r.executor.requests[0]?.stage.find((s) => s.containerPath === "/src")?.hostPath ?? "";
     expect(readFileSync(join(host, "README"), "utf8")).toBe("hi from git\n");
+  });
+
+  it("archive: none is stored as it is, under the path's base name; a tar with a compressionLevel is unpacked on input", async () => {
+    const r = await run(
+      `
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: none}
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    steps:
+    - - {name: make, template: make}
+    - - name: use
+        template: use
+        arguments:
+          artifacts:
+          - {name: plain, from: "{{steps.make.outputs.artifacts.plain}}"}
+          - {name: dir, from: "{{steps.make.outputs.artifacts.dir}}"}
+  - name: make
+    outputs:
+      artifacts:
+      - {name: plain, path: /out/report.txt, archive: {none: {}}}
+      - {name: dir, path: /out/d, archive: {tar: {compressionLevel: 1}}}
+    container: {image: alpine}
+  - name: use
+    inputs:
+      artifacts:
+      - {name: plain, path: /in/p}
+      - {name: dir, path: /in/d}
+    container: {image: alpine}
+`,
+      { pods: { make: { files: { "/out/report.txt": "r", "/out/d/x": "1", "/out/d/y/z": "2" } } } },
+    );
+    expect(r.phase).toBe("Succeeded");
+    const outs = r.nodes.find((n) => n.displayName === "make")?.outputs?.artifacts ?? [];
+    const keyOf = (n: string) =>
+      (outs.find((a) => a.name === n) as { s3?: { key: string } } | undefined)?.s3?.key ?? "";
+    expect(keyOf("plain")).toMatch(/^none\/none-make-\d+\/report\.txt$/);
+    expect(readFileSync(join(r.runDir, "artifacts", keyOf("plain")), "utf8")).toBe("r");
+    expect(keyOf("dir")).toMatch(/\/dir\.tgz$/);
+    const use = r.executor.requests.find((q) => q.templateName === "use")!;
+    const dir = use.stage.find((s) => s.containerPath === "/in/d")?.hostPath ?? "";
+    expect(readFileSync(join(dir, "x"), "utf8")).toBe("1");
+    expect(readFileSync(join(dir, "y/z"), "utf8")).toBe("2");
+    expect(use.stage.find((s) => s.containerPath === "/in/p")?.hostPath).toBe(
+      join(r.runDir, "artifacts", keyOf("plain")),
+    );
+  });
+
+  it("archive: zip is refused, naming the artifact", async () => {
+    const r = await run(
+      `
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: zip}
+spec:
+  entrypoint: make
+  templates:
+  - name: make
+    outputs:
+      artifacts:
+      - {name: z, path: /out/z, archive: {zip: {}}}
+    container: {image: alpine}
+`,
+      { pods: { make: { files: { "/out/z": "1" } } } },
+    );
+    expect(r.phase).toBe("Error");
+    expect(r.byName("zip").message).toBe(
+      "output artifact z: archive: zip is not supported by the local runner (use tar or none)",
+    );
   });
 });

@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { cp, mkdir, stat, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { mkdir, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { promisify } from "node:util";
 import type { Arguments, Artifact, Template } from "@wfc/sdk/argo";
+import { archiveOf, loadArchived, saveArchived } from "./artifact-archive.js";
 import type { StagedFile } from "./executor.js";
 import { addArtifactToGlobalScope } from "./global-outputs.js";
 import type { RunState } from "./run-state.js";
@@ -117,7 +118,9 @@ export async function stageInputArtifacts(run: RunState, t: Template, workdir: s
           `input artifact ${a.name}: ${key}${a.subPath ? `/${a.subPath}` : ""} is not in the local artifact repository (${repoRoot(run)})`,
         );
       }
-      out.push({ containerPath: a.path, hostPath: host, ...(a.mode !== undefined ? { mode: a.mode } : {}) });
+      // a key's content is unarchived as Argo's executor does (a subPath points inside a stored directory)
+      const staged = a.subPath ? host : await loadArchived(a, host, workdir);
+      out.push({ containerPath: a.path, hostPath: staged, ...(a.mode !== undefined ? { mode: a.mode } : {}) });
       continue;
     }
     if (!a.optional) throw new Error(`inputs.artifacts.${a.name} was not supplied`);
@@ -127,10 +130,9 @@ export async function stageInputArtifacts(run: RunState, t: Template, workdir: s
 
 /**
  * Output artifacts: what the executor copied out of the container (`collect`) is stored in the
- * local repository under the declared key, else `<workflow>/<pod>/<name>` (Argo's default key
- * format), and recorded with an `s3` location of that key unless the template declared one.
- * Stored as copied, unarchived (Argo tars and gzips unless `archive: none`, and unpacks on input:
- * what a pod sees is the same, a directory stays a directory and a file a file; docs/local-run.md).
+ * local repository under the declared key, else `<workflow>/<pod>/<file>` (Argo's default key
+ * format: `<name>.tgz`, or the path's base name with `archive: none`), archived as Argo archives
+ * ({@link archiveOf}), and recorded with an `s3` location of that key unless the template declared one.
  */
 export async function collectOutputArtifacts(
   run: RunState,
@@ -148,10 +150,9 @@ export async function collectOutputArtifacts(
       throw new Error(`path ${a.path} does not exist (output artifact ${a.name})`);
     }
     const declared = artifactKey(a);
-    const key = declared ?? `${run.name}/${podName}/${a.name}`;
-    const dest = join(repoRoot(run), key.replace(/\/+$/, ""));
-    await mkdir(dirname(dest), { recursive: true });
-    await cp(host, dest, { recursive: true, force: true });
+    const how = archiveOf(a);
+    const key = declared ?? `${run.name}/${podName}/${how.fileName}`;
+    await saveArchived(host, join(repoRoot(run), key.replace(/\/+$/, "")), basename(a.path), how);
     const recorded: Artifact = declared ? { ...a } : { ...a, s3: { key } };
     out.push(recorded);
     if (a.globalName) addArtifactToGlobalScope(run, recorded);

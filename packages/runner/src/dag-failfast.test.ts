@@ -151,4 +151,44 @@ spec:
     expect(r.nodes.find((x) => x.displayName === "step2")).toBeUndefined();
     expect(group?.children).toEqual([r.nodes.find((x) => x.displayName === "step1")?.id]);
   });
+
+  it("a DAG task waiting for a parallelism slot does not start after a failFast sibling failed (checkParallelism, dag.go)", async () => {
+    const r = await run(
+      `
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: {name: parallelism-dag-fail-fast}
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      parallelism: 2
+      failFast: true
+      dag:
+        tasks:
+          - {name: task1, template: fail}
+          - {name: task2, template: sleep}
+          - {name: task3, template: sleep}
+    - name: fail
+      container: {image: argoproj/argosay:v2, args: ["exit", "1"]}
+    - name: sleep
+      container: {image: argoproj/argosay:v2, args: ["sleep", "5"]}
+`,
+      {
+        pods: {
+          fail: { exitCode: 1 },
+          sleep: (q) => new Promise((res) => setTimeout(() => res({}), 30 + q.retry)),
+        },
+      },
+    );
+    expect(r.phase).toBe("Failed");
+    expect(r.workflow.status?.message).toBe("template has failed or errored children and failFast enabled");
+    expect(r.byName("parallelism-dag-fail-fast.task1").phase).toBe("Failed");
+    expect(r.byName("parallelism-dag-fail-fast.task2").phase).toBe("Succeeded");
+    // task3 waited for task1's slot; once task1 failed, checkParallelism refuses it: no node, no pod
+    expect(r.executor.requests.map((q) => q.taskName).sort()).toEqual(["task1", "task2"]);
+    expect(r.nodes.find((x) => x.displayName === "task3")).toBeUndefined();
+    const dag = r.byName("parallelism-dag-fail-fast");
+    expect(dag.children?.length).toBe(2);
+  });
 });

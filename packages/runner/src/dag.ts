@@ -1,6 +1,6 @@
 import type { DAGTask, Template } from "@wfc/sdk/argo";
 import { resolveArgumentArtifacts } from "./artifacts.js";
-import { registerBoundary, withBoundarySlot } from "./boundary-slots.js";
+import { NotStarted, registerBoundary, withBoundarySlot } from "./boundary-slots.js";
 import type { Call } from "./call.js";
 import { nodeBase } from "./call.js";
 import { killDaemonedChildren } from "./daemons.js";
@@ -79,7 +79,7 @@ class DagRun {
     this.node =
       this.rs.tree.byName(nodeName) ??
       this.rs.tree.init(nodeName, { type: "DAG", phase: "Running", ...nodeBase(call, opts, tmpl) });
-    registerBoundary(this.rs, this.node.id, tmpl.parallelism);
+    registerBoundary(this.rs, this.node.id, tmpl.parallelism, tmpl.failFast === true);
     for (const t of tmpl.dag?.tasks ?? []) this.tasks.set(t.name, t);
     const target = tmpl.dag?.target;
     this.targets = target ? target.split(" ") : [];
@@ -299,21 +299,27 @@ class DagRun {
   }
 
   /** `connectDependencies`: the new node becomes a child of the boundary (roots) or of its dependencies' outbound nodes. */
-  private connect(task: string, childName: string, group: RunNode | undefined): void {
+  private connect(task: string, childName: string, group: RunNode | undefined): string[] {
     const { tree } = this.rs;
     const deps = this.logic.get(task)?.dependencies ?? [];
     if (deps.length === 0 || group) {
-      tree.addChild(group ? group.name : this.nodeName, childName);
-      return;
+      const parent = group ? group.name : this.nodeName;
+      tree.addChild(parent, childName);
+      return [parent];
     }
+    const parents: string[] = [];
     for (const d of deps) {
       const dn = this.taskNode(d);
       if (!dn) continue;
       for (const o of tree.outbound(dn.id)) {
         const on = tree.get(o);
-        if (on) tree.addChild(on.name, childName);
+        if (on) {
+          tree.addChild(on.name, childName);
+          parents.push(on.name);
+        }
       }
     }
+    return parents;
   }
 
   private results(task: string): TaskResults {
@@ -471,18 +477,27 @@ class DagRun {
 
     const exit = exitHookOf(task, undefined);
     const runOne = async (t: DAGTask, childName: string): Promise<RunNode | undefined> => {
-      this.connect(taskName, childName, group);
+      const parents = this.connect(taskName, childName, group);
       const go = shouldExecute(t.when);
       if (go instanceof Error) return skipNode(childName, "Error", go.message);
       if (go === false) return skipNode(childName, "Skipped", `when '${t.when}' evaluated false`);
       const site = this.hookSite(taskName, () => this.scopeFor(taskName));
       const hooks = watchHooks(site, task.hooks, childName);
-      const n = await run.executeTemplate(childName, t, this.call.ctx, t.arguments, {
-        boundaryID: this.node.id,
-        ...(this.opts.onExitTemplate ? { onExitTemplate: true } : {}),
-        caller: { kind: "task", name: t.name },
-        parentTemplate: this.call.original,
-      });
+      let n: RunNode;
+      try {
+        n = await run.executeTemplate(childName, t, this.call.ctx, t.arguments, {
+          boundaryID: this.node.id,
+          ...(this.opts.onExitTemplate ? { onExitTemplate: true } : {}),
+          caller: { kind: "task", name: t.name },
+          parentTemplate: this.call.original,
+        });
+      } catch (e) {
+        if (!(e instanceof NotStarted)) throw e;
+        // refused by checkParallelism (failFast after a failed sibling): no node, and no child link to one
+        for (const p of parents) tree.removeChild(p, childName);
+        await hooks.settle();
+        return undefined;
+      }
       await hooks.settle();
       if (completed(n.phase)) await runOnExit(site, exit, n);
       return n;

@@ -8,6 +8,7 @@ import { nodeTypeOf, withMemoization } from "./memoize.js";
 import { podNameFor } from "./node-id.js";
 import type { RunNode } from "./node-tree.js";
 import { executePod } from "./pod.js";
+import { executeResource } from "./resources/resource-template.js";
 import { executeWithRetries } from "./retry.js";
 import type { RunState } from "./run-state.js";
 import { executeSteps } from "./steps.js";
@@ -82,6 +83,7 @@ export async function executeKind(call: Call, nodeName: string, tmpl: Template, 
     case "Suspend":
       return executeSuspend(call, nodeName, tmpl, opts);
     case "Resource":
+      return executeResource(call, nodeName, tmpl, opts);
     case "Plugin":
       return errorNode(
         run,

@@ -3,7 +3,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import type { Clock } from "./clock.js";
 import { virtualClock } from "./clock-virtual.js";
 import { execute } from "./execute.js";
-import type { ExecuteResult } from "./run-options.js";
+import type { ExecuteOptions, ExecuteResult } from "./run-options.js";
 import type { ScriptedPod } from "./scripted-executor.js";
 import { scriptedExecutor } from "./scripted-executor.js";
 
@@ -19,6 +19,13 @@ describe("execute types", () => {
     expectTypeOf<ScriptedPod>().toMatchTypeOf<object>();
     // @ts-expect-error: a scripted result's exit code is a number
     const bad: ScriptedPod = { exitCode: "1" };
+    void bad;
+  });
+  it("resources: only the in-memory store, and its objects come back", () => {
+    expectTypeOf<ExecuteOptions["resources"]>().toEqualTypeOf<"memory" | undefined>();
+    expectTypeOf<ExecuteResult["resources"]>().toEqualTypeOf<readonly Record<string, unknown>[] | undefined>();
+    // @ts-expect-error: there is no other store
+    const bad: ExecuteOptions["resources"] = "cluster";
     void bad;
   });
 });

@@ -9,8 +9,9 @@ import { execSpec, resolveArguments, toWorkflow } from "./manifest.js";
 import { podNameFor } from "./node-id.js";
 import type { RunNode } from "./node-tree.js";
 import { failedOrError, fulfilled } from "./node-tree.js";
+import { registerWorkflow } from "./resources/run-objects.js";
 import { rfc3339 } from "./rfc3339.js";
-import { writeStatus } from "./run-dir.js";
+import { writeRunFile, writeStatus } from "./run-dir.js";
 import type { ExecuteOptions, ExecuteResult } from "./run-options.js";
 import { RunState } from "./run-state.js";
 import { setGlobalParameters } from "./scope.js";
@@ -41,7 +42,7 @@ export async function execute(manifest: Workflow, options: ExecuteOptions): Prom
   const spec = execSpec(wf, resolver, byKey);
   const name = wf.metadata.name ?? "";
   const root = contextOf("Workflow", name, spec);
-  const problems = preflight(spec, root, resolver);
+  const problems = preflight(spec, root, resolver, { resources: options.resources === "memory" });
   if (problems.length) {
     throw new RunnerError(
       problems[0]!.code,
@@ -54,6 +55,7 @@ export async function execute(manifest: Workflow, options: ExecuteOptions): Prom
   const runDir = options.runDir ?? join(".wfc", "runs", name);
   const run = new RunState(wf, spec, root, resolver, clock, options.executor, options, runDir, executeTemplate);
   setGlobalParameters(run, params);
+  registerWorkflow(run);
   const args = { ...(spec.arguments ?? {}), parameters: params };
   if (!args.parameters.length) delete (args as { parameters?: unknown }).parameters;
 
@@ -125,6 +127,8 @@ export async function execute(manifest: Workflow, options: ExecuteOptions): Prom
     deadlineTimer.abort();
     options.signal?.removeEventListener("abort", onSignal);
     killAllDaemons(run);
+    // ReleaseAll: a completed workflow has no status.synchronization
+    run.lockWaiting.clear();
     for (const n of run.tree.nodes.values()) {
       if (!fulfilled(n.phase) && !(n.daemoned && n.phase === "Running"))
         run.tree.mark(n, "Failed", run.stopMessage ?? "workflow ended");
@@ -136,7 +140,14 @@ export async function execute(manifest: Workflow, options: ExecuteOptions): Prom
   run.onUpdate?.(final);
   run.onUpdate = undefined;
   writeStatus(runDir, final);
-  return { workflow: final, phase: run.status.phase as ExecuteResult["phase"], runDir };
+  const resources = run.resources?.list();
+  if (resources) writeRunFile(runDir, "resources.json", resources);
+  return {
+    workflow: final,
+    phase: run.status.phase as ExecuteResult["phase"],
+    runDir,
+    ...(resources ? { resources } : {}),
+  };
 }
 
 /** The manifest (and the templates given): CRD schema and semantic checks, as `wfc lint` checks them. */

@@ -13,6 +13,7 @@ import type { CollectedPath, PodRequest, PodResult, StagedFile } from "./executo
 import { addParamToGlobalScope } from "./global-outputs.js";
 import { podNameFor } from "./node-id.js";
 import type { RunNode } from "./node-tree.js";
+import { registerPod } from "./resources/run-objects.js";
 import { capResult, hasOutputResultRef } from "./result-capture.js";
 import { appendLog } from "./run-dir.js";
 import { templateType } from "./template-resolution.js";
@@ -133,6 +134,8 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
     },
   };
   const containerNodes = containerSetNodes(call, nodeName, node, template);
+  const podObject = { name: podName, nodeName, nodeId: node.id, ...(opts.onExitTemplate ? { onExit: true } : {}) };
+  if (type === "Pod") registerPod(run, podObject, "Running");
   run.tree.mark(node, "Running");
   for (const c of containerNodes) run.tree.mark(c, "Running");
   let result: PodResult;
@@ -144,6 +147,14 @@ async function runPod(call: Call, nodeName: string, tmpl: Template, opts: ExecOp
     timer.abort();
     run.stop.signal.removeEventListener("abort", onStop);
   }
+  if (type === "Pod" && !result.daemoned)
+    registerPod(
+      run,
+      podObject,
+      !why && (result.phase ?? (result.exitCode === 0 ? "Succeeded" : "Failed")) === "Succeeded"
+        ? "Succeeded"
+        : "Failed",
+    );
   for (const c of containerNodes) {
     const r = result.containers?.[c.displayName ?? ""];
     const phase = why

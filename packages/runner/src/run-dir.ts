@@ -17,9 +17,14 @@ export function appendLog(run: RunState, podName: string, line: string): void {
 
 /** Writes `<runDir>/status.json` atomically (temp file, then rename). */
 export function writeStatus(runDir: string, wf: Workflow): void {
+  writeRunFile(runDir, "status.json", wf);
+}
+
+/** Writes `<runDir>/<name>` as indented JSON, atomically (temp file, then rename). */
+export function writeRunFile(runDir: string, name: string, value: unknown): void {
   mkdirSync(runDir, { recursive: true });
-  const file = join(runDir, "status.json");
+  const file = join(runDir, name);
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(wf, null, 2)}\n`);
+  writeFileSync(tmp, `${JSON.stringify(value, null, 2)}\n`);
   renameSync(tmp, file);
 }

@@ -47,6 +47,12 @@ export interface ExecuteOptions {
   readonly onLog?: (nodeName: string, line: string, stream: "stdout" | "stderr", container: string) => void;
   /** Stops the run: every node is stopped, the executor closed, the workflow ends Failed. */
   readonly signal?: AbortSignal;
+  /**
+   * Where `resource` templates act: `"memory"`, a per-run in-memory object store holding the
+   * run's Workflow and pods (kept in `<runDir>/resources.json` at the end). Omitted: a resource
+   * template is refused before the run starts, naming `--resources memory`. @default undefined
+   */
+  readonly resources?: "memory";
   /** The workflow's name when the manifest has only `generateName`. @default generateName + 5 random characters */
   readonly name?: string;
 }
@@ -66,4 +72,6 @@ export interface ExecuteResult {
   readonly phase: "Succeeded" | "Failed" | "Error";
   /** The run's directory. */
   readonly runDir: string;
+  /** With `resources: "memory"`: the store's objects at the end (also in `<runDir>/resources.json`). */
+  readonly resources?: readonly Record<string, unknown>[];
 }

@@ -5,6 +5,7 @@ import type { ExecOpts } from "./exec-opts.js";
 import type { Executor } from "./executor.js";
 import type { RunNode } from "./node-tree.js";
 import { NodeTree } from "./node-tree.js";
+import { ObjectStore } from "./resources/object-store.js";
 import { rfc3339 } from "./rfc3339.js";
 import type { ExecuteOptions } from "./run-options.js";
 import { Semaphore } from "./semaphore.js";
@@ -47,9 +48,17 @@ export class RunState {
   readonly locks = new Map<string, Semaphore>();
   /** Who holds each lock now (`status.synchronization`): `<ns>/<workflow>/<node id>` per holder. */
   readonly lockHolders = new Map<string, { kind: "mutex" | "semaphore"; holders: string[] }>();
+  /**
+   * `status.synchronization.*.waiting`: for each lock a node of this run waited for, the holders
+   * it was waiting on (Argo's `LockWaiting`; `LockAcquired` drops only the acquirer's own key, so
+   * an entry can outlive the wait, until the workflow completes and everything is cleared).
+   */
+  readonly lockWaiting = new Map<string, { kind: "mutex" | "semaphore"; holders: string[] }>();
   /** Daemoned pods still running, by node id: aborted when their boundary completes. */
   readonly daemons = new Map<string, AbortController>();
   readonly startedAt: number;
+  /** The objects `resource` templates act on (`options.resources: "memory"`). */
+  readonly resources: ObjectStore | undefined;
   private pendingUpdate = false;
   onUpdate: ((wf: Workflow) => void) | undefined;
 
@@ -72,6 +81,8 @@ export class RunState {
     );
     this.podSlots = spec.parallelism && spec.parallelism > 0 ? new Semaphore(spec.parallelism) : undefined;
     this.onUpdate = options.onUpdate;
+    this.resources =
+      options.resources === "memory" ? new ObjectStore(this.namespace, () => rfc3339(this.clock.now())) : undefined;
   }
 
   /** Runs a template call of this run (a node named `nodeName`), resolving with its node. */
@@ -133,19 +144,34 @@ export class RunState {
     };
   }
 
-  /** `status.synchronization`: the locks held now (omitted when none is). */
+  /** `status.synchronization`: the locks held now and the ones waited for (omitted when there are none). */
   private synchronizationStatus(): { synchronization?: NonNullable<Workflow["status"]>["synchronization"] } {
-    if (!this.lockHolders.size) return {};
-    const held = [...this.lockHolders].sort(([a], [b]) => (a < b ? -1 : 1));
-    const semaphores = held.filter(([, h]) => h.kind === "semaphore");
-    const mutexes = held.filter(([, h]) => h.kind === "mutex");
+    if (!this.lockHolders.size && !this.lockWaiting.size) return {};
+    const sorted = (m: Map<string, { kind: "mutex" | "semaphore"; holders: string[] }>, kind: "mutex" | "semaphore") =>
+      [...m].filter(([, h]) => h.kind === kind).sort(([a], [b]) => (a < b ? -1 : 1));
+    const semHeld = sorted(this.lockHolders, "semaphore");
+    const semWait = sorted(this.lockWaiting, "semaphore");
+    const mutHeld = sorted(this.lockHolders, "mutex");
+    const mutWait = sorted(this.lockWaiting, "mutex");
+    const sem = (l: typeof semHeld) => l.map(([name, h]) => ({ semaphore: name, holders: [...h.holders] }));
+    const mut = (l: typeof mutHeld) => l.map(([name, h]) => ({ mutex: name, holder: h.holders[0] ?? "" }));
     return {
       synchronization: {
-        ...(semaphores.length
-          ? { semaphore: { holding: semaphores.map(([name, h]) => ({ semaphore: name, holders: [...h.holders] })) } }
+        ...(semHeld.length || semWait.length
+          ? {
+              semaphore: {
+                ...(semHeld.length ? { holding: sem(semHeld) } : {}),
+                ...(semWait.length ? { waiting: sem(semWait) } : {}),
+              },
+            }
           : {}),
-        ...(mutexes.length
-          ? { mutex: { holding: mutexes.map(([name, h]) => ({ mutex: name, holder: h.holders[0] ?? "" })) } }
+        ...(mutHeld.length || mutWait.length
+          ? {
+              mutex: {
+                ...(mutHeld.length ? { holding: mut(mutHeld) } : {}),
+                ...(mutWait.length ? { waiting: mut(mutWait) } : {}),
+              },
+            }
           : {}),
       },
     };

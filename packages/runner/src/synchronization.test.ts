@@ -76,4 +76,26 @@ describe("synchronization (Argo's sync manager, in-process)", () => {
     );
     expect(most).toBe(2);
   });
+
+  it("status.synchronization lists what a waiting node waits on (LockWaiting: the current holders), as TestSynchronizationWithStep expects a Waiting entry", async () => {
+    const { r, snapshots } = await runWithSnapshots(yaml("      mutexes: [{name: welcome}]"));
+    const sync = snapshots.map((s) => s.status?.synchronization).find((x) => x?.mutex?.waiting);
+    const holder = sync?.mutex?.holding?.[0]?.holder;
+    expect(holder).toMatch(/^argo\/sync\/sync-\d+$/);
+    // the waiting entry names the node holding the mutex when the wait began
+    expect(sync?.mutex?.waiting).toEqual([{ mutex: "argo/Mutex/welcome", holder }]);
+    // ReleaseAll: a completed workflow has no status.synchronization
+    expect(r.workflow.status?.synchronization).toBeUndefined();
+
+    const sem = await runWithSnapshots(
+      yaml("      semaphores: [{configMapKeyRef: {name: my-config, key: template}}]"),
+      { "my-config": { template: "2" } },
+    );
+    const semSync = sem.snapshots.map((s) => s.status?.synchronization?.semaphore).find((x) => x?.waiting);
+    expect(semSync?.waiting).toEqual([
+      { semaphore: "argo/ConfigMap/my-config/template", holders: semSync?.holding?.[0]?.holders },
+    ]);
+    expect(semSync?.holding?.[0]?.holders).toHaveLength(2);
+    expect(sem.r.workflow.status?.synchronization).toBeUndefined();
+  });
 });

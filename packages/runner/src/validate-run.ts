@@ -9,7 +9,12 @@ import { templateType } from "./template-resolution.js";
  * (`resource`, `plugin`), `templateRef`s to templates nobody supplied, unknown template names.
  * Walks every template reachable from the entrypoint, `onExit` and hooks. One problem per template.
  */
-export function preflight(spec: WorkflowSpec, root: TemplateContext, resolver: TemplateResolver): RunnerProblem[] {
+export function preflight(
+  spec: WorkflowSpec,
+  root: TemplateContext,
+  resolver: TemplateResolver,
+  allow: { readonly resources?: boolean } = {},
+): RunnerProblem[] {
   const problems: RunnerProblem[] = [];
   const seen = new Set<string>();
   const reported = new Set<string>();
@@ -72,15 +77,20 @@ export function preflight(spec: WorkflowSpec, root: TemplateContext, resolver: T
     if (seen.has(key)) return;
     seen.add(key);
     const kind = templateType(t);
-    if (kind === "Resource" || kind === "Plugin") {
+    if (kind === "Resource" && !allow.resources) {
       report(`kind/${key}`, {
         code: RunnerCodes.needsCluster,
-        message: `template "${t.name ?? "(inline)"}" is a ${kind.toLowerCase()} template: it needs a cluster (run it with wfc submit)`,
+        message: `template "${t.name ?? "(inline)"}" is a resource template: it needs a cluster, or --resources memory to act on an in-memory object store`,
         template: t.name ?? "",
-        hint:
-          kind === "Resource"
-            ? "wfc submit (a resource template creates Kubernetes objects)"
-            : "wfc submit (executor plugins run in the cluster)",
+        hint: "--resources memory, or wfc submit",
+      });
+    }
+    if (kind === "Plugin") {
+      report(`kind/${key}`, {
+        code: RunnerCodes.needsCluster,
+        message: `template "${t.name ?? "(inline)"}" is a plugin template: it needs a cluster (run it with wfc submit)`,
+        template: t.name ?? "",
+        hint: "wfc submit (executor plugins run in the cluster)",
       });
     }
     // workflow/validate: `timeout` only on leaf templates, and a duration, not a bare number.

@@ -30,6 +30,7 @@ interface RunOptions {
   readonly runDir?: string;
   readonly name?: string;
   readonly report?: string;
+  readonly resources?: "memory";
 }
 
 /** The workflow ran and did not succeed (exit code 1). */
@@ -164,6 +165,12 @@ export function registerRun(program: Command): void {
       "where the run keeps status.json, logs and artifacts (default: .wfc/runs/<workflow name>)",
     )
     .option("--name <name>", "the workflow's name (instead of generateName + random characters)")
+    .addOption(
+      new Option(
+        "--resources <store>",
+        "let resource templates act on a per-run in-memory object store holding the run's Workflow and pods (kept in <run dir>/resources.json)",
+      ).choices(["memory"]),
+    )
     .option(
       "--report <file.html>",
       "write a self-contained HTML report: graph coloured by phase, timeline, each node's inputs, outputs and logs",
@@ -177,6 +184,7 @@ Examples:
   wfc run hello.yaml --logs -o yaml
   wfc run examples/etl.ts --report report.html
   wfc run workflow-template.yaml --templates shared-templates.yaml
+  wfc run k8s-patch-pod.yaml --resources memory
 
 Exit codes: 0 the workflow Succeeded, 1 invalid input or the workflow did not succeed, 2 usage error, 130 interrupted.`,
   );
@@ -238,6 +246,7 @@ Exit codes: 0 the workflow Succeeded, 1 invalid input or the workflow did not su
         ...(opts.runDir ? { runDir: resolve(opts.runDir) } : {}),
         ...(opts.artifactRepo ? { artifactRepo: resolve(opts.artifactRepo) } : {}),
         ...(opts.name ? { name: opts.name } : {}),
+        ...(opts.resources ? { resources: opts.resources } : {}),
         configMaps,
         secrets,
         signal: intr.signal,
@@ -262,6 +271,10 @@ Exit codes: 0 the workflow Succeeded, 1 invalid input or the workflow did not su
             }
           : {}),
       });
+    } catch (e) {
+      // the message lists every problem already; main would print them again, without a file
+      if (e instanceof runner.RunnerError) throw new WfcError(e.code, e.message, { cause: e });
+      throw e;
     } finally {
       if (timer) clearTimeout(timer);
       await executor.close();

@@ -11,6 +11,7 @@ import { type BindMount, type ContainerLike, containerRunArgs, plainArgv } from 
 import type { ContainerExecutor } from "./container-engine.js";
 import { type ResolvedImage, resolveImage } from "./image-map.js";
 import { containerEnv, MissingEnvSource } from "./pod-env.js";
+import { NotReady, waitReady } from "./readiness.js";
 import { type RootfsWrapper, writeRootfsWrapper } from "./rootfs-wrapper.js";
 import { hostPathOf, MissingVolume, stageFiles, volumeBinds } from "./staging.js";
 
@@ -147,15 +148,7 @@ export class PodRun {
             }),
           );
         }
-        // a daemon that dies at once (a bad flag, a missing binary) is a failed pod, not a running
-        // daemon: it must stay up a moment before it counts (probes are not run)
-        const diedEarly =
-          t.daemon &&
-          (await Promise.race([
-            m.done.then(() => true),
-            new Promise<false>((res) => setTimeout(() => res(false), DAEMON_GRACE_MS)),
-          ]));
-        if (t.daemon && !diedEarly) {
+        if (t.daemon && (await this.daemonReady(main, m))) {
           const ip = await this.ip(req.podName);
           return { exitCode: 0, stdout: "", daemoned: true, ...(ip ? { ip } : {}) };
         }
@@ -181,6 +174,7 @@ export class PodRun {
       Promise<{ r: CommandResult; mounts: BindMount[]; wrapper?: RootfsWrapper; name: string } | undefined>
     >();
     const byName = new Map(cs.containers.map((c) => [c.name, c]));
+    const network = await this.podNetwork(cs.containers[0]);
     const runNode = (
       c: ContainerNode,
     ): Promise<{ r: CommandResult; mounts: BindMount[]; wrapper?: RootfsWrapper; name: string } | undefined> => {
@@ -204,6 +198,7 @@ export class PodRun {
         const s = await this.start(c, name, c.name, {
           mounts: wrapper ? [...mounts, wrapper.mount] : mounts,
           ...(wrapper ? { wrapper } : {}),
+          ...(network ? { network } : {}),
         });
         const r = await s.done;
         this.engineFailure(r);
@@ -230,6 +225,34 @@ export class PodRun {
     if (!main)
       return { exitCode: 1, stdout: "", phase: "Failed", message: `containerSet container ${mainName} did not run` };
     return this.finish(main.r, main.name, main.mounts, main.wrapper, mainName);
+  }
+
+  /**
+   * The network namespace a containerSet's containers share, as a pod's containers do: an infra
+   * container (the first container's image running `sleep`, like a pod's pause container) that
+   * each container joins with `--network container:NAME`. Undefined (each container on its own
+   * network, said in the log) when the image has no `sleep` to run.
+   */
+  private async podNetwork(first: ContainerNode | undefined): Promise<string | undefined> {
+    const { req } = this;
+    if (!first?.image) return undefined;
+    const name = `${req.podName}-infra`;
+    const infra = await this.start(
+      { name: "infra", image: first.image, command: ["sleep", "2147483647"] },
+      name,
+      "infra",
+      {
+        mounts: [],
+        ...(this.ex.options.network ? { network: this.ex.options.network } : {}),
+      },
+    );
+    if (await this.waitRunning(infra)) return `container:${name}`;
+    req.onLog(
+      `containerSet: no shared network namespace (the infra container could not run sleep in ${first.image}); each container has its own`,
+      "stderr",
+      "infra",
+    );
+    return undefined;
   }
 
   /** Copies outputs out and builds the result. */
@@ -353,6 +376,35 @@ export class PodRun {
       !!opts.removeOnExit,
     );
     return { name, done };
+  }
+
+  /**
+   * Whether the running daemon counts as ready (the node becomes daemoned): its `readinessProbe`
+   * passes ({@link waitReady}); without one, it stays up {@link DAEMON_GRACE_MS} (a daemon that
+   * dies at once, a bad flag or a missing binary, is then a failed pod, not a running daemon).
+   * False when the container ended first (the pod's own result follows) or the pod was stopped.
+   */
+  private async daemonReady(main: ContainerLike, m: Started): Promise<boolean> {
+    const { req } = this;
+    const ended = m.done.then(() => true);
+    const probe = (main as UserContainer).readinessProbe;
+    if (!probe) {
+      return !(await Promise.race([ended, new Promise<false>((res) => setTimeout(() => res(false), DAEMON_GRACE_MS))]));
+    }
+    try {
+      return await waitReady(probe, main as UserContainer, {
+        ip: await this.ip(m.name),
+        exec: async (command, timeoutMs) =>
+          (await this.ex.engine(["exec", m.name, ...command], { signal: AbortSignal.timeout(timeoutMs) })).code,
+        ended,
+        signal: req.signal,
+        log: (line) => req.onLog(line, "stderr", "main"),
+      });
+    } catch (e) {
+      if (!(e instanceof NotReady)) throw e;
+      if (await Promise.race([ended, Promise.resolve(false)])) return false;
+      throw new PodError(e.message);
+    }
   }
 
   /** Waits until a container runs; false when it ended first. */

@@ -7,6 +7,7 @@ import {
   formatGo,
   GoDuration,
   type GoFunc,
+  GoLocation,
   type GoMap,
   GoTime,
   goEqual,
@@ -17,6 +18,7 @@ import {
   isNil,
   parseGoFloat,
 } from "./value.js";
+import { loadLocation } from "./zone.js";
 
 const T = goTypeName;
 
@@ -275,6 +277,10 @@ export const builtins: Readonly<Record<string, GoFunc>> = {
   },
   duration: (args) => parseGoDuration(strArg("duration", args[0])),
   date: (args) => parseGoDate(args),
+  timezone: (args) => {
+    argc(args, 1);
+    return new GoLocation(loadLocation(strArg("timezone", args[0])));
+  },
   first: (args) => {
     try {
       return fetch(args[0], 0n);

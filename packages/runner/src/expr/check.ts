@@ -103,6 +103,7 @@ const returns: Record<string, Nature> = {
   now: n("time"),
   duration: n("duration"),
   date: n("time"),
+  timezone: unknown,
   keys: ARRAY,
   values: ARRAY,
   toPairs: ARRAY,

@@ -1,9 +1,11 @@
 /** expr-lang's runtime operations (vm/runtime): arithmetic, comparison, `in`, fetch and slice. */
 
 import { panic } from "./panic.js";
+import { formatLayout } from "./time.js";
 import {
   formatGo,
   GoDuration,
+  GoLocation,
   type GoMap,
   GoTime,
   goEqual,
@@ -13,6 +15,7 @@ import {
   isNil,
   wrapInt,
 } from "./value.js";
+import { zoneOffsetMs } from "./zone.js";
 
 export { GoPanic, panic } from "./panic.js";
 
@@ -233,8 +236,16 @@ export function method(recv: GoTime | GoDuration, name: string): (args: readonly
     if (!f) panic(`cannot fetch ${name} from time.Duration`);
     return () => f();
   }
-  const d = new Date(recv.ms);
+  // fields as the time's location reads them
+  const d = new Date(recv.ms + zoneOffsetMs(recv.zone, recv.ms));
   const m: Record<string, (args: readonly unknown[]) => unknown> = {
+    In: ([loc]) =>
+      loc instanceof GoLocation ? new GoTime(recv.ms, loc.name) : panic("time.Time.In needs a *time.Location"),
+    UTC: () => new GoTime(recv.ms),
+    Local: () => new GoTime(recv.ms),
+    Location: () => new GoLocation(recv.zone),
+    Format: ([layout]) => formatLayout(recv, String(layout)),
+    String: () => formatGo(recv),
     Unix: () => BigInt(Math.floor(recv.ms / 1000)),
     UnixMilli: () => BigInt(recv.ms),
     Year: () => BigInt(d.getUTCFullYear()),

@@ -8,6 +8,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { splitN, trimSpace } from "./builtins.js";
 import { goRegExp } from "./compile.js";
 import { panic } from "./ops.js";
+import { sprigMore } from "./sprig-more.js";
 import { formatLayout, parseLayout } from "./time.js";
 import {
   deepEqual,
@@ -22,6 +23,7 @@ import {
   isNil,
   parseGoFloat,
 } from "./value.js";
+import { loadLocation } from "./zone.js";
 
 /** Parameter kinds: `s` string, `i` int, `b` bool, `m` map[string]interface{}, `a` interface{}. */
 type Kind = "s" | "i" | "b" | "m" | "a";
@@ -172,17 +174,29 @@ function toTime(v: unknown): GoTime {
   return new GoTime(Date.now());
 }
 
+/** Sprig's `dateInZone`: `time.LoadLocation(zone)` (an error falls back to UTC), then `t.In(loc).Format(f)`. */
+function inZone(f: string, d: unknown, zone: string): string {
+  let loc: string | undefined;
+  try {
+    loc = loadLocation(zone);
+  } catch {
+    loc = undefined;
+  }
+  return formatLayout(new GoTime(toTime(d).ms, loc), f);
+}
+
 function words(s: string): string[] {
   return s.split(/[\s_\-.]+|(?<=[a-z0-9])(?=[A-Z])/).filter(Boolean);
 }
 
 /** The `sprig` map of Argo's expression env (`env` and `expandenv` removed, as Argo does). */
 export const sprig: Readonly<Record<string, GoFunc>> = {
+  ...sprigMore,
   hello: def([], undefined, () => "Hello!"),
   // Dates
   date: def(["s", "a"], undefined, (f: string, d: unknown) => formatLayout(toTime(d), f)),
-  dateInZone: def(["s", "a", "s"], undefined, (f: string, d: unknown) => formatLayout(toTime(d), f)),
-  date_in_zone: def(["s", "a", "s"], undefined, (f: string, d: unknown) => formatLayout(toTime(d), f)),
+  dateInZone: def(["s", "a", "s"], undefined, (f: string, d: unknown, z: string) => inZone(f, d, z)),
+  date_in_zone: def(["s", "a", "s"], undefined, (f: string, d: unknown, z: string) => inZone(f, d, z)),
   htmlDate: def(["a"], undefined, (d: unknown) => formatLayout(toTime(d), "2006-01-02")),
   now: def([], undefined, () => new GoTime(Date.now())),
   unixEpoch: def(["a"], undefined, (d: unknown) => String(Math.floor(toTime(d).ms / 1000))),

@@ -7,10 +7,20 @@
  */
 
 import { GoPanic } from "./panic.js";
+import { zoneAbbrev, zoneOffsetMs } from "./zone.js";
 
 /** A Go `time.Time` (milliseconds since the epoch; Go's nanoseconds are not kept). */
 export class GoTime {
-  constructor(readonly ms: number) {}
+  /** `ms`: the instant (Unix ms); `zone`: its location's IANA name (undefined: UTC). */
+  constructor(
+    readonly ms: number,
+    readonly zone?: string,
+  ) {}
+}
+
+/** A Go `*time.Location` (expr-lang's `timezone(name)`); `name` undefined is UTC. */
+export class GoLocation {
+  constructor(readonly name: string | undefined) {}
 }
 
 /** A Go `time.Duration`, in nanoseconds. */
@@ -37,7 +47,12 @@ export function isNil(v: unknown): v is null | undefined {
 
 export function isMap(v: unknown): v is GoMap {
   return (
-    typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof GoTime) && !(v instanceof GoDuration)
+    typeof v === "object" &&
+    v !== null &&
+    !Array.isArray(v) &&
+    !(v instanceof GoTime) &&
+    !(v instanceof GoDuration) &&
+    !(v instanceof GoLocation)
   );
 }
 
@@ -124,6 +139,7 @@ export function formatGo(v: unknown): string {
   }
   if (Array.isArray(v)) return `[${v.map(formatGo).join(" ")}]`;
   if (v instanceof GoTime) return formatTimeDefault(v);
+  if (v instanceof GoLocation) return v.name ?? "UTC";
   if (v instanceof GoDuration) return formatDuration(v);
   const m = v as GoMap;
   return `map[${Object.keys(m)
@@ -133,11 +149,14 @@ export function formatGo(v: unknown): string {
 }
 
 function formatTimeDefault(t: GoTime): string {
-  // Go: "2006-01-02 15:04:05.999999999 -0700 MST"; the runner runs in UTC.
-  const d = new Date(t.ms);
+  // Go: "2006-01-02 15:04:05.999999999 -0700 MST", in the time's location (UTC by default).
+  const off = zoneOffsetMs(t.zone, t.ms);
+  const d = new Date(t.ms + off);
   const p = (n: number, w = 2) => String(n).padStart(w, "0");
   const frac = d.getUTCMilliseconds() ? `.${p(d.getUTCMilliseconds(), 3).replace(/0+$/, "")}` : "";
-  return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${frac} +0000 UTC`;
+  const m = Math.abs(off / 60000);
+  const sign = off < 0 ? "-" : "+";
+  return `${p(d.getUTCFullYear(), 4)}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}${frac} ${sign}${p(Math.floor(m / 60))}${p(m % 60)} ${zoneAbbrev(t.zone, t.ms)}`;
 }
 
 /** Go's `time.Duration.String()`, e.g. `1h2m3.5s`. */

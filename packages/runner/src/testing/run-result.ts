@@ -59,6 +59,8 @@ export interface WorkflowRun {
   readonly pods: readonly PodRecord[];
   /** The run's directory (status, logs, artifacts); undefined when it was a temporary one, removed after the run. */
   readonly runDir: string | undefined;
+  /** With `resources: "memory"`: the object store's objects when the run ended (the run's Workflow and pods, what resource templates made). @default [] */
+  readonly resources: readonly Readonly<Record<string, unknown>>[];
   /**
    * The one node of a task (its handle, or its name) or of a template's one call. Throws
    * `E_TEST_NO_NODE` when none matches and `E_TEST_AMBIGUOUS_NODE` when several do (a loop, a
@@ -81,6 +83,7 @@ export interface RunRecord {
   /** Sequence positions of nodes seen in `onUpdate` snapshots. */
   readonly seen: ReadonlyMap<string, { start: number; end: number | undefined }>;
   readonly runDir: string | undefined;
+  readonly resources?: readonly Readonly<Record<string, unknown>>[];
   /** Log lines by node name. */
   readonly logs: ReadonlyMap<string, readonly string[]>;
 }
@@ -195,6 +198,7 @@ export function workflowRun(rec: RunRecord): WorkflowRun {
     },
     pods: rec.pods,
     runDir: rec.runDir,
+    resources: rec.resources ?? [],
     node(target: unknown) {
       const { found, info, what } = match(target);
       if (found.length === 0)

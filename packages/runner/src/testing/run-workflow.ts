@@ -70,6 +70,11 @@ export interface RunWorkflowOptions<P = Decls> {
   readonly secrets?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   /** Called when a node suspends without a duration; resolve to resume. @default the node fails, saying so */
   readonly onSuspend?: (nodeName: string, signal: AbortSignal) => Promise<void>;
+  /**
+   * `"memory"`: resource templates act on a per-run in-memory object store, as `wfc run
+   * --resources memory`; the run's `resources` lists its objects at the end. @default resource templates are refused
+   */
+  readonly resources?: "memory";
 }
 
 function specOf(m: Workflow | { kind?: string; spec?: { workflowSpec?: WorkflowSpec } }): WorkflowSpec {
@@ -181,6 +186,7 @@ export async function runWorkflow<P extends Decls>(
       ...(options.configMaps ? { configMaps: options.configMaps } : {}),
       ...(options.secrets ? { secrets: options.secrets } : {}),
       ...(options.onSuspend ? { onSuspend: options.onSuspend } : {}),
+      ...(options.resources ? { resources: options.resources } : {}),
     });
     record(result.workflow);
     if (executor.problems.length) {
@@ -199,6 +205,7 @@ export async function runWorkflow<P extends Decls>(
       seen,
       logs,
       runDir: temp && !options.keepRunDir ? undefined : runDir,
+      ...(result.resources ? { resources: result.resources } : {}),
     });
   } finally {
     await executor.close();
