@@ -56,7 +56,7 @@ function vendorCurrent(src) {
 }
 
 // Argo's full CRDs before 3.7 reject valid workflows (argoproj/argo-workflows#8532: withItems of
-// strings, volumeClaimTemplates' metadata, plugin templates, a container template without a name...);
+// strings, volumeClaimTemplates' metadata, a CronWorkflow's workflowMetadata, plugin templates, a container template without a name...);
 // upstream fixed the generator in 3.7 (commit 8304dc704c, #14044). ERRATA applies that fix's schema
 // changes to the older versions' CRDs so that validating against them accepts what their controller
 // runs (3.5 and 3.6 clusters install the minimal CRDs, which check nothing). `objectMeta` is the
@@ -80,6 +80,7 @@ function errata(schema, objectMeta) {
         props.inline = { "x-kubernetes-preserve-unknown-fields": true };
       const claim = props.volumeClaimTemplate ?? props.volumeClaimTemplates?.items;
       if (claim?.properties?.metadata && !claim.properties.metadata.properties) claim.properties.metadata = objectMeta;
+      if (props.workflowMetadata && !props.workflowMetadata.properties) props.workflowMetadata = objectMeta;
     }
     for (const v of Object.values(n)) visit(v);
   };
