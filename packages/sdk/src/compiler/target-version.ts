@@ -45,6 +45,8 @@ export interface LoweredManifest {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 
+const parentOf = (path: string): string => path.replace(/(\.[^.[\]]+|\[[^\]]*\])$/, "");
+
 /** `spec.templates[3].dag.tasks[0]` -> `spec.templates[].dag.tasks[]` (map keys kept). */
 const normalize = (path: string): string => path.replace(/\[\d+\]/g, "[]");
 
@@ -156,6 +158,8 @@ export function lowerToArgoVersion(
   const schemaIssues: ValidationIssue[] = [];
   for (const i of validateManifest(lowered, { argoVersion: version })) {
     if (issues.some((x) => x.path === i.path)) continue; // refused above
+    // the singular field a refused lowering did not write (`spec.schedule`): a consequence, not another problem
+    if (i.message === "required field missing" && issues.some((x) => parentOf(x.path) === parentOf(i.path))) continue;
     if (i.message === "unknown field") {
       const n = normalize(i.path);
       const d = table.find((x) => matches(x, kind, n));
