@@ -117,7 +117,7 @@ describe("memoize cache configMap", () => {
       name: "memo",
       inputs: { x: z.string() },
       memoize: { key: "{{inputs.parameters.x}}", maxAge: "1h", cache: { configMap: { name: "cache-config" } } },
-    } as any,
+    },
     () => ({ image: "alpine" }),
   );
   const wf = workflow({ name: "memo" }, () => {
@@ -147,7 +147,7 @@ describe("memoize cache configMap", () => {
 
 describe("refusals read from the target's schema", () => {
   const timed = workflow({ name: "timed" }, () => {
-    container({ name: "slow", pendingTimeout: "5m" } as any, () => ({ image: "alpine" }))({});
+    container({ name: "slow", pendingTimeout: "5m" }, () => ({ image: "alpine" }))({});
   });
 
   it("names the feature, the template and the first version that has it", () => {
