@@ -35,11 +35,12 @@ describe.sequential("an Argo 3.5 cluster", () => {
   });
 
   it("lint --server --argo-version 3.5 has the server accept the lowered manifest", async () => {
-    const cron = `${ROOT}examples/cron.ts`;
+    const cron = file("lint.yaml", CRON_YAML.replace("name: nightly", "name: nightly-lint"));
     const r = await wfc(["lint", "--server", "--argo-version", "3.5", cron], c.env);
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("CronWorkflow/nightly-backup: accepted by the server (dry run)");
+    expect(r.stdout).toContain("CronWorkflow/nightly-lint: accepted by the server (dry run)");
+    expect(c.k8s.store.list("cronworkflows", "ci").map((x) => x.metadata.name)).toEqual(["nightly"]);
   });
 
   it("submit --argo-version 3.5 of a feature 3.5 lacks is refused before anything is sent", async () => {
