@@ -138,7 +138,9 @@ export function lowerToArgoVersion(
     return { manifest, issues: [], schemaIssues: validateManifest(manifest, { argoVersion: version }) };
   const issues: ValidationIssue[] = [];
   const lowerings = table.filter((d) => d.lower && compareArgoVersions(version, d.since) < 0);
-  const lowered = structuredClone(manifest);
+  // the last field name of each lowering: only keys among them are matched against the table
+  const lastKeys = new Set(lowerings.flatMap((d) => d.fields.map((f) => f.split(/[.\]]/).pop() ?? f)));
+  const lowered = lowerings.length ? structuredClone(manifest) : manifest;
   const walk = (node: unknown, path: string): void => {
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) walk(node[i], `${path}[${i}]`);
@@ -147,14 +149,13 @@ export function lowerToArgoVersion(
     if (!isObj(node)) return;
     for (const key of Object.keys(node)) {
       const p = path === "" ? key : `${path}.${key}`;
-      const n = normalize(p);
-      const d = lowerings.find((x) => matches(x, kind, n));
+      const d = lastKeys.has(key) ? lowerings.find((x) => matches(x, kind, normalize(p))) : undefined;
       const why = d?.lower?.(node, key);
       if (d && why !== undefined) issues.push(refusal(p, d.feature, d.since, version, why));
       if (key in node) walk(node[key], p);
     }
   };
-  walk(lowered.spec, "spec");
+  if (lowerings.length) walk(lowered.spec, "spec");
   const schemaIssues: ValidationIssue[] = [];
   for (const i of validateManifest(lowered, { argoVersion: version })) {
     if (issues.some((x) => x.path === i.path)) continue; // refused above
