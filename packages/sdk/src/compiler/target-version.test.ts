@@ -102,6 +102,8 @@ describe("synchronization", () => {
       const r = lowerToArgoVersion(m, v);
       expect(r.issues).toHaveLength(1);
       expect(r.issues[0]?.code).toBe(E_ARGO_VERSION);
+      // for 3.5 too (where the list became the singular `mutex`), the path is the input's
+      expect(r.issues[0]?.path).toBe("spec.templates[0].synchronization.mutexes[0].database");
       expect(r.issues[0]?.message).toBe(
         `database mutexes (synchronization mutex database) needs Argo 3.7; the target is Argo ${v}`,
       );

@@ -141,6 +141,7 @@ export function lowerToArgoVersion(
   // the last field name of each lowering: only keys among them are matched against the table
   const lastKeys = new Set(lowerings.flatMap((d) => d.fields.map((f) => f.split(/[.\]]/).pop() ?? f)));
   const lowered = lowerings.length ? structuredClone(manifest) : manifest;
+  const renamed = new Map<string, string>(); // lowered path -> the input's path
   const walk = (node: unknown, path: string): void => {
     if (Array.isArray(node)) {
       for (let i = 0; i < node.length; i++) walk(node[i], `${path}[${i}]`);
@@ -150,14 +151,27 @@ export function lowerToArgoVersion(
     for (const key of Object.keys(node)) {
       const p = path === "" ? key : `${path}.${key}`;
       const d = lastKeys.has(key) ? lowerings.find((x) => matches(x, kind, normalize(p))) : undefined;
+      const before = node[key];
       const why = d?.lower?.(node, key);
       if (d && why !== undefined) issues.push(refusal(p, d.feature, d.since, version, why));
       if (key in node) walk(node[key], p);
+      else if (Array.isArray(before)) {
+        // renamed to a singular field holding the list's one item: problems found in it are
+        // reported at the item, where the input has them
+        const single = Object.keys(node).find((k) => node[k] === before[0]);
+        if (single) renamed.set(path === "" ? single : `${path}.${single}`, `${p}[0]`);
+      }
     }
   };
   if (lowerings.length) walk(lowered.spec, "spec");
   const schemaIssues: ValidationIssue[] = [];
-  for (const i of validateManifest(lowered, { argoVersion: version })) {
+  const inputPath = (path: string): string => {
+    for (const [to, from] of renamed)
+      if (path === to || path.startsWith(`${to}.`) || path.startsWith(`${to}[`)) return from + path.slice(to.length);
+    return path;
+  };
+  for (const found of validateManifest(lowered, { argoVersion: version })) {
+    const i = { ...found, path: inputPath(found.path) };
     if (issues.some((x) => x.path === i.path)) continue; // refused above
     // the singular field a refused lowering did not write (`spec.schedule`): a consequence, not another problem
     if (i.message === "required field missing" && issues.some((x) => parentOf(x.path) === parentOf(i.path))) continue;
