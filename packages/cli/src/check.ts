@@ -7,9 +7,12 @@
  */
 import { isEventsManifest, validateEventsManifest } from "@wfc/events";
 import {
+  type ArgoVersion,
   CompileError,
+  DEFAULT_ARGO_VERSION,
   formatDiagnostic,
   formatLocation,
+  lowerToArgoVersion,
   type SourceLocation,
   semanticIssues,
   validateManifest,
@@ -143,17 +146,26 @@ function locate(
 }
 
 /**
- * The strict check of one loaded manifest: CRD schema (unknown fields rejected) and semantics.
+ * The strict check of one loaded manifest: CRD schema (unknown fields rejected) and semantics. With
+ * an older `argoVersion`, the manifest is checked as lowered for that version, against its CRD
+ * schema; what it cannot express is an `E_ARGO_VERSION` problem.
  *
  * @example
  * ```ts
  * const problems = checkManifest({ manifest, file: "wf.yaml", given: "wf.yaml" });
  * ```
  */
-export function checkManifest(loaded: LoadedManifest): ManifestProblem[] {
+export function checkManifest(
+  loaded: LoadedManifest,
+  argoVersion: ArgoVersion = DEFAULT_ARGO_VERSION,
+): ManifestProblem[] {
   const { manifest } = loaded;
-  const schema = isEventsManifest(manifest) ? validateEventsManifest(manifest) : validateManifest(manifest);
+  const target = isEventsManifest(manifest) ? undefined : lowerToArgoVersion(manifest, argoVersion);
+  const schema = isEventsManifest(manifest)
+    ? validateEventsManifest(manifest)
+    : (target?.schemaIssues ?? validateManifest(manifest));
   return locateIssues(loaded, [
+    ...(target?.issues ?? []).map((i) => ({ ...i, code: i.code ?? "E_ARGO_VERSION" })),
     ...schema.map((i) => ({ ...i, code: "E_SCHEMA" })),
     ...semanticIssues(manifest).map((i) => ({ ...i, code: i.code ?? "E_SEMANTIC" })),
   ]);
@@ -209,9 +221,42 @@ function formatWhere(loc: SourceLocation, loaded: LoadedManifest): string {
  * assertValid(await loadManifests(["pipeline.ts"])); // then send
  * ```
  */
-export function assertValid(loaded: readonly LoadedManifest[]): void {
-  const problems = loaded.flatMap(checkManifest);
+export function assertValid(loaded: readonly LoadedManifest[], argoVersion: ArgoVersion = DEFAULT_ARGO_VERSION): void {
+  const problems = loaded.flatMap((l) => checkManifest(l, argoVersion));
   if (problems.length) throw new InvalidManifestError(problems);
+}
+
+/**
+ * The manifests in the fields of an older Argo version (`--argo-version`): each lowered by the
+ * SDK's table of version differences. Throws one {@link InvalidManifestError} listing every
+ * feature the target lacks (code `E_ARGO_VERSION`, with the feature and the first version that
+ * has it, located in the user's source); for 4.1, returns the input.
+ *
+ * @example
+ * ```ts
+ * const forCluster = lowerLoaded(await loadManifests(["pipeline.ts"]), "3.6");
+ * ```
+ */
+export function lowerLoaded(
+  loaded: readonly LoadedManifest[],
+  argoVersion: ArgoVersion,
+  summary?: string,
+): LoadedManifest[] {
+  if (argoVersion === DEFAULT_ARGO_VERSION) return [...loaded];
+  const problems: ManifestProblem[] = [];
+  const out = loaded.map((l) => {
+    if (isEventsManifest(l.manifest)) return l;
+    const r = lowerToArgoVersion(l.manifest, argoVersion);
+    problems.push(
+      ...locateIssues(
+        l,
+        r.issues.map((i) => ({ ...i, code: i.code ?? "E_ARGO_VERSION" })),
+      ),
+    );
+    return { ...l, manifest: r.manifest as LoadedManifest["manifest"] };
+  });
+  if (problems.length) throw new InvalidManifestError(problems, summary);
+  return out;
 }
 
 /**
@@ -249,7 +294,11 @@ export interface LintResult {
  * const { problems } = await lintFiles(["pipeline.ts"], (line) => console.error(line));
  * ```
  */
-export async function lintFiles(files: readonly string[], report: (line: string) => void): Promise<LintResult> {
+export async function lintFiles(
+  files: readonly string[],
+  report: (line: string) => void,
+  argoVersion: ArgoVersion = DEFAULT_ARGO_VERSION,
+): Promise<LintResult> {
   const problems: { file: string; line: string }[] = [];
   const valid: { file: string; loaded: LoadedManifest }[] = [];
   const problem = (file: string, line: string) => {
@@ -272,9 +321,10 @@ export async function lintFiles(files: readonly string[], report: (line: string)
       throw e;
     }
     for (const l of loaded) {
-      const found = checkManifest(l);
+      const found = checkManifest(l, argoVersion);
       for (const p of found) problem(file, formatProblem(p));
-      if (!found.length) valid.push({ file, loaded: l });
+      // (valid: in the target's fields, as --server sends them)
+      if (!found.length) valid.push({ file, loaded: lowerLoaded([l], argoVersion)[0] ?? l });
     }
   }
   return { problems, valid };

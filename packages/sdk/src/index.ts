@@ -97,10 +97,24 @@ export {
   workflowTemplate,
 } from "./authoring/workflow.js";
 // Compiler
+export type { CompileOptions } from "./compile.js";
 export { compile, compileAll } from "./compile.js";
+export type { Lowering, VersionDifference } from "./compiler/argo-versions.js";
+// Targeting older Argo versions
+export { ARGO_VERSION_DIFFERENCES } from "./compiler/argo-versions.js";
 export { toJson, toYaml, toYamlBytes } from "./compiler/emit.js";
 export type { Manifestable } from "./compiler/manifestable.js";
 export { isManifestable, MANIFESTS } from "./compiler/manifestable.js";
+export type { LoweredManifest } from "./compiler/target-version.js";
+export { E_ARGO_VERSION, firstVersionWith, lowerToArgoVersion } from "./compiler/target-version.js";
+export type { ArgoVersion } from "./core/argo-version.js";
+export {
+  ARGO_VERSIONS,
+  DEFAULT_ARGO_VERSION,
+  isArgoVersion,
+  parseArgoVersion,
+  UnknownArgoVersionError,
+} from "./core/argo-version.js";
 export type { Diagnostic, SourceLocation } from "./core/errors.js";
 // Errors
 export { AuthoringError, CompileError, formatDiagnostic, formatLocation, WfcError } from "./core/errors.js";
@@ -116,7 +130,7 @@ export { checkObjectName, checkTemplateName, toDnsName } from "./core/names.js";
 export type { ArtifactRef, Item, Ref } from "./core/ref.js";
 // References
 export { exprToken, isRef } from "./core/ref.js";
-export type { ValidationIssue } from "./validate/index.js";
+export type { ValidateOptions, ValidationIssue } from "./validate/index.js";
 // Validation against Argo's CRD schemas, and Kubernetes-compatible YAML reading
 export {
   ManifestValidationError,

@@ -4,7 +4,9 @@
  */
 
 import type { KubeObject } from "@wfc/client";
+import type { ArgoVersion } from "@wfc/sdk";
 import type { Command } from "commander";
+import { argoVersionOption } from "../argo-version-option.js";
 import { ClusterInputError } from "../cluster/errors.js";
 import { formatObjects, objectName } from "../cluster/format.js";
 import {
@@ -18,6 +20,7 @@ import { printWarning } from "../cluster/warnings.js";
 
 interface ApplyOptions extends ClusterOptions {
   readonly output?: OutputFormat;
+  readonly argoVersion: ArgoVersion;
 }
 
 /**
@@ -33,7 +36,8 @@ export function registerApply(program: Command): void {
     .command("apply")
     .description("create or update WorkflowTemplates, ClusterWorkflowTemplates and CronWorkflows (idempotent)")
     .argument("<files...>", "pipeline modules (.ts, .js) or manifests (.yaml, .yml, .json)")
-    .addOption(outputOption());
+    .addOption(outputOption())
+    .addOption(argoVersionOption());
   addClusterOptions(cmd);
   cmd.addHelpText(
     "after",
@@ -45,8 +49,8 @@ Examples:
   wfc apply cron.yaml -n ci -o name`,
   );
   cmd.action(async (files: string[], opts: ApplyOptions) => {
-    const { loadManifests } = await import("../load.js");
-    const loaded = await loadManifests(files);
+    const [{ loadManifests }, { lowerLoaded }] = await Promise.all([import("../load.js"), import("../check.js")]);
+    const loaded = lowerLoaded(await loadManifests(files), opts.argoVersion);
     const manifests = loaded.map((l) => l.manifest as unknown as KubeObject);
     const workflows = manifests.filter((m) => m.kind === "Workflow");
     if (workflows.length) {
@@ -57,7 +61,7 @@ Examples:
     if (!manifests.length) throw new ClusterInputError(`${files.join(", ")}: nothing to apply`);
     // every document is checked (the same strict check as wfc lint) before the first one is sent
     const { assertValid, rejectedByServer } = await import("../check.js");
-    assertValid(loaded);
+    assertValid(loaded, opts.argoVersion);
     const client = await clientFrom(opts);
     const { applyManifest } = await import("@wfc/client");
     const results: KubeObject[] = [];

@@ -1,7 +1,16 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { type KubernetesObject, toJson, toYaml, toYamlBytes, WfcError } from "@wfc/sdk";
+import {
+  type ArgoVersion,
+  DEFAULT_ARGO_VERSION,
+  type KubernetesObject,
+  toJson,
+  toYaml,
+  toYamlBytes,
+  WfcError,
+} from "@wfc/sdk";
 import { type Command, InvalidArgumentError, Option } from "commander";
+import { argoVersionOption } from "../argo-version-option.js";
 import { objectName } from "../cluster/format.js";
 import { writeFileAtomic } from "../io.js";
 import { expandInputs, loadManifests } from "../load.js";
@@ -71,6 +80,7 @@ export function registerBuild(program: Command): void {
     .option("-d, --output-dir <dir>", "write one file per manifest (<kind>-<name>.yaml) instead of printing a stream")
     .option("--prune", "with --output-dir: remove files wfc wrote there before that this build no longer produces")
     .option("--typecheck", "type-check the modules with TypeScript first (nearest tsconfig.json, strict defaults)")
+    .addOption(argoVersionOption())
     .addHelpText(
       "after",
       "\nExamples:\n  wfc build pipeline.ts > pipeline.yaml\n  wfc build pipelines/ -d manifests/ --prune\n  wfc build pipeline.ts -o json",
@@ -78,7 +88,14 @@ export function registerBuild(program: Command): void {
     .action(
       async (
         inputs: string[],
-        opts: { output: Format; format?: Format; outputDir?: string; prune?: boolean; typecheck?: boolean },
+        opts: {
+          output: Format;
+          format?: Format;
+          outputDir?: string;
+          prune?: boolean;
+          typecheck?: boolean;
+          argoVersion: ArgoVersion;
+        },
       ) => {
         if (opts.typecheck) {
           // Loaded only with --typecheck: plain builds never load TypeScript.
@@ -89,7 +106,9 @@ export function registerBuild(program: Command): void {
         }
         const format = opts.format ?? opts.output;
         if (opts.prune && !opts.outputDir) throw new InputUsageError("--prune needs --output-dir DIR");
-        const loaded = await loadManifests(inputs);
+        let loaded = await loadManifests(inputs);
+        if (opts.argoVersion !== DEFAULT_ARGO_VERSION)
+          loaded = (await import("../check.js")).lowerLoaded(loaded, opts.argoVersion, "nothing was written");
         const manifests = loaded.map((l) => l.manifest);
         if (!opts.outputDir) {
           if (format === "name") process.stdout.write(manifests.map((m) => `${objectName(m as never)}\n`).join(""));

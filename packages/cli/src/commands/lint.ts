@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
-import { WfcError } from "@wfc/sdk";
+import { type ArgoVersion, WfcError } from "@wfc/sdk";
 import type { Command } from "commander";
+import { argoVersionOption } from "../argo-version-option.js";
 import { lintFiles, manifestLabel } from "../check.js";
 import { addClusterOptions, type ClusterOptions, clientFrom } from "../cluster/options.js";
 import { printWarning } from "../cluster/warnings.js";
@@ -25,12 +26,13 @@ export function registerLint(program: Command): void {
     )
     .argument("<files...>", "pipeline modules (.ts, .js) or manifests (.yaml, .yml, .json)")
     .option("--server", "also ask the cluster's API server to validate each manifest (server-side dry run)")
+    .addOption(argoVersionOption())
     .addHelpText(
       "after",
       "\nEach problem is printed as <file>:<line>:<col>: <Kind>/<name>, template T, task K: <path>: <message> [E_CODE];\ntype errors as <file>:<line>:<col>: <message> [E_TYPE] (with the nearest tsconfig.json, strict defaults without one).\nExit code 1 when any problem is found.\n\nExamples:\n  wfc lint pipeline.ts manifests/*.yaml\n  wfc lint --server -n ci pipeline.ts",
     );
   addClusterOptions(cmd);
-  cmd.action(async (inputs: string[], opts: ClusterOptions & { server?: boolean }) => {
+  cmd.action(async (inputs: string[], opts: ClusterOptions & { server?: boolean; argoVersion: ArgoVersion }) => {
     const files = await expandInputs(inputs, (f) => process.stderr.write(`wfc: skipped ${f} (a test file)\n`));
     // Type errors first (TypeScript is loaded only when a .ts module is given).
     const typed = files.some((f) => TS_MODULE.test(f)) ? (await import("../typecheck.js")).typeCheck(files) : [];
@@ -38,7 +40,11 @@ export function registerLint(program: Command): void {
       const { formatTypeIssue } = await import("../typecheck.js");
       for (const i of typed) process.stderr.write(`${formatTypeIssue(i)}\n`);
     }
-    const { problems: found, valid } = await lintFiles(files, (line) => process.stderr.write(`${line}\n`));
+    const { problems: found, valid } = await lintFiles(
+      files,
+      (line) => process.stderr.write(`${line}\n`),
+      opts.argoVersion,
+    );
     for (const f of files) {
       const ok = valid.filter((v) => v.file === f);
       if (ok.length && !found.some((p) => p.file === f) && !typed.some((t) => t.file === resolve(f)))

@@ -4,7 +4,9 @@
  */
 
 import type { KubeObject, WorkflowClient } from "@wfc/client";
+import type { ArgoVersion } from "@wfc/sdk";
 import { type Command, Option } from "commander";
+import { argoVersionOption } from "../argo-version-option.js";
 import { ClusterInputError } from "../cluster/errors.js";
 import { formatObjects, objectName } from "../cluster/format.js";
 import {
@@ -29,6 +31,7 @@ interface SubmitOptions extends ClusterOptions {
   readonly wait?: boolean;
   readonly name?: string;
   readonly generateName?: string;
+  readonly argoVersion: ArgoVersion;
 }
 
 type Manifest = {
@@ -145,7 +148,8 @@ export function registerSubmit(program: Command): void {
     .option("-w, --watch", "show the workflow's nodes live until it completes; exit 1 if it fails")
     .option("--wait", "wait until the workflow completes; exit 0 only if it succeeded")
     .option("--name <name>", "set metadata.name (instead of the manifest's name or generateName)")
-    .option("--generate-name <prefix>", "set metadata.generateName");
+    .option("--generate-name <prefix>", "set metadata.generateName")
+    .addOption(argoVersionOption());
   addClusterOptions(cmd);
   cmd.addHelpText(
     "after",
@@ -182,11 +186,17 @@ Exit codes: 0 created (with --wait/--watch: succeeded), 1 invalid input, cluster
     }
     manifest = { ...manifest, metadata: meta };
     // the same strict check as wfc lint, before anything is sent (dry runs included)
-    const { assertValid, rejectedByServer } = await import("../check.js");
-    const loaded: LoadedManifest = picked
-      ? { ...picked.source, manifest: manifest as unknown as LoadedManifest["manifest"] }
-      : { manifest: manifest as unknown as LoadedManifest["manifest"], file: opts.from!, given: opts.from! };
-    assertValid([loaded]);
+    const { assertValid, lowerLoaded, rejectedByServer } = await import("../check.js");
+    const [loaded] = lowerLoaded(
+      [
+        picked
+          ? { ...picked.source, manifest: manifest as unknown as LoadedManifest["manifest"] }
+          : { manifest: manifest as unknown as LoadedManifest["manifest"], file: opts.from!, given: opts.from! },
+      ],
+      opts.argoVersion,
+    ) as [LoadedManifest];
+    manifest = loaded.manifest as unknown as Manifest;
+    assertValid([loaded], opts.argoVersion);
     if (opts.dryRun === "client") {
       process.stdout.write(
         opts.output

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { type ArgoVersion, DEFAULT_ARGO_VERSION } from "../core/argo-version.js";
 import { ARGO_API_VERSION, ARGO_KINDS, type ArgoKind, isArgoKind } from "../core/kinds.js";
 import { PACKAGE_ROOT } from "../core/package-root.js";
 
@@ -70,18 +71,31 @@ const FILES: Record<ArgoKind, string> = {
   WorkflowEventBinding: "crd-workfloweventbinding.json",
 };
 const cache = new Map<ArgoKind, CrdSchema>();
+const older = new Map<ArgoVersion, Record<string, CrdSchema>>();
 
 /**
  * Loads (once, on first use) the vendored openAPIV3Schema of an Argo kind's CRD from the package's
- * `schema/` folder.
+ * `schema/` folder: Argo 4.1's by default, else the target version's (`schema/argo-<ver>/crds.json`,
+ * the same schemas without descriptions, repeated subtrees stored once; see schema/NOTICE.md).
  *
  * @example
  * ```ts
  * const s = loadCrdSchema("Workflow");
  * s.properties?.spec?.properties?.templates?.type; // "array"
+ * loadCrdSchema("CronWorkflow", "3.5").properties?.spec?.properties?.schedules; // undefined
  * ```
  */
-export function loadCrdSchema(kind: ArgoKind): CrdSchema {
+export function loadCrdSchema(kind: ArgoKind, version: ArgoVersion = DEFAULT_ARGO_VERSION): CrdSchema {
+  if (version !== DEFAULT_ARGO_VERSION) {
+    let kinds = older.get(version);
+    if (!kinds) {
+      kinds = unpack(JSON.parse(readFileSync(new URL(`schema/argo-${version}/crds.json`, PACKAGE_ROOT), "utf8")));
+      older.set(version, kinds);
+    }
+    const s = kinds[kind];
+    if (!s) throw new Error(`schema/argo-${version}/crds.json has no ${kind} schema`);
+    return s;
+  }
   let s = cache.get(kind);
   if (!s) {
     const url = new URL(`schema/${FILES[kind]}`, PACKAGE_ROOT);
@@ -89,4 +103,35 @@ export function loadCrdSchema(kind: ArgoKind): CrdSchema {
     cache.set(kind, s);
   }
   return s;
+}
+
+/** A packed `crds.json` (scripts/lib/schema-pack.mjs): `{"$shared": i}` stands for `shared[i]`. */
+interface Packed {
+  readonly shared: unknown[];
+  readonly kinds: Record<string, unknown>;
+}
+
+/** Unpacks a packed schema file, each shared subtree one object used at every occurrence. */
+function unpack(packed: Packed): Record<string, CrdSchema> {
+  const done = new Map<number, unknown>();
+  const hydrate = (node: unknown): unknown => {
+    if (node === null || typeof node !== "object") return node;
+    if (Array.isArray(node)) return node.map(hydrate);
+    const o = node as Record<string, unknown>;
+    const ref = o.$shared;
+    if (typeof ref === "number" && Object.keys(o).length === 1) {
+      let v = done.get(ref);
+      if (v === undefined) {
+        v = hydrate(packed.shared[ref]);
+        done.set(ref, v);
+      }
+      return v;
+    }
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(o)) out[k] = hydrate(v);
+    return out;
+  };
+  const out: Record<string, CrdSchema> = {};
+  for (const [k, v] of Object.entries(packed.kinds)) out[k] = hydrate(v) as CrdSchema;
+  return out;
 }

@@ -6,4 +6,5 @@ export { ManifestValidationError } from "./issues.js";
 export { manifestIssues } from "./manifest-issues.js";
 export { qualifiedNameProblems, validateObjectMeta } from "./object-meta.js";
 export { semanticIssues } from "./semantics.js";
+export type { ValidateOptions } from "./validate.js";
 export { assertValidManifests, validateManifest, validateManifests } from "./validate.js";

@@ -1,3 +1,4 @@
+import type { ArgoVersion } from "../core/argo-version.js";
 import { ARGO_API_VERSION, ARGO_KINDS, isArgoKind, loadCrdSchema } from "./crd-schemas.js";
 import type { ValidationIssue } from "./issues.js";
 import { ManifestValidationError } from "./issues.js";
@@ -6,11 +7,27 @@ import type { WalkState } from "./structural.js";
 import { walkSchema } from "./structural.js";
 
 /**
+ * Options of {@link validateManifest}.
+ *
+ * @example
+ * ```ts
+ * validateManifest(compile(wf, { argoVersion: "3.6" }), { argoVersion: "3.6" }); // [] when valid
+ * ```
+ */
+export interface ValidateOptions {
+  /**
+   * The Argo version whose CRD schemas to validate against (wfc vendors 3.5, 3.6, 3.7, 4.0 and 4.1).
+   * @default "4.1"
+   */
+  readonly argoVersion?: ArgoVersion;
+}
+
+/**
  * Validates one Argo manifest the way `kubectl apply --validate=strict` and the API server do with Argo's
  * full CRDs installed: `apiVersion`/`kind`, `metadata` (name, generateName, namespace, labels, annotations),
  * and the CRD's structural schema with unknown fields rejected, types, int-or-string, enums, patterns,
- * bounds, sizes, required fields and the CEL rules. Returns `[]` when valid. The CRD schema is loaded on
- * first use (one file per kind).
+ * bounds, sizes, required fields and the CEL rules. Returns `[]` when valid. The CRD schema (Argo 4.1's,
+ * or `options.argoVersion`'s) is loaded on first use.
  *
  * @example
  * ```ts
@@ -22,7 +39,7 @@ import { walkSchema } from "./structural.js";
  * // [{ path: "spec.templates[0].container.comand", message: "unknown field" }]
  * ```
  */
-export function validateManifest(obj: unknown): ValidationIssue[] {
+export function validateManifest(obj: unknown, options: ValidateOptions = {}): ValidationIssue[] {
   if (typeof obj !== "object" || obj === null || Array.isArray(obj)) {
     return [{ path: "", message: "must be an object (a Kubernetes manifest)" }];
   }
@@ -42,7 +59,7 @@ export function validateManifest(obj: unknown): ValidationIssue[] {
     return issues;
   }
   issues.push(...validateObjectMeta(m.metadata, m.kind !== "ClusterWorkflowTemplate"));
-  const schema = loadCrdSchema(m.kind);
+  const schema = loadCrdSchema(m.kind, options.argoVersion);
   // metadata is `type: object` in the CRD and checked above as ObjectMeta.
   const { metadata: _metadata, ...rest } = m;
   const st: WalkState = { issues, celErrors: [] };
@@ -60,11 +77,12 @@ export function validateManifest(obj: unknown): ValidationIssue[] {
  * validateManifests(parseK8sYaml(text)); // [] when every document is valid
  * ```
  */
-export function validateManifests(docs: readonly unknown[]): ValidationIssue[] {
+export function validateManifests(docs: readonly unknown[], options: ValidateOptions = {}): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   docs.forEach((d, i) => {
     const label = docLabel(d, i);
-    for (const issue of validateManifest(d)) out.push({ path: `${label}: ${issue.path}`, message: issue.message });
+    for (const issue of validateManifest(d, options))
+      out.push({ path: `${label}: ${issue.path}`, message: issue.message });
   });
   return out;
 }
@@ -77,8 +95,8 @@ export function validateManifests(docs: readonly unknown[]): ValidationIssue[] {
  * assertValidManifests([workflow]); // throws when invalid
  * ```
  */
-export function assertValidManifests(docs: readonly unknown[]): void {
-  const issues = validateManifests(docs);
+export function assertValidManifests(docs: readonly unknown[], options: ValidateOptions = {}): void {
+  const issues = validateManifests(docs, options);
   if (issues.length) throw new ManifestValidationError(issues);
 }
 
