@@ -33,6 +33,8 @@ export interface RequestOptions {
 /** A response whose body was read completely. */
 export interface HttpResponse {
   readonly status: number;
+  /** The `Warning` header(s), joined with `, `. @default undefined */
+  readonly warning?: string;
   readonly body: unknown;
   readonly text: string;
 }
@@ -129,7 +131,9 @@ export async function request(target: HttpTarget, path: string, options: Request
       }
       readAll(res).then(resolve, reject);
     });
-    return { status: res.statusCode ?? 0, body: parse(text), text };
+    const w = res.headers.warning;
+    const warning = Array.isArray(w) ? w.join(", ") : w;
+    return { status: res.statusCode ?? 0, body: parse(text), text, ...(warning ? { warning } : {}) };
   } finally {
     if (timer) clearTimeout(timer);
   }

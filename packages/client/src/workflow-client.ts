@@ -3,6 +3,7 @@
  * whether they talk to the Kubernetes API or to the Argo Server.
  */
 
+import type { RawRequest } from "./raw-request.js";
 import type { ResilientWatchOptions } from "./resilient-watch.js";
 import type { ArgoKind } from "./resources.js";
 import type { KubeObject, Workflow } from "./types.js";
@@ -146,4 +147,10 @@ export interface WorkflowClient {
   watchWorkflow(name: string, options?: WatchWorkflowOptions): AsyncIterable<Workflow>;
   /** Streams the logs of a workflow's pods, prefixed with their node names. */
   logs(name: string, options?: LogsOptions): AsyncIterable<LogLine>;
+  /**
+   * Sends one request to the server this client talks to (a path of the Kubernetes API in
+   * Kubernetes mode, of the Argo Server API in Argo Server mode) and returns the parsed JSON body;
+   * a non-2xx answer or a transport failure is a one-line `ClusterError`.
+   */
+  raw<T = unknown>(req: RawRequest): Promise<T>;
 }

@@ -9,6 +9,7 @@ import { type ErrorContext, httpError, transportError } from "../error-mapping.j
 import { type HttpTarget, request } from "../http-request.js";
 import { streamLines } from "../line-stream.js";
 import { type Connection, errorContext, inNamespace, listContext, objectContext } from "../operation.js";
+import type { RawRequest } from "../raw-request.js";
 import type { WatchSource } from "../resilient-watch.js";
 import { ARGO_GROUP, ARGO_VERSION, type ArgoKind, type ArgoResource, resourceFor } from "../resources.js";
 import { type KubeObject, objectLabel, type Workflow } from "../types.js";
@@ -253,6 +254,24 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
 
   logs(name: string, options: LogsOptions = {}): AsyncIterable<LogLine> {
     return podLogs(this, name, options);
+  }
+
+  async raw<T = unknown>(req: RawRequest): Promise<T> {
+    const ctx = errorContext(this.conn, req.action, req.permission, req.namespace);
+    let res: Awaited<ReturnType<typeof request>>;
+    try {
+      res = await request(await this.target(), req.path, {
+        method: req.method,
+        body: req.body,
+        ...(req.contentType ? { contentType: req.contentType } : {}),
+        timeoutMs: this.timeoutMs,
+      });
+    } catch (err) {
+      throw transportError(err, ctx);
+    }
+    if (req.onWarning && res.warning) for (const w of parseWarnings(res.warning)) req.onWarning(w);
+    if (res.status < 200 || res.status > 299) throw httpError(res.status, res.body, ctx);
+    return res.body as T;
   }
 
   /** @internal */
