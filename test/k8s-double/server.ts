@@ -63,6 +63,9 @@ export interface RecordedRequest {
   readonly query: Readonly<Record<string, string>>;
   readonly user: string;
   readonly authorization: string | undefined;
+  /** Content type and parsed JSON body of a request that sent one. */
+  contentType?: string;
+  body?: unknown;
 }
 
 /** A running double. */
@@ -299,7 +302,9 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
         `the API version in the data (${obj.apiVersion}) does not match the expected API version (${r.group}/${r.version}) or kind ${obj.kind} is not ${r.kind}`,
       );
     }
-    const checked = applyFieldValidation(r.kind, r.version, obj, options.validate?.(obj) ?? [], mode);
+    // kinds without a schema (Argo Events' CRDs preserve unknown fields) are stored as sent
+    const issues0 = r.crd ? (options.validate?.(obj) ?? []) : [];
+    const checked = applyFieldValidation(r.kind, r.version, obj, issues0, mode);
     const issues = checked.invalid;
     if (issues.length > 0) {
       const name = obj.metadata?.name ?? obj.metadata?.generateName ?? "";
@@ -450,13 +455,14 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
     const url = new URL(req.url ?? "/", "http://x");
     const q = url.searchParams;
     const user = authenticate(req);
-    requests.push({
+    const recorded: RecordedRequest = {
       method: req.method ?? "GET",
       path: url.pathname,
       query: Object.fromEntries(q),
       user: user ?? "<unauthenticated>",
       authorization: req.headers.authorization,
-    });
+    };
+    requests.push(recorded);
     const isWatch = q.get("watch") === "true" || q.get("watch") === "1";
     if (faults.delayMs > 0 && !isWatch && (!faults.delayPath || faults.delayPath.test(url.pathname))) {
       await new Promise((r) => setTimeout(r, faults.delayMs));
@@ -562,6 +568,8 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
       if (text) {
         try {
           body = JSON.parse(text) as Obj;
+          recorded.body = structuredClone(body);
+          recorded.contentType = (req.headers["content-type"] ?? "").split(";")[0]?.trim() ?? "";
         } catch {
           return send(
             res,
