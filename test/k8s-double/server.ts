@@ -54,6 +54,8 @@ export interface Faults {
   dropWatchAfterEventsOnce?: number;
   /** After the next watch sent this many events: compact the history and cut it (its resume gets 410). */
   goneAfterEventsOnce?: number;
+  /** The next create (not a dry run) of this resource (plural) fails with a 500, as a timed-out etcd write. */
+  failCreateOnce?: string;
 }
 
 /** One request, as recorded by the double. */
@@ -596,6 +598,10 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
           );
         }
         const warnings = validate(r, body, fieldValidationOf(q.get("fieldValidation")));
+        if (faults.failCreateOnce === r.plural && dryRun !== "All") {
+          faults.failCreateOnce = undefined;
+          return send(res, 500, status(500, "InternalError", "Internal error occurred: etcdserver: request timed out"));
+        }
         const created = store.create(r.plural, ns ?? "", body, dryRun === "All");
         return send(res, 201, created, warnings);
       }
@@ -625,6 +631,8 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
               `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`,
             ),
           );
+        // what a patch produces is JSON (the stored object may hold undefined values the controller wrote)
+        next = JSON.parse(JSON.stringify(next)) as Obj;
         const warnings = validate(r, next, fieldValidationOf(q.get("fieldValidation")));
         next.metadata = { ...next.metadata, resourceVersion: current.metadata.resourceVersion };
         return send(res, 200, store.update(r.plural, ns ?? "", rt.name, next, { dryRun: dryRun === "All" }), warnings);

@@ -4,7 +4,7 @@
  */
 import type { Workflow } from "@wfc/client";
 import type { Command } from "commander";
-import { WorkflowFailed } from "../cluster/errors.js";
+import { ClusterInputError, WorkflowFailed } from "../cluster/errors.js";
 import { addClusterOptions, type ClusterOptions, clientFrom } from "../cluster/options.js";
 import { waitForWorkflow } from "../cluster/wait.js";
 
@@ -56,11 +56,8 @@ export function registerWait(program: Command): void {
           process.stderr.write(`error: ${(r.error as Error).message}\n`);
       }
     }
-    if (failed) {
-      const one = results.find((r) => r.error)?.error;
-      if (names.length === 1 && one instanceof Error && !(one instanceof WorkflowFailed)) throw one;
-      process.exitCode = 1;
-    }
+    if (failed === 1 && names.length === 1) throw results[0]?.error;
+    if (failed) throw new ClusterInputError(`${failed} of ${names.length} workflows did not succeed`);
   });
 }
 

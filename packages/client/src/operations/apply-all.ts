@@ -164,9 +164,9 @@ async function write(client: WorkflowClient, step: Step, options: WriteOptions, 
 /**
  * Applies `manifests` (WorkflowTemplates, ClusterWorkflowTemplates, CronWorkflows, EventBuses,
  * EventSources, Sensors) in dependency order, each created, updated when it changed since the last
- * apply, or left alone. Every create and update is first sent as a server dry run (updates only in
- * Kubernetes mode, the Argo Server has none); a refusal there throws {@link DryRunRefusedError}
- * with nothing applied. A write failing after others throws {@link PartialApplyError}.
+ * apply, or left alone. When more than one object changes, every create and update is first sent
+ * as a server dry run (updates only in Kubernetes mode, the Argo Server has none); a refusal there
+ * throws {@link DryRunRefusedError} with nothing applied. A write failing after others throws {@link PartialApplyError}.
  *
  * @example
  * ```ts
@@ -202,11 +202,14 @@ export async function applyAll(
         : "configured";
     steps.push({ index, manifest, desired, existing: found, action });
   }
-  for (const step of steps) {
-    if (step.action === "unchanged") continue;
+  // one write is all-or-nothing by itself; several are first all sent as dry runs (their warnings
+  // are the real writes' warnings, printed once, then)
+  const changes = steps.filter((s) => s.action !== "unchanged");
+  const { onWarning: _dropped, ...quiet } = options;
+  for (const step of changes.length > 1 ? changes : []) {
     if (step.action === "configured" && client.mode !== "kubernetes") continue;
     try {
-      await write(client, step, options, true);
+      await write(client, step, quiet, true);
     } catch (err) {
       throw new DryRunRefusedError(step.index, err);
     }
