@@ -148,6 +148,7 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
   ): void => {
     store.get("workflows", ns, name);
     const follow = q.get("logOptions.follow") === "true";
+    const tail = q.get("logOptions.tailLines") === null ? undefined : Number(q.get("logOptions.tailLines"));
     const onlyPod = q.get("podName") || undefined;
     res.writeHead(200, { "Content-Type": "application/json", "Transfer-Encoding": "chunked" });
     const written = new Map<string, number>();
@@ -173,7 +174,7 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
       let allDone = true;
       for (const p of pods) {
         const l = store.log(ns, p.metadata.name);
-        let n = written.get(p.metadata.name) ?? 0;
+        let n = written.get(p.metadata.name) ?? (tail === undefined ? 0 : Math.max(0, l.lines.length - tail));
         for (; n < l.lines.length; n++)
           res.write(`${JSON.stringify({ result: { podName: p.metadata.name, content: l.lines[n] } })}\n`);
         written.set(p.metadata.name, n);

@@ -429,10 +429,22 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
     const follow = q.get("follow") === "true";
     res.writeHead(200, { "Content-Type": "text/plain", "Transfer-Encoding": "chunked" });
     const key = `log:${ns}/${name}`;
+    // the kubelet's window: sinceSeconds, tailLines (of what exists now), timestamps (RFC 3339, nanoseconds)
+    const since = q.get("sinceSeconds") === null ? undefined : Date.now() - Number(q.get("sinceSeconds")) * 1000;
+    const tail = q.get("tailLines") === null ? undefined : Number(q.get("tailLines"));
+    const stamps = q.get("timestamps") === "true";
+    const first = store.log(ns, name);
     let written = 0;
+    if (since !== undefined) while (written < first.times.length && (first.times[written] ?? 0) < since) written++;
+    if (tail !== undefined) written = Math.max(written, first.lines.length - tail);
     const flush = (): boolean => {
       const l = store.log(ns, name);
-      for (; written < l.lines.length; written++) res.write(`${l.lines[written]}\n`);
+      for (; written < l.lines.length; written++) {
+        const at = new Date(l.times[written] ?? 0)
+          .toISOString()
+          .replace(/\.(\d+)Z$/, (_m, ms: string) => `.${ms}000000Z`);
+        res.write(`${stamps ? `${at} ` : ""}${l.lines[written]}\n`);
+      }
       return l.done;
     };
     if (container === "wait") {

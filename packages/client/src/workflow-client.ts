@@ -94,6 +94,12 @@ export interface LogsOptions {
   readonly container?: string;
   /** Stops streaming. @default undefined */
   readonly signal?: AbortSignal;
+  /** Only lines newer than this many seconds (Kubernetes' `sinceSeconds`). @default undefined (all) */
+  readonly sinceSeconds?: number;
+  /** Only the last this many lines of each pod (Kubernetes' `tailLines`). @default undefined (all) */
+  readonly tailLines?: number;
+  /** Prefix each line with its RFC 3339 timestamp, as the kubelet writes it (`timestamps`). @default false */
+  readonly timestamps?: boolean;
 }
 
 /**

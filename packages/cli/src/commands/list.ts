@@ -35,7 +35,9 @@ export function registerList(program: Command): void {
   const cmd = program
     .command("list")
     .alias("ls")
-    .description("list workflows (or workflowtemplates, clusterworkflowtemplates, cronworkflows)")
+    .description(
+      "list workflows (or workflowtemplates, clusterworkflowtemplates, cronworkflows, eventbus, eventsources, sensors)",
+    )
     .argument("[kind]", "what to list", "workflows")
     .option("-l, --selector <selector>", "label selector, e.g. app=ci,tier!=test")
     .option("--phase <phases>", `only workflows in these phases (comma-separated: ${PHASES.join(", ")})`)
@@ -47,7 +49,33 @@ export function registerList(program: Command): void {
     "\nExamples:\n  wfc list\n  wfc list --phase Running,Failed -l app=ci\n  wfc list workflowtemplates -o name",
   );
   cmd.action(async (kindArg: string, opts: ListOptions) => {
-    const { resourceFor } = await import("@wfc/client");
+    const { resourceFor, eventsKindFor, listEventsObjects, EVENTS_RESOURCES } = await import("@wfc/client");
+    const eventsKind = eventsKindFor(kindArg);
+    if (eventsKind) {
+      const client = await clientFrom(opts);
+      const items = await listEventsObjects(client, eventsKind, {
+        ...(opts.selector ? { labelSelector: opts.selector } : {}),
+        ...(opts.allNamespaces ? { allNamespaces: true } : {}),
+      });
+      if (opts.output && opts.output !== "wide")
+        return void process.stdout.write(formatObjects(items, opts.output, true));
+      const plural = EVENTS_RESOURCES[eventsKind].plural;
+      if (!items.length)
+        return void process.stderr.write(
+          `No ${plural} found${opts.allNamespaces ? "" : ` in namespace ${client.namespace}`}.\n`,
+        );
+      const all = !!opts.allNamespaces;
+      return void process.stdout.write(
+        table([
+          [...(all ? ["NAMESPACE"] : []), "NAME", "AGE"],
+          ...items.map((o) => [
+            ...(all ? [o.metadata?.namespace ?? ""] : []),
+            o.metadata?.name ?? "",
+            between(o.metadata?.creationTimestamp, undefined),
+          ]),
+        ]),
+      );
+    }
     const { ClusterInputError } = await import("../cluster/errors.js");
     const res = resourceFor(kindArg);
     const phases = opts.phase

@@ -297,9 +297,18 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
   }
 
   /** @internal streams one pod's log. */
-  async *podLog(pod: string, container: string, follow: boolean, signal: AbortSignal): AsyncGenerator<string> {
+  async *podLog(
+    pod: string,
+    container: string,
+    follow: boolean,
+    signal: AbortSignal,
+    window: Pick<LogsOptions, "sinceSeconds" | "tailLines" | "timestamps"> = {},
+  ): AsyncGenerator<string> {
     const ns = this.namespace;
     const q = new URLSearchParams({ container, follow: String(follow) });
+    if (window.sinceSeconds !== undefined) q.set("sinceSeconds", String(window.sinceSeconds));
+    if (window.tailLines !== undefined) q.set("tailLines", String(window.tailLines));
+    if (window.timestamps) q.set("timestamps", "true");
     const ctx = errorContext(this.conn, `reading the logs of pod "${pod}" in namespace "${ns}"`, "get pods/log", ns);
     const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(pod)}/log?${q}`;
     yield* streamLines(await this.target(), path, { ctx, signal, connectTimeoutMs: this.timeoutMs });
