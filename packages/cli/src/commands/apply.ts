@@ -73,7 +73,10 @@ Examples:
       applied = await applyAll(client, manifests, { fieldValidation: "Strict", onWarning: printWarning });
     } catch (e) {
       // a field the server refused is located in the user's file
-      if (e instanceof DryRunRefusedError) throw rejectedByServer(e.failure, loaded[e.index]!, "nothing was applied");
+      if (e instanceof DryRunRefusedError) {
+        const located = rejectedByServer(e.failure, loaded[e.index]!, "nothing was applied");
+        throw located === e.failure ? e : located;
+      }
       throw e;
     }
     const results: KubeObject[] = applied.map((a) => a.object);
