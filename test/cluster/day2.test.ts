@@ -73,7 +73,9 @@ describe.concurrent("day-2 commands through the Kubernetes API", () => {
   it("suspend sets spec.suspend; resume clears it and completes the waiting suspend nodes", async () => {
     seedSuspended(c.k8s.store, "pause-me");
     expect((await wfc(["suspend", "pause-me"], c.env)).stdout).toBe("workflow pause-me suspended\n");
-    expect((sent("PUT", "pause-me")[0]?.body as { spec: { suspend?: boolean } }).spec.suspend).toBe(true);
+    expect((sent("PUT", "pause-me")[0]?.body as { spec?: { suspend?: boolean } } | undefined)?.spec?.suspend).toBe(
+      true,
+    );
     const r = await wfc(["resume", "pause-me"], c.env);
     expect(r.stdout).toBe("workflow pause-me resumed\n");
     const stored = c.k8s.store.get("workflows", "ci", "pause-me");
@@ -175,7 +177,7 @@ describe.concurrent("day-2 commands through the Kubernetes API", () => {
         q.path === "/apis/argoproj.io/v1alpha1/namespaces/ci/workflows" &&
         (q.body as { metadata?: { generateName?: string } })?.metadata?.generateName === "again-",
     );
-    expect((posted?.body as { metadata: { labels: Record<string, string> } }).metadata.labels).toEqual({
+    expect((posted?.body as { metadata?: { labels?: Record<string, string> } } | undefined)?.metadata?.labels).toEqual({
       "workflows.argoproj.io/resubmitted-from-workflow": "again",
     });
     const memo = await wfc(["resubmit", "again", "--memoized", "-o", "name"], c.env);

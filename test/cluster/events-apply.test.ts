@@ -46,7 +46,9 @@ describe.sequential("wfc apply of Argo Events modules", () => {
     expect(posts).toEqual([...plurals.map((p) => `dry-run ${p}`), ...plurals]);
     expect(writesIn("ev1").every((q) => q.query.fieldValidation === "Strict")).toBe(true);
     const sensor = c.k8s.store.get("sensors", "ev1", "on-upload");
-    expect(sensor.spec.triggers[0].template.argoWorkflow.source.resource.spec.workflowTemplateRef).toEqual({ name: "ingest" });
+    expect(sensor.spec.triggers[0].template.argoWorkflow.source.resource.spec.workflowTemplateRef).toEqual({
+      name: "ingest",
+    });
     expect(c.k8s.store.get("eventbus", "ev1", "default").spec).toEqual({ jetstream: { version: "latest" } });
 
     const again = await wfc(["apply", chain, "-n", "ev1"], c.env);
@@ -57,15 +59,27 @@ describe.sequential("wfc apply of Argo Events modules", () => {
     expect((await wfc(["list", "sensors", "-n", "ev1", "-o", "name"], c.env)).stdout).toBe(
       "sensor.argoproj.io/on-ingested\nsensor.argoproj.io/on-upload\n",
     );
-    expect((await wfc(["get", "eventsource/messages", "-n", "ev1"], c.env)).stdout).toMatch(/^NAME +AGE\nmessages +\d+s\n$/);
-    expect((await wfc(["get", "eventbus/default", "-n", "ev1", "-o", "yaml"], c.env)).stdout).toMatch(/^apiVersion: argoproj.io\/v1alpha1\nkind: EventBus\n/);
-    expect((await wfc(["delete", "sensor/on-upload", "-n", "ev1"], c.env)).stdout).toBe('sensor.argoproj.io "on-upload" deleted\n');
+    expect((await wfc(["get", "eventsource/messages", "-n", "ev1"], c.env)).stdout).toMatch(
+      /^NAME +AGE\nmessages +\d+s\n$/,
+    );
+    expect((await wfc(["get", "eventbus/default", "-n", "ev1", "-o", "yaml"], c.env)).stdout).toMatch(
+      /^apiVersion: argoproj.io\/v1alpha1\nkind: EventBus\n/,
+    );
+    expect((await wfc(["delete", "sensor/on-upload", "-n", "ev1"], c.env)).stdout).toBe(
+      'sensor.argoproj.io "on-upload" deleted\n',
+    );
     expect(c.k8s.store.list("sensors", "ev1").map((s) => s.metadata.name)).toEqual(["on-ingested"]);
   });
 
   it("a misspelt Sensor field is found before anything is sent", async () => {
     const bad = chain.replace(/chain\.ts$/, "bad.ts");
-    writeFileSync(bad, readFileSync(chain, "utf8").replace('template: { serviceAccountName: "operate-workflow-sa" },', 'template: { serviceAccountName: "operate-workflow-sa", serviceAcountName: "x" } as never,'));
+    writeFileSync(
+      bad,
+      readFileSync(chain, "utf8").replace(
+        'template: { serviceAccountName: "operate-workflow-sa" },',
+        'template: { serviceAccountName: "operate-workflow-sa", serviceAcountName: "x" } as never,',
+      ),
+    );
     const before = c.k8s.requests.length;
     const r = await wfc(["apply", bad, "-n", "ev2"], c.env);
     expect(r.code).toBe(1);
@@ -79,7 +93,9 @@ describe.sequential("wfc apply of Argo Events modules", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
-    expect(r.stderr).toMatch(/^error: validating \(server dry run\) EventBus "default" in namespace "ev3": Forbidden \(403\).*; nothing was applied \[E_DRY_RUN\]\n$/);
+    expect(r.stderr).toMatch(
+      /^error: validating \(server dry run\) EventBus "default" in namespace "ev3": Forbidden \(403\).*; nothing was applied \[E_DRY_RUN\]\n$/,
+    );
     expect(writesIn("ev3").filter((q) => !q.query.dryRun)).toEqual([]);
   });
 
@@ -96,8 +112,6 @@ describe.sequential("wfc apply of Argo Events modules", () => {
     expect(c.k8s.store.list("sensors", "ev4")).toEqual([]);
     // the next apply completes it
     const next = await wfc(["apply", chain, "-n", "ev4"], c.env);
-    expect(next.stdout).toBe(
-      APPLIED.map((n, i) => `${n} ${i < 3 ? "unchanged" : "created"}\n`).join(""),
-    );
+    expect(next.stdout).toBe(APPLIED.map((n, i) => `${n} ${i < 3 ? "unchanged" : "created"}\n`).join(""));
   });
 });
