@@ -136,8 +136,8 @@ describe("formulateRetry (Argo's FormulateRetryWorkflow)", () => {
       status: { phase: "Failed", nodes: Object.fromEntries([root, group, retry, pod0, pod].map((n) => [n.id, n])) },
     } as Workflow;
     const plan = formulateRetry(wf, { now });
-    expect(plan.resetNodes.sort()).toEqual([root.id, group.id, retry.id].sort());
-    expect(plan.deletedNodes.sort()).toEqual([pod0.id, pod.id].sort());
+    expect([...plan.resetNodes].sort()).toEqual([root.id, group.id, retry.id].sort());
+    expect([...plan.deletedNodes].sort()).toEqual([pod0.id, pod.id].sort());
     expect(plan.podsToDelete).toHaveLength(2);
     expect(plan.workflow.status?.nodes?.[retry.id]?.children).toBeUndefined();
     expect(plan.workflow.status?.nodes?.[retry.id]?.phase).toBe("Running");
