@@ -23,7 +23,7 @@ afterAll(async () => {
 
 const puts = (suffix: string) => argo.requests.filter((r) => r.method === "PUT" && r.path.endsWith(suffix));
 
-describe.concurrent("day-2 commands through the Argo Server", () => {
+describe("day-2 commands through the Argo Server", { timeout: 120_000 }, () => {
   it("stop, terminate, suspend, resume: one PUT each, with argo's request body", async () => {
     for (const n of ["as-stop", "as-term", "as-pause"]) seedSuspended(c.k8s.store, n);
     expect((await wfc(["stop", "as-stop", "--message", "enough"], env)).stdout).toBe("workflow as-stop stopped\n");

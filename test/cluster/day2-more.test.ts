@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => c.close());
 
-describe.concurrent("logs, delete, get -o wide, completion", () => {
+describe("logs, delete, get -o wide, completion", { timeout: 120_000 }, () => {
   it("logs --tail, --grep, --timestamps and --since reach the kubelet's window or filter lines", async () => {
     const wf = dagYaml({ name: "log-flags" }).replace(
       'command: [echo, "{{inputs.parameters.text}}"]',

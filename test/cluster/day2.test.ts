@@ -20,7 +20,7 @@ function oneLineError(r: { code: number | null; stdout: string; stderr: string }
   expect(r.stderr).toMatch(pattern);
 }
 
-describe.concurrent("day-2 commands through the Kubernetes API", () => {
+describe("day-2 commands through the Kubernetes API", { timeout: 120_000 }, () => {
   it("stop and terminate send a merge patch of spec.shutdown; a completed workflow is refused", async () => {
     seedSuspended(c.k8s.store, "stop-me");
     seedSuspended(c.k8s.store, "term-me");

@@ -35,7 +35,7 @@ const APPLIED = [
 const writesIn = (ns: string) =>
   c.k8s.requests.filter((r) => r.method !== "GET" && r.path.includes(`/namespaces/${ns}/`));
 
-describe.sequential("wfc apply of Argo Events modules", () => {
+describe.sequential("wfc apply of Argo Events modules", { timeout: 120_000 }, () => {
   it("deploys the bus, the templates, the source and the sensors, in that order, after a dry run of each", async () => {
     const r = await wfc(["apply", chain, "-n", "ev1"], c.env);
     expect(r.code).toBe(0);
