@@ -99,7 +99,9 @@ describe("logs, delete, get -o wide, completion", { timeout: 120_000 }, () => {
       /STEP +TEMPLATE +PODNAME +DURATION +ARTIFACTS +MESSAGE +RESOURCESDURATION +NODENAME\n ✔ wide-me +main/,
     );
     const list = await wfc(["list", "-o", "wide"], c.env);
-    expect(list.stdout).toMatch(/^NAME +STATUS +AGE +DURATION +PROGRESS +TEMPLATE +PARAMETERS +MESSAGE\n/);
+    expect(list.stdout).toMatch(
+      /^NAME +STATUS +AGE +DURATION +PROGRESS +PRIORITY +P\/R\/C +TEMPLATE +PARAMETERS +MESSAGE\n(.*\n)*wide-me +Succeeded +\d+s +\d+s +2\/2 +0 +0\/0\/2 +- +message=hello\n/,
+    );
   });
 
   it("completion bash completes commands, subcommands and options; zsh and fish scripts are generated", async () => {

@@ -23,6 +23,20 @@ interface ListOptions extends ClusterOptions {
 
 const PHASES = ["Pending", "Running", "Succeeded", "Failed", "Error"];
 
+/** Pending/running/completed pod nodes, as argo's `list -o wide` counts them (P/R/C). */
+function podCounts(wf: Workflow): string {
+  let p = 0;
+  let r = 0;
+  let c = 0;
+  for (const n of Object.values(wf.status?.nodes ?? {})) {
+    if (n.type !== "Pod") continue;
+    if (["Succeeded", "Failed", "Error", "Skipped", "Omitted"].includes(n.phase ?? "")) c++;
+    else if (n.phase === "Running") r++;
+    else p++;
+  }
+  return `${p}/${r}/${c}`;
+}
+
 /**
  * Registers `wfc list`.
  *
@@ -118,7 +132,7 @@ export function registerList(program: Command): void {
         "AGE",
         "DURATION",
         "PROGRESS",
-        ...(wide ? ["TEMPLATE", "PARAMETERS"] : []),
+        ...(wide ? ["PRIORITY", "P/R/C", "TEMPLATE", "PARAMETERS"] : []),
         "MESSAGE",
       ]);
       for (const o of items) {
@@ -129,6 +143,8 @@ export function registerList(program: Command): void {
         };
         const extra = wide
           ? [
+              String((o.spec as { priority?: number } | undefined)?.priority ?? 0),
+              podCounts(o as Workflow),
               spec.workflowTemplateRef?.name ?? "-",
               (spec.arguments?.parameters ?? []).map((p) => `${p.name}=${String(p.value ?? "")}`).join(",") || "-",
             ]
