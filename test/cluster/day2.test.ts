@@ -164,6 +164,20 @@ describe("day-2 commands through the Kubernetes API", { timeout: 120_000 }, () =
     ).toEqual(["a", "rerun-ok"]);
   });
 
+  it("a workflow whose nodes are compressed or offloaded is refused in Kubernetes mode (only the Argo Server reads them)", async () => {
+    const wf = seedSuspended(c.k8s.store, "packed", { phase: "Failed" });
+    c.k8s.store.mutate("workflows", "ci", "packed", (w) => {
+      w.status = { phase: "Failed", compressedNodes: "H4sIAAAAAAAA/6quBQQAAP//AAAAAA==" };
+    });
+    expect(wf.metadata.name).toBe("packed");
+    const r = await wfc(["retry", "packed"], c.env);
+    oneLineError(
+      r,
+      /cannot retry Workflow "packed" through the Kubernetes API: its node status is compressed; use --argo-server/,
+    );
+    expect(sent("PUT", "packed")).toEqual([]);
+  });
+
   it("resubmit creates a new workflow labelled with the old one; --memoized needs a failed one", async () => {
     await wfc(["submit", file("wf.yaml", dagYaml({ name: "again", fail: true })), "--wait"], c.env);
     const r = await wfc(["resubmit", "again", "--wait"], c.env);

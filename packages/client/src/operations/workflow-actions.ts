@@ -56,6 +56,19 @@ export interface RetryResult {
 
 const CONFLICT_RETRIES = 5;
 
+/**
+ * Argo keeps big node maps compressed (`status.compressedNodes`) or offloaded to its database
+ * (`status.offloadNodeStatusVersion`); only the Argo Server can read them back, so an action that
+ * rewrites nodes is refused in Kubernetes mode rather than computed on an empty map.
+ */
+function requireNodes(wf: Workflow, name: string, action: string): void {
+  const s = wf.status as { compressedNodes?: string; offloadNodeStatusVersion?: string } | undefined;
+  if (s?.compressedNodes || s?.offloadNodeStatusVersion)
+    throw new WorkflowActionError(
+      `cannot ${action} Workflow "${name}" through the Kubernetes API: its node status is ${s.compressedNodes ? "compressed" : "offloaded to Argo's database"}; use --argo-server`,
+    );
+}
+
 function where(client: WorkflowClient, name: string): string {
   return `Workflow "${name}" in namespace "${client.namespace}"`;
 }
@@ -122,6 +135,7 @@ async function updateSuspendedNodes(
   const terms = parseFieldSelector(selector);
   return onConflictRetry(async () => {
     const wf = await client.get<Workflow>("Workflow", name);
+    requireNodes(wf, name, phase === "Failed" ? "stop nodes of" : "resume nodes of");
     const nodes = (wf.status?.nodes ?? {}) as Record<string, NodeStatus>;
     let updated = false;
     for (const node of Object.values(nodes)) {
@@ -214,6 +228,7 @@ export async function resumeWorkflow(
   if (selector) return updateSuspendedNodes(client, name, selector, "Succeeded", "");
   return onConflictRetry(async () => {
     const wf = await client.get<Workflow>("Workflow", name);
+    requireNodes(wf, name, "resume");
     let updated = false;
     const spec = { ...wf.spec } as Record<string, unknown>;
     if (spec.suspend === true) {
@@ -274,6 +289,7 @@ export async function retryWorkflow(
   }
   const ns = client.namespace;
   const wf = await client.get<Workflow>("Workflow", name);
+  requireNodes(wf, name, "retry");
   const plan = formulateRetry(wf, options);
   const deleted: string[] = [];
   for (const pod of plan.podsToDelete) {
@@ -318,6 +334,7 @@ export async function resubmitWorkflow(
       "resubmitting",
     );
   const wf = await client.get<Workflow>("Workflow", name);
+  if (options.memoized) requireNodes(wf, name, "resubmit --memoized");
   return client.create<Workflow>(formulateResubmit(wf, options));
 }
 
