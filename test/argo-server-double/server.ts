@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { selfSignedCert } from "../k8s-double/cert.js";
 import { type FieldIssue, matchFields, matchLabels } from "../k8s-double/server.js";
 import { type Obj, type Store, StoreError, type StoreEvent } from "../k8s-double/store.js";
+import { workflowAction } from "./actions.js";
 
 /** Options of {@link startArgoServerDouble}. */
 export interface ArgoServerDoubleOptions {
@@ -27,7 +28,7 @@ export interface ArgoServerDouble {
   readonly httpUrl: string;
   readonly httpsUrl: string;
   readonly caPem: string;
-  readonly requests: { method: string; path: string; authorization: string | undefined }[];
+  readonly requests: { method: string; path: string; authorization: string | undefined; body?: unknown }[];
   /** Cut the next workflow-events stream after this many events. */
   dropWatchAfterEventsOnce: number | undefined;
   close(): Promise<void>;
@@ -147,6 +148,7 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
   ): void => {
     store.get("workflows", ns, name);
     const follow = q.get("logOptions.follow") === "true";
+    const tail = q.get("logOptions.tailLines") === null ? undefined : Number(q.get("logOptions.tailLines"));
     const onlyPod = q.get("podName") || undefined;
     res.writeHead(200, { "Content-Type": "application/json", "Transfer-Encoding": "chunked" });
     const written = new Map<string, number>();
@@ -172,7 +174,7 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
       let allDone = true;
       for (const p of pods) {
         const l = store.log(ns, p.metadata.name);
-        let n = written.get(p.metadata.name) ?? 0;
+        let n = written.get(p.metadata.name) ?? (tail === undefined ? 0 : Math.max(0, l.lines.length - tail));
         for (; n < l.lines.length; n++)
           res.write(`${JSON.stringify({ result: { podName: p.metadata.name, content: l.lines[n] } })}\n`);
         written.set(p.metadata.name, n);
@@ -210,7 +212,12 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://x");
     const q = url.searchParams;
-    requests.push({ method: req.method ?? "GET", path: url.pathname, authorization: req.headers.authorization });
+    const recorded: ArgoServerDouble["requests"][number] = {
+      method: req.method ?? "GET",
+      path: url.pathname,
+      authorization: req.headers.authorization,
+    };
+    requests.push(recorded);
     let user = "anonymous";
     if (options.tokens) {
       const m = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "");
@@ -225,6 +232,13 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
     if (parts[0] !== "api" || parts[1] !== "v1") return sendError(res, 404, `Not Found`);
     try {
       if (parts[2] === "workflow-events" && req.method === "GET") return watchEvents(req, res, parts[3] ?? "", q);
+      if (parts[2] === "version" && req.method === "GET")
+        return sendJson(res, 200, {
+          version: "v4.1.0",
+          buildDate: "2026-10-01T00:00:00Z",
+          gitCommit: "0000000",
+          platform: "linux/amd64",
+        });
       const k = KINDS[parts[2] ?? ""];
       if (!k) return sendError(res, 404, "Not Found");
       const ns = k.namespaced ? (parts[3] ?? "") : "";
@@ -232,6 +246,11 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
       const name = rest[0];
       if (k.plural === "workflows" && name && rest[1] === "log" && req.method === "GET")
         return workflowLogs(req, res, ns, name, q);
+      if (name && rest.length === 2 && req.method === "PUT") {
+        const body = await readBody(req);
+        recorded.body = body;
+        return sendJson(res, 200, workflowAction(store, k.plural, ns, name, rest[1] ?? "", body));
+      }
       if (rest.length > 1) return sendError(res, 404, "Not Found");
       if (req.method === "GET" && !name) {
         const items = store

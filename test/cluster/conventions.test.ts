@@ -48,7 +48,9 @@ describe.sequential("wfc cluster commands", () => {
   it("list -o wide adds the template and the parameters", async () => {
     const r = await wfc(["list", "-o", "wide"], c.env);
     expect(r.code).toBe(0);
-    expect(r.stdout.split("\n")[0]).toMatch(/^NAME +STATUS +AGE +DURATION +PROGRESS +TEMPLATE +PARAMETERS +MESSAGE$/);
+    expect(r.stdout.split("\n")[0]).toMatch(
+      /^NAME +STATUS +AGE +DURATION +PROGRESS +PRIORITY +P\/R\/C +TEMPLATE +PARAMETERS +MESSAGE$/,
+    );
     expect(r.stdout).toMatch(/\ngreet-required-\w+ +\w+ .* greet-required +who=you/);
     expect(r.stdout).toMatch(/\ndated +\w+ .* - +message=2026-01-01/);
   });

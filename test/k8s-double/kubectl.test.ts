@@ -65,3 +65,41 @@ describe.skipIf(!kubectlPath)("kubectl against the Kubernetes API double", () =>
     expect((await kubectl("get", "workflows")).stderr).toMatch(/No resources found in default namespace/);
   });
 });
+
+describe.skipIf(!kubectlPath)("kubectl: Argo Events kinds and merge patches", () => {
+  it("creates and lists an EventBus and a Sensor, and merge-patches a workflow's spec.shutdown", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "ev-"));
+    const f = path.join(dir, "ev.yaml");
+    writeFileSync(
+      f,
+      "apiVersion: argoproj.io/v1alpha1\nkind: EventBus\nmetadata:\n  name: default\nspec:\n  jetstream:\n    version: latest\n---\napiVersion: argoproj.io/v1alpha1\nkind: Sensor\nmetadata:\n  name: on-hook\nspec:\n  dependencies:\n    - name: hook\n      eventSourceName: webhook\n      eventName: example\n  triggers:\n    - template:\n        name: log\n        log: {}\n",
+    );
+    expect((await kubectl("create", "-f", f)).stdout).toBe(
+      "eventbus.argoproj.io/default created\nsensor.argoproj.io/on-hook created\n",
+    );
+    expect((await kubectl("get", "sensors", "-o", "name")).stdout).toBe("sensor.argoproj.io/on-hook\n");
+    expect((await kubectl("get", "eb")).stdout).toMatch(/^NAME +AGE\ndefault +\d+s\n$/);
+    const wf = path.join(dir, "wf.yaml");
+    writeFileSync(
+      wf,
+      "apiVersion: argoproj.io/v1alpha1\nkind: Workflow\nmetadata:\n  name: patch-me\nspec:\n  entrypoint: main\n  templates:\n    - name: main\n      container:\n        image: alpine\n",
+    );
+    await kubectl("create", "-f", wf);
+    const patched = await kubectl(
+      "patch",
+      "workflow",
+      "patch-me",
+      "--type",
+      "merge",
+      "-p",
+      '{"spec":{"shutdown":"Stop"}}',
+    );
+    expect(patched.stdout).toBe("workflow.argoproj.io/patch-me patched\n");
+    expect(k8s.store.get("workflows", "default", "patch-me").spec.shutdown).toBe("Stop");
+    const last = k8s.requests.filter((r) => r.method === "PATCH").at(-1);
+    expect(last?.contentType).toBe("application/merge-patch+json");
+    expect(last?.body).toEqual({ spec: { shutdown: "Stop" } });
+    await kubectl("delete", "sensor", "on-hook");
+    expect(k8s.store.list("sensors", "default")).toEqual([]);
+  });
+});

@@ -57,6 +57,34 @@ export const RESOURCES: readonly DoubleResource[] = [
     shortNames: ["cwf", "cronwf"],
     crd: "crd-cronworkflow.json",
   },
+  // Argo Events (its CRDs carry no schema: x-kubernetes-preserve-unknown-fields)
+  {
+    group: "argoproj.io",
+    version: "v1alpha1",
+    plural: "eventbus",
+    singular: "eventbus",
+    kind: "EventBus",
+    namespaced: true,
+    shortNames: ["eb"],
+  },
+  {
+    group: "argoproj.io",
+    version: "v1alpha1",
+    plural: "eventsources",
+    singular: "eventsource",
+    kind: "EventSource",
+    namespaced: true,
+    shortNames: ["es"],
+  },
+  {
+    group: "argoproj.io",
+    version: "v1alpha1",
+    plural: "sensors",
+    singular: "sensor",
+    kind: "Sensor",
+    namespaced: true,
+    shortNames: ["sn"],
+  },
 ];
 
 export const VERBS = ["create", "delete", "deletecollection", "get", "list", "patch", "update", "watch"];

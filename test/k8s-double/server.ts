@@ -54,6 +54,8 @@ export interface Faults {
   dropWatchAfterEventsOnce?: number;
   /** After the next watch sent this many events: compact the history and cut it (its resume gets 410). */
   goneAfterEventsOnce?: number;
+  /** The next create (not a dry run) of this resource (plural) fails with a 500, as a timed-out etcd write. */
+  failCreateOnce?: string;
 }
 
 /** One request, as recorded by the double. */
@@ -63,6 +65,9 @@ export interface RecordedRequest {
   readonly query: Readonly<Record<string, string>>;
   readonly user: string;
   readonly authorization: string | undefined;
+  /** Content type and parsed JSON body of a request that sent one. */
+  contentType?: string;
+  body?: unknown;
 }
 
 /** A running double. */
@@ -299,7 +304,9 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
         `the API version in the data (${obj.apiVersion}) does not match the expected API version (${r.group}/${r.version}) or kind ${obj.kind} is not ${r.kind}`,
       );
     }
-    const checked = applyFieldValidation(r.kind, r.version, obj, options.validate?.(obj) ?? [], mode);
+    // kinds without a schema (Argo Events' CRDs preserve unknown fields) are stored as sent
+    const issues0 = r.crd ? (options.validate?.(obj) ?? []) : [];
+    const checked = applyFieldValidation(r.kind, r.version, obj, issues0, mode);
     const issues = checked.invalid;
     if (issues.length > 0) {
       const name = obj.metadata?.name ?? obj.metadata?.generateName ?? "";
@@ -422,10 +429,22 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
     const follow = q.get("follow") === "true";
     res.writeHead(200, { "Content-Type": "text/plain", "Transfer-Encoding": "chunked" });
     const key = `log:${ns}/${name}`;
+    // the kubelet's window: sinceSeconds, tailLines (of what exists now), timestamps (RFC 3339, nanoseconds)
+    const since = q.get("sinceSeconds") === null ? undefined : Date.now() - Number(q.get("sinceSeconds")) * 1000;
+    const tail = q.get("tailLines") === null ? undefined : Number(q.get("tailLines"));
+    const stamps = q.get("timestamps") === "true";
+    const first = store.log(ns, name);
     let written = 0;
+    if (since !== undefined) while (written < first.times.length && (first.times[written] ?? 0) < since) written++;
+    if (tail !== undefined) written = Math.max(written, first.lines.length - tail);
     const flush = (): boolean => {
       const l = store.log(ns, name);
-      for (; written < l.lines.length; written++) res.write(`${l.lines[written]}\n`);
+      for (; written < l.lines.length; written++) {
+        const at = new Date(l.times[written] ?? 0)
+          .toISOString()
+          .replace(/\.(\d+)Z$/, (_m, ms: string) => `.${ms}000000Z`);
+        res.write(`${stamps ? `${at} ` : ""}${l.lines[written]}\n`);
+      }
       return l.done;
     };
     if (container === "wait") {
@@ -450,13 +469,14 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
     const url = new URL(req.url ?? "/", "http://x");
     const q = url.searchParams;
     const user = authenticate(req);
-    requests.push({
+    const recorded: RecordedRequest = {
       method: req.method ?? "GET",
       path: url.pathname,
       query: Object.fromEntries(q),
       user: user ?? "<unauthenticated>",
       authorization: req.headers.authorization,
-    });
+    };
+    requests.push(recorded);
     const isWatch = q.get("watch") === "true" || q.get("watch") === "1";
     if (faults.delayMs > 0 && !isWatch && (!faults.delayPath || faults.delayPath.test(url.pathname))) {
       await new Promise((r) => setTimeout(r, faults.delayMs));
@@ -562,6 +582,8 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
       if (text) {
         try {
           body = JSON.parse(text) as Obj;
+          recorded.body = structuredClone(body);
+          recorded.contentType = (req.headers["content-type"] ?? "").split(";")[0]?.trim() ?? "";
         } catch {
           return send(
             res,
@@ -588,6 +610,10 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
           );
         }
         const warnings = validate(r, body, fieldValidationOf(q.get("fieldValidation")));
+        if (faults.failCreateOnce === r.plural && dryRun !== "All") {
+          faults.failCreateOnce = undefined;
+          return send(res, 500, status(500, "InternalError", "Internal error occurred: etcdserver: request timed out"));
+        }
         const created = store.create(r.plural, ns ?? "", body, dryRun === "All");
         return send(res, 201, created, warnings);
       }
@@ -617,6 +643,8 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
               `the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/strategic-merge-patch+json`,
             ),
           );
+        // what a patch produces is JSON (the stored object may hold undefined values the controller wrote)
+        next = JSON.parse(JSON.stringify(next)) as Obj;
         const warnings = validate(r, next, fieldValidationOf(q.get("fieldValidation")));
         next.metadata = { ...next.metadata, resourceVersion: current.metadata.resourceVersion };
         return send(res, 200, store.update(r.plural, ns ?? "", rt.name, next, { dryRun: dryRun === "All" }), warnings);

@@ -36,6 +36,8 @@ const clone = <T>(v: T): T => structuredClone(v);
 /** Pod logs: lines so far, and whether the container ended. */
 interface PodLog {
   lines: string[];
+  /** When each line was written (ms since the epoch). */
+  times: number[];
   done: boolean;
 }
 
@@ -219,8 +221,9 @@ export class Store {
   appendLog(namespace: string, pod: string, ...lines: string[]): void {
     const key = `${namespace}/${pod}`;
     let l = this.logs.get(key);
-    if (!l) this.logs.set(key, (l = { lines: [], done: false }));
+    if (!l) this.logs.set(key, (l = { lines: [], times: [], done: false }));
     l.lines.push(...lines);
+    l.times.push(...lines.map(() => Date.now()));
     this.events.emit(`log:${key}`);
   }
 
@@ -228,14 +231,17 @@ export class Store {
   endLog(namespace: string, pod: string): void {
     const key = `${namespace}/${pod}`;
     let l = this.logs.get(key);
-    if (!l) this.logs.set(key, (l = { lines: [], done: false }));
+    if (!l) this.logs.set(key, (l = { lines: [], times: [], done: false }));
     l.done = true;
     this.events.emit(`log:${key}`);
   }
 
   /** Log of a pod so far. */
-  log(namespace: string, pod: string): { readonly lines: readonly string[]; readonly done: boolean } {
+  log(
+    namespace: string,
+    pod: string,
+  ): { readonly lines: readonly string[]; readonly times: readonly number[]; readonly done: boolean } {
     const l = this.logs.get(`${namespace}/${pod}`);
-    return l ? { lines: [...l.lines], done: l.done } : { lines: [], done: false };
+    return l ? { lines: [...l.lines], times: [...l.times], done: l.done } : { lines: [], times: [], done: false };
   }
 }

@@ -28,6 +28,19 @@ const CLUSTER_COMMANDS: Record<string, () => Promise<(program: Command) => void>
   logs: async () => (await import("./commands/logs.js")).registerLogs,
   delete: async () => (await import("./commands/delete.js")).registerDelete,
   run: async () => (await import("./commands/run.js")).registerRun,
+  stop: async () => (await import("./commands/stop.js")).registerStop,
+  terminate: async () => (await import("./commands/stop.js")).registerTerminate,
+  suspend: async () => (await import("./commands/suspend.js")).registerSuspend,
+  resume: async () => (await import("./commands/suspend.js")).registerResume,
+  retry: async () => (await import("./commands/retry.js")).registerRetry,
+  resubmit: async () => (await import("./commands/retry.js")).registerResubmit,
+  wait: async () => (await import("./commands/wait.js")).registerWait,
+  watch: async () => (await import("./commands/wait.js")).registerWatch,
+  cron: async () => (await import("./commands/cron.js")).registerCron,
+  template: async () => (await import("./commands/template.js")).registerTemplate,
+  "cluster-template": async () => (await import("./commands/template.js")).registerClusterTemplate,
+  version: async () => (await import("./commands/version.js")).registerVersion,
+  completion: async () => (await import("./commands/completion.js")).registerCompletion,
 };
 
 /**
@@ -53,7 +66,14 @@ export async function createProgram(which: "all" | string | undefined): Promise<
   registerInit(program);
   const names = which === "all" ? Object.keys(CLUSTER_COMMANDS) : which && which in CLUSTER_COMMANDS ? [which] : [];
   for (const n of names) (await CLUSTER_COMMANDS[n]!())(program);
-  for (const c of program.commands) c.exitOverride();
+  // nested commands too (cron list, template get, ...)
+  const override = (cmd: Command): void => {
+    for (const c of cmd.commands) {
+      c.exitOverride();
+      override(c);
+    }
+  };
+  override(program);
   return program;
 }
 
@@ -72,7 +92,8 @@ export async function main(args: readonly string[]): Promise<number> {
   const verbose = args.includes("--verbose") || /^(1|true|yes)$/i.test(process.env.WFC_DEBUG ?? "");
   const argv = args.filter((a) => a !== "--verbose");
   const first = argv.slice(2).find((a) => !a.startsWith("-"));
-  const wantsAll = !first || first === "help";
+  // help and completion describe every command
+  const wantsAll = !first || first === "help" || first === "completion";
   try {
     const program = await createProgram(wantsAll ? "all" : first);
     await program.parseAsync(argv as string[]);

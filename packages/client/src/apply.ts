@@ -54,7 +54,8 @@ function stable(v: unknown): unknown {
   return v;
 }
 
-function hashOf(manifest: KubeObject): string {
+/** Hash of a manifest without its applied-hash annotation (what {@link applyManifest} records). @internal */
+export function hashOf(manifest: KubeObject): string {
   const annotations = { ...manifest.metadata?.annotations };
   delete annotations[APPLIED_HASH_ANNOTATION];
   const clean = { ...manifest, metadata: { ...manifest.metadata, annotations } };
@@ -64,7 +65,8 @@ function hashOf(manifest: KubeObject): string {
     .slice(0, 32);
 }
 
-function sameJson(a: unknown, b: unknown): boolean {
+/** Equal as JSON, whatever the key order. @internal */
+export function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(stable(a)) === JSON.stringify(stable(b));
 }
 

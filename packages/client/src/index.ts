@@ -37,7 +37,49 @@ export { type ArgoServerConnectOptions, connectArgoServer } from "./argo-server/
 export { type ConnectOptions, connect } from "./connect.js";
 export { ClusterError, type ClusterErrorCause, type ClusterErrorCode, type ClusterErrorOptions } from "./errors.js";
 export { connectKubernetes, type KubernetesConnectOptions } from "./kubernetes/client.js";
+export {
+  type AppliedObject,
+  applyAll,
+  applyOrder,
+  DryRunRefusedError,
+  PartialApplyError,
+} from "./operations/apply-all.js";
+export {
+  createEventsObject,
+  deleteEventsObject,
+  EVENTS_RESOURCES,
+  type EventsKind,
+  eventsKindFor,
+  getEventsObject,
+  listEventsObjects,
+  updateEventsObject,
+} from "./operations/events-resources.js";
+export {
+  FieldSelectorError,
+  type FieldTerm,
+  matchesFields,
+  nodeMatches,
+  parseFieldSelector,
+} from "./operations/field-selector.js";
+export { nodeId, podOfNode } from "./operations/node-ids.js";
+export { overrideParameters } from "./operations/parameters.js";
+export { formulateResubmit, RESUBMITTED_FROM, type ResubmitOptions } from "./operations/resubmit.js";
+export { formulateRetry, type RetryOptions, type RetryPlan, WorkflowActionError } from "./operations/retry.js";
+export { type ServerVersion, serverVersion } from "./operations/server-version.js";
+export {
+  type ResumeOptions,
+  type RetryResult,
+  resubmitWorkflow,
+  resumeWorkflow,
+  retryWorkflow,
+  type StopOptions,
+  setCronSuspended,
+  stopWorkflow,
+  suspendWorkflow,
+  terminateWorkflow,
+} from "./operations/workflow-actions.js";
 export { podName, podNameForNode } from "./pod-name.js";
+export type { RawRequest } from "./raw-request.js";
 export { redact, safeUrl } from "./redact.js";
 export {
   type ResilientWatchOptions,

@@ -3,6 +3,7 @@
  * whether they talk to the Kubernetes API or to the Argo Server.
  */
 
+import type { RawRequest } from "./raw-request.js";
 import type { ResilientWatchOptions } from "./resilient-watch.js";
 import type { ArgoKind } from "./resources.js";
 import type { KubeObject, Workflow } from "./types.js";
@@ -93,6 +94,12 @@ export interface LogsOptions {
   readonly container?: string;
   /** Stops streaming. @default undefined */
   readonly signal?: AbortSignal;
+  /** Only lines newer than this many seconds (Kubernetes' `sinceSeconds`). @default undefined (all) */
+  readonly sinceSeconds?: number;
+  /** Only the last this many lines of each pod (Kubernetes' `tailLines`). @default undefined (all) */
+  readonly tailLines?: number;
+  /** Prefix each line with its RFC 3339 timestamp, as the kubelet writes it (`timestamps`). @default false */
+  readonly timestamps?: boolean;
 }
 
 /**
@@ -146,4 +153,10 @@ export interface WorkflowClient {
   watchWorkflow(name: string, options?: WatchWorkflowOptions): AsyncIterable<Workflow>;
   /** Streams the logs of a workflow's pods, prefixed with their node names. */
   logs(name: string, options?: LogsOptions): AsyncIterable<LogLine>;
+  /**
+   * Sends one request to the server this client talks to (a path of the Kubernetes API in
+   * Kubernetes mode, of the Argo Server API in Argo Server mode) and returns the parsed JSON body;
+   * a non-2xx answer or a transport failure is a one-line `ClusterError`.
+   */
+  raw<T = unknown>(req: RawRequest): Promise<T>;
 }

@@ -1,6 +1,7 @@
 /**
- * `wfc apply`: create or update WorkflowTemplates, ClusterWorkflowTemplates
- * and CronWorkflows; a second apply of the same input changes nothing.
+ * `wfc apply`: create or update WorkflowTemplates, ClusterWorkflowTemplates, CronWorkflows and
+ * Argo Events objects, in dependency order, checked first and dry-run before the first write; a
+ * second apply of the same input changes nothing.
  */
 
 import type { KubeObject } from "@wfc/client";
@@ -34,7 +35,9 @@ interface ApplyOptions extends ClusterOptions {
 export function registerApply(program: Command): void {
   const cmd = program
     .command("apply")
-    .description("create or update WorkflowTemplates, ClusterWorkflowTemplates and CronWorkflows (idempotent)")
+    .description(
+      "create or update WorkflowTemplates, ClusterWorkflowTemplates, CronWorkflows and Argo Events objects (EventBus, EventSource, Sensor), in dependency order (idempotent)",
+    )
     .argument("<files...>", "pipeline modules (.ts, .js) or manifests (.yaml, .yml, .json)")
     .addOption(outputOption())
     .addOption(argoVersionOption());
@@ -42,7 +45,12 @@ export function registerApply(program: Command): void {
   cmd.addHelpText(
     "after",
     `
-Prints <kind>.argoproj.io/<name> created|configured|unchanged per object.
+Prints <kind>.argoproj.io/<name> created|configured|unchanged per object, in the order applied:
+EventBuses, then WorkflowTemplates, ClusterWorkflowTemplates and CronWorkflows, then EventSources,
+then Sensors. Everything is checked first (wfc lint's strict check; Argo Events objects against the
+Argo Events schema); when several objects change, each is sent as a server dry run (dryRun=All)
+before the first is stored. If a later write still fails, the error lists what was applied and
+what was not. EventBuses, EventSources and Sensors need the Kubernetes API (not --argo-server).
 
 Examples:
   wfc apply templates.ts
@@ -63,21 +71,29 @@ Examples:
     const { assertValid, rejectedByServer } = await import("../check.js");
     assertValid(loaded, opts.argoVersion);
     const client = await clientFrom(opts);
-    const { applyManifest } = await import("@wfc/client");
-    const results: KubeObject[] = [];
-    for (const [i, m] of manifests.entries()) {
-      const { action, object } = await applyManifest(client, m, {
-        fieldValidation: "Strict",
-        onWarning: printWarning,
-      }).catch((e: unknown) => {
-        throw rejectedByServer(
-          e,
-          loaded[i]!,
-          results.length ? `${results.length} object(s) before it were applied` : undefined,
+    const { applyAll, DryRunRefusedError } = await import("@wfc/client");
+    let applied: Awaited<ReturnType<typeof applyAll>>;
+    try {
+      applied = await applyAll(client, manifests, { fieldValidation: "Strict", onWarning: printWarning });
+    } catch (e) {
+      // a field the server refused is located in the user's file
+      if (e instanceof DryRunRefusedError) {
+        const located = rejectedByServer(e.failure, loaded[e.index]!, "nothing was applied");
+        throw located === e.failure ? e : located;
+      }
+      throw e;
+    }
+    const results: KubeObject[] = applied.map((a) => a.object);
+    if (!opts.output)
+      for (const a of applied)
+        process.stdout.write(
+          `${objectName({ ...a.object, kind: a.object.kind ?? manifests[a.index]?.kind })} ${a.action}\n`,
         );
-      });
-      results.push(object);
-      if (!opts.output) process.stdout.write(`${objectName(object)} ${action}\n`);
+    if (!opts.output && manifests.length > 1) {
+      const count = (x: string) => applied.filter((a) => a.action === x).length;
+      process.stderr.write(
+        `${manifests.length} objects: ${count("created")} created, ${count("configured")} configured, ${count("unchanged")} unchanged\n`,
+      );
     }
     if (opts.output) process.stdout.write(formatObjects(results, opts.output));
   });

@@ -23,6 +23,20 @@ interface ListOptions extends ClusterOptions {
 
 const PHASES = ["Pending", "Running", "Succeeded", "Failed", "Error"];
 
+/** Pending/running/completed pod nodes, as argo's `list -o wide` counts them (P/R/C). */
+function podCounts(wf: Workflow): string {
+  let p = 0;
+  let r = 0;
+  let c = 0;
+  for (const n of Object.values(wf.status?.nodes ?? {})) {
+    if (n.type !== "Pod") continue;
+    if (["Succeeded", "Failed", "Error", "Skipped", "Omitted"].includes(n.phase ?? "")) c++;
+    else if (n.phase === "Running") r++;
+    else p++;
+  }
+  return `${p}/${r}/${c}`;
+}
+
 /**
  * Registers `wfc list`.
  *
@@ -35,7 +49,9 @@ export function registerList(program: Command): void {
   const cmd = program
     .command("list")
     .alias("ls")
-    .description("list workflows (or workflowtemplates, clusterworkflowtemplates, cronworkflows)")
+    .description(
+      "list workflows (or workflowtemplates, clusterworkflowtemplates, cronworkflows, eventbus, eventsources, sensors)",
+    )
     .argument("[kind]", "what to list", "workflows")
     .option("-l, --selector <selector>", "label selector, e.g. app=ci,tier!=test")
     .option("--phase <phases>", `only workflows in these phases (comma-separated: ${PHASES.join(", ")})`)
@@ -47,7 +63,33 @@ export function registerList(program: Command): void {
     "\nExamples:\n  wfc list\n  wfc list --phase Running,Failed -l app=ci\n  wfc list workflowtemplates -o name",
   );
   cmd.action(async (kindArg: string, opts: ListOptions) => {
-    const { resourceFor } = await import("@wfc/client");
+    const { resourceFor, eventsKindFor, listEventsObjects, EVENTS_RESOURCES } = await import("@wfc/client");
+    const eventsKind = eventsKindFor(kindArg);
+    if (eventsKind) {
+      const client = await clientFrom(opts);
+      const items = await listEventsObjects(client, eventsKind, {
+        ...(opts.selector ? { labelSelector: opts.selector } : {}),
+        ...(opts.allNamespaces ? { allNamespaces: true } : {}),
+      });
+      if (opts.output && opts.output !== "wide")
+        return void process.stdout.write(formatObjects(items, opts.output, true));
+      const plural = EVENTS_RESOURCES[eventsKind].plural;
+      if (!items.length)
+        return void process.stderr.write(
+          `No ${plural} found${opts.allNamespaces ? "" : ` in namespace ${client.namespace}`}.\n`,
+        );
+      const all = !!opts.allNamespaces;
+      return void process.stdout.write(
+        table([
+          [...(all ? ["NAMESPACE"] : []), "NAME", "AGE"],
+          ...items.map((o) => [
+            ...(all ? [o.metadata?.namespace ?? ""] : []),
+            o.metadata?.name ?? "",
+            between(o.metadata?.creationTimestamp, undefined),
+          ]),
+        ]),
+      );
+    }
     const { ClusterInputError } = await import("../cluster/errors.js");
     const res = resourceFor(kindArg);
     const phases = opts.phase
@@ -90,7 +132,7 @@ export function registerList(program: Command): void {
         "AGE",
         "DURATION",
         "PROGRESS",
-        ...(wide ? ["TEMPLATE", "PARAMETERS"] : []),
+        ...(wide ? ["PRIORITY", "P/R/C", "TEMPLATE", "PARAMETERS"] : []),
         "MESSAGE",
       ]);
       for (const o of items) {
@@ -101,6 +143,8 @@ export function registerList(program: Command): void {
         };
         const extra = wide
           ? [
+              String((o.spec as { priority?: number } | undefined)?.priority ?? 0),
+              podCounts(o as Workflow),
               spec.workflowTemplateRef?.name ?? "-",
               (spec.arguments?.parameters ?? []).map((p) => `${p.name}=${String(p.value ?? "")}`).join(",") || "-",
             ]

@@ -3,15 +3,32 @@
  * prefixed with its node name; `-f` follows until the workflow completes.
  */
 import type { Workflow, WorkflowClient } from "@wfc/client";
-import type { Command } from "commander";
+import { type Command, InvalidArgumentError, Option } from "commander";
 import { onInterrupt } from "../cluster/interrupt.js";
-import { addClusterOptions, type ClusterOptions, clientFrom } from "../cluster/options.js";
+import { addClusterOptions, type ClusterOptions, clientFrom, parseDuration } from "../cluster/options.js";
 
 interface LogsOptions extends ClusterOptions {
   readonly follow?: boolean;
   readonly task?: string;
   readonly container: string;
   readonly prefix: boolean;
+  readonly since?: number;
+  readonly tail?: number;
+  readonly grep?: RegExp;
+  readonly timestamps?: boolean;
+}
+
+function parseTail(v: string): number {
+  if (!/^\d+$/.test(v)) throw new InvalidArgumentError(`"${v}" is not a number of lines`);
+  return Number(v);
+}
+
+function parseGrep(v: string): RegExp {
+  try {
+    return new RegExp(v);
+  } catch (e) {
+    throw new InvalidArgumentError(`"${v}" is not a regular expression: ${(e as Error).message}`);
+  }
 }
 
 /** Why a workflow printed no log lines: it has no pods (for the task), or its pods printed nothing. */
@@ -22,6 +39,17 @@ async function whyNoLogs(client: WorkflowClient, name: string, task: string | un
   );
   const phase = wf.status?.phase ?? "Pending";
   if (!nodes.length) return `workflow ${name} has no pods${task ? ` for task ${task}` : ""} (phase ${phase})`;
+  if (client.mode === "kubernetes") {
+    const pods = await client.raw<{ items?: unknown[] }>({
+      method: "GET",
+      path: `/api/v1/namespaces/${encodeURIComponent(client.namespace)}/pods?${new URLSearchParams({ labelSelector: `workflows.argoproj.io/workflow=${name}` })}`,
+      action: `listing the pods of Workflow "${name}" in namespace "${client.namespace}"`,
+      permission: "list pods",
+      namespace: client.namespace,
+    });
+    if (!pods.items?.length)
+      return `the pods of workflow ${name} no longer exist (phase ${phase}; deleted, e.g. by podGC or a retry), so their logs are gone`;
+  }
   return `the ${nodes.length === 1 ? "pod" : `${nodes.length} pods`} of workflow ${name}${task ? ` (task ${task})` : ""} printed no log lines`;
 }
 
@@ -41,9 +69,18 @@ export function registerLogs(program: Command): void {
     .option("-f, --follow", "keep streaming until the workflow completes")
     .option("--task <name>", "only this task or step")
     .option("-c, --container <name>", "container to read", "main")
-    .option("--no-prefix", "do not prefix lines with the node name");
+    .option("--no-prefix", "do not prefix lines with the node name")
+    .addOption(
+      new Option("--since <duration>", "only lines newer than this (e.g. 10s, 5m, 1h)").argParser(parseDuration),
+    )
+    .addOption(new Option("--tail <lines>", "only the last N lines of each pod").argParser(parseTail))
+    .addOption(new Option("--grep <regexp>", "only lines matching this regular expression").argParser(parseGrep))
+    .option("--timestamps", "prefix each line with its timestamp");
   addClusterOptions(cmd);
-  cmd.addHelpText("after", "\nExamples:\n  wfc logs hello-x7k2p\n  wfc logs hello-x7k2p -f --task build");
+  cmd.addHelpText(
+    "after",
+    "\nExamples:\n  wfc logs hello-x7k2p\n  wfc logs hello-x7k2p -f --task build\n  wfc logs hello-x7k2p --since 10m --tail 20 --grep ERROR --timestamps",
+  );
   cmd.action(async (name: string, opts: LogsOptions) => {
     const client = await clientFrom(opts);
     const intr = onInterrupt();
@@ -54,7 +91,11 @@ export function registerLogs(program: Command): void {
         container: opts.container,
         signal: intr.signal,
         ...(opts.task ? { task: opts.task } : {}),
+        ...(opts.since !== undefined ? { sinceSeconds: Math.max(1, Math.ceil(opts.since / 1000)) } : {}),
+        ...(opts.tail !== undefined ? { tailLines: opts.tail } : {}),
+        ...(opts.timestamps ? { timestamps: true } : {}),
       })) {
+        if (opts.grep && !opts.grep.test(line.text)) continue;
         lines++;
         process.stdout.write(opts.prefix ? `${line.nodeName}: ${line.text}\n` : `${line.text}\n`);
       }
@@ -63,6 +104,11 @@ export function registerLogs(program: Command): void {
     }
     if (intr.interrupted()) process.exit(130);
     // like `argo logs`, nothing to print is not an error (exit 0), but wfc says why on stderr
-    if (!lines) process.stderr.write(`wfc: ${await whyNoLogs(client, name, opts.task)}\n`);
+    if (!lines)
+      process.stderr.write(
+        opts.grep
+          ? `wfc: no log lines of workflow ${name} match ${opts.grep}\n`
+          : `wfc: ${await whyNoLogs(client, name, opts.task)}\n`,
+      );
   });
 }

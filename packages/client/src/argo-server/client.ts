@@ -9,6 +9,7 @@ import { type ErrorContext, httpError, transportError } from "../error-mapping.j
 import { ClusterError } from "../errors.js";
 import { type HttpTarget, request } from "../http-request.js";
 import { type Connection, errorContext, inNamespace, listContext, objectContext } from "../operation.js";
+import type { RawRequest } from "../raw-request.js";
 import { safeUrl } from "../redact.js";
 import type { WatchSource } from "../resilient-watch.js";
 import { ARGO_GROUP, type ArgoKind, resourceFor } from "../resources.js";
@@ -229,6 +230,15 @@ class ArgoServerWorkflowClient implements WorkflowClient {
       objectContext(this.conn, "delete", res, name, ns),
       `${PATHS[res.kind].collection(ns)}/${encodeURIComponent(name)}`,
       "DELETE",
+    );
+  }
+
+  raw<T = unknown>(req: RawRequest): Promise<T> {
+    return this.send(
+      errorContext(this.conn, req.action, req.permission, req.namespace),
+      req.path,
+      req.method,
+      req.body,
     );
   }
 

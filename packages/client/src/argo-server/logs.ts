@@ -37,6 +37,9 @@ export function workflowLogs(source: WorkflowLogSource, name: string, options: L
     "logOptions.container": options.container ?? "main",
     "logOptions.follow": String(!!options.follow),
   });
+  if (options.sinceSeconds !== undefined) q.set("logOptions.sinceSeconds", String(options.sinceSeconds));
+  if (options.tailLines !== undefined) q.set("logOptions.tailLines", String(options.tailLines));
+  if (options.timestamps) q.set("logOptions.timestamps", "true");
   const path = `/api/v1/workflows/${encodeURIComponent(source.namespace)}/${encodeURIComponent(name)}/log?${q}`;
   return logStream(options.signal, async (push, signal) => {
     let index = podIndex(await source.getWorkflow(name));

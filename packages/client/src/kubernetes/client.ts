@@ -8,6 +8,7 @@ import { type ErrorContext, httpError, transportError } from "../error-mapping.j
 import { type HttpResponse, type HttpTarget, request } from "../http-request.js";
 import { streamLines } from "../line-stream.js";
 import { type Connection, errorContext, inNamespace, listContext, objectContext } from "../operation.js";
+import type { RawRequest } from "../raw-request.js";
 import { safeUrl } from "../redact.js";
 import type { WatchSource } from "../resilient-watch.js";
 import { ARGO_GROUP, ARGO_VERSION, type ArgoKind, type ArgoResource, resourceFor } from "../resources.js";
@@ -247,6 +248,24 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
     return podLogs(this, name, options);
   }
 
+  async raw<T = unknown>(req: RawRequest): Promise<T> {
+    const ctx = errorContext(this.conn, req.action, req.permission, req.namespace);
+    let res: Awaited<ReturnType<typeof request>>;
+    try {
+      res = await request(await this.target(), req.path, {
+        method: req.method,
+        body: req.body,
+        ...(req.contentType ? { contentType: req.contentType } : {}),
+        timeoutMs: this.timeoutMs,
+      });
+    } catch (err) {
+      throw transportError(err, ctx);
+    }
+    if (req.onWarning && res.warning) for (const w of parseWarnings(res.warning)) req.onWarning(w);
+    if (res.status < 200 || res.status > 299) throw httpError(res.status, res.body, ctx);
+    return res.body as T;
+  }
+
   /** @internal */
   getWorkflow(name: string): Promise<Workflow> {
     return this.get<Workflow>("Workflow", name);
@@ -265,9 +284,18 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
   }
 
   /** @internal streams one pod's log. */
-  async *podLog(pod: string, container: string, follow: boolean, signal: AbortSignal): AsyncGenerator<string> {
+  async *podLog(
+    pod: string,
+    container: string,
+    follow: boolean,
+    signal: AbortSignal,
+    window: Pick<LogsOptions, "sinceSeconds" | "tailLines" | "timestamps"> = {},
+  ): AsyncGenerator<string> {
     const ns = this.namespace;
     const q = new URLSearchParams({ container, follow: String(follow) });
+    if (window.sinceSeconds !== undefined) q.set("sinceSeconds", String(window.sinceSeconds));
+    if (window.tailLines !== undefined) q.set("tailLines", String(window.tailLines));
+    if (window.timestamps) q.set("timestamps", "true");
     const ctx = errorContext(this.conn, `reading the logs of pod "${pod}" in namespace "${ns}"`, "get pods/log", ns);
     const path = `/api/v1/namespaces/${encodeURIComponent(ns)}/pods/${encodeURIComponent(pod)}/log?${q}`;
     yield* streamLines(await this.target(), path, { ctx, signal, connectTimeoutMs: this.timeoutMs });

@@ -21,7 +21,13 @@ export interface PodLogSource {
   /** The pods of a workflow. */
   workflowPods(name: string): Promise<KubePod[]>;
   /** One pod's log, line by line; ends quietly when `signal` aborts. */
-  podLog(pod: string, container: string, follow: boolean, signal: AbortSignal): AsyncIterable<string>;
+  podLog(
+    pod: string,
+    container: string,
+    follow: boolean,
+    signal: AbortSignal,
+    window?: Pick<LogsOptions, "sinceSeconds" | "tailLines" | "timestamps">,
+  ): AsyncIterable<string>;
 }
 
 const FOLLOW_RETRIES = 20;
@@ -53,7 +59,7 @@ export function podLogs(source: PodLogSource, name: string, options: LogsOptions
           return t !== 0 ? t : order.indexOf(a.node?.id ?? "") - order.indexOf(b.node?.id ?? "");
         });
       for (const { pod, node } of pods) {
-        for await (const text of source.podLog(pod.metadata.name, container, false, signal)) {
+        for await (const text of source.podLog(pod.metadata.name, container, false, signal, options)) {
           push({ podName: pod.metadata.name, nodeName: nodeLabel(node, pod.metadata.name), text });
         }
       }
@@ -62,7 +68,7 @@ export function podLogs(source: PodLogSource, name: string, options: LogsOptions
     const follow = async (pod: string, node: NodeStatus): Promise<void> => {
       for (let attempt = 0; ; attempt++) {
         try {
-          for await (const text of source.podLog(pod, container, true, signal))
+          for await (const text of source.podLog(pod, container, true, signal, options))
             push({ podName: pod, nodeName: nodeLabel(node, pod), text });
           return;
         } catch (err) {
