@@ -53,7 +53,7 @@ export { eventBus } from "./event-bus.js";
 export type { EventSourceObject, EventSourceOptions, SourceConfig, SourceType } from "./event-source.js";
 // Event sources
 export { eventSource, externalEventSource, isEventSource } from "./event-source.js";
-export type { Message, MessageData, MessageOptions, MessageSourceOptions, Transport } from "./message.js";
+export type { Message, MessageBase, MessageData, MessageOptions, MessageSourceOptions, Transport } from "./message.js";
 // Typed message contracts
 export { message, messageSource } from "./message.js";
 export type { DependencyRef, ParamSource, PayloadAt, PayloadPath, Untyped } from "./param-source.js";

@@ -1,8 +1,8 @@
 import type { output, ZodObject, ZodType } from "zod";
+import { fail } from "./errors.js";
 import { type Dependency, event } from "./event.js";
 import type { EventBusObject } from "./event-bus.js";
 import { type EventSourceObject, eventSource, type SourceType } from "./event-source.js";
-import { fail } from "./errors.js";
 import type { EventSourceSpec } from "./types.gen.js";
 
 /**
@@ -31,7 +31,12 @@ export type Transport =
 interface TransportData {
   readonly webhook: { readonly header: Readonly<Record<string, readonly string[]>> };
   readonly nats: { readonly subject: string };
-  readonly kafka: { readonly topic: string; readonly key: string; readonly partition: number; readonly timestamp: string };
+  readonly kafka: {
+    readonly topic: string;
+    readonly key: string;
+    readonly partition: number;
+    readonly timestamp: string;
+  };
   readonly redis: { readonly channel: string; readonly pattern: string };
   readonly mqtt: { readonly topic: string; readonly messageId: number };
 }
@@ -46,16 +51,36 @@ interface TransportData {
  * const fileIngested = message({ name: "file-ingested", source: "messages", transport: { type: "webhook" }, payload: z.object({ path: z.string(), rows: z.number() }) });
  * ```
  */
-export interface Message<N extends string = string, S extends ZodObject = ZodObject, X extends Transport["type"] = Transport["type"]> {
+export interface Message<
+  N extends string = string,
+  S extends ZodObject = ZodObject,
+  X extends Transport["type"] = Transport["type"],
+> extends MessageBase {
   /** The event name in its EventSource. */
   readonly name: N;
-  /** The EventSource's name. */
-  readonly source: string;
   readonly transport: Extract<Transport, { type: X }>;
   /** The payload schema. */
   readonly payload: S;
   /** The Sensor dependency on this message, typed: `deps.x.data("body.path")` is checked against the payload. */
   readonly dependency: Dependency<MessageData<S, X>>;
+}
+
+/**
+ * What every {@link Message} has, whatever its payload and transport: what {@link messageSource} reads.
+ *
+ * @example
+ * ```ts
+ * const all: readonly MessageBase[] = [fileUploaded, fileIngested];
+ * ```
+ */
+export interface MessageBase {
+  /** The event name in its EventSource. */
+  readonly name: string;
+  /** The EventSource's name. */
+  readonly source: string;
+  readonly transport: Transport;
+  /** The payload schema. */
+  readonly payload: ZodObject;
 }
 
 /**
@@ -66,7 +91,9 @@ export interface Message<N extends string = string, S extends ZodObject = ZodObj
  * type D = MessageData<z.ZodObject<{ path: z.ZodString }>, "webhook">; // { body: { path: string }; header: ... }
  * ```
  */
-export type MessageData<S extends ZodType, X extends Transport["type"]> = { readonly body: output<S> } & TransportData[X];
+export type MessageData<S extends ZodType, X extends Transport["type"]> = {
+  readonly body: output<S>;
+} & TransportData[X];
 
 /** Options of {@link message}. */
 export interface MessageOptions<N extends string, S extends ZodObject, T extends Transport> {
@@ -111,12 +138,12 @@ export function message<const N extends string, S extends ZodObject, const T ext
 }
 
 /** The webhook endpoint of a message. */
-export function webhookEndpoint(m: Message): { port: number; endpoint: string } {
+export function webhookEndpoint(m: MessageBase): { port: number; endpoint: string } {
   const t = m.transport as Extract<Transport, { type: "webhook" }>;
   return { port: t.port ?? 12000, endpoint: t.endpoint ?? `/${m.name}` };
 }
 
-function eventConfig(m: Message): unknown {
+function eventConfig(m: MessageBase): unknown {
   const t = m.transport;
   switch (t.type) {
     case "webhook": {
@@ -128,14 +155,19 @@ function eventConfig(m: Message): unknown {
     case "kafka":
       return { url: t.url, topic: t.topic, partition: t.partition ?? "0", jsonBody: true };
     case "redis":
-      return { hostAddress: t.hostAddress, channels: [t.channel], jsonBody: true, ...(t.db !== undefined ? { db: t.db } : {}) };
+      return {
+        hostAddress: t.hostAddress,
+        channels: [t.channel],
+        jsonBody: true,
+        ...(t.db !== undefined ? { db: t.db } : {}),
+      };
     case "mqtt":
       return { url: t.url, topic: t.topic, clientId: t.clientId ?? m.name, jsonBody: true };
   }
 }
 
 /** Options of {@link messageSource}. */
-export interface MessageSourceOptions<M extends readonly Message[]> {
+export interface MessageSourceOptions<M extends readonly MessageBase[]> {
   /** `metadata.name`: every message's `source`. */
   readonly name: string;
   readonly namespace?: string;
@@ -156,7 +188,7 @@ export interface MessageSourceOptions<M extends readonly Message[]> {
  * export const messages = messageSource({ name: "messages", eventBus: bus, messages: [fileUploaded, fileIngested] });
  * ```
  */
-export function messageSource<const M extends readonly Message[]>(
+export function messageSource<const M extends readonly MessageBase[]>(
   options: MessageSourceOptions<M>,
 ): EventSourceObject<M[number]["name"]> {
   const first = options.messages[0];
@@ -173,8 +205,11 @@ export function messageSource<const M extends readonly Message[]>(
     if (events[m.name]) fail("E_EVENTS_MESSAGE", `messageSource ${options.name}: two messages named ${m.name}`);
     events[m.name] = eventConfig(m);
   }
-  const ports = [...new Set(options.messages.filter((m) => m.transport.type === "webhook").map((m) => webhookEndpoint(m).port))];
-  const service = options.service ?? (ports.length ? { ports: ports.map((port) => ({ port, targetPort: port })) } : undefined);
+  const ports = [
+    ...new Set(options.messages.filter((m) => m.transport.type === "webhook").map((m) => webhookEndpoint(m).port)),
+  ];
+  const service =
+    options.service ?? (ports.length ? { ports: ports.map((port) => ({ port, targetPort: port })) } : undefined);
   return eventSource(first.transport.type as SourceType, {
     name: options.name,
     ...(options.namespace ? { namespace: options.namespace } : {}),

@@ -27,8 +27,11 @@ export interface PublisherOptions {
 type Kind = "string" | "number" | "int" | "boolean" | "json";
 
 function kindOf(schema: ZodType): Kind {
-  const def = (schema as unknown as { def: { type: string; innerType?: ZodType; checks?: { _zod?: { def?: { format?: string } } }[] } })
-    .def;
+  const def = (
+    schema as unknown as {
+      def: { type: string; innerType?: ZodType; checks?: { _zod?: { def?: { format?: string } } }[] };
+    }
+  ).def;
   switch (def.type) {
     case "optional":
     case "nullable":
@@ -80,7 +83,10 @@ const IMAGES: Record<Exclude<Transport["type"], "webhook">, string> = {
   mqtt: "eclipse-mosquitto:2",
 };
 
-function busCommand(t: Exclude<Transport, { type: "webhook" }>): { script: string; env: { name: string; value: string }[] } {
+function busCommand(t: Exclude<Transport, { type: "webhook" }>): {
+  script: string;
+  env: { name: string; value: string }[];
+} {
   switch (t.type) {
     case "nats":
       return {
@@ -110,9 +116,9 @@ function busCommand(t: Exclude<Transport, { type: "webhook" }>): { script: strin
       };
     case "mqtt":
       return {
-        script: 'mosquitto_pub -L "${WFC_URL%/}/$WFC_TOPIC" -m "$WFC_PAYLOAD"',
+        script: 'mosquitto_pub -L "$WFC_URL/$WFC_TOPIC" -m "$WFC_PAYLOAD"',
         env: [
-          { name: "WFC_URL", value: t.url.replace(/^tcp:/, "mqtt:") },
+          { name: "WFC_URL", value: t.url.replace(/^tcp:/, "mqtt:").replace(/\/$/, "") },
           { name: "WFC_TOPIC", value: t.topic },
         ],
       };
@@ -145,7 +151,7 @@ export function publisher<N extends string, S extends ZodObject, X extends Trans
   const metadata = { annotations: { [PUBLISH_ANNOTATION]: `${message.source}/${message.name}` } };
   const t = message.transport as Transport;
   if (t.type === "webhook") {
-    const { port, endpoint } = webhookEndpoint(message as unknown as Message);
+    const { port, endpoint } = webhookEndpoint(message);
     const host = `${message.source}-eventsource-svc${options.namespace ? `.${options.namespace}.svc` : ""}`;
     return http(
       { name, inputs, metadata },
@@ -158,7 +164,8 @@ export function publisher<N extends string, S extends ZodObject, X extends Trans
       },
     ) as unknown as Template<InputsOf<S["shape"]>, {}, string>;
   }
-  if (!(t.type in IMAGES)) return fail("E_EVENTS_MESSAGE", `message ${message.name}: no publisher for transport ${t.type}`);
+  if (!(t.type in IMAGES))
+    return fail("E_EVENTS_MESSAGE", `message ${message.name}: no publisher for transport ${t.type}`);
   const { script, env } = busCommand(t);
   return container(
     { name, inputs, metadata },

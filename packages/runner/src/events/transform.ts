@@ -1,0 +1,49 @@
+/**
+ * A dependency's `transform` as Argo Events applies it (pkg/sensors/dependencies/transform.go),
+ * before the filters: a jq command (gojq there; jq compiled to WebAssembly here) whose first
+ * output must be a JSON object, or a Lua script whose result must be a table; either replaces the
+ * event's data.
+ */
+import type { LocalEvent } from "./cloud-event.js";
+import { EventCodes, EventError } from "./errors.js";
+import { runLua } from "./lua.js";
+
+type JqModule = { json(input: unknown, filter: string): Promise<unknown> };
+let jq: Promise<JqModule> | undefined;
+
+/**
+ * The event after `transform` (the same event when there is none or it has no data).
+ *
+ * @example
+ * ```ts
+ * await applyTransform(event, { jq: ".body.amount |= tostring" }, "sensor s: dependency d");
+ * ```
+ */
+export async function applyTransform(
+  event: LocalEvent,
+  transform: { readonly jq?: string; readonly script?: string } | undefined,
+  where: string,
+): Promise<LocalEvent> {
+  if (!transform || event.data === undefined || event.data === null) return event;
+  if (transform.jq) {
+    jq ??= import("jq-wasm") as Promise<JqModule>;
+    let out: unknown;
+    try {
+      out = await (await jq).json(event.data, transform.jq);
+    } catch (e) {
+      throw new EventError(EventCodes.transform, `${where}: jq transform failed: ${(e as Error).message}`);
+    }
+    // jq-wasm returns an array when the program has several outputs: gojq's first output is used
+    const first = Array.isArray(out) && /,|\[\]|\.\.\./.test(transform.jq) ? out[0] : out;
+    if (first === null || typeof first !== "object" || Array.isArray(first))
+      throw new EventError(EventCodes.transform, `${where}: jq transformation output must be a JSON object`);
+    return { ...event, context: { ...event.context, datacontenttype: "application/json" }, data: first };
+  }
+  if (transform.script) {
+    const out = runLua(transform.script, event.data, `${where}: script transform`);
+    if (out === null || typeof out !== "object")
+      throw new EventError(EventCodes.transform, `${where}: transformation script output type is not of lua table`);
+    return { ...event, context: { ...event.context, datacontenttype: "application/json" }, data: out };
+  }
+  return event;
+}
