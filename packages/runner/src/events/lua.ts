@@ -1,3 +1,4 @@
+/// <reference path="./fengari.d.ts" />
 /**
  * Lua scripts of Argo Events' script filters and script transforms (gopher-lua there; fengari, a
  * Lua 5.3 VM in JavaScript, here): the event data is the global `event`, converted as Argo Events'
