@@ -152,7 +152,9 @@ export async function runEventChain(file: string, opts: RunEventOptions): Promis
             ? `runs workflow ${String((t.submitted?.metadata as { generateName?: string; name?: string } | undefined)?.name ?? (t.submitted?.metadata as { generateName?: string } | undefined)?.generateName ?? "?")}${args ? ` (${args})` : ""}`
             : t.action === "log"
               ? `logs: ${JSON.stringify(Object.fromEntries(Object.entries(t.firing.events).map(([k, e]) => [k, e.data])))}`
-              : `not performed: ${t.reason}`;
+              : t.action === "failed"
+                ? `failed: ${t.reason}`
+                : `not performed: ${t.reason}`;
         out(`  trigger ${t.sensor}/${t.trigger} fired (${t.type}${t.operation ? ` ${t.operation}` : ""}): ${what}\n`);
       } else if (t.result)
         out(`workflow ${label(t.result.workflow)} ${t.result.phase} (trigger ${t.sensor}/${t.trigger})\n`);

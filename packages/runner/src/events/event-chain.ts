@@ -37,7 +37,7 @@ export interface TriggerRecord {
   readonly operation?: string;
   /** The event index each dependency's event had. */
   readonly events: Readonly<Record<string, number>>;
-  /** `run` (a Workflow ran locally), `log`, or `skip` (not performed locally; see `reason`). */
+  /** `run` (a Workflow ran locally), `log`, `skip` (not performed locally) or `failed` (its parameters could not be resolved); see `reason`. */
   readonly action: LocalAction["kind"];
   readonly reason?: string;
   /** The workflow's `spec.arguments.parameters`, by name. */
@@ -64,6 +64,8 @@ export interface EventChainOptions {
   readonly now?: () => Date;
   /** The most triggers one chain may fire (a message loop stops there with {@link EventCodes.loop}). @default 100 */
   readonly maxTriggers?: number;
+  /** Makes event ids. @default random UUIDs */
+  readonly newId?: () => string;
   /** Called after each event is delivered. */
   readonly onEvent?: (record: EventRecord) => void;
   /** Called when a trigger fires (before its workflow runs) and when its workflow ends. */
@@ -104,7 +106,10 @@ export class EventChain {
   executor(inner: Executor): Executor {
     return publishingExecutor(inner, this.sourceEvents, (p: Published) => {
       const origin = `workflow ${p.request.workflowName} (node ${p.request.nodeName})`;
-      return this.#deliver(sourceEvent(p.event, p.payload, this.#now(), p.headers), origin).then(() => undefined);
+      return this.#deliver(
+        sourceEvent(p.event, p.payload, this.#now(), p.headers, this.#options.newId?.()),
+        origin,
+      ).then(() => undefined);
     });
   }
 
@@ -122,7 +127,10 @@ export class EventChain {
     options: { readonly headers?: Readonly<Record<string, readonly string[]>>; readonly time?: Date } = {},
   ): Promise<EventRecord> {
     const e = findSourceEvent(this.sourceEvents, ref);
-    return this.#deliver(sourceEvent(e, payload, options.time ?? this.#now(), options.headers), "injected");
+    return this.#deliver(
+      sourceEvent(e, payload, options.time ?? this.#now(), options.headers, this.#options.newId?.()),
+      "injected",
+    );
   }
 
   /** Delivers an event made elsewhere. */
@@ -172,7 +180,7 @@ export class EventChain {
       ...(firing.operation ? { operation: firing.operation } : {}),
       events,
       action: action.kind,
-      ...(action.kind === "skip" ? { reason: action.reason } : {}),
+      ...(action.kind === "skip" || action.kind === "failed" ? { reason: action.reason } : {}),
       arguments: action.kind === "run" ? workflowArguments(action.workflow) : {},
       ...(action.kind === "run" ? { submitted: action.workflow } : {}),
       firing,

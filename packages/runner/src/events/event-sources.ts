@@ -23,7 +23,7 @@ export interface SourceEvent {
 
 const NOT_TYPES = new Set(["eventBusName", "replicas", "service", "template"]);
 
-/** Webhook-like sources: their event data is `{ header, body }`. */
+/** Sources that receive HTTP requests (a Service port and an endpoint). */
 const HTTP_TYPES = new Set([
   "webhook",
   "github",
@@ -36,6 +36,8 @@ const HTTP_TYPES = new Set([
   "storageGrid",
   "sns",
 ]);
+/** Their event data: `{ header, body }` (webhook, SNS, Slack) or `{ headers, body }` (the Git hosts). */
+const HEADERS_TYPES = new Set(["github", "gitlab", "bitbucket", "bitbucketserver", "gerrit"]);
 
 /**
  * Every event of `sources`, in definition order.
@@ -110,8 +112,14 @@ export function eventData(
   const c = e.config;
   const meta = c.metadata && typeof c.metadata === "object" ? { metadata: c.metadata } : {};
   const time = at.toISOString();
-  if (HTTP_TYPES.has(e.type)) return { header: headers, body: payload ?? null, ...meta };
+  if (HEADERS_TYPES.has(e.type)) return { headers, body: payload ?? null, ...meta };
   switch (e.type) {
+    case "storageGrid":
+      return { notification: payload ?? null, ...meta };
+    case "stripe":
+      return { event: payload ?? null, ...meta };
+    case "generic":
+      return { body: payload ?? null, ...meta };
     case "calendar": {
       const given = payload && typeof payload === "object" ? payload : {};
       return { eventTime: goTime(at), ...meta, ...given };
@@ -159,7 +167,7 @@ export function eventData(
     case "emitter":
       return { topic: String(c.channelName ?? ""), body: payload ?? null, ...meta };
     default:
-      return payload ?? null;
+      return HTTP_TYPES.has(e.type) ? { header: headers, body: payload ?? null, ...meta } : (payload ?? null);
   }
 }
 
@@ -176,6 +184,7 @@ export function sourceEvent(
   payload: unknown,
   at: Date,
   headers?: Readonly<Record<string, readonly string[]>>,
+  id?: string,
 ): LocalEvent {
   return localEvent({
     source: e.source,
@@ -183,6 +192,7 @@ export function sourceEvent(
     type: e.type,
     data: eventData(e, payload, at, headers),
     time: at,
+    ...(id ? { id } : {}),
   });
 }
 

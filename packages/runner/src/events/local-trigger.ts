@@ -17,7 +17,8 @@ type Obj = {
 export type LocalAction =
   | { readonly kind: "run"; readonly workflow: Record<string, unknown> }
   | { readonly kind: "log" }
-  | { readonly kind: "skip"; readonly reason: string };
+  | { readonly kind: "skip"; readonly reason: string }
+  | { readonly kind: "failed"; readonly reason: string };
 
 function workflowFrom(m: Obj): Record<string, unknown> {
   const name = String(m.metadata?.name ?? "workflow");
@@ -41,6 +42,7 @@ function workflowFrom(m: Obj): Record<string, unknown> {
  * ```
  */
 export function localAction(firing: TriggerFiring, loaded: readonly Obj[]): LocalAction {
+  if (firing.error) return { kind: "failed", reason: firing.error };
   if (firing.type === "log") return { kind: "log" };
   if (firing.type !== "argoWorkflow" && firing.type !== "k8s")
     return { kind: "skip", reason: `a ${firing.type} trigger is not performed by the local runner` };

@@ -6,6 +6,7 @@
  */
 import type { LocalEvent } from "./cloud-event.js";
 import { type DependencyExpression, dependencyExpression, TriggerConditions } from "./conditions.js";
+import { EventError } from "./errors.js";
 import { filterEvent } from "./filters.js";
 import type { DependencySpec, SensorManifest, TriggerSpec } from "./manifest-types.js";
 import { applyParams } from "./params.js";
@@ -25,6 +26,8 @@ export interface TriggerFiring {
   readonly template: Readonly<Record<string, unknown>>;
   /** `source.resource` after the type's `parameters` (workflow and Kubernetes triggers). */
   readonly resource?: Readonly<Record<string, unknown>>;
+  /** Why the trigger's parameters could not be applied (Argo Events retries, then gives up on the action). */
+  readonly error?: string;
 }
 
 /** What one event did to one sensor dependency. */
@@ -79,6 +82,23 @@ function fire(sensor: string, spec: TriggerSpec, events: Readonly<Record<string,
     ? (applyParams(structuredClone(config.source.resource), config.parameters, events) as Record<string, unknown>)
     : undefined;
   return { ...base, operation, ...(resource ? { resource } : {}) };
+}
+
+function safeFire(sensor: string, spec: TriggerSpec, events: Readonly<Record<string, LocalEvent>>): TriggerFiring {
+  try {
+    return fire(sensor, spec, events);
+  } catch (e) {
+    if (!(e instanceof EventError)) throw e;
+    const template = (spec.template ?? {}) as Record<string, unknown>;
+    return {
+      sensor,
+      trigger: spec.template?.name ?? "?",
+      type: triggerType(template),
+      events,
+      template,
+      error: e.message,
+    };
+  }
 }
 
 /**
@@ -145,7 +165,7 @@ export class SensorRuntime {
           for (const t of s.triggers) {
             if (!t.expression.names.includes(dep.name)) continue;
             const r = t.conditions.receive(dep.name, transformed, now);
-            if (r.fired) firings.push(fire(s.name, t.spec, r.events));
+            if (r.fired) firings.push(safeFire(s.name, t.spec, r.events));
             else waiting[t.spec.template?.name ?? "?"] = r.waiting;
           }
         }

@@ -101,8 +101,8 @@ export interface Triggered {
   /** `argoWorkflow`, `k8s`, `log`, `http`, ... */
   readonly type: string;
   readonly operation?: string;
-  /** `run`, `log` or `skip` (not performed locally: see `reason`). */
-  readonly action: "run" | "log" | "skip";
+  /** `run`, `log`, `skip` (not performed locally) or `failed` (its parameters could not be resolved): see `reason`. */
+  readonly action: "run" | "log" | "skip" | "failed";
   readonly reason?: string;
   /** The workflow's `spec.arguments.parameters` by name, as the trigger's parameters wrote them. */
   readonly arguments: Readonly<Record<string, string>>;
@@ -225,8 +225,10 @@ export async function runEvents(
     (m) => m.kind === "WorkflowTemplate" || m.kind === "ClusterWorkflowTemplate",
   ) as unknown as Workflow[];
   const runs = new Map<number, WorkflowRun>();
+  let ids = 0;
   const chain: EventChain = new EventChain({
     manifests,
+    newId: () => `event-${++ids}`,
     now: () => new Date(clock.now()),
     ...(options.maxTriggers !== undefined ? { maxTriggers: options.maxTriggers } : {}),
     run: async (wf, record) => {
