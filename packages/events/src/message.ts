@@ -95,7 +95,14 @@ export type MessageData<S extends ZodType, X extends Transport["type"]> = {
   readonly body: output<S>;
 } & TransportData[X];
 
-/** Options of {@link message}. */
+/**
+ * Options of {@link message}.
+ *
+ * @example
+ * ```ts
+ * const o: MessageOptions<"file-uploaded", z.ZodObject<{ path: z.ZodString }>, Transport> = { name: "file-uploaded", source: "messages", transport: { type: "webhook" }, payload: z.object({ path: z.string() }) };
+ * ```
+ */
 export interface MessageOptions<N extends string, S extends ZodObject, T extends Transport> {
   /** The event name (DNS-1123: it names the endpoint and the event). */
   readonly name: N;
@@ -137,7 +144,14 @@ export function message<const N extends string, S extends ZodObject, const T ext
   };
 }
 
-/** The webhook endpoint of a message. */
+/**
+ * The webhook port and endpoint of a message (its transport's, or 12000 and `/<name>`).
+ *
+ * @example
+ * ```ts
+ * webhookEndpoint(fileUploaded); // { port: 12000, endpoint: "/file-uploaded" }
+ * ```
+ */
 export function webhookEndpoint(m: MessageBase): { port: number; endpoint: string } {
   const t = m.transport as Extract<Transport, { type: "webhook" }>;
   return { port: t.port ?? 12000, endpoint: t.endpoint ?? `/${m.name}` };
@@ -166,7 +180,14 @@ function eventConfig(m: MessageBase): unknown {
   }
 }
 
-/** Options of {@link messageSource}. */
+/**
+ * Options of {@link messageSource}.
+ *
+ * @example
+ * ```ts
+ * const o: MessageSourceOptions<[typeof fileUploaded]> = { name: "messages", messages: [fileUploaded] };
+ * ```
+ */
 export interface MessageSourceOptions<M extends readonly MessageBase[]> {
   /** `metadata.name`: every message's `source`. */
   readonly name: string;

@@ -14,7 +14,14 @@ import { type Message, type Transport, webhookEndpoint } from "./message.js";
  */
 export const PUBLISH_ANNOTATION = "events.wfc.dev/publish";
 
-/** Options of {@link publisher}. */
+/**
+ * Options of {@link publisher}.
+ *
+ * @example
+ * ```ts
+ * const o: PublisherOptions = { name: "announce", namespace: "argo-events" };
+ * ```
+ */
 export interface PublisherOptions {
   /** The template's name. @default "publish-<message name>" */
   readonly name?: string;
@@ -56,7 +63,15 @@ function kindOf(schema: ZodType): Kind {
   }
 }
 
-/** The Argo expression that builds the payload's JSON from the template's input parameters. */
+/**
+ * The Argo expression that builds the payload's JSON from the template's input parameters (numbers with
+ * `asFloat`/`asInt`, booleans compared with "true", objects and arrays parsed with `jsonpath`).
+ *
+ * @example
+ * ```ts
+ * payloadExpression(z.object({ path: z.string() })); // '{{=toJson({"path": inputs.parameters["path"]})}}'
+ * ```
+ */
 export function payloadExpression(payload: ZodObject): string {
   const fields = Object.entries(payload.shape as Record<string, ZodType>).map(([k, s]) => {
     const ref = `inputs.parameters[${JSON.stringify(k)}]`;

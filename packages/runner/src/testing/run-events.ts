@@ -69,7 +69,14 @@ export function send<T>(
   return { event: contract, payload, ...options };
 }
 
-/** Options of {@link runEvents}. */
+/**
+ * Options of {@link runEvents}.
+ *
+ * @example
+ * ```ts
+ * const o: RunEventsOptions = { mocks: [mock(ingestFile, { result: 3 })], maxTriggers: 10 };
+ * ```
+ */
 export interface RunEventsOptions {
   /** What pods do instead of running (for every triggered workflow). @default [] */
   readonly mocks?: readonly Mock[];
