@@ -71,6 +71,17 @@ describe("the two-task chain, with one command", () => {
     expect(r.stdout).toContain("2 events, 3 triggers fired, 3 workflows run\n");
   });
 
+  it("wfc run of a module whose Workflow publishes runs it with the sensors listening", () => {
+    const r = wfc(["run", "test/events/fixtures/start-chain.ts", "--run-dir", RUNS]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^workflow upload- starts \(the sensors listen\)\nevent 1 messages\/file-uploaded \(workflow upload-[a-z0-9]{5} /,
+    );
+    expect(r.stdout).toMatch(/trigger on-ingested\/report fired .*\(path=c.csv.parquet rows=5\)/);
+    expect(r.stdout).toContain("2 events, 3 triggers fired, 3 workflows run\n");
+  });
+
   it("a rejected upload triggers nothing (exit 0) and says why", () => {
     const r = wfc(["run", MODULE, "--event", "messages/file-uploaded", "--payload", "-", "--run-dir", RUNS], {
       input: '{"path": "notes.txt"}',

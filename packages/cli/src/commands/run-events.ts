@@ -19,7 +19,10 @@ import { readLocalSource } from "./run-sources.js";
 
 /** Options of `wfc run` that event mode reads. */
 export interface RunEventOptions {
-  readonly event: string;
+  /** The event to inject. */
+  readonly event?: string;
+  /** Or a Workflow to start (the file's), whose published messages start the chain. */
+  readonly start?: Workflow;
   readonly payload?: string;
   readonly templates: readonly string[];
   readonly engine?: string;
@@ -81,13 +84,20 @@ function readPayload(file: string | undefined): unknown {
  * await runEventChain("examples/events/chain/pipeline.ts", { event: "file-uploaded", payload: "upload.json", templates: [], imageMap: [], mount: [], configmap: [], secret: [] });
  * ```
  */
-export async function runEventChain(file: string, opts: RunEventOptions): Promise<void> {
+export async function runEventChain(
+  file: string,
+  opts: RunEventOptions,
+  linted?: readonly { kind: string; spec?: Record<string, unknown> }[],
+): Promise<void> {
   const out = (s: string): void => void process.stdout.write(s);
   const err = (s: string): void => void process.stderr.write(s);
   const payload = readPayload(opts.payload);
-  const { problems, valid } = await lintFiles([file, ...opts.templates], (line) => err(`${line}\n`));
-  if (problems.length) throw new LintFailed(problems.length);
-  const manifests = valid.map((v) => v.loaded.manifest as unknown as { kind: string; spec?: Record<string, unknown> });
+  let manifests = linted;
+  if (!manifests) {
+    const { problems, valid } = await lintFiles([file, ...opts.templates], (line) => err(`${line}\n`));
+    if (problems.length) throw new LintFailed(problems.length);
+    manifests = valid.map((v) => v.loaded.manifest as unknown as { kind: string; spec?: Record<string, unknown> });
+  }
   const runner = await import("@wfc/runner");
   const templates = manifests.filter((m) => m.kind === "WorkflowTemplate" || m.kind === "ClusterWorkflowTemplate");
   const configMaps = Object.fromEntries(opts.configmap.map((s) => readLocalSource(s, "configmap")));
@@ -160,7 +170,7 @@ export async function runEventChain(file: string, opts: RunEventOptions): Promis
         out(`workflow ${label(t.result.workflow)} ${t.result.phase} (trigger ${t.sensor}/${t.trigger})\n`);
       else if (t.error) out(`workflow of trigger ${t.sensor}/${t.trigger} did not run: ${t.error}\n`);
     },
-    run: async (wf) => {
+    run: async (wf, record) => {
       const result = await runner.execute(wf, {
         executor: chain.executor(inner),
         templates,
@@ -168,20 +178,43 @@ export async function runEventChain(file: string, opts: RunEventOptions): Promis
         secrets,
         signal: intr.signal,
         ...(opts.runDir
-          ? { runDir: resolve(opts.runDir, wf.metadata?.generateName ?? wf.metadata?.name ?? "workflow") }
+          ? {
+              runDir: resolve(
+                opts.runDir,
+                `${record.index}-${wf.metadata?.name ?? wf.metadata?.generateName ?? "workflow"}`,
+              ),
+            }
           : {}),
         ...(opts.logs ? { onLog: (nodeName: string, line: string) => void out(`${nodeName}: ${line}\n`) } : {}),
       });
       return { phase: result.phase, workflow: result.workflow };
     },
   });
+  let started: { phase: string; workflow: Workflow } | undefined;
   try {
-    await chain.send(opts.event, payload);
+    if (opts.start) {
+      out(
+        `workflow ${opts.start.metadata?.name ?? opts.start.metadata?.generateName ?? "?"} starts (the sensors listen)\n`,
+      );
+      const r = await runner.execute(opts.start, {
+        executor: chain.executor(inner),
+        templates,
+        configMaps,
+        secrets,
+        signal: intr.signal,
+        ...(opts.runDir ? { runDir: resolve(opts.runDir) } : {}),
+        ...(opts.logs ? { onLog: (nodeName: string, line: string) => void out(`${nodeName}: ${line}\n`) } : {}),
+      });
+      started = { phase: r.phase, workflow: r.workflow };
+      out(`workflow ${label(r.workflow)} ${r.phase}\n`);
+    }
+    if (opts.event !== undefined) await chain.send(opts.event, payload);
     await chain.settled();
   } finally {
     await inner.close();
     intr.dispose();
   }
+  if (started) out(`\n${label(started.workflow)}:\n${renderTree(started.workflow as unknown as ClientWorkflow)}`);
   for (const t of chain.triggers)
     if (t.result) out(`\n${label(t.result.workflow)}:\n${renderTree(t.result.workflow as unknown as ClientWorkflow)}`);
   const ran = chain.triggers.filter((t) => t.action === "run");
@@ -190,6 +223,8 @@ export async function runEventChain(file: string, opts: RunEventOptions): Promis
     `\n${chain.events.length} event${chain.events.length === 1 ? "" : "s"}, ${chain.triggers.length} trigger${chain.triggers.length === 1 ? "" : "s"} fired, ${ran.length} workflow${ran.length === 1 ? "" : "s"} run${bad.length ? `, ${bad.length} did not succeed` : ""}\n`,
   );
   if (intr.interrupted()) throw new CommanderError(130, "commander.executeSubCommandAsync", "interrupted");
+  if (started && started.phase !== "Succeeded")
+    throw new EventRunFailed(`workflow ${label(started.workflow)} ${started.phase}`);
   if (bad.length)
     throw new EventRunFailed(
       bad

@@ -200,7 +200,12 @@ Exit codes: 0 the workflow Succeeded, 1 invalid input or the workflow did not su
     }
     const err = (s: string): void => void process.stderr.write(s);
     const runner = await import("@wfc/runner");
-    const { workflow, templates } = await loadRunTarget(file, which, opts.templates, opts.parameter, err);
+    const { workflow, templates, manifests } = await loadRunTarget(file, which, opts.templates, opts.parameter, err);
+    // an event-driven set: the workflow runs with the sensors listening, and its messages are delivered
+    if (manifests.some((m) => m.kind === "Sensor")) {
+      const { runEventChain } = await import("./run-events.js");
+      return runEventChain(file, { ...opts, start: workflow as unknown as ArgoWorkflow }, manifests);
+    }
     const configMaps = Object.fromEntries(opts.configmap.map((s) => readLocalSource(s, "configmap")));
     const secrets = Object.fromEntries(opts.secret.map((s) => readLocalSource(s, "secret")));
     const imageMap = opts.imageMap.map((s) => runner.parseImageMapEntry(s));
