@@ -22,3 +22,14 @@ describe("applyTransform", () => {
     await expect(applyTransform(event, { script: "return 1" }, "d")).rejects.toThrow(/not of lua table/);
   });
 });
+
+describe("applyTransform: jq outputs", () => {
+  it("uses the first of several outputs; an array output is not an object", async () => {
+    const two = await applyTransform(event, { jq: "{ a: 1 }, { b: 2 }" }, "d");
+    expect(two.data).toEqual({ a: 1 });
+    await expect(applyTransform(event, { jq: "[.body.amount, .body.name]" }, "d")).rejects.toThrow(
+      /must be a JSON object/,
+    );
+    await expect(applyTransform(event, { jq: "empty" }, "d")).rejects.toThrow(/no output available/);
+  });
+});

@@ -8,7 +8,7 @@ import type { LocalEvent } from "./cloud-event.js";
 import { EventCodes, EventError } from "./errors.js";
 import { runLua } from "./lua.js";
 
-type JqModule = { json(input: unknown, filter: string): Promise<unknown> };
+type JqModule = { raw(input: unknown, filter: string, flags?: string[]): Promise<string> };
 let jq: Promise<JqModule> | undefined;
 
 /**
@@ -25,16 +25,21 @@ export async function applyTransform(
   where: string,
 ): Promise<LocalEvent> {
   if (!transform || event.data === undefined || event.data === null) return event;
+  if ((transform.jq || transform.script) && (typeof event.data !== "object" || Array.isArray(event.data)))
+    throw new EventError(EventCodes.transform, `${where}: a transform needs event data that is a JSON object`);
   if (transform.jq) {
     jq ??= import("jq-wasm") as Promise<JqModule>;
-    let out: unknown;
+    let text: string;
     try {
-      out = await (await jq).json(event.data, transform.jq);
+      // compact output: one JSON value per line; gojq's first output is the one used
+      text = await (await jq).raw(event.data as object, transform.jq, ["-c"]);
     } catch (e) {
       throw new EventError(EventCodes.transform, `${where}: jq transform failed: ${(e as Error).message}`);
     }
-    // jq-wasm returns an array when the program has several outputs: gojq's first output is used
-    const first = Array.isArray(out) && /,|\[\]|\.\.\./.test(transform.jq) ? out[0] : out;
+    const line = text.split("\n").find((l) => l.trim() !== "");
+    if (line === undefined)
+      throw new EventError(EventCodes.transform, `${where}: no output available from the jq command execution`);
+    const first: unknown = JSON.parse(line);
     if (first === null || typeof first !== "object" || Array.isArray(first))
       throw new EventError(EventCodes.transform, `${where}: jq transformation output must be a JSON object`);
     return { ...event, context: { ...event.context, datacontenttype: "application/json" }, data: first };
