@@ -104,10 +104,19 @@ export async function runEventChain(
   const secrets = Object.fromEntries(opts.secret.map((s) => readLocalSource(s, "secret")));
 
   // one executor for every triggered workflow; the container engine only when a template needs one
-  const allTemplates = manifests.flatMap((m) => {
-    const spec = (m.kind === "CronWorkflow" ? m.spec?.workflowSpec : m.spec) as { templates?: unknown[] } | undefined;
-    return (spec?.templates ?? []) as Parameters<typeof runner.containerTemplates>[0];
-  });
+  // the workflows' templates, and those of the Workflows embedded in the Sensors' triggers
+  type Triggers = { template?: Record<string, { source?: { resource?: { spec?: { templates?: unknown[] } } } }> }[];
+  const embedded = manifests
+    .filter((m) => m.kind === "Sensor")
+    .flatMap((m) => ((m.spec?.triggers ?? []) as Triggers).flatMap((t) => Object.values(t.template ?? {})))
+    .flatMap((c) => (c && typeof c === "object" ? (c.source?.resource?.spec?.templates ?? []) : []));
+  const allTemplates = [
+    ...manifests.flatMap((m) => {
+      const spec = (m.kind === "CronWorkflow" ? m.spec?.workflowSpec : m.spec) as { templates?: unknown[] } | undefined;
+      return spec?.templates ?? [];
+    }),
+    ...embedded,
+  ] as Parameters<typeof runner.containerTemplates>[0];
   const publishing = (t: { metadata?: { annotations?: Record<string, string> } }) =>
     !!t.metadata?.annotations?.[runner.PUBLISH_ANNOTATION];
   const needsEngine =
