@@ -53,8 +53,13 @@ export { eventBus } from "./event-bus.js";
 export type { EventSourceObject, EventSourceOptions, SourceConfig, SourceType } from "./event-source.js";
 // Event sources
 export { eventSource, externalEventSource, isEventSource } from "./event-source.js";
+export type { Message, MessageBase, MessageData, MessageOptions, MessageSourceOptions, Transport } from "./message.js";
+// Typed message contracts
+export { message, messageSource } from "./message.js";
 export type { DependencyRef, ParamSource, PayloadAt, PayloadPath, Untyped } from "./param-source.js";
 export { dependencyRef, isParamSource, paramSource } from "./param-source.js";
+export type { PublisherOptions } from "./publisher.js";
+export { PUBLISH_ANNOTATION, publisher } from "./publisher.js";
 export type { DependencyRefs, SensorObject, SensorOptions } from "./sensor.js";
 // Sensors and triggers
 export { sensor } from "./sensor.js";

@@ -15,6 +15,7 @@ export type { VirtualClock } from "./clock-virtual.js";
 export { virtualClock } from "./clock-virtual.js";
 export type { RunnerProblem } from "./errors.js";
 export { RunnerCodes, RunnerError } from "./errors.js";
+export * from "./events/index.js";
 export * from "./exec/index.js";
 export { execute } from "./execute.js";
 export type { CollectedPath, Executor, MountedVolume, PodRequest, PodResult, StagedFile } from "./executor.js";

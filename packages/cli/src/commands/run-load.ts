@@ -28,6 +28,8 @@ type AnyManifest = {
 export interface RunTarget {
   readonly workflow: AnyManifest;
   readonly templates: readonly AnyManifest[];
+  /** Every manifest loaded (the file's and `--templates` files'), e.g. its EventSources and Sensors. */
+  readonly manifests: readonly AnyManifest[];
 }
 
 const RUNNABLE = ["Workflow", "WorkflowTemplate", "ClusterWorkflowTemplate", "CronWorkflow"];
@@ -128,7 +130,7 @@ export async function loadRunTarget(
     .map((l) => l.manifest as unknown as AnyManifest);
   const workflow = source.kind === "Workflow" ? source : workflowFrom(source);
   if (TEMPLATE_KINDS.includes(source.kind) && !templates.includes(source)) templates.push(source);
-  return { workflow, templates };
+  return { workflow, templates, manifests: loaded.map((l) => l.manifest as unknown as AnyManifest) };
 }
 
 export type { Manifest };

@@ -31,6 +31,8 @@ interface RunOptions {
   readonly name?: string;
   readonly report?: string;
   readonly resources?: "memory";
+  readonly event?: string;
+  readonly payload?: string;
 }
 
 /** The workflow ran and did not succeed (exit code 1). */
@@ -174,6 +176,14 @@ export function registerRun(program: Command): void {
     .option(
       "--report <file.html>",
       "write a self-contained HTML report: graph coloured by phase, timeline, each node's inputs, outputs and logs",
+    )
+    .option(
+      "--event <name>",
+      "inject event NAME (EVENT or SOURCE/EVENT of the file's EventSources) and run the Sensors and the workflows they trigger",
+    )
+    .option(
+      "--payload <file.json>",
+      "the injected event's payload (the webhook request body, the message body); - reads stdin",
     );
   cmd.addHelpText(
     "after",
@@ -185,13 +195,25 @@ Examples:
   wfc run examples/etl.ts --report report.html
   wfc run workflow-template.yaml --templates shared-templates.yaml
   wfc run k8s-patch-pod.yaml --resources memory
+  wfc run examples/events/chain/pipeline.ts --event file-uploaded --payload upload.json
 
 Exit codes: 0 the workflow Succeeded, 1 invalid input or the workflow did not succeed, 2 usage error, 130 interrupted.`,
   );
   cmd.action(async (file: string, which: string | undefined, opts: RunOptions) => {
+    if (opts.event !== undefined || opts.payload !== undefined) {
+      const { runEventChain, EventUsageError } = await import("./run-events.js");
+      if (opts.event === undefined)
+        throw new EventUsageError("--payload needs --event NAME (the event it is the payload of)");
+      return runEventChain(file, { ...opts, event: opts.event });
+    }
     const err = (s: string): void => void process.stderr.write(s);
     const runner = await import("@wfc/runner");
-    const { workflow, templates } = await loadRunTarget(file, which, opts.templates, opts.parameter, err);
+    const { workflow, templates, manifests } = await loadRunTarget(file, which, opts.templates, opts.parameter, err);
+    // an event-driven set: the workflow runs with the sensors listening, and its messages are delivered
+    if (manifests.some((m) => m.kind === "Sensor")) {
+      const { runEventChain } = await import("./run-events.js");
+      return runEventChain(file, { ...opts, start: workflow as unknown as ArgoWorkflow }, manifests);
+    }
     const configMaps = Object.fromEntries(opts.configmap.map((s) => readLocalSource(s, "configmap")));
     const secrets = Object.fromEntries(opts.secret.map((s) => readLocalSource(s, "secret")));
     const imageMap = opts.imageMap.map((s) => runner.parseImageMapEntry(s));

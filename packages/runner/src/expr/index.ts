@@ -17,4 +17,4 @@ export type { ExprPosition } from "./errors.js";
 export { ExprCodes, ExprError } from "./errors.js";
 export { evaluate, evaluateBool, evaluateRaw, exprIdentifiers, formatValue, parseExpr } from "./evaluate.js";
 export { GoDuration, GoTime, goJSON } from "./value.js";
-export { evaluateWhen } from "./when.js";
+export { evaluateGovaluate, evaluateWhen } from "./when.js";

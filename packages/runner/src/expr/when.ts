@@ -611,3 +611,35 @@ export function evaluateWhenValue(text: string): unknown {
     throw new ExprError(text, `Failed to evaluate 'when' expresion '${text}': ${e.message}`, undefined, ExprCodes.when);
   }
 }
+
+/**
+ * A govaluate expression evaluated with named parameters, as Argo Events evaluates expr filters
+ * (`exprs[].expr` over `fields`) and trigger `conditions` (over which dependencies arrived):
+ * variables take the parameters' values; a variable without one is an error.
+ *
+ * @example
+ * ```ts
+ * evaluateGovaluate('a == "b" || c == 10', { a: "b", c: 3 }); // true
+ * ```
+ */
+export function evaluateGovaluate(text: string, parameters: Readonly<Record<string, unknown>>): unknown {
+  try {
+    let tokens = lexWhen(text);
+    checkSyntax(tokens);
+    optimize(tokens);
+    tokens = tokens.map((t): Tok => {
+      if (t.kind !== "VARIABLE") return t;
+      const name = String(t.value);
+      if (!Object.hasOwn(parameters, name)) throw new GovaluateError(`No parameter '${name}' found.`);
+      const v = parameters[name];
+      if (typeof v === "number") return { kind: "NUMERIC", value: v };
+      if (typeof v === "boolean") return { kind: "BOOLEAN", value: v };
+      return { kind: "STRING", value: typeof v === "string" ? v : JSON.stringify(v) };
+    });
+    checkBalance(tokens);
+    return run(plan(tokens));
+  } catch (e) {
+    if (!(e instanceof GovaluateError)) throw e;
+    throw new ExprError(text, `expression '${text}': ${e.message}`, undefined, ExprCodes.when);
+  }
+}

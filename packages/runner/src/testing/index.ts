@@ -68,6 +68,15 @@ export type {
 export { fail, isFailure, mock } from "./mock.js";
 export type { PodRecord } from "./mock-executor.js";
 export type { NodeOutputs, NodePhase, NodeView, UntypedOutputs } from "./node-view.js";
+export type {
+  DeliveredEvent,
+  EventsRun,
+  MessageLike,
+  RunEventsOptions,
+  SentEvent,
+  Triggered,
+} from "./run-events.js";
+export { runEvents, send } from "./run-events.js";
 export type { TypedNode, WorkflowRun } from "./run-result.js";
 export { runTemplate } from "./run-template.js";
 export type { RunWorkflowOptions, WorkflowParameters } from "./run-workflow.js";
