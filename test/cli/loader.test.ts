@@ -3,11 +3,21 @@
 // one line naming the module, a module's open handles or stuck awaits never hang the CLI, and the
 // compiled-module cache is reused only while its inputs are unchanged. Every run is bounded in time.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { WFC } from "../helpers.js";
+import { ROOT, WFC } from "../helpers.js";
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -165,6 +175,38 @@ describe("what goes wrong while a module loads is one line naming the module", (
         "stuck.mts: failed to load: its top-level await never finished (it waits for a promise that nothing is left to settle)",
       );
     }
+  });
+});
+
+describe("without typescript installed", () => {
+  it("wfc build works and wfc lint says in one line that the type check needs typescript (never npx tsc)", () => {
+    // wfc installed without typescript: a copy of the CLI beside every package of the repository's
+    // node_modules but typescript
+    const install = outsideDir();
+    const modules = join(install, "node_modules");
+    mkdirSync(modules);
+    for (const name of readdirSync(join(ROOT, "node_modules")))
+      if (!["typescript", ".bin", ".cache"].includes(name))
+        symlinkSync(join(ROOT, "node_modules", name), join(modules, name));
+    for (const part of ["bin", "dist", "package.json"])
+      cpSync(join(ROOT, "packages/cli", part), join(install, "cli", part), { recursive: true });
+    const d = outsideDir({ "hello.ts": HELLO });
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [join(install, "cli/bin/wfc.js"), ...args], {
+        cwd: d,
+        env: { ...process.env, WFC_CACHE_DIR: join(d, ".cache") },
+        encoding: "utf8",
+        timeout: 30_000,
+      });
+    const build = run(["build", "hello.ts", "-o", "name"]);
+    expect(build.stderr).toBe("");
+    expect(build.stdout).toBe("workflow.argoproj.io/hello\n");
+    const lint = run(["lint", "hello.ts"]);
+    expect(lint.status).toBe(1);
+    expect(lint.stderr).toMatch(
+      /^error: cannot type-check: the `typescript` package is installed neither in \S+ \(or above\) nor beside wfc; install it there: npm install --save-dev typescript \[E_NO_TYPESCRIPT\]\n$/,
+    );
+    expect(lint.stderr).not.toContain("npx tsc");
   });
 });
 

@@ -9,8 +9,8 @@
  * never see a partial bundle: two processes that race write the same content under the same name.
  */
 import { createHash, randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync, statSync, utimesSync } from "node:fs";
+import { mkdir, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 
 /** The cache's record of one bundle. */
@@ -40,11 +40,12 @@ export interface BundleFile {
 /** Bumped whenever the bundle's shape or the esbuild options change. */
 export const CACHE_FORMAT = 4;
 
+/** The SHA-256 of some bytes, in hex. */
 export function sha256(data: Uint8Array | string): string {
   return createHash("sha256").update(data).digest("hex");
 }
 
-/** The index file of a set of entries. */
+/** The index file of a set of entries (with the loader's options and Node's version). */
 export function indexPath(cacheDir: string, entries: readonly string[], optionsKey: string): string {
   const key = sha256(JSON.stringify({ v: CACHE_FORMAT, entries, optionsKey, node: process.versions.node }));
   return join(cacheDir, `i-${key.slice(0, 40)}.json`);
@@ -105,7 +106,33 @@ export function validCachedBundle(
     }
   }
   if (`b-${bundleHash(files)}` !== index.dir) return undefined;
+  touch(dir);
   return index;
+}
+
+const DAY = 24 * 3600 * 1000;
+/** Entries unused for this long are removed when a new bundle is stored. */
+const MAX_AGE = 30 * DAY;
+
+/** Marks a bundle as used (at most once a day: its age decides when it is pruned). */
+function touch(dir: string): void {
+  try {
+    const now = Date.now();
+    if (statSync(dir).mtimeMs < now - DAY) utimesSync(dir, now / 1000, now / 1000);
+  } catch {
+    // pruned meanwhile: the import fails and says so
+  }
+}
+
+/** Removes bundles and indexes unused for {@link MAX_AGE}, and temporary files an interrupted run left. */
+async function prune(cacheDir: string): Promise<void> {
+  const now = Date.now();
+  for (const name of await readdir(cacheDir).catch(() => [] as string[])) {
+    const path = join(cacheDir, name);
+    const age = now - ((await stat(path).catch(() => undefined))?.mtimeMs ?? now);
+    const temporary = name.startsWith(".") && age > 3600 * 1000;
+    if (temporary || (/^[bi]-/.test(name) && age > MAX_AGE)) await rm(path, { recursive: true, force: true });
+  }
 }
 
 /** Whether the bundle directory `dir` still holds exactly the files its name is the hash of. */
@@ -165,6 +192,7 @@ export async function storeBundle(
       if (!existsSync(dir)) throw e;
     }
   }
+  await prune(cacheDir);
   const record: BundleIndex = { v: CACHE_FORMAT, dir: name, files: files.map((f) => f.name), ...index };
   await writeAtomic(indexPath(cacheDir, index.entries, optionsKey), JSON.stringify(record));
   return dir;

@@ -3,7 +3,8 @@
  * `node_modules/.cache/wfc` of the nearest directory (from the first module upward) that has a
  * writable `node_modules`; else a directory of the current user's own under the OS temp dir
  * (`wfc-cache-<uid>`, mode 0700, refused when another user owns it or others can write to it).
- * Deleting the directory at any time is safe: it is rebuilt on the next run.
+ * Bundles unused for 30 days are removed when a new one is stored; deleting the directory at any
+ * time is safe: it is rebuilt on the next run.
  */
 import { accessSync, constants, lstatSync, mkdirSync, statSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
