@@ -16,6 +16,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { ROOT, WFC } from "../helpers.js";
 
@@ -175,6 +176,51 @@ describe("what goes wrong while a module loads is one line naming the module", (
         "stuck.mts: failed to load: its top-level await never finished (it waits for a promise that nothing is left to settle)",
       );
     }
+  });
+});
+
+describe("nothing is loaded that the command does not use", () => {
+  // Every module resolved (ESM, through a resolve hook) or required (CommonJS) is reported on stderr
+  // when it is one of the heavy dependencies.
+  const HEAVY = String.raw`@kubernetes[\/]client-node|@wfc[\/]runner|packages[\/]runner|typescript|dagre|@resvg|esbuild[\/]lib`;
+  const hooks = `import { writeSync } from "node:fs";
+export async function resolve(s, c, next) {
+  const r = await next(s, c);
+  if (/${HEAVY}/.test(r.url)) writeSync(2, "LOADED " + r.url + "\\n");
+  return r;
+}`;
+  const preload = (d: string) => {
+    writeFileSync(join(d, "hooks.mjs"), hooks);
+    writeFileSync(
+      join(d, "spy.mjs"),
+      `import { register, createRequire } from "node:module";
+import { writeSync } from "node:fs";
+register(${JSON.stringify("./hooks.mjs")}, import.meta.url);
+const M = createRequire(import.meta.url)("node:module");
+const load = M._load;
+M._load = function (request, ...rest) {
+  if (/${HEAVY}/.test(request)) writeSync(2, "LOADED " + request + "\\n");
+  return load.call(this, request, ...rest);
+};
+`,
+    );
+    return { NODE_OPTIONS: `--import ${pathToFileURL(join(d, "spy.mjs")).href}` };
+  };
+
+  it("wfc --help, wfc --version and wfc build (warm cache) load neither the cluster client, the runner, TypeScript, the graph layout nor esbuild", () => {
+    const d = outsideDir({ "hello.ts": HELLO });
+    const env = preload(d);
+    expect(wfcIn(d, ["build", "hello.ts"]).code).toBe(0); // fills the cache
+    for (const args of [["--help"], ["--version"], ["build", "hello.ts"]]) {
+      const r = wfcIn(d, args, env);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe("");
+    }
+    // the spy does report what it sees: a cold build loads esbuild, a lint TypeScript
+    expect(wfcIn(d, ["build", "hello.ts"], { ...env, WFC_CACHE_DIR: join(d, "cold") }).stderr).toMatch(
+      /LOADED .*esbuild/,
+    );
+    expect(wfcIn(d, ["lint", "hello.ts"], env).stderr).toMatch(/LOADED typescript/);
   });
 });
 
