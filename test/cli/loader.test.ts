@@ -111,6 +111,19 @@ describe("pipelines load wherever they are", () => {
     expect(r.stdout).toContain("- in-lib\n");
   });
 
+  it("__dirname and __filename (as tsx gave them in commonjs packages) name the user's file", () => {
+    const d = outsideDir({
+      "package.json": JSON.stringify({ name: "pipelines", version: "1.0.0", type: "commonjs" }),
+      "lib/script.sh": "echo hi\n",
+      "p.ts": `import { readFileSync } from "node:fs";\nimport { join } from "node:path";\nimport { container, workflow } from "@wfc/sdk";\n\nconst t = container({ name: "t" }, { image: "busybox", args: [readFileSync(join(__dirname, "lib/script.sh"), "utf8").trim(), __filename.endsWith("p.ts") ? "this-file" : "elsewhere"] });\nexport default workflow({ name: "dirname", entrypoint: t });\n`,
+      "c.cjs": `const { container, workflow } = require("@wfc/sdk");\nconst t = container({ name: "t" }, { image: "busybox", args: [require("node:path").basename(__filename)] });\nmodule.exports = { w: workflow({ name: "cjs", entrypoint: t }) };\n`,
+    });
+    const r = wfcIn(d, ["build", "p.ts", "c.cjs"]);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toContain("- echo hi\n          - this-file\n");
+    expect(r.stdout).toContain("- c.cjs\n");
+  });
+
   it("a helper imported by two pipelines of one build is evaluated once", () => {
     const d = outsideDir({
       "shared.ts": `import { container } from "@wfc/sdk";\nexport const step = container({ name: "step" }, { image: "busybox" });\nprocess.stderr.write("shared evaluated\\n");\n`,

@@ -38,7 +38,7 @@ export interface BundleFile {
 }
 
 /** Bumped whenever the bundle's shape or the esbuild options change. */
-export const CACHE_FORMAT = 4;
+export const CACHE_FORMAT = 5;
 
 /** The SHA-256 of some bytes, in hex. */
 export function sha256(data: Uint8Array | string): string {

@@ -8,8 +8,8 @@
  *   from the importing file, as Node would, whatever directory the bundle lives in. `@wfc/*`,
  *   `wfc` and `zod` resolve from wfc's own installation when the user's project has none (a
  *   pipeline outside any package works).
- * - `import.meta.url`, `import.meta.dirname` and `import.meta.filename` keep naming the user's
- *   file; source maps map every position back to it.
+ * - `import.meta.url`, `import.meta.dirname` and `import.meta.filename` (and `__dirname`,
+ *   `__filename`) keep naming the user's file; source maps map every position back to it.
  * - A package or file that cannot be found is reported with the import's `file:line:col`.
  */
 import { existsSync } from "node:fs";
@@ -89,6 +89,10 @@ function resolvePlugin(externals: Set<string>, hashes: Map<string, string>): Plu
         const bytes = await readFile(a.path);
         hashes.set(a.path, sha256(bytes));
         let contents = bytes.toString("utf8");
+        // CommonJS-style __dirname/__filename (tsx gave them to .ts files of commonjs packages):
+        // declared on the first line, which keeps every line where it was
+        if (/\b__(dirname|filename)\b/.test(contents))
+          contents = `var __wfc_dirname = ${JSON.stringify(dirname(a.path))}, __wfc_filename = ${JSON.stringify(a.path)};${contents}`;
         if (contents.includes("import.meta"))
           contents += `\n;import { url as __wfc_meta_url, filename as __wfc_meta_filename, dirname as __wfc_meta_dirname } from ${JSON.stringify(`${META}:${a.path}`)};\n`;
         return { contents, loader, resolveDir: dirname(a.path) };
@@ -194,6 +198,8 @@ export async function bundleEntries(entries: readonly string[], label: (abs: str
         "import.meta.url": "__wfc_meta_url",
         "import.meta.filename": "__wfc_meta_filename",
         "import.meta.dirname": "__wfc_meta_dirname",
+        __dirname: "__wfc_dirname",
+        __filename: "__wfc_filename",
       },
       // CommonJS code in the bundle calls require(): Node's, for the externals' absolute paths
       banner: {
