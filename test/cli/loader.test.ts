@@ -306,6 +306,22 @@ describe("the compiled-module cache", () => {
     expect(bundles()).toHaveLength(2);
   });
 
+  it("a package wfc provided is taken from the project once the project installs its own", () => {
+    const d = outsideDir({ "hello.ts": HELLO });
+    expect(wfcIn(d, ["build", "hello.ts", "-o", "name"]).stdout).toBe("workflow.argoproj.io/hello\n");
+    const sdk = pathToFileURL(join(ROOT, "packages/sdk/dist/bundle.js")).href;
+    mkdirSync(join(d, "node_modules/@wfc/sdk"), { recursive: true });
+    writeFileSync(
+      join(d, "node_modules/@wfc/sdk/package.json"),
+      JSON.stringify({ name: "@wfc/sdk", type: "module", exports: "./index.js" }),
+    );
+    writeFileSync(
+      join(d, "node_modules/@wfc/sdk/index.js"),
+      `export * from ${JSON.stringify(sdk)};\nimport { workflow as w } from ${JSON.stringify(sdk)};\nexport const workflow = (o, ...rest) => w({ ...o, name: o.name + "-own" }, ...rest);\n`,
+    );
+    expect(wfcIn(d, ["build", "hello.ts", "-o", "name"]).stdout).toBe("workflow.argoproj.io/hello-own\n");
+  });
+
   it("a corrupted bundle is not used: it is rebuilt", () => {
     const d = outsideDir({ "hello.ts": HELLO });
     expect(wfcIn(d, ["build", "hello.ts"]).code).toBe(0);

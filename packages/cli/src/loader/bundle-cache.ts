@@ -29,6 +29,8 @@ export interface BundleIndex {
   readonly inputs: ReadonlyArray<readonly [string, string]>;
   /** Absolute paths of the external modules the bundle imports. */
   readonly externals: readonly string[];
+  /** Paths that must still not exist: where the project would install a package wfc provided. */
+  readonly absent: readonly string[];
 }
 
 /** One file of a bundle, as esbuild produced it. */
@@ -38,7 +40,7 @@ export interface BundleFile {
 }
 
 /** Bumped whenever the bundle's shape or the esbuild options change. */
-export const CACHE_FORMAT = 5;
+export const CACHE_FORMAT = 6;
 
 /** The SHA-256 of some bytes, in hex. */
 export function sha256(data: Uint8Array | string): string {
@@ -96,6 +98,7 @@ export function validCachedBundle(
     return undefined;
   for (const [path, hash] of index.inputs) if (readHashed(path) !== hash) return undefined;
   for (const path of index.externals) if (!existsSync(path)) return undefined;
+  for (const path of index.absent ?? []) if (existsSync(path)) return undefined;
   const dir = join(cacheDir, index.dir);
   const files: BundleFile[] = [];
   for (const name of index.files) {

@@ -29,6 +29,8 @@ export interface BuiltBundle {
   /** `[absolute path, sha256]` of every file the bundle read (the bytes esbuild compiled, where the plugin read them). */
   readonly inputs: ReadonlyArray<readonly [string, string]>;
   readonly externals: readonly string[];
+  /** Paths that must not exist for the bundle to stay valid (packages provided by wfc: see PROVIDED). */
+  readonly absent: readonly string[];
 }
 
 /** Packages that wfc provides when the user's project does not have them. */
@@ -72,7 +74,16 @@ function packageInstalled(name: string, dir: string): boolean {
   }
 }
 
-function resolvePlugin(externals: Set<string>, hashes: Map<string, string>): Plugin {
+/** The `node_modules/<name>` paths Node would look at from `dir` upward. */
+function probes(name: string, dir: string): string[] {
+  const out: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    out.push(join(d, "node_modules", name));
+    if (dirname(d) === d) return out;
+  }
+}
+
+function resolvePlugin(externals: Set<string>, hashes: Map<string, string>, absent: Set<string>): Plugin {
   return {
     name: "wfc-resolve",
     setup(build) {
@@ -102,7 +113,11 @@ function resolvePlugin(externals: Set<string>, hashes: Map<string, string>): Plu
         if (isBuiltin(a.path)) return { path: a.path, external: true };
         const opts = { kind: a.kind, importer: a.importer, resolveDir: a.resolveDir, pluginData: "wfc-inner" };
         let r = await build.resolve(a.path, opts);
-        if (r.errors.length && PROVIDED.test(a.path)) r = await build.resolve(a.path, { ...opts, resolveDir: CLI_DIR });
+        if (r.errors.length && PROVIDED.test(a.path)) {
+          r = await build.resolve(a.path, { ...opts, resolveDir: CLI_DIR });
+          // the bundle is valid while the project still has no such package of its own
+          if (!r.errors.length) for (const p of probes(packageName(a.path), a.resolveDir)) absent.add(p);
+        }
         if (r.errors.length) {
           const name = packageName(a.path);
           const text = packageInstalled(name, a.resolveDir)
@@ -173,6 +188,7 @@ export async function bundleEntries(entries: readonly string[], label: (abs: str
   const esbuild = await import("esbuild");
   const externals = new Set<string>();
   const hashes = new Map<string, string>();
+  const absent = new Set<string>();
   let result: { metafile: Metafile; outputFiles: { path: string; contents: Uint8Array; text: string }[] };
   try {
     result = await esbuild.build({
@@ -205,7 +221,7 @@ export async function bundleEntries(entries: readonly string[], label: (abs: str
       banner: {
         js: 'import { createRequire as __wfcCreateRequire } from "node:module"; const require = __wfcCreateRequire(import.meta.url);',
       },
-      plugins: [resolvePlugin(externals, hashes)],
+      plugins: [resolvePlugin(externals, hashes, absent)],
     });
   } catch (e) {
     if ((e as BuildFailure).errors) throw bundleError(e as BuildFailure, label);
@@ -226,5 +242,5 @@ export async function bundleEntries(entries: readonly string[], label: (abs: str
   }
   const formats = result.metafile.inputs;
   const cjs = entries.map((p) => formats[relative("/", p)]?.format === "cjs");
-  return { files, outputs, cjs, inputs, externals: [...externals].sort() };
+  return { files, outputs, cjs, inputs, externals: [...externals].sort(), absent: [...absent].sort() };
 }

@@ -86,6 +86,7 @@ export async function prepareModules(
     cjs: built.cjs,
     inputs: [...built.inputs, ...configs],
     externals: built.externals,
+    absent: built.absent,
   };
   if (cacheDir) {
     try {
