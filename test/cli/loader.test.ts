@@ -94,9 +94,13 @@ describe("pipelines load wherever they are", () => {
     const d = outsideDir({
       "p.cjs": `const { container, workflow } = require("@wfc/sdk");\nconst hello = container({ name: "hello" }, { image: "busybox" });\nmodule.exports = { pipeline: workflow({ name: "from-cjs", entrypoint: hello }) };\n`,
     });
-    const r = wfcIn(d, ["build", "p.cjs", "-o", "name"]);
+    writeFileSync(
+      join(d, "whole.cjs"),
+      `const { container, workflow } = require("@wfc/sdk");\nmodule.exports = workflow({ name: "whole", entrypoint: container({ name: "t" }, { image: "busybox" }) });\n`,
+    );
+    const r = wfcIn(d, ["build", "p.cjs", "whole.cjs", "-o", "name"]);
     expect(r.stderr).toBe("");
-    expect(r.stdout).toBe("workflow.argoproj.io/from-cjs\n");
+    expect(r.stdout).toBe("workflow.argoproj.io/from-cjs\nworkflow.argoproj.io/whole\n");
   });
 
   it("import.meta.url and import.meta.dirname name the user's file, not the compiled bundle", () => {

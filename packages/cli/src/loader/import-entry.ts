@@ -6,7 +6,7 @@
 import { relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
-import { WfcError } from "@wfc/sdk";
+import { isManifestable, isWorkflow, WfcError } from "@wfc/sdk";
 import { InputError } from "./input-error.js";
 import type { PreparedModule } from "./modules.js";
 
@@ -108,7 +108,7 @@ export async function importEntry(
   if (!mod.cjs) return ns;
   // a CommonJS module: its module.exports (an object of exports, or one exported value)
   const exported = ns.default;
-  return exported !== null && typeof exported === "object"
+  return exported !== null && typeof exported === "object" && !isWorkflow(exported) && !isManifestable(exported)
     ? { ...(exported as Record<string, unknown>) }
     : { default: exported };
 }
