@@ -1,5 +1,10 @@
 #!/usr/bin/env node
-import { main } from "../dist/main.js";
+import module from "node:module";
+
+// Node >= 22.1 keeps compiled code of wfc (and of the bundled pipelines) on disk between runs.
+module.enableCompileCache?.();
+
+const { main } = await import("../dist/main.js");
 
 // A closed pipe (`wfc build x.ts | head`) ends the program quietly, as with other Unix tools.
 for (const stream of [process.stdout, process.stderr]) {
@@ -9,4 +14,24 @@ for (const stream of [process.stdout, process.stderr]) {
   });
 }
 
-process.exitCode = await main(process.argv);
+// Node would end a run whose awaits can never settle with exit code 13 and no word; the loader
+// reports a pipeline module stuck that way itself, this is the last resort.
+let done = false;
+process.on("beforeExit", () =>
+  setImmediate(() => {
+    if (done) return;
+    process.stderr.write("internal error: wfc stopped waiting for something that can never happen\n");
+    process.exit(70);
+  }),
+);
+
+const code = await main(process.argv);
+done = true;
+
+// The command's work is done: exit even when a pipeline module left a timer or a socket open,
+// once esbuild's service processes are gone (none stays behind in the process group) and what
+// was written to stdout and stderr has been flushed.
+await (await import("../dist/loader/esbuild-children.js")).endEsbuildProcesses();
+const flushed = (stream) => new Promise((resolve) => (stream.writableLength ? stream.write("", resolve) : resolve()));
+await Promise.all([flushed(process.stdout), flushed(process.stderr)]);
+process.exit(code);

@@ -1,6 +1,7 @@
+import { existsSync } from "node:fs";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import {
   compile,
   definitionOrder,
@@ -12,6 +13,11 @@ import {
   WfcError,
   type WorkflowObject,
 } from "@wfc/sdk";
+import { importEntry } from "./loader/import-entry.js";
+import { InputError } from "./loader/input-error.js";
+import { type PreparedModule, prepareModules } from "./loader/modules.js";
+
+export { InputError };
 
 /**
  * One manifest found in an input file, with the object it came from.
@@ -34,31 +40,8 @@ export interface LoadedManifest {
   readonly workflow?: WorkflowObject;
 }
 
-/**
- * Thrown when an input file cannot be read or loaded.
- *
- * @example
- * ```ts
- * try { await loadManifests(["missing.ts"]); } catch (e) { if (e instanceof InputError) console.error(e.message); }
- * ```
- */
-export class InputError extends WfcError {
-  constructor(message: string, options?: { cause?: unknown }, code = "E_INPUT") {
-    super(code, message, options);
-    this.name = "InputError";
-  }
-}
-
 const CODE_EXT = new Set([".ts", ".mts", ".cts", ".tsx", ".js", ".mjs", ".cjs"]);
 const DATA_EXT = new Set([".yaml", ".yml", ".json"]);
-let tsxRegistered = false;
-
-async function registerTsx(): Promise<void> {
-  if (tsxRegistered) return;
-  const { register } = await import("tsx/esm/api");
-  register();
-  tsxRegistered = true;
-}
 
 /**
  * Finds the workflow objects (and other wfc manifest objects) a module exports, default first.
@@ -82,33 +65,6 @@ export function exportedObjects(ns: Record<string, unknown>): unknown[] {
 }
 /** wfc's own packages (`packages/` in the repository, or `node_modules/@wfc/`): not user code. */
 const WFC_PACKAGES = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
-
-/**
- * The `file:line:col` of the first stack frame of an error that is in the user's code (any file
- * outside node_modules and wfc's own packages: a helper the module imports counts), with tsx
- * mapping positions back to the TypeScript source; or undefined.
- */
-function userFrame(err: Error, file: string, given: string): string | undefined {
-  for (const line of String(err.stack ?? "")
-    .split("\n")
-    .slice(1)) {
-    const m = /\(?((?:file:\/\/)?\/[^():]+):(\d+):(\d+)\)?$/.exec(line.trim());
-    if (!m) continue;
-    const path = m[1]!.startsWith("file://") ? fileURLToPath(m[1]!) : m[1]!;
-    if (path.includes("/node_modules/") || path.startsWith(`${WFC_PACKAGES}/`)) continue;
-    return `${path === file ? given : relative(process.cwd(), path) || path}:${m[2]}:${m[3]}`;
-  }
-  return undefined;
-}
-
-/**
- * Imports a TypeScript or JavaScript module (TypeScript through tsx's `register()`).
- */
-export async function importModule(file: string): Promise<Record<string, unknown>> {
-  const ext = extname(file);
-  if (ext.endsWith("ts") || ext === ".tsx") await registerTsx();
-  return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-}
 
 /**
  * Runs `fn` with `process.stdout` writing to stderr: what a pipeline module prints while it loads
@@ -204,15 +160,6 @@ function isJsonList(v: unknown): v is { kind: "List"; items: unknown[] } {
   );
 }
 
-/** An error message on one line, with the absolute path of the input shown as the user gave it. */
-function oneLine(message: string, file: string, given: string): string {
-  return message
-    .split(file)
-    .join(given)
-    .replace(/\s*\n\s*/g, " ")
-    .trim();
-}
-
 /**
  * Loads input files: compiles the workflows that `.ts`/`.js` modules export (default and named
  * exports) and parses `.yaml`/`.json` files. Every compile problem of every file is collected
@@ -256,29 +203,22 @@ export async function loadManifests(
     byName.set(key, { loaded: l, json });
     out.push(l);
   };
+  // Every module is bundled at once (a helper two pipelines import is evaluated once), then
+  // imported in the order given.
+  const code = files.map((f) => [f, resolve(f)] as const).filter(([, file]) => CODE_EXT.has(extname(file)));
+  for (const [f, file] of code) if (!existsSync(file)) throw new InputError(`${f}: no such file`);
+  const given = new Map(code.map(([f, file]) => [file, f]));
+  const modules = code.length
+    ? await prepareModules(
+        [...new Set(code.map(([, file]) => file))],
+        (abs) => given.get(abs) ?? (relative(process.cwd(), abs) || abs),
+      )
+    : new Map<string, PreparedModule>();
   for (const f of files) {
     const file = resolve(f);
     const ext = extname(file);
     if (CODE_EXT.has(ext)) {
-      let ns: Record<string, unknown>;
-      try {
-        ns = await withStdoutToStderr(() => importModule(file));
-      } catch (e) {
-        if (e instanceof WfcError) throw e;
-        const err = e as NodeJS.ErrnoException;
-        if (err.code === "ERR_MODULE_NOT_FOUND" && String(err.message).includes(file))
-          throw new InputError(`${f}: no such file`);
-        const syntax = /^Transform failed with \d+ errors?:\s*(.+?):(\d+):(\d+): ERROR: ([^\n]*)/.exec(err.message);
-        if (syntax)
-          throw new InputError(
-            `${syntax[1] === file ? f : syntax[1]}:${syntax[2]}:${syntax[3]}: syntax error: ${syntax[4]}`,
-            { cause: e },
-            "E_SYNTAX",
-          );
-        throw new InputError(`${userFrame(err, file, f) ?? f}: failed to load: ${oneLine(err.message, file, f)}`, {
-          cause: e,
-        });
-      }
+      const ns = await withStdoutToStderr(() => importEntry(modules.get(file)!, file, f, [WFC_PACKAGES]));
       const objects = exportedObjects(ns);
       if (!objects.length)
         throw new InputError(

@@ -1,12 +1,6 @@
 import { readFileSync } from "node:fs";
-import { WfcError } from "@wfc/sdk";
 import { Command, CommanderError } from "commander";
-import { formatProblem, type ManifestProblem } from "./check.js";
-import { registerBuild } from "./commands/build.js";
-import { registerGraph } from "./commands/graph.js";
-import { registerImport } from "./commands/import.js";
-import { registerInit } from "./commands/init.js";
-import { registerLint } from "./commands/lint.js";
+import type { ManifestProblem } from "./check.js";
 
 /** The stack of an error and of its causes (`--verbose`). */
 function stackOf(e: unknown): string {
@@ -19,8 +13,17 @@ function stackOf(e: unknown): string {
 const VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { version: string })
   .version;
 
-/** Commands that talk to a cluster: loaded only when used, so `wfc build` stays fast. */
-const CLUSTER_COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+/**
+ * Every command's module, loaded only when the command is used (all of them for `wfc --help` and
+ * for an unknown command, so that commander can list them and suggest one): `wfc build` loads
+ * neither the cluster client, the runner, TypeScript nor the graph layout.
+ */
+const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
+  build: async () => (await import("./commands/build.js")).registerBuild,
+  lint: async () => (await import("./commands/lint.js")).registerLint,
+  graph: async () => (await import("./commands/graph.js")).registerGraph,
+  import: async () => (await import("./commands/import.js")).registerImport,
+  init: async () => (await import("./commands/init.js")).registerInit,
   submit: async () => (await import("./commands/submit.js")).registerSubmit,
   apply: async () => (await import("./commands/apply.js")).registerApply,
   get: async () => (await import("./commands/get.js")).registerGet,
@@ -44,14 +47,15 @@ const CLUSTER_COMMANDS: Record<string, () => Promise<(program: Command) => void>
 };
 
 /**
- * Builds the `wfc` program; cluster commands are registered when `which` asks for them.
+ * Builds the `wfc` program with the commands `which` asks for: `"all"`, one command's name (an
+ * unknown name gives all), or `"none"` (`wfc --version`).
  *
  * @example
  * ```ts
  * const program = await createProgram("all"); await program.parseAsync(["node", "wfc", "--help"]);
  * ```
  */
-export async function createProgram(which: "all" | string | undefined): Promise<Command> {
+export async function createProgram(which: "all" | "none" | string | undefined): Promise<Command> {
   const program = new Command("wfc")
     .option("--verbose", "print the stack of an error (also: WFC_DEBUG=1)")
     .description("wfc: write Argo Workflows in typed TypeScript; build, lint, graph, submit and watch them")
@@ -59,13 +63,9 @@ export async function createProgram(which: "all" | string | undefined): Promise<
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  registerBuild(program);
-  registerLint(program);
-  registerGraph(program);
-  registerImport(program);
-  registerInit(program);
-  const names = which === "all" ? Object.keys(CLUSTER_COMMANDS) : which && which in CLUSTER_COMMANDS ? [which] : [];
-  for (const n of names) (await CLUSTER_COMMANDS[n]!())(program);
+  const names = which === "none" ? [] : which && Object.hasOwn(COMMANDS, which) ? [which] : Object.keys(COMMANDS);
+  const registers = await Promise.all(names.map((n) => COMMANDS[n]!()));
+  for (const register of registers) register(program);
   // nested commands too (cron list, template get, ...)
   const override = (cmd: Command): void => {
     for (const c of cmd.commands) {
@@ -91,11 +91,14 @@ export async function main(args: readonly string[]): Promise<number> {
   // --verbose (anywhere) or WFC_DEBUG=1: errors are printed with their stack
   const verbose = args.includes("--verbose") || /^(1|true|yes)$/i.test(process.env.WFC_DEBUG ?? "");
   const argv = args.filter((a) => a !== "--verbose");
-  const first = argv.slice(2).find((a) => !a.startsWith("-"));
+  const rest = argv.slice(2);
+  const first = rest.find((a) => !a.startsWith("-"));
+  const onlyVersion =
+    !first && rest.some((a) => a === "-v" || a === "--version") && !rest.some((a) => a === "-h" || a === "--help");
   // help and completion describe every command
   const wantsAll = !first || first === "help" || first === "completion";
   try {
-    const program = await createProgram(wantsAll ? "all" : first);
+    const program = await createProgram(onlyVersion ? "none" : wantsAll ? "all" : first);
     await program.parseAsync(argv as string[]);
     return 0;
   } catch (e) {
@@ -105,10 +108,14 @@ export async function main(args: readonly string[]): Promise<number> {
       if (e.code === "commander.executeSubCommandAsync") return e.exitCode;
       return 2;
     }
+    // the SDK is loaded already when one of its errors was thrown
+    const { WfcError } = await import("@wfc/sdk");
     if (e instanceof WfcError || (e instanceof Error && e.name === "YamlError")) {
       const problems = (e as { problems?: readonly ManifestProblem[] }).problems;
-      if (e instanceof WfcError && Array.isArray(problems))
+      if (e instanceof WfcError && Array.isArray(problems) && problems.length) {
+        const { formatProblem } = await import("./check.js");
         for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+      }
       // one format: every wfc error ends with its code
       const code = (e as { code?: unknown }).code;
       const tag =

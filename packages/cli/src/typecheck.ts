@@ -8,6 +8,7 @@
  */
 import { createRequire } from "node:module";
 import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { WfcError } from "@wfc/sdk";
 
 type TS = typeof import("typescript");
@@ -58,7 +59,10 @@ function loadTypeScript(fromDir: string): TS {
       // not installed there: try the next place
     }
   }
-  throw new WfcError("E_NO_TYPESCRIPT", "cannot type-check: the `typescript` package is not installed");
+  throw new WfcError(
+    "E_NO_TYPESCRIPT",
+    `cannot type-check: the \`typescript\` package is installed neither in ${fromDir} (or above) nor beside wfc; install it there: npm install --save-dev typescript`,
+  );
 }
 
 /**
@@ -82,20 +86,56 @@ export function typeCheck(files: readonly string[]): TypeIssue[] {
   }
   const issues: TypeIssue[] = [];
   for (const [config, roots] of byConfig) {
-    const program = ts.createProgram({ rootNames: roots, options: optionsOf(ts, config) });
+    const options = optionsOf(ts, config, dirname(roots[0]!));
+    const program = ts.createProgram({ rootNames: roots, options, host: compilerHost(ts, options) });
     for (const d of ts.getPreEmitDiagnostics(program)) issues.push(toIssue(ts, d));
   }
   return issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
 }
 
+/** The `node_modules/@types` directory holding `@types/node` as seen from `base`, or undefined. */
+function nodeTypesDir(base: string): string | undefined {
+  try {
+    return dirname(dirname(createRequire(base).resolve("@types/node/package.json")));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Packages wfc provides when the user's project has none (as the module loader resolves them). */
+const PROVIDED = /^(@wfc\/[^/]+|wfc|zod)(\/.*)?$/;
+/** A file of the CLI's own installation, to resolve provided packages from. */
+const CLI_FILE = fileURLToPath(import.meta.url);
+
+/**
+ * The default compiler host, but `@wfc/*`, `wfc` and `zod` imports that the user's project cannot
+ * resolve resolve from wfc's own installation: a pipeline outside any package type-checks as it
+ * builds.
+ */
+function compilerHost(ts: TS, options: import("typescript").CompilerOptions): import("typescript").CompilerHost {
+  const host = ts.createCompilerHost(options);
+  host.resolveModuleNameLiterals = (literals, containingFile, redirected, opts, sourceFile) =>
+    literals.map((lit) => {
+      const mode = ts.getModeForUsageLocation(sourceFile, lit, opts);
+      const r = ts.resolveModuleName(lit.text, containingFile, opts, host, undefined, redirected, mode);
+      if (r.resolvedModule || !PROVIDED.test(lit.text)) return r;
+      const fallback = ts.resolveModuleName(lit.text, CLI_FILE, opts, host, undefined, redirected, mode);
+      return fallback.resolvedModule ? fallback : r;
+    });
+  return host;
+}
+
 /** The options of a tsconfig (its `files`/`include` are ignored: the modules given are checked). */
-function optionsOf(ts: TS, config: string | undefined): import("typescript").CompilerOptions {
+function optionsOf(ts: TS, config: string | undefined, fromDir: string): import("typescript").CompilerOptions {
   if (!config) {
     const { options } = ts.convertCompilerOptionsFromJson(
       { ...STRICT_DEFAULTS, target: "es2022", module: "nodenext", moduleResolution: "nodenext" },
       process.cwd(),
     );
-    return options;
+    // Node's types (node:fs...) from beside wfc when the modules' directory has none
+    const own = nodeTypesDir(join(fromDir, "noop.js"));
+    const cli = own ? undefined : nodeTypesDir(import.meta.url);
+    return cli ? { ...options, typeRoots: [cli] } : options;
   }
   const read = ts.readConfigFile(config, ts.sys.readFile);
   if (read.error) throw configError(ts, config, read.error);

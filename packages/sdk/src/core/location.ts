@@ -20,7 +20,7 @@ const captureSites = (_: Error, sites: CallSiteLike[]): CallSiteLike[] => sites;
 /**
  * A location captured as an unformatted stack and resolved only when read: the frames are found,
  * the first one outside the SDK picked, and its position mapped through the module's source map
- * (TypeScript loaded by tsx). Capturing stays cheap for the thousands of tasks that never get an
+ * (TypeScript bundled by wfc's loader, or loaded by tsx). Capturing stays cheap for the thousands of tasks that never get an
  * error.
  */
 class LazyLocation implements SourceLocation {
@@ -40,14 +40,13 @@ class LazyLocation implements SourceLocation {
     for (const site of Array.isArray(sites) ? sites : []) {
       const raw = site.getFileName();
       if (!raw) continue;
+      if (raw.startsWith("node:")) continue;
       const file = raw.startsWith("file://") ? fileURLToPath(raw) : raw;
-      if (
-        (file.startsWith(SDK_DIR) && !TEST_FILE.test(file)) ||
-        raw.startsWith("node:") ||
-        file.includes("/node_modules/")
-      )
-        continue;
-      found = mapPosition(raw, file, site.getLineNumber() ?? 0, site.getColumnNumber() ?? 0);
+      // judged by the mapped position: a bundled module (wfc's loader caches bundles under
+      // node_modules/.cache) maps back to the user's file
+      const at = mapPosition(raw, file, site.getLineNumber() ?? 0, site.getColumnNumber() ?? 0);
+      if ((at.file.startsWith(SDK_DIR) && !TEST_FILE.test(at.file)) || at.file.includes("/node_modules/")) continue;
+      found = at;
       break;
     }
     return (this.#mapped = found);
