@@ -30,6 +30,9 @@ const CLUSTER_COMMANDS: Record<string, () => Promise<(program: Command) => void>
   run: async () => (await import("./commands/run.js")).registerRun,
 };
 
+/** Aliases of lazily registered commands (`wfc ls` is `wfc list`, as `--help` says). */
+const ALIASES: Record<string, string> = { ls: "list" };
+
 /**
  * Builds the `wfc` program; cluster commands are registered when `which` asks for them.
  *
@@ -51,7 +54,9 @@ export async function createProgram(which: "all" | string | undefined): Promise<
   registerGraph(program);
   registerImport(program);
   registerInit(program);
-  const names = which === "all" ? Object.keys(CLUSTER_COMMANDS) : which && which in CLUSTER_COMMANDS ? [which] : [];
+  const command = which && which in ALIASES ? ALIASES[which] : which;
+  const names =
+    command === "all" ? Object.keys(CLUSTER_COMMANDS) : command && command in CLUSTER_COMMANDS ? [command] : [];
   for (const n of names) (await CLUSTER_COMMANDS[n]!())(program);
   for (const c of program.commands) c.exitOverride();
   return program;
