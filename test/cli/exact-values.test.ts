@@ -75,7 +75,7 @@ describe("exact integers and __proto__ keys", () => {
     expect(imp.code).toBe(0);
     const code = readFileSync(ts, "utf8");
     expect(code).toContain('["__proto__"]');
-    const lint = wfcBounded(["lint", ts], { timeoutMs: 60_000 }); // lint type-checks the module too
+    const lint = wfcBounded(["lint", ts], { timeoutMs: 180_000 }); // lint type-checks the module too (slow on a loaded machine)
     expect(lint.stderr).toBe("");
     expect(lint.code).toBe(0);
     for (const o of ["yaml", "json"]) {
