@@ -89,5 +89,5 @@ describe("exact integers and __proto__ keys", () => {
     expect(Object.keys(plugin)).toEqual(["__proto__", "x"]);
     expect(Object.getOwnPropertyDescriptor(plugin, "__proto__")?.value).toEqual({ polluted: "yes" });
     expect(Object.getPrototypeOf(plugin)).toBe(Object.prototype);
-  });
+  }, 300_000);
 });

@@ -36,5 +36,5 @@ describe("automatic task names (wfc build)", () => {
     expect(names).toHaveLength(20005);
     expect(new Set(names).size).toBe(20005);
     expect(names.at(-1)).toBe("step-20005");
-  });
+  }, 120_000);
 });

@@ -39,7 +39,7 @@ describe("wfc build -d DIR: the set of files", () => {
     expect(r.code).toBe(0);
     expect(readdirSync(out)).toHaveLength(N);
     expect(leftovers(dir)).toEqual([]);
-  });
+  }, 120_000);
 
   it("into an existing directory: replaces the manifests, keeps other files", () => {
     const out = join(dir, "existing");

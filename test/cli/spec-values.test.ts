@@ -62,9 +62,12 @@ describe("values a manifest cannot hold (wfc build)", () => {
       const j = build("bigint", where, "-o", "json");
       expect(j.code).toBe(0);
       expect(j.stdout).toMatch(new RegExp(`"${field}": 10\\b`));
-      const lint = wfcBounded(["lint", FIXTURE], { env: { WFC_TEST_VALUE: "bigint", WFC_TEST_WHERE: where } });
+      const lint = wfcBounded(["lint", FIXTURE], {
+        env: { WFC_TEST_VALUE: "bigint", WFC_TEST_WHERE: where },
+        timeoutMs: 120_000, // lint type-checks the module
+      });
       expect(lint.stderr).toBe("");
       expect(lint.code).toBe(0);
     }
-  });
+  }, 300_000);
 });
