@@ -25,10 +25,12 @@ export function lowerValue(value: unknown): string {
  * (in `onExit`, `hooks`, ...) becomes its model, which the compiler emits and names.
  */
 export function deepLower(value: unknown): unknown {
-  return lowerIn(value, new Set());
+  return lowerIn(value, []);
 }
 
-function lowerIn(value: unknown, ancestors: Set<object>): unknown {
+// `ancestors` is the path of objects being copied (a few deep in a manifest: a scan is cheapest);
+// each top-level call has its own, so an exception needs no clean-up.
+function lowerIn(value: unknown, ancestors: object[]): unknown {
   if (value === null) return value;
   const type = typeof value;
   if (type === "function")
@@ -45,24 +47,23 @@ function lowerIn(value: unknown, ancestors: Set<object>): unknown {
   const bad = unrepresentable(value);
   if (bad) return bad;
   // A value already being copied further up contains itself: JSON cannot hold it.
-  if (ancestors.has(value as object)) return circular();
-  ancestors.add(value as object);
-  try {
-    if (Array.isArray(value)) {
-      const out = new Array<unknown>(value.length);
-      for (let i = 0; i < value.length; i++) out[i] = lowerIn(value[i], ancestors);
-      return out;
-    }
+  if (ancestors.includes(value as object)) return circular();
+  ancestors.push(value as object);
+  let out: unknown;
+  if (Array.isArray(value)) {
+    const arr = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) arr[i] = lowerIn(value[i], ancestors);
+    out = arr;
+  } else {
     // Keys come from user data: `__proto__` must stay an own key, not change the copy's prototype.
-    const out: Record<string, unknown> = {};
+    const obj: Record<string, unknown> = {};
     const o = value as Record<string, unknown>;
     for (const k in o) {
       const v = o[k];
-      if (v === undefined) continue;
-      setOwn(out, k, lowerIn(v, ancestors));
+      if (v !== undefined) setOwn(obj, k, lowerIn(v, ancestors));
     }
-    return out;
-  } finally {
-    ancestors.delete(value as object);
+    out = obj;
   }
+  ancestors.pop();
+  return out;
 }
