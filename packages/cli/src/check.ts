@@ -315,7 +315,11 @@ export async function lintFiles(
         continue;
       }
       if (e instanceof WfcError || (e as Error).name === "YamlError") {
-        problem(file, (e as Error).message);
+        const code = (e as { code?: unknown }).code;
+        const message = (e as Error).message;
+        const tag =
+          typeof code === "string" && code.startsWith("E_") && !message.includes(`[${code}]`) ? ` [${code}]` : "";
+        problem(file, `${message}${tag}`);
         continue;
       }
       throw e;

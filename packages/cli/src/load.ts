@@ -10,6 +10,7 @@ import {
   isWorkflow,
   type KubernetesObject,
   MANIFESTS,
+  stringifyJson,
   WfcError,
   type WorkflowObject,
 } from "@wfc/sdk";
@@ -184,7 +185,7 @@ export async function loadManifests(
   // is kept once; two different manifests of the same kind and name are an error naming both sources.
   const add = (l: LoadedManifest): void => {
     const meta = (l.manifest.metadata ?? {}) as { name?: string; namespace?: string };
-    const json = JSON.stringify(l.manifest);
+    const json = stringifyJson(l.manifest);
     if (!meta.name) {
       if (unnamed.has(json)) return;
       unnamed.add(json);

@@ -46,6 +46,9 @@ const COMMANDS: Record<string, () => Promise<(program: Command) => void>> = {
   completion: async () => (await import("./commands/completion.js")).registerCompletion,
 };
 
+/** Aliases of lazily registered commands (`wfc ls` is `wfc list`, as `--help` says). */
+const ALIASES: Record<string, string> = { ls: "list" };
+
 /**
  * Builds the `wfc` program with the commands `which` asks for: `"all"`, one command's name (an
  * unknown name gives all), or `"none"` (`wfc --version`).
@@ -63,7 +66,9 @@ export async function createProgram(which: "all" | "none" | string | undefined):
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s), writeOut: (s) => process.stdout.write(s) });
-  const names = which === "none" ? [] : which && Object.hasOwn(COMMANDS, which) ? [which] : Object.keys(COMMANDS);
+  const command = which && Object.hasOwn(ALIASES, which) ? ALIASES[which] : which;
+  const names =
+    command === "none" ? [] : command && Object.hasOwn(COMMANDS, command) ? [command] : Object.keys(COMMANDS);
   const registers = await Promise.all(names.map((n) => COMMANDS[n]!()));
   for (const register of registers) register(program);
   // nested commands too (cron list, template get, ...)

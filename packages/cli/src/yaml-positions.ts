@@ -3,15 +3,25 @@
  * `spec.templates[1].container.comand` to the `line:col` where the user wrote it.
  */
 import { readFileSync } from "node:fs";
-import { isMap, isSeq, LineCounter, type Node, parseAllDocuments } from "yaml";
+import { createRequire } from "node:module";
+import type { Node } from "yaml";
 
-const cache = new Map<string, { docs: ReturnType<typeof parseAllDocuments>; lines: LineCounter } | undefined>();
+// The `yaml` package is loaded on first use: every command imports this module (through lint's
+// check), and loading `yaml` costs about 0.2 s that only a YAML problem's position needs.
+type YamlLib = typeof import("yaml");
+let lib: YamlLib | undefined;
+const yamlLib = (): YamlLib => (lib ??= createRequire(import.meta.url)("yaml") as YamlLib);
+type Docs = ReturnType<YamlLib["parseAllDocuments"]>;
+type LineCounter = InstanceType<YamlLib["LineCounter"]>;
+
+const cache = new Map<string, { docs: Docs; lines: LineCounter } | undefined>();
 
 function parsed(file: string) {
   if (cache.has(file)) return cache.get(file);
-  let entry: { docs: ReturnType<typeof parseAllDocuments>; lines: LineCounter } | undefined;
+  let entry: { docs: Docs; lines: LineCounter } | undefined;
   try {
-    const lines = new LineCounter();
+    const { LineCounter: Lines, parseAllDocuments } = yamlLib();
+    const lines = new Lines();
     const docs = parseAllDocuments(readFileSync(file, "utf8"), { lineCounter: lines });
     entry = Array.isArray(docs) ? { docs, lines } : undefined;
   } catch {
@@ -48,12 +58,12 @@ export function fieldPosition(file: string, index: number, path: string): { line
   let node: unknown = doc.contents;
   let at: number | undefined = (doc.contents as Node | null)?.range?.[0];
   for (const seg of segments(path)) {
-    if (isMap(node)) {
+    if (yamlLib().isMap(node)) {
       const pair = node.items.find((it) => (it.key as { value?: unknown } | null)?.value === seg);
       if (!pair) break;
       at = (pair.key as Node).range?.[0] ?? at;
       node = pair.value;
-    } else if (isSeq(node) && typeof seg === "number") {
+    } else if (yamlLib().isSeq(node) && typeof seg === "number") {
       const item = node.items[seg] as Node | undefined;
       if (!item) break;
       at = item.range?.[0] ?? at;

@@ -4,6 +4,7 @@
  * still converts (`argo convert`), and the empty `inputs: {}` / `outputs: {}` / `arguments: {}`
  * Argo writes on every template of a live object (the same to Argo as no field).
  */
+import { setOwn } from "@wfc/sdk/internal";
 import { isObj, type Obj } from "./values.js";
 
 /**
@@ -127,10 +128,10 @@ function convertLegacy(doc: Obj): string[] {
       const out: Obj = {};
       for (const [k, v] of Object.entries(spec)) {
         if (k === "schedule") out.schedules = [schedule];
-        else if (k !== "schedules") out[k] = v;
+        else if (k !== "schedules") setOwn(out, k, v);
       }
       for (const k of Object.keys(spec)) delete spec[k];
-      Object.assign(spec, out);
+      for (const [k, v] of Object.entries(out)) setOwn(spec, k, v);
     } else {
       for (const k of Object.keys(spec)) delete spec[k];
       Object.assign(spec, rest);

@@ -60,6 +60,8 @@ export function isReserved(s: string): boolean {
 
 /** A property key as written in an object literal. */
 export function propKey(k: string): string {
+  // `{ __proto__: x }` and `{ "__proto__": x }` set the literal's prototype; only a computed key adds the key.
+  if (k === "__proto__") return '["__proto__"]';
   return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k);
 }
 
@@ -85,6 +87,9 @@ export function literal(v: unknown): Code {
               : String(v),
     );
   if (typeof v === "boolean") return raw(String(v));
+  // An integer past 2^53, read exactly from YAML: a BigInt literal keeps it exact.
+  // (Argo's generated types say `number`: the cast is the one place the exact value needs one.)
+  if (typeof v === "bigint") return raw(`${v}n as unknown as number`);
   if (Array.isArray(v)) return arr(v.map(literal));
   if (typeof v === "object")
     return obj(Object.entries(v as Record<string, unknown>).map(([k, x]) => [k, literal(x)] as const));

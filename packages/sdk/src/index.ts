@@ -140,4 +140,12 @@ export {
   validateManifests,
 } from "./validate/index.js";
 export type { K8sDiff } from "./yaml/index.js";
-export { emitYaml, k8sEqual, parseK8sYaml, YamlError } from "./yaml/index.js";
+export {
+  emitYaml,
+  k8sEqual,
+  parseK8sYaml,
+  stringifyJson,
+  YAML_LIMITS,
+  YamlError,
+  type YamlLimits,
+} from "./yaml/index.js";

@@ -38,6 +38,7 @@ export {
   isDns1123Subdomain,
   toDnsName,
 } from "./core/names.js";
+export { setOwn } from "./core/own-key.js";
 export { exprForm } from "./core/ref.js";
 export type { TaskAttribute, TaskRef } from "./core/task-refs.js";
 export { mayHoldTaskRefs, TASK_ATTRIBUTES, taskRefs } from "./core/task-refs.js";

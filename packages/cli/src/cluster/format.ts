@@ -3,7 +3,7 @@
  */
 
 import type { KubeObject } from "@wfc/client";
-import { type Manifest, toYaml } from "@wfc/sdk";
+import { type Manifest, stringifyJson, toYaml } from "@wfc/sdk";
 
 /**
  * `workflow.argoproj.io/hello-x7k2p`, as kubectl's `-o name` prints it.
@@ -33,7 +33,7 @@ export function formatObjects(
   if (format === "name") return objs.map((o) => `${objectName(o)}\n`).join("");
   if (format === "json") {
     const v = asList ? { apiVersion: "v1", kind: "List", items: objs, metadata: {} } : objs[0];
-    return `${JSON.stringify(v, null, 2)}\n`;
+    return `${stringifyJson(v, 2)}\n`;
   }
   // the one YAML writer of wfc (the SDK's), so `get -o yaml` quotes what `build` quotes ("2026-01-01")
   if (asList) return toYaml([{ apiVersion: "v1", kind: "List", items: objs, metadata: {} } as unknown as Manifest]);

@@ -12,7 +12,7 @@ import {
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { argoVersionOption } from "../argo-version-option.js";
 import { objectName } from "../cluster/format.js";
-import { writeFileAtomic } from "../io.js";
+import { writeFileSet } from "../io.js";
 import { expandInputs, loadManifests } from "../load.js";
 
 /**
@@ -128,11 +128,13 @@ export function registerBuild(program: Command): void {
           byFile.set(file, m);
         }
         const dir = resolve(opts.outputDir);
+        const contents = new Map<string, string>();
         for (const [file, m] of byFile) {
           // JSON has no comments: JSON files carry no header, so --prune leaves them alone
-          const body = format === "json" ? toJson([m]) : `${GENERATED_HEADER}\n${toYaml([m])}`;
-          await writeFileAtomic(join(dir, file), body);
+          contents.set(file, format === "json" ? toJson([m]) : `${GENERATED_HEADER}\n${toYaml([m])}`);
         }
+        // All or nothing: staged beside the directory, then moved in (see writeFileSet).
+        await writeFileSet(dir, contents, { what: "manifests", given: opts.outputDir });
         const removed = opts.prune ? await prune(dir, new Set(byFile.keys())) : [];
         for (const r of removed) process.stderr.write(`removed ${join(opts.outputDir, r)}\n`);
         process.stderr.write(`wrote ${byFile.size} manifest${byFile.size === 1 ? "" : "s"} to ${opts.outputDir}\n`);

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import type { Command } from "commander";
-import { writeFileAtomic } from "../io.js";
+import { writeFileAtomic, writeFileSet } from "../io.js";
 import { InputError } from "../load.js";
 
 async function readStdin(): Promise<string> {
@@ -62,7 +62,7 @@ export function registerImport(program: Command): void {
         process.stdout.write(code);
         return;
       }
-      await writeFileAtomic(resolve(opts.out), code);
+      await writeFileAtomic(resolve(opts.out), code, opts.out);
       process.stderr.write(`wrote ${opts.out}\n`);
     });
 }
@@ -93,10 +93,9 @@ async function importDir(dir: string, out: string, options: { keepServerFields: 
   const files = await Promise.all(paths.map(async (p) => ({ path: p, text: await readFile(join(root, p), "utf8") })));
   const { importDirectory } = await import("@wfc/import");
   const { modules, refused } = importDirectory(files, options);
-  for (const m of modules) {
-    for (const n of m.notes) process.stderr.write(`note: ${n}\n`);
-    await writeFileAtomic(resolve(out, m.path), m.code);
-  }
+  for (const m of modules) for (const n of m.notes) process.stderr.write(`note: ${n}\n`);
+  // All or nothing: the modules are staged beside the output directory, then moved in.
+  await writeFileSet(resolve(out), new Map(modules.map((m) => [m.path, m.code])), { what: "modules", given: out });
   process.stderr.write(`imported ${modules.length} of ${files.length} files into ${out}\n`);
   if (refused.length)
     throw new InputError(

@@ -45,14 +45,25 @@ export function registerLint(program: Command): void {
       (line) => process.stderr.write(`${line}\n`),
       opts.argoVersion,
     );
+    const okLines: string[] = [];
+    let empty = 0;
     for (const f of files) {
       const ok = valid.filter((v) => v.file === f);
-      if (ok.length && !found.some((p) => p.file === f) && !typed.some((t) => t.file === resolve(f)))
-        process.stdout.write(`${f}: ok (${ok.length} manifest${ok.length === 1 ? "" : "s"})\n`);
+      const clean = !found.some((p) => p.file === f) && !typed.some((t) => t.file === resolve(f));
+      if (ok.length && clean) okLines.push(`${f}: ok (${ok.length} manifest${ok.length === 1 ? "" : "s"})\n`);
+      else if (clean) {
+        // kubectl refuses such a file too ("no objects passed to apply"): an error, not "ok".
+        process.stderr.write(
+          `${f}: holds no manifests (empty, or only comments and empty documents) [E_NO_MANIFESTS]\n`,
+        );
+        empty++;
+      }
     }
-    let problems = found.length + typed.length;
+    let problems = found.length + typed.length + empty;
     const checked = valid.map((v) => ({ rel: v.file, label: manifestLabel(v.loaded.manifest), loaded: v.loaded }));
+    // With --server, "ok" is said only once the server has answered (a 401 must not follow an "ok").
     if (opts.server && checked.length) problems += await serverDryRun(checked, opts);
+    for (const line of okLines) process.stdout.write(line);
     if (problems) throw new LintFailed(problems);
   });
 }

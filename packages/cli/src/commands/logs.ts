@@ -3,6 +3,7 @@
  * prefixed with its node name; `-f` follows until the workflow completes.
  */
 import type { Workflow, WorkflowClient } from "@wfc/client";
+import { WfcError } from "@wfc/sdk";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { onInterrupt } from "../cluster/interrupt.js";
 import { addClusterOptions, type ClusterOptions, clientFrom, parseDuration } from "../cluster/options.js";
@@ -53,6 +54,36 @@ async function whyNoLogs(client: WorkflowClient, name: string, task: string | un
   return `the ${nodes.length === 1 ? "pod" : `${nodes.length} pods`} of workflow ${name}${task ? ` (task ${task})` : ""} printed no log lines`;
 }
 
+/** The task and step names a workflow has: in its spec's DAGs and steps, and in its status's nodes. */
+function taskNames(wf: Workflow): Set<string> {
+  const names = new Set<string>();
+  const spec = (wf as { spec?: { templates?: unknown[] } }).spec;
+  for (const t of spec?.templates ?? []) {
+    const tmpl = t as { dag?: { tasks?: { name?: string }[] }; steps?: { name?: string }[][] };
+    for (const task of tmpl.dag?.tasks ?? []) if (task.name) names.add(task.name);
+    for (const group of tmpl.steps ?? []) for (const step of group ?? []) if (step.name) names.add(step.name);
+  }
+  for (const n of Object.values(wf.status?.nodes ?? {})) {
+    if (n.displayName) names.add(n.displayName);
+    if (n.name) names.add(n.name);
+  }
+  return names;
+}
+
+/** Fails (exit 1) when `--task` names no task or step of the workflow, listing the ones it has. */
+async function checkTask(client: WorkflowClient, name: string, task: string): Promise<void> {
+  const wf = await client.get<Workflow>("Workflow", name);
+  const names = taskNames(wf);
+  // Loop items and retries are nodes named `task(0:a)`: the task's own name matches them.
+  const base = task.replace(/\(.*$/, "");
+  if (names.has(task) || names.has(base)) return;
+  const known = [...names].filter((n) => !n.includes(".") && !n.includes("(")).sort();
+  throw new WfcError(
+    "E_NO_TASK",
+    `workflow ${name} has no task or step named "${task}"${known.length ? ` (it has: ${known.slice(0, 20).join(", ")}${known.length > 20 ? ", ..." : ""})` : ""}`,
+  );
+}
+
 /**
  * Registers `wfc logs`.
  *
@@ -83,6 +114,7 @@ export function registerLogs(program: Command): void {
   );
   cmd.action(async (name: string, opts: LogsOptions) => {
     const client = await clientFrom(opts);
+    if (opts.task) await checkTask(client, name, opts.task);
     const intr = onInterrupt();
     let lines = 0;
     try {

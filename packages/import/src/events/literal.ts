@@ -1,4 +1,5 @@
 /** Literal printing and names for the Argo Events import (the builder style of `@wfc/events`). */
+import { setOwn } from "@wfc/sdk/internal";
 import type { Obj } from "../values.js";
 
 const RESERVED = new Set([
@@ -65,7 +66,7 @@ export function metaFields(m: Obj): string[] {
   for (const [k, v] of Object.entries(m)) {
     if (k === "name") continue;
     if (k === "namespace" || k === "labels" || k === "annotations") out.push(`${k}: ${lit(v, "  ")}`);
-    else rest[k] = v;
+    else setOwn(rest, k, v);
   }
   if (Object.keys(rest).length) out.push(`metadata: ${lit(rest, "  ")}`);
   return out;

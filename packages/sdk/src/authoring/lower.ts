@@ -1,5 +1,7 @@
 import { BRAND, hasBrand } from "../core/brand.js";
+import { setOwn } from "../core/own-key.js";
 import { isRef } from "../core/ref.js";
+import { circular, Unrepresentable, unrepresentable } from "../core/unrepresentable.js";
 import { isExpr } from "./expr.js";
 
 /**
@@ -23,24 +25,45 @@ export function lowerValue(value: unknown): string {
  * (in `onExit`, `hooks`, ...) becomes its model, which the compiler emits and names.
  */
 export function deepLower(value: unknown): unknown {
+  return lowerIn(value, []);
+}
+
+// `ancestors` is the path of objects being copied (a few deep in a manifest: a scan is cheapest);
+// each top-level call has its own, so an exception needs no clean-up.
+function lowerIn(value: unknown, ancestors: object[]): unknown {
   if (value === null) return value;
   const type = typeof value;
   if (type === "function")
-    return hasBrand(value, BRAND.template) ? (value as { [BRAND.template]: unknown })[BRAND.template] : value;
+    return hasBrand(value, BRAND.template)
+      ? (value as { [BRAND.template]: unknown })[BRAND.template]
+      : unrepresentable(value);
+  if (type === "number") return Number.isFinite(value) ? value : unrepresentable(value);
+  if (type === "bigint" || type === "symbol") return unrepresentable(value) ?? value;
   if (type !== "object") return value;
   if (isRef(value)) return String(value);
   if (isExpr(value)) return value.text;
   if (BRAND.template in (value as object)) return (value as { [BRAND.template]: unknown })[BRAND.template];
+  if (value instanceof Unrepresentable) return value;
+  const bad = unrepresentable(value);
+  if (bad) return bad;
+  // A value already being copied further up contains itself: JSON cannot hold it.
+  if (ancestors.includes(value as object)) return circular();
+  ancestors.push(value as object);
+  let out: unknown;
   if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = deepLower(value[i]);
-    return out;
+    const arr = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) arr[i] = lowerIn(value[i], ancestors);
+    out = arr;
+  } else {
+    // Keys come from user data: `__proto__` must stay an own key, not change the copy's prototype.
+    const obj: Record<string, unknown> = {};
+    const o = value as Record<string, unknown>;
+    for (const k in o) {
+      const v = o[k];
+      if (v !== undefined) setOwn(obj, k, lowerIn(v, ancestors));
+    }
+    out = obj;
   }
-  const out: Record<string, unknown> = {};
-  const o = value as Record<string, unknown>;
-  for (const k in o) {
-    const v = o[k];
-    if (v !== undefined) out[k] = deepLower(v);
-  }
+  ancestors.pop();
   return out;
 }

@@ -1,11 +1,13 @@
 import type { ArgoObjectMeta as ObjectMeta } from "../core/argo.js";
 import { CompileError, type Diagnostic } from "../core/errors.js";
+import { stringifyJson } from "../core/json.js";
 import type { WorkflowKind } from "../core/kinds.js";
 import { ARGO_API_VERSION } from "../core/kinds.js";
 import type { WorkflowManifest } from "../core/manifest.js";
 import type { TemplateModel, WorkflowModel } from "../core/model.js";
 import { checkGenerateName, checkObjectName, checkParamName } from "../core/names.js";
 import { semanticIssues } from "../validate/semantics.js";
+import { checkSpecValues } from "./check-values.js";
 import { collect, collectTemplatesIn, isTemplateModel } from "./collect.js";
 import { Compilation, type Ctx } from "./compilation.js";
 import { lowerIO } from "./lower-io.js";
@@ -42,7 +44,7 @@ function lowerWorkflowSpec(c: Compilation): Record<string, unknown> {
     const prev = c.byName.get(t.name);
     if (prev) {
       // Only on a name collision: compare the two lowered templates.
-      if (JSON.stringify(prev.lowered) !== JSON.stringify(lowered)) {
+      if (stringifyJson(prev.lowered) !== stringifyJson(lowered)) {
         c.report(
           "E_DUPLICATE_TEMPLATE",
           `two different templates are named "${t.name}" (the other is at ${prev.model.location ? `${prev.model.location.file}:${prev.model.location.line}` : "?"}); rename one`,
@@ -112,6 +114,8 @@ export function compileModel(model: WorkflowModel): WorkflowManifest {
     ) as Record<string, unknown>;
     spec = { ...cron, workflowSpec };
   }
+  checkSpecValues(c, model.metadata as Record<string, unknown>, "metadata");
+  checkSpecValues(c, spec, "spec");
   if (c.problems.length) throw new CompileError(dedupe(c.problems));
   const manifest = typedManifest(model.kind, { ...model.metadata }, spec);
   // What the model checks above cannot see (fields given through `extra`): the linter's checks.

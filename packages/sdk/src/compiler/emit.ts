@@ -1,3 +1,4 @@
+import { stringifyJson } from "../core/json.js";
 import type { KubernetesObject } from "../core/manifest.js";
 import { emitYaml, emitYamlBytes } from "../yaml/emit.js";
 
@@ -37,5 +38,5 @@ export function toYamlBytes(manifests: readonly KubernetesObject[]): Uint8Array 
  */
 export function toJson(manifests: readonly KubernetesObject[]): string {
   const value = manifests.length === 1 ? manifests[0] : { apiVersion: "v1", kind: "List", items: manifests };
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${stringifyJson(value, 2)}\n`;
 }

@@ -1,5 +1,6 @@
 import { mayHaveResult } from "../core/kinds.js";
 import type { TaskModel, TemplateModel, WorkflowModel } from "../core/model.js";
+import { setOwn } from "../core/own-key.js";
 import { exprForm, isRef, type RefTarget, refById, refData, TOKEN_RE } from "../core/ref.js";
 import { taskRefs } from "../core/task-refs.js";
 import { isTemplateModel } from "./collect.js";
@@ -116,10 +117,10 @@ export function resolve(c: Compilation, ctx: Ctx, v: unknown, where: Where): unk
       out = {};
       for (const k2 in o) {
         if (k2 === k) break;
-        out[k2] = o[k2];
+        setOwn(out, k2, o[k2]);
       }
     }
-    if (out) out[k] = r;
+    if (out) setOwn(out, k, r);
   }
   return out ?? o;
 }

@@ -1,3 +1,4 @@
+import { stringifyJson } from "../core/json.js";
 import { evalCelRule } from "./cel.js";
 import type { CelRule, CrdSchema } from "./crd-schemas.js";
 import type { ValidationIssue } from "./issues.js";
@@ -86,6 +87,7 @@ function typeName(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "array";
   if (typeof v === "number") return Number.isInteger(v) ? "integer" : "number";
+  if (typeof v === "bigint") return "integer";
   return typeof v;
 }
 
@@ -108,7 +110,13 @@ export function walkSchema(schema: CrdSchema, value: unknown, path: string, st: 
     return;
   }
   if (c.intOrString) {
-    if (!(typeof value === "string" || (typeof value === "number" && Number.isInteger(value)))) {
+    if (
+      !(
+        typeof value === "string" ||
+        typeof value === "bigint" ||
+        (typeof value === "number" && Number.isInteger(value))
+      )
+    ) {
       st.issues.push({ path, message: `must be an integer or a string, got ${typeName(value)}` });
       return;
     }
@@ -118,7 +126,7 @@ export function walkSchema(schema: CrdSchema, value: unknown, path: string, st: 
   }
   if (c.enumSet && !c.enumSet.has(value)) st.issues.push({ path, message: `must be one of: ${c.enumText}` });
   if (typeof value === "string") checkString(c, value, path, st);
-  else if (typeof value === "number") checkNumber(c, value, path, st);
+  else if (typeof value === "number" || typeof value === "bigint") checkNumber(c, value, path, st);
   else if (Array.isArray(value)) checkArray(c, value, path, st);
   else if (typeof value === "object") checkObject(c, value as Record<string, unknown>, path, st);
   if (c.rules) runRules(c.rules, value, path, st);
@@ -133,9 +141,10 @@ function typeMatches(t: JsonType, v: unknown): boolean {
     case "string":
       return typeof v === "string";
     case "integer":
-      return typeof v === "number" && Number.isInteger(v);
+      // A BigInt is an integer past 2^53 read exactly from YAML.
+      return (typeof v === "number" && Number.isInteger(v)) || typeof v === "bigint";
     case "number":
-      return typeof v === "number";
+      return typeof v === "number" || typeof v === "bigint";
     case "boolean":
       return typeof v === "boolean";
   }
@@ -159,7 +168,7 @@ function checkString(c: Compiled, v: string, path: string, st: WalkState): void 
     st.issues.push({ path, message: "must be an RFC 3339 date-time" });
 }
 
-function checkNumber(c: Compiled, v: number, path: string, st: WalkState): void {
+function checkNumber(c: Compiled, v: number | bigint, path: string, st: WalkState): void {
   const s = c.s;
   if (s.minimum !== undefined && (s.exclusiveMinimum ? v <= s.minimum : v < s.minimum)) {
     st.issues.push({ path, message: `must be greater than ${s.exclusiveMinimum ? "" : "or equal to "}${s.minimum}` });
@@ -176,7 +185,7 @@ function checkArray(c: Compiled, v: unknown[], path: string, st: WalkState): voi
   if (s.minItems !== undefined && v.length < s.minItems)
     st.issues.push({ path, message: `must have at least ${s.minItems} items` });
   if (c.items) for (let i = 0; i < v.length; i++) walkSchema(c.items, v[i], `${path}[${i}]`, st);
-  if (c.listType === "set" || s.uniqueItems) checkUnique(v, (x) => JSON.stringify(x), path, st, "");
+  if (c.listType === "set" || s.uniqueItems) checkUnique(v, (x) => stringifyJson(x), path, st, "");
   else if (c.listType === "map" && c.listKeys && c.items) {
     const keys = c.listKeys;
     const defaults = keys.map((k) => c.items?.properties?.[k]?.default);
@@ -184,7 +193,7 @@ function checkArray(c: Compiled, v: unknown[], path: string, st: WalkState): voi
       v,
       (x) => {
         const o = (x ?? {}) as Record<string, unknown>;
-        return JSON.stringify(keys.map((k, j) => o[k] ?? defaults[j]));
+        return stringifyJson(keys.map((k, j) => o[k] ?? defaults[j]));
       },
       path,
       st,

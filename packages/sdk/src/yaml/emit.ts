@@ -4,6 +4,8 @@
 // are deliberately conservative: a string is written plain only if no YAML 1.1 or 1.2 reader can take it for
 // anything else; otherwise single-quoted, or double-quoted when it needs escapes.
 
+import { stringifyJson } from "../core/json.js";
+
 const INDENTS: string[] = [];
 function indentOf(n: number): string {
   return (INDENTS[n] ??= " ".repeat(n));
@@ -282,6 +284,9 @@ class Emitter {
       case "number":
         text = number(v);
         break;
+      case "bigint":
+        text = String(v);
+        break;
       case "boolean":
         text = v ? "true" : "false";
         break;
@@ -413,5 +418,5 @@ function emit(docs: readonly unknown[]): Writer {
  * ```
  */
 export function emitJson(docs: readonly unknown[]): string {
-  return docs.map((d) => `${JSON.stringify(d, null, 2)}\n`).join("");
+  return docs.map((d) => `${stringifyJson(d, 2)}\n`).join("");
 }

@@ -2,7 +2,8 @@
 // resolves a plain (unquoted, untagged) scalar. YAML 1.1-ish, but NOT the full YAML 1.1 schema:
 // - booleans: y Y yes Yes YES on On ON true True TRUE / n N no No NO off Off OFF false False FALSE
 // - null: "" ~ null Null NULL
-// - ints: Go's strconv.ParseInt(s, 0, 64) after removing every "_": 0755 octal, 0x1F hex, 0b101, 0o17, +1
+// - ints: Go's strconv.ParseInt(s, 0, 64) after removing every "_": 0755 octal, 0x1F hex, 0b101, 0o17, +1;
+//   an int past 2^53 (which a JavaScript number would round) is a BigInt, so it is written back exactly
 // - floats: ^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$ and .inf/.nan spellings
 // - timestamps (2001-12-14) stay strings when decoded into interface{}; no sexagesimal (12:30 is a string).
 
@@ -39,9 +40,10 @@ const UINT64_MAX = 2n ** 64n - 1n;
  * resolvePlainScalar("yes");   // true
  * resolvePlainScalar("0755");  // 493
  * resolvePlainScalar("12:30"); // "12:30"
+ * resolvePlainScalar("9007199254740993"); // 9007199254740993n (exact past 2^53)
  * ```
  */
-export function resolvePlainScalar(s: string): string | number | boolean | null {
+export function resolvePlainScalar(s: string): string | number | bigint | boolean | null {
   if (NULL.has(s)) return null;
   const c = s.charCodeAt(0);
   // go-yaml only tries typed values for scalars starting with one of these characters.
@@ -63,7 +65,7 @@ export function resolvePlainScalar(s: string): string | number | boolean | null 
   return s;
 }
 
-function parseGoInt(plain: string): number | undefined {
+function parseGoInt(plain: string): number | bigint | undefined {
   let neg = false;
   let body = plain;
   if (body[0] === "+" || body[0] === "-") {
@@ -78,5 +80,6 @@ function parseGoInt(plain: string): number | undefined {
   if (neg) big = -big;
   // ParseInt fails past int64 and ParseUint past uint64 (and for negatives): then it is no int.
   if (big > UINT64_MAX || big < -INT64_MAX - 1n) return undefined;
-  return Number(big);
+  const n = Number(big);
+  return Number.isSafeInteger(n) ? n : big;
 }
