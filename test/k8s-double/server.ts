@@ -68,6 +68,8 @@ export interface RecordedRequest {
   /** Content type and parsed JSON body of a request that sent one. */
   contentType?: string;
   body?: unknown;
+  /** The body as sent (JSON.parse rounds integers past 2^53; this keeps their digits). */
+  text?: string;
 }
 
 /** A running double. */
@@ -583,6 +585,7 @@ export async function startK8sDouble(options: K8sDoubleOptions = {}): Promise<K8
         try {
           body = JSON.parse(text) as Obj;
           recorded.body = structuredClone(body);
+          recorded.text = text;
           recorded.contentType = (req.headers["content-type"] ?? "").split(";")[0]?.trim() ?? "";
         } catch {
           return send(

@@ -5,6 +5,7 @@
  */
 import http from "node:http";
 import https from "node:https";
+import { stringifyJson } from "@wfc/sdk";
 
 /** Where and how to send requests: a base URL, an agent carrying TLS settings, and headers. */
 export interface HttpTarget {
@@ -91,7 +92,7 @@ export function formatMs(ms: number): string {
 function open(target: HttpTarget, path: string, options: RequestOptions): Promise<http.IncomingMessage> {
   const url = new URL(target.baseUrl.replace(/\/+$/, "") + path);
   const mod = url.protocol === "http:" ? http : https;
-  const body = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
+  const body = options.body === undefined ? undefined : Buffer.from(stringifyJson(options.body));
   const headers: Record<string, string> = { Accept: "application/json", ...target.headers };
   if (body) {
     headers["Content-Type"] = options.contentType ?? "application/json";
