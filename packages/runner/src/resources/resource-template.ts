@@ -71,7 +71,7 @@ async function runResource(call: Call, nodeName: string, tmpl: Template, opts: E
     if (target) {
       await waitFor(store, res, target, ac.signal, log, () => nothingElseActive(run, node.id));
       if (ac.signal.aborted) throw new Error(run.stopMessage ?? "Stopped");
-      const params = outputParameters(store, tmpl, target);
+      const params = await outputParameters(store, tmpl, target);
       if (params.length) outputs = { ...outputs, parameters: params };
     } else if (tmpl.outputs?.parameters?.length) {
       const params = (tmpl.outputs.parameters ?? []).map(
@@ -325,18 +325,59 @@ function nothingElseActive(run: RunState, self: string): boolean {
   return true;
 }
 
-/** `SaveResourceParameters`: `jsonPath` through kubectl's jsonpath printer; `jqFilter` is refused. */
-function outputParameters(store: ObjectStore, tmpl: Template, ref: ObjectRef): Parameter[] {
+/** `SaveResourceParameters`: `jsonPath` through kubectl's jsonpath printer, `jqFilter` through jq. */
+async function outputParameters(store: ObjectStore, tmpl: Template, ref: ObjectRef): Promise<Parameter[]> {
   const out: Parameter[] = [];
   for (const p of tmpl.outputs?.parameters ?? []) {
     const vf = p.valueFrom;
     if (!vf) continue;
-    if (vf.jqFilter)
-      throw new Error(
-        `output parameter ${p.name}: jqFilter is not supported by the local runner (no maintained jq for Node.js); use valueFrom.jsonPath`,
-      );
-    if (!vf.jsonPath) continue;
-    out.push({ ...p, value: kubectlJsonPath(vf.jsonPath, store.get(ref)) });
+    if (vf.jsonPath) out.push({ ...p, value: kubectlJsonPath(vf.jsonPath, store.get(ref)) });
+    else if (vf.jqFilter) out.push({ ...p, value: await jqFilter(store.get(ref), vf.jqFilter, p.name) });
   }
   return out;
+}
+
+type JqModule = { raw(input: unknown, filter: string, flags?: string[]): Promise<string> };
+let jq: Promise<JqModule> | undefined;
+
+/**
+ * Argo's executor `jqFilter` (workflow/executor/resource.go): every output of the filter over the
+ * object, a string as itself and anything else as Go's `json.Marshal` writes it (keys sorted,
+ * `<`, `>`, `&` escaped), one per line, trimmed. gojq there; jq compiled to WebAssembly here.
+ */
+async function jqFilter(object: unknown, filter: string, name: string): Promise<string> {
+  jq ??= import("jq-wasm") as Promise<JqModule>;
+  let text: string;
+  try {
+    text = await (await jq).raw(object, filter, ["-c"]);
+  } catch (e) {
+    throw new Error(`output parameter ${name}: jqFilter ${JSON.stringify(filter)} failed: ${(e as Error).message}`);
+  }
+  const lines: string[] = [];
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    const v: unknown = JSON.parse(line);
+    lines.push(typeof v === "string" ? v : goJson(v));
+  }
+  return lines.join("\n").trim();
+}
+
+/** `json.Marshal` of a decoded JSON value: object keys sorted, HTML characters escaped. */
+function goJson(v: unknown): string {
+  const sorted = (x: unknown): unknown =>
+    Array.isArray(x)
+      ? x.map(sorted)
+      : x !== null && typeof x === "object"
+        ? Object.fromEntries(
+            Object.keys(x)
+              .sort()
+              .map((k) => [k, sorted((x as Record<string, unknown>)[k])]),
+          )
+        : x;
+  return JSON.stringify(sorted(v))
+    .replaceAll("<", "\\u003c")
+    .replaceAll(">", "\\u003e")
+    .replaceAll("&", "\\u0026")
+    .replaceAll("\u2028", "\\u2028")
+    .replaceAll("\u2029", "\\u2029");
 }

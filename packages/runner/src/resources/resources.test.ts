@@ -266,6 +266,66 @@ spec:
   });
 });
 
+describe("jqFilter outputs, as Argo's executor prints them (gojq: strings raw, values as json.Marshal)", () => {
+  it("a string, an object with sorted keys and escaped HTML characters, several outputs on lines", async () => {
+    const r = await runYaml(`
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: { name: res }
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    resource:
+      action: create
+      manifest: |
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: { name: cm }
+        data: { zeta: "a<b", alpha: "x & y" }
+    outputs:
+      parameters:
+      - name: name
+        valueFrom: { jqFilter: ".metadata.name" }
+      - name: data
+        valueFrom: { jqFilter: ".data" }
+      - name: keys
+        valueFrom: { jqFilter: ".data | keys[]" }
+`);
+    expect(r.phase).toBe("Succeeded");
+    const params = r.nodes.find((n) => n.displayName === "res")!.outputs?.parameters ?? [];
+    expect(Object.fromEntries(params.map((p) => [p.name, p.value]))).toEqual({
+      name: "cm",
+      data: '{"alpha":"x \\u0026 y","zeta":"a\\u003cb"}',
+      keys: "alpha\nzeta",
+    });
+  });
+
+  it("a filter jq cannot compile fails the node naming the parameter", async () => {
+    const r = await runYaml(`
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: { name: res }
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    resource:
+      action: create
+      manifest: |
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: { name: cm }
+    outputs:
+      parameters:
+      - name: broken
+        valueFrom: { jqFilter: ".data | (" }
+`);
+    expect(r.phase).toBe("Failed");
+    expect(r.nodes.find((n) => n.displayName === "res")!.message).toMatch(/output parameter broken: jqFilter/);
+  });
+});
+
 describe("a condition nothing in the run can meet", () => {
   it("fails the node saying so, instead of waiting forever (nothing reconciles a local store)", async () => {
     const r = await runYaml(`
