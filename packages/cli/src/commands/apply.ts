@@ -46,7 +46,8 @@ Examples:
   );
   cmd.action(async (files: string[], opts: ApplyOptions) => {
     const { loadManifests } = await import("../load.js");
-    const loaded = await loadManifests(files);
+    const { withConfiguredRegistry } = await import("../config/image-registry.js");
+    const loaded = await withConfiguredRegistry(await loadManifests(files));
     const manifests = loaded.map((l) => l.manifest as unknown as KubeObject);
     const workflows = manifests.filter((m) => m.kind === "Workflow");
     if (workflows.length) {

@@ -3,6 +3,8 @@ import { join, resolve } from "node:path";
 import { type KubernetesObject, toJson, toYaml, toYamlBytes, WfcError } from "@wfc/sdk";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { objectName } from "../cluster/format.js";
+import { configOutputDir, inputsOrPipelines } from "../config/apply-config.js";
+import { withConfiguredRegistry } from "../config/image-registry.js";
 import { writeFileAtomic } from "../io.js";
 import { expandInputs, loadManifests } from "../load.js";
 
@@ -59,8 +61,8 @@ export function registerBuild(program: Command): void {
     .command("build")
     .description("compile workflows exported by TypeScript/JavaScript files to Argo manifests")
     .argument(
-      "<inputs...>",
-      "pipeline modules (.ts, .js, .mjs) or directories of them; every exported workflow object is built",
+      "[inputs...]",
+      "pipeline modules (.ts, .js, .mjs) or directories of them; every exported workflow object is built (default: the wfc configuration's pipelines, written to its outputDir)",
     )
     .addOption(
       new Option("-o, --output <format>", `output format (${FORMATS.join("|")})`)
@@ -77,9 +79,14 @@ export function registerBuild(program: Command): void {
     )
     .action(
       async (
-        inputs: string[],
+        given: string[],
         opts: { output: Format; format?: Format; outputDir?: string; prune?: boolean; typecheck?: boolean },
       ) => {
+        const inputs = await inputsOrPipelines(given, "build");
+        if (opts.outputDir === undefined) {
+          const dir = await configOutputDir(given);
+          if (dir !== undefined) opts = { ...opts, outputDir: dir };
+        }
         if (opts.typecheck) {
           // Loaded only with --typecheck: plain builds never load TypeScript.
           const { typeCheck, formatTypeIssue, TypeCheckFailed } = await import("../typecheck.js");
@@ -89,7 +96,7 @@ export function registerBuild(program: Command): void {
         }
         const format = opts.format ?? opts.output;
         if (opts.prune && !opts.outputDir) throw new InputUsageError("--prune needs --output-dir DIR");
-        const loaded = await loadManifests(inputs);
+        const loaded = await withConfiguredRegistry(await loadManifests(inputs));
         const manifests = loaded.map((l) => l.manifest);
         if (!opts.outputDir) {
           if (format === "name") process.stdout.write(manifests.map((m) => `${objectName(m as never)}\n`).join(""));
