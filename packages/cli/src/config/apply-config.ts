@@ -34,7 +34,8 @@ export async function applyConfigDefaults(cmd: Command, project?: ProjectConfig)
 
 /**
  * The inputs of a command given `inputs` on its command line: those, or, when there are none, the
- * files the configuration's `pipelines` globs match (relative to the current directory, sorted).
+ * files the configuration's `pipelines` globs match (relative to the current directory, sorted;
+ * never test files, declaration files, `node_modules` or a `wfc.config.*`).
  * No inputs and no globs, or globs matching nothing, is an error naming the command.
  *
  * @example
@@ -55,7 +56,7 @@ export async function inputsOrPipelines(inputs: readonly string[], command: stri
     cwd: p.dir,
     absolute: true,
     onlyFiles: true,
-    ignore: ["**/node_modules/**", "**/*.{test,spec}.*", "**/*.test-d.*", "**/*.d.ts"],
+    ignore: ["**/node_modules/**", "**/*.{test,spec}.*", "**/*.test-d.*", "**/*.d.ts", "**/wfc.config.*"],
   });
   if (!found.length)
     throw new ConfigError(

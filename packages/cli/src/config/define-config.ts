@@ -67,7 +67,8 @@ export interface WfcConfig {
   /**
    * Globs of the pipeline modules (`.ts`, `.mts`, `.js`, `.mjs`) and manifests that `wfc build`,
    * `wfc lint` and `wfc graph` use when no FILE is given, e.g. `["pipelines/**\/*.ts"]`. Test files
-   * (`*.test.ts`, `*.spec.ts`) and `node_modules` are never matched.
+   * (`*.test.ts`, `*.spec.ts`), declaration files, `node_modules` and `wfc.config.*` are
+   * never matched.
    * @default none: a FILE argument is required
    */
   readonly pipelines?: readonly string[];
