@@ -100,6 +100,25 @@ describe("a wfc.config.json found from a subdirectory", () => {
   });
 });
 
+describe("docs/install.md's wfc.config.ts", () => {
+  it("is a configuration wfc accepts, and it does what the page says", () => {
+    const doc = readFileSync(join(ROOT, "docs/install.md"), "utf8");
+    const code = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)]
+      .map((m) => m[1]!)
+      .find((c) => c.startsWith("// wfc.config.ts"));
+    expect(code).toBeDefined();
+    const dir = project("docs", { "wfc.config.ts": code!, "pipelines/ingest/images.ts": PIPELINE });
+    const r = wfc(["build"], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain("wrote 1 manifest to manifests");
+    const yaml = readFileSync(join(dir, "manifests/workflow-images.yaml"), "utf8");
+    expect(images(yaml).slice(0, 2)).toEqual([
+      "registry.example.com/mirror/alpine:3.20",
+      "registry.example.com/mirror/myorg/app:1",
+    ]);
+  });
+});
+
 describe("namespace", () => {
   const dir = project("namespace", {
     "package.json": JSON.stringify({ type: "module", wfc: { namespace: "ci" } }),
