@@ -192,7 +192,7 @@ describe("config files in every form", () => {
     );
   });
 
-  it("two configurations in one directory, a config without a default export, and no inputs at all", () => {
+  it("two configurations in one directory, a config without a default export, no inputs at all (usage, exit 2)", () => {
     const two = project("two", {
       "wfc.config.json": "{}",
       "wfc.config.mjs": "export default {};\n",
@@ -209,7 +209,7 @@ describe("config files in every form", () => {
     );
     const none = project("none", { "a.mjs": PIPELINE });
     const n = wfc(["build"], { cwd: none });
-    expect(n.code).toBe(1);
+    expect(n.code).toBe(2); // a usage error, as before there was a configuration
     expect(n.stderr).toContain("wfc build: no FILE given and no `pipelines` in a wfc configuration (none found");
     const empty = project("empty-glob", { "wfc.config.json": '{ "pipelines": ["nothing/*.ts"] }' });
     expect(wfc(["lint"], { cwd: empty }).stderr).toContain("wfc.config.json: pipelines: nothing/*.ts match no file");

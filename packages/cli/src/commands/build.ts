@@ -81,8 +81,9 @@ export function registerBuild(program: Command): void {
       async (
         given: string[],
         opts: { output: Format; format?: Format; outputDir?: string; prune?: boolean; typecheck?: boolean },
+        cmd: Command,
       ) => {
-        const inputs = await inputsOrPipelines(given, "build");
+        const inputs = await inputsOrPipelines(given, cmd);
         if (opts.outputDir === undefined) {
           const dir = await configOutputDir(given);
           if (dir !== undefined) opts = { ...opts, outputDir: dir };

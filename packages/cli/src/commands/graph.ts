@@ -89,9 +89,9 @@ export function registerGraph(program: Command): void {
       "after",
       "\nExamples:\n  wfc graph pipeline.ts\n  wfc graph pipeline.ts -o svg > graph.svg\n  wfc graph pipeline.ts -o png > graph.png\n  wfc graph pipeline.ts -o html > graph.html   (called templates expand on click)\n  wfc graph pipeline.ts -o dot | dot -Tsvg > graph.svg",
     )
-    .action(async (given: string[], o: { output: GraphFormat; format?: GraphFormat }) => {
+    .action(async (given: string[], o: { output: GraphFormat; format?: GraphFormat }, cmd: Command) => {
       const opts = { format: o.format ?? o.output };
-      const loaded = await loadManifests(await inputsOrPipelines(given, "graph"));
+      const loaded = await loadManifests(await inputsOrPipelines(given, cmd));
       if (opts.format === "svg" || opts.format === "png" || opts.format === "html") {
         const { renderPicture } = await import("../render/index.js");
         process.stdout.write(

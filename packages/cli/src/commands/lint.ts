@@ -35,7 +35,7 @@ export function registerLint(program: Command): void {
     );
   addClusterOptions(cmd);
   cmd.action(async (given: string[], opts: ClusterOptions & { server?: boolean }) => {
-    const inputs = await inputsOrPipelines(given, "lint");
+    const inputs = await inputsOrPipelines(given, cmd);
     const files = await expandInputs(inputs, (f) => process.stderr.write(`wfc: skipped ${f} (a test file)\n`));
     // Type errors first (TypeScript is loaded only when a .ts module is given).
     const typed = files.some((f) => TS_MODULE.test(f)) ? (await import("../typecheck.js")).typeCheck(files) : [];

@@ -36,20 +36,22 @@ export async function applyConfigDefaults(cmd: Command, project?: ProjectConfig)
  * The inputs of a command given `inputs` on its command line: those, or, when there are none, the
  * files the configuration's `pipelines` globs match (relative to the current directory, sorted;
  * never test files, declaration files, `node_modules` or a `wfc.config.*`).
- * No inputs and no globs, or globs matching nothing, is an error naming the command.
+ * No inputs and no globs is a usage error of `cmd` (exit 2); globs matching nothing is a
+ * {@link ConfigError}.
  *
  * @example
  * ```ts
- * const files = await inputsOrPipelines(inputs, "build"); // ["pipelines/a.ts", "pipelines/b.ts"]
+ * const files = await inputsOrPipelines(inputs, cmd); // ["pipelines/a.ts", "pipelines/b.ts"]
  * ```
  */
-export async function inputsOrPipelines(inputs: readonly string[], command: string): Promise<string[]> {
+export async function inputsOrPipelines(inputs: readonly string[], cmd: Command): Promise<string[]> {
   if (inputs.length) return [...inputs];
   const p = await projectConfig();
   const globs = p?.config.pipelines;
   if (!p || !globs)
-    throw new ConfigError(
-      `wfc ${command}: no FILE given and no \`pipelines\` in a wfc configuration (${p ? shownPath(p.file) : "none found from this directory up"}); give files or directories, or set pipelines: ["pipelines/**/*.ts"]`,
+    cmd.error(
+      `error: wfc ${cmd.name()}: no FILE given and no \`pipelines\` in a wfc configuration (${p ? shownPath(p.file) : "none found from this directory up"}); give files or directories, or set pipelines: ["pipelines/**/*.ts"]`,
+      { exitCode: 2, code: "wfc.noInputs" },
     );
   const { glob } = await import("tinyglobby");
   const found = await glob([...globs], {
