@@ -261,7 +261,7 @@ describe.each(["commonjs", "module"] as const)(
     const builds = (file: string) => {
       const r = ok("npx", ["--no", "--", "wfc", "build", file], dir, 60_000);
       const docs = parseK8sYaml(r.stdout);
-      expect(docs.map((d) => d.kind)).toEqual(["Workflow"]);
+      expect(docs.map((d) => (d as { kind?: unknown }).kind)).toEqual(["Workflow"]);
       for (const d of docs) expect(validateManifest(d)).toEqual([]);
       const lint = ok("npx", ["--no", "--", "wfc", "lint", file], dir, 60_000);
       expect(lint.stdout).toContain(`${file}: ok (1 manifest)`);
@@ -333,7 +333,7 @@ describe("wfc init demo && cd demo && npm install <tarballs> && npm test && npx 
     const build = ok("npx", ["--no", "--", "wfc", "build"], demo, 60_000);
     expect(build.out).toContain("wrote 1 manifest to manifests");
     const docs = parseK8sYaml(readFileSync(join(demo, "manifests/workflow-hello.yaml"), "utf8"));
-    expect(docs.map((d) => d.kind)).toEqual(["Workflow"]);
+    expect(docs.map((d) => (d as { kind?: unknown }).kind)).toEqual(["Workflow"]);
     for (const d of docs) expect(validateManifest(d)).toEqual([]);
     expect(ok("npm", ["run", "lint"], demo, 120_000).stdout).toContain("pipelines/hello.ts: ok (1 manifest)");
   }, 600_000);
