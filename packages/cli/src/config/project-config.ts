@@ -1,5 +1,6 @@
-import { readFile } from "node:fs/promises";
-import { dirname, isAbsolute, relative } from "node:path";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
 import { ConfigError } from "./config-error.js";
 import type { WfcConfig } from "./define-config.js";
 import { findConfig } from "./find-config.js";
@@ -28,6 +29,29 @@ export function shownPath(file: string): string {
   return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
 }
 
+/**
+ * Imports a `wfc.config.ts`/`.mts`: esbuild strips the types, and the result is imported from a
+ * temporary `.mjs` file beside it (removed at once), so that its imports (`wfc`, `./team.js`)
+ * resolve from the project as they would from the file itself. Imports of other `.ts` files are
+ * not transformed.
+ */
+async function importTypeScript(file: string): Promise<Record<string, unknown>> {
+  const { transform } = await import("esbuild");
+  const { code } = await transform(await readFile(file, "utf8"), {
+    loader: "ts",
+    format: "esm",
+    target: "node20",
+    sourcefile: file,
+  });
+  const tmp = join(dirname(file), `.${basename(file)}.${process.pid}-${Date.now()}.mjs`);
+  await writeFile(tmp, code);
+  try {
+    return (await import(pathToFileURL(tmp).href)) as Record<string, unknown>;
+  } finally {
+    await rm(tmp, { force: true });
+  }
+}
+
 /** Reads the value a configuration file holds (its default export, its JSON, its `wfc` key). */
 async function readValue(file: string, inPackageJson: boolean): Promise<unknown> {
   const label = shownPath(file);
@@ -40,11 +64,9 @@ async function readValue(file: string, inPackageJson: boolean): Promise<unknown>
     }
     return inPackageJson ? (json as { wfc: unknown }).wfc : json;
   }
-  // The loader imports .ts/.mts through tsx, as it does pipelines.
-  const { importModule } = await import("../load.js");
   let ns: Record<string, unknown>;
   try {
-    ns = await importModule(file);
+    ns = /\.m?ts$/.test(file) ? await importTypeScript(file) : await import(pathToFileURL(file).href);
   } catch (e) {
     throw new ConfigError(`${label}: cannot be loaded: ${(e as Error).message}`, { cause: e });
   }
