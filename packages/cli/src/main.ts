@@ -7,7 +7,6 @@ import { registerGraph } from "./commands/graph.js";
 import { registerImport } from "./commands/import.js";
 import { registerInit } from "./commands/init.js";
 import { registerLint } from "./commands/lint.js";
-import { applyConfigDefaults } from "./config/apply-config.js";
 
 /** The stack of an error and of its causes (`--verbose`). */
 function stackOf(e: unknown): string {
@@ -56,7 +55,9 @@ export async function createProgram(which: "all" | string | undefined): Promise<
   for (const n of names) (await CLUSTER_COMMANDS[n]!())(program);
   for (const c of program.commands) c.exitOverride();
   // the project configuration supplies defaults the command line did not give (-n, --argo-version)
-  program.hook("preAction", (_root, action) => applyConfigDefaults(action));
+  program.hook("preAction", async (_root, action) =>
+    (await import("./config/apply-config.js")).applyConfigDefaults(action),
+  );
   return program;
 }
 
