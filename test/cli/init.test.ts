@@ -1,5 +1,5 @@
-// `wfc init` through the real binary: the scaffolded project builds, lints, type-checks and its
-// test passes; a second init into the same directory refuses and changes nothing.
+// `wfc init` through the real binary: the scaffolded project builds (through its wfc.config.ts),
+// lints, type-checks and its test passes; a second init into the same directory refuses and changes nothing.
 import { spawnSync } from "node:child_process";
 import {
   existsSync,
@@ -15,15 +15,19 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseK8sYaml, validateManifest } from "@wfc/sdk";
 import { afterAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
 import { ROOT, wfc } from "../helpers.js";
 
 const FILES = [
+  ".github/workflows/wfc.yml",
   ".gitignore",
+  ".gitlab-ci.yml",
   "README.md",
   "package.json",
   "pipelines/hello.test.ts",
   "pipelines/hello.ts",
   "tsconfig.json",
+  "wfc.config.ts",
 ];
 const base = mkdtempSync(join(tmpdir(), "wfc-init-"));
 afterAll(() => rmSync(base, { recursive: true, force: true }));
@@ -46,7 +50,7 @@ describe("wfc init", () => {
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
     for (const f of FILES) expect(r.stdout).toContain(`  ${f}\n`);
-    expect(r.stdout).toMatch(/npm install\n {2}npm test\n {2}npx wfc run pipelines\/hello\.ts/);
+    expect(r.stdout).toMatch(/npm install\n {2}npm test\n {2}npm run build\n {2}npx wfc run pipelines\/hello\.ts/);
     expect(Object.keys(snapshot(dir)).sort()).toEqual(FILES);
     const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8"));
     const version = JSON.parse(readFileSync(join(ROOT, "packages/cli/package.json"), "utf8")).version;
@@ -54,10 +58,13 @@ describe("wfc init", () => {
       name: "my-pipelines",
       private: true,
       type: "module",
-      scripts: { build: "wfc build pipelines/ -d manifests/ --prune", lint: "wfc lint pipelines/", test: "vitest run" },
+      scripts: { build: "wfc build --prune", lint: "wfc lint", test: "vitest run" },
     });
-    for (const p of ["@wfc/cli", "@wfc/sdk", "@wfc/runner"]) expect(pkg.devDependencies[p]).toBe(`^${version}`);
-    for (const p of ["vitest", "typescript", "zod"]) expect(pkg.devDependencies[p]).toMatch(/^[~^]\d/);
+    expect(Object.keys(pkg.devDependencies).sort()).toEqual(["typescript", "vitest", "wfc"]);
+    expect(pkg.devDependencies.wfc).toBe(`^${version}`);
+    for (const p of ["vitest", "typescript"]) expect(pkg.devDependencies[p]).toMatch(/^[~^]\d/);
+    expect(readFileSync(join(dir, "pipelines/hello.ts"), "utf8")).toContain('from "wfc";');
+    expect(readFileSync(join(dir, "pipelines/hello.test.ts"), "utf8")).toContain('from "wfc/testing";');
     const tsconfig = JSON.parse(readFileSync(join(dir, "tsconfig.json"), "utf8"));
     expect(tsconfig.compilerOptions).toMatchObject({ strict: true, module: "NodeNext", noEmit: true });
     const gitignore = readFileSync(join(dir, ".gitignore"), "utf8");
@@ -67,14 +74,44 @@ describe("wfc init", () => {
     symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
   });
 
-  it("the scaffolded pipelines build (the package's build script) to valid manifests and lint clean", () => {
-    const b = wfc(["build", "pipelines/", "-d", "manifests/", "--prune"], { cwd: dir });
+  it("the CI recipes run lint, test and build, then check manifests/ is what the pipelines build", () => {
+    for (const f of [".github/workflows/wfc.yml", ".gitlab-ci.yml"]) {
+      const text = readFileSync(join(dir, f), "utf8");
+      const steps = ["npm ci", "npm run lint", "npm test", "npm run build", "git status --porcelain -- manifests/"];
+      const at = steps.map((s) => text.indexOf(s));
+      expect(
+        at.every((i) => i >= 0),
+        `${f}: ${JSON.stringify(at)}`,
+      ).toBe(true);
+      expect([...at].sort((a, b) => a - b)).toEqual(at);
+      const doc = parse(text) as Record<string, unknown>;
+      const script = f.startsWith(".github")
+        ? (doc as { jobs: { pipelines: { steps: { run?: string }[] } } }).jobs.pipelines.steps.flatMap(
+            (s) => s.run ?? [],
+          )
+        : (doc as { pipelines: { script: string[] } }).pipelines.script;
+      expect(script.slice(0, 4)).toEqual([
+        `npm ci${f.startsWith(".github") ? "" : " --cache .npm --prefer-offline"}`,
+        "npm run lint",
+        "npm test",
+        "npm run build",
+      ]);
+      expect(script[4]).toMatch(
+        /^if \[ -n "\$\(git status --porcelain -- manifests\/\)" \]; then\n[\s\S]*exit 1\nfi\n$/,
+      );
+      expect(spawnSync("sh", ["-n", "-c", script[4] ?? ""], { encoding: "utf8", timeout: 10_000 }).status).toBe(0);
+    }
+  });
+
+  it("the scaffolded pipelines build (the package's build script: wfc.config.ts) to valid manifests and lint clean", () => {
+    const b = wfc(["build", "--prune"], { cwd: dir });
     expect(b.code, b.stderr).toBe(0);
     expect(readdirSync(join(dir, "manifests"))).toEqual(["workflow-hello.yaml"]);
     const docs = parseK8sYaml(readFileSync(join(dir, "manifests/workflow-hello.yaml"), "utf8"));
     expect(docs).toHaveLength(1);
     for (const m of docs) expect(validateManifest(m)).toEqual([]);
-    const l = wfc(["lint", "pipelines/"], { cwd: dir });
+    expect(b.stderr).toContain("wrote 1 manifest to manifests");
+    const l = wfc(["lint"], { cwd: dir });
     expect(l.code, l.stderr).toBe(0);
     expect(l.stdout).toContain("pipelines/hello.ts: ok");
   });
@@ -98,7 +135,9 @@ describe("wfc init", () => {
     const before = snapshot(dir);
     const r = wfc(["init", dir]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("refusing to overwrite package.json, tsconfig.json, .gitignore, README.md");
+    expect(r.stderr).toContain(
+      "refusing to overwrite package.json, tsconfig.json, wfc.config.ts, .gitignore, README.md",
+    );
     expect(r.stderr).toContain("[E_INIT_EXISTS]");
     expect(snapshot(dir)).toEqual(before);
   });

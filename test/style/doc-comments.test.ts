@@ -5,7 +5,7 @@ import { ROOT } from "../helpers.js";
 
 // Every public symbol (every export of a package's single entry) has a doc comment with a short
 // example. Generated Argo types re-exported wholesale are documented from Argo's schema instead.
-const PACKAGES = ["sdk", "cli", "client", "events", "import"];
+const PACKAGES = ["sdk", "cli", "client", "events", "import", "wfc"];
 
 function undocumented(pkg: string): string[] {
   const entry = join(ROOT, "packages", pkg, "src/index.ts");

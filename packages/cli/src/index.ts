@@ -15,6 +15,9 @@
 
 export { manifestFileName } from "./commands/build.js";
 export { renderGraph } from "./commands/graph.js";
+export { ConfigError } from "./config/config-error.js";
+export type { ArgoVersion, WfcConfig } from "./config/define-config.js";
+export { defineConfig } from "./config/define-config.js";
 export { writeFileAtomic } from "./io.js";
 export type { LoadedManifest } from "./load.js";
 export { exportedObjects, InputError, loadManifests } from "./load.js";

@@ -79,6 +79,10 @@ export async function createProgram(which: "all" | "none" | string | undefined):
     }
   };
   override(program);
+  // the project configuration supplies defaults the command line did not give (-n, --argo-version)
+  program.hook("preAction", async (_root, action) =>
+    (await import("./config/apply-config.js")).applyConfigDefaults(action),
+  );
   return program;
 }
 

@@ -57,8 +57,12 @@ Examples:
   wfc apply cron.yaml -n ci -o name`,
   );
   cmd.action(async (files: string[], opts: ApplyOptions) => {
-    const [{ loadManifests }, { lowerLoaded }] = await Promise.all([import("../load.js"), import("../check.js")]);
-    const loaded = lowerLoaded(await loadManifests(files), opts.argoVersion);
+    const [{ loadManifests }, { lowerLoaded }, { withConfiguredRegistry }] = await Promise.all([
+      import("../load.js"),
+      import("../check.js"),
+      import("../config/image-registry.js"),
+    ]);
+    const loaded = lowerLoaded(await withConfiguredRegistry(await loadManifests(files)), opts.argoVersion);
     const manifests = loaded.map((l) => l.manifest as unknown as KubeObject);
     const workflows = manifests.filter((m) => m.kind === "Workflow");
     if (workflows.length) {

@@ -12,6 +12,8 @@ import {
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { argoVersionOption } from "../argo-version-option.js";
 import { objectName } from "../cluster/format.js";
+import { configOutputDir, inputsOrPipelines } from "../config/apply-config.js";
+import { withConfiguredRegistry } from "../config/image-registry.js";
 import { writeFileSet } from "../io.js";
 import { expandInputs, loadManifests } from "../load.js";
 
@@ -68,8 +70,8 @@ export function registerBuild(program: Command): void {
     .command("build")
     .description("compile workflows exported by TypeScript/JavaScript files to Argo manifests")
     .argument(
-      "<inputs...>",
-      "pipeline modules (.ts, .js, .mjs) or directories of them; every exported workflow object is built",
+      "[inputs...]",
+      "pipeline modules (.ts, .js, .mjs) or directories of them; every exported workflow object is built (default: the wfc configuration's pipelines, written to its outputDir)",
     )
     .addOption(
       new Option("-o, --output <format>", `output format (${FORMATS.join("|")})`)
@@ -87,7 +89,7 @@ export function registerBuild(program: Command): void {
     )
     .action(
       async (
-        inputs: string[],
+        given: string[],
         opts: {
           output: Format;
           format?: Format;
@@ -96,7 +98,13 @@ export function registerBuild(program: Command): void {
           typecheck?: boolean;
           argoVersion: ArgoVersion;
         },
+        cmd: Command,
       ) => {
+        const inputs = await inputsOrPipelines(given, cmd);
+        if (opts.outputDir === undefined) {
+          const dir = await configOutputDir(given);
+          if (dir !== undefined) opts = { ...opts, outputDir: dir };
+        }
         if (opts.typecheck) {
           // Loaded only with --typecheck: plain builds never load TypeScript.
           const { typeCheck, formatTypeIssue, TypeCheckFailed } = await import("../typecheck.js");
@@ -106,7 +114,7 @@ export function registerBuild(program: Command): void {
         }
         const format = opts.format ?? opts.output;
         if (opts.prune && !opts.outputDir) throw new InputUsageError("--prune needs --output-dir DIR");
-        let loaded = await loadManifests(inputs);
+        let loaded = await withConfiguredRegistry(await loadManifests(inputs));
         if (opts.argoVersion !== DEFAULT_ARGO_VERSION)
           loaded = (await import("../check.js")).lowerLoaded(loaded, opts.argoVersion, "nothing was written");
         const manifests = loaded.map((l) => l.manifest);

@@ -2,6 +2,7 @@ import { isWorkflowManifest, type KubernetesObject } from "@wfc/sdk";
 import type { DAGTask } from "@wfc/sdk/argo";
 import { dependsTasks, parseDepends } from "@wfc/sdk/internal";
 import { type Command, Option } from "commander";
+import { inputsOrPipelines } from "../config/apply-config.js";
 import { loadManifests } from "../load.js";
 
 function deps(task: DAGTask): string[] {
@@ -74,7 +75,10 @@ export function registerGraph(program: Command): void {
   program
     .command("graph")
     .description("draw the DAG and steps of workflows (SVG, PNG, HTML) or print them as Mermaid or Graphviz text")
-    .argument("<files...>", "pipeline modules (.ts, .js) or manifests (.yaml)")
+    .argument(
+      "[files...]",
+      "pipeline modules (.ts, .js) or manifests (.yaml) (default: the wfc configuration's pipelines)",
+    )
     .addOption(
       new Option("-o, --output <format>", "graph format")
         .choices(["mermaid", "dot", "svg", "png", "html"])
@@ -85,9 +89,9 @@ export function registerGraph(program: Command): void {
       "after",
       "\nExamples:\n  wfc graph pipeline.ts\n  wfc graph pipeline.ts -o svg > graph.svg\n  wfc graph pipeline.ts -o png > graph.png\n  wfc graph pipeline.ts -o html > graph.html   (called templates expand on click)\n  wfc graph pipeline.ts -o dot | dot -Tsvg > graph.svg",
     )
-    .action(async (files: string[], o: { output: GraphFormat; format?: GraphFormat }) => {
+    .action(async (given: string[], o: { output: GraphFormat; format?: GraphFormat }, cmd: Command) => {
       const opts = { format: o.format ?? o.output };
-      const loaded = await loadManifests(files);
+      const loaded = await loadManifests(await inputsOrPipelines(given, cmd));
       if (opts.format === "svg" || opts.format === "png" || opts.format === "html") {
         const { renderPicture } = await import("../render/index.js");
         process.stdout.write(

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
+import { GITHUB_WORKFLOW, GITLAB_CI } from "../init/ci-template.js";
 import { HELLO_PIPELINE, HELLO_TEST } from "../init/pipeline-template.js";
-import { GITIGNORE, packageJson, readme, TSCONFIG } from "../init/project-template.js";
+import { GITIGNORE, packageJson, readme, TSCONFIG, WFC_CONFIG } from "../init/project-template.js";
 import { writeFileAtomic } from "../io.js";
 import { InputError } from "../load.js";
 
@@ -25,19 +26,23 @@ function projectName(dir: string): string {
 function projectFiles(dir: string): ReadonlyArray<readonly [string, string]> {
   const name = projectName(dir);
   return [
-    ["package.json", packageJson(name, { wfc: cliVersion(), typescript: "~5.9.3", vitest: "^4.1.12", zod: "^4.1.0" })],
+    ["package.json", packageJson(name, { wfc: cliVersion(), typescript: "~5.9.3", vitest: "^4.1.12" })],
     ["tsconfig.json", TSCONFIG],
+    ["wfc.config.ts", WFC_CONFIG],
     [".gitignore", GITIGNORE],
     ["README.md", readme(name)],
     ["pipelines/hello.ts", HELLO_PIPELINE],
     ["pipelines/hello.test.ts", HELLO_TEST],
+    [".github/workflows/wfc.yml", GITHUB_WORKFLOW],
+    [".gitlab-ci.yml", GITLAB_CI],
   ];
 }
 
 /**
- * Registers `wfc init [dir]`: scaffolds a pipeline project (package.json, tsconfig.json,
- * pipelines/hello.ts and its test, .gitignore, README.md). It never overwrites: when any of those
- * files exists, it names them, writes nothing and exits 1.
+ * Registers `wfc init [dir]`: scaffolds a pipeline project (package.json with `wfc` as a
+ * devDependency, tsconfig.json, wfc.config.ts, pipelines/hello.ts and its test, .gitignore,
+ * README.md, CI for GitHub Actions and GitLab CI). It never overwrites: when any of those files
+ * exists, it names them, writes nothing and exits 1.
  *
  * @example
  * ```ts
@@ -47,7 +52,9 @@ function projectFiles(dir: string): ReadonlyArray<readonly [string, string]> {
 export function registerInit(program: Command): void {
   program
     .command("init")
-    .description("scaffold a pipeline project: package.json, tsconfig.json, pipelines/hello.ts and its test")
+    .description(
+      "scaffold a pipeline project: package.json, tsconfig.json, wfc.config.ts, pipelines/hello.ts and its test, CI for GitHub and GitLab",
+    )
     .argument("[dir]", "the project directory (created when missing)", ".")
     .action(async (dirArg: string) => {
       const dir = resolve(dirArg);
@@ -63,7 +70,7 @@ export function registerInit(program: Command): void {
       const shown = relative(process.cwd(), dir) || ".";
       const lines = [`wrote ${files.length} files in ${shown}:`, ...files.map(([f]) => `  ${f}`), "", "next steps:"];
       if (shown !== ".") lines.push(`  cd ${shown}`);
-      lines.push("  npm install", "  npm test", "  npx wfc run pipelines/hello.ts", "");
+      lines.push("  npm install", "  npm test", "  npm run build", "  npx wfc run pipelines/hello.ts", "");
       process.stdout.write(lines.join("\n"));
     });
 }

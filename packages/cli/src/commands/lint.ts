@@ -5,6 +5,7 @@ import { argoVersionOption } from "../argo-version-option.js";
 import { lintFiles, manifestLabel } from "../check.js";
 import { addClusterOptions, type ClusterOptions, clientFrom } from "../cluster/options.js";
 import { printWarning } from "../cluster/warnings.js";
+import { inputsOrPipelines } from "../config/apply-config.js";
 import { expandInputs, type LoadedManifest } from "../load.js";
 
 const TS_MODULE = /\.(c|m)?tsx?$/;
@@ -24,7 +25,10 @@ export function registerLint(program: Command): void {
     .description(
       "check workflows (TypeScript or YAML): TypeScript's type check, the compiler's checks and Argo's full CRD schema",
     )
-    .argument("<files...>", "pipeline modules (.ts, .js) or manifests (.yaml, .yml, .json)")
+    .argument(
+      "[files...]",
+      "pipeline modules (.ts, .js) or manifests (.yaml, .yml, .json) (default: the wfc configuration's pipelines)",
+    )
     .option("--server", "also ask the cluster's API server to validate each manifest (server-side dry run)")
     .addOption(argoVersionOption())
     .addHelpText(
@@ -32,7 +36,8 @@ export function registerLint(program: Command): void {
       "\nEach problem is printed as <file>:<line>:<col>: <Kind>/<name>, template T, task K: <path>: <message> [E_CODE];\ntype errors as <file>:<line>:<col>: <message> [E_TYPE] (with the nearest tsconfig.json, strict defaults without one).\nExit code 1 when any problem is found.\n\nExamples:\n  wfc lint pipeline.ts manifests/*.yaml\n  wfc lint --server -n ci pipeline.ts",
     );
   addClusterOptions(cmd);
-  cmd.action(async (inputs: string[], opts: ClusterOptions & { server?: boolean; argoVersion: ArgoVersion }) => {
+  cmd.action(async (given: string[], opts: ClusterOptions & { server?: boolean; argoVersion: ArgoVersion }) => {
+    const inputs = await inputsOrPipelines(given, cmd);
     const files = await expandInputs(inputs, (f) => process.stderr.write(`wfc: skipped ${f} (a test file)\n`));
     // Type errors first (TypeScript is loaded only when a .ts module is given).
     const typed = files.some((f) => TS_MODULE.test(f)) ? (await import("../typecheck.js")).typeCheck(files) : [];

@@ -54,7 +54,8 @@ async function fromFile(
     import("../load.js"),
     import("@wfc/sdk"),
   ]);
-  const loaded = await loadManifests([file]);
+  const { withConfiguredRegistry } = await import("../config/image-registry.js");
+  const loaded = await withConfiguredRegistry(await loadManifests([file]));
   const workflows = loaded.filter((l) => l.manifest.kind === "Workflow");
   if (workflows.length === 0) {
     const kinds = [...new Set(loaded.map((l) => l.manifest.kind))].join(", ") || "nothing";

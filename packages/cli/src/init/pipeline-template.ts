@@ -3,9 +3,10 @@ export const HELLO_PIPELINE = `/**
  * A first pipeline: a task that draws a random number and a task that adds one to it. Passing one
  * task's result to the other makes the dependency.
  *
- *   npx wfc build pipelines/hello.ts
+ *   npx wfc build pipelines/hello.ts     (this file, to stdout)
+ *   npm run build                        (every pipeline, to manifests/)
  */
-import { nodeScript, workflow, z } from "@wfc/sdk";
+import { nodeScript, workflow, z } from "wfc";
 
 /** Draws a random number between 0 and 99. */
 export const randomNumber = nodeScript({
@@ -33,7 +34,7 @@ export default workflow({ generateName: "hello-" }, () => {
 /** `pipelines/hello.test.ts` of a new project: one task on its own, then the whole workflow with a mock. */
 export const HELLO_TEST = `// Tests of ./hello.ts. runTemplate and runWorkflow run the compiled node scripts in-process
 // (no container, no cluster), so these tests check the functions' code.
-import { mock, runTemplate, runWorkflow } from "@wfc/runner/testing";
+import { mock, runTemplate, runWorkflow } from "wfc/testing";
 import { describe, expect, it } from "vitest";
 import hello, { plusOne, randomNumber } from "./hello.js";
 

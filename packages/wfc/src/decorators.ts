@@ -1,0 +1,9 @@
+/**
+ * # wfc/decorators
+ *
+ * class-based templates with decorators (`@wfc/sdk/decorators`), re-exported.
+ *
+ * @packageDocumentation
+ */
+
+export * from "@wfc/sdk/decorators";
