@@ -27,7 +27,9 @@ const APPLIED = [
   "eventbus.argoproj.io/default",
   "workflowtemplate.argoproj.io/ingest",
   "workflowtemplate.argoproj.io/report",
+  "workflowtemplate.argoproj.io/audit",
   "eventsource.argoproj.io/messages",
+  "sensor.argoproj.io/on-both",
   "sensor.argoproj.io/on-ingested",
   "sensor.argoproj.io/on-upload",
 ];
@@ -40,9 +42,18 @@ describe.sequential("wfc apply of Argo Events modules", { timeout: 120_000 }, ()
     const r = await wfc(["apply", chain, "-n", "ev1"], c.env);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(APPLIED.map((n) => `${n} created\n`).join(""));
-    expect(r.stderr).toBe("6 objects: 6 created, 0 configured, 0 unchanged\n");
+    expect(r.stderr).toBe("8 objects: 8 created, 0 configured, 0 unchanged\n");
     const posts = writesIn("ev1").map((q) => `${q.query.dryRun ? "dry-run " : ""}${q.path.split("/").slice(-1)[0]}`);
-    const plurals = ["eventbus", "workflowtemplates", "workflowtemplates", "eventsources", "sensors", "sensors"];
+    const plurals = [
+      "eventbus",
+      "workflowtemplates",
+      "workflowtemplates",
+      "workflowtemplates",
+      "eventsources",
+      "sensors",
+      "sensors",
+      "sensors",
+    ];
     expect(posts).toEqual([...plurals.map((p) => `dry-run ${p}`), ...plurals]);
     expect(writesIn("ev1").every((q) => q.query.fieldValidation === "Strict")).toBe(true);
     const sensor = c.k8s.store.get("sensors", "ev1", "on-upload");
@@ -53,11 +64,11 @@ describe.sequential("wfc apply of Argo Events modules", { timeout: 120_000 }, ()
 
     const again = await wfc(["apply", chain, "-n", "ev1"], c.env);
     expect(again.stdout).toBe(APPLIED.map((n) => `${n} unchanged\n`).join(""));
-    expect(writesIn("ev1")).toHaveLength(12);
+    expect(writesIn("ev1")).toHaveLength(16);
 
     // get, list and delete know the Events kinds
     expect((await wfc(["list", "sensors", "-n", "ev1", "-o", "name"], c.env)).stdout).toBe(
-      "sensor.argoproj.io/on-ingested\nsensor.argoproj.io/on-upload\n",
+      "sensor.argoproj.io/on-both\nsensor.argoproj.io/on-ingested\nsensor.argoproj.io/on-upload\n",
     );
     expect((await wfc(["get", "eventsource/messages", "-n", "ev1"], c.env)).stdout).toMatch(
       /^NAME +AGE\nmessages +\d+s\n$/,
@@ -68,7 +79,7 @@ describe.sequential("wfc apply of Argo Events modules", { timeout: 120_000 }, ()
     expect((await wfc(["delete", "sensor/on-upload", "-n", "ev1"], c.env)).stdout).toBe(
       'sensor.argoproj.io "on-upload" deleted\n',
     );
-    expect(c.k8s.store.list("sensors", "ev1").map((s) => s.metadata.name)).toEqual(["on-ingested"]);
+    expect(c.k8s.store.list("sensors", "ev1").map((s) => s.metadata.name)).toEqual(["on-both", "on-ingested"]);
   });
 
   it("a misspelt Sensor field is found before anything is sent", async () => {
@@ -106,12 +117,12 @@ describe.sequential("wfc apply of Argo Events modules", { timeout: 120_000 }, ()
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(
       'error: creating EventSource "messages" in namespace "ev4": ServerError (500): Internal error occurred: etcdserver: request timed out; the server failed; try again or check its logs; ' +
-        "applied before it: eventbus.argoproj.io/default created, workflowtemplate.argoproj.io/ingest created, workflowtemplate.argoproj.io/report created; " +
-        "not applied: eventsource.argoproj.io/messages, sensor.argoproj.io/on-ingested, sensor.argoproj.io/on-upload [E_PARTIAL_APPLY]\n",
+        "applied before it: eventbus.argoproj.io/default created, workflowtemplate.argoproj.io/ingest created, workflowtemplate.argoproj.io/report created, workflowtemplate.argoproj.io/audit created; " +
+        "not applied: eventsource.argoproj.io/messages, sensor.argoproj.io/on-both, sensor.argoproj.io/on-ingested, sensor.argoproj.io/on-upload [E_PARTIAL_APPLY]\n",
     );
     expect(c.k8s.store.list("sensors", "ev4")).toEqual([]);
     // the next apply completes it
     const next = await wfc(["apply", chain, "-n", "ev4"], c.env);
-    expect(next.stdout).toBe(APPLIED.map((n, i) => `${n} ${i < 3 ? "unchanged" : "created"}\n`).join(""));
+    expect(next.stdout).toBe(APPLIED.map((n, i) => `${n} ${i < 4 ? "unchanged" : "created"}\n`).join(""));
   });
 });
