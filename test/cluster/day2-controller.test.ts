@@ -1,0 +1,175 @@
+/**
+ * The day-2 actions end to end: the real `wfc` binary acts on a workflow the double's controller is
+ * running, and the controller reacts as Argo's operator does (shutdown Stop/Terminate, spec.suspend,
+ * a retried workflow's reset nodes running again).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Obj, StoreEvent } from "../k8s-double/store.js";
+import { type Cluster, file, startCluster, wfc } from "./harness.js";
+
+let c: Cluster;
+beforeAll(async () => {
+  c = await startCluster();
+});
+afterAll(() => c.close());
+
+/** DAG `main`: `a` runs `aCommand`, `b` after it; optional exit handler `cleanup`; parameter `code`. */
+function workflowYaml(name: string, aCommand: string, opts: { onExit?: boolean; bCommand?: string } = {}): string {
+  return `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  name: ${name}
+spec:
+  entrypoint: main
+${opts.onExit ? "  onExit: cleanup\n" : ""}  arguments:
+    parameters:
+      - name: code
+        value: "3"
+  templates:
+    - name: main
+      dag:
+        tasks:
+          - name: a
+            template: first
+          - name: b
+            template: second
+            dependencies: [a]
+    - name: first
+      container:
+        image: alpine:3.20
+        command: [sh, -c, "${aCommand}"]
+    - name: second
+      container:
+        image: alpine:3.20
+        command: [sh, -c, "${opts.bCommand ?? "echo b ran"}"]
+    - name: cleanup
+      container:
+        image: alpine:3.20
+        command: [echo, cleaned up]
+`;
+}
+
+const wf = (name: string): Obj => c.k8s.store.get("workflows", "ci", name);
+const node = (name: string, displayName: string): Obj | undefined =>
+  Object.values((wf(name).status?.nodes ?? {}) as Record<string, Obj>).find((n) => n.displayName === displayName);
+
+async function until(what: string, ok: () => boolean): Promise<void> {
+  const end = Date.now() + 30_000;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function submitRunning(name: string, yaml: string): Promise<void> {
+  const r = await wfc(["submit", file("wf.yaml", yaml)], c.env);
+  expect(r.code, r.stderr).toBe(0);
+  await until(`${name}.a Running`, () => node(name, "a")?.phase === "Running");
+}
+
+describe("the controller honours stop, terminate, suspend, resume and retry", { timeout: 120_000 }, () => {
+  it("stop ends a running workflow Failed with Argo's message; the exit handler still runs", async () => {
+    await submitRunning("stop-run", workflowYaml("stop-run", "echo working; sleep 60", { onExit: true }));
+    expect((await wfc(["stop", "stop-run"], c.env)).stdout).toBe("workflow stop-run stopped\n");
+    const w = await wfc(["wait", "stop-run"], c.env);
+    expect(w.code).toBe(1);
+    expect(w.stdout).toMatch(/^stop-run Failed at \d{4}-/);
+    const s = wf("stop-run");
+    expect(s.status.message).toBe("Stopped with strategy 'Stop'");
+    expect(node("stop-run", "a")).toMatchObject({
+      phase: "Failed",
+      message: "workflow shutdown with strategy:  Stop",
+    });
+    expect(node("stop-run", "b")).toBeUndefined(); // never started
+    expect(node("stop-run", "stop-run.onExit")).toMatchObject({ phase: "Succeeded", nodeFlag: { hooked: true } });
+    const exitPod = c.k8s.store
+      .list("pods", "ci")
+      .find(
+        (p) => p.metadata.labels["workflows.argoproj.io/on-exit"] === "true" && p.metadata.name.startsWith("stop-run"),
+      );
+    expect(exitPod?.status.phase).toBe("Succeeded");
+    expect(c.k8s.store.log("ci", exitPod?.metadata.name).lines).toEqual(["cleaned up"]);
+    const get = await wfc(["get", "stop-run"], c.env);
+    expect(get.stdout).toMatch(/Stopped with strategy 'Stop'/);
+  });
+
+  it("terminate ends it the same way without running the exit handler", async () => {
+    await submitRunning("term-run", workflowYaml("term-run", "sleep 60", { onExit: true }));
+    expect((await wfc(["terminate", "term-run"], c.env)).stdout).toBe("workflow term-run terminated\n");
+    expect((await wfc(["wait", "term-run"], c.env)).code).toBe(1);
+    expect(wf("term-run").status.message).toBe("Stopped with strategy 'Terminate'");
+    expect(node("term-run", "a")).toMatchObject({
+      phase: "Failed",
+      message: "workflow shutdown with strategy:  Terminate",
+    });
+    expect(node("term-run", "term-run.onExit")).toBeUndefined();
+    expect(
+      c.k8s.store.list("pods", "ci").filter((p) => p.metadata.labels["workflows.argoproj.io/workflow"] === "term-run"),
+    ).toHaveLength(1);
+  });
+
+  it("suspend holds the next pod until resume; then the workflow completes", async () => {
+    const seen: string[] = [];
+    let last = "";
+    const record = (ev: StoreEvent): void => {
+      if (ev.resource === "pods" && ev.type === "ADDED" && ev.object.metadata.name.startsWith("pause-run"))
+        seen.push(`pod ${ev.object.metadata.annotations["workflows.argoproj.io/node-name"]}`);
+      if (ev.resource === "workflows" && ev.object.metadata.name === "pause-run") {
+        const suspended = ev.object.spec?.suspend === true ? "suspended" : "not suspended";
+        if (last !== suspended) seen.push(suspended);
+        last = suspended;
+      }
+    };
+    c.k8s.store.events.on("change", record);
+    try {
+      // `a` runs 4 s: long enough for `wfc suspend` to land while it runs
+      await submitRunning("pause-run", workflowYaml("pause-run", "sleep 4"));
+      expect((await wfc(["suspend", "pause-run"], c.env)).stdout).toBe("workflow pause-run suspended\n");
+      await until("a Succeeded", () => node("pause-run", "a")?.phase === "Succeeded");
+      expect(node("pause-run", "a")?.phase).toBe("Succeeded"); // a running pod is not stopped by suspend
+      // `b` is ready but held: the workflow stays Running with no pod for it
+      await new Promise((r) => setTimeout(r, 300));
+      expect(wf("pause-run").status.phase).toBe("Running");
+      expect(node("pause-run", "b")).toBeUndefined();
+      expect((await wfc(["resume", "pause-run"], c.env)).stdout).toBe("workflow pause-run resumed\n");
+      const w = await wfc(["wait", "pause-run"], c.env);
+      expect(w.code).toBe(0);
+      expect(w.stdout).toMatch(/^pause-run Succeeded at /);
+    } finally {
+      c.k8s.store.events.off("change", record);
+    }
+    // the order the cluster saw: a's pod, suspended, resumed, then b's pod
+    expect(seen).toEqual(["not suspended", "pod pause-run.a", "suspended", "not suspended", "pod pause-run.b"]);
+  });
+
+  it("retry reruns only the failed node; with -p code=0 the workflow ends Succeeded", async () => {
+    const yaml = workflowYaml("retry-run", "echo first", { bCommand: "echo try; exit {{workflow.parameters.code}}" });
+    const first = await wfc(["submit", file("wf.yaml", yaml), "--wait"], c.env);
+    expect(first.code).toBe(1);
+    const a = node("retry-run", "a");
+    expect(node("retry-run", "b")).toMatchObject({ phase: "Failed", message: "main: Error (exit code 3)" });
+    const added: string[] = [];
+    const record = (ev: StoreEvent): void => {
+      if (ev.resource === "pods" && ev.type === "ADDED" && ev.object.metadata.name.startsWith("retry-run"))
+        added.push(ev.object.metadata.annotations["workflows.argoproj.io/node-name"]);
+    };
+    c.k8s.store.events.on("change", record);
+    let r: Awaited<ReturnType<typeof wfc>>;
+    try {
+      r = await wfc(["retry", "retry-run", "-p", "code=0", "--wait"], c.env);
+    } finally {
+      c.k8s.store.events.off("change", record);
+    }
+    expect(r.stderr).toBe("workflow retry-run Succeeded\n");
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^pod retry-run-second-\d+ deleted\nworkflow retry-run retried\n/);
+    expect(added).toEqual(["retry-run.b"]); // a kept its result, b ran again
+    const s = wf("retry-run");
+    expect(s.status.phase).toBe("Succeeded");
+    expect(s.status.message).toBeUndefined();
+    expect(node("retry-run", "a")).toEqual(a);
+    expect(node("retry-run", "b")?.phase).toBe("Succeeded");
+    const podB = c.k8s.store.list("pods", "ci").find((p) => p.metadata.name.startsWith("retry-run-second"));
+    expect(c.k8s.store.log("ci", podB?.metadata.name).lines).toEqual(["try"]);
+  });
+});
