@@ -49,6 +49,30 @@ ${opts.onExit ? "  onExit: cleanup\n" : ""}  arguments:
 `;
 }
 
+/** DAG `main`: `build`, then `approve` (a suspend template with a supplied output), then `deploy`. */
+function approvalYaml(name: string, duration?: string): string {
+  return `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  name: ${name}
+spec:
+  entrypoint: main
+  templates:
+    - name: main
+      dag:
+        tasks:
+          - { name: build, template: echo }
+          - { name: approve, template: approval, dependencies: [build] }
+          - { name: deploy, template: echo, dependencies: [approve] }
+    - name: echo
+      container: { image: alpine:3.20, command: [echo, done] }
+    - name: approval
+      suspend: {${duration ? ` duration: "${duration}" ` : ""}}
+      outputs:
+        parameters: [{ name: ok, valueFrom: { supplied: {}, default: "yes" } }]
+`;
+}
+
 const wf = (name: string): Obj => c.k8s.store.get("workflows", "ci", name);
 const node = (name: string, displayName: string): Obj | undefined =>
   Object.values((wf(name).status?.nodes ?? {}) as Record<string, Obj>).find((n) => n.displayName === displayName);
@@ -140,6 +164,47 @@ describe("the controller honours stop, terminate, suspend, resume and retry", { 
     }
     // the order the cluster saw: a's pod, suspended, resumed, then b's pod
     expect(seen).toEqual(["not suspended", "pod pause-run.a", "suspended", "not suspended", "pod pause-run.b"]);
+  });
+
+  it("a suspend node waits without a pod; resume --node-field-selector continues the workflow", async () => {
+    expect((await wfc(["submit", file("wf.yaml", approvalYaml("approve-run"))], c.env)).code).toBe(0);
+    await until("approve Running", () => node("approve-run", "approve")?.phase === "Running");
+    expect(node("approve-run", "approve")?.type).toBe("Suspend");
+    await new Promise((r) => setTimeout(r, 200));
+    expect(node("approve-run", "deploy")).toBeUndefined();
+    expect(wf("approve-run").status.phase).toBe("Running");
+    const r = await wfc(["resume", "approve-run", "--node-field-selector", "displayName=approve"], c.env);
+    expect(r.stdout).toBe("workflow approve-run resumed\n");
+    const w = await wfc(["wait", "approve-run"], c.env);
+    expect(w.stdout).toMatch(/^approve-run Succeeded at /);
+    // argo's updateSuspendedNode: the phase only (a plain resume also gives the outputs their defaults)
+    expect(node("approve-run", "approve")).toMatchObject({
+      phase: "Succeeded",
+      outputs: { parameters: [{ name: "ok", valueFrom: { supplied: {}, default: "yes" } }] },
+    });
+    expect(node("approve-run", "deploy")?.phase).toBe("Succeeded");
+  });
+
+  it("stop fails a waiting suspend node with Argo's message; stop --node-field-selector rejects one; a duration ends it", async () => {
+    await wfc(["submit", file("wf.yaml", approvalYaml("approve-stop"))], c.env);
+    await until("approve Running", () => node("approve-stop", "approve")?.phase === "Running");
+    await wfc(["stop", "approve-stop"], c.env);
+    expect((await wfc(["wait", "approve-stop"], c.env)).code).toBe(1);
+    expect(wf("approve-stop").status.message).toBe("Stopped with strategy 'Stop'");
+    expect(node("approve-stop", "approve")).toMatchObject({ phase: "Failed", message: "Stopped with strategy 'Stop'" });
+    expect(node("approve-stop", "deploy")).toBeUndefined();
+
+    await wfc(["submit", file("wf.yaml", approvalYaml("approve-reject"))], c.env);
+    await until("approve Running", () => node("approve-reject", "approve")?.phase === "Running");
+    await wfc(["stop", "approve-reject", "--node-field-selector", "displayName=approve", "--message", "no"], c.env);
+    expect((await wfc(["wait", "approve-reject"], c.env)).code).toBe(1);
+    expect(node("approve-reject", "approve")).toMatchObject({ phase: "Failed", message: "no" });
+    expect(node("approve-reject", "deploy")).toBeUndefined();
+    expect(wf("approve-reject").status.message).toMatch(/^child 'approve-reject-\d+' failed$/);
+
+    const timed = await wfc(["submit", file("wf.yaml", approvalYaml("approve-timed", "1s")), "--wait"], c.env);
+    expect(timed.code).toBe(0);
+    expect(node("approve-timed", "deploy")?.phase).toBe("Succeeded");
   });
 
   it("retry reruns only the failed node; with -p code=0 the workflow ends Succeeded", async () => {

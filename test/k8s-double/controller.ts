@@ -8,7 +8,9 @@
  * The script: a leaf template fails when its command, args or source contain
  * `exit N` with N > 0; its log lines are the text after each `echo`, `print(`
  * or `console.log(`, with `{{workflow.parameters.x}}` and
- * `{{inputs.parameters.x}}` substituted; `sleep N` keeps its pod Running for N seconds.
+ * `{{inputs.parameters.x}}` substituted; `sleep N` keeps its pod Running for N seconds. A `suspend`
+ * template is a Suspend node without a pod, Running until resumed (through its status, as `wfc
+ * resume` writes it) or its duration elapses.
  *
  * Like Argo's operator it honours, while a workflow runs: `spec.shutdown` (no new pods; running
  * pods end Failed "workflow shutdown with strategy:  Stop"; the workflow ends Failed "Stopped with
@@ -195,6 +197,12 @@ export class Controller {
     });
     const publish = (phase?: string, message?: string): void =>
       update((wf) => {
+        // a suspend node completed by `wfc resume` / `stop --node-field-selector` (a PUT of the status) is kept
+        for (const [id, n] of Object.entries(nodes)) {
+          const stored = wf.status?.nodes?.[id];
+          if (n.type === "Suspend" && n.phase === "Running" && stored && stored.phase !== "Running")
+            Object.assign(n, structuredClone(stored));
+        }
         const pods = Object.values(nodes).filter((n) => n.type === "Pod");
         wf.metadata.labels = { ...wf.metadata.labels, "workflows.argoproj.io/phase": phase ?? "Running" };
         if (phase) wf.metadata.labels["workflows.argoproj.io/completed"] = "true";
@@ -238,6 +246,7 @@ export class Controller {
         finishedAt: null,
       });
       if (!(parent.children ?? []).includes(node.id)) parent.children = [...(parent.children ?? []), node.id];
+      if (leaf.template.suspend) return runSuspend(node, leaf.template, onExit);
       if (!shouldExecute(onExit)) {
         // workflowpod.go's shutdown guard: no pod, the node fails
         node.phase = "Failed";
@@ -310,6 +319,47 @@ export class Controller {
       });
       store.endLog(ns, pod);
       if (code !== 0 && !failed && !onExit) failed = node;
+      publish();
+      return node;
+    };
+
+    /**
+     * A suspend template's node: Running, no pod, until it is resumed or failed through its status
+     * (`wfc resume`, `wfc stop --node-field-selector`), its `duration` elapses (Succeeded), or a
+     * shutdown fails it ("Stopped with strategy 'Stop'", as failNodesWithoutCreatedPodsAfterDeadlineOrShutdown).
+     */
+    const runSuspend = async (node: Obj, template: Obj, onExit: boolean): Promise<Obj> => {
+      node.type = "Suspend";
+      node.phase = "Running";
+      const outputs = template.outputs?.parameters;
+      if (outputs?.length)
+        node.outputs = {
+          parameters: outputs.map((p: Obj) => ({ name: p.name, valueFrom: p.valueFrom ?? { supplied: {} } })),
+        };
+      publish();
+      const d = /^(\d+)(s|m|h)?$/.exec(String(template.suspend.duration ?? ""));
+      const unitMs: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
+      const deadline = d ? Date.now() + Number(d[1]) * (unitMs[d[2] ?? "s"] ?? 1000) : undefined;
+      while (alive && !this.stopped) {
+        const stored = current()?.status?.nodes?.[node.id];
+        if (stored && stored.phase !== "Running") {
+          Object.assign(node, structuredClone(stored));
+          break;
+        }
+        if (!shouldExecute(onExit)) {
+          node.phase = "Failed";
+          node.message = `Stopped with strategy '${shutdown()}'`;
+          node.finishedAt = now();
+          break;
+        }
+        if (deadline !== undefined && Date.now() >= deadline) {
+          node.phase = "Succeeded";
+          node.finishedAt = now();
+          break;
+        }
+        await this.tick();
+      }
+      if (node.phase !== "Succeeded" && !failed && !onExit) failed = node;
       publish();
       return node;
     };
