@@ -4,14 +4,22 @@
  * a retried workflow's reset nodes running again).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ArgoServerDouble, startArgoServerDouble } from "../argo-server-double/server.js";
 import type { Obj, StoreEvent } from "../k8s-double/store.js";
 import { type Cluster, file, startCluster, wfc } from "./harness.js";
 
 let c: Cluster;
+let argo: ArgoServerDouble;
+let argoEnv: Record<string, string>;
 beforeAll(async () => {
   c = await startCluster();
+  argo = await startArgoServerDouble({ store: c.k8s.store, tokens: { "argo-secret": "alice" } });
+  argoEnv = { KUBECONFIG: "/nonexistent", ARGO_SERVER: argo.httpUrl, ARGO_TOKEN: "argo-secret", ARGO_NAMESPACE: "ci" };
 });
-afterAll(() => c.close());
+afterAll(async () => {
+  await argo.close();
+  await c.close();
+});
 
 /** DAG `main`: `a` runs `aCommand`, `b` after it; optional exit handler `cleanup`; parameter `code`. */
 function workflowYaml(name: string, aCommand: string, opts: { onExit?: boolean; bCommand?: string } = {}): string {
@@ -236,5 +244,23 @@ describe("the controller honours stop, terminate, suspend, resume and retry", { 
     expect(node("retry-run", "b")?.phase).toBe("Succeeded");
     const podB = c.k8s.store.list("pods", "ci").find((p) => p.metadata.name.startsWith("retry-run-second"));
     expect(c.k8s.store.log("ci", podB?.metadata.name).lines).toEqual(["try"]);
+  });
+
+  it("through the Argo Server: stop ends a running workflow; retry --log prints the rerun's logs", async () => {
+    await submitRunning("as-stop-run", workflowYaml("as-stop-run", "sleep 60", { onExit: true }));
+    expect((await wfc(["stop", "as-stop-run"], argoEnv)).stdout).toBe("workflow as-stop-run stopped\n");
+    expect((await wfc(["wait", "as-stop-run"], argoEnv)).code).toBe(1);
+    expect(wf("as-stop-run").status.message).toBe("Stopped with strategy 'Stop'");
+    expect(node("as-stop-run", "as-stop-run.onExit")?.phase).toBe("Succeeded");
+
+    const yaml = workflowYaml("as-retry-run", "echo first", {
+      bCommand: "echo try; exit {{workflow.parameters.code}}",
+    });
+    expect((await wfc(["submit", file("wf.yaml", yaml), "--wait"], argoEnv)).code).toBe(1);
+    const r = await wfc(["retry", "as-retry-run", "-p", "code=0", "--log", "--wait"], argoEnv);
+    expect(r.code).toBe(0);
+    expect(r.stdout.split("\n")[0]).toBe("workflow as-retry-run retried");
+    expect(r.stdout).toMatch(/^b: try$/m);
+    expect(r.stderr).toBe("workflow as-retry-run Succeeded\n");
   });
 });
