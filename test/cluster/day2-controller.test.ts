@@ -263,4 +263,41 @@ describe("the controller honours stop, terminate, suspend, resume and retry", { 
     expect(r.stdout).toMatch(/^b: try$/m);
     expect(r.stderr).toBe("workflow as-retry-run Succeeded\n");
   });
+
+  it("retry of a steps workflow reruns the failed step in its reset step group", async () => {
+    const yaml = `apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata:
+  name: steps-retry
+spec:
+  entrypoint: main
+  arguments:
+    parameters: [{ name: code, value: "2" }]
+  templates:
+    - name: main
+      steps:
+        - - { name: one, template: ok }
+        - - { name: two, template: flaky }
+    - name: ok
+      container: { image: alpine:3.20, command: [echo, one] }
+    - name: flaky
+      container: { image: alpine:3.20, command: [sh, -c, "exit {{workflow.parameters.code}}"] }
+`;
+    expect((await wfc(["submit", file("wf.yaml", yaml), "--wait"], c.env)).code).toBe(1);
+    expect(node("steps-retry", "[1]")?.phase).toBe("Failed");
+    const added: string[] = [];
+    const record = (ev: StoreEvent): void => {
+      if (ev.resource === "pods" && ev.type === "ADDED" && ev.object.metadata.name.startsWith("steps-retry"))
+        added.push(ev.object.metadata.annotations["workflows.argoproj.io/node-name"]);
+    };
+    c.k8s.store.events.on("change", record);
+    try {
+      expect((await wfc(["retry", "steps-retry", "-p", "code=0", "--wait"], c.env)).code).toBe(0);
+    } finally {
+      c.k8s.store.events.off("change", record);
+    }
+    expect(added).toEqual(["steps-retry[1].two"]);
+    expect(node("steps-retry", "[1]")?.phase).toBe("Succeeded");
+    expect(node("steps-retry", "two")?.phase).toBe("Succeeded");
+  });
 });

@@ -405,11 +405,14 @@ export class Controller {
       }
     } else if (entry.steps) {
       const groups: Obj[][] = entry.steps;
-      let prev: Obj = root;
+      // steps.go: group 0 is a child of the Steps node, group i of every step node of group i-1
+      const stepsOf = (group: Obj): Obj[] =>
+        (group.children ?? []).map((id: string) => nodes[id]).filter((n: Obj | undefined): n is Obj => !!n);
+      let parents: Obj[] = [root];
       for (let i = 0; i < groups.length && alive && !failed; i++) {
         const keptGroup = kept[idOf(`${name}[${i}]`)];
         if (keptGroup?.phase === "Succeeded") {
-          prev = keptGroup;
+          parents = stepsOf(keptGroup);
           continue;
         }
         const group = addNode({
@@ -425,7 +428,8 @@ export class Controller {
           startedAt: keptGroup?.startedAt ?? now(),
           finishedAt: null,
         });
-        if (!(prev.children ?? []).includes(group.id)) prev.children = [...(prev.children ?? []), group.id];
+        for (const p of parents.length ? parents : [root])
+          if (!(p.children ?? []).includes(group.id)) p.children = [...(p.children ?? []), group.id];
         publish();
         await Promise.all(
           (groups[i] ?? [])
@@ -434,7 +438,7 @@ export class Controller {
         );
         group.phase = failed ? "Failed" : "Succeeded";
         group.finishedAt = now();
-        prev = group;
+        parents = stepsOf(group);
       }
     } else {
       // single-pod workflow: the root is the pod
