@@ -71,8 +71,10 @@ describe("day-2 commands through the Argo Server", { timeout: 120_000 }, () => {
       nodeFieldSelector: "displayName=a",
       parameters: ["message=hi"],
     });
-    expect(c.k8s.store.get("workflows", "ci", "as-retry").status.phase).toBeUndefined();
-    const again = await wfc(["retry", "as-retry"], env);
+    // the double's controller reruns the reset nodes: b fails again
+    expect((await wfc(["wait", "as-retry"], env)).stdout).toMatch(/^as-retry Failed at /);
+    seedSuspended(c.k8s.store, "as-retry-running");
+    const again = await wfc(["retry", "as-retry-running"], env);
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/only Failed or Error workflows can be retried/);
 

@@ -133,10 +133,13 @@ describe("day-2 commands through the Kubernetes API", { timeout: 120_000 }, () =
     expect(Object.keys(put.status.nodes)).not.toContain(failedNode?.id);
     expect(put.status.nodes["retry-me"]?.phase).toBe("Running");
     expect(put.metadata.labels["workflows.argoproj.io/completed"]).toBeUndefined();
-    // now it is not Failed any more: a second retry is refused
+    // the controller reruns b, which fails again (day2-controller.test.ts retries one to Succeeded)
+    expect((await wfc(["wait", "retry-me"], c.env)).stdout).toMatch(/^retry-me Failed at /);
+    // a running workflow is refused
+    seedSuspended(c.k8s.store, "retry-running");
     oneLineError(
-      await wfc(["retry", "retry-me"], c.env),
-      /cannot retry Workflow "retry-me" in phase Pending: only Failed or Error workflows can be retried/,
+      await wfc(["retry", "retry-running"], c.env),
+      /cannot retry Workflow "retry-running" in phase Running: only Failed or Error workflows can be retried/,
     );
   });
 

@@ -8,7 +8,15 @@
  * The script: a leaf template fails when its command, args or source contain
  * `exit N` with N > 0; its log lines are the text after each `echo`, `print(`
  * or `console.log(`, with `{{workflow.parameters.x}}` and
- * `{{inputs.parameters.x}}` substituted.
+ * `{{inputs.parameters.x}}` substituted; `sleep N` keeps its pod Running for N seconds. A `suspend`
+ * template is a Suspend node without a pod, Running until resumed (through its status, as `wfc
+ * resume` writes it) or its duration elapses.
+ *
+ * Like Argo's operator it honours, while a workflow runs: `spec.shutdown` (no new pods; running
+ * pods end Failed "workflow shutdown with strategy:  Stop"; the workflow ends Failed "Stopped with
+ * strategy 'Stop'"; `spec.onExit` still runs for Stop, not for Terminate), `spec.suspend` (no new
+ * pods until it is cleared) and a retry (a Workflow written back without `status.phase` but with
+ * nodes: the nodes kept Succeeded are not run again, the others and the exit handler are).
  */
 import { podName } from "../../packages/client/src/pod-name.js";
 import type { Obj, Store, StoreEvent } from "./store.js";
@@ -42,10 +50,20 @@ interface Leaf {
 /** The controller. Call {@link Controller.stop} when done. */
 export class Controller {
   private readonly onChange = (ev: StoreEvent): void => {
+    if (ev.resource !== "workflows") return;
     // a workflow created with a status already (a test seeding a state) is left as it is
-    if (ev.resource === "workflows" && ev.type === "ADDED" && !ev.object.status?.phase)
-      void this.run(ev.namespace, ev.object.metadata.name);
+    if (ev.type === "ADDED" && !ev.object.status?.phase) void this.run(ev.namespace, ev.object.metadata.name, false);
+    // a retried workflow: written back with its kept nodes and no phase
+    if (
+      ev.type === "MODIFIED" &&
+      !ev.object.status?.phase &&
+      Object.keys(ev.object.status?.nodes ?? {}).length > 0 &&
+      !this.active.has(`${ev.namespace}/${ev.object.metadata.name}`)
+    )
+      void this.run(ev.namespace, ev.object.metadata.name, true);
   };
+  /** `namespace/name` of the workflows being run now. */
+  private readonly active = new Set<string>();
   private stopped = false;
   readonly options: { stepMs: number; startWhenWatched: boolean };
   /** Set by the server: is anyone watching this workflow? */
@@ -86,26 +104,52 @@ export class Controller {
     return { ...tmpl.spec, ...rest, arguments: { ...tmpl.spec?.arguments, parameters: [...params.values()] } };
   }
 
-  private run(ns: string, name: string): Promise<void> {
-    const p = this.execute(ns, name).catch(() => undefined);
+  private run(ns: string, name: string, retried: boolean): Promise<void> {
+    const key = `${ns}/${name}`;
+    this.active.add(key);
+    const p = this.execute(ns, name, retried).catch(() => undefined);
     this.running.add(p);
-    void p.finally(() => this.running.delete(p));
+    void p.finally(() => {
+      this.running.delete(p);
+      this.active.delete(key);
+    });
     return p;
   }
 
-  private async execute(ns: string, name: string): Promise<void> {
-    if (this.options.startWhenWatched) await this.waitWatched(ns, name);
+  private async execute(ns: string, name: string, retried: boolean): Promise<void> {
+    if (this.options.startWhenWatched && !retried) await this.waitWatched(ns, name);
     const store = this.store;
     let alive = true;
     const update = (fn: (wf: Obj) => void): void => {
       if (!alive || this.stopped) return;
       alive = store.mutate("workflows", ns, name, fn) !== undefined;
     };
+    const current = (): Obj | undefined => {
+      try {
+        return store.get("workflows", ns, name);
+      } catch {
+        return undefined;
+      }
+    };
+    /** The shutdown strategy set now ("" when none). */
+    const shutdown = (): string => String(current()?.spec?.shutdown ?? "");
+    /** Argo's ShutdownStrategy.ShouldExecute. */
+    const shouldExecute = (onExit: boolean): boolean => {
+      const s = shutdown();
+      return s === "Terminate" ? false : s === "Stop" ? onExit : true;
+    };
+    /** spec.suspend holds new pods (Argo's ShouldSuspend returns before executing templates). */
+    const holdWhileSuspended = async (): Promise<void> => {
+      while (alive && !this.stopped && !shutdown() && current()?.spec?.suspend === true)
+        await new Promise((r) => setTimeout(r, 5));
+    };
+    const kept: Record<string, Obj> = retried ? structuredClone(current()?.status?.nodes ?? {}) : {};
     await this.tick();
-    update((wf) => {
-      wf.metadata.labels = { ...wf.metadata.labels, "workflows.argoproj.io/phase": "Pending" };
-      wf.status = { phase: "Pending", startedAt: now(), finishedAt: null, progress: "0/0" };
-    });
+    if (!retried)
+      update((wf) => {
+        wf.metadata.labels = { ...wf.metadata.labels, "workflows.argoproj.io/phase": "Pending" };
+        wf.status = { phase: "Pending", startedAt: now(), finishedAt: null, progress: "0/0" };
+      });
     let spec: Obj;
     try {
       spec = this.resolveSpec(ns, store.get("workflows", ns, name));
@@ -131,13 +175,15 @@ export class Controller {
       });
       return;
     }
-    const nodes: Record<string, Obj> = {};
+    const nodes: Record<string, Obj> = kept;
     const idOf = (nodeName: string): string => (nodeName === name ? name : `${name}-${fnv32a(nodeName)}`);
     const addNode = (n: Obj): Obj => {
       nodes[n.id] = n;
       return n;
     };
+    const keptRoot = kept[name];
     const root = addNode({
+      ...keptRoot,
       id: name,
       name,
       displayName: name,
@@ -145,12 +191,18 @@ export class Controller {
       templateName: entry.name,
       templateScope: "local/",
       phase: "Running",
-      startedAt: now(),
+      startedAt: keptRoot?.startedAt ?? now(),
       finishedAt: null,
-      children: [],
+      children: keptRoot?.children ?? [],
     });
     const publish = (phase?: string, message?: string): void =>
       update((wf) => {
+        // a suspend node completed by `wfc resume` / `stop --node-field-selector` (a PUT of the status) is kept
+        for (const [id, n] of Object.entries(nodes)) {
+          const stored = wf.status?.nodes?.[id];
+          if (n.type === "Suspend" && n.phase === "Running" && stored && stored.phase !== "Running")
+            Object.assign(n, structuredClone(stored));
+        }
         const pods = Object.values(nodes).filter((n) => n.type === "Pod");
         wf.metadata.labels = { ...wf.metadata.labels, "workflows.argoproj.io/phase": phase ?? "Running" };
         if (phase) wf.metadata.labels["workflows.argoproj.io/completed"] = "true";
@@ -178,7 +230,8 @@ export class Controller {
     };
 
     let failed: Obj | undefined;
-    const runLeaf = async (leaf: Leaf, boundaryID: string, parent: Obj): Promise<Obj> => {
+    const runLeaf = async (leaf: Leaf, boundaryID: string, parent: Obj, onExit = false): Promise<Obj> => {
+      await holdWhileSuspended();
       const node = addNode({
         id: idOf(leaf.nodeName),
         name: leaf.nodeName,
@@ -187,19 +240,40 @@ export class Controller {
         templateName: leaf.template.name,
         templateScope: "local/",
         phase: "Pending",
-        boundaryID,
+        ...(boundaryID ? { boundaryID } : {}),
+        ...(onExit ? { nodeFlag: { hooked: true } } : {}),
         startedAt: now(),
         finishedAt: null,
       });
-      parent.children = [...(parent.children ?? []), node.id];
+      if (!(parent.children ?? []).includes(node.id)) parent.children = [...(parent.children ?? []), node.id];
+      if (leaf.template.suspend) return runSuspend(node, leaf.template, onExit);
+      if (!shouldExecute(onExit)) {
+        // workflowpod.go's shutdown guard: no pod, the node fails
+        node.phase = "Failed";
+        node.finishedAt = now();
+        node.message = `workflow shutdown with strategy: ${shutdown()}`;
+        if (!failed && !onExit) failed = node;
+        publish();
+        return node;
+      }
       const pod = podName(name, leaf.nodeName, leaf.template.name);
       const container = leaf.template.container ?? leaf.template.script ?? {};
+      try {
+        store.delete("pods", ns, pod);
+      } catch {
+        // no pod of an earlier run
+      }
+      store.clearLog(ns, pod);
       store.create("pods", ns, {
         apiVersion: "v1",
         kind: "Pod",
         metadata: {
           name: pod,
-          labels: { "workflows.argoproj.io/workflow": name, "workflows.argoproj.io/completed": "false" },
+          labels: {
+            "workflows.argoproj.io/workflow": name,
+            "workflows.argoproj.io/completed": "false",
+            ...(onExit ? { "workflows.argoproj.io/on-exit": "true" } : {}),
+          },
           annotations: { "workflows.argoproj.io/node-id": node.id, "workflows.argoproj.io/node-name": leaf.nodeName },
           ownerReferences: [{ apiVersion: "argoproj.io/v1alpha1", kind: "Workflow", name, uid: "" }],
         },
@@ -224,19 +298,68 @@ export class Controller {
         (m[2] ?? "").trim(),
       );
       store.appendLog(ns, pod, ...(lines.length ? lines : [`${leaf.displayName}: done`]));
-      await this.tick();
+      const sleep = /sleep\s+(\d+)/.exec(text);
+      const until = Date.now() + (sleep ? Number(sleep[1]) * 1000 : 0);
+      let killed = false;
+      do {
+        await this.tick();
+        // exec_control.go: a running pod is terminated on shutdown (the exit handler's only for Terminate)
+        killed = !shouldExecute(onExit);
+      } while (!killed && Date.now() < until && alive && !this.stopped);
       const exit = /exit\s+(\d+)/.exec(text);
-      const code = exit ? Number(exit[1]) : 0;
+      const code = killed ? 143 : exit ? Number(exit[1]) : 0;
       node.phase = code === 0 ? "Succeeded" : "Failed";
       node.finishedAt = now();
-      // Argo's inferFailedReason: "<container>: <reason> (exit code N)".
-      if (code !== 0) node.message = `main: Error (exit code ${code})`;
+      // Argo's inferFailedReason: "<container>: <reason> (exit code N)"; exec_control's message (two spaces) on shutdown.
+      if (code !== 0)
+        node.message = killed ? `workflow shutdown with strategy:  ${shutdown()}` : `main: Error (exit code ${code})`;
       store.mutate("pods", ns, pod, (p) => {
         p.status = { phase: code === 0 ? "Succeeded" : "Failed" };
         p.metadata.labels["workflows.argoproj.io/completed"] = "true";
       });
       store.endLog(ns, pod);
-      if (code !== 0 && !failed) failed = node;
+      if (code !== 0 && !failed && !onExit) failed = node;
+      publish();
+      return node;
+    };
+
+    /**
+     * A suspend template's node: Running, no pod, until it is resumed or failed through its status
+     * (`wfc resume`, `wfc stop --node-field-selector`), its `duration` elapses (Succeeded), or a
+     * shutdown fails it ("Stopped with strategy 'Stop'", as failNodesWithoutCreatedPodsAfterDeadlineOrShutdown).
+     */
+    const runSuspend = async (node: Obj, template: Obj, onExit: boolean): Promise<Obj> => {
+      node.type = "Suspend";
+      node.phase = "Running";
+      const outputs = template.outputs?.parameters;
+      if (outputs?.length)
+        node.outputs = {
+          parameters: outputs.map((p: Obj) => ({ name: p.name, valueFrom: p.valueFrom ?? { supplied: {} } })),
+        };
+      publish();
+      const d = /^(\d+)(s|m|h)?$/.exec(String(template.suspend.duration ?? ""));
+      const unitMs: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
+      const deadline = d ? Date.now() + Number(d[1]) * (unitMs[d[2] ?? "s"] ?? 1000) : undefined;
+      while (alive && !this.stopped) {
+        const stored = current()?.status?.nodes?.[node.id];
+        if (stored && stored.phase !== "Running") {
+          Object.assign(node, structuredClone(stored));
+          break;
+        }
+        if (!shouldExecute(onExit)) {
+          node.phase = "Failed";
+          node.message = `Stopped with strategy '${shutdown()}'`;
+          node.finishedAt = now();
+          break;
+        }
+        if (deadline !== undefined && Date.now() >= deadline) {
+          node.phase = "Succeeded";
+          node.finishedAt = now();
+          break;
+        }
+        await this.tick();
+      }
+      if (node.phase !== "Succeeded" && !failed && !onExit) failed = node;
       publish();
       return node;
     };
@@ -259,6 +382,13 @@ export class Controller {
       );
       const done = new Map<string, Obj>();
       const started = new Set<string>();
+      for (const t of tasks) {
+        const keptNode = kept[idOf(`${name}.${t.name}`)];
+        if (keptNode?.phase === "Succeeded") {
+          done.set(t.name, keptNode);
+          started.add(t.name);
+        }
+      }
       const inflight = new Map<string, Promise<Obj>>();
       while (alive && !this.stopped) {
         for (const t of tasks) {
@@ -275,9 +405,18 @@ export class Controller {
       }
     } else if (entry.steps) {
       const groups: Obj[][] = entry.steps;
-      let prev: Obj = root;
+      // steps.go: group 0 is a child of the Steps node, group i of every step node of group i-1
+      const stepsOf = (group: Obj): Obj[] =>
+        (group.children ?? []).map((id: string) => nodes[id]).filter((n: Obj | undefined): n is Obj => !!n);
+      let parents: Obj[] = [root];
       for (let i = 0; i < groups.length && alive && !failed; i++) {
+        const keptGroup = kept[idOf(`${name}[${i}]`)];
+        if (keptGroup?.phase === "Succeeded") {
+          parents = stepsOf(keptGroup);
+          continue;
+        }
         const group = addNode({
+          ...keptGroup,
           id: idOf(`${name}[${i}]`),
           name: `${name}[${i}]`,
           displayName: `[${i}]`,
@@ -286,17 +425,20 @@ export class Controller {
           templateScope: "local/",
           phase: "Running",
           boundaryID: root.id,
-          startedAt: now(),
+          startedAt: keptGroup?.startedAt ?? now(),
           finishedAt: null,
         });
-        prev.children = [...(prev.children ?? []), group.id];
+        for (const p of parents.length ? parents : [root])
+          if (!(p.children ?? []).includes(group.id)) p.children = [...(p.children ?? []), group.id];
         publish();
         await Promise.all(
-          (groups[i] ?? []).map((s) => runLeaf(leafFor(s.name, s, `${name}[${i}].${s.name}`), root.id, group)),
+          (groups[i] ?? [])
+            .filter((s) => kept[idOf(`${name}[${i}].${s.name}`)]?.phase !== "Succeeded")
+            .map((s) => runLeaf(leafFor(s.name, s, `${name}[${i}].${s.name}`), root.id, group)),
         );
         group.phase = failed ? "Failed" : "Succeeded";
         group.finishedAt = now();
-        prev = group;
+        parents = stepsOf(group);
       }
     } else {
       // single-pod workflow: the root is the pod
@@ -307,14 +449,28 @@ export class Controller {
         {},
       );
       nodes[leaf.id] = { ...leaf, children: undefined };
-      publish(failed ? "Failed" : "Succeeded", failed ? String(leaf.message) : undefined);
+      await finish(failed ? String(leaf.message) : undefined);
       return;
     }
     await this.tick();
     root.phase = failed ? "Failed" : "Succeeded";
     root.finishedAt = now();
     if (failed) root.message = `child '${failed.id}' failed`;
-    publish(failed ? "Failed" : "Succeeded", failed ? `child '${failed.id}' failed` : undefined);
+    await finish(failed ? `child '${failed.id}' failed` : undefined);
+
+    /** The exit handler (operator.go: run unless the shutdown strategy forbids it), then the workflow's phase. */
+    async function finish(message: string | undefined): Promise<void> {
+      let exitNode: Obj | undefined;
+      if (spec.onExit && shouldExecute(true)) {
+        const onExitName = `${name}.onExit`;
+        exitNode = await runLeaf(leafFor(onExitName, { template: spec.onExit }, onExitName), "", {}, true);
+      }
+      if (failed) {
+        const s = shutdown();
+        publish("Failed", s ? `Stopped with strategy '${s}'` : message);
+      } else if (exitNode?.phase === "Failed") publish("Failed", String(exitNode.message));
+      else publish("Succeeded");
+    }
   }
 
   /** Waits for every running workflow script to end. */

@@ -57,6 +57,16 @@ export const RESOURCES: readonly DoubleResource[] = [
     shortNames: ["cwf", "cronwf"],
     crd: "crd-cronworkflow.json",
   },
+  // where `wfc version` reads the workflow-controller's image (served, not in discovery)
+  {
+    group: "apps",
+    version: "v1",
+    plural: "deployments",
+    singular: "deployment",
+    kind: "Deployment",
+    namespaced: true,
+    shortNames: ["deploy"],
+  },
   // Argo Events (its CRDs carry no schema: x-kubernetes-preserve-unknown-fields)
   {
     group: "argoproj.io",

@@ -227,6 +227,11 @@ export class Store {
     this.events.emit(`log:${key}`);
   }
 
+  /** Forgets a pod's log (a pod created again under the same name, as a retry does, starts empty). */
+  clearLog(namespace: string, pod: string): void {
+    this.logs.delete(`${namespace}/${pod}`);
+  }
+
   /** Marks a pod's log finished (follow streams end). */
   endLog(namespace: string, pod: string): void {
     const key = `${namespace}/${pod}`;

@@ -4,7 +4,7 @@
  */
 import { isCompleted, type Workflow, type WorkflowPhase } from "@wfc/client";
 import { between } from "./format.js";
-import { icon, renderSummary, renderTree, treeRows } from "./tree.js";
+import { icon, type NodeFilter, renderSummary, renderTree, treeRows } from "./tree.js";
 
 /** Where progress goes. */
 export interface ProgressStream {
@@ -28,15 +28,15 @@ export interface ProgressPrinter {
  * for await (const wf of client.watchWorkflow(name)) p.update(wf);
  * ```
  */
-export function progressPrinter(out: ProgressStream): ProgressPrinter {
-  return out.isTTY ? redrawPrinter(out) : linePrinter(out);
+export function progressPrinter(out: ProgressStream, keep?: NodeFilter): ProgressPrinter {
+  return out.isTTY ? redrawPrinter(out, keep) : linePrinter(out, keep);
 }
 
-function redrawPrinter(out: ProgressStream): ProgressPrinter {
+function redrawPrinter(out: ProgressStream, keep: NodeFilter | undefined): ProgressPrinter {
   let lines = 0;
   return {
     update(wf) {
-      const text = `${renderSummary(wf)}\n${renderTree(wf)}`;
+      const text = `${renderSummary(wf)}\n${renderTree(wf, Date.now(), keep)}`;
       out.write(`${lines ? `\x1b[${lines}A\x1b[0J` : ""}${text}`);
       lines = text.split("\n").length - 1;
     },
@@ -46,7 +46,7 @@ function redrawPrinter(out: ProgressStream): ProgressPrinter {
   };
 }
 
-function linePrinter(out: ProgressStream): ProgressPrinter {
+function linePrinter(out: ProgressStream, keep: NodeFilter | undefined): ProgressPrinter {
   const last = new Map<string, string>();
   let phase: string | undefined;
   return {
@@ -57,7 +57,7 @@ function linePrinter(out: ProgressStream): ProgressPrinter {
         p !== phase ? `${icon(p)} ${name} ${p}${wf.status?.message ? `: ${wf.status.message}` : ""}\n` : "";
       phase = p;
       const nodeLines: string[] = [];
-      for (const r of treeRows(wf)) {
+      for (const r of treeRows(wf, keep)) {
         const n = r.node;
         if (n.id === name) continue;
         if (n.type !== "Pod" && n.type !== "Retry" && n.type !== "Suspend") continue;

@@ -28,15 +28,18 @@ export interface TreeRow {
   readonly podName: string;
 }
 
+/** Which nodes a tree shows (`--status`, `--node-field-selector`); the others' children still show. */
+export type NodeFilter = (node: NodeStatus) => boolean;
+
 /**
- * Walks `status.nodes` from the root in `children` order.
+ * Walks `status.nodes` from the root in `children` order; with `keep`, only the rows of the nodes it keeps.
  *
  * @example
  * ```ts
  * for (const row of treeRows(wf)) console.log(row.prefix, row.node.displayName);
  * ```
  */
-export function treeRows(wf: Workflow): TreeRow[] {
+export function treeRows(wf: Workflow, keep?: NodeFilter): TreeRow[] {
   const nodes = wf.status?.nodes ?? {};
   const name = wf.metadata?.name ?? "";
   const all = Object.values(nodes);
@@ -58,7 +61,7 @@ export function treeRows(wf: Workflow): TreeRow[] {
       walk(k, depth === 0 ? "" : `${indent}${last ? "  " : "│ "}`, i === kids.length - 1, depth + 1);
   };
   for (const r of roots) walk(r, "", true, 0);
-  return rows;
+  return keep ? rows.filter((r) => keep(r.node)) : rows;
 }
 
 /**
@@ -69,8 +72,8 @@ export function treeRows(wf: Workflow): TreeRow[] {
  * process.stdout.write(renderTree(wf));
  * ```
  */
-export function renderTree(wf: Workflow, now = Date.now()): string {
-  const rows = treeRows(wf).map((r) => [
+export function renderTree(wf: Workflow, now = Date.now(), keep?: NodeFilter): string {
+  const rows = treeRows(wf, keep).map((r) => [
     ` ${r.prefix}${icon(r.node.phase)} ${r.node.displayName ?? r.node.name}`,
     r.node.templateName ?? r.node.templateRef?.template ?? "",
     r.podName,

@@ -5,11 +5,14 @@ import { isCompleted, type Workflow, type WorkflowClient } from "@wfc/client";
 import { WorkflowFailed } from "./errors.js";
 import { onInterrupt } from "./interrupt.js";
 import { type ProgressStream, progressPrinter } from "./progress.js";
+import type { NodeFilter } from "./tree.js";
 
 /** Options of {@link waitForWorkflow}. */
 export interface WaitOptions {
   /** Where to show progress; none means wait silently. @default undefined */
   readonly progress?: ProgressStream;
+  /** Which nodes the progress shows. @default every node */
+  readonly nodeFilter?: NodeFilter;
 }
 
 /**
@@ -27,7 +30,7 @@ export async function waitForWorkflow(
   options: WaitOptions = {},
 ): Promise<Workflow> {
   const intr = onInterrupt();
-  const printer = options.progress ? progressPrinter(options.progress) : undefined;
+  const printer = options.progress ? progressPrinter(options.progress, options.nodeFilter) : undefined;
   let last: Workflow | undefined;
   try {
     const watch = client.watchWorkflow(name, {

@@ -6,6 +6,7 @@ import type { Workflow, WorkflowClient } from "@wfc/client";
 import { type Command, Option } from "commander";
 import { ClusterInputError } from "../cluster/errors.js";
 import { formatObjects } from "../cluster/format.js";
+import { onInterrupt } from "../cluster/interrupt.js";
 import {
   addClusterOptions,
   type ClusterOptions,
@@ -21,6 +22,7 @@ interface RerunOptions extends ClusterOptions, SelectionOptions {
   readonly output?: OutputFormat;
   readonly wait?: boolean;
   readonly watch?: boolean;
+  readonly log?: boolean;
   readonly restartSuccessful?: boolean;
   readonly nodeFieldSelector?: string;
   readonly memoized?: boolean;
@@ -37,13 +39,28 @@ function addRerunOptions(cmd: Command): Command {
     )
     .addOption(outputOption())
     .option("-w, --wait", "wait for the workflow to complete (one workflow only)")
-    .option("--watch", "show the workflow's progress until it completes (one workflow only)");
+    .option("--watch", "show the workflow's progress until it completes (one workflow only)")
+    .option("--log", "print the workflow's logs until it completes, as argo's --log (then --wait/--watch, if given)");
+}
+
+/** `argo ... --log`: follows the `main` logs of every pod of the workflow, each line prefixed with its node. */
+async function printLogs(client: WorkflowClient, name: string): Promise<void> {
+  const intr = onInterrupt();
+  try {
+    for await (const line of client.logs(name, { follow: true, container: "main", signal: intr.signal }))
+      process.stdout.write(`${line.nodeName}: ${line.text}\n`);
+  } finally {
+    intr.dispose();
+  }
+  if (intr.interrupted()) process.exit(130);
 }
 
 async function follow(client: WorkflowClient, names: readonly string[], opts: RerunOptions): Promise<void> {
-  if (!opts.wait && !opts.watch) return;
-  if (names.length !== 1) throw new ClusterInputError("--wait and --watch need exactly one workflow");
+  if (!opts.wait && !opts.watch && !opts.log) return;
+  if (names.length !== 1) throw new ClusterInputError("--wait, --watch and --log need exactly one workflow");
   const name = names[0] as string;
+  if (opts.log) await printLogs(client, name);
+  if (!opts.wait && !opts.watch) return;
   const progress = opts.watch ? (opts.output ? process.stderr : process.stdout) : undefined;
   const done = await waitForWorkflow(client, name, progress ? { progress } : {});
   if (!opts.watch) process.stderr.write(`workflow ${name} ${done.status?.phase}\n`);
@@ -75,6 +92,7 @@ Only a Failed or Error workflow can be retried; a Succeeded one only with --rest
 
 Examples:
   wfc retry etl-x7k2p --watch
+  wfc retry etl-x7k2p --log
   wfc retry etl-x7k2p -p message=again
   wfc retry etl-x7k2p --restart-successful --node-field-selector templateName=load`,
   );
@@ -118,7 +136,7 @@ export function registerResubmit(program: Command): void {
   addClusterOptions(cmd);
   cmd.addHelpText(
     "after",
-    "\nExamples:\n  wfc resubmit etl-x7k2p --watch\n  wfc resubmit etl-x7k2p --memoized -o name",
+    "\nExamples:\n  wfc resubmit etl-x7k2p --watch\n  wfc resubmit etl-x7k2p --log\n  wfc resubmit etl-x7k2p --memoized -o name",
   );
   cmd.action(async (names: string[], opts: RerunOptions) => {
     const { resubmitWorkflow } = await import("@wfc/client");

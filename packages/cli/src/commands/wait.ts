@@ -6,10 +6,32 @@ import type { Workflow } from "@wfc/client";
 import type { Command } from "commander";
 import { ClusterInputError, WorkflowFailed } from "../cluster/errors.js";
 import { addClusterOptions, type ClusterOptions, clientFrom } from "../cluster/options.js";
+import type { NodeFilter } from "../cluster/tree.js";
 import { waitForWorkflow } from "../cluster/wait.js";
 
 interface WaitOptions extends ClusterOptions {
   readonly ignoreNotFound?: boolean;
+}
+
+interface WatchOptions extends ClusterOptions {
+  readonly status?: string;
+  readonly nodeFieldSelector?: string;
+}
+
+/** The node phases `--status` takes (argo's list, and Omitted). */
+const NODE_PHASES = ["Pending", "Running", "Succeeded", "Skipped", "Failed", "Error", "Omitted"] as const;
+
+/** `--status X` is argo's `--node-field-selector phase=X`; the two together are refused, as argo does. */
+async function nodeFilterOf(opts: WatchOptions): Promise<NodeFilter | undefined> {
+  if (opts.status !== undefined && opts.nodeFieldSelector !== undefined)
+    throw new ClusterInputError("cannot use both --status and --node-field-selector");
+  if (opts.status !== undefined && !(NODE_PHASES as readonly string[]).includes(opts.status))
+    throw new ClusterInputError(`--status "${opts.status}" is not a node phase (one of ${NODE_PHASES.join(", ")})`);
+  const selector = opts.status !== undefined ? `phase=${opts.status}` : opts.nodeFieldSelector;
+  if (selector === undefined) return undefined;
+  const { nodeMatches, parseFieldSelector } = await import("@wfc/client");
+  const terms = parseFieldSelector(selector);
+  return (node) => nodeMatches(terms, node);
 }
 
 /**
@@ -73,15 +95,18 @@ export function registerWatch(program: Command): void {
   const cmd = program
     .command("watch")
     .description("show the live node tree of an existing workflow until it completes")
-    .argument("<name>", "workflow name");
+    .argument("<name>", "workflow name")
+    .option("--status <phase>", `only the nodes in this phase (${NODE_PHASES.join(", ")})`)
+    .option("--node-field-selector <selector>", "only the nodes this selector matches, e.g. phase!=Succeeded");
   addClusterOptions(cmd);
   cmd.addHelpText(
     "after",
-    "\nOn a terminal the tree is redrawn in place; otherwise one line per change.\nExit code 0 when it Succeeded, 1 when it failed; Ctrl-C stops watching (130), the workflow keeps running.\n\nExamples:\n  wfc watch etl-x7k2p",
+    "\nOn a terminal the tree is redrawn in place; otherwise one line per change.\nExit code 0 when it Succeeded, 1 when it failed; Ctrl-C stops watching (130), the workflow keeps running.\n\nExamples:\n  wfc watch etl-x7k2p\n  wfc watch etl-x7k2p --status Failed\n  wfc watch etl-x7k2p --node-field-selector templateName=load",
   );
-  cmd.action(async (name: string, opts: ClusterOptions) => {
+  cmd.action(async (name: string, opts: WatchOptions) => {
+    const nodeFilter = await nodeFilterOf(opts);
     const client = await clientFrom(opts);
     await client.get("Workflow", name);
-    await waitForWorkflow(client, name, { progress: process.stdout });
+    await waitForWorkflow(client, name, { progress: process.stdout, ...(nodeFilter ? { nodeFilter } : {}) });
   });
 }
