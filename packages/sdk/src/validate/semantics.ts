@@ -130,8 +130,9 @@ function taskRefIssues(
   const expected = isObj(t.dag) ? "tasks" : Array.isArray(t.steps) ? "steps" : undefined;
   let calls: Map<string, Obj> | undefined;
   const seen = new Set<string>();
-  walkStrings(t, (text) => {
-    if (!mayHoldTaskRefs(text)) return;
+  const texts: string[] = [];
+  refTexts(t, texts);
+  for (const text of texts) {
     calls ??= new Map(callList.map((c) => [String(c.call.name), c.call]));
     for (const r of taskRefs(text)) {
       if (seen.has(r.text)) continue;
@@ -165,23 +166,30 @@ function taskRefIssues(
         });
       }
     }
-  });
-}
-
-/** Calls `visit` with every string in `v` (depth first, in order), without recursion. */
-function walkStrings(v: unknown, visit: (s: string) => void): void {
-  const stack: unknown[] = [v];
-  while (stack.length) {
-    const x = stack.pop();
-    if (typeof x === "string") visit(x);
-    else if (typeof x !== "object" || x === null) continue;
-    else if (Array.isArray(x)) for (let i = x.length - 1; i >= 0; i--) stack.push(x[i]);
-    else {
-      const keys = Object.keys(x);
-      for (let i = keys.length - 1; i >= 0; i--) stack.push((x as Obj)[keys[i] as string]);
-    }
   }
 }
+
+/** Appends to `out` every string in `v` that may hold a task reference ({@link mayHoldTaskRefs}), in order. */
+function refTexts(v: object, out: string[]): void {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x === "string") {
+        if (mayHoldTaskRefs(x)) out.push(x);
+      } else if (typeof x === "object" && x !== null) refTexts(x, out);
+    }
+    return;
+  }
+  for (const k in v) {
+    const x: unknown = (v as Obj)[k];
+    if (typeof x === "string") {
+      if (mayHoldTaskRefs(x)) out.push(x);
+    } else if (typeof x === "object" && x !== null) refTexts(x, out);
+  }
+}
+
+/** A `depends` that is task names joined by `&&` (no statuses, `!`, `||` or parentheses): parseDepends' grammar, its simplest case. */
+const PLAIN_CONJUNCTION = /^\s*[a-zA-Z0-9][-a-zA-Z0-9]*(?:\s*&&\s*[a-zA-Z0-9][-a-zA-Z0-9]*)*\s*$/;
 
 function dagIssues(dag: Obj, path: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -199,14 +207,19 @@ function dagIssues(dag: Obj, path: string): ValidationIssue[] {
     }
     if (typeof task.depends === "string") {
       usesDepends = true;
-      let node: DependsNode | undefined;
-      try {
-        node = parseDepends(task.depends);
-      } catch (e) {
-        if (!(e instanceof WfcError)) throw e;
-        issues.push({ code: e.code, path: `${path}.tasks[${j}].depends`, message: e.message });
+      if (PLAIN_CONJUNCTION.test(task.depends)) {
+        // `a && b && c` (what the compiler writes): its tasks without building the expression.
+        for (const d of task.depends.split("&&")) deps.push(d.trim());
+      } else {
+        let node: DependsNode | undefined;
+        try {
+          node = parseDepends(task.depends);
+        } catch (e) {
+          if (!(e instanceof WfcError)) throw e;
+          issues.push({ code: e.code, path: `${path}.tasks[${j}].depends`, message: e.message });
+        }
+        if (node) deps.push(...dependsTasks(node));
       }
-      if (node) deps.push(...dependsTasks(node));
     }
     const known: string[] = [];
     for (const d of deps) {
