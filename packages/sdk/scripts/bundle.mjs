@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { readdirSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 // Bundles @wfc/sdk's compiled modules (dist/, from tsc) into one module per package entry
@@ -47,3 +48,19 @@ for (const f of readdirSync(join(dist, "chunks"))) {
   const path = join(dist, "chunks", f);
   if (!written.has(path)) rmSync(path, { force: true });
 }
+
+// The `yaml` package (loaded on first use by yaml/parse.ts) as one CommonJS file: its ~60 modules
+// took 25-30 ms to require, one file about 7 ms (every command that reads YAML: a kubeconfig, a
+// manifest). The same installed version, unchanged; parse.ts falls back to the package itself
+// when run from sources.
+await build({
+  entryPoints: [createRequire(join(root, "package.json")).resolve("yaml")],
+  outfile: join(dist, "vendor", "yaml.cjs"),
+  bundle: true,
+  format: "cjs",
+  platform: "node",
+  target: "node20",
+  legalComments: "none",
+  logLevel: "warning",
+  absWorkingDir: root,
+});
