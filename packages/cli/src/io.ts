@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { lstat, mkdir, rename, rm, rmdir, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { WfcError } from "@wfc/sdk";
+import { WfcError } from "@wfc/sdk/internal";
 import { CommanderError } from "commander";
 
 /** The longest file name (one path component) most file systems take, in bytes. */

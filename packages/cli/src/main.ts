@@ -118,7 +118,7 @@ export async function main(args: readonly string[]): Promise<number> {
       return 2;
     }
     // the SDK is loaded already when one of its errors was thrown
-    const { WfcError } = await import("@wfc/sdk");
+    const { WfcError } = await import("@wfc/sdk/internal");
     if (e instanceof WfcError || (e instanceof Error && e.name === "YamlError")) {
       const problems = (e as { problems?: readonly ManifestProblem[] }).problems;
       if (e instanceof WfcError && Array.isArray(problems) && problems.length) {

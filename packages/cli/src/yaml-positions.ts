@@ -3,14 +3,14 @@
  * `spec.templates[1].container.comand` to the `line:col` where the user wrote it.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { yamlLibrary } from "@wfc/sdk/internal";
 import type { Node } from "yaml";
 
 // The `yaml` package is loaded on first use: every command imports this module (through lint's
-// check), and loading `yaml` costs about 0.2 s that only a YAML problem's position needs.
+// check), and loading `yaml` costs time that only a YAML problem's position needs (the SDK's
+// bundled copy, one file).
 type YamlLib = typeof import("yaml");
-let lib: YamlLib | undefined;
-const yamlLib = (): YamlLib => (lib ??= createRequire(import.meta.url)("yaml") as YamlLib);
+const yamlLib = yamlLibrary;
 type Docs = ReturnType<YamlLib["parseAllDocuments"]>;
 type LineCounter = InstanceType<YamlLib["LineCounter"]>;
 

@@ -5,7 +5,7 @@
  */
 import http from "node:http";
 import https from "node:https";
-import { stringifyJson } from "@wfc/sdk";
+import { stringifyJson } from "@wfc/sdk/yaml";
 
 /** Where and how to send requests: a base URL, an agent carrying TLS settings, and headers. */
 export interface HttpTarget {

@@ -2,4 +2,4 @@
  * Base class of wfc errors, from `@wfc/sdk`: the CLI prints any `WfcError` as
  * `error: <message>` and exits 1.
  */
-export { WfcError } from "@wfc/sdk";
+export { WfcError } from "@wfc/sdk/internal";

@@ -1,8 +1,11 @@
 /** Positions (`file:line:col`) of the fields validation reports, found in the YAML text. */
-import { isMap, isSeq, parseAllDocuments, type Node as YamlNode } from "yaml";
+import { yamlLibrary } from "@wfc/sdk/internal";
+import type { Node as YamlNode } from "yaml";
 
 /** Maps a document index and a validation path (`spec.templates[0].container.image`) to `file:line:col`. */
 export function positionFinder(text: string, file: string): (i: number, path: string) => string {
+  // The SDK's one-file copy of `yaml`, loaded only when a position is asked for.
+  const { isMap, isSeq, parseAllDocuments } = yamlLibrary();
   let docs: ReturnType<typeof parseAllDocuments> | undefined;
   try {
     docs = parseAllDocuments(text, { version: "1.1", schema: "failsafe", uniqueKeys: false, strict: false });

@@ -43,3 +43,4 @@ export { exprForm } from "./core/ref.js";
 export type { TaskAttribute, TaskRef } from "./core/task-refs.js";
 export { mayHoldTaskRefs, TASK_ATTRIBUTES, taskRefs } from "./core/task-refs.js";
 export { semanticIssues } from "./validate/semantics.js";
+export { yamlLibrary } from "./yaml/library.js";

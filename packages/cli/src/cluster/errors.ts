@@ -1,7 +1,7 @@
 /**
  * Errors of the cluster commands that are not cluster errors.
  */
-import { WfcError } from "@wfc/sdk";
+import { WfcError } from "@wfc/sdk/internal";
 
 /**
  * The workflow ended in `Failed` or `Error` while `--wait`/`--watch` waited (exit code 1).

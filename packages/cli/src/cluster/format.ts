@@ -3,7 +3,9 @@
  */
 
 import type { KubeObject } from "@wfc/client";
-import { type Manifest, stringifyJson, toYaml } from "@wfc/sdk";
+import type { Manifest } from "@wfc/sdk";
+// The zod-free entry: cluster commands never load the authoring API (or zod).
+import { stringifyJson, emitYaml as toYaml } from "@wfc/sdk/yaml";
 
 /**
  * `workflow.argoproj.io/hello-x7k2p`, as kubectl's `-o name` prints it.

@@ -3,7 +3,7 @@
  */
 
 import type { KubeObject, Workflow } from "@wfc/client";
-import { WfcError } from "@wfc/sdk";
+import { WfcError } from "@wfc/sdk/internal";
 import type { Command } from "commander";
 import { parseEventsRef } from "../cluster/events-refs.js";
 import { between, formatObjects, table } from "../cluster/format.js";

@@ -3,7 +3,7 @@
  * prefixed with its node name; `-f` follows until the workflow completes.
  */
 import type { Workflow, WorkflowClient } from "@wfc/client";
-import { WfcError } from "@wfc/sdk";
+import { WfcError } from "@wfc/sdk/internal";
 import { type Command, InvalidArgumentError, Option } from "commander";
 import { onInterrupt } from "../cluster/interrupt.js";
 import { addClusterOptions, type ClusterOptions, clientFrom, parseDuration } from "../cluster/options.js";

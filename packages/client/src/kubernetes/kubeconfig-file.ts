@@ -111,7 +111,8 @@ async function parseText(file: string, text: string): Promise<unknown> {
       // YAML is a superset of JSON: let the YAML parser say where it breaks
     }
   }
-  const { parseDocument } = await import("yaml");
+  // The SDK's bundled copy of `yaml` (one file: loads in a quarter of the time of the package).
+  const { parseDocument } = (await import("@wfc/sdk/internal")).yamlLibrary();
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   const err = doc.errors[0] as YamlErrorLike | undefined;
   if (err) {

@@ -56,14 +56,28 @@ export function mayHoldTaskRefs(text: string): boolean {
  */
 export function* taskRefs(text: string): Generator<TaskRef> {
   if (!mayHoldTaskRefs(text)) return;
-  for (const m of text.matchAll(TASK_REF)) {
+  yield* scanTaskRefs(text);
+}
+
+/**
+ * The references in `text`, found with `exec` on the one module-level expression (`matchAll`
+ * would copy the expression for every string: a cold build of 5000 tasks spent most of this
+ * scan doing that). All matches are collected before the caller sees any, so a caller that scans
+ * another string meanwhile cannot disturb `lastIndex`.
+ */
+function scanTaskRefs(text: string): TaskRef[] {
+  const refs: TaskRef[] = [];
+  TASK_REF.lastIndex = 0;
+  for (let m = TASK_REF.exec(text); m; m = TASK_REF.exec(text)) {
     const what = m[3] as "parameters" | "artifacts" | undefined;
-    yield {
+    refs.push({
       text: m[0],
       scope: m[1] as "tasks" | "steps",
       task: m[2] as string,
       output: what ? { what, name: m[4] as string } : undefined,
       attribute: what ? undefined : (m[5] as TaskAttribute),
-    };
+    });
   }
+  TASK_REF.lastIndex = 0;
+  return refs;
 }

@@ -2,7 +2,7 @@ import { DependencyGraph } from "../core/dependencies.js";
 import { type DependsNode, dependsTasks, parseDepends } from "../core/depends.js";
 import { WfcError } from "../core/errors.js";
 import { isWorkflowKind } from "../core/kinds.js";
-import { taskRefs } from "../core/task-refs.js";
+import { mayHoldTaskRefs, taskRefs } from "../core/task-refs.js";
 import type { ValidationIssue } from "./issues.js";
 
 type Obj = Record<string, unknown>;
@@ -61,33 +61,58 @@ export function semanticIssues(manifest: unknown): ValidationIssue[] {
     issues.push({ code: "E_NO_TEMPLATE", path: `${base}.onExit`, message: `template "${spec.onExit}" does not exist` });
   templates.forEach((t, i) => {
     const path = `${base}.templates[${i}]`;
-    for (const [call, callPath] of callsOf(t, path)) {
+    const calls = callsOf(t);
+    for (const c of calls) {
+      const call = c.call;
       if (typeof call.template === "string" && !call.templateRef && !call.inline && !names.has(call.template)) {
         issues.push({
           code: "E_NO_TEMPLATE",
-          path: `${callPath}.template`,
+          path: `${callPath(path, c)}.template`,
           message: `template "${call.template}" does not exist`,
         });
       }
     }
-    issues.push(...taskRefIssues(t, path, byName));
-    for (const [call, callPath] of callsOf(t, path)) issues.push(...unsuppliedInputs(call, callPath, byName));
+    taskRefIssues(t, path, calls, byName, issues);
+    for (const c of calls) issues.push(...unsuppliedInputs(c.call, () => callPath(path, c), byName));
     if (isObj(t.dag)) issues.push(...dagIssues(t.dag, `${path}.dag`));
   });
   return issues;
 }
 
-/** The task or step calls of a template, with their paths. */
-function callsOf(t: Obj, path: string): [Obj, string][] {
-  const calls: [Obj, string][] = [];
-  if (isObj(t.dag) && Array.isArray(t.dag.tasks))
-    for (const [j, task] of t.dag.tasks.entries()) if (isObj(task)) calls.push([task, `${path}.dag.tasks[${j}]`]);
+/** One task or step call of a template and where it is (`steps[j][k]`, or `dag.tasks[j]` when `k` is undefined). */
+interface Call {
+  readonly call: Obj;
+  readonly j: number;
+  readonly k: number | undefined;
+}
+
+/** The task or step calls of a template (their paths are made by {@link callPath} when an issue needs one). */
+function callsOf(t: Obj): Call[] {
+  const calls: Call[] = [];
+  if (isObj(t.dag) && Array.isArray(t.dag.tasks)) {
+    const tasks = t.dag.tasks;
+    for (let j = 0; j < tasks.length; j++) {
+      const task: unknown = tasks[j];
+      if (isObj(task)) calls.push({ call: task, j, k: undefined });
+    }
+  }
   if (Array.isArray(t.steps)) {
-    for (const [j, g] of t.steps.entries())
-      if (Array.isArray(g))
-        for (const [k, s] of g.entries()) if (isObj(s)) calls.push([s, `${path}.steps[${j}][${k}]`]);
+    const steps = t.steps;
+    for (let j = 0; j < steps.length; j++) {
+      const g: unknown = steps[j];
+      if (!Array.isArray(g)) continue;
+      for (let k = 0; k < g.length; k++) {
+        const s: unknown = g[k];
+        if (isObj(s)) calls.push({ call: s, j, k });
+      }
+    }
   }
   return calls;
+}
+
+/** The path of a call found by {@link callsOf} in the template at `path`. */
+function callPath(path: string, c: Call): string {
+  return c.k === undefined ? `${path}.dag.tasks[${c.j}]` : `${path}.steps[${c.j}][${c.k}]`;
 }
 
 /**
@@ -95,12 +120,20 @@ function callsOf(t: Obj, path: string): [Obj, string][] {
  * steps template, naming one of its tasks; a named output must be declared by the called local
  * template (templates of other WorkflowTemplates are not known here).
  */
-function taskRefIssues(t: Obj, path: string, templates: ReadonlyMap<string, Obj>): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+function taskRefIssues(
+  t: Obj,
+  path: string,
+  callList: readonly Call[],
+  templates: ReadonlyMap<string, Obj>,
+  issues: ValidationIssue[],
+): void {
   const expected = isObj(t.dag) ? "tasks" : Array.isArray(t.steps) ? "steps" : undefined;
-  const calls = new Map(callsOf(t, path).map(([call]) => [String(call.name), call]));
+  let calls: Map<string, Obj> | undefined;
   const seen = new Set<string>();
-  walkStrings(t, (text) => {
+  const texts: string[] = [];
+  refTexts(t, texts);
+  for (const text of texts) {
+    calls ??= new Map(callList.map((c) => [String(c.call.name), c.call]));
     for (const r of taskRefs(text)) {
       if (seen.has(r.text)) continue;
       seen.add(r.text);
@@ -133,15 +166,30 @@ function taskRefIssues(t: Obj, path: string, templates: ReadonlyMap<string, Obj>
         });
       }
     }
-  });
-  return issues;
+  }
 }
 
-function walkStrings(v: unknown, visit: (s: string) => void): void {
-  if (typeof v === "string") visit(v);
-  else if (Array.isArray(v)) for (const x of v) walkStrings(x, visit);
-  else if (isObj(v)) for (const k in v) walkStrings(v[k], visit);
+/** Appends to `out` every string in `v` that may hold a task reference ({@link mayHoldTaskRefs}), in order. */
+function refTexts(v: object, out: string[]): void {
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x: unknown = v[i];
+      if (typeof x === "string") {
+        if (mayHoldTaskRefs(x)) out.push(x);
+      } else if (typeof x === "object" && x !== null) refTexts(x, out);
+    }
+    return;
+  }
+  for (const k in v) {
+    const x: unknown = (v as Obj)[k];
+    if (typeof x === "string") {
+      if (mayHoldTaskRefs(x)) out.push(x);
+    } else if (typeof x === "object" && x !== null) refTexts(x, out);
+  }
 }
+
+/** A `depends` that is task names joined by `&&` (no statuses, `!`, `||` or parentheses): parseDepends' grammar, its simplest case. */
+const PLAIN_CONJUNCTION = /^\s*[a-zA-Z0-9][-a-zA-Z0-9]*(?:\s*&&\s*[a-zA-Z0-9][-a-zA-Z0-9]*)*\s*$/;
 
 function dagIssues(dag: Obj, path: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -159,14 +207,19 @@ function dagIssues(dag: Obj, path: string): ValidationIssue[] {
     }
     if (typeof task.depends === "string") {
       usesDepends = true;
-      let node: DependsNode | undefined;
-      try {
-        node = parseDepends(task.depends);
-      } catch (e) {
-        if (!(e instanceof WfcError)) throw e;
-        issues.push({ code: e.code, path: `${path}.tasks[${j}].depends`, message: e.message });
+      if (PLAIN_CONJUNCTION.test(task.depends)) {
+        // `a && b && c` (what the compiler writes): its tasks without building the expression.
+        for (const d of task.depends.split("&&")) deps.push(d.trim());
+      } else {
+        let node: DependsNode | undefined;
+        try {
+          node = parseDepends(task.depends);
+        } catch (e) {
+          if (!(e instanceof WfcError)) throw e;
+          issues.push({ code: e.code, path: `${path}.tasks[${j}].depends`, message: e.message });
+        }
+        if (node) deps.push(...dependsTasks(node));
       }
-      if (node) deps.push(...dependsTasks(node));
     }
     const known: string[] = [];
     for (const d of deps) {
@@ -287,24 +340,28 @@ function fieldNames(list: unknown[], path: string, what: string, pattern?: RegEx
  */
 function unsuppliedInputs(
   call: Obj,
-  path: string,
+  path: string | (() => string),
   templates: ReadonlyMap<string, Obj>,
-  by = `the call "${String(call.name)}"`,
+  by?: string,
 ): ValidationIssue[] {
-  if (typeof call.template !== "string" || call.templateRef || call.inline) return [];
+  if (typeof call.template !== "string" || call.templateRef || call.inline) return NO_ISSUES;
   const called = templates.get(call.template);
-  if (!called || !isObj(called.inputs) || !Array.isArray(called.inputs.parameters)) return [];
+  if (!called || !isObj(called.inputs) || !Array.isArray(called.inputs.parameters)) return NO_ISSUES;
   const args = isObj(call.arguments) && Array.isArray(call.arguments.parameters) ? call.arguments.parameters : [];
-  const passed = new Set(args.filter(isObj).map((a) => String(a.name)));
-  const issues: ValidationIssue[] = [];
-  for (const p of called.inputs.parameters.filter(isObj)) {
-    if (p.value !== undefined || p.default !== undefined || p.valueFrom !== undefined) continue;
+  let passed: Set<string> | undefined;
+  let issues: ValidationIssue[] | undefined;
+  for (const p of called.inputs.parameters) {
+    if (!isObj(p) || p.value !== undefined || p.default !== undefined || p.valueFrom !== undefined) continue;
+    passed ??= new Set(args.filter(isObj).map((a) => String(a.name)));
     if (passed.has(String(p.name))) continue;
-    issues.push({
+    (issues ??= []).push({
       code: "E_MISSING_INPUT",
-      path,
-      message: `inputs.parameters.${String(p.name)} was not supplied: template "${call.template}" requires it and ${by} does not pass it`,
+      path: typeof path === "string" ? path : path(),
+      message: `inputs.parameters.${String(p.name)} was not supplied: template "${call.template}" requires it and ${by ?? `the call "${String(call.name)}"`} does not pass it`,
     });
   }
-  return issues;
+  return issues ?? NO_ISSUES;
 }
+
+/** The shared empty answer of {@link unsuppliedInputs} (never pushed to: callers spread it). */
+const NO_ISSUES: ValidationIssue[] = [];

@@ -1,10 +1,8 @@
-import { createRequire } from "node:module";
+import { yamlLibrary } from "./library.js";
 
-// The `yaml` package is loaded on first use: `wfc build` never parses YAML, so it should not pay
-// for loading it.
+// The `yaml` package is loaded on first use (library.ts).
 type YamlLib = typeof import("yaml");
-let lib: YamlLib | undefined;
-const yamlLib = (): YamlLib => (lib ??= createRequire(import.meta.url)("yaml") as YamlLib);
+const yamlLib = yamlLibrary;
 const isAlias = ((n: unknown) => yamlLib().isAlias(n)) as YamlLib["isAlias"];
 const isMap = ((n: unknown) => yamlLib().isMap(n)) as YamlLib["isMap"];
 const isScalar = ((n: unknown) => yamlLib().isScalar(n)) as YamlLib["isScalar"];
