@@ -82,6 +82,33 @@ describe("inputs", () => {
     expect(names(r.stdout)).toEqual(["CronWorkflow/dir-cron", "Workflow/dir-hello"]);
   });
 
+  it("a directory's project files (wfc.config.ts, package.json, tsconfig.json) are not inputs", () => {
+    const dir = tmp();
+    const hello = readFileSync(join(ROOT, "test/fixtures/pipelines/hello.ts"), "utf8");
+    writeFileSync(join(dir, "hello.ts"), hello);
+    writeFileSync(join(dir, "wfc.config.ts"), "export default { namespace: 'ci' };\n");
+    writeFileSync(join(dir, "package.json"), '{ "type": "module" }\n');
+    writeFileSync(join(dir, "tsconfig.json"), '{ "compilerOptions": { "strict": true } }\n');
+    const r = wfc(["build", dir]);
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(0);
+    expect(names(r.stdout)).toEqual(["Workflow/dir-hello"]);
+  });
+
+  it("a template without a name (JavaScript, or a cast) is one E_NO_NAME line at the factory's call, exit 1", () => {
+    const dir = tmp();
+    const file = join(dir, "nameless.ts");
+    writeFileSync(
+      file,
+      `import { container, workflow } from "@wfc/sdk";\nconst t = container({ image: "alpine" } as never);\nexport default workflow({ name: "x" }, () => {\n  t({});\n});\n`,
+    );
+    const r = wfc(["build", file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(
+      `error: ${file}:2:11: a container template needs a name (e.g. { name: "fetch-data", ... }) [E_NO_NAME]\n`,
+    );
+  });
+
   it("test files named explicitly (a shell glob) are skipped too, by lint as by build", () => {
     const files = ["test/fixtures/pipelines/hello.spec.ts", "test/fixtures/pipelines/hello.ts"];
     const r = wfc(["lint", ...files]);

@@ -73,7 +73,9 @@ export class InvalidManifestError extends WfcError {
  */
 export function formatProblem(p: ManifestProblem): string {
   const ctx = [p.object, p.template && `template ${p.template}`, p.task && `task ${p.task}`].filter(Boolean).join(", ");
-  return `${p.where}: ${ctx}: ${p.path ? `${p.path}: ` : ""}${p.message} [${p.code}]`;
+  // a problem with no file (a manifest built in memory) starts with its object instead of "undefined:"
+  const head = [p.where, ctx].filter(Boolean).join(": ");
+  return `${head ? `${head}: ` : ""}${p.path ? `${p.path}: ` : ""}${p.message} [${p.code}]`;
 }
 
 /** `Kind/name` of a manifest. */

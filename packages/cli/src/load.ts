@@ -95,20 +95,28 @@ const DIR_INPUT = /\.(ts|mts|js|mjs|yaml|yml|json)$/;
 
 /**
  * Expands the inputs: a directory gives its `.ts`/`.mts`/`.js`/`.mjs`/`.yaml`/`.yml`/`.json`
- * files (sorted, not recursive); test files (`*.test.*`, `*.spec.*`) are skipped, also when named
- * explicitly (a shell glob), and each skip is reported through `onSkip`.
+ * files (sorted, not recursive) except the project's own files (`wfc.config.*`, `package.json`,
+ * `package-lock.json`, `tsconfig*.json`, `jsconfig.json`, `biome.json`); test files (`*.test.*`,
+ * `*.spec.*`) are skipped, also when named explicitly (a shell glob), and each skip is reported
+ * through `onSkip`.
  *
  * @example
  * ```ts
  * await expandInputs(["pipelines/"], (f) => console.error(`skipped ${f}`)); // ["pipelines/a.ts", ...]
  * ```
  */
+/** Files of a project that a directory input never treats as pipelines or manifests. */
+const PROJECT_FILE =
+  /^(wfc\.config\.[cm]?[jt]s|wfc\.config\.json|package(-lock)?\.json|[tj]sconfig(\..*)?\.json|biome\.jsonc?)$/;
+
 export async function expandInputs(inputs: readonly string[], onSkip: (file: string) => void): Promise<string[]> {
   const out: string[] = [];
   for (const given of inputs) {
     const st = await stat(given).catch(() => undefined);
     if (st?.isDirectory()) {
-      const names = (await readdir(given)).filter((n) => DIR_INPUT.test(n) && !n.endsWith(".d.ts")).sort();
+      const names = (await readdir(given))
+        .filter((n) => DIR_INPUT.test(n) && !n.endsWith(".d.ts") && !PROJECT_FILE.test(n))
+        .sort();
       const files = names.map((n) => join(given, n));
       for (const f of files) {
         if (TEST_FILE.test(f)) onSkip(f);

@@ -1,6 +1,7 @@
 /** Template models and the callable template values made from them. */
 import type { ZodType } from "zod";
 import { BRAND, hasBrand } from "../core/brand.js";
+import { AuthoringError } from "../core/errors.js";
 import { callerLocation } from "../core/location.js";
 import type { IOSpec, TaskModel, TemplateKind, TemplateModel } from "../core/model.js";
 import { type ArtifactRef, createRef, type Ref } from "../core/ref.js";
@@ -42,6 +43,13 @@ export interface TemplateParts {
 
 /** Creates an (unfrozen) template model; factories freeze it after filling bodies. */
 export function newTemplateModel(parts: TemplateParts): TemplateModel {
+  // Types require a name; JavaScript callers (or a cast) can still omit it.
+  if (typeof parts.name !== "string" || parts.name === "")
+    throw new AuthoringError(
+      "E_NO_NAME",
+      `a ${parts.kind} template needs a name (e.g. { name: "fetch-data", ... })`,
+      parts.location ?? callerLocation(newTemplateModel),
+    );
   return {
     id: nextTemplateId++,
     name: parts.name,
