@@ -4,11 +4,12 @@
  * output must be a JSON object, or a Lua script whose result must be a table; either replaces the
  * event's data.
  */
-
-import { jqCompact } from "../jq.js";
 import type { LocalEvent } from "./cloud-event.js";
 import { EventCodes, EventError } from "./errors.js";
 import { runLua } from "./lua.js";
+
+type JqModule = { raw(input: unknown, filter: string, flags?: string[]): Promise<string> };
+let jq: Promise<JqModule> | undefined;
 
 /**
  * The event after `transform` (the same event when there is none or it has no data).
@@ -27,10 +28,11 @@ export async function applyTransform(
   if ((transform.jq || transform.script) && (typeof event.data !== "object" || Array.isArray(event.data)))
     throw new EventError(EventCodes.transform, `${where}: a transform needs event data that is a JSON object`);
   if (transform.jq) {
+    jq ??= import("jq-wasm") as Promise<JqModule>;
     let text: string;
     try {
       // compact output: one JSON value per line; gojq's first output is the one used
-      text = await jqCompact(event.data as object, transform.jq);
+      text = await (await jq).raw(event.data as object, transform.jq, ["-c"]);
     } catch (e) {
       throw new EventError(EventCodes.transform, `${where}: jq transform failed: ${(e as Error).message}`);
     }

@@ -15,7 +15,6 @@ import type { Call } from "../call.js";
 import { nodeBase } from "../call.js";
 import type { ExecOpts } from "../exec-opts.js";
 import { addParamToGlobalScope } from "../global-outputs.js";
-import { jqCompact } from "../jq.js";
 import { podNameFor } from "../node-id.js";
 import type { RunNode } from "../node-tree.js";
 import { appendLog } from "../run-dir.js";
@@ -338,15 +337,19 @@ async function outputParameters(store: ObjectStore, tmpl: Template, ref: ObjectR
   return out;
 }
 
+type JqModule = { raw(input: unknown, filter: string, flags?: string[]): Promise<string> };
+let jq: Promise<JqModule> | undefined;
+
 /**
  * Argo's executor `jqFilter` (workflow/executor/resource.go): every output of the filter over the
  * object, a string as itself and anything else as Go's `json.Marshal` writes it (keys sorted,
  * `<`, `>`, `&` escaped), one per line, trimmed. gojq there; jq compiled to WebAssembly here.
  */
 async function jqFilter(object: unknown, filter: string, name: string): Promise<string> {
+  jq ??= import("jq-wasm") as Promise<JqModule>;
   let text: string;
   try {
-    text = await jqCompact(object, filter);
+    text = await (await jq).raw(object, filter, ["-c"]);
   } catch (e) {
     throw new Error(`output parameter ${name}: jqFilter ${JSON.stringify(filter)} failed: ${(e as Error).message}`);
   }
