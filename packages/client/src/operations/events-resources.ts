@@ -117,6 +117,7 @@ export function getEventsObject(
     method: "GET",
     path: kubePath(plural, ns, name),
     action: `getting ${describe(kind, name, ns)}`,
+    expect: { shape: "object", kind, name },
   }));
 }
 
@@ -139,6 +140,7 @@ export async function listEventsObjects(
     method: "GET",
     path: kubePath(plural, ns) + q,
     action: `listing ${plural}${ns ? ` in namespace "${ns}"` : ""}`,
+    expect: { shape: "list", kind, itemsOptional: true },
   }));
   return (page.items ?? []).map((o) => ({ apiVersion: "argoproj.io/v1alpha1", kind, ...o }));
 }
@@ -163,6 +165,7 @@ export function createEventsObject(
     path: kubePath(plural, ns) + query(options),
     body,
     action: `${options.dryRun ? "validating (server dry run)" : "creating"} ${describe(kind, name, ns)}`,
+    expect: { shape: "object", kind, ...(name ? { name } : {}) },
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
   }));
 }
@@ -187,6 +190,7 @@ export function updateEventsObject(
     path: kubePath(plural, ns, name) + query(options),
     body,
     action: `${options.dryRun ? "validating (server dry run) the update of" : "updating"} ${describe(kind, name, ns)}`,
+    expect: { shape: "object", kind, name },
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
   }));
 }
