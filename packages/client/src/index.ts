@@ -95,6 +95,7 @@ export {
   parseKindName,
   resourceFor,
 } from "./resources.js";
+export type { Expectation } from "./response-shape.js";
 export { type WorkflowFromResult, workflowFrom } from "./submit-from.js";
 export {
   isCompleted,

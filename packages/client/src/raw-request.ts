@@ -1,7 +1,10 @@
 /**
  * One request to a server's own API, for the operations the common interface has no method for
  * (merge patches, pods, version endpoints, Argo Events kinds, the Argo Server's action endpoints).
+ * Its answer is checked as every request's is ({@link expectShape}): JSON at least, or the shape
+ * the request names in `expect`.
  */
+import type { Expectation } from "./response-shape.js";
 
 /**
  * A request sent by {@link WorkflowClient.raw}: a path on the server (Kubernetes API or Argo
@@ -17,6 +20,7 @@
  *   action: 'stopping Workflow "etl-abc" in namespace "ci"',
  *   permission: "patch workflows.argoproj.io",
  *   namespace: "ci",
+ *   expect: { shape: "object", kind: "Workflow", name: "etl-abc" },
  * });
  * ```
  */
@@ -37,4 +41,10 @@ export interface RawRequest {
   readonly namespace?: string;
   /** Called with each `Warning` header of the response. @default undefined (dropped) */
   readonly onWarning?: (warning: string) => void;
+  /**
+   * What a 2xx answer must be, else the request fails with `UnexpectedResponse`, e.g.
+   * `{ shape: "object", kind: "Workflow", kindOptional: true, name }` for an action that returns the workflow.
+   * @default { shape: "any-json" }
+   */
+  readonly expect?: Expectation;
 }

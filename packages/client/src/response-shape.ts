@@ -35,7 +35,16 @@ export function firstBytes(text: string, max = FIRST_BYTES): string {
   return `${JSON.stringify(shown)}${rest > 0 ? ` (and ${rest} more bytes)` : ""}`;
 }
 
-/** What the request expects back. @internal */
+/**
+ * What a request expects back (`RawRequest.expect`, `client.raw()`'s): an object of a kind, with a name
+ * (`kindOptional`: the Argo Server leaves `kind` out of the objects it returns), a list of a
+ * kind's objects, or any JSON.
+ *
+ * @example
+ * ```ts
+ * const want: Expectation = { shape: "object", kind: "Workflow", kindOptional: true, name: "etl-abc" };
+ * ```
+ */
 export type Expectation =
   | { readonly shape: "object"; readonly kind: string; readonly name?: string; readonly kindOptional?: boolean }
   | { readonly shape: "list"; readonly kind: string; readonly itemsOptional?: boolean }

@@ -239,6 +239,7 @@ class ArgoServerWorkflowClient implements WorkflowClient {
       req.path,
       req.method,
       req.body,
+      req.expect,
     );
   }
 

@@ -88,6 +88,7 @@ interface Call {
   readonly method?: string;
   readonly path: string;
   readonly body?: unknown;
+  readonly contentType?: string | undefined;
   readonly expect: Expectation;
   readonly onWarning?: ((warning: string) => void) | undefined;
 }
@@ -117,6 +118,7 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
       res = await request(target, call.path, {
         method: call.method ?? "GET",
         body: call.body,
+        ...(call.contentType ? { contentType: call.contentType } : {}),
         timeoutMs: this.timeoutMs,
       });
     } catch (err) {
@@ -248,22 +250,15 @@ class KubernetesWorkflowClient implements WorkflowClient, PodLogSource {
     return podLogs(this, name, options);
   }
 
-  async raw<T = unknown>(req: RawRequest): Promise<T> {
-    const ctx = errorContext(this.conn, req.action, req.permission, req.namespace);
-    let res: Awaited<ReturnType<typeof request>>;
-    try {
-      res = await request(await this.target(), req.path, {
-        method: req.method,
-        body: req.body,
-        ...(req.contentType ? { contentType: req.contentType } : {}),
-        timeoutMs: this.timeoutMs,
-      });
-    } catch (err) {
-      throw transportError(err, ctx);
-    }
-    if (req.onWarning && res.warning) for (const w of parseWarnings(res.warning)) req.onWarning(w);
-    if (res.status < 200 || res.status > 299) throw httpError(res.status, res.body, ctx);
-    return res.body as T;
+  raw<T = unknown>(req: RawRequest): Promise<T> {
+    return this.send<T>(errorContext(this.conn, req.action, req.permission, req.namespace), {
+      method: req.method,
+      path: req.path,
+      body: req.body,
+      contentType: req.contentType,
+      expect: req.expect ?? { shape: "any-json" },
+      onWarning: req.onWarning,
+    });
   }
 
   /** @internal */

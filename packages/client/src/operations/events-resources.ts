@@ -3,6 +3,7 @@
  * update, delete. The Argo Server has no EventBus API, so these need Kubernetes mode.
  */
 import { ClusterError } from "../errors.js";
+import type { RawRequest } from "../raw-request.js";
 import type { KubeObject } from "../types.js";
 import type { WorkflowClient, WriteOptions } from "../workflow-client.js";
 import { kubePath } from "./paths.js";
@@ -68,6 +69,36 @@ function describe(kind: EventsKind, name: string, ns: string): string {
 }
 
 /**
+ * One request about `kind` objects, refused in Argo Server mode; `req` gets the kind's plural. A
+ * 403's RBAC hint names `<verb> <plural>.argoproj.io` in `namespace` (none: all namespaces).
+ */
+function send<T>(
+  client: WorkflowClient,
+  kind: EventsKind,
+  verb: "get" | "list" | "create" | "update" | "delete",
+  namespace: string | undefined,
+  req: (plural: string) => Omit<RawRequest, "permission" | "namespace">,
+): Promise<T> {
+  requireKubernetes(client, kind);
+  const plural = EVENTS_RESOURCES[kind].plural;
+  return client.raw<T>({
+    ...req(plural),
+    permission: `${verb} ${plural}.argoproj.io`,
+    ...(namespace ? { namespace } : {}),
+  });
+}
+
+/** The namespace a manifest goes to, and the manifest with it set. */
+function placed(client: WorkflowClient, manifest: KubeObject): { ns: string; name: string; body: KubeObject } {
+  const ns = manifest.metadata?.namespace ?? client.namespace;
+  return {
+    ns,
+    name: manifest.metadata?.name ?? "",
+    body: { ...manifest, metadata: { ...manifest.metadata, namespace: ns } },
+  };
+}
+
+/**
  * Reads one Argo Events object. Throws `ClusterError` `NotFound` when absent.
  *
  * @example
@@ -81,16 +112,13 @@ export function getEventsObject(
   name: string,
   namespace?: string,
 ): Promise<KubeObject> {
-  requireKubernetes(client, kind);
   const ns = namespace ?? client.namespace;
-  const plural = EVENTS_RESOURCES[kind].plural;
-  return client.raw({
+  return send(client, kind, "get", ns, (plural) => ({
     method: "GET",
     path: kubePath(plural, ns, name),
     action: `getting ${describe(kind, name, ns)}`,
-    permission: `get ${plural}.argoproj.io`,
-    namespace: ns,
-  });
+    expect: { shape: "object", kind, name },
+  }));
 }
 
 /**
@@ -106,17 +134,14 @@ export async function listEventsObjects(
   kind: EventsKind,
   options: { readonly labelSelector?: string; readonly allNamespaces?: boolean } = {},
 ): Promise<KubeObject[]> {
-  requireKubernetes(client, kind);
   const ns = options.allNamespaces ? undefined : client.namespace;
-  const plural = EVENTS_RESOURCES[kind].plural;
   const q = options.labelSelector ? `?${new URLSearchParams({ labelSelector: options.labelSelector })}` : "";
-  const page = await client.raw<{ items?: KubeObject[] }>({
+  const page = await send<{ items?: KubeObject[] }>(client, kind, "list", ns, (plural) => ({
     method: "GET",
     path: kubePath(plural, ns) + q,
     action: `listing ${plural}${ns ? ` in namespace "${ns}"` : ""}`,
-    permission: `list ${plural}.argoproj.io`,
-    ...(ns ? { namespace: ns } : {}),
-  });
+    expect: { shape: "list", kind, itemsOptional: true },
+  }));
   return (page.items ?? []).map((o) => ({ apiVersion: "argoproj.io/v1alpha1", kind, ...o }));
 }
 
@@ -134,19 +159,15 @@ export function createEventsObject(
   options: WriteOptions & { readonly dryRun?: boolean } = {},
 ): Promise<KubeObject> {
   const kind = manifest.kind as EventsKind;
-  requireKubernetes(client, kind);
-  const ns = manifest.metadata?.namespace ?? client.namespace;
-  const plural = EVENTS_RESOURCES[kind].plural;
-  const name = manifest.metadata?.name ?? "";
-  return client.raw({
+  const { ns, name, body } = placed(client, manifest);
+  return send(client, kind, "create", ns, (plural) => ({
     method: "POST",
     path: kubePath(plural, ns) + query(options),
-    body: { ...manifest, metadata: { ...manifest.metadata, namespace: ns } },
+    body,
     action: `${options.dryRun ? "validating (server dry run)" : "creating"} ${describe(kind, name, ns)}`,
-    permission: `create ${plural}.argoproj.io`,
-    namespace: ns,
+    expect: { shape: "object", kind, ...(name ? { name } : {}) },
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
-  });
+  }));
 }
 
 /**
@@ -163,19 +184,15 @@ export function updateEventsObject(
   options: WriteOptions & { readonly dryRun?: boolean } = {},
 ): Promise<KubeObject> {
   const kind = manifest.kind as EventsKind;
-  requireKubernetes(client, kind);
-  const ns = manifest.metadata?.namespace ?? client.namespace;
-  const plural = EVENTS_RESOURCES[kind].plural;
-  const name = manifest.metadata?.name ?? "";
-  return client.raw({
+  const { ns, name, body } = placed(client, manifest);
+  return send(client, kind, "update", ns, (plural) => ({
     method: "PUT",
     path: kubePath(plural, ns, name) + query(options),
-    body: { ...manifest, metadata: { ...manifest.metadata, namespace: ns } },
+    body,
     action: `${options.dryRun ? "validating (server dry run) the update of" : "updating"} ${describe(kind, name, ns)}`,
-    permission: `update ${plural}.argoproj.io`,
-    namespace: ns,
+    expect: { shape: "object", kind, name },
     ...(options.onWarning ? { onWarning: options.onWarning } : {}),
-  });
+  }));
 }
 
 /**
@@ -192,14 +209,10 @@ export async function deleteEventsObject(
   name: string,
   namespace?: string,
 ): Promise<void> {
-  requireKubernetes(client, kind);
   const ns = namespace ?? client.namespace;
-  const plural = EVENTS_RESOURCES[kind].plural;
-  await client.raw({
+  await send(client, kind, "delete", ns, (plural) => ({
     method: "DELETE",
     path: kubePath(plural, ns, name),
     action: `deleting ${describe(kind, name, ns)}`,
-    permission: `delete ${plural}.argoproj.io`,
-    namespace: ns,
-  });
+  }));
 }

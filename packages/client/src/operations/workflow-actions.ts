@@ -100,6 +100,8 @@ function argoAction<T>(
     action: `${doing} ${where(client, name)}`,
     permission: `update workflows.argoproj.io`,
     namespace: ns,
+    // the workflow acted on (a resubmit answers with the new one); the Argo Server leaves out kind
+    expect: { shape: "object", kind: "Workflow", kindOptional: true, ...(action === "resubmit" ? {} : { name }) },
   });
 }
 
@@ -118,6 +120,7 @@ async function shutdown(client: WorkflowClient, name: string, strategy: "Stop" |
     action: `${strategy === "Stop" ? "stopping" : "terminating"} ${where(client, name)}`,
     permission: "patch workflows.argoproj.io",
     namespace: ns,
+    expect: { shape: "object", kind: "Workflow", name },
   });
 }
 
@@ -356,6 +359,7 @@ export async function setCronSuspended(client: WorkflowClient, name: string, sus
       action: `${suspend ? "suspending" : "resuming"} CronWorkflow "${name}" in namespace "${ns}"`,
       permission: "update cronworkflows.argoproj.io",
       namespace: ns,
+      expect: { shape: "object", kind: "CronWorkflow", kindOptional: true, name },
     });
   return onConflictRetry(async () => {
     const cron = await client.get("CronWorkflow", name);

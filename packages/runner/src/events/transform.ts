@@ -4,12 +4,10 @@
  * output must be a JSON object, or a Lua script whose result must be a table; either replaces the
  * event's data.
  */
+import { jqOutputs } from "../jq.js";
 import type { LocalEvent } from "./cloud-event.js";
 import { EventCodes, EventError } from "./errors.js";
 import { runLua } from "./lua.js";
-
-type JqModule = { raw(input: unknown, filter: string, flags?: string[]): Promise<string> };
-let jq: Promise<JqModule> | undefined;
 
 /**
  * The event after `transform` (the same event when there is none or it has no data).
@@ -28,18 +26,16 @@ export async function applyTransform(
   if ((transform.jq || transform.script) && (typeof event.data !== "object" || Array.isArray(event.data)))
     throw new EventError(EventCodes.transform, `${where}: a transform needs event data that is a JSON object`);
   if (transform.jq) {
-    jq ??= import("jq-wasm") as Promise<JqModule>;
-    let text: string;
+    let outputs: unknown[];
     try {
-      // compact output: one JSON value per line; gojq's first output is the one used
-      text = await (await jq).raw(event.data as object, transform.jq, ["-c"]);
+      outputs = await jqOutputs(event.data, transform.jq);
     } catch (e) {
       throw new EventError(EventCodes.transform, `${where}: jq transform failed: ${(e as Error).message}`);
     }
-    const line = text.split("\n").find((l) => l.trim() !== "");
-    if (line === undefined)
+    // gojq's first output is the one used
+    if (outputs.length === 0)
       throw new EventError(EventCodes.transform, `${where}: no output available from the jq command execution`);
-    const first: unknown = JSON.parse(line);
+    const first = outputs[0];
     if (first === null || typeof first !== "object" || Array.isArray(first))
       throw new EventError(EventCodes.transform, `${where}: jq transformation output must be a JSON object`);
     return { ...event, context: { ...event.context, datacontenttype: "application/json" }, data: first };

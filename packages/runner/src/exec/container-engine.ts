@@ -13,6 +13,10 @@ import type { ContainerEngine } from "./engine.js";
 import type { ImageMapEntry, ResolvedImage } from "./image-map.js";
 import { PodRun } from "./pod-run.js";
 
+/** How often, and how many times, {@link ContainerExecutor.remove} removes a container again while its `run` has not returned. */
+const REMOVE_RETRY_MS = 250;
+const REMOVE_RETRIES = 80;
+
 /**
  * Options of {@link ContainerExecutor}.
  *
@@ -53,6 +57,8 @@ export class ContainerExecutor implements Executor {
   readonly options: ContainerExecutorOptions;
   /** Containers created and not yet removed, by name. */
   private readonly live = new Set<string>();
+  /** The `run` of each container whose `run` has not returned yet, by name. */
+  private readonly running = new Map<string, Promise<unknown>>();
   private readonly pending = new Set<Promise<unknown>>();
   private readonly images = new Map<string, Promise<string | undefined>>();
   private closed = false;
@@ -93,10 +99,12 @@ export class ContainerExecutor implements Executor {
   ): Promise<CommandResult> {
     this.live.add(name);
     const p = this.engine(args, { onLine }).then((r) => {
+      this.running.delete(name);
       // `run --rm`: the engine removed it (a kill in flight may still try: rm -f of a missing name is harmless)
       if (removedOnExit) this.live.delete(name);
       return r;
     });
+    this.running.set(name, p);
     return this.track(p);
   }
 
@@ -108,9 +116,24 @@ export class ContainerExecutor implements Executor {
     const podman = this.options.engine.kind === "podman";
     const rm = (list: readonly string[]) =>
       this.engine(podman ? ["rm", "-f", "-t", "0", ...list] : ["rm", "-f", ...list]);
+    const removeAll = async (list: readonly string[]) => {
+      if (!podman) await this.engine(["kill", ...list]);
+      if ((await rm(list)).code !== 0) for (const n of list) await rm([n]);
+    };
     const p = (async () => {
-      if (!podman) await this.engine(["kill", ...mine]);
-      if ((await rm(mine)).code !== 0) for (const n of mine) await rm([n]);
+      await removeAll(mine);
+      // A `run` still creating its container when rm ran creates it afterwards: remove again
+      // until every `run` has returned (bounded, should an engine never return).
+      for (let i = 0; i < REMOVE_RETRIES; i++) {
+        const still = mine.filter((n) => this.running.has(n));
+        if (!still.length) break;
+        await Promise.race([
+          new Promise((res) => setTimeout(res, REMOVE_RETRY_MS)),
+          Promise.allSettled(still.map((n) => this.running.get(n))),
+        ]);
+        const left = still.filter((n) => this.running.has(n));
+        if (left.length) await removeAll(left);
+      }
       for (const n of mine) this.live.delete(n);
     })();
     return this.track(p);

@@ -382,6 +382,7 @@ export class PodRun {
    * Whether the running daemon counts as ready (the node becomes daemoned): its `readinessProbe`
    * passes ({@link waitReady}); without one, it stays up {@link DAEMON_GRACE_MS} (a daemon that
    * dies at once, a bad flag or a missing binary, is then a failed pod, not a running daemon).
+   * Either way the engine is asked last whether the container still runs ({@link stillRunning}).
    * False when the container ended first (the pod's own result follows) or the pod was stopped.
    */
   private async daemonReady(main: ContainerLike, m: Started): Promise<boolean> {
@@ -389,10 +390,11 @@ export class PodRun {
     const ended = m.done.then(() => true);
     const probe = (main as UserContainer).readinessProbe;
     if (!probe) {
-      return !(await Promise.race([ended, new Promise<false>((res) => setTimeout(() => res(false), DAEMON_GRACE_MS))]));
+      const grace = new Promise<false>((res) => setTimeout(() => res(false), DAEMON_GRACE_MS));
+      return !(await Promise.race([ended, grace])) && (await this.stillRunning(m));
     }
     try {
-      return await waitReady(probe, main as UserContainer, {
+      const ready = await waitReady(probe, main as UserContainer, {
         ip: await this.ip(m.name),
         exec: async (command, timeoutMs) =>
           (await this.ex.engine(["exec", m.name, ...command], { signal: AbortSignal.timeout(timeoutMs) })).code,
@@ -400,11 +402,26 @@ export class PodRun {
         signal: req.signal,
         log: (line) => req.onLog(line, "stderr", "main"),
       });
+      // a tcpSocket or httpGet check reaches an address, which may no longer be this container's
+      return ready && (await this.stillRunning(m));
     } catch (e) {
       if (!(e instanceof NotReady)) throw e;
-      if (await Promise.race([ended, Promise.resolve(false)])) return false;
+      if (!(await this.stillRunning(m))) return false;
       throw new PodError(e.message);
     }
+  }
+
+  /**
+   * Whether the container still runs, as the engine says (`inspect`). The attached `run` is no
+   * witness: it returns some time after the container exits (the engine waits for the exit code
+   * and cleans up; under load, seconds), so a container whose `run` has not returned yet may
+   * have exited already. Called only once the container ran ({@link waitRunning}).
+   */
+  private async stillRunning(s: Started): Promise<boolean> {
+    if (await Promise.race([s.done.then(() => true), Promise.resolve(false)])) return false;
+    const r = await this.ex.engine(["inspect", "--format", "{{.State.Running}}", s.name]);
+    // no answer: the `run` still going is all there is to go on (waiting for it could be forever)
+    return r.code !== 0 || r.stdout.trim() === "true";
   }
 
   /** Waits until a container runs; false when it ended first. */

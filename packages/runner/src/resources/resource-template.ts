@@ -15,6 +15,7 @@ import type { Call } from "../call.js";
 import { nodeBase } from "../call.js";
 import type { ExecOpts } from "../exec-opts.js";
 import { addParamToGlobalScope } from "../global-outputs.js";
+import { jqOutputs } from "../jq.js";
 import { podNameFor } from "../node-id.js";
 import type { RunNode } from "../node-tree.js";
 import { appendLog } from "../run-dir.js";
@@ -337,29 +338,22 @@ async function outputParameters(store: ObjectStore, tmpl: Template, ref: ObjectR
   return out;
 }
 
-type JqModule = { raw(input: unknown, filter: string, flags?: string[]): Promise<string> };
-let jq: Promise<JqModule> | undefined;
-
 /**
  * Argo's executor `jqFilter` (workflow/executor/resource.go): every output of the filter over the
  * object, a string as itself and anything else as Go's `json.Marshal` writes it (keys sorted,
  * `<`, `>`, `&` escaped), one per line, trimmed. gojq there; jq compiled to WebAssembly here.
  */
-async function jqFilter(object: unknown, filter: string, name: string): Promise<string> {
-  jq ??= import("jq-wasm") as Promise<JqModule>;
-  let text: string;
+async function jqFilter(object: object, filter: string, name: string): Promise<string> {
+  let outputs: unknown[];
   try {
-    text = await (await jq).raw(object, filter, ["-c"]);
+    outputs = await jqOutputs(object, filter);
   } catch (e) {
     throw new Error(`output parameter ${name}: jqFilter ${JSON.stringify(filter)} failed: ${(e as Error).message}`);
   }
-  const lines: string[] = [];
-  for (const line of text.split("\n")) {
-    if (line.trim() === "") continue;
-    const v: unknown = JSON.parse(line);
-    lines.push(typeof v === "string" ? v : goJson(v));
-  }
-  return lines.join("\n").trim();
+  return outputs
+    .map((v) => (typeof v === "string" ? v : goJson(v)))
+    .join("\n")
+    .trim();
 }
 
 /** `json.Marshal` of a decoded JSON value: object keys sorted, HTML characters escaped. */
