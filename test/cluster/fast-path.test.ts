@@ -4,7 +4,7 @@
  * are those of the program every other command runs (dist/main.js), byte for byte.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -199,5 +199,18 @@ describe("the cluster commands' bundle", () => {
       plainDir,
     );
     expect(none).toEqual(first);
+  });
+
+  it("without the bundle (dist built by tsc alone), the same commands run from dist/main.js", async () => {
+    const install = scratch();
+    symlinkSync(path.join(ROOT, "node_modules"), path.join(install, "node_modules"));
+    for (const part of ["bin", "dist", "package.json"])
+      cpSync(path.join(ROOT, "packages/cli", part), path.join(install, "cli", part), {
+        recursive: true,
+        filter: (src) => !/bundle-cluster/.test(path.basename(src)),
+      });
+    expect(existsSync(path.join(install, "cli/dist/bundle-cluster.cjs"))).toBe(false);
+    const r = await run(path.join(install, "cli/bin/wfc.js"), ["get", "fast-1", "-o", "name"], env, plainDir);
+    expect(r).toEqual({ code: 0, stdout: "workflow.argoproj.io/fast-1\n", stderr: "" });
   });
 });

@@ -10,10 +10,21 @@ require("node:module").enableCompileCache?.();
 const CLUSTER_COMMANDS = ["get", "list", "ls", "logs", "delete"];
 const first = process.argv.slice(2).find((a) => !a.startsWith("-"));
 
+/** The cluster bundle, or undefined when it is not built (`tsc -b` alone): then dist/main.js runs. */
+function startCluster() {
+  const dist = require("node:path").join(__dirname, "..", "dist");
+  let start;
+  try {
+    start = require("../dist/bundle-cluster-start.cjs");
+  } catch (e) {
+    if (e.code === "MODULE_NOT_FOUND") return undefined;
+    throw e;
+  }
+  return start.startCluster(dist);
+}
+
 async function run() {
-  const cluster = CLUSTER_COMMANDS.includes(first)
-    ? require("../dist/bundle-cluster-start.cjs").startCluster(require("node:path").join(__dirname, "..", "dist"))
-    : undefined;
+  const cluster = CLUSTER_COMMANDS.includes(first) ? startCluster() : undefined;
   const { main, endEsbuildProcesses } = cluster ?? (await import("../dist/main.js"));
 
   // A closed pipe (`wfc build x.ts | head`) ends the program quietly, as with other Unix tools.

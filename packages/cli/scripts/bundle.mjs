@@ -8,11 +8,12 @@
 // The cluster bundle sits in dist/ beside main.js: a module left out of it is imported by the same
 // relative path as from main.js. Left out, imported only when needed: main.js (any other command),
 // check.js, render/ (`get --report`), config/schema.js (zod, only when a wfc.config exists), and
-// every package that is imported with import() (esbuild, tinyglobby, the SDK's own modules). Its
+// every package that is imported with import() (esbuild, tinyglobby, the SDK's own modules) but
+// yaml, for YAML kubeconfigs (src/cluster-yaml.ts, in place of the SDK's copy). Its
 // import() calls go through __wfcImport and import.meta.url is __wfcBundleUrl, both given by
 // cluster-start.ts. Any other import of an ES module package would be a require() that Node 20
 // cannot do: the build fails instead.
-import { createRequire } from "node:module";
+import { builtinModules, createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -21,6 +22,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const sdkDist = join(dirname(createRequire(join(root, "package.json")).resolve("@wfc/sdk/package.json")), "dist");
 const LEFT_OUT = ["main.js", "check.js", "render/index.js", "config/schema.js"].map((f) => join(dist, f));
+const clientBundle = createRequire(join(root, "package.json")).resolve("@wfc/client");
 /** The SDK entries whose static imports are inlined, as the modules tsc wrote (tree-shaken). */
 const SDK_MODULES = { "@wfc/sdk/internal": "internal.js", "@wfc/sdk/yaml": "yaml/index.js" };
 
@@ -33,6 +35,9 @@ const cluster = {
       return { path: `./${relative(dist, file).split("\\").join("/")}`, external: true };
     });
     b.onResolve({ filter: /^@wfc\/sdk(\/.*)?$/ }, (args) => {
+      // the client imports the SDK's yamlLibrary() to read a YAML kubeconfig: the bundle's own yaml
+      if (args.kind === "dynamic-import" && args.path === "@wfc/sdk/internal" && args.importer === clientBundle)
+        return { path: join(dist, "cluster-yaml.js") };
       if (args.kind === "dynamic-import") return { path: args.path, external: true };
       const file = SDK_MODULES[args.path];
       if (!file) return { errors: [{ text: `${args.path} would be required, not imported: import() it` }] };
@@ -57,7 +62,7 @@ const main = await build({
   entryPoints: [join(dist, "cluster-main.js")],
   outfile: join(dist, "bundle-cluster.cjs"),
   define: { "import.meta.url": "__wfcBundleUrl" },
-  external: ["esbuild", "tinyglobby", "typescript", "tsx", "@wfc/runner", "@wfc/import", "@wfc/events", "yaml"],
+  external: ["esbuild", "tinyglobby", "typescript", "tsx", "@wfc/runner", "@wfc/import", "@wfc/events"],
   plugins: [cluster],
 });
 const start = await build({
@@ -69,7 +74,9 @@ for (const r of [main, start]) if (r.warnings.length) throw new Error("bundle-cl
 
 const { writeFileSync } = await import("node:fs");
 const code = main.outputFiles[0].text;
-const required = [...code.matchAll(/\brequire\("([^"]+)"\)/g)].map((m) => m[1]).filter((m) => !m.startsWith("node:"));
+const required = [...code.matchAll(/\brequire\("([^"]+)"\)/g)]
+  .map((m) => m[1])
+  .filter((m) => !m.startsWith("node:") && !builtinModules.includes(m));
 if (required.length) throw new Error(`bundle-cluster: would require() ${[...new Set(required)].join(", ")}`);
 writeFileSync(join(dist, "bundle-cluster.cjs"), code.replace(/\bimport\(/g, "__wfcImport("));
 writeFileSync(join(dist, "bundle-cluster-start.cjs"), start.outputFiles[0].text);
