@@ -4,6 +4,8 @@
 //   list    `wfc list` (20 workflows)    vs `kubectl get workflows`
 //   list    2005 workflows, `-o name`    vs `kubectl get workflows -o name`
 //   submit  `wfc submit wf.yaml`         vs `kubectl create -f wf.yaml`
+//   get     the same with a YAML kubeconfig (as `kubectl config view --raw` writes one; the double's
+//           own kubeconfig is JSON, which wfc reads without its YAML parser)
 // kubectl runs with a discovery cache of its own, warmed first (as on a workstation); a second
 // baseline line gives kubectl with a cold cache for `get`. Target: each within 1.5x kubectl (issue 15).
 // `node -e 0` is printed too: the floor of any Node CLI on this machine. BENCH_WFC_BEFORE=path/to/wfc.js
@@ -34,6 +36,9 @@ const wf = (name: string, ns: string) => ({
 for (let i = 0; i < 20; i++) k8s.store.create("workflows", "default", wf("bench-" + i, "default"));
 for (let i = 0; i < 2005; i++) k8s.store.create("workflows", "big", wf("big-" + String(i).padStart(5, "0"), "big"));
 const kc = writeKubeconfig([{ name: "double", server: k8s.httpsUrl, caPem: k8s.caPem, token: "bench-token", namespace: "default" }], ${JSON.stringify(dir)});
+const { readFileSync, writeFileSync } = await import("node:fs");
+const { stringify } = await import("yaml");
+writeFileSync(kc + ".yaml", stringify(JSON.parse(readFileSync(kc, "utf8"))));
 console.log(kc);
 process.stdin.on("end", () => process.exit(0));
 process.stdin.resume();
@@ -115,6 +120,11 @@ spec:
         k("get", "workflows", "-n", "big", "-o", "name"),
       ],
       ["submit", ["submit", manifest], k("create", "-f", manifest)],
+      [
+        "get (YAML kubeconfig)",
+        ["get", "bench-0", "--kubeconfig", `${kubeconfig}.yaml`],
+        k("get", "workflow", "bench-0", "--kubeconfig", `${kubeconfig}.yaml`),
+      ],
     ];
     for (const [label, args, kubectlRun] of cases) {
       const r = alternate({ wfc: w(...args), kubectl: kubectlRun, ...(before ? { before: b(...args) } : {}) }, rounds);

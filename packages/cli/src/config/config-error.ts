@@ -1,4 +1,4 @@
-import { WfcError } from "@wfc/sdk";
+import { WfcError } from "@wfc/sdk/internal";
 
 /**
  * A project configuration that cannot be found, loaded or accepted; the message names the file

@@ -4,7 +4,6 @@ import { pathToFileURL } from "node:url";
 import { ConfigError } from "./config-error.js";
 import type { WfcConfig } from "./define-config.js";
 import { findConfig } from "./find-config.js";
-import { parseConfig } from "./schema.js";
 
 /**
  * A loaded and validated project configuration.
@@ -91,6 +90,8 @@ export function projectConfig(): Promise<ProjectConfig | undefined> {
     const found = findConfig(process.cwd());
     if (!found) return undefined;
     const value = await readValue(found.file, found.inPackageJson);
+    // the schema (zod, through the SDK) only when there is a configuration to check
+    const { parseConfig } = await import("./schema.js");
     const config = parseConfig(value, shownPath(found.file), found.inPackageJson ? "wfc" : "");
     return { config, file: found.file, dir: dirname(found.file) };
   })();
