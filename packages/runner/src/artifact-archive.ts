@@ -17,7 +17,6 @@ import { basename, dirname, isAbsolute, join, relative } from "node:path";
 import { createGunzip } from "node:zlib";
 import type { Artifact, Template } from "@wfc/sdk/argo";
 import { Parser, create as tarCreate, extract as tarExtract } from "tar";
-import { readArgoZip, writeArgoZip } from "./artifact-zip.js";
 
 /** Argo's executor: where the wait container stages outputs, and where it sees main's mounts. */
 const TEMP_OUT_ART_DIR = "/tmp/argo/outputs/artifacts";
@@ -92,6 +91,8 @@ export async function saveArchived(src: string, dest: string, entry: string, how
     if (single instanceof Error) throw single;
     const tmp = `${dest}.${process.pid}.tmp`;
     try {
+      // the zip libraries load only when a zip is written or read
+      const { writeArgoZip } = await import("./artifact-zip.js");
       await writeArgoZip(src, tmp, how.root, single);
       await rename(tmp, dest);
     } finally {
@@ -164,7 +165,7 @@ export async function loadArchived(a: Artifact, src: string, workdir: string): P
   await rm(tmp, { recursive: true, force: true });
   await mkdir(tmp, { recursive: true });
   try {
-    if (zip) await readArgoZip(src, tmp);
+    if (zip) await (await import("./artifact-zip.js")).readArgoZip(src, tmp);
     else await tarExtract({ file: src, cwd: tmp, strict: true });
   } catch (e) {
     throw new Error(`input artifact ${a.name}: cannot ${zip ? "unzip" : "untar"} ${src}: ${(e as Error).message}`);

@@ -14,7 +14,7 @@
  * single file); yauzl reads (it gives each entry's external attributes, which fflate does not).
  */
 import { createReadStream, createWriteStream } from "node:fs";
-import { lstat, mkdir, readdir } from "node:fs/promises";
+import { lstat, mkdir, readdir, stat } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
 import { Zip, ZipDeflate } from "fflate";
@@ -22,8 +22,9 @@ import yauzl from "yauzl";
 
 /** The zip's entries, as Argo's `zipDir` / `zipFile` name them. */
 async function entriesOf(src: string, root: string, singleFileName: string): Promise<[string, string, boolean][]> {
-  const st = await lstat(src);
-  if (st.isFile()) return [[singleFileName, src, true]];
+  // ZipToWriter stats the root (following a link); filepath.Walk does not follow links below it
+  const st = await stat(src);
+  if (!st.isDirectory()) return [[singleFileName, src, true]];
   const out: [string, string, boolean][] = [];
   const walk = async (dir: string): Promise<void> => {
     // filepath.Walk reads each directory's names sorted, byte-wise

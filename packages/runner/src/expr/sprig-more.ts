@@ -8,7 +8,7 @@
  * (`genPrivateKey`, `derivePassword`, `getHostByName`, certificates) panic saying so.
  */
 import { createCipheriv, createDecipheriv, randomBytes, randomInt } from "node:crypto";
-import bcryptjs from "bcryptjs";
+import { createRequire } from "node:module";
 import { panic } from "./panic.js";
 import { SemConstraints, SemVersion, SemverError } from "./semver.js";
 import { formatLayout, parseGoDuration } from "./time.js";
@@ -154,10 +154,14 @@ function decryptAES(password: string, crypt64: string): string {
  * sprig's `bcrypt`: golang.org/x/crypto's `GenerateFromPassword` at `DefaultCost` (10), a `$2a$`
  * hash; an error (more than 72 bytes) is returned as text, as sprig does.
  */
+let bcryptjs: typeof import("bcryptjs") | undefined;
+
 function bcrypt(input: string): string {
   if (Buffer.byteLength(input, "utf8") > 72)
     return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes";
   // bcryptjs writes `$2b$`; the hash is the same for passwords of at most 72 bytes, Go writes `$2a$`
+  // loaded on first use (expressions are synchronous, so not with import())
+  bcryptjs ??= createRequire(import.meta.url)("bcryptjs") as typeof import("bcryptjs");
   const salt = `$2a$${bcryptjs.genSaltSync(10).slice(4)}`;
   return bcryptjs.hashSync(input, salt);
 }
