@@ -150,7 +150,7 @@ export async function collectOutputArtifacts(
       throw new Error(`path ${a.path} does not exist (output artifact ${a.name})`);
     }
     const declared = artifactKey(a);
-    const how = archiveOf(a);
+    const how = archiveOf(a, t);
     const key = declared ?? `${run.name}/${podName}/${how.fileName}`;
     await saveArchived(host, join(repoRoot(run), key.replace(/\/+$/, "")), basename(a.path), how);
     const recorded: Artifact = declared ? { ...a } : { ...a, s3: { key } };

@@ -7,6 +7,7 @@ import {
   GoDuration,
   GoLocation,
   type GoMap,
+  GoObject,
   GoTime,
   goEqual,
   goTypeName,
@@ -165,6 +166,10 @@ export function inOp(needle: unknown, haystack: unknown): boolean {
 export function fetch(from: unknown, i: unknown): unknown {
   if (isNil(from)) return panic(`cannot fetch ${formatGo(i)} from <nil>`);
   if (typeof i === "string" && (from instanceof GoTime || from instanceof GoDuration)) return method(from, i);
+  if (from instanceof GoObject) {
+    const m = typeof i === "string" ? from.goMethod(i) : undefined;
+    return m ?? panic(`cannot fetch ${formatGo(i)} from ${from.goType}`);
+  }
   if (Array.isArray(from) || typeof from === "string") {
     let index = toInt(i);
     const bytes = typeof from === "string" ? Buffer.from(from, "utf8") : undefined;

@@ -1,4 +1,5 @@
 import { createCipheriv } from "node:crypto";
+import bcryptjs from "bcryptjs";
 import { describe, expect, it } from "vitest";
 import { argoEnv, evaluate } from "./index.js";
 
@@ -53,11 +54,32 @@ describe("more sprig v3 functions (expected values from sprig's own tests and Go
     expect(ev(`sprig.decryptAES("secretkey", "${b64}")`)).toBe("hello world");
   });
 
-  it("what needs more than this machine has says so", () => {
-    expect(() => ev(`sprig.semverCompare(">=1.2", "1.3.0")`)).toThrow(
-      /sprig.semverCompare is not supported by the local runner/,
+  it("bcrypt writes Go's $2a$ hash at cost 10, which bcrypt verifies", () => {
+    const h = ev(`sprig.bcrypt("s3cr3t")`) as string;
+    expect(h).toMatch(/^\$2a\$10\$[./A-Za-z0-9]{53}$/);
+    expect(bcryptjs.compareSync("s3cr3t", h)).toBe(true);
+    expect(bcryptjs.compareSync("other", h)).toBe(false);
+    // two calls salt differently
+    expect(ev(`sprig.bcrypt("s3cr3t")`)).not.toBe(h);
+    // golang.org/x/crypto refuses more than 72 bytes; sprig returns the error as text
+    expect(ev(`sprig.bcrypt(sprig.repeat(73, "a"))`)).toBe(
+      "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes",
     );
-    expect(() => ev(`sprig.bcrypt("x")`)).toThrow(/sprig.bcrypt is not supported/);
+    expect(bcryptjs.compareSync("a".repeat(72), ev(`sprig.bcrypt(sprig.repeat(72, "a"))`) as string)).toBe(true);
+  });
+
+  it("htpasswd is user:bcrypt(password); a user with a colon is refused as text (sprig v3.3)", () => {
+    const line = ev(`sprig.htpasswd("alice", "pw")`) as string;
+    const [user, hash] = line.split(/:(.*)/s) as [string, string];
+    expect(user).toBe("alice");
+    expect(hash).toMatch(/^\$2a\$10\$/);
+    expect(bcryptjs.compareSync("pw", hash)).toBe(true);
+    expect(ev(`sprig.htpasswd("a:b", "pw")`)).toBe("invalid username: a:b");
+    expect(() => ev(`sprig.htpasswd("a", "pw", "sha")`)).toThrow(/invalid number of arguments: expected 2, got 3/);
+  });
+
+  it("what needs more than this machine has says so", () => {
+    expect(() => ev(`sprig.genPrivateKey("rsa")`)).toThrow(/sprig.genPrivateKey is not supported by the local runner/);
     expect(() => ev(`sprig.getHostByName("example.com")`)).toThrow(/do not resolve names locally/);
   });
 });

@@ -2,12 +2,15 @@
  * More of sprig v3's functions, as Argo's `sprig.*` has them: dates (`ago`, `duration`,
  * `dateModify`, `mustDateModify`, `htmlDateInZone`), `toDecimal`, `adler32sum`, random strings
  * (`randAlphaNum`, `randAlpha`, `randNumeric`, `randAscii`, `randBytes`, `randInt`), URLs
- * (`urlParse`, `urlJoin`), base32 (`b32enc`, `b32dec`), `encryptAES` / `decryptAES`. The ones
- * that need what a local run does not have (`semver`, `semverCompare`, `bcrypt`, `htpasswd`,
- * `genPrivateKey`, `derivePassword`, `getHostByName`, certificates) panic saying so.
+ * (`urlParse`, `urlJoin`), base32 (`b32enc`, `b32dec`), `encryptAES` / `decryptAES`, `semver` /
+ * `semverCompare` (Masterminds/semver v3, ported in `semver.ts`), `bcrypt` / `htpasswd` (Go's
+ * `$2a$` hashes at cost 10, with bcryptjs). The ones that need what a local run does not have
+ * (`genPrivateKey`, `derivePassword`, `getHostByName`, certificates) panic saying so.
  */
 import { createCipheriv, createDecipheriv, randomBytes, randomInt } from "node:crypto";
+import { createRequire } from "node:module";
 import { panic } from "./panic.js";
+import { SemConstraints, SemVersion, SemverError } from "./semver.js";
 import { formatLayout, parseGoDuration } from "./time.js";
 import { formatDuration, GoDuration, type GoFunc, type GoMap, GoTime, goTypeName, isMap, isNil } from "./value.js";
 import { loadLocation } from "./zone.js";
@@ -147,6 +150,32 @@ function decryptAES(password: string, crypt64: string): string {
   return plain.subarray(0, plain.length - pad).toString("utf8");
 }
 
+/**
+ * sprig's `bcrypt`: golang.org/x/crypto's `GenerateFromPassword` at `DefaultCost` (10), a `$2a$`
+ * hash; an error (more than 72 bytes) is returned as text, as sprig does.
+ */
+let bcryptjs: typeof import("bcryptjs") | undefined;
+
+function bcrypt(input: string): string {
+  if (Buffer.byteLength(input, "utf8") > 72)
+    return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes";
+  // bcryptjs writes `$2b$`; the hash is the same for passwords of at most 72 bytes, Go writes `$2a$`
+  // loaded on first use (expressions are synchronous, so not with import())
+  bcryptjs ??= createRequire(import.meta.url)("bcryptjs") as typeof import("bcryptjs");
+  const salt = `$2a$${bcryptjs.genSaltSync(10).slice(4)}`;
+  return bcryptjs.hashSync(input, salt);
+}
+
+/** Masterminds/semver's errors are Go errors: the expression stops with their text. */
+function semverCall<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof SemverError) return panic(e.message);
+    throw e;
+  }
+}
+
 const unsupported =
   (name: string, why: string): GoFunc =>
   () =>
@@ -265,10 +294,28 @@ export const sprigMore: Readonly<Record<string, GoFunc>> = {
     argc("decryptAES", a, 2);
     return decryptAES(str(a[0]), str(a[1]));
   },
-  semver: unsupported("semver", "no Masterminds/semver here"),
-  semverCompare: unsupported("semverCompare", "no Masterminds/semver here"),
-  bcrypt: unsupported("bcrypt", "no bcrypt here"),
-  htpasswd: unsupported("htpasswd", "no bcrypt here"),
+  semver: (a) => {
+    argc("semver", a, 1);
+    const v = str(a[0]);
+    return semverCall(() => SemVersion.parse(v));
+  },
+  semverCompare: (a) => {
+    argc("semverCompare", a, 2);
+    const c = str(a[0]);
+    const v = str(a[1]);
+    return semverCall(() => SemConstraints.parse(c).check(SemVersion.parse(v)));
+  },
+  bcrypt: (a) => {
+    argc("bcrypt", a, 1);
+    return bcrypt(str(a[0]));
+  },
+  htpasswd: (a) => {
+    argc("htpasswd", a, 2);
+    const user = str(a[0]);
+    const password = str(a[1]);
+    if (user.includes(":")) return `invalid username: ${user}`;
+    return `${user}:${bcrypt(password)}`;
+  },
   genPrivateKey: unsupported("genPrivateKey", "no key generation here"),
   derivePassword: unsupported("derivePassword", "no scrypt-based master password here"),
   getHostByName: unsupported("getHostByName", "expressions do not resolve names locally"),

@@ -28,6 +28,23 @@ export class GoDuration {
   constructor(readonly ns: bigint) {}
 }
 
+/**
+ * A Go struct value a library function returns (sprig's `*semver.Version`): expressions call its
+ * methods (`v.Major()`), `%v` prints its `String()`, `encoding/json` its `MarshalJSON`.
+ */
+export abstract class GoObject {
+  /** Go's `%T`, e.g. `*semver.Version`. */
+  abstract readonly goType: string;
+  /** The method `name` of its method set, or undefined. */
+  abstract goMethod(name: string): GoFunc | undefined;
+  /** Go's `%v`. */
+  abstract formatV(): string;
+  /** Go's `json.Marshal`. */
+  abstract marshalJSON(): string;
+  /** `reflect.DeepEqual` with another value. */
+  abstract deepEqual(o: unknown): boolean;
+}
+
 /** A callable value: an expr-lang builtin, an Argo function or a sprig function. */
 export type GoFunc = (args: readonly unknown[]) => unknown;
 
@@ -52,7 +69,8 @@ export function isMap(v: unknown): v is GoMap {
     !Array.isArray(v) &&
     !(v instanceof GoTime) &&
     !(v instanceof GoDuration) &&
-    !(v instanceof GoLocation)
+    !(v instanceof GoLocation) &&
+    !(v instanceof GoObject)
   );
 }
 
@@ -82,6 +100,7 @@ export function goTypeName(v: unknown): string {
   if (Array.isArray(v)) return "[]interface {}";
   if (v instanceof GoTime) return "time.Time";
   if (v instanceof GoDuration) return "time.Duration";
+  if (v instanceof GoObject) return v.goType;
   return "map[string]interface {}";
 }
 
@@ -141,6 +160,7 @@ export function formatGo(v: unknown): string {
   if (v instanceof GoTime) return formatTimeDefault(v);
   if (v instanceof GoLocation) return v.name ?? "UTC";
   if (v instanceof GoDuration) return formatDuration(v);
+  if (v instanceof GoObject) return v.formatV();
   const m = v as GoMap;
   return `map[${Object.keys(m)
     .sort()
@@ -232,6 +252,7 @@ function marshal(v: unknown, indent: string, cur: string, esc: boolean): string 
   }
   if (v instanceof GoTime) return JSON.stringify(new Date(v.ms).toISOString().replace(".000Z", "Z"));
   if (v instanceof GoDuration) return v.ns.toString();
+  if (v instanceof GoObject) return v.marshalJSON();
   const next = cur + indent;
   const nl = indent ? `\n${next}` : "";
   const end = indent ? `\n${cur}` : "";
@@ -275,6 +296,7 @@ export function toJS(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(toJS);
   if (v instanceof GoTime) return new Date(v.ms);
   if (v instanceof GoDuration) return Number(v.ns) / 1e6;
+  if (v instanceof GoObject) return v.formatV();
   if (isMap(v)) {
     const out: Record<string, unknown> = {};
     for (const k of Object.keys(v)) out[k] = toJS(v[k]);
@@ -306,6 +328,8 @@ export function deepEqual(a: unknown, b: unknown): boolean {
   if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
   if (a instanceof GoTime) return b instanceof GoTime && a.ms === b.ms;
   if (a instanceof GoDuration) return b instanceof GoDuration && a.ns === b.ns;
+  if (a instanceof GoObject) return a.deepEqual(b);
+  if (b instanceof GoObject) return false;
   if (!isMap(b) || Array.isArray(b)) return false;
   const ka = Object.keys(a as GoMap);
   const kb = Object.keys(b);

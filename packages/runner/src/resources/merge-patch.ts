@@ -1,10 +1,9 @@
 /**
  * Merge patches for resource templates' `patch` action: RFC 7386 JSON merge patch
- * (`mergeStrategy: merge`) and Kubernetes' strategic merge patch restricted to what needs no API
- * schema (`strategic`, the default): maps merge key by key, `null` deletes. A strategic patch that
- * holds a list is refused, because merging a list (by `name` for containers, by `port` for ports,
- * ...) needs the type's patch-merge keys, which only the API server knows.
+ * (`mergeStrategy: merge`) and Kubernetes' strategic merge patch (`strategic`, the default; see
+ * `strategic-merge.ts`: lists merged by the built-in kinds' patch merge keys, directives).
  */
+import { strategicMerge } from "./strategic-merge.js";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -29,25 +28,14 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
 }
 
 /**
- * A strategic merge patch of plain maps; throws naming the first list it would have to merge.
+ * A strategic merge patch of a built-in kind's object, as the API server applies it; a custom
+ * resource's is refused as the API server refuses it (use `merge` or `json`).
  *
  * @example
  * ```ts
  * strategicMergePatch(pod, { metadata: { annotations: { foo: "bar" } } });
  * ```
  */
-export function strategicMergePatch(target: unknown, patch: unknown, path = ""): unknown {
-  if (Array.isArray(patch))
-    throw new Error(
-      `strategic merge patch of the list at ${path || "/"} needs the API schema's merge keys, which a local run does not have: use mergeStrategy merge (replaces the list) or json`,
-    );
-  if (!isObject(patch)) return structuredClone(patch);
-  const out: Record<string, unknown> = isObject(target) ? { ...target } : {};
-  for (const [k, v] of Object.entries(patch)) {
-    if (k.startsWith("$"))
-      throw new Error(`strategic merge patch directive ${k} at ${path || "/"} is not supported locally`);
-    if (v === null) delete out[k];
-    else out[k] = strategicMergePatch(out[k], v, `${path}/${k}`);
-  }
-  return out;
+export function strategicMergePatch(target: unknown, patch: unknown): unknown {
+  return strategicMerge(target, patch);
 }

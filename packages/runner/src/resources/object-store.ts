@@ -42,7 +42,7 @@ export interface ObjectRef {
 /** An API error, worded as kubectl prints it (`Error from server (NotFound): pods "x" not found`). */
 export class ApiError extends Error {
   constructor(
-    readonly reason: "NotFound" | "AlreadyExists" | "Invalid" | "BadRequest",
+    readonly reason: "NotFound" | "AlreadyExists" | "Invalid" | "BadRequest" | "UnsupportedMediaType",
     message: string,
   ) {
     super(`Error from server (${reason}): ${message}`);

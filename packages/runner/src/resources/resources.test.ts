@@ -102,12 +102,18 @@ describe("patches and jsonPath", () => {
       e: "x",
     });
   });
-  it("strategic merge of maps; a list is refused with the reason", () => {
-    expect(strategicMergePatch({ metadata: { labels: { a: "1" } } }, { metadata: { labels: { b: "2" } } })).toEqual({
-      metadata: { labels: { a: "1", b: "2" } },
-    });
-    expect(() => strategicMergePatch({}, { spec: { containers: [{ name: "x" }] } })).toThrow(
-      /list at \/spec\/containers needs the API schema's merge keys/,
+  it("strategic merge by the kind's merge keys; a custom resource's is refused as the API server refuses it", () => {
+    const pod = {
+      apiVersion: "v1",
+      kind: "Pod",
+      metadata: { labels: { a: "1" } },
+      spec: { containers: [{ name: "x" }] },
+    };
+    expect(
+      strategicMergePatch(pod, { metadata: { labels: { b: "2" } }, spec: { containers: [{ name: "x", image: "i" }] } }),
+    ).toEqual({ ...pod, metadata: { labels: { a: "1", b: "2" } }, spec: { containers: [{ name: "x", image: "i" }] } });
+    expect(() => strategicMergePatch({ apiVersion: "argoproj.io/v1alpha1", kind: "Workflow" }, { spec: {} })).toThrow(
+      /^Error from server \(UnsupportedMediaType\): the body of the request was in an unknown format/,
     );
   });
   it("kubectl jsonpath templates", () => {
@@ -172,6 +178,76 @@ describe("resource templates on the in-memory store: the vendored k8s-* examples
       },
     ]);
     expect(self.metadata.uid).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("a strategic patch (the default) merges a Deployment's containers and env by name; a Workflow's is refused", async () => {
+    const r = await runYaml(`
+apiVersion: argoproj.io/v1alpha1
+kind: Workflow
+metadata: { name: res }
+spec:
+  entrypoint: main
+  templates:
+  - name: main
+    steps:
+    - - { name: make, template: make }
+    - - { name: patch, template: patch }
+    - - { name: read, template: read }
+    - - { name: patch-wf, template: patch-wf }
+  - name: make
+    resource:
+      action: create
+      manifest: |
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: { name: web }
+        spec:
+          template:
+            spec:
+              containers:
+              - { name: app, image: "app:1", env: [{ name: A, value: "1" }, { name: B, value: "2" }] }
+              - { name: proxy, image: envoy }
+  - name: patch
+    resource:
+      action: patch
+      flags: [deployment, web]
+      manifest: |
+        spec:
+          template:
+            spec:
+              containers:
+              - { name: app, image: "app:2", env: [{ name: B, value: "3" }] }
+              - { name: proxy, $patch: delete }
+  - name: read
+    resource:
+      action: get
+      flags: [deploy, web]
+    outputs:
+      parameters:
+      - name: containers
+        valueFrom: { jsonPath: "{.spec.template.spec.containers}" }
+  - name: patch-wf
+    resource:
+      action: patch
+      flags: [workflow, res]
+      manifest: '{"metadata": {"labels": {"x": "y"}}}'
+`);
+    const read = r.nodes.find((n) => n.displayName === "read")!;
+    expect(JSON.parse(read.outputs?.parameters?.[0]?.value ?? "null")).toEqual([
+      {
+        name: "app",
+        image: "app:2",
+        env: [
+          { name: "A", value: "1" },
+          { name: "B", value: "3" },
+        ],
+      },
+    ]);
+    const wf = r.nodes.find((n) => n.displayName === "patch-wf")!;
+    expect(wf.phase).toBe("Failed");
+    expect(wf.message).toMatch(
+      /Error from server \(UnsupportedMediaType\): the body of the request was in an unknown format/,
+    );
   });
 
   it("create, wait for a success condition another node meets, jsonPath output, delete", async () => {
