@@ -2,6 +2,7 @@
 import type { ZodType } from "zod";
 import type { Diagnostic, SourceLocation } from "../core/errors.js";
 import type { ScopeModel, TaskModel, TemplateModel } from "../core/model.js";
+import { acceptsUndefined } from "../core/optional-schema.js";
 import { isRef } from "../core/ref.js";
 import { requireFrame } from "./context.js";
 import type { Decls } from "./decl.js";
@@ -118,10 +119,7 @@ export function callTemplate(
   }
   for (const p of model.inputs.parameters) {
     if (p.name in args) continue;
-    const optional =
-      p.fields.default !== undefined ||
-      p.fields.value !== undefined ||
-      (p.schema && (p.schema as ZodType).safeParse(undefined).success);
+    const optional = p.fields.default !== undefined || p.fields.value !== undefined || acceptsUndefined(p.schema);
     if (!optional) report("E_MISSING_INPUT", `input "${p.name}" of template "${model.name}" is required`, name);
   }
   for (const a of model.inputs.artifacts) {
