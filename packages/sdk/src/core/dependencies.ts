@@ -108,20 +108,25 @@ export class DependencyGraph<T> {
   plan(task: T, request: DependencyRequest<T>, style: "depends" | "dependencies" = "depends"): DependencyPlan<T> {
     const { after, depends, refs } = request;
     const inDepends = depends ? dependsTasks(depends) : NONE;
-    const mentioned = after.length || inDepends.length ? new Set<T>([...after, ...inDepends]) : undefined;
+    let mentioned: Set<T> | undefined;
+    if (after.length || inDepends.length) {
+      mentioned = new Set<T>();
+      for (const t of after) mentioned.add(t);
+      for (const t of inDepends) mentioned.add(t);
+    }
     const inferred: T[] = [];
     for (const t of refs) if (t !== task && !mentioned?.has(t) && !inferred.includes(t)) inferred.push(t);
     const needed =
-      inferred.length === 1 && !mentioned
+      inferred.length === 0 || (inferred.length === 1 && !mentioned)
         ? inferred
         : inferred.filter((t) => !this.impliedBy(t, [...(mentioned ?? NONE), ...inferred.filter((x) => x !== t)]));
-    const deps = mentioned ? [...mentioned, ...needed] : needed;
+    const deps = mentioned ? (needed.length ? [...mentioned, ...needed] : [...mentioned]) : needed;
     const name = this.nameOf;
     if (depends) {
       const first = printDepends(depends, { name, operand: needed.length > 0 || after.length > 0 });
       return { depends: [first, ...after.map(name), ...needed.map(name)].join(" && "), deps };
     }
-    const all = [...after, ...needed];
+    const all = needed.length ? [...after, ...needed] : after;
     if (!all.length) return { deps };
     return style === "dependencies"
       ? { dependencies: all.map(name), deps }

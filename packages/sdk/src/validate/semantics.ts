@@ -2,7 +2,7 @@ import { DependencyGraph } from "../core/dependencies.js";
 import { type DependsNode, dependsTasks, parseDepends } from "../core/depends.js";
 import { WfcError } from "../core/errors.js";
 import { isWorkflowKind } from "../core/kinds.js";
-import { mayHoldTaskRefs, taskRefs } from "../core/task-refs.js";
+import { mayHoldTaskRefs, taskRefList } from "../core/task-refs.js";
 import type { ValidationIssue } from "./issues.js";
 
 type Obj = Record<string, unknown>;
@@ -140,12 +140,13 @@ function taskRefIssues(
 ): void {
   const expected = isObj(t.dag) ? "tasks" : Array.isArray(t.steps) ? "steps" : undefined;
   let calls: Map<string, Obj> | undefined;
-  const seen = new Set<string>();
+  let seen: Set<string> | undefined;
   const texts: string[] = [];
   refTexts(t, texts);
   for (const text of texts) {
     calls ??= new Map(callList.map((c) => [String(c.call.name), c.call]));
-    for (const r of taskRefs(text)) {
+    for (const r of taskRefList(text)) {
+      seen ??= new Set<string>();
       if (seen.has(r.text)) continue;
       seen.add(r.text);
       const call = calls.get(r.task);
@@ -320,7 +321,8 @@ function fieldNames(
   pattern: RegExp | undefined,
   issues: ValidationIssue[],
 ): void {
-  const seen = new Set<string>();
+  // A list of one cannot repeat a name (most are: one input, one output).
+  const seen = list.length > 1 ? new Set<string>() : undefined;
   for (let i = 0; i < list.length; i++) {
     const item: unknown = list[i];
     if (!isObj(item)) continue;
@@ -351,13 +353,13 @@ function fieldNames(
         path: `${path}[${i}].name`,
         message: `${what} name '${name}' is invalid: ${problems.join("; ")}`,
       });
-    else if (seen.has(name))
+    else if (seen?.has(name))
       issues.push({
         code: "E_DUPLICATE_NAME",
         path: `${path}[${i}].name`,
         message: `${what} name '${name}' is not unique`,
       });
-    seen.add(name);
+    seen?.add(name);
   }
 }
 
