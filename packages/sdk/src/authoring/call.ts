@@ -139,13 +139,17 @@ export function callTemplate(
       );
     }
   }
-  for (const p of model.inputs.parameters) {
+  const declared = model.inputs.parameters;
+  for (let i = 0; i < declared.length; i++) {
+    const p = declared[i]!;
     if (p.name in args) continue;
     const optional = p.fields.default !== undefined || p.fields.value !== undefined || acceptsUndefined(p.schema);
     if (!optional)
       report(problems, location, "E_MISSING_INPUT", `input "${p.name}" of template "${model.name}" is required`, name);
   }
-  for (const a of model.inputs.artifacts) {
+  const declaredArtifacts = model.inputs.artifacts;
+  for (let i = 0; i < declaredArtifacts.length; i++) {
+    const a = declaredArtifacts[i]!;
     if ((a.key ?? a.name) in args) continue;
     const f = a.fields;
     const hasSource = ARTIFACT_SOURCES.some((k) => f[k] !== undefined);
@@ -166,8 +170,8 @@ export function callTemplate(
         ? options.after
         : [options.after as DependsLike];
   const afterTasks: TaskModel[] = [...frame.implicitAfter];
-  for (const a of after) {
-    const node = toNode(a as DependsLike);
+  for (let i = 0; i < after.length; i++) {
+    const node = toNode(after[i] as DependsLike);
     if (node.kind === "task" && node.status === undefined) afterTasks.push(node.task);
     else
       report(

@@ -63,7 +63,10 @@ export function lowerTask(
 
   if (style) {
     // Dependencies: explicit `after` and `depends`, plus every task whose output is used.
-    for (const t of task.after) if (t.scope !== task.scope) reportForeignDep(c, tmpl, task, t);
+    for (let i = 0; i < task.after.length; i++) {
+      const t = task.after[i]!;
+      if (t.scope !== task.scope) reportForeignDep(c, tmpl, task, t);
+    }
     if (task.depends)
       for (const t of dependsTasks(task.depends)) if (t.scope !== task.scope) reportForeignDep(c, tmpl, task, t);
     const plan = c.graph.plan(task, { after: task.after, depends: task.depends, refs: ctx.refs }, style);

@@ -26,7 +26,9 @@ export function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, 
       if (why) c.report("E_BAD_NAME", `input/output ${why}`, { ...where, location: t.location });
     }
   }
-  for (const p of t.inputs.parameters) {
+  const inputParams = t.inputs.parameters;
+  for (let i = 0; i < inputParams.length; i++) {
+    const p = inputParams[i]!;
     const f = p.fields;
     if (f.default !== undefined || f.value !== undefined || f.valueFrom !== undefined || !acceptsUndefined(p.schema))
       continue;
@@ -36,14 +38,15 @@ export function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, 
       { ...where, location: t.location },
     );
   }
-  for (const d of t.problems) c.problems.push({ ...d, workflow: c.wfLabel, template: t.name });
+  for (let i = 0; i < t.problems.length; i++)
+    c.problems.push({ ...t.problems[i]!, workflow: c.wfLabel, template: t.name });
 
   const o: Record<string, unknown> = { name: t.name };
   const inputs = lowerIO(t.inputs);
   if (inputs) o.inputs = resolve(c, ctx, inputs, where);
   if (t.kind === "dag") {
     const style = t.dag!.dependencyStyle;
-    for (const [i, task] of t.tasks!.entries()) c.graph.place(task, i);
+    for (let i = 0; i < t.tasks!.length; i++) c.graph.place(t.tasks![i]!, i);
     const tasks = t.tasks!.map((task) => lowerTask(c, t, task, style, lowerTemplate));
     const cyc = c.graph.findCycle(t.tasks!);
     if (cyc)

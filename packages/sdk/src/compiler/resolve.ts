@@ -151,7 +151,8 @@ function checkHandRefs(c: Compilation, ctx: Ctx, s: string, where: Where): void 
   const tmpl = ctx.template!;
   let tasks = taskIndex.get(tmpl);
   if (!tasks) taskIndex.set(tmpl, (tasks = new Map((tmpl.tasks ?? tmpl.steps?.flat() ?? []).map((x) => [x.name, x]))));
-  for (const r of refs) {
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i]!;
     const expected = tmpl.kind === "dag" ? "tasks" : "steps";
     const t = tasks.get(r.task);
     if (!t || r.scope !== expected) {

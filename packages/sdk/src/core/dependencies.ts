@@ -90,7 +90,9 @@ export class DependencyGraph<T> {
       const x = queue.pop() as T;
       if (seen.has(x)) continue;
       seen.add(x);
-      for (const d of this.#deps.get(x) ?? NONE) {
+      const ds = this.#deps.get(x) ?? NONE;
+      for (let i = 0; i < ds.length; i++) {
+        const d = ds[i] as T;
         if (d === task) return true;
         if ((order.get(d) ?? 0) > floor) queue.push(d);
       }
@@ -111,11 +113,14 @@ export class DependencyGraph<T> {
     let mentioned: Set<T> | undefined;
     if (after.length || inDepends.length) {
       mentioned = new Set<T>();
-      for (const t of after) mentioned.add(t);
-      for (const t of inDepends) mentioned.add(t);
+      for (let i = 0; i < after.length; i++) mentioned.add(after[i] as T);
+      for (let i = 0; i < inDepends.length; i++) mentioned.add(inDepends[i] as T);
     }
     const inferred: T[] = [];
-    for (const t of refs) if (t !== task && !mentioned?.has(t) && !inferred.includes(t)) inferred.push(t);
+    for (let i = 0; i < refs.length; i++) {
+      const t = refs[i] as T;
+      if (t !== task && !mentioned?.has(t) && !inferred.includes(t)) inferred.push(t);
+    }
     const needed =
       inferred.length === 0 || (inferred.length === 1 && !mentioned)
         ? inferred

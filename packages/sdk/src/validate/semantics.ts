@@ -57,6 +57,7 @@ export function semanticIssues(manifest: unknown): ValidationIssue[] {
       ...unsuppliedInputs(
         { template: spec.entrypoint, arguments: spec.arguments },
         `${base}.arguments`,
+        undefined,
         byName,
         "the workflow's arguments",
       ),
@@ -65,12 +66,14 @@ export function semanticIssues(manifest: unknown): ValidationIssue[] {
     issues.push({ code: "E_NO_TEMPLATE", path: `${base}.onExit`, message: `template "${spec.onExit}" does not exist` });
   // Paths count the templates that are objects (the index among them).
   let i = -1;
-  for (const t of all) {
+  for (let n = 0; n < all.length; n++) {
+    const t = all[n];
     if (!isObj(t)) continue;
     i++;
     const path = `${base}.templates[${i}]`;
     const calls = callsOf(t);
-    for (const c of calls) {
+    for (let k = 0; k < calls.length; k++) {
+      const c = calls[k]!;
       const call = c.call;
       if (typeof call.template === "string" && !call.templateRef && !call.inline && !byName.has(call.template)) {
         issues.push({
@@ -81,8 +84,9 @@ export function semanticIssues(manifest: unknown): ValidationIssue[] {
       }
     }
     taskRefIssues(t, path, calls, byName, issues);
-    for (const c of calls) {
-      const found = unsuppliedInputs(c.call, () => callPath(path, c), byName);
+    for (let k = 0; k < calls.length; k++) {
+      const c = calls[k]!;
+      const found = unsuppliedInputs(c.call, path, c, byName);
       if (found.length) issues.push(...found);
     }
     if (isObj(t.dag)) dagIssues(t.dag, `${path}.dag`, issues);
@@ -143,9 +147,11 @@ function taskRefIssues(
   let seen: Set<string> | undefined;
   const texts: string[] = [];
   refTexts(t, texts);
-  for (const text of texts) {
+  for (let i = 0; i < texts.length; i++) {
     calls ??= new Map(callList.map((c) => [String(c.call.name), c.call]));
-    for (const r of taskRefList(text)) {
+    const refs = taskRefList(texts[i]!);
+    for (let j = 0; j < refs.length; j++) {
+      const r = refs[j]!;
       seen ??= new Set<string>();
       if (seen.has(r.text)) continue;
       seen.add(r.text);
@@ -205,9 +211,13 @@ const PLAIN_CONJUNCTION = /^\s*[a-zA-Z0-9][-a-zA-Z0-9]*(?:\s*&&\s*[a-zA-Z0-9][-a
 
 function dagIssues(dag: Obj, path: string, issues: ValidationIssue[]): void {
   const tasks: Obj[] = [];
-  if (Array.isArray(dag.tasks)) for (const x of dag.tasks) if (isObj(x)) tasks.push(x);
+  if (Array.isArray(dag.tasks))
+    for (let i = 0; i < dag.tasks.length; i++) {
+      const x: unknown = dag.tasks[i];
+      if (isObj(x)) tasks.push(x);
+    }
   const byName = new Set<string>();
-  for (const x of tasks) byName.add(String(x.name));
+  for (let i = 0; i < tasks.length; i++) byName.add(String(tasks[i]!.name));
   const graph = new DependencyGraph<string>((n) => n);
   let usesDepends = false;
   let usesDependencies = false;
@@ -217,13 +227,14 @@ function dagIssues(dag: Obj, path: string, issues: ValidationIssue[]): void {
     const deps: string[] = [];
     if (Array.isArray(task.dependencies)) {
       usesDependencies = true;
-      for (const d of task.dependencies) deps.push(String(d));
+      for (let i = 0; i < task.dependencies.length; i++) deps.push(String(task.dependencies[i]));
     }
     if (typeof task.depends === "string") {
       usesDepends = true;
       if (PLAIN_CONJUNCTION.test(task.depends)) {
         // `a && b && c` (what the compiler writes): its tasks without building the expression.
-        for (const d of task.depends.split("&&")) deps.push(d.trim());
+        const parts = task.depends.split("&&");
+        for (let i = 0; i < parts.length; i++) deps.push(parts[i]!.trim());
       } else {
         let node: DependsNode | undefined;
         try {
@@ -236,7 +247,8 @@ function dagIssues(dag: Obj, path: string, issues: ValidationIssue[]): void {
       }
     }
     const known: string[] = [];
-    for (const d of deps) {
+    for (let i = 0; i < deps.length; i++) {
+      const d = deps[i]!;
       if (!byName.has(d))
         issues.push({
           code: "E_UNKNOWN_TASK",
@@ -294,10 +306,12 @@ function nameIssues(manifest: Obj, base: string, spec: Obj, issues: ValidationIs
         const g: unknown = t.steps[j];
         if (Array.isArray(g)) fieldNames(g, `${path}.steps[${j}]`, "step", undefined, issues);
       }
-    for (const io of IO) {
+    for (let k = 0; k < IO.length; k++) {
+      const io = IO[k]!;
       const decl = t[io];
       if (!isObj(decl)) continue;
-      for (const what of IO_KINDS) {
+      for (let w = 0; w < IO_KINDS.length; w++) {
+        const what = IO_KINDS[w]!;
         const list = decl[what];
         if (Array.isArray(list)) fieldNames(list, `${path}.${io}.${what}`, what, PARAM_NAME, issues);
       }
@@ -366,10 +380,13 @@ function fieldNames(
 /**
  * Input parameters of a called local template that have no value, default or valueFrom and that
  * the call does not pass: Argo rejects the workflow with "inputs.parameters.x was not supplied".
+ * The issues' path is `path`, or the path of call `at` in the template at `path` (made only when
+ * there is an issue).
  */
 function unsuppliedInputs(
   call: Obj,
-  path: string | (() => string),
+  path: string,
+  at: Call | undefined,
   templates: ReadonlyMap<string, Obj>,
   by?: string,
 ): ValidationIssue[] {
@@ -378,12 +395,14 @@ function unsuppliedInputs(
   if (!called || !isObj(called.inputs) || !Array.isArray(called.inputs.parameters)) return NO_ISSUES;
   const args = isObj(call.arguments) && Array.isArray(call.arguments.parameters) ? call.arguments.parameters : [];
   let issues: ValidationIssue[] | undefined;
-  for (const p of called.inputs.parameters) {
+  const params: unknown[] = called.inputs.parameters;
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
     if (!isObj(p) || p.value !== undefined || p.default !== undefined || p.valueFrom !== undefined) continue;
     if (passes(args, String(p.name))) continue;
     (issues ??= []).push({
       code: "E_MISSING_INPUT",
-      path: typeof path === "string" ? path : path(),
+      path: at ? callPath(path, at) : path,
       message: `inputs.parameters.${String(p.name)} was not supplied: template "${call.template}" requires it and ${by ?? `the call "${String(call.name)}"`} does not pass it`,
     });
   }
