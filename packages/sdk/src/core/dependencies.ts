@@ -140,23 +140,28 @@ export class DependencyGraph<T> {
 
   /** A dependency cycle among `tasks` (`[a, b, a]`), or undefined when there is none. */
   findCycle(tasks: Iterable<T>): T[] | undefined {
-    // Depth first, with an explicit stack (a chain of 50000 tasks is 50000 deep).
+    // Depth first, with an explicit stack (a chain of 50000 tasks is 50000 deep). The stack's
+    // height is kept apart from its arrays' length: emptying an array by pop() shrinks its store,
+    // which the next root would allocate again.
     const state = new Map<T, 1 | 2>();
     const path: T[] = [];
     const next: number[] = [];
-    for (const root of tasks) {
+    let height = 0;
+    const roots: readonly T[] = Array.isArray(tasks) ? tasks : [...tasks];
+    for (let r = 0; r < roots.length; r++) {
+      const root = roots[r] as T;
       if (state.has(root)) continue;
       state.set(root, 1);
-      path.push(root);
-      next.push(0);
-      while (path.length) {
-        const top = path.length - 1;
+      path[height] = root;
+      next[height] = 0;
+      height++;
+      while (height > 0) {
+        const top = height - 1;
         const t = path[top] as T;
         const deps = this.#deps.get(t) ?? NONE;
         const i = next[top] as number;
         if (i >= deps.length) {
-          path.pop();
-          next.pop();
+          height--;
           state.set(t, 2);
           continue;
         }
@@ -164,10 +169,14 @@ export class DependencyGraph<T> {
         const d = deps[i] as T;
         const s = state.get(d);
         if (s === 2) continue;
-        if (s === 1) return [...path.slice(path.indexOf(d)), d];
+        if (s === 1) {
+          const onPath = path.slice(0, height);
+          return [...onPath.slice(onPath.indexOf(d)), d];
+        }
         state.set(d, 1);
-        path.push(d);
-        next.push(0);
+        path[height] = d;
+        next[height] = 0;
+        height++;
       }
     }
     return undefined;
