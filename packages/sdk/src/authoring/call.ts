@@ -2,6 +2,7 @@
 import type { ZodType } from "zod";
 import type { Diagnostic, SourceLocation } from "../core/errors.js";
 import type { ScopeModel, TaskModel, TemplateModel } from "../core/model.js";
+import { acceptsUndefined } from "../core/optional-schema.js";
 import { isRef } from "../core/ref.js";
 import { requireFrame } from "./context.js";
 import type { Decls } from "./decl.js";
@@ -59,6 +60,19 @@ function freeName(scope: ScopeModel, base: string): string {
   return `${base}-${i}`;
 }
 
+/** Records a problem of a call (a plain function: a closure per call would be garbage for every task). */
+function report(
+  problems: Diagnostic[],
+  location: SourceLocation | undefined,
+  code: string,
+  message: string,
+  task: string,
+): void {
+  problems.push({ code, message, task, location });
+}
+
+const NO_AFTER: readonly DependsLike[] = Object.freeze([]);
+
 /**
  * One call of a template in a body: checks the arguments against the declared inputs, records
  * the task in the current body and returns its handle.
@@ -72,12 +86,11 @@ export function callTemplate(
   const frame = requireFrame(model.name, location);
   const scope = frame.scope;
   const problems: Diagnostic[] = frame.problems;
-  const report = (code: string, message: string, task: string) => problems.push({ code, message, task, location });
 
   let name = options.name ?? model.name;
   const named = options.name !== undefined;
   if (scope.names.has(name)) {
-    if (named) report("E_DUPLICATE_TASK", `task name "${name}" is already used in this body`, name);
+    if (named) report(problems, location, "E_DUPLICATE_TASK", `task name "${name}" is already used in this body`, name);
     else name = freeName(scope, name);
   }
 
@@ -88,6 +101,8 @@ export function callTemplate(
     if (value === undefined) {
       // Argo has no "undefined": the task would silently pass nothing for this input.
       report(
+        problems,
+        location,
         "E_UNDEFINED_ARGUMENT",
         `input "${key}" of template "${model.name}" is given undefined: pass a value, or leave the key out (an input with a default then takes it)`,
         name,
@@ -101,6 +116,8 @@ export function callTemplate(
         if (!r.success) {
           const why = r.error.issues.map((i) => i.message).join("; ");
           report(
+            problems,
+            location,
             "E_INVALID_ARGUMENT",
             `input "${key}" of template "${model.name}": ${JSON.stringify(value)} fails its schema: ${why}`,
             name,
@@ -113,32 +130,57 @@ export function callTemplate(
       artifacts.push([findArtifact(model, key)!.name, isRef(value) ? value : deepLower(value)]);
     } else {
       const known = [...model.inputs.parameters, ...model.inputs.artifacts].map((d) => d.name).join(", ") || "none";
-      report("E_UNKNOWN_INPUT", `template "${model.name}" has no input "${key}" (declared: ${known})`, name);
+      report(
+        problems,
+        location,
+        "E_UNKNOWN_INPUT",
+        `template "${model.name}" has no input "${key}" (declared: ${known})`,
+        name,
+      );
     }
   }
-  for (const p of model.inputs.parameters) {
+  const declared = model.inputs.parameters;
+  for (let i = 0; i < declared.length; i++) {
+    const p = declared[i]!;
     if (p.name in args) continue;
-    const optional =
-      p.fields.default !== undefined ||
-      p.fields.value !== undefined ||
-      (p.schema && (p.schema as ZodType).safeParse(undefined).success);
-    if (!optional) report("E_MISSING_INPUT", `input "${p.name}" of template "${model.name}" is required`, name);
+    const optional = p.fields.default !== undefined || p.fields.value !== undefined || acceptsUndefined(p.schema);
+    if (!optional)
+      report(problems, location, "E_MISSING_INPUT", `input "${p.name}" of template "${model.name}" is required`, name);
   }
-  for (const a of model.inputs.artifacts) {
+  const declaredArtifacts = model.inputs.artifacts;
+  for (let i = 0; i < declaredArtifacts.length; i++) {
+    const a = declaredArtifacts[i]!;
     if ((a.key ?? a.name) in args) continue;
     const f = a.fields;
     const hasSource = ARTIFACT_SOURCES.some((k) => f[k] !== undefined);
     if (!hasSource)
-      report("E_MISSING_INPUT", `input artifact "${a.name}" of template "${model.name}" is required`, name);
+      report(
+        problems,
+        location,
+        "E_MISSING_INPUT",
+        `input artifact "${a.name}" of template "${model.name}" is required`,
+        name,
+      );
   }
 
   const after =
-    options.after === undefined ? [] : Array.isArray(options.after) ? options.after : [options.after as DependsLike];
+    options.after === undefined
+      ? NO_AFTER
+      : Array.isArray(options.after)
+        ? options.after
+        : [options.after as DependsLike];
   const afterTasks: TaskModel[] = [...frame.implicitAfter];
-  for (const a of after) {
-    const node = toNode(a as DependsLike);
+  for (let i = 0; i < after.length; i++) {
+    const node = toNode(after[i] as DependsLike);
     if (node.kind === "task" && node.status === undefined) afterTasks.push(node.task);
-    else report("E_BAD_AFTER", "`after` takes tasks; use `depends` for expressions like a.failed", name);
+    else
+      report(
+        problems,
+        location,
+        "E_BAD_AFTER",
+        "`after` takes tasks; use `depends` for expressions like a.failed",
+        name,
+      );
   }
 
   const w = options.when as Condition | Expr | string | undefined;

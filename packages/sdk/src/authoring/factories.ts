@@ -13,6 +13,7 @@ import type {
 import { BRAND } from "../core/brand.js";
 import { callerLocation } from "../core/location.js";
 import type { TemplateKind, TemplateModel } from "../core/model.js";
+import { setOwn } from "../core/own-key.js";
 import { type Decls, type InputRefs, type InputsOf, ioSpec, type OutputsOf } from "./decl.js";
 import type { ExactSpecOf } from "./exact-spec.js";
 import { deepLower } from "./lower.js";
@@ -114,6 +115,23 @@ type Kinds = {
   plugin: ArgoPlugin;
 };
 
+const FACTORY_KEYS = new Set(["name", "inputs", "outputs", "result"]);
+
+/**
+ * `const { name, inputs, outputs, result, ...rest } = options` without the rest copy when there
+ * is nothing else (most templates): the template-level fields beyond the factory's own options.
+ * Only own enumerable string keys matter: the fields are lowered with `for...in` from here on.
+ */
+function otherFields(options: Record<string, unknown>): Record<string, unknown> {
+  let rest: Record<string, unknown> | undefined;
+  for (const k in options) {
+    if (FACTORY_KEYS.has(k) || !Object.hasOwn(options, k)) continue;
+    rest ??= {};
+    setOwn(rest, k, options[k]);
+  }
+  return rest ?? {};
+}
+
 /**
  * Defines a template of any leaf kind. The typed factories (`container`, `resource`, ...) are
  * thin wrappers over this.
@@ -125,7 +143,8 @@ export function leafTemplate<K extends keyof Kinds, I extends Decls, O extends D
   entry: Function = leafTemplate,
 ): Template<InputsOf<I>, OutputsOf<O>, R> {
   const location = callerLocation(entry);
-  const { name, inputs, outputs, result, ...rest } = options as TemplateOptions<I, O> & { result?: ZodType };
+  const { name, inputs, outputs, result } = options as TemplateOptions<I, O> & { result?: ZodType };
+  const rest = otherFields(options as unknown as Record<string, unknown>);
   const model = newTemplateModel({
     name,
     kind: kind as TemplateKind,

@@ -34,13 +34,19 @@ export class TaskHandle {
     if (this.#outputs) return this.#outputs;
     const task = this[BRAND.task];
     const outputs: Record<string, Ref> = {};
-    for (const p of task.template.outputs.parameters)
+    const ps = task.template.outputs.parameters;
+    for (let i = 0; i < ps.length; i++) {
+      const p = ps[i]!;
       outputs[p.name] = createRef({ kind: "task-output", task, what: "parameters", name: p.name }, task.location);
-    for (const a of task.template.outputs.artifacts)
+    }
+    const as = task.template.outputs.artifacts;
+    for (let i = 0; i < as.length; i++) {
+      const a = as[i]!;
       outputs[a.key ?? a.name] = createRef(
         { kind: "task-output", task, what: "artifacts", name: a.name },
         task.location,
       );
+    }
     return (this.#outputs = Object.freeze(outputs));
   }
   attr(a: string): Ref<string> {

@@ -82,9 +82,15 @@ export function makeTemplate<I, O, R>(model: TemplateModel): Template<I, O, R> {
 /** References to a template's own inputs, for use inside its body. */
 export function inputRefs(model: TemplateModel): Record<string, Ref | ArtifactRef> {
   const out: Record<string, Ref> = {};
-  for (const p of model.inputs.parameters)
+  const ps = model.inputs.parameters;
+  for (let i = 0; i < ps.length; i++) {
+    const p = ps[i]!;
     out[p.name] = createRef({ kind: "input", template: model, what: "parameters", name: p.name });
-  for (const a of model.inputs.artifacts)
+  }
+  const as = model.inputs.artifacts;
+  for (let i = 0; i < as.length; i++) {
+    const a = as[i]!;
     out[a.key ?? a.name] = createRef({ kind: "input", template: model, what: "artifacts", name: a.name });
+  }
   return out;
 }

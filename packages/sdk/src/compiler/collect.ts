@@ -12,9 +12,10 @@ export function collect(c: Compilation, root: TemplateModel): void {
     if (t.templateRef) continue; // lives in another WorkflowTemplate
     if (!t.inline) c.order.push(t); // inline templates are written inside their task
     const children: TemplateModel[] = [];
-    for (const task of t.tasks ?? []) children.push(task.template);
+    const tasks = t.tasks ?? [];
+    for (let i = 0; i < tasks.length; i++) children.push(tasks[i]!.template);
     for (const g of t.steps ?? []) for (const task of g) children.push(task.template);
-    for (const task of t.tasks ?? []) collectTemplatesIn(task.fields, children);
+    for (let i = 0; i < tasks.length; i++) collectTemplatesIn(tasks[i]!.fields, children);
     for (const g of t.steps ?? []) for (const task of g) collectTemplatesIn(task.fields, children);
     // Template values (hooks, onExit...) can sit in template-level fields, not in the
     // container/script/resource... body, which holds only Argo data.
@@ -26,7 +27,7 @@ export function collect(c: Compilation, root: TemplateModel): void {
 /** Pushes every template model found in a value (hooks, onExit, ...) onto `out`. */
 export function collectTemplatesIn(v: unknown, out: TemplateModel[]): void {
   if (isTemplateModel(v)) out.push(v);
-  else if (Array.isArray(v)) for (const x of v) collectTemplatesIn(x, out);
+  else if (Array.isArray(v)) for (let i = 0; i < v.length; i++) collectTemplatesIn(v[i], out);
   else if (v && typeof v === "object" && !isRef(v))
     for (const k in v) collectTemplatesIn((v as Record<string, unknown>)[k], out);
 }

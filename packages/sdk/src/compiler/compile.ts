@@ -39,7 +39,8 @@ function lowerWorkflowSpec(c: Compilation): Record<string, unknown> {
   if (args) spec.arguments = args;
 
   const templates: Record<string, unknown>[] = [];
-  for (const t of c.order) {
+  for (let i = 0; i < c.order.length; i++) {
+    const t = c.order[i]!;
     const lowered = lowerTemplate(c, t);
     const prev = c.byName.get(t.name);
     if (prev) {

@@ -2,8 +2,11 @@ import type { ArtifactSpec, ParamSpec, TemplateModel } from "../core/model.js";
 
 function lowerParam(p: ParamSpec, asArgument: boolean): Record<string, unknown> {
   const o: Record<string, unknown> = { name: p.name };
-  for (const [k, v] of Object.entries(p.fields)) {
-    if (asArgument && k === "default" && p.fields.value === undefined) o.value = v;
+  const fields = p.fields;
+  for (const k in fields) {
+    if (!Object.hasOwn(fields, k)) continue;
+    const v = fields[k];
+    if (asArgument && k === "default" && fields.value === undefined) o.value = v;
     else o[k] = v;
   }
   return o;
@@ -15,8 +18,9 @@ function lowerArtifact(a: ArtifactSpec): Record<string, unknown> {
 
 /** The `inputs`/`outputs` (or, as arguments, `arguments`) of declared parameters and artifacts; undefined when empty. */
 export function lowerIO(io: TemplateModel["inputs"], asArgument = false): Record<string, unknown> | undefined {
+  if (!io.parameters.length && !io.artifacts.length) return undefined;
   const o: Record<string, unknown> = {};
   if (io.parameters.length) o.parameters = io.parameters.map((p) => lowerParam(p, asArgument));
   if (io.artifacts.length) o.artifacts = io.artifacts.map(lowerArtifact);
-  return Object.keys(o).length ? o : undefined;
+  return o;
 }

@@ -42,10 +42,13 @@ export function lowerTask(
   }
   if (args.parameters || args.artifacts) o.arguments = args;
   const loop = task.loop;
-  const loopOut: Record<string, unknown> = {};
-  if (loop?.kind === "withItems") loopOut.withItems = loop.items;
-  if (loop?.kind === "withParam") loopOut.withParam = resolve(c, ctx, loop.value, where);
-  if (loop?.kind === "withSequence") loopOut.withSequence = resolve(c, ctx, loop.sequence, where);
+  let loopOut: Record<string, unknown> | undefined;
+  if (loop) {
+    loopOut = {};
+    if (loop.kind === "withItems") loopOut.withItems = loop.items;
+    if (loop.kind === "withParam") loopOut.withParam = resolve(c, ctx, loop.value, where);
+    if (loop.kind === "withSequence") loopOut.withSequence = resolve(c, ctx, loop.sequence, where);
+  }
   const when = task.when === undefined ? undefined : resolve(c, ctx, task.when, where);
   let fields: Record<string, unknown> | undefined;
   if (!isEmpty(task.fields)) {
@@ -60,7 +63,10 @@ export function lowerTask(
 
   if (style) {
     // Dependencies: explicit `after` and `depends`, plus every task whose output is used.
-    for (const t of task.after) if (t.scope !== task.scope) reportForeignDep(c, tmpl, task, t);
+    for (let i = 0; i < task.after.length; i++) {
+      const t = task.after[i]!;
+      if (t.scope !== task.scope) reportForeignDep(c, tmpl, task, t);
+    }
     if (task.depends)
       for (const t of dependsTasks(task.depends)) if (t.scope !== task.scope) reportForeignDep(c, tmpl, task, t);
     const plan = c.graph.plan(task, { after: task.after, depends: task.depends, refs: ctx.refs }, style);
@@ -73,7 +79,7 @@ export function lowerTask(
       location: task.location,
     });
   }
-  if (loop) Object.assign(o, loopOut);
+  if (loopOut) Object.assign(o, loopOut);
   if (when !== undefined) o.when = when;
   if (!fields) return o;
   const extraArgs = fields.arguments as Record<string, unknown[]> | undefined;

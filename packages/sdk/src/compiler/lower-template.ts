@@ -1,15 +1,10 @@
 import type { TaskModel, TemplateModel } from "../core/model.js";
 import { checkParamName, checkTemplateName } from "../core/names.js";
+import { acceptsUndefined } from "../core/optional-schema.js";
 import { Compilation, type Ctx } from "./compilation.js";
 import { lowerIO } from "./lower-io.js";
 import { lowerTask } from "./lower-task.js";
 import { resolve } from "./resolve.js";
-
-/** Whether a parameter's schema accepts `undefined` (`.optional()`, `.nullish()`...). */
-function acceptsUndefined(schema: unknown): boolean {
-  const s = schema as { safeParse?: (v: unknown) => { success: boolean } } | undefined;
-  return typeof s?.safeParse === "function" && s.safeParse(undefined).success;
-}
 
 /**
  * Lowers one template of `spec.templates`: name and I/O checks, inputs, the DAG (dependencies,
@@ -20,14 +15,20 @@ export function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, 
   const ctx: Ctx = { wf: c.wf, template: t, task: undefined, refs: [] };
   const nameProblem = checkTemplateName(t.name);
   if (nameProblem) c.report("E_BAD_NAME", `template name ${nameProblem}`, { ...where, location: t.location });
-  const outputNames = new Set([...t.outputs.parameters, ...t.outputs.artifacts]);
-  for (const p of [...t.inputs.parameters, ...t.inputs.artifacts, ...t.outputs.parameters, ...t.outputs.artifacts]) {
-    // Argo checks an output's name after substituting the template's inputs (`result-{{inputs.parameters.x}}`).
-    if (outputNames.has(p) && p.name.includes("{{")) continue;
-    const why = checkParamName(p.name);
-    if (why) c.report("E_BAD_NAME", `input/output ${why}`, { ...where, location: t.location });
+  const lists = [t.inputs.parameters, t.inputs.artifacts, t.outputs.parameters, t.outputs.artifacts];
+  for (let l = 0; l < lists.length; l++) {
+    const list = lists[l]!;
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i]!;
+      // Argo checks an output's name after substituting the template's inputs (`result-{{inputs.parameters.x}}`).
+      if (l >= 2 && p.name.includes("{{")) continue;
+      const why = checkParamName(p.name);
+      if (why) c.report("E_BAD_NAME", `input/output ${why}`, { ...where, location: t.location });
+    }
   }
-  for (const p of t.inputs.parameters) {
+  const inputParams = t.inputs.parameters;
+  for (let i = 0; i < inputParams.length; i++) {
+    const p = inputParams[i]!;
     const f = p.fields;
     if (f.default !== undefined || f.value !== undefined || f.valueFrom !== undefined || !acceptsUndefined(p.schema))
       continue;
@@ -37,14 +38,15 @@ export function lowerTemplate(c: Compilation, t: TemplateModel): Record<string, 
       { ...where, location: t.location },
     );
   }
-  for (const d of t.problems) c.problems.push({ ...d, workflow: c.wfLabel, template: t.name });
+  for (let i = 0; i < t.problems.length; i++)
+    c.problems.push({ ...t.problems[i]!, workflow: c.wfLabel, template: t.name });
 
   const o: Record<string, unknown> = { name: t.name };
   const inputs = lowerIO(t.inputs);
   if (inputs) o.inputs = resolve(c, ctx, inputs, where);
   if (t.kind === "dag") {
     const style = t.dag!.dependencyStyle;
-    for (const [i, task] of t.tasks!.entries()) c.graph.place(task, i);
+    for (let i = 0; i < t.tasks!.length; i++) c.graph.place(t.tasks![i]!, i);
     const tasks = t.tasks!.map((task) => lowerTask(c, t, task, style, lowerTemplate));
     const cyc = c.graph.findCycle(t.tasks!);
     if (cyc)

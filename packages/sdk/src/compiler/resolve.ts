@@ -2,7 +2,7 @@ import { mayHaveResult } from "../core/kinds.js";
 import type { TaskModel, TemplateModel, WorkflowModel } from "../core/model.js";
 import { setOwn } from "../core/own-key.js";
 import { exprForm, isRef, type RefTarget, refById, refData, TOKEN_RE } from "../core/ref.js";
-import { taskRefs } from "../core/task-refs.js";
+import { mayHoldTaskRefs, taskRefList } from "../core/task-refs.js";
 import { isTemplateModel } from "./collect.js";
 import type { Compilation, Ctx, Where } from "./compilation.js";
 
@@ -145,10 +145,14 @@ function resolveString(c: Compilation, ctx: Ctx, s: string, where: Where): strin
 const taskIndex = new WeakMap<TemplateModel, Map<string, TaskModel>>();
 
 function checkHandRefs(c: Compilation, ctx: Ctx, s: string, where: Where): void {
+  if (!mayHoldTaskRefs(s)) return;
+  const refs = taskRefList(s);
+  if (!refs.length) return;
   const tmpl = ctx.template!;
   let tasks = taskIndex.get(tmpl);
   if (!tasks) taskIndex.set(tmpl, (tasks = new Map((tmpl.tasks ?? tmpl.steps?.flat() ?? []).map((x) => [x.name, x]))));
-  for (const r of taskRefs(s)) {
+  for (let i = 0; i < refs.length; i++) {
+    const r = refs[i]!;
     const expected = tmpl.kind === "dag" ? "tasks" : "steps";
     const t = tasks.get(r.task);
     if (!t || r.scope !== expected) {

@@ -90,7 +90,9 @@ export class DependencyGraph<T> {
       const x = queue.pop() as T;
       if (seen.has(x)) continue;
       seen.add(x);
-      for (const d of this.#deps.get(x) ?? NONE) {
+      const ds = this.#deps.get(x) ?? NONE;
+      for (let i = 0; i < ds.length; i++) {
+        const d = ds[i] as T;
         if (d === task) return true;
         if ((order.get(d) ?? 0) > floor) queue.push(d);
       }
@@ -108,20 +110,28 @@ export class DependencyGraph<T> {
   plan(task: T, request: DependencyRequest<T>, style: "depends" | "dependencies" = "depends"): DependencyPlan<T> {
     const { after, depends, refs } = request;
     const inDepends = depends ? dependsTasks(depends) : NONE;
-    const mentioned = after.length || inDepends.length ? new Set<T>([...after, ...inDepends]) : undefined;
+    let mentioned: Set<T> | undefined;
+    if (after.length || inDepends.length) {
+      mentioned = new Set<T>();
+      for (let i = 0; i < after.length; i++) mentioned.add(after[i] as T);
+      for (let i = 0; i < inDepends.length; i++) mentioned.add(inDepends[i] as T);
+    }
     const inferred: T[] = [];
-    for (const t of refs) if (t !== task && !mentioned?.has(t) && !inferred.includes(t)) inferred.push(t);
+    for (let i = 0; i < refs.length; i++) {
+      const t = refs[i] as T;
+      if (t !== task && !mentioned?.has(t) && !inferred.includes(t)) inferred.push(t);
+    }
     const needed =
-      inferred.length === 1 && !mentioned
+      inferred.length === 0 || (inferred.length === 1 && !mentioned)
         ? inferred
         : inferred.filter((t) => !this.impliedBy(t, [...(mentioned ?? NONE), ...inferred.filter((x) => x !== t)]));
-    const deps = mentioned ? [...mentioned, ...needed] : needed;
+    const deps = mentioned ? (needed.length ? [...mentioned, ...needed] : [...mentioned]) : needed;
     const name = this.nameOf;
     if (depends) {
       const first = printDepends(depends, { name, operand: needed.length > 0 || after.length > 0 });
       return { depends: [first, ...after.map(name), ...needed.map(name)].join(" && "), deps };
     }
-    const all = [...after, ...needed];
+    const all = needed.length ? [...after, ...needed] : after;
     if (!all.length) return { deps };
     return style === "dependencies"
       ? { dependencies: all.map(name), deps }
@@ -130,23 +140,28 @@ export class DependencyGraph<T> {
 
   /** A dependency cycle among `tasks` (`[a, b, a]`), or undefined when there is none. */
   findCycle(tasks: Iterable<T>): T[] | undefined {
-    // Depth first, with an explicit stack (a chain of 50000 tasks is 50000 deep).
+    // Depth first, with an explicit stack (a chain of 50000 tasks is 50000 deep). The stack's
+    // height is kept apart from its arrays' length: emptying an array by pop() shrinks its store,
+    // which the next root would allocate again.
     const state = new Map<T, 1 | 2>();
     const path: T[] = [];
     const next: number[] = [];
-    for (const root of tasks) {
+    let height = 0;
+    const roots: readonly T[] = Array.isArray(tasks) ? tasks : [...tasks];
+    for (let r = 0; r < roots.length; r++) {
+      const root = roots[r] as T;
       if (state.has(root)) continue;
       state.set(root, 1);
-      path.push(root);
-      next.push(0);
-      while (path.length) {
-        const top = path.length - 1;
+      path[height] = root;
+      next[height] = 0;
+      height++;
+      while (height > 0) {
+        const top = height - 1;
         const t = path[top] as T;
         const deps = this.#deps.get(t) ?? NONE;
         const i = next[top] as number;
         if (i >= deps.length) {
-          path.pop();
-          next.pop();
+          height--;
           state.set(t, 2);
           continue;
         }
@@ -154,10 +169,14 @@ export class DependencyGraph<T> {
         const d = deps[i] as T;
         const s = state.get(d);
         if (s === 2) continue;
-        if (s === 1) return [...path.slice(path.indexOf(d)), d];
+        if (s === 1) {
+          const onPath = path.slice(0, height);
+          return [...onPath.slice(onPath.indexOf(d)), d];
+        }
         state.set(d, 1);
-        path.push(d);
-        next.push(0);
+        path[height] = d;
+        next[height] = 0;
+        height++;
       }
     }
     return undefined;

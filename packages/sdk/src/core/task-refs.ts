@@ -60,6 +60,22 @@ export function* taskRefs(text: string): Generator<TaskRef> {
 }
 
 /**
+ * {@link taskRefs} as a list (the same empty list for a string with none): what the compiler and
+ * the semantic checks call for every string they meet, without a generator per string.
+ *
+ * @example
+ * ```ts
+ * taskRefList("{{tasks.a.outputs.result}}")[0]?.task // "a"
+ * taskRefList("echo hi").length                     // 0
+ * ```
+ */
+export function taskRefList(text: string): readonly TaskRef[] {
+  return mayHoldTaskRefs(text) ? scanTaskRefs(text) : NO_REFS;
+}
+
+const NO_REFS: readonly TaskRef[] = Object.freeze([]);
+
+/**
  * The references in `text`, found with `exec` on the one module-level expression (`matchAll`
  * would copy the expression for every string: a cold build of 5000 tasks spent most of this
  * scan doing that). All matches are collected before the caller sees any, so a caller that scans

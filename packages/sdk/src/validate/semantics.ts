@@ -2,7 +2,7 @@ import { DependencyGraph } from "../core/dependencies.js";
 import { type DependsNode, dependsTasks, parseDepends } from "../core/depends.js";
 import { WfcError } from "../core/errors.js";
 import { isWorkflowKind } from "../core/kinds.js";
-import { mayHoldTaskRefs, taskRefs } from "../core/task-refs.js";
+import { mayHoldTaskRefs, taskRefList } from "../core/task-refs.js";
 import type { ValidationIssue } from "./issues.js";
 
 type Obj = Record<string, unknown>;
@@ -35,11 +35,15 @@ export function semanticIssues(manifest: unknown): ValidationIssue[] {
   const base = cron ? "spec.workflowSpec" : "spec";
   const spec = cron ? (isObj(manifest.spec) ? manifest.spec.workflowSpec : undefined) : manifest.spec;
   if (!isObj(spec)) return issues;
-  issues.push(...nameIssues(manifest, base, spec));
-  const templates = Array.isArray(spec.templates) ? spec.templates.filter(isObj) : [];
-  const names = new Set(templates.map((t) => String(t.name)));
-  const byName = new Map(templates.map((t) => [String(t.name), t]));
-  if (typeof spec.entrypoint === "string" && !spec.workflowTemplateRef && !names.has(spec.entrypoint)) {
+  nameIssues(manifest, base, spec, issues);
+  const all: unknown[] = Array.isArray(spec.templates) ? spec.templates : [];
+  // Templates by name (the last one of a repeated name).
+  const byName = new Map<string, Obj>();
+  for (let i = 0; i < all.length; i++) {
+    const t = all[i];
+    if (isObj(t)) byName.set(String(t.name), t);
+  }
+  if (typeof spec.entrypoint === "string" && !spec.workflowTemplateRef && !byName.has(spec.entrypoint)) {
     issues.push({
       code: "E_NO_ENTRYPOINT",
       path: `${base}.entrypoint`,
@@ -53,18 +57,25 @@ export function semanticIssues(manifest: unknown): ValidationIssue[] {
       ...unsuppliedInputs(
         { template: spec.entrypoint, arguments: spec.arguments },
         `${base}.arguments`,
+        undefined,
         byName,
         "the workflow's arguments",
       ),
     );
-  if (typeof spec.onExit === "string" && !names.has(spec.onExit))
+  if (typeof spec.onExit === "string" && !byName.has(spec.onExit))
     issues.push({ code: "E_NO_TEMPLATE", path: `${base}.onExit`, message: `template "${spec.onExit}" does not exist` });
-  templates.forEach((t, i) => {
+  // Paths count the templates that are objects (the index among them).
+  let i = -1;
+  for (let n = 0; n < all.length; n++) {
+    const t = all[n];
+    if (!isObj(t)) continue;
+    i++;
     const path = `${base}.templates[${i}]`;
     const calls = callsOf(t);
-    for (const c of calls) {
+    for (let k = 0; k < calls.length; k++) {
+      const c = calls[k]!;
       const call = c.call;
-      if (typeof call.template === "string" && !call.templateRef && !call.inline && !names.has(call.template)) {
+      if (typeof call.template === "string" && !call.templateRef && !call.inline && !byName.has(call.template)) {
         issues.push({
           code: "E_NO_TEMPLATE",
           path: `${callPath(path, c)}.template`,
@@ -73,9 +84,13 @@ export function semanticIssues(manifest: unknown): ValidationIssue[] {
       }
     }
     taskRefIssues(t, path, calls, byName, issues);
-    for (const c of calls) issues.push(...unsuppliedInputs(c.call, () => callPath(path, c), byName));
-    if (isObj(t.dag)) issues.push(...dagIssues(t.dag, `${path}.dag`));
-  });
+    for (let k = 0; k < calls.length; k++) {
+      const c = calls[k]!;
+      const found = unsuppliedInputs(c.call, path, c, byName);
+      if (found.length) issues.push(...found);
+    }
+    if (isObj(t.dag)) dagIssues(t.dag, `${path}.dag`, issues);
+  }
   return issues;
 }
 
@@ -129,12 +144,15 @@ function taskRefIssues(
 ): void {
   const expected = isObj(t.dag) ? "tasks" : Array.isArray(t.steps) ? "steps" : undefined;
   let calls: Map<string, Obj> | undefined;
-  const seen = new Set<string>();
+  let seen: Set<string> | undefined;
   const texts: string[] = [];
   refTexts(t, texts);
-  for (const text of texts) {
+  for (let i = 0; i < texts.length; i++) {
     calls ??= new Map(callList.map((c) => [String(c.call.name), c.call]));
-    for (const r of taskRefs(text)) {
+    const refs = taskRefList(texts[i]!);
+    for (let j = 0; j < refs.length; j++) {
+      const r = refs[j]!;
+      seen ??= new Set<string>();
       if (seen.has(r.text)) continue;
       seen.add(r.text);
       const call = calls.get(r.task);
@@ -191,25 +209,32 @@ function refTexts(v: object, out: string[]): void {
 /** A `depends` that is task names joined by `&&` (no statuses, `!`, `||` or parentheses): parseDepends' grammar, its simplest case. */
 const PLAIN_CONJUNCTION = /^\s*[a-zA-Z0-9][-a-zA-Z0-9]*(?:\s*&&\s*[a-zA-Z0-9][-a-zA-Z0-9]*)*\s*$/;
 
-function dagIssues(dag: Obj, path: string): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const tasks = Array.isArray(dag.tasks) ? dag.tasks.filter(isObj) : [];
-  const byName = new Set(tasks.map((x) => String(x.name)));
+function dagIssues(dag: Obj, path: string, issues: ValidationIssue[]): void {
+  const tasks: Obj[] = [];
+  if (Array.isArray(dag.tasks))
+    for (let i = 0; i < dag.tasks.length; i++) {
+      const x: unknown = dag.tasks[i];
+      if (isObj(x)) tasks.push(x);
+    }
+  const byName = new Set<string>();
+  for (let i = 0; i < tasks.length; i++) byName.add(String(tasks[i]!.name));
   const graph = new DependencyGraph<string>((n) => n);
   let usesDepends = false;
   let usesDependencies = false;
-  tasks.forEach((task, j) => {
+  for (let j = 0; j < tasks.length; j++) {
+    const task = tasks[j]!;
     const name = String(task.name);
     const deps: string[] = [];
     if (Array.isArray(task.dependencies)) {
       usesDependencies = true;
-      deps.push(...task.dependencies.map(String));
+      for (let i = 0; i < task.dependencies.length; i++) deps.push(String(task.dependencies[i]));
     }
     if (typeof task.depends === "string") {
       usesDepends = true;
       if (PLAIN_CONJUNCTION.test(task.depends)) {
         // `a && b && c` (what the compiler writes): its tasks without building the expression.
-        for (const d of task.depends.split("&&")) deps.push(d.trim());
+        const parts = task.depends.split("&&");
+        for (let i = 0; i < parts.length; i++) deps.push(parts[i]!.trim());
       } else {
         let node: DependsNode | undefined;
         try {
@@ -222,7 +247,8 @@ function dagIssues(dag: Obj, path: string): ValidationIssue[] {
       }
     }
     const known: string[] = [];
-    for (const d of deps) {
+    for (let i = 0; i < deps.length; i++) {
+      const d = deps[i]!;
       if (!byName.has(d))
         issues.push({
           code: "E_UNKNOWN_TASK",
@@ -233,7 +259,7 @@ function dagIssues(dag: Obj, path: string): ValidationIssue[] {
     }
     graph.place(name, j);
     graph.set(name, known);
-  });
+  }
   if (usesDepends && usesDependencies)
     issues.push({
       code: "E_MIXED_DEPENDENCIES",
@@ -242,7 +268,6 @@ function dagIssues(dag: Obj, path: string): ValidationIssue[] {
     });
   const cycle = graph.findCycle(byName);
   if (cycle) issues.push({ code: "E_CYCLE", path, message: `dependency cycle: ${cycle.join(" -> ")}` });
-  return issues;
 }
 
 /** The longest object names Argo accepts (validate.go: label values, and 52 for a CronWorkflow, whose runs append 11 characters). */
@@ -259,8 +284,7 @@ const PARAM_NAME = /^[-a-zA-Z0-9_]+$/;
 const PLACEHOLDER = /\{\{[^}]*\}\}/g;
 
 /** Name checks (validate.go: the object name's length, `validateWorkflowFieldNames`). */
-function nameIssues(manifest: Obj, base: string, spec: Obj): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
+function nameIssues(manifest: Obj, base: string, spec: Obj, issues: ValidationIssue[]): void {
   const meta = isObj(manifest.metadata) ? manifest.metadata : {};
   const max = MAX_NAME[String(manifest.kind)];
   if (max && typeof meta.name === "string" && meta.name.length > max)
@@ -270,77 +294,99 @@ function nameIssues(manifest: Obj, base: string, spec: Obj): ValidationIssue[] {
       message: `${String(manifest.kind)} name "${meta.name}" must not be more than ${max} characters long (currently ${meta.name.length})`,
     });
   const templates = Array.isArray(spec.templates) ? spec.templates : [];
-  issues.push(...fieldNames(templates, `${base}.templates`, "template"));
-  for (const [i, t] of templates.entries()) {
+  fieldNames(templates, `${base}.templates`, "template", undefined, issues);
+  for (let i = 0; i < templates.length; i++) {
+    const t: unknown = templates[i];
     if (!isObj(t)) continue;
     const path = `${base}.templates[${i}]`;
     if (isObj(t.dag) && Array.isArray(t.dag.tasks))
-      issues.push(...fieldNames(t.dag.tasks, `${path}.dag.tasks`, "task"));
+      fieldNames(t.dag.tasks, `${path}.dag.tasks`, "task", undefined, issues);
     if (Array.isArray(t.steps))
-      for (const [j, g] of t.steps.entries())
-        if (Array.isArray(g)) issues.push(...fieldNames(g, `${path}.steps[${j}]`, "step"));
-    for (const io of ["inputs", "outputs"] as const) {
+      for (let j = 0; j < t.steps.length; j++) {
+        const g: unknown = t.steps[j];
+        if (Array.isArray(g)) fieldNames(g, `${path}.steps[${j}]`, "step", undefined, issues);
+      }
+    for (let k = 0; k < IO.length; k++) {
+      const io = IO[k]!;
       const decl = t[io];
       if (!isObj(decl)) continue;
-      for (const what of ["parameters", "artifacts"] as const)
-        if (Array.isArray(decl[what]))
-          issues.push(...fieldNames(decl[what], `${path}.${io}.${what}`, what, PARAM_NAME));
+      for (let w = 0; w < IO_KINDS.length; w++) {
+        const what = IO_KINDS[w]!;
+        const list = decl[what];
+        if (Array.isArray(list)) fieldNames(list, `${path}.${io}.${what}`, what, PARAM_NAME, issues);
+      }
     }
   }
-  return issues;
+}
+
+const IO = ["inputs", "outputs"] as const;
+const IO_KINDS = ["parameters", "artifacts"] as const;
+
+/** The literal parts of a name (its `{{...}}` placeholders replaced by `x`). */
+function literalOf(name: string): string {
+  return name.includes("{{") ? name.replace(PLACEHOLDER, "x") : name;
 }
 
 /** Each item of a list has a name, well-formed and unique in the list. */
-function fieldNames(list: unknown[], path: string, what: string, pattern?: RegExp): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  const seen = new Set<string>();
-  list.forEach((item, i) => {
-    if (!isObj(item)) return;
+function fieldNames(
+  list: unknown[],
+  path: string,
+  what: string,
+  pattern: RegExp | undefined,
+  issues: ValidationIssue[],
+): void {
+  // A list of one cannot repeat a name (most are: one input, one output).
+  const seen = list.length > 1 ? new Set<string>() : undefined;
+  for (let i = 0; i < list.length; i++) {
+    const item: unknown = list[i];
+    if (!isObj(item)) continue;
     const name = item.name;
     if (typeof name !== "string" || name === "") {
       issues.push({ code: "E_NO_NAME", path: `${path}[${i}].name`, message: `${what} name is required` });
-      return;
+      continue;
     }
-    const problems: string[] = [];
+    let problems: string[] | undefined;
     if (pattern) {
       // Argo validates a template after substituting its inputs with placeholders (ProcessArgs), so
       // an output artifact named `result-{{inputs.parameters.variable}}` is valid.
-      if (!pattern.test(name.replace(PLACEHOLDER, "x")))
-        problems.push(
+      if (!pattern.test(literalOf(name)))
+        problems = [
           "Parameter/Artifact name must consist of alpha-numeric characters, '_' or '-' e.g. my_param_1, MY-PARAM-1",
-        );
+        ];
     } else {
-      const literal = name.replace(PLACEHOLDER, "x");
-      if (literal.length > FIELD_NAME_MAX) problems.push(`must be no more than ${FIELD_NAME_MAX} characters`);
+      const literal = literalOf(name);
+      if (literal.length > FIELD_NAME_MAX) (problems ??= []).push(`must be no more than ${FIELD_NAME_MAX} characters`);
       if (!FIELD_NAME.test(literal))
-        problems.push(
+        (problems ??= []).push(
           "name must consist of alpha-numeric characters or '-', and must start with an alpha-numeric character (e.g. My-name1-2, 123-NAME)",
         );
     }
-    if (problems.length)
+    if (problems)
       issues.push({
         code: "E_BAD_NAME",
         path: `${path}[${i}].name`,
         message: `${what} name '${name}' is invalid: ${problems.join("; ")}`,
       });
-    else if (seen.has(name))
+    else if (seen?.has(name))
       issues.push({
         code: "E_DUPLICATE_NAME",
         path: `${path}[${i}].name`,
         message: `${what} name '${name}' is not unique`,
       });
-    seen.add(name);
-  });
-  return issues;
+    seen?.add(name);
+  }
 }
 
 /**
  * Input parameters of a called local template that have no value, default or valueFrom and that
  * the call does not pass: Argo rejects the workflow with "inputs.parameters.x was not supplied".
+ * The issues' path is `path`, or the path of call `at` in the template at `path` (made only when
+ * there is an issue).
  */
 function unsuppliedInputs(
   call: Obj,
-  path: string | (() => string),
+  path: string,
+  at: Call | undefined,
   templates: ReadonlyMap<string, Obj>,
   by?: string,
 ): ValidationIssue[] {
@@ -348,19 +394,28 @@ function unsuppliedInputs(
   const called = templates.get(call.template);
   if (!called || !isObj(called.inputs) || !Array.isArray(called.inputs.parameters)) return NO_ISSUES;
   const args = isObj(call.arguments) && Array.isArray(call.arguments.parameters) ? call.arguments.parameters : [];
-  let passed: Set<string> | undefined;
   let issues: ValidationIssue[] | undefined;
-  for (const p of called.inputs.parameters) {
+  const params: unknown[] = called.inputs.parameters;
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i];
     if (!isObj(p) || p.value !== undefined || p.default !== undefined || p.valueFrom !== undefined) continue;
-    passed ??= new Set(args.filter(isObj).map((a) => String(a.name)));
-    if (passed.has(String(p.name))) continue;
+    if (passes(args, String(p.name))) continue;
     (issues ??= []).push({
       code: "E_MISSING_INPUT",
-      path: typeof path === "string" ? path : path(),
+      path: at ? callPath(path, at) : path,
       message: `inputs.parameters.${String(p.name)} was not supplied: template "${call.template}" requires it and ${by ?? `the call "${String(call.name)}"`} does not pass it`,
     });
   }
   return issues ?? NO_ISSUES;
+}
+
+/** Whether a call's argument list has a parameter named `name` (calls pass few: a scan). */
+function passes(args: unknown[], name: string): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const a: unknown = args[i];
+    if (isObj(a) && String(a.name) === name) return true;
+  }
+  return false;
 }
 
 /** The shared empty answer of {@link unsuppliedInputs} (never pushed to: callers spread it). */
