@@ -117,6 +117,26 @@ describe("inputs", () => {
     expect(r.stdout).toBe("test/fixtures/pipelines/hello.ts: ok (1 manifest)\n");
   });
 
+  it("a manifest given twice is emitted once, named or generateName'd; two different ones with one generateName are both kept", () => {
+    const once = wfc(["build", "examples/quickstart.ts", "examples/workflow-template.ts"]);
+    const twice = wfc([
+      "build",
+      "examples/quickstart.ts",
+      "examples/workflow-template.ts",
+      "examples/quickstart.ts",
+      "examples/workflow-template.ts",
+    ]);
+    expect(once.code).toBe(0);
+    expect(twice.code).toBe(0);
+    expect(twice.stdout).toBe(once.stdout);
+    const both = wfc(["build", "test/fixtures/same-generate-name.ts", "test/fixtures/same-generate-name.ts"]);
+    expect(both.code).toBe(0);
+    expect(both.stdout.match(/^generateName: greet-$/gm)).toBeNull(); // nested under metadata
+    expect(both.stdout.match(/^ {2}generateName: greet-$/gm)?.length).toBe(2);
+    expect(both.stdout).toContain("- name: say");
+    expect(both.stdout).toContain("- name: shout");
+  });
+
   it("two different manifests with one name: the error names both sources", () => {
     const r = wfc(["build", "test/fixtures/dup-names/"]);
     expect(r.code).toBe(1);

@@ -187,29 +187,31 @@ export async function loadManifests(
   if (!files.length) throw new InputError(`no input files (skipped: ${inputs.join(", ")})`);
   const out: LoadedManifest[] = [];
   const seenObjects = new Set<unknown>();
-  const byName = new Map<string, { loaded: LoadedManifest; json: string }>();
-  const unnamed = new Set<string>();
+  // Manifests by kind, namespace and name (or generateName, for unnamed ones): the first one's
+  // loaded file, and the JSON of all of them, computed only once a second one arrives (the JSON of
+  // a 5000-task manifest is megabytes).
+  const byKey = new Map<string, { first: LoadedManifest; jsons?: Set<string> }>();
   // A manifest yielded twice (a Sensor also emits the WorkflowTemplates it runs; a file given twice)
   // is kept once; two different manifests of the same kind and name are an error naming both sources.
   const add = (l: LoadedManifest): void => {
-    const meta = (l.manifest.metadata ?? {}) as { name?: string; namespace?: string };
-    const json = stringifyJson(l.manifest);
-    if (!meta.name) {
-      if (unnamed.has(json)) return;
-      unnamed.add(json);
+    const meta = (l.manifest.metadata ?? {}) as { name?: string; generateName?: string; namespace?: string };
+    const key = `${l.manifest.kind}/${meta.namespace ?? ""}/${meta.name ?? `generateName:${meta.generateName ?? ""}`}`;
+    const same = byKey.get(key);
+    if (!same) {
+      byKey.set(key, { first: l });
       out.push(l);
       return;
     }
-    const key = `${l.manifest.kind}/${meta.namespace ?? ""}/${meta.name}`;
-    const prev = byName.get(key);
-    if (prev?.json === json) return;
-    if (prev)
+    same.jsons ??= new Set([stringifyJson(same.first.manifest)]);
+    const json = stringifyJson(l.manifest);
+    if (same.jsons.has(json)) return;
+    if (meta.name)
       throw new InputError(
-        `${l.given}: ${l.manifest.kind}/${meta.name} is also defined in ${prev.loaded.given} (differently): names must be unique`,
+        `${l.given}: ${l.manifest.kind}/${meta.name} is also defined in ${same.first.given} (differently): names must be unique`,
         undefined,
         "E_DUPLICATE",
       );
-    byName.set(key, { loaded: l, json });
+    same.jsons.add(json);
     out.push(l);
   };
   // Every module is bundled at once (a helper two pipelines import is evaluated once), then
