@@ -26,9 +26,19 @@ function oid(s: string): Buffer {
   }
   return tlv(0x06, Buffer.from(out));
 }
-function int(b: Buffer): Buffer {
-  return tlv(0x02, (b[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), b]) : b);
+/**
+ * A DER INTEGER of the unsigned big-endian bytes `b`, in its one minimal
+ * form: redundant leading zero bytes dropped, one zero byte added when the
+ * top bit is set. OpenSSL refuses a non-minimal encoding ("illegal padding"),
+ * which a random serial starting 0x00 0x00..0x7f would otherwise give.
+ */
+export function derInteger(b: Buffer): Buffer {
+  let start = 0;
+  while (start < b.length - 1 && b[start] === 0) start++;
+  const body = b.subarray(start);
+  return tlv(0x02, (body[0] ?? 0) & 0x80 ? Buffer.concat([Buffer.from([0]), body]) : body);
 }
+const int = derInteger;
 function utcTime(d: Date): Buffer {
   const p = (n: number): string => String(n).padStart(2, "0");
   const s = `${p(d.getUTCFullYear() % 100)}${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())}${p(d.getUTCHours())}${p(d.getUTCMinutes())}${p(d.getUTCSeconds())}Z`;
@@ -62,7 +72,8 @@ export function selfSignedCert(commonName = "wfc-test-double"): SelfSignedCert {
   const sigAlg = seq(oid("1.2.840.10045.4.3.2"));
   const now = Date.now();
   const serial = randomBytes(12);
-  serial.writeUInt8((serial[0] ?? 0) & 0x7f, 0);
+  // Positive and a full 12 bytes long: the first byte is 0x01..0x7f.
+  serial.writeUInt8((serial[0] ?? 0) & 0x7f || 0x01, 0);
   const san = seq(tlv(0x82, Buffer.from("localhost")), tlv(0x87, Buffer.from([127, 0, 0, 1])));
   const tbs = seq(
     tlv(0xa0, int(Buffer.from([2]))),
