@@ -8,7 +8,8 @@
 //           own kubeconfig is JSON, which wfc reads without its YAML parser)
 // kubectl runs with a discovery cache of its own, warmed first (as on a workstation); a second
 // baseline line gives kubectl with a cold cache for `get`. Target: each within 1.5x kubectl (issue 15).
-// `node -e 0` is printed too: the floor of any Node CLI on this machine. BENCH_WFC_BEFORE=path/to/wfc.js
+// `node -e 0` is printed too: the floor of any Node CLI on this machine; and, in the `get` rounds, a
+// bare Node script doing the same HTTPS GET without any library: the floor of any Node client. BENCH_WFC_BEFORE=path/to/wfc.js
 // adds that (older) build of wfc to each round, for before/after numbers measured side by side.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -126,9 +127,43 @@ spec:
         k("get", "workflow", "bench-0", "--kubeconfig", `${kubeconfig}.yaml`),
       ],
     ];
+    // The floor of any Node client: a script with no library doing the one HTTPS GET of `wfc get`
+    // (Node's start, its https/tls modules, the TLS handshake), alternated with the `get` case.
+    const floorScript = join(dir, "floor.cjs");
+    writeFileSync(
+      floorScript,
+      `const c = JSON.parse(require("node:fs").readFileSync(process.env.KUBECONFIG, "utf8")).clusters[0].cluster;
+const url = new URL(c.server + "/apis/argoproj.io/v1alpha1/namespaces/default/workflows/bench-0");
+const ca = Buffer.from(c["certificate-authority-data"], "base64");
+require("node:https").get(url, { ca, headers: { authorization: "Bearer bench-token" } }, (res) => {
+  let body = "";
+  res.setEncoding("utf8").on("data", (d) => (body += d)).on("end", () => {
+    if (res.statusCode !== 200) process.exit(1);
+    process.stdout.write(JSON.parse(body).metadata.name + "\\n");
+  });
+});
+`,
+    );
+    const floorRun = () => timeSpawn(process.execPath, [floorScript], opts);
+    if (floorRun().stdout !== "bench-0\n") throw new Error("the floor script did not get bench-0");
     for (const [label, args, kubectlRun] of cases) {
-      const r = alternate({ wfc: w(...args), kubectl: kubectlRun, ...(before ? { before: b(...args) } : {}) }, rounds);
+      const floor = label === "get" ? { floor: () => floorRun().ms } : {};
+      const r = alternate(
+        { wfc: w(...args), kubectl: kubectlRun, ...floor, ...(before ? { before: b(...args) } : {}) },
+        rounds,
+      );
       console.log(ratioLine(`cluster: wfc ${label}`, r.wfc, r.kubectl, "kubectl", TARGET));
+      if (r.floor) {
+        console.log(
+          ratioLine(
+            "cluster:   floor: bare Node https.get of the same workflow, no library",
+            r.floor,
+            r.kubectl,
+            "kubectl",
+          ),
+        );
+        console.log(ratioLine("cluster:   wfc get vs that floor", r.wfc, r.floor, "floor"));
+      }
       if (r.before)
         console.log(ratioLine(`cluster:   before (${before}) ${label}`, r.before, r.kubectl, "kubectl", TARGET));
     }
