@@ -199,7 +199,7 @@ describe("what goes wrong while a module loads is one line naming the module", (
 describe("nothing is loaded that the command does not use", () => {
   // Every module resolved (ESM, through a resolve hook) or required (CommonJS) is reported on stderr
   // when it is one of the heavy dependencies.
-  const HEAVY = String.raw`@kubernetes[\/]client-node|@wfc[\/]runner|packages[\/]runner|typescript|dagre|@resvg|esbuild[\/]lib`;
+  const HEAVY = String.raw`@kubernetes[\/]client-node|@wfc[\/]runner|packages[\/]runner|typescript|dagre|@resvg|esbuild[\/]lib|acorn|eslint-scope`;
   const hooks = `import { writeSync } from "node:fs";
 export async function resolve(s, c, next) {
   const r = await next(s, c);
@@ -238,6 +238,17 @@ M._load = function (request, ...rest) {
       /LOADED .*esbuild/,
     );
     expect(wfcIn(d, ["lint", "hello.ts"], env).stderr).toMatch(/LOADED typescript/);
+  });
+
+  it("a warm build of nodeScript pipelines loads neither esbuild nor the parser of the free-variable check", () => {
+    const d = outsideDir({ "scripts.ts": SCRIPTS });
+    const env = preload(d);
+    const first = wfcIn(d, ["build", "scripts.ts"], env);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toMatch(/LOADED .*acorn/); // the first build checks and prints each script
+    const warm = wfcIn(d, ["build", "scripts.ts"], env);
+    expect(warm.stderr).toBe("");
+    expect(warm.stdout).toBe(first.stdout);
   });
 });
 
@@ -293,6 +304,17 @@ describe("a module's open handles do not keep the CLI running", () => {
   });
 });
 
+/** Two nodeScript templates, the second calling the first's result. */
+const SCRIPTS = `import { nodeScript, workflow, z } from "@wfc/sdk";
+
+export const draw = nodeScript({ result: z.number(), run: function draw() { return 4; } });
+export const plusOne = nodeScript({ inputs: { x: z.number() }, result: z.number(), run: function plusOne({ x }) { return x + 1; } });
+
+export default workflow({ name: "scripts" }, () => {
+  plusOne({ x: draw().result });
+});
+`;
+
 describe("the compiled-module cache", () => {
   it("is reused while the inputs are unchanged and rebuilt when one changes, helpers included", () => {
     const d = outsideDir({
@@ -335,6 +357,29 @@ describe("the compiled-module cache", () => {
     const r = wfcIn(d, ["build", "hello.ts"]);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain("name: hello\n");
+  });
+
+  it("keeps nodeScript's checked scripts; an altered entry is not used, a changed function is checked anew", () => {
+    const d = outsideDir({ "scripts.ts": SCRIPTS });
+    const first = wfcIn(d, ["build", "scripts.ts"]);
+    expect(first.code).toBe(0);
+    const dir = join(d, ".cache", "scripts");
+    const entries = readdirSync(dir).filter((n) => n.endsWith(".js"));
+    expect(entries).toHaveLength(2);
+    for (const e of entries) {
+      const text = readFileSync(join(dir, e), "utf8");
+      const altered = text.replace(/return (4|x \+ 1);/, 'return require("child_process");');
+      expect(altered).not.toBe(text);
+      writeFileSync(join(dir, e), altered);
+    }
+    const again = wfcIn(d, ["build", "scripts.ts"]);
+    expect(again.stderr).toBe("");
+    expect(again.stdout).toBe(first.stdout);
+    // a function that now uses a module's name is refused, cache or not
+    writeFileSync(join(d, "scripts.ts"), `const four = 4;\n${SCRIPTS.replace("return 4;", "return four;")}`);
+    const bad = wfcIn(d, ["build", "scripts.ts"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/E_SCRIPT_FREE_VARIABLE|four/);
   });
 
   it("two builds racing on an empty cache both succeed with the same output", async () => {

@@ -14,9 +14,12 @@ import {
   WfcError,
   type WorkflowObject,
 } from "@wfc/sdk";
+import { setScriptCache } from "@wfc/sdk/internal";
+import { cacheDirFor } from "./loader/cache-dir.js";
 import { importEntry } from "./loader/import-entry.js";
 import { InputError } from "./loader/input-error.js";
 import { type PreparedModule, prepareModules } from "./loader/modules.js";
+import { fileScriptCache } from "./loader/script-cache.js";
 
 export { InputError };
 
@@ -225,6 +228,9 @@ export async function loadManifests(
         (abs) => given.get(abs) ?? (relative(process.cwd(), abs) || abs),
       )
     : new Map<string, PreparedModule>();
+  // nodeScript's checked and printed scripts are kept beside the bundles (loader/script-cache.ts).
+  const cacheDir = code.length ? cacheDirFor(dirname(code[0]![1])) : undefined;
+  if (cacheDir) setScriptCache(fileScriptCache(cacheDir));
   for (const f of files) {
     const file = resolve(f);
     const ext = extname(file);

@@ -3,13 +3,16 @@
  *
  * Plumbing for wfc's sibling packages (`@wfc/import`, `@wfc/runner`, `@wfc/cli`): the Argo facts
  * and semantics written once in the SDK's core — the depends grammar, the dependency rules, name
- * rules, kinds, the task-reference grammar — and the compiler's model entry. Not a stable API for
+ * rules, kinds, the task-reference grammar — the compiler's model entry, and the hook through
+ * which the CLI gives `nodeScript` a cache of checked scripts. Not a stable API for
  * users: it changes with the packages that use it.
  *
  * @internal
  * @packageDocumentation
  */
 
+export type { ScriptCache } from "./authoring/script-cache.js";
+export { scriptKey, setScriptCache } from "./authoring/script-cache.js";
 export { compileModel } from "./compiler/compile.js";
 export type { DependencyPlan, DependencyRequest } from "./core/dependencies.js";
 export { DependencyGraph } from "./core/dependencies.js";

@@ -17,6 +17,7 @@ import {
 } from "./decl.js";
 import { leafTemplate, type Refable, type TemplateFields } from "./factories.js";
 import { type FreeVariable, freeVariables } from "./free-variables.js";
+import { scriptCache, scriptKey } from "./script-cache.js";
 import type { Template } from "./types.js";
 
 /**
@@ -114,13 +115,14 @@ function restoreName(src: string, name: string): string {
  */
 let esbuild: typeof import("esbuild") | undefined;
 
-function formatScript(src: string): string {
+/** The script printed by esbuild, or undefined when esbuild is missing or cannot print it. */
+function formatScript(src: string): string | undefined {
   try {
     // Loaded on first use: only workflows with TypeScript scripts pay for it.
     esbuild ??= createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
     return esbuild.transformSync(src, { loader: "js", charset: "utf8" }).code;
   } catch {
-    return src;
+    return undefined;
   }
 }
 
@@ -157,19 +159,26 @@ export function nodeScript<const I extends Decls = {}, const O extends Decls = {
     decoders.push(`${JSON.stringify(key)}: ${decode(schema, envName)}`);
   }
   const runCode = `const run = ${functionSource(run as (...args: never[]) => unknown)};`;
-  const free = freeVariables(runCode).filter((v) => v.name !== "__name");
-  if (free.length) throw freeVariableError(templateName, free, callerLocation(nodeScript));
-  const source = formatScript(
-    [
-      // esbuild's keepNames helper, which tsx-loaded functions may call.
-      ...(runCode.includes("__name(") ? ["const __name = (f) => f;"] : []),
-      runCode,
-      `const inputs = { ${decoders.join(", ")} };`,
-      "Promise.resolve(run(inputs)).then((r) => {",
-      '  if (r !== undefined) process.stdout.write(typeof r === "string" ? r : JSON.stringify(r));',
-      "});",
-    ].join("\n"),
-  );
+  const script = [
+    // esbuild's keepNames helper, which tsx-loaded functions may call.
+    ...(runCode.includes("__name(") ? ["const __name = (f) => f;"] : []),
+    runCode,
+    `const inputs = { ${decoders.join(", ")} };`,
+    "Promise.resolve(run(inputs)).then((r) => {",
+    '  if (r !== undefined) process.stdout.write(typeof r === "string" ? r : JSON.stringify(r));',
+    "});",
+  ].join("\n");
+  // A script checked and printed on an earlier build is taken from the cache (see script-cache.ts).
+  const cache = scriptCache();
+  const key = cache ? scriptKey(script) : undefined;
+  let source = key === undefined ? undefined : cache?.get(key);
+  if (source === undefined) {
+    const free = freeVariables(runCode).filter((v) => v.name !== "__name");
+    if (free.length) throw freeVariableError(templateName, free, callerLocation(nodeScript));
+    const printed = formatScript(script);
+    source = printed ?? script;
+    if (key !== undefined && printed !== undefined) cache?.set(key, printed);
+  }
   const spec: Record<string, unknown> = { image: image ?? DEFAULT_IMAGE, command: ["node"], ...(container ?? {}) };
   if (env.length) spec.env = [...env, ...(((container as { env?: unknown[] } | undefined)?.env as unknown[]) ?? [])];
   spec.source = source;
