@@ -2,6 +2,7 @@
 // hello world within 2.5x). Alternated in each round, best and median:
 //  - `wfc build hello.ts`, warm cache: the compiled module is reused (esbuild is not loaded);
 //  - `wfc build hello.ts`, cold cache: a fresh WFC_CACHE_DIR each run (esbuild bundles the module);
+//  - `wfc build examples/quickstart.ts` (the README's quick start: two nodeScript templates), warm;
 //  - `wfc --version`.
 // Each line also gives the CPU time (user + system, from /proc: Linux, 10 ms ticks), which a
 // machine loaded by other processes inflates less than wall time.
@@ -9,7 +10,7 @@
 // an older build) to compare before/after side by side. BENCH_RUNS rounds (default 10 here).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { alternate, ratioLine, stats, timeSpawn, wfc } from "./lib.mjs";
+import { alternate, ratioLine, root, stats, timeSpawn, wfc } from "./lib.mjs";
 
 export const name = "startup";
 
@@ -36,6 +37,8 @@ export async function run({ dir }) {
   mkdirSync(dir, { recursive: true });
   const hello = join(dir, "hello.ts");
   writeFileSync(hello, HELLO);
+  const quickstart = join(dir, "quickstart.ts");
+  writeFileSync(quickstart, readFileSync(join(root, "examples/quickstart.ts"), "utf8"));
   const rounds = Number(process.env.BENCH_RUNS ?? 10);
   const warmCache = join(dir, "cache-warm");
   const binaries = { wfc };
@@ -53,6 +56,11 @@ export async function run({ dir }) {
       cold.push(fresh);
       return timeSpawn(process.execPath, [bin, "build", hello], env(fresh)).ms;
     };
+    // The README's quick start: two nodeScript templates (their checked scripts come from the cache).
+    if (!timeSpawn(process.execPath, [bin, "build", quickstart], env(warmCache)).stdout.includes("plus-one"))
+      throw new Error(`${label}: unexpected output of wfc build examples/quickstart.ts`);
+    commands[`${label} build examples/quickstart.ts (nodeScript, warm cache)`] = () =>
+      timeSpawn(process.execPath, [bin, "build", quickstart], env(warmCache)).ms;
     commands[`${label} --version`] = () => timeSpawn(process.execPath, [bin, "--version"]).ms;
   }
   const cpu = Object.fromEntries(Object.keys(commands).map((k) => [k, []]));
