@@ -215,9 +215,13 @@ import { writeSync } from "node:fs";
 register(${JSON.stringify("./hooks.mjs")}, import.meta.url);
 const M = createRequire(import.meta.url)("node:module");
 const load = M._load;
-M._load = function (request, ...rest) {
-  if (/${HEAVY}/.test(request)) writeSync(2, "LOADED " + request + "\\n");
-  return load.call(this, request, ...rest);
+M._load = function (request, parent, ...rest) {
+  let file = request;
+  try {
+    file = M._resolveFilename(request, parent);
+  } catch {}
+  if (/${HEAVY}/.test(file)) writeSync(2, "LOADED " + file + "\\n");
+  return load.call(this, request, parent, ...rest);
 };
 `,
     );

@@ -13,6 +13,7 @@
  * - A package or file that cannot be found is reported with the import's `file:line:col`.
  */
 import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { relative, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BuildFailure, Message, Metafile } from "esbuild";
@@ -94,7 +95,9 @@ function absoluteSources(map: string): string {
  * ```
  */
 export async function bundleEntries(entries: readonly string[], label: (abs: string) => string): Promise<BuiltBundle> {
-  const esbuild = await import("esbuild");
+  // required, not imported: import() of a CommonJS package first scans its source for the names
+  // it exports (cjs-module-lexer), about 40 ms for esbuild's main.js, on every cold build
+  const esbuild = createRequire(import.meta.url)("esbuild") as typeof import("esbuild");
   const externals = new Set<string>();
   const hashes = new Map<string, string>();
   const absent = new Set<string>();
