@@ -73,6 +73,20 @@ function report(
 
 const NO_AFTER: readonly DependsLike[] = Object.freeze([]);
 
+/** True when `value`, an array or plain object, holds a reference somewhere inside. */
+function holdsRef(value: unknown, depth = 0): boolean {
+  if (typeof value !== "object" || value === null || depth > 64) return false;
+  if (isRef(value)) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (holdsRef(value[i], depth + 1)) return true;
+    return false;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  for (const k in value) if (holdsRef((value as Record<string, unknown>)[k], depth + 1)) return true;
+  return false;
+}
+
 /**
  * One call of a template in a body: checks the arguments against the declared inputs, records
  * the task in the current body and returns its handle.
@@ -110,6 +124,18 @@ export function callTemplate(
       continue;
     }
     const p = findParam(model, key);
+    if (p && !isRef(value) && holdsRef(value)) {
+      // `lines: [r.result]`: the reference would be written as text inside the JSON of the whole
+      // value, which is right for no output type but a string without quotes.
+      report(
+        problems,
+        location,
+        "E_REF_IN_VALUE",
+        `input "${key}" of template "${model.name}": a task output or input reference inside an array or object is not supported (Argo passes a parameter as one string): pass the reference itself (${key}: ref) with the input's type, or build the value in a task that returns it`,
+        name,
+      );
+      continue;
+    }
     if (p) {
       if (!isRef(value) && p.schema) {
         const r = (p.schema as ZodType).safeParse(value);

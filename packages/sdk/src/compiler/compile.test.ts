@@ -475,6 +475,29 @@ describe("compile: errors name the workflow, the task and the user's file:line",
     );
   });
 
+  it("rejects a reference inside an array or object argument, naming the input (not a zod message about a RefImpl)", () => {
+    const lines = container({ name: "lines", inputs: { lines: z.array(z.string()) } }, ({ lines }) => ({
+      image: "busybox",
+      args: [lines],
+    }));
+    const wf = workflow({ name: "nested-ref" }, () => {
+      const g = gen();
+      lines({ lines: [g.outputs.n] } as never);
+      lines({ lines: { deep: [g.result] } } as never);
+    });
+    const e = errorsOf(() => compile(wf));
+    expect(e.diagnostics.map((d) => d.code)).toEqual(["E_REF_IN_VALUE", "E_REF_IN_VALUE"]);
+    expect(e.message).toMatch(
+      /compile\.test\.ts:\d+:\d+: Workflow\/nested-ref, template main, task lines: input "lines" of template "lines": a task output or input reference inside an array or object is not supported/,
+    );
+    expect(e.message).not.toMatch(/RefImpl|⟦wfc/);
+    // arrays and objects without references are still checked by their schema, and pass
+    const ok = workflow({ name: "no-ref" }, () => {
+      lines({ lines: ["a", "b"] });
+    });
+    expect(() => compile(ok)).not.toThrow();
+  });
+
   it("rejects unknown and missing inputs", () => {
     const wf = workflow({ name: "bad-inputs" }, () => {
       echo({ msg: "x", nope: 1 } as never);
