@@ -7,6 +7,7 @@ import http from "node:http";
 import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { selfSignedCert } from "../k8s-double/cert.js";
+import type { Controller } from "../k8s-double/controller.js";
 import { type FieldIssue, matchFields, matchLabels } from "../k8s-double/server.js";
 import { type Obj, type Store, StoreError, type StoreEvent } from "../k8s-double/store.js";
 import { workflowAction } from "./actions.js";
@@ -21,6 +22,12 @@ export interface ArgoServerDoubleOptions {
   readonly forbiddenUsers?: readonly string[];
   /** Validates objects on create/update; issues become 400 InvalidArgument. @default none */
   readonly validate?: (obj: unknown) => readonly FieldIssue[];
+  /**
+   * The controller running the store's workflows: its `isWatched` also counts this server's open
+   * workflow-events streams, so `startWhenWatched` holds a workflow until a client watches it here.
+   * @default none
+   */
+  readonly controller?: Controller;
 }
 
 /** A running Argo Server double. */
@@ -71,6 +78,17 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
   const store = options.store;
   const requests: ArgoServerDouble["requests"] = [];
   const self = { dropWatchAfterEventsOnce: undefined as number | undefined };
+  const watches = new Set<{ namespace: string; fieldSelector: string | undefined }>();
+  if (options.controller) {
+    const controller = options.controller;
+    const elsewhere = controller.isWatched;
+    controller.isWatched = (ns, name) =>
+      elsewhere(ns, name) ||
+      [...watches].some(
+        (w) =>
+          (!w.namespace || w.namespace === ns) && matchFields(w.fieldSelector, { metadata: { name, namespace: ns } }),
+      );
+  }
 
   const readBody = (req: http.IncomingMessage): Promise<Obj> =>
     new Promise((resolve, reject) => {
@@ -114,8 +132,10 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
     const dropAfter = self.dropWatchAfterEventsOnce;
     self.dropWatchAfterEventsOnce = undefined;
     let closed = false;
+    const entry = { namespace: ns, fieldSelector };
     const close = (): void => {
       closed = true;
+      watches.delete(entry);
       store.events.off("change", onChange);
     };
     const write = (type: string, object: Obj): void => {
@@ -136,7 +156,9 @@ export async function startArgoServerDouble(options: ArgoServerDoubleOptions): P
     }
     if (closed) return;
     store.events.on("change", onChange);
+    watches.add(entry);
     req.on("close", close);
+    res.on("close", close);
   };
 
   const workflowLogs = (

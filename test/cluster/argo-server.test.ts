@@ -9,8 +9,15 @@ let argo: ArgoServerDouble;
 let caFile: string;
 let env: Record<string, string>;
 beforeAll(async () => {
-  c = await startCluster();
-  argo = await startArgoServerDouble({ store: c.k8s.store, tokens: { "argo-secret": "alice" } });
+  // workflows start once watched (here: through the Argo Server), so --watch sees the transitions it
+  // needs to have its event stream dropped however slow the machine is; without this a loaded machine
+  // let the controller finish before the watch opened and there was no stream to drop
+  c = await startCluster({ controller: { stepMs: 5, startWhenWatched: true } });
+  argo = await startArgoServerDouble({
+    store: c.k8s.store,
+    controller: c.k8s.controller,
+    tokens: { "argo-secret": "alice" },
+  });
   caFile = path.join(scratch(), "ca.pem");
   writeFileSync(caFile, argo.caPem);
   // no kubeconfig at all: everything must go through the Argo Server

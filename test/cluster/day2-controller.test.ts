@@ -154,9 +154,16 @@ describe("the controller honours stop, terminate, suspend, resume and retry", { 
     };
     c.k8s.store.events.on("change", record);
     try {
-      // `a` runs 4 s: long enough for `wfc suspend` to land while it runs
-      await submitRunning("pause-run", workflowYaml("pause-run", "sleep 4"));
+      // `a` runs until `wfc suspend` has landed (a fixed few seconds were not enough for a `wfc` process
+      // to start on a loaded machine: the suspend came after b had started)
+      await submitRunning("pause-run", workflowYaml("pause-run", "sleep 600"));
       expect((await wfc(["suspend", "pause-run"], c.env)).stdout).toBe("workflow pause-run suspended\n");
+      expect(wf("pause-run").spec.suspend).toBe(true);
+      const podA = c.k8s.store
+        .list("pods", "ci")
+        .find((p) => p.metadata.annotations?.["workflows.argoproj.io/node-name"] === "pause-run.a");
+      if (!podA) throw new Error("no pod for pause-run.a");
+      c.k8s.controller.endSleep("ci", podA.metadata.name);
       await until("a Succeeded", () => node("pause-run", "a")?.phase === "Succeeded");
       expect(node("pause-run", "a")?.phase).toBe("Succeeded"); // a running pod is not stopped by suspend
       // `b` is ready but held: the workflow stays Running with no pod for it

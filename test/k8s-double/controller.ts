@@ -8,7 +8,8 @@
  * The script: a leaf template fails when its command, args or source contain
  * `exit N` with N > 0; its log lines are the text after each `echo`, `print(`
  * or `console.log(`, with `{{workflow.parameters.x}}` and
- * `{{inputs.parameters.x}}` substituted; `sleep N` keeps its pod Running for N seconds. A `suspend`
+ * `{{inputs.parameters.x}}` substituted; `sleep N` keeps its pod Running for N seconds (or until
+ * {@link Controller.endSleep}). A `suspend`
  * template is a Suspend node without a pod, Running until resumed (through its status, as `wfc
  * resume` writes it) or its duration elapses.
  *
@@ -69,6 +70,8 @@ export class Controller {
   /** Set by the server: is anyone watching this workflow? */
   isWatched: (namespace: string, name: string) => boolean = () => true;
   private readonly running = new Set<Promise<void>>();
+  /** `namespace/pod` of pods whose `sleep N` is to end now (see {@link Controller.endSleep}). */
+  private readonly woken = new Set<string>();
 
   constructor(
     private readonly store: Store,
@@ -76,6 +79,19 @@ export class Controller {
   ) {
     this.options = { stepMs: options.stepMs ?? 15, startWhenWatched: options.startWhenWatched ?? false };
     store.events.on("change", this.onChange);
+  }
+
+  /**
+   * Ends the `sleep N` of a running pod now, as if its N seconds were over: a test that must act while a
+   * pod runs gives it a long sleep and ends it once it has acted, instead of hoping a short one lasts.
+   *
+   * @example
+   * ```ts
+   * k8s.controller.endSleep("ci", "pause-run-a-1234567890");
+   * ```
+   */
+  endSleep(namespace: string, pod: string): void {
+    this.woken.add(`${namespace}/${pod}`);
   }
 
   stop(): void {
@@ -305,7 +321,7 @@ export class Controller {
         await this.tick();
         // exec_control.go: a running pod is terminated on shutdown (the exit handler's only for Terminate)
         killed = !shouldExecute(onExit);
-      } while (!killed && Date.now() < until && alive && !this.stopped);
+      } while (!killed && Date.now() < until && !this.woken.delete(`${ns}/${pod}`) && alive && !this.stopped);
       const exit = /exit\s+(\d+)/.exec(text);
       const code = killed ? 143 : exit ? Number(exit[1]) : 0;
       node.phase = code === 0 ? "Succeeded" : "Failed";

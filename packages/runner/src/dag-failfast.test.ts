@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { virtualClock } from "./clock-virtual.js";
 import { run } from "./run-helpers.test-util.js";
+
+// A running branch takes virtual time: the clock moves only once the runner is idle (it holds time during
+// its own file writes), so the failed sibling is always seen first, however slow the machine; a real 20 ms
+// timer could fire before the runner had recorded the failure, and C would start.
+function slowly(ms: number) {
+  const clock = virtualClock();
+  return { clock, pod: () => clock.sleep(ms).then(() => ({})) };
+}
 
 const wfy = (failFast: string) => `
 apiVersion: argoproj.io/v1alpha1
@@ -21,15 +30,19 @@ spec:
 
 describe("DAG failFast (assessDAGPhase)", () => {
   it("dag.failFast (default) only decides the phase: a running branch is still followed (assessDAGPhase returns Running while a node runs)", async () => {
+    const b = slowly(20);
     const r = await run(wfy(""), {
-      pods: { A: { exitCode: 1 }, B: (q) => new Promise((res) => setTimeout(() => res({}), 20 + q.retry)) },
+      clock: b.clock,
+      pods: { A: { exitCode: 1 }, B: b.pod },
     });
     expect(r.phase).toBe("Failed");
     expect(r.byName("ff.C").phase).toBe("Succeeded");
   });
   it("template failFast: true starts nothing after a failed child and fails with Argo's message (TestWorkflowParallelismDAGFailFast)", async () => {
+    const b = slowly(20);
     const r = await run(wfy("").replace("  - name: main\n", "  - name: main\n    failFast: true\n"), {
-      pods: { A: { exitCode: 1 }, B: (q) => new Promise((res) => setTimeout(() => res({}), 20 + q.retry)) },
+      clock: b.clock,
+      pods: { A: { exitCode: 1 }, B: b.pod },
     });
     expect(r.workflow.status?.message).toBe("template has failed or errored children and failFast enabled");
     expect(r.byName("ff.A").phase).toBe("Failed");
@@ -37,8 +50,10 @@ describe("DAG failFast (assessDAGPhase)", () => {
     expect(r.nodes.find((n) => n.name === "ff.C")).toBeUndefined();
   });
   it("failFast: false lets every branch finish", async () => {
+    const b = slowly(20);
     const r = await run(wfy("failFast: false"), {
-      pods: { A: { exitCode: 1 }, B: (q) => new Promise((res) => setTimeout(() => res({}), 20 + q.retry)) },
+      clock: b.clock,
+      pods: { A: { exitCode: 1 }, B: b.pod },
     });
     expect(r.phase).toBe("Failed");
     expect(r.byName("ff.C").phase).toBe("Succeeded");
@@ -153,6 +168,7 @@ spec:
   });
 
   it("a DAG task waiting for a parallelism slot does not start after a failFast sibling failed (checkParallelism, dag.go)", async () => {
+    const slow = slowly(30);
     const r = await run(
       `
 apiVersion: argoproj.io/v1alpha1
@@ -177,8 +193,9 @@ spec:
       {
         pods: {
           fail: { exitCode: 1 },
-          sleep: (q) => new Promise((res) => setTimeout(() => res({}), 30 + q.retry)),
+          sleep: slow.pod,
         },
+        clock: slow.clock,
       },
     );
     expect(r.phase).toBe("Failed");

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { NodeStatus, Workflow } from "@wfc/sdk/argo";
 import { parseK8sYaml } from "@wfc/sdk/yaml";
-import { virtualClock } from "./clock-virtual.js";
+import { type VirtualClock, virtualClock } from "./clock-virtual.js";
 import { execute } from "./execute.js";
 import type { ScriptedExecutorOptions } from "./scripted-executor.js";
 import { scriptedExecutor } from "./scripted-executor.js";
@@ -16,9 +16,14 @@ export function wf(yaml: string): Workflow {
 
 export async function run(
   yaml: string,
-  opts: ScriptedExecutorOptions & { parameters?: Record<string, string>; templates?: unknown[] } = {},
+  opts: ScriptedExecutorOptions & {
+    parameters?: Record<string, string>;
+    templates?: unknown[];
+    /** The run's clock, for pods that take (virtual) time. @default a new virtual clock */
+    clock?: VirtualClock;
+  } = {},
 ) {
-  const clock = virtualClock();
+  const clock = opts.clock ?? virtualClock();
   const executor = scriptedExecutor({ sleep: clock.sleep, ...opts });
   const res = await execute(wf(yaml), {
     executor,
