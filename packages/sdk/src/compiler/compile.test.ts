@@ -476,10 +476,7 @@ describe("compile: errors name the workflow, the task and the user's file:line",
   });
 
   it("rejects a reference inside an array or object argument, naming the input (not a zod message about a RefImpl)", () => {
-    const lines = container({ name: "lines", inputs: { lines: z.array(z.string()) } }, ({ lines }) => ({
-      image: "busybox",
-      args: [lines],
-    }));
+    const lines = container({ name: "lines", inputs: { lines: z.array(z.string()) } }, { image: "busybox" });
     const wf = workflow({ name: "nested-ref" }, () => {
       const g = gen();
       lines({ lines: [g.outputs.n] } as never);
