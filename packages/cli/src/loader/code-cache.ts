@@ -9,15 +9,15 @@
  * than 30 days are removed when a new one is written.
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
 import { Script } from "node:vm";
+import { CACHE_MAX_AGE_MS, pruneOld, readChecked, writeChecked } from "./checked-file.js";
 
 const MAGIC = "wfc-v8-code-cache-1\n";
-const DIGEST = 32;
-/** Cache files older than this are removed when one is written. */
-const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+/** This module's cache files (older ones are removed when one is written). */
+const CACHE_FILES = /^v8-[0-9a-f]+\.bin$/;
 
 /** A CommonJS file run by {@link runWithCodeCache}. */
 export interface CachedScript {
@@ -39,33 +39,6 @@ function sha256(...parts: (string | Uint8Array)[]): Buffer {
   const h = createHash("sha256");
   for (const p of parts) h.update(p);
   return h.digest();
-}
-
-/** Removes this module's cache files older than {@link MAX_AGE_MS} from `dir`. */
-function prune(dir: string, keep: string): void {
-  const now = Date.now();
-  for (const name of readdirSync(dir)) {
-    if (!/^v8-[0-9a-f]+\.bin$/.test(name) || name === keep) continue;
-    try {
-      if (now - statSync(join(dir, name)).mtimeMs > MAX_AGE_MS) rmSync(join(dir, name), { force: true });
-    } catch {
-      // removed meanwhile
-    }
-  }
-}
-
-/** The cached payload in `file` when its checksum holds, else undefined. */
-function readCache(file: string): Buffer | undefined {
-  let data: Buffer;
-  try {
-    data = readFileSync(file);
-  } catch {
-    return undefined;
-  }
-  const head = MAGIC.length;
-  if (data.length <= head + DIGEST || data.toString("latin1", 0, head) !== MAGIC) return undefined;
-  const payload = data.subarray(head + DIGEST);
-  return sha256(payload).equals(data.subarray(head, head + DIGEST)) ? payload : undefined;
 }
 
 /**
@@ -99,7 +72,7 @@ export function runWithCodeCache(
     process.env.NODE_OPTIONS ?? "",
   ).toString("hex");
   const cacheFile = cacheDir ? join(cacheDir, `v8-${key.slice(0, 32)}.bin`) : undefined;
-  const cachedData = cacheFile ? readCache(cacheFile) : undefined;
+  const cachedData = cacheFile ? readChecked(cacheFile, MAGIC) : undefined;
   const script = new Script(wrapped, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const cache = !cachedData ? "none" : script.cachedDataRejected ? "rejected" : "used";
   const fn = script.runInThisContext() as (...args: unknown[]) => void;
@@ -119,23 +92,16 @@ export function runWithCodeCache(
     cacheFile,
     save() {
       if (!cacheFile || cache === "used") return false;
-      // a dot name: the loader's own pruning removes what an interrupted run left
-      const tmp = join(dirname(cacheFile), `.${basename(cacheFile)}.${process.pid}.tmp`);
+      // a dot temporary name: the loader's own pruning removes what an interrupted run left
+      let payload: Buffer;
       try {
-        const payload = script.createCachedData();
-        mkdirSync(dirname(cacheFile), { recursive: true });
-        writeFileSync(tmp, Buffer.concat([Buffer.from(MAGIC, "latin1"), sha256(payload), payload]));
-        renameSync(tmp, cacheFile);
-        prune(dirname(cacheFile), basename(cacheFile));
-        return true;
+        payload = script.createCachedData();
       } catch {
-        try {
-          rmSync(tmp, { force: true });
-        } catch {
-          // nothing more to do: there is no cache
-        }
         return false;
       }
+      if (!writeChecked(cacheFile, MAGIC, payload)) return false;
+      pruneOld(dirname(cacheFile), CACHE_FILES, CACHE_MAX_AGE_MS, basename(cacheFile));
+      return true;
     },
   };
 }

@@ -33,14 +33,14 @@ describe("fileScriptCache", () => {
     const c = fileScriptCache(d);
     c.set(KEY, "const run = () => 1;\n");
     const file = join(d, "scripts", `${KEY}.js`);
-    const text = readFileSync(file, "utf8");
-    writeFileSync(file, text.replace("1;", "2;"));
+    const text = readFileSync(file, "latin1"); // the checksum is binary
+    writeFileSync(file, text.replace("1;", "2;"), "latin1");
     expect(c.get(KEY)).toBeUndefined();
-    writeFileSync(file, text.slice(0, 40));
+    writeFileSync(file, text.slice(0, 40), "latin1");
     expect(c.get(KEY)).toBeUndefined();
     writeFileSync(file, "const run = () => 3;\n");
     expect(c.get(KEY)).toBeUndefined();
-    writeFileSync(file, text);
+    writeFileSync(file, text, "latin1");
     expect(c.get(KEY)).toBe("const run = () => 1;\n");
   });
 
